@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Replete.Benchmarks.AdequacyBenchmarks).Assembly).Run(args);

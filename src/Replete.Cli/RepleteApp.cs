@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Replete.Cli.Commands;
+using Spectre.Console;
+
+namespace Replete.Cli;
+
+/// <summary>The <c>replete</c> command: builds the command tree and maps failures to exit codes.</summary>
+internal static class RepleteApp
+{
+    /// <summary>Exit code for bad input: a usage error, an invalid value, an unreadable file.</summary>
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(console, output, error);
+        var root = new RootCommand("Replete: find the micronutrient that limits an athlete's recovery, and plan the fix. Decision support, not a diagnosis.")
+        {
+            TargetsCommand.Create(context),
+            AdequacyCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'replete --help' for usage.");
+            return BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return BadInput;
+        }
+    }
+}

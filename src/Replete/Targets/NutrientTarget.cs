@@ -1,0 +1,35 @@
+using Replete.Nutrients;
+using Replete.References;
+
+namespace Replete.Targets;
+
+/// <summary>A person's targets for one nutrient: the DRI for their life stage, adjusted for training and diet.</summary>
+/// <param name="Nutrient">The nutrient.</param>
+/// <param name="Ear">Estimated Average Requirement after adjustments, or null.</param>
+/// <param name="Rda">Recommended Dietary Allowance after adjustments, or null.</param>
+/// <param name="Ai">Adequate Intake, or null.</param>
+/// <param name="Ul">Tolerable Upper Intake Level, or null.</param>
+/// <param name="UlScope">What the UL covers.</param>
+/// <param name="Cdrr">Chronic Disease Risk Reduction intake (sodium), or null.</param>
+/// <param name="AthleteLow">Lower end of an athlete range (protein, carbohydrate), or null.</param>
+/// <param name="AthleteHigh">Upper end of an athlete range, or null where the guidance gives none.</param>
+/// <param name="RequirementFactor">Multiplier applied to the requirement (iron), 1 when unadjusted.</param>
+/// <param name="Source">The DRI source.</param>
+/// <param name="Adjustments">What changed the DRI and why.</param>
+public sealed record NutrientTarget(
+    Nutrient Nutrient,
+    double? Ear,
+    double? Rda,
+    double? Ai,
+    double? Ul,
+    UpperLimitScope UlScope,
+    double? Cdrr,
+    double? AthleteLow,
+    double? AthleteHigh,
+    double RequirementFactor,
+    string Source,
+    IReadOnlyList<TargetAdjustment> Adjustments)
+{
+    /// <summary>True where any adjustment rests on limited evidence.</summary>
+    public bool HasWeakEvidence => Adjustments.Any(a => a.Evidence == EvidenceStrength.Limited);
+}

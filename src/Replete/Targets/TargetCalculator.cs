@@ -1,0 +1,158 @@
+using System.Globalization;
+using Replete.Nutrients;
+using Replete.References;
+
+namespace Replete.Targets;
+
+/// <summary>Turns a person into targets for every catalog nutrient: the DRI of their life stage, then athlete and
+/// diet adjustments, each with its source.</summary>
+public static class TargetCalculator
+{
+    /// <summary>Endurance training counts as "intense daily exercise" (IOM 2001 p.574) from about an hour a day.
+    /// Replete's reading of the report, which gives no hours.</summary>
+    public const double EnduranceIronHoursPerWeek = 7;
+
+    /// <summary>Computes the targets. Call <see cref="Person.Validate"/> first.</summary>
+    public static PersonalTargets For(Person person, ProteinGoal goal = ProteinGoal.General) =>
+        For(person, goal, NutrientCatalog.Default, DriTable.Default);
+
+    /// <summary>Computes the targets from the given catalog and table.</summary>
+    public static PersonalTargets For(Person person, ProteinGoal goal, NutrientCatalog catalog, DriTable table)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(table);
+        var stage = LifeStages.For(person);
+        var isAthlete = person.Sport is not null || person.TrainingHoursPerWeek is > 0;
+        TrainingLoad? load = person.TrainingHoursPerWeek is { } hours ? TrainingLoads.FromWeeklyHours(hours) : null;
+        var targets = new List<NutrientTarget>(catalog.All.Count);
+        foreach (var nutrient in catalog.All)
+        {
+            var dri = table.Find(stage.Id, nutrient.Id);
+            var target = new NutrientTarget(
+                nutrient, dri?.Ear, dri?.Rda, dri?.Ai, dri?.Ul, dri?.UlScope ?? UpperLimitScope.TotalIntake, dri?.Cdrr,
+                null, null, 1, dri?.Source ?? "no DRI set for this nutrient and life stage", []);
+            target = nutrient.Id switch
+            {
+                "protein" => Protein(target, dri, person, isAthlete, goal),
+                "carbohydrate" => Carbohydrate(target, person, load),
+                "iron" => Iron(target, person, stage),
+                _ => target,
+            };
+            targets.Add(target);
+        }
+
+        return new PersonalTargets(person, stage, load, targets);
+    }
+
+    private static NutrientTarget Protein(NutrientTarget target, DietaryReferenceIntake? dri, Person person, bool isAthlete, ProteinGoal goal)
+    {
+        if (dri is null)
+        {
+            return target;
+        }
+
+        var adjustments = new List<TargetAdjustment>();
+        double? ear = null;
+        var rda = target.Rda;
+        if (person.BodyMassKg is { } kg && dri.EarPerKg is { } earPerKg && dri.RdaPerKg is { } rdaPerKg)
+        {
+            ear = earPerKg * kg;
+            rda = rdaPerKg * kg;
+            adjustments.Add(new TargetAdjustment(
+                string.Create(CultureInfo.InvariantCulture, $"EAR {earPerKg} and RDA {rdaPerKg} g/kg/d at {kg:0.#} kg"),
+                EvidenceStrength.Strong, dri.Source));
+        }
+        else if (dri.EarPerKg is { } earPerKg2 && dri.RdaPerKg is { } rdaPerKg2 && target.Rda is { } rdaPerDay)
+        {
+            // The g/d RDA is the g/kg RDA at the report's reference body mass; the EAR scales the same way.
+            ear = rdaPerDay * earPerKg2 / rdaPerKg2;
+            adjustments.Add(new TargetAdjustment(
+                "no body mass given: g/d values at the DRI reference body mass", EvidenceStrength.Strong, dri.Source));
+        }
+
+        if (!isAthlete || person.BodyMassKg is not { } mass)
+        {
+            return target with { Ear = ear ?? target.Ear, Rda = rda, Adjustments = adjustments };
+        }
+
+        var guidance = AthleteGuidance.Get("protein", goal == ProteinGoal.EnergyRestriction ? "energy_restriction" : "general");
+        adjustments.Add(new TargetAdjustment(
+            string.Create(CultureInfo.InvariantCulture,
+                $"athlete range {guidance.Low}{(guidance.High is { } h ? $"-{h}" : " or more")} g/kg/d"),
+            guidance.Evidence, guidance.Source));
+        return target with
+        {
+            Ear = ear,
+            Rda = rda,
+            AthleteLow = guidance.Low * mass,
+            AthleteHigh = guidance.High * mass,
+            Adjustments = adjustments,
+        };
+    }
+
+    private static NutrientTarget Carbohydrate(NutrientTarget target, Person person, TrainingLoad? load)
+    {
+        if (load is not { } band || person.BodyMassKg is not { } mass)
+        {
+            return target;
+        }
+
+        var guidance = AthleteGuidance.Get("carbohydrate", band.Key());
+        return target with
+        {
+            AthleteLow = guidance.Low * mass,
+            AthleteHigh = guidance.High * mass,
+            Adjustments =
+            [
+                new TargetAdjustment(
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{band} training load ({person.TrainingHoursPerWeek:0.#} h/week): {guidance.Low}-{guidance.High} g/kg/d"),
+                    guidance.Evidence, guidance.Source),
+            ],
+        };
+    }
+
+    private static NutrientTarget Iron(NutrientTarget target, Person person, LifeStage stage)
+    {
+        var adjustments = new List<TargetAdjustment>();
+        var factor = 1.0;
+        if (person.Vegetarian)
+        {
+            var veg = AthleteGuidance.Get("iron", "vegetarian");
+            factor *= veg.Low;
+            adjustments.Add(new TargetAdjustment(
+                string.Create(CultureInfo.InvariantCulture, $"vegetarian diet: requirement x{veg.Low}"), veg.Evidence, veg.Source));
+        }
+
+        var endurance = person.Sport is { } id && Sports.TryGet(id, out var sport) && sport.IsEndurance
+            && person.TrainingHoursPerWeek >= EnduranceIronHoursPerWeek;
+        if (endurance)
+        {
+            var athlete = AthleteGuidance.Get("iron", "endurance");
+            var mid = (athlete.Low + athlete.High!.Value) / 2;
+            factor *= mid;
+            adjustments.Add(new TargetAdjustment(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"intense daily endurance training: requirement x{athlete.Low}-{athlete.High} (x{mid} used; evidence limited, mostly runners)"),
+                athlete.Evidence, athlete.Source));
+        }
+
+        if (factor == 1 || stage.Id == "infant_0_6mo")
+        {
+            return target;
+        }
+
+        var ear = target.Ear * factor;
+        var rda = target.Rda * factor;
+        if (rda > target.Ul)
+        {
+            adjustments.Add(new TargetAdjustment(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"adjusted RDA {rda:0.#} mg exceeds the UL {target.Ul:0.#} mg: iron beyond the UL only under medical supervision"),
+                EvidenceStrength.Strong, target.Source));
+        }
+
+        return target with { Ear = ear, Rda = rda, RequirementFactor = factor, Adjustments = adjustments };
+    }
+}

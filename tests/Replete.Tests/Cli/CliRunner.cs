@@ -1,0 +1,27 @@
+using Replete.Cli;
+using Spectre.Console;
+
+namespace Replete.Tests.Cli;
+
+/// <summary>Runs the real <c>replete</c> command tree in-process and captures what it prints.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error);
+
+public static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        var table = new StringWriter();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(table),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        var code = RepleteApp.Run(args, console, output, error);
+        return new CliResult(code, table + output.ToString(), error.ToString());
+    }
+}
