@@ -17,6 +17,10 @@ internal static class RepleteApp
         {
             TargetsCommand.Create(context),
             AdequacyCommand.Create(context),
+            SweatTestCommand.Create(context),
+            SessionCommand.Create(context),
+            TrainingCommand.Create(context),
+            EnergyAvailabilityCommand.Create(context),
         };
 
         var parse = root.Parse(args);

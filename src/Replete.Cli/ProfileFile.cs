@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Replete.Cli;
+
+/// <summary>A person's profile file (JSON): who they are, their sport and what their sweat tests found.</summary>
+/// <remarks>Fields (all optional here; commands say which they need): age, sex, pregnant, lactating,
+/// body_mass_kg, sport, training_hours_per_week, diet (omnivore, vegetarian or vegan), sweat_rate_l_per_h,
+/// sweat_sodium_mmol_l. Unknown fields are an error, so a typo does not silently drop a value.</remarks>
+internal sealed record ProfileFile(
+    double? Age, string? Sex, bool Pregnant, bool Lactating, double? BodyMassKg, string? Sport, double? TrainingHoursPerWeek,
+    string? Diet, double? SweatRateLitresPerHour, double? SweatSodiumMmolPerLitre)
+{
+    public static ProfileFile Empty { get; } = new(null, null, false, false, null, null, null, null, null, null);
+
+    private static readonly string[] Fields =
+    [
+        "age", "sex", "pregnant", "lactating", "body_mass_kg", "sport", "training_hours_per_week", "diet",
+        "sweat_rate_l_per_h", "sweat_sodium_mmol_l",
+    ];
+
+    public static ProfileFile Read(string path)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (FileNotFoundException)
+        {
+            throw new UsageException($"{path}: file not found");
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{path}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split('.')[0]})");
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new UsageException($"{path}: a profile is a JSON object, such as {{\"age\": 34, \"sex\": \"female\"}}");
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!Fields.Contains(property.Name))
+                {
+                    throw new UsageException($"{path}: unknown field '{property.Name}'; known fields: {string.Join(", ", Fields)}");
+                }
+            }
+
+            return new ProfileFile(
+                Number(path, root, "age"), Text(path, root, "sex"), Flag(path, root, "pregnant"), Flag(path, root, "lactating"),
+                Number(path, root, "body_mass_kg"), Text(path, root, "sport"), Number(path, root, "training_hours_per_week"),
+                Text(path, root, "diet"), Number(path, root, "sweat_rate_l_per_h"), Number(path, root, "sweat_sodium_mmol_l"));
+        }
+    }
+
+    internal static double? Number(string path, JsonElement element, string field) =>
+        !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetDouble()
+        : throw new UsageException($"{path}: field '{field}' must be a number (got {value.GetRawText()})");
+
+    internal static string? Text(string path, JsonElement element, string field) =>
+        !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new UsageException($"{path}: field '{field}' must be text (got {value.GetRawText()})");
+
+    private static bool Flag(string path, JsonElement element, string field) =>
+        element.TryGetProperty(field, out var value) && value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False or JsonValueKind.Null => false,
+            _ => throw new UsageException($"{path}: field '{field}' must be true or false (got {value.GetRawText()})"),
+        };
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"profile age {Age}, sex {Sex}");
+}
