@@ -19,23 +19,26 @@ internal sealed record ProfileFile(
         "sweat_rate_l_per_h", "sweat_sodium_mmol_l",
     ];
 
-    public static ProfileFile Read(string path)
+    /// <summary>Reads a JSON file; every failure becomes a <see cref="UsageException"/> naming the file (and line).</summary>
+    public static JsonDocument ParseJson(string path)
     {
-        JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (FileNotFoundException)
-        {
-            throw new UsageException($"{path}: file not found");
+            return JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
             throw new UsageException($"{path}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split('.')[0]})");
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot read the file ({ex.Message})");
+        }
+    }
 
-        using (doc)
+    public static ProfileFile Read(string path)
+    {
+        using var doc = ParseJson(path);
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

@@ -43,24 +43,15 @@ internal static class TrainingCommand
 
     internal static (TrainingPhase Phase, List<PlannedSession> Sessions, double? BodyMassKg) ReadPlan(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{path}: file not found");
-        }
+        using var doc = ProfileFile.ParseJson(path);
 
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"{path}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split('.')[0]})");
-        }
-
-        using (doc)
         {
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new UsageException($"{path}: a training week is a JSON object with 'phase', 'body_mass_kg' and 'sessions'");
+            }
+
             var phaseText = ProfileFile.Text(path, root, "phase") ?? "base";
             var phase = phaseText.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() switch
             {
@@ -81,6 +72,11 @@ internal static class TrainingCommand
             foreach (var item in list.EnumerateArray())
             {
                 var where = $"{path}: sessions[{index++}]";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new UsageException($"{where}: each session is an object with 'day', 'sport', 'minutes' and 'intensity'");
+                }
+
                 var dayText = ProfileFile.Text(where, item, "day") ?? throw new UsageException($"{where}: field 'day' is required");
                 var day = Enum.GetValues<DayOfWeek>().FirstOrDefault(d => d.ToString().StartsWith(dayText.Trim(), StringComparison.OrdinalIgnoreCase), (DayOfWeek)(-1));
                 if ((int)day < 0 || dayText.Trim().Length < 2)

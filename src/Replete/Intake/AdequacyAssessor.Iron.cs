@@ -19,7 +19,7 @@ public static partial class AdequacyAssessor
     /// <summary>IOM 2001 Table 14-1: risk of inadequacy at a usual iron intake, menstruating women not using oral
     /// contraceptives, omnivorous diet.</summary>
     public static double IronRiskOfInadequacyMenstruatingWomen(double usualIntakeMg) =>
-        Table14_1.First(row => row.High is not { } high || usualIntakeMg < high).RiskOfInadequacy;
+        Table14_1.First(row => row.High is not { } high || usualIntakeMg <= high).RiskOfInadequacy; // printed upper bounds are inclusive
 
     /// <summary>P(adequate) for a log-normal requirement with the given median (EAR) and 97.5th percentile (RDA).</summary>
     public static double LogNormalProbabilityAdequate(double usualIntake, double ear, double rda)
@@ -58,9 +58,14 @@ public static partial class AdequacyAssessor
                 Conclusion(1 - risk), factor != 1, null, ul, notes);
         }
 
-        var p = LogNormalProbabilityAdequate(observation.MeanIntake, target.Ear!.Value, target.Rda!.Value);
+        // Adult men: IOM 2001 p.340 gives the absorbed requirement itself (median 1.08, 97.5th percentile 1.53 mg/d at
+        // 18 % absorption, so 6.0 and 8.5 mg), sharper than the rounded RDA of 8.
+        var adultMan = lifeStage.Sex == Sex.Male && lifeStage.MinimumAgeYears >= 19;
+        var median = adultMan ? 1.08 / 0.18 * factor : target.Ear!.Value;
+        var upper = adultMan ? 1.53 / 0.18 * factor : target.Rda!.Value;
+        var p = LogNormalProbabilityAdequate(observation.MeanIntake, median, upper);
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"The IOM probability table for {lifeStage.Label} could not be retrieved: approximated by a log-normal requirement with median {target.Ear:0.##} (EAR) and 97.5th percentile {target.Rda:0.##} mg (RDA)."));
+            $"The IOM probability table for {lifeStage.Label} could not be retrieved: approximated by a log-normal requirement with median {median:0.##} and 97.5th percentile {upper:0.##} mg ({(adultMan ? "IOM 2001 p.340" : "EAR and RDA")})."));
         return new ProbabilityOfAdequacy("iron", AdequacyMethod.IronLogNormalApproximation, p, null, null, target.Ear,
             Conclusion(p), true, null, ul, notes);
     }

@@ -27,9 +27,9 @@ public static partial class AdequacyAssessor
             target.Nutrient.Id, lifeStage, sex, observation.MeanIntake, observation.Days, observation.OwnSd);
         var ul = UpperLimit(observation, target, sdWithin);
         var notes = new List<string>();
-        if (observation.MeanIntake > 0 && sdWithin.Value / observation.MeanIntake > 0.6)
+        if (observation.MeanIntake > 0 && sdWithin.Value / observation.MeanIntake >= 0.6 - 1e-9)
         {
-            notes.Add("Day-to-day variation is above 60 % of the mean, where IOM 2000 (p.194) calls the method unreliable.");
+            notes.Add("Day-to-day variation is 60 % of the mean or more, where IOM 2000 (p.194) calls the method unreliable.");
         }
 
         if (target.HasWeakEvidence)

@@ -6,10 +6,10 @@ public enum UpperLimitScope
     /// <summary>Total intake from food, water and supplements.</summary>
     TotalIntake,
 
-    /// <summary>Supplements (and for magnesium, pharmacological agents) only: not food and water. Magnesium and vitamin E.</summary>
+    /// <summary>Supplements and pharmacological agents only, not food and water: magnesium.</summary>
     SupplementsOnly,
 
-    /// <summary>Synthetic forms from supplements and fortified food: niacin and folic acid.</summary>
+    /// <summary>Synthetic forms from supplements, fortified food or both: vitamin E, niacin and folic acid.</summary>
     SupplementsAndFortificants,
 
     /// <summary>Preformed vitamin A (retinol) only, not carotenoids.</summary>

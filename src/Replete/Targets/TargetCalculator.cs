@@ -24,7 +24,7 @@ public static class TargetCalculator
         ArgumentNullException.ThrowIfNull(table);
         var stage = LifeStages.For(person);
         var isAthlete = person.Sport is not null || person.TrainingHoursPerWeek is > 0;
-        TrainingLoad? load = person.TrainingHoursPerWeek is { } hours ? TrainingLoads.FromWeeklyHours(hours) : null;
+        TrainingLoad? load = person.TrainingHoursPerWeek is { } hours and > 0 ? TrainingLoads.FromWeeklyHours(hours) : null;
         var targets = new List<NutrientTarget>(catalog.All.Count);
         foreach (var nutrient in catalog.All)
         {
@@ -83,7 +83,7 @@ public static class TargetCalculator
             guidance.Evidence, guidance.Source));
         return target with
         {
-            Ear = ear,
+            Ear = ear ?? target.Ear,
             Rda = rda,
             AthleteLow = guidance.Low * mass,
             AthleteHigh = guidance.High * mass,

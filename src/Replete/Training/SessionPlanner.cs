@@ -85,15 +85,19 @@ public static class SessionPlanner
         var carbohydrate = request.Minutes switch
         {
             < 30 => null,
-            < 75 => request.Intensity == Intensity.Hard ? FuelingGuidance.Get("carbohydrate_45_75min") : null,
+            < 75 => null,
             <= 150 => FuelingGuidance.Get("carbohydrate_1_2_5h"),
             _ => FuelingGuidance.Get("carbohydrate_over_2_5h"),
         };
-        if (carbohydrate is not null)
+        if (request.Minutes is >= 30 and < 75 && request.Intensity == Intensity.Hard)
+        {
+            items.Add(new PlanItem("carbohydrate", "small amounts or a carbohydrate mouth rinse (no amount is set for 30-75 min of hard work)",
+                null, null, "g/h", EvidenceStrength.Limited, "Jeukendrup 2014, Sports Med 44 Suppl 1:S25-S33"));
+        }
+        else if (carbohydrate is not null)
         {
             var text = carbohydrate.Item switch
             {
-                "carbohydrate_45_75min" => "small amounts or a carbohydrate mouth rinse",
                 "carbohydrate_over_2_5h" => Say($"{carbohydrate.Low:0}-{carbohydrate.High:0} g/h; above 60 g/h only as mixed sugars (glucose:fructose), practised in training"),
                 _ => Say($"{carbohydrate.Low:0}-{carbohydrate.High:0} g/h"),
             };

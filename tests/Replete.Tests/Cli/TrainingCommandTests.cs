@@ -90,6 +90,34 @@ public class TrainingCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("[]", "is a JSON object")]
+    [InlineData("""{"phase": "build", "body_mass_kg": 58, "sessions": [1]}""", "each session is an object")]
+    [InlineData("""{"phase": "build", "sessions": [""", "not valid JSON")]
+    public void TrainingWeek_MalformedFile_ExitsWith2WithoutAStackTrace(string content, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"replete-week-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, content);
+        try
+        {
+            var result = CliRunner.Run("training", "week", path);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void SessionPlan_ProfileThatIsADirectory_ExitsWith2()
+    {
+        var result = CliRunner.Run("session", "plan", "--sport", "running", "--minutes", "60", "--profile", Path.GetTempPath());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot read the file", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EnergyAvailability_Json_FlagsLow()
     {

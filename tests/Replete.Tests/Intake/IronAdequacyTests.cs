@@ -20,6 +20,8 @@ public class IronAdequacyTests
     [InlineData(12.0, 0.15)]
     [InlineData(14.0, 0.08)]
     [InlineData(17.0, 0.04)]
+    [InlineData(18.23, 0.04)] // printed upper bounds are inclusive
+    [InlineData(8.07, 0.55)]
     [InlineData(19.0, 0.00)]
     public void RiskOfInadequacy_Table14_1(double intake, double risk) =>
         Assert.Equal(risk, AdequacyAssessor.IronRiskOfInadequacyMenstruatingWomen(intake));
@@ -71,7 +73,7 @@ public class IronAdequacyTests
     {
         var targets = TargetCalculator.For(new Person(40, Sex.Male));
         var atEar = AdequacyAssessor.Assess(new IntakeObservation("iron", 6, 7), targets.For("iron"), targets.LifeStage, Sex.Male);
-        var atRda = AdequacyAssessor.Assess(new IntakeObservation("iron", 8, 7), targets.For("iron"), targets.LifeStage, Sex.Male);
+        var atRda = AdequacyAssessor.Assess(new IntakeObservation("iron", 1.53 / 0.18, 7), targets.For("iron"), targets.LifeStage, Sex.Male);
         Assert.Equal(AdequacyMethod.IronLogNormalApproximation, atEar.Method);
         Assert.True(atEar.IsApproximate);
         Assert.Equal(0.5, atEar.Probability!.Value, 6);

@@ -93,7 +93,7 @@ public class DriTableTests
 
     [Theory]
     [InlineData("magnesium", UpperLimitScope.SupplementsOnly)]
-    [InlineData("vitamin_e", UpperLimitScope.SupplementsOnly)]
+    [InlineData("vitamin_e", UpperLimitScope.SupplementsAndFortificants)]
     [InlineData("niacin", UpperLimitScope.SupplementsAndFortificants)]
     [InlineData("folate", UpperLimitScope.SupplementsAndFortificants)]
     [InlineData("vitamin_a", UpperLimitScope.PreformedVitaminA)]
