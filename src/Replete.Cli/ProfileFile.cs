@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Replete.Cli;
@@ -78,6 +77,4 @@ internal sealed record ProfileFile(
             JsonValueKind.False or JsonValueKind.Null => false,
             _ => throw new UsageException($"{path}: field '{field}' must be true or false (got {value.GetRawText()})"),
         };
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"profile age {Age}, sex {Sex}");
 }

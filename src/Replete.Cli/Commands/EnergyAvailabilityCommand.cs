@@ -45,17 +45,11 @@ internal static class EnergyAvailabilityCommand
                 throw new UsageException(ex.Message.Split(" (Parameter", 2)[0]);
             }
 
-            if (parse.GetValue(json))
+            return context.Emit(parse.GetValue(json), screen, (console, s) =>
             {
-                Json.Write(context.Output, screen);
-            }
-            else
-            {
-                context.Console.MarkupLine((screen.IsLow ? "[red]" : "[green]") + Markup.Escape(screen.Message) + "[/]");
-                context.Console.MarkupLine($"[dim]Sources: {Markup.Escape(screen.Source)}. Decision support, not a diagnosis.[/]");
-            }
-
-            return 0;
+                console.MarkupLine((s.IsLow ? "[red]" : "[green]") + Markup.Escape(s.Message) + "[/]");
+                console.MarkupLine($"[dim]Sources: {Markup.Escape(s.Source)}. Decision support, not a diagnosis.[/]");
+            });
         });
         return command;
     }

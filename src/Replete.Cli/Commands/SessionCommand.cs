@@ -42,17 +42,7 @@ internal static class SessionCommand
                 throw new UsageException(string.Join("; ", problems));
             }
 
-            var result = SessionPlanner.Plan(request);
-            if (parse.GetValue(json))
-            {
-                Json.Write(context.Output, result);
-            }
-            else
-            {
-                TrainingViews.RenderSession(context.Console, result);
-            }
-
-            return 0;
+            return context.Emit(parse.GetValue(json), SessionPlanner.Plan(request), TrainingViews.RenderSession);
         });
         return new Command("session", "Plans around a training session") { plan };
     }

@@ -26,17 +26,7 @@ internal static class TrainingCommand
                 throw new UsageException(FormattableString.Invariant($"body mass must be between 20 and 300 kg (got {mass})"));
             }
 
-            var targets = PeriodizedTargets.For(phase, sessions, mass);
-            if (parse.GetValue(json))
-            {
-                Json.Write(context.Output, targets);
-            }
-            else
-            {
-                TrainingViews.RenderWeek(context.Console, targets);
-            }
-
-            return 0;
+            return context.Emit(parse.GetValue(json), PeriodizedTargets.For(phase, sessions, mass), TrainingViews.RenderWeek);
         });
         return new Command("training", "Targets that follow the training plan") { week };
     }
