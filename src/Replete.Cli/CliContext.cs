@@ -3,8 +3,9 @@ using Spectre.Console;
 
 namespace Replete.Cli;
 
-/// <summary>Where a command writes: the console for tables, plain writers for JSON and errors.</summary>
-internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWriter Error)
+/// <summary>Where a command writes: the console for tables, plain writers for JSON and errors, and a console on the
+/// error stream for progress (so <c>--json</c> output stays clean).</summary>
+internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWriter Error, IAnsiConsole ProgressConsole)
 {
     /// <summary>Writes a result as JSON (<c>--json</c>) or renders it for a person; returns exit code 0.</summary>
     public int Emit<T>(bool json, T value, Action<IAnsiConsole, T> render)
@@ -20,5 +21,25 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextW
         }
 
         return 0;
+    }
+
+    /// <summary>Runs long work with a progress bar on the error stream; <paramref name="work"/> reports (percent, what).</summary>
+    public T WithProgress<T>(string title, Func<Action<double, string>, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return ProgressConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask(title, maxValue: 100);
+                var result = work((percent, what) =>
+                {
+                    task.Description = $"{title}: {what}";
+                    task.Value = percent;
+                });
+                task.Value = 100;
+                return result;
+            });
     }
 }

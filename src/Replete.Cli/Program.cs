@@ -1,4 +1,5 @@
 using Replete.Cli;
 using Spectre.Console;
 
-return RepleteApp.Run(args, AnsiConsole.Console, Console.Out, Console.Error);
+var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+return RepleteApp.Run(args, AnsiConsole.Console, Console.Out, Console.Error, progress);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Replete.Cli.Commands;
+using Replete.Data;
+using Replete.Storage.Foods;
 using Spectre.Console;
 
 namespace Replete.Cli;
@@ -10,9 +12,9 @@ internal static class RepleteApp
     /// <summary>Exit code for bad input: a usage error, an invalid value, an unreadable file.</summary>
     public const int BadInput = 2;
 
-    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
     {
-        var context = new CliContext(console, output, error);
+        var context = new CliContext(console, output, error, progress);
         var root = new RootCommand("Replete: find the micronutrient that limits an athlete's recovery, and plan the fix. Decision support, not a diagnosis.")
         {
             TargetsCommand.Create(context),
@@ -21,6 +23,7 @@ internal static class RepleteApp
             SessionCommand.Create(context),
             TrainingCommand.Create(context),
             EnergyAvailabilityCommand.Create(context),
+            FoodsCommand.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -40,6 +43,16 @@ internal static class RepleteApp
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return BadInput;
+        }
+        catch (CsvDataException ex)
+        {
+            error.WriteLine($"error: {ex.Message} Nothing was changed.");
+            return BadInput;
+        }
+        catch (FoodDatabaseException ex)
         {
             error.WriteLine($"error: {ex.Message}");
             return BadInput;

