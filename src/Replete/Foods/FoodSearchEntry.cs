@@ -4,4 +4,6 @@ namespace Replete.Foods;
 /// <param name="FoodId">The food's id.</param>
 /// <param name="Description">Its name, ranked word by word.</param>
 /// <param name="OtherNames">Other names that also find it (SR "ComName"), or null.</param>
-public readonly record struct FoodSearchEntry(int FoodId, string Description, string? OtherNames = null);
+/// <param name="Completeness">Share (0-1) of the tracked nutrients the source reports for the food. Staple foods are
+/// analysed most fully, so among otherwise equal matches the more complete record ranks first.</param>
+public readonly record struct FoodSearchEntry(int FoodId, string Description, string? OtherNames = null, double Completeness = 0);

@@ -19,18 +19,26 @@ public sealed class FoodSearchIndex
     private const double FirstWordBonus = 0.3;
     private const double HeadExtraWordCost = 0.12;
     private const double OtherExtraWordCost = 0.03;
+    private const double VariantWordCost = 0.15;
     private const double AdjacentBonus = 0.05;
+    private const double CompletenessBonus = 0.02;
+    private const double FarTypoQuality = 0.6;
     private const double MissingWordCost = 0.5;
     private const double PrefixQuality = 0.75;
     private const double TypoQuality = 0.7;
     private const double OtherNameQuality = 0.9;
-    private const double SynonymFactor = 0.92;
+    private const double SynonymFactor = 0.75;
     private const int MaxVariants = 6;
     private const int MaxPrefixTerms = 40;
 
     private const byte Head = 1;
     private const byte OtherName = 2;
     private const byte Stop = 4;
+    private const byte Variant = 8;
+    private const byte First = 16;
+
+    private static readonly Dictionary<string, string> WordRoles = Data.ReferenceData.Read("food_search_words.csv")
+        .ToDictionary(row => row.Text("word"), row => row.Text("role"), StringComparer.Ordinal);
 
     [ThreadStatic]
     private static Scratch? scratch;
@@ -41,6 +49,8 @@ public sealed class FoodSearchIndex
     private readonly int[] tokenTerm;
     private readonly byte[] tokenFlags;
     private readonly double[] minimumCost;
+    private readonly double[] completeness;
+    private readonly Dictionary<char, int[]> termsByInitial;
     private readonly string[] terms;
     private readonly Dictionary<string, int> termIds;
     private readonly int[][] postings;
@@ -62,6 +72,7 @@ public sealed class FoodSearchIndex
         foodIds = new int[count];
         descriptions = new string[count];
         minimumCost = new double[count];
+        completeness = new double[count];
         tokenStart = new int[count + 1];
         var tokenCount = builder.Foods.Sum(f => f.Tokens.Length);
         tokenTerm = new int[tokenCount];
@@ -76,6 +87,7 @@ public sealed class FoodSearchIndex
             foodIds[doc] = food.FoodId;
             descriptions[doc] = food.Description;
             minimumCost[doc] = food.Cost;
+            completeness[doc] = food.Completeness;
             tokenStart[doc] = at;
             foreach (var (term, flags) in food.Tokens)
             {
@@ -96,6 +108,7 @@ public sealed class FoodSearchIndex
         sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
         sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
         deletions = BuildDeletions(terms);
+        termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>The number of foods indexed.</summary>
@@ -125,10 +138,10 @@ public sealed class FoodSearchIndex
         var work = scratch ??= new Scratch();
         work.Prepare(terms.Length);
         FoodText.Tokenize(query, work.Words);
-        var words = work.Words.Where(w => !w.Stop).Select(w => w.Word).ToArray();
+        var words = work.Words.Where(w => !w.Stop).Select(w => w.Text).ToArray();
         if (words.Length == 0)
         {
-            words = [.. work.Words.Select(w => w.Word)];
+            words = [.. work.Words.Select(w => w.Text)];
         }
 
         if (words.Length == 0)
@@ -168,7 +181,7 @@ public sealed class FoodSearchIndex
             }
 
             var totalWeight = slots.Sum(s => s.Weight);
-            var bestPossible = (1 + HeadBonus + FirstWordBonus + (AdjacentBonus * (slots.Count - 1))) + (HeadExtraWordCost * slots.Count);
+            var bestPossible = ((1 + HeadBonus) * (1 + FirstWordBonus)) + CompletenessBonus + (AdjacentBonus * (slots.Count - 1)) + (VariantWordCost * slots.Count);
             work.Top.Clear();
             var candidates = requireAll
                 ? Candidates(work, slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First())
@@ -226,6 +239,7 @@ public sealed class FoodSearchIndex
         var end = tokenStart[doc + 1];
         var headExtra = 0;
         var otherExtra = 0;
+        var variantExtra = 0;
         for (var t = start; t < end; t++)
         {
             var flags = tokenFlags[t];
@@ -234,7 +248,11 @@ public sealed class FoodSearchIndex
             {
                 if ((flags & (OtherName | Stop)) == 0)
                 {
-                    if ((flags & Head) != 0)
+                    if ((flags & Variant) != 0)
+                    {
+                        variantExtra++;
+                    }
+                    else if ((flags & Head) != 0)
                     {
                         headExtra++;
                     }
@@ -259,9 +277,9 @@ public sealed class FoodSearchIndex
                     quality *= 1 + HeadBonus;
                 }
 
-                if (t == start)
+                if ((flags & First) != 0)
                 {
-                    quality += FirstWordBonus;
+                    quality += FirstWordBonus * quality;
                 }
             }
 
@@ -298,9 +316,9 @@ public sealed class FoodSearchIndex
             }
         }
 
-        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra);
-        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) - cost;
-        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra), 0, 1);
+        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
+        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness[doc]) - cost;
+        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
         return (score, confidence, matched);
     }
 
@@ -344,6 +362,17 @@ public sealed class FoodSearchIndex
                 foreach (var term in TypoTerms(word))
                 {
                     Add(term, TypoQuality);
+                }
+            }
+
+            if (found.Count == 0 && word.Length >= 7 && termsByInitial.TryGetValue(word[0], out var sameInitial))
+            {
+                foreach (var term in sameInitial)
+                {
+                    if (Math.Abs(terms[term].Length - word.Length) <= 2 && Nutrients.EditDistance.Between(word, terms[term]) <= 2)
+                    {
+                        Add(term, FarTypoQuality);
+                    }
                 }
             }
 
@@ -456,9 +485,9 @@ public sealed class FoodSearchIndex
 
     private sealed class Builder
     {
-        private readonly List<(string Word, bool Stop, int Segment)> words = [];
+        private readonly List<FoodWord> words = [];
 
-        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost)> Foods { get; } = [];
+        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness)> Foods { get; } = [];
 
         public List<string> Terms { get; } = [];
 
@@ -469,27 +498,45 @@ public sealed class FoodSearchIndex
             var tokens = new List<(int, byte)>();
             var cost = 0.0;
             FoodText.Tokenize(food.Description, words);
-            foreach (var (word, stop, segment) in words)
+            var head = HeadSegment(words);
+            var first = true;
+            foreach (var (word, stop, segment, aside) in words)
             {
-                var flags = (byte)((segment == 0 ? Head : 0) | (stop ? Stop : 0));
-                tokens.Add((Term(word), flags));
-                if (!stop)
+                var role = WordRoles.GetValueOrDefault(word);
+                var free = stop || aside || role is "plain" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
+                var flags = (byte)((segment == head ? Head : 0) | (free ? Stop : 0) | (role is "variant" ? Variant : 0));
+                if (segment == head && !free && !aside && first)
                 {
-                    cost += segment == 0 ? HeadExtraWordCost : OtherExtraWordCost;
+                    flags |= First;
+                    first = false;
+                }
+
+                tokens.Add((Term(word), flags));
+                if (!free)
+                {
+                    cost += role is "variant" ? VariantWordCost : segment == head ? HeadExtraWordCost : OtherExtraWordCost;
                 }
             }
 
             if (food.OtherNames is { Length: > 0 } other)
             {
                 FoodText.Tokenize(other, words);
-                foreach (var (word, stop, _) in words)
+                foreach (var (word, stop, _, _) in words)
                 {
                     tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0))));
                 }
             }
 
             // What the food's words cost if none matched; a search subtracts what its matches can refund to stop early.
-            Foods.Add((food.FoodId, food.Description, [.. tokens], cost));
+            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1)));
+        }
+
+        /// <summary>The segment holding the food's own name: the first, unless it is only a class such as "Nuts".</summary>
+        private static int HeadSegment(List<FoodWord> words)
+        {
+            var firstSegment = words.Where(w => w.Segment == 0 && !w.Stop && !w.Aside).ToList();
+            var classOnly = firstSegment.Count > 0 && firstSegment.All(w => WordRoles.GetValueOrDefault(w.Text) is "class");
+            return classOnly && words.Any(w => w.Segment == 1) ? 1 : 0;
         }
 
         private int Term(string word)
@@ -507,7 +554,7 @@ public sealed class FoodSearchIndex
 
     private sealed class Scratch
     {
-        public List<(string Word, bool Stop, int Segment)> Words { get; } = [];
+        public List<FoodWord> Words { get; } = [];
 
         public List<int> Candidates { get; } = [];
 

@@ -62,11 +62,11 @@ public sealed class FoodSynonyms
 
     private static FoodSynonyms Load()
     {
-        var parsed = new List<(string Word, bool Stop, int Segment)>();
+        var parsed = new List<FoodWord>();
         string[] Words(string text)
         {
             FoodText.Tokenize(text, parsed);
-            return [.. parsed.Select(p => p.Word)];
+            return [.. parsed.Select(p => p.Text)];
         }
 
         var entries = ReferenceData.Read("food_synonyms.csv")

@@ -9,13 +9,15 @@ internal static class FoodText
         "a", "an", "and", "or", "of", "the", "with", "in", "on", "for", "by", "to", "from", "as", "w", "at", "ns", "nfs",
     };
 
-    /// <summary>The words of <paramref name="text"/>, stemmed, in order, with whether each is a stop word.</summary>
-    public static void Tokenize(string text, List<(string Word, bool Stop, int Segment)> words)
+    /// <summary>The words of <paramref name="text"/>, stemmed, in order: whether each is a stop word, its comma
+    /// segment, and whether it stands in parentheses (an aside such as "(fat free or skim)").</summary>
+    public static void Tokenize(string text, List<FoodWord> words)
     {
         words.Clear();
         Span<char> buffer = stackalloc char[64];
         var length = 0;
         var segment = 0;
+        var depth = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? Fold(text[i]) : ' ';
@@ -34,13 +36,21 @@ internal static class FoodText
             if (length > 0)
             {
                 var word = Stem(buffer[..length]);
-                words.Add((word, StopWords.Contains(word), segment));
+                words.Add(new FoodWord(word, StopWords.Contains(word), segment, depth > 0));
                 length = 0;
             }
 
-            if (c == ',' && i < text.Length)
+            switch (c)
             {
-                segment++;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when depth > 0:
+                    depth--;
+                    break;
+                case ',' when depth == 0 && i < text.Length:
+                    segment++;
+                    break;
             }
         }
     }
@@ -114,3 +124,6 @@ internal static class FoodText
         };
     }
 }
+
+/// <summary>A word of a food name or query.</summary>
+internal readonly record struct FoodWord(string Text, bool Stop, int Segment, bool Aside);
