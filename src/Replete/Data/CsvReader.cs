@@ -224,8 +224,14 @@ public sealed class CsvReader : IDisposable
                     break;
                 }
 
-                // Tolerate stray characters between a closing quote and the comma, as spreadsheet re-saves produce.
                 var comma = text.IndexOf(',', i);
+                var stray = text.AsSpan(i, (comma < 0 ? text.Length : comma) - i);
+                if (!stray.IsWhiteSpace())
+                {
+                    throw new CsvDataException(FileName, Line, count <= header.Count && count > 0 ? header[count - 1] : $"field {count}",
+                        $"unexpected '{stray}' after a closing quote (is the line truncated or badly quoted?)");
+                }
+
                 if (comma < 0)
                 {
                     break;

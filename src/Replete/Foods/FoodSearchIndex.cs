@@ -233,7 +233,9 @@ public sealed class FoodSearchIndex
     {
         Span<double> best = stackalloc double[slots.Count];
         Span<int> position = stackalloc int[slots.Count];
+        Span<double> plain = stackalloc double[slots.Count];
         best.Clear();
+        plain.Clear();
         position.Fill(-1);
         var start = tokenStart[doc];
         var end = tokenStart[doc + 1];
@@ -266,6 +268,7 @@ public sealed class FoodSearchIndex
             }
 
             var quality = work.TermQuality[tokenTerm[t]];
+            plain[slot] = Math.Max(plain[slot], (flags & OtherName) != 0 ? quality * OtherNameQuality : quality);
             if ((flags & OtherName) != 0)
             {
                 quality *= OtherNameQuality;
@@ -299,7 +302,7 @@ public sealed class FoodSearchIndex
             {
                 matched++;
                 sum += slots[s].Weight * best[s];
-                exact += slots[s].Weight * Math.Min(1, best[s]);
+                exact += slots[s].Weight * plain[s];
             }
             else
             {

@@ -21,7 +21,8 @@ public static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var code = RepleteApp.Run(args, console, output, error, console);
+        var progress = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(error), Interactive = InteractionSupport.No });
+        var code = RepleteApp.Run(args, console, output, error, progress);
         return new CliResult(code, table + output.ToString(), error.ToString());
     }
 }

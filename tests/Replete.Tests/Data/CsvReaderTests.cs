@@ -1,0 +1,51 @@
+using Replete.Data;
+
+namespace Replete.Tests.Data;
+
+public class CsvReaderTests
+{
+    [Fact]
+    public void Read_QuotedCommasDoubledQuotesAndLineBreaks()
+    {
+        using var csv = new CsvReader(new StringReader("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nplain,,3\n"), "t.csv");
+        Assert.True(csv.ReadHeader());
+
+        Assert.True(csv.Read());
+        Assert.Equal(("x, y", "say \"hi\"", "two\nlines"), (csv.GetString(0), csv.GetString(1), csv.GetString(2)));
+        Assert.Equal(2, csv.Line);
+        Assert.True(csv.Read());
+        Assert.Equal(4, csv.Line);
+        Assert.Null(csv.GetOptionalDouble(1));
+        Assert.Equal(3, csv.GetDouble(2));
+        Assert.False(csv.Read());
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,x\n", "t.csv:2: b: 'x' is not a number.")]
+    [InlineData("a,b\n1\n", "t.csv:2: b: the record has 1 fields; the header has 2 (is the line truncated?).")]
+    [InlineData("a,b\n1,\"2\n", "t.csv:2: a quoted field is not closed before the end of the file (is the file truncated?).")]
+    public void Read_BadRecord_NamesFileLineAndField(string text, string expected)
+    {
+        using var csv = new CsvReader(new StringReader(text), "t.csv");
+        csv.ReadHeader();
+
+        var error = Assert.Throws<CsvDataException>(() =>
+        {
+            csv.Read();
+            csv.GetDouble(1);
+        });
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Require_MissingColumn_ListsTheColumnsFound()
+    {
+        using var csv = new CsvReader(new StringReader("id,name\n"), "nutrient.csv");
+        csv.ReadHeader();
+
+        var error = Assert.Throws<CsvDataException>(() => csv.Require("unit_name"));
+
+        Assert.Equal("nutrient.csv:1: unit_name: the header has no column 'unit_name' (found: id, name).", error.Message);
+    }
+}

@@ -1,0 +1,208 @@
+using System.IO.Compression;
+using Microsoft.Data.Sqlite;
+using Replete.Data;
+using Replete.Storage.Foods;
+
+namespace Replete.Tests.Foods;
+
+/// <summary>The FoodData Central importer against the real SR Legacy download in ../shared, into a real SQLite file.</summary>
+public sealed class FdcImportTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "replete-fdc-" + Guid.NewGuid().ToString("N"));
+
+    public FdcImportTests() => Directory.CreateDirectory(directory);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [SkippableFact]
+    public void Import_SrLegacy_BringsEveryFoodValueAndPortion_AndTheReadmeSpotValues()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using var download = FdcDownload.Open(source);
+
+        var summary = database.ImportFdc(download);
+
+        Assert.Equal(7_793, summary.Foods);
+        Assert.Equal(641_056, summary.NutrientValues);
+        Assert.Equal(14_449, summary.Portions);
+        var spinach = database.Find(168462)!;
+        Assert.Equal("Spinach, raw", spinach.Food.Description);
+        Assert.Equal(2.71, spinach.AmountPer100Grams(1089));
+        Assert.Equal(79, spinach.AmountPer100Grams(1090));
+        Assert.Equal(558, spinach.AmountPer100Grams(1092));
+        Assert.Equal(643, database.Find(173410)!.AmountPer100Grams(1093));
+        var chicken = database.Find(171077)!;
+        Assert.Equal(22.5, chicken.AmountPer100Grams(1003));
+        Assert.Equal(0.21, chicken.AmountPer100Grams(1178));
+        Assert.Null(spinach.AmountPer100Grams(1100)); // SR has no iodine values: unknown, not zero
+        var banana = database.Find(173944)!;
+        Assert.Contains(banana.Portions, p => p.Measure.StartsWith("medium", StringComparison.Ordinal) && p.GramWeight == 118);
+    }
+
+    [SkippableFact]
+    public void Import_Twice_UpdatesInPlace()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using (var download = FdcDownload.Open(source))
+        {
+            database.ImportFdc(download);
+        }
+
+        using (var download = FdcDownload.Open(source))
+        {
+            database.ImportFdc(download);
+        }
+
+        Assert.Equal(7_793, database.CountFoods().Values.Sum());
+        Assert.Equal(641_056L, Count(database, "food_nutrient"));
+        Assert.Equal(14_449L, Count(database, "food_portion"));
+    }
+
+    [SkippableFact]
+    public void Import_Coverage_CountsFoodsReportingEachNutrient()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using var download = FdcDownload.Open(source);
+        database.ImportFdc(download);
+
+        var coverage = database.Coverage().ToDictionary(c => c.NutrientId);
+
+        Assert.True(coverage[1089].FoodsReporting is > 7_000 and < 7_793, $"{coverage[1089].FoodsReporting} foods report iron");
+        Assert.True(coverage[1114].FoodsReporting < coverage[1089].FoodsReporting, "fewer foods report vitamin D than iron");
+        Assert.False(coverage.ContainsKey(1100)); // iodine: no food reports it
+    }
+
+    public static TheoryData<string, Func<string, string>, string> BadFiles => new()
+    {
+        { "food_nutrient.csv", text => text[..(text.LastIndexOf('\n', text.Length / 2) + 1)] + "\"1000099\",\"17341", "a quoted field is not closed" },
+        { "food_nutrient.csv", text => text[..(text.LastIndexOf('\n', text.Length / 2) + 1)] + "\"1000099\",\"173410\"", "nutrient_id: the record has 2 fields" },
+        { "food.csv", text => ReplaceLine(text, 2, "\"167512\",\"sr_legacy_food\",\"Pillsbury\"x,\"18\",\"2019-04-01\""), "food.csv:2: description: unexpected 'x'" },
+        { "food_nutrient.csv", text => text.Replace("\"nutrient_id\"", "\"nutrient\"", StringComparison.Ordinal), "food_nutrient.csv:1: nutrient_id" },
+        { "food_nutrient.csv", text => ReplaceLine(text, 5, "\"9000001\",\"168462\",\"1089\",\"two\",\"\",\"\",\"\",\"\",\"\",\"\",\"\""), "food_nutrient.csv:5: amount: 'two' is not a number" },
+        { "food_nutrient.csv", text => ReplaceLine(text, 5, "\"9000001\",\"168462\",\"1089\",\"-3\",\"\",\"\",\"\",\"\",\"\",\"\",\"\""), "food_nutrient.csv:5: amount" },
+        { "food.csv", text => ReplaceLine(text, 3, SecondLine(text)), "food.csv:3: fdc_id" },
+        { "food_nutrient.csv", text => ReplaceLine(text, 3, SecondLine(text)), "food_nutrient.csv:3: nutrient_id" },
+        { "food_portion.csv", text => text.Replace("\"gram_weight\"", "\"grams\"", StringComparison.Ordinal), "food_portion.csv:1: gram_weight" },
+        { "food.csv", _ => string.Empty, "food.csv:1" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(BadFiles))]
+    public void Import_BadFile_NamesFileLineAndField_AndLeavesTheDatabaseUnchanged(string file, Func<string, string> corrupt, string expected)
+    {
+        var source = CopyOfSrLegacy();
+        var path = Path.Combine(source, file);
+        File.WriteAllText(path, corrupt(File.ReadAllText(path)));
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using (var good = FdcDownload.Open(SharedFiles.Require("data/fdc-sr-legacy")))
+        {
+            database.ImportFdc(good);
+        }
+
+        var before = Snapshot(database);
+        using var download = FdcDownload.Open(source);
+
+        var error = Assert.Throws<CsvDataException>(() => database.ImportFdc(download));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(database));
+    }
+
+    [SkippableFact]
+    public void Open_ZipWithTheWrongFiles_SaysWhatIsMissing()
+    {
+        var zip = Path.Combine(directory, "wrong.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(SharedFiles.Require("data/fdc-sr-legacy/food.csv"), "FoodData_Central/food.csv");
+            archive.CreateEntry("FoodData_Central/readme.txt");
+        }
+
+        var error = Assert.Throws<CsvDataException>(() => FdcDownload.Open(zip));
+
+        Assert.Contains("missing food_nutrient.csv, nutrient.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Import_FromTheZip_MatchesTheFolder()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        var zip = Path.Combine(directory, "FoodData_Central_sr_legacy_food_csv.zip");
+        ZipFile.CreateFromDirectory(source, zip, CompressionLevel.Fastest, includeBaseDirectory: true);
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using var download = FdcDownload.Open(zip);
+
+        var summary = database.ImportFdc(download);
+
+        Assert.Equal((7_793, 641_056L, 14_449), (summary.Foods, summary.NutrientValues, summary.Portions));
+    }
+
+    [Fact]
+    public void Open_ReadOnlyDirectory_SaysToChooseAnother()
+    {
+        if (Environment.UserName == "root" || OperatingSystem.IsWindows())
+        {
+            // root writes anywhere; use a path under a file, which no user can create.
+            var blocker = Path.Combine(directory, "not-a-directory");
+            File.WriteAllText(blocker, "x");
+            var error = Assert.Throws<FoodDatabaseException>(() => FoodDatabase.Open(Path.Combine(blocker, "foods.db")));
+            Assert.Contains("--data-dir", error.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        var readOnly = Path.Combine(directory, "ro");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var denied = Assert.Throws<FoodDatabaseException>(() => FoodDatabase.Open(Path.Combine(readOnly, "foods.db")));
+        Assert.Contains("--data-dir", denied.Message, StringComparison.Ordinal);
+    }
+
+    private string CopyOfSrLegacy()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        var copy = Path.Combine(directory, "download");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(source, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        return copy;
+    }
+
+    private static string ReplaceLine(string text, int line, string replacement)
+    {
+        var lines = text.Split('\n');
+        lines[line - 1] = replacement;
+        return string.Join('\n', lines);
+    }
+
+    private static string SecondLine(string text) => text.Split('\n')[1];
+
+    private static (long Foods, long Values, long Portions, double Sum) Snapshot(FoodDatabase database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM food), (SELECT COUNT(*) FROM food_nutrient), (SELECT COUNT(*) FROM food_portion), (SELECT TOTAL(amount) FROM food_nutrient)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3));
+    }
+
+    private static long Count(FoodDatabase database, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={database.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,67 @@
+using Replete.Foods;
+
+namespace Replete.Tests.Foods;
+
+public class FoodSearchIndexTests
+{
+    private static readonly FoodSearchIndex Index = FoodSearchIndex.Build(
+    [
+        new(1, "Bananas, raw", null, 1),
+        new(2, "Snacks, banana chips", null, 1),
+        new(3, "Bananas, dehydrated, or banana powder", null, 1),
+        new(4, "Broccoli, raw", null, 1),
+        new(5, "Orange juice, raw", null, 1),
+        new(6, "Chicken, broilers or fryers, breast, meat only, cooked, roasted", null, 1),
+        new(7, "Chicken, broiler or fryers, breast, skinless, boneless, meat only, cooked, grilled", null, 1),
+        new(8, "Spices, coriander leaf, dried", "Chinese parsley, cilantro", 1),
+    ]);
+
+    [Theory]
+    [InlineData("banana", 1)]
+    [InlineData("Bananas", 1)]
+    [InlineData("BANANAS,RAW", 1)]
+    [InlineData("raw banana", 1)]
+    [InlineData("bananna", 1)]
+    [InlineData("banan", 1)]
+    [InlineData("brocoli", 4)]
+    [InlineData("brocolli", 4)]
+    [InlineData("oj", 5)]
+    [InlineData("chicken breast grilled", 7)]
+    [InlineData("grilled chicken breast", 7)]
+    [InlineData("cilantro", 8)]
+    public void Search_WhatAPersonTypes_FindsWhatTheyMeanFirst(string query, int expected) =>
+        Assert.Equal(expected, Index.Search(query, 3)[0].FoodId);
+
+    [Fact]
+    public void Search_Banana_PutsRawBeforeChipsAndPowder()
+    {
+        var ids = Index.Search("banana").Select(m => m.FoodId).ToList();
+        Assert.Equal(1, ids[0]);
+        Assert.Equal(3, ids.Count(id => id is 1 or 2 or 3));
+    }
+
+    [Fact]
+    public void Search_ExactMatch_IsConfident_TypoAndExtraWordsAreLess()
+    {
+        Assert.Equal(1, Index.Search("bananas raw")[0].Confidence);
+        Assert.True(Index.Search("bananna")[0].Confidence < 1);
+        var chips = Index.Search("banana").Single(m => m.FoodId == 2);
+        Assert.True(chips.Confidence < 0.9, $"{chips.Confidence}");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ,, ")]
+    [InlineData("xylophone")]
+    public void Search_NothingToMatch_ReturnsEmpty(string query) => Assert.Empty(Index.Search(query));
+
+    [Fact]
+    public void Search_Limit_IsRespected() => Assert.Single(Index.Search("raw", 1));
+
+    [Fact]
+    public void Search_IsTheSameFromManyThreads()
+    {
+        var expected = Index.Search("chicken breast").Select(m => m.FoodId).ToArray();
+        Parallel.For(0, 200, _ => Assert.Equal(expected, Index.Search("chicken breast").Select(m => m.FoodId).ToArray()));
+    }
+}
