@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Replete.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Replete.Benchmarks.AdequacyBenchmarks).Assembly).Run(args);
+if (args is ["latency", ..])
+{
+    SearchLatency.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AdequacyBenchmarks).Assembly).Run(args);

@@ -328,8 +328,9 @@ public sealed class FoodSearchIndex
     private List<Slot> ResolveSlots(Scratch work, string[] words)
     {
         var slots = new List<Slot>(words.Length);
-        foreach (var word in words)
+        for (var w = 0; w < words.Length; w++)
         {
+            var word = words[w];
             var slotIndex = slots.Count;
             var found = new List<(int Term, double Quality)>();
             void Add(int term, double quality)
@@ -352,7 +353,8 @@ public sealed class FoodSearchIndex
                 Add(exactTerm, 1.0);
             }
 
-            if (word.Length >= 3 && !char.IsAsciiDigit(word[0]))
+            var last = w == words.Length - 1;
+            if (word.Length >= 3 && !char.IsAsciiDigit(word[0]) && (last || !exact))
             {
                 foreach (var term in PrefixTerms(word))
                 {
@@ -430,29 +432,64 @@ public sealed class FoodSearchIndex
             return postings[driver.Terms[0].Term];
         }
 
-        work.Candidates.Clear();
-        foreach (var (term, _) in driver.Terms)
-        {
-            work.Candidates.AddRange(postings[term]);
-        }
-
-        work.Candidates.Sort();
-        return work.Candidates.Distinct();
+        return Union(work, driver.Terms.Select(t => t.Term));
     }
 
-    private IEnumerable<int> CandidatesOfAny(Scratch work, List<Slot> slots)
+    private IEnumerable<int> CandidatesOfAny(Scratch work, List<Slot> slots) =>
+        Union(work, slots.SelectMany(slot => slot.Terms.Select(t => t.Term)));
+
+    /// <summary>The foods on any of the posting lists, in ascending order: a bit set over all foods, so merging long
+    /// lists costs one pass over them and one over the set, with no sorting.</summary>
+    private IEnumerable<int> Union(Scratch work, IEnumerable<int> unionTerms)
     {
-        work.Candidates.Clear();
-        foreach (var slot in slots)
+        var bits = work.Bits(foodIds.Length);
+        var low = int.MaxValue;
+        var high = -1;
+        foreach (var term in unionTerms)
         {
-            foreach (var (term, _) in slot.Terms)
+            var list = postings[term];
+            if (list.Length == 0)
             {
-                work.Candidates.AddRange(postings[term]);
+                continue;
             }
+
+            foreach (var doc in list)
+            {
+                bits[doc >> 6] |= 1UL << doc;
+            }
+
+            low = Math.Min(low, list[0] >> 6);
+            high = Math.Max(high, list[^1] >> 6);
         }
 
-        work.Candidates.Sort();
-        return work.Candidates.Distinct();
+        var next = low;
+        try
+        {
+            for (; next <= high; next++)
+            {
+                var value = bits[next];
+                if (value == 0)
+                {
+                    continue;
+                }
+
+                bits[next] = 0;
+                while (value != 0)
+                {
+                    var bit = System.Numerics.BitOperations.TrailingZeroCount(value);
+                    value &= value - 1;
+                    yield return (next << 6) + bit;
+                }
+            }
+        }
+        finally
+        {
+            // A search that stops early leaves bits set; clear them for the next search on this thread.
+            if (next <= high)
+            {
+                Array.Clear(bits, next, high - next + 1);
+            }
+        }
     }
 
     private static Dictionary<string, int[]> BuildDeletions(string[] terms)
@@ -559,7 +596,19 @@ public sealed class FoodSearchIndex
     {
         public List<FoodWord> Words { get; } = [];
 
-        public List<int> Candidates { get; } = [];
+        private ulong[] bits = [];
+
+        /// <summary>A cleared bit set over <paramref name="foods"/> foods; a union clears what it used as it reads it.</summary>
+        public ulong[] Bits(int foods)
+        {
+            var words = (foods + 63) / 64;
+            if (bits.Length != words)
+            {
+                bits = new ulong[words];
+            }
+
+            return bits;
+        }
 
         public Dictionary<int, (double Score, double Confidence)> Results { get; } = [];
 

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using Replete.Foods;
+
+namespace Replete.Benchmarks;
+
+/// <summary>Per-query search latency, p50 and p99, Replete against SQLite FTS5 side by side in one run
+/// (<c>dotnet run -c Release -- latency</c>). BenchmarkDotNet reports means per operation; a person feels the slow
+/// queries, so every call is timed on its own here, after a warm-up.</summary>
+internal static class SearchLatency
+{
+    public static void Run(int rounds)
+    {
+        if (Environment.GetEnvironmentVariable("REPLETE_LATENCY_DETAIL") is "1")
+        {
+            var big = FoodSearchIndex.Build(FoodCorpus.Names(400_000));
+            foreach (var query in FoodCorpus.Queries)
+            {
+                big.Search(query, 10);
+                var watch = Stopwatch.StartNew();
+                for (var i = 0; i < 10; i++)
+                {
+                    big.Search(query, 10);
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMicroseconds / 10,9:0} {query}"));
+            }
+        }
+
+        Console.WriteLine($"{"foods",9} {"engine",-8} {"p50 us",9} {"p99 us",9} {"max us",9}");
+        foreach (var size in new[] { 8_789, 400_000 })
+        {
+            var names = FoodCorpus.Names(size);
+            var index = FoodSearchIndex.Build(names);
+            using var fts5 = new Fts5Search(names);
+            var replete = Measure(rounds, query => index.Search(query, 10).Count);
+            var sqlite = Measure(rounds, query => fts5.Search(query, 10));
+            Print(size, "Replete", replete);
+            Print(size, "FTS5", sqlite);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,9} {"ratio",-8} {Percentile(replete, 0.5) / Percentile(sqlite, 0.5),9:0.00} {Percentile(replete, 0.99) / Percentile(sqlite, 0.99),9:0.00}   (Replete / FTS5; below 1 is faster)"));
+        }
+    }
+
+    private static double[] Measure(int rounds, Func<string, int> search)
+    {
+        foreach (var query in FoodCorpus.Queries)
+        {
+            search(query);
+        }
+
+        var times = new List<double>(rounds * FoodCorpus.Queries.Count);
+        var clock = new Stopwatch();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var query in FoodCorpus.Queries)
+            {
+                clock.Restart();
+                search(query);
+                times.Add(clock.Elapsed.TotalMicroseconds);
+            }
+        }
+
+        times.Sort();
+        return [.. times];
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static void Print(int size, string engine, double[] sorted) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{size,9} {engine,-8} {Percentile(sorted, 0.5),9:0.0} {Percentile(sorted, 0.99),9:0.0} {sorted[^1],9:0.0}"));
+}
