@@ -54,6 +54,8 @@ public sealed class FoodSearchIndex
     private readonly string[] terms;
     private readonly Dictionary<string, int> termIds;
     private readonly int[][] postings;
+    private readonly int[][] headPostings;
+    private readonly int[][] restPostings;
     private readonly double[] idf;
     private readonly string[] sortedTerms;
     private readonly int[] sortedTermIds;
@@ -104,6 +106,7 @@ public sealed class FoodSearchIndex
 
         tokenStart[count] = at;
         postings = [.. postingLists.Select(list => list?.ToArray() ?? [])];
+        (headPostings, restPostings) = SplitByHead(postings, tokenStart, tokenTerm, tokenFlags);
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
         sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
         sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
@@ -183,39 +186,19 @@ public sealed class FoodSearchIndex
             var totalWeight = slots.Sum(s => s.Weight);
             var bestPossible = ((1 + HeadBonus) * (1 + FirstWordBonus)) + CompletenessBonus + (AdjacentBonus * (slots.Count - 1)) + (VariantWordCost * slots.Count);
             work.Top.Clear();
-            var candidates = requireAll
-                ? Candidates(work, slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First())
-                : CandidatesOfAny(work, slots);
-            foreach (var doc in candidates)
+            if (!requireAll)
             {
-                if (work.Top.Count >= limit && factor * (bestPossible - minimumCost[doc]) < work.Top.Peek())
-                {
-                    break;
-                }
-
-                var (score, confidence, matched) = Score(work, doc, slots, totalWeight);
-                if ((requireAll && matched < slots.Count) || matched == 0)
-                {
-                    continue;
-                }
-
-                score *= factor;
-                confidence *= factor;
-                if (work.Top.Count < limit)
-                {
-                    work.Top.Enqueue(score, score);
-                }
-                else if (score > work.Top.Peek())
-                {
-                    work.Top.EnqueueDequeue(score, score);
-                }
-                else
-                {
-                    continue;
-                }
-
-                work.Offer(doc, score, confidence);
+                Scan(work, CandidatesOfAny(work, slots), bestPossible, factor, limit, slots, totalWeight, requireAll);
+                return;
             }
+
+            // Foods whose name starts with the rarest word first; then the rest, which cannot earn the first-segment
+            // bonuses for that word, so their bound is lower and the scan usually stops at once.
+            var driver = slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First();
+            var share = driver.Weight / totalWeight;
+            var restBound = bestPossible - (share * (((1 + HeadBonus) * (1 + FirstWordBonus)) - 1));
+            Scan(work, Candidates(work, driver, headPostings), bestPossible, factor, limit, slots, totalWeight, requireAll);
+            Scan(work, Candidates(work, driver, restPostings), restBound, factor, limit, slots, totalWeight, requireAll);
         }
         finally
         {
@@ -227,6 +210,63 @@ public sealed class FoodSearchIndex
                 }
             }
         }
+    }
+
+    private void Scan(Scratch work, IEnumerable<int> candidates, double bound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll)
+    {
+        foreach (var doc in candidates)
+        {
+            if (work.Top.Count >= limit && factor * (bound - minimumCost[doc]) < work.Top.Peek())
+            {
+                break;
+            }
+
+            var (score, confidence, matched) = Score(work, doc, slots, totalWeight);
+            if ((requireAll && matched < slots.Count) || matched == 0)
+            {
+                continue;
+            }
+
+            score *= factor;
+            confidence *= factor;
+            if (work.Top.Count < limit)
+            {
+                work.Top.Enqueue(score, score);
+            }
+            else if (score > work.Top.Peek())
+            {
+                work.Top.EnqueueDequeue(score, score);
+            }
+            else
+            {
+                continue;
+            }
+
+            work.Offer(doc, score, confidence);
+        }
+    }
+
+    private static (int[][] Heads, int[][] Others) SplitByHead(int[][] postings, int[] tokenStart, int[] tokenTerm, byte[] tokenFlags)
+    {
+        var head = new List<int>[postings.Length];
+        for (var doc = 0; doc < tokenStart.Length - 1; doc++)
+        {
+            for (var t = tokenStart[doc]; t < tokenStart[doc + 1]; t++)
+            {
+                if ((tokenFlags[t] & (Head | OtherName)) == Head)
+                {
+                    var list = head[tokenTerm[t]] ??= [];
+                    if (list.Count == 0 || list[^1] != doc)
+                    {
+                        list.Add(doc);
+                    }
+                }
+            }
+        }
+
+        var heads = head.Select(list => list?.ToArray() ?? []).ToArray();
+        var rest = postings.Select((all, term) => heads[term].Length == 0 ? all : all.Except(heads[term]).ToArray()).ToArray();
+        return (heads, rest);
     }
 
     private (double Score, double Confidence, int Matched) Score(Scratch work, int doc, List<Slot> slots, double totalWeight)
@@ -425,29 +465,28 @@ public sealed class FoodSearchIndex
         return seen.Where(term => FoodText.WithinOneEdit(word, terms[term]));
     }
 
-    private IEnumerable<int> Candidates(Scratch work, Slot driver)
+    private IEnumerable<int> Candidates(Scratch work, Slot driver, int[][] lists)
     {
         if (driver.Terms.Count == 1)
         {
-            return postings[driver.Terms[0].Term];
+            return lists[driver.Terms[0].Term];
         }
 
-        return Union(work, driver.Terms.Select(t => t.Term));
+        return Union(work, driver.Terms.Select(t => lists[t.Term]));
     }
 
     private IEnumerable<int> CandidatesOfAny(Scratch work, List<Slot> slots) =>
-        Union(work, slots.SelectMany(slot => slot.Terms.Select(t => t.Term)));
+        Union(work, slots.SelectMany(slot => slot.Terms.Select(t => postings[t.Term])));
 
     /// <summary>The foods on any of the posting lists, in ascending order: a bit set over all foods, so merging long
     /// lists costs one pass over them and one over the set, with no sorting.</summary>
-    private IEnumerable<int> Union(Scratch work, IEnumerable<int> unionTerms)
+    private IEnumerable<int> Union(Scratch work, IEnumerable<int[]> lists)
     {
         var bits = work.Bits(foodIds.Length);
         var low = int.MaxValue;
         var high = -1;
-        foreach (var term in unionTerms)
+        foreach (var list in lists)
         {
-            var list = postings[term];
             if (list.Length == 0)
             {
                 continue;
