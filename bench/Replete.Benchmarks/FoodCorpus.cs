@@ -41,7 +41,10 @@ internal static class FoodCorpus
     {
         var foods = Sr28;
         var entries = new List<FoodSearchEntry>(count);
-        entries.AddRange(foods.Take(count).Select(f => new FoodSearchEntry(f.Food.Id, f.Food.Description, f.Food.CommonNames, f.Per100Grams.Count / 46.0)));
+        // Completeness as the food database computes it: the share of Replete's nutrients the food reports.
+        var tracked = Replete.Nutrients.NutrientCatalog.Default.All.Select(n => n.FdcNutrientId).ToHashSet();
+        entries.AddRange(foods.Take(count).Select(f => new FoodSearchEntry(
+            f.Food.Id, f.Food.Description, f.Food.CommonNames, f.Per100Grams.Keys.Count(tracked.Contains) / (double)tracked.Count)));
         var random = new Random(42);
         var id = 1_000_000;
         while (entries.Count < count)

@@ -38,7 +38,7 @@ internal static class FoodStore
         var database = OpenEmpty(dataDirectory);
         try
         {
-            if (database.CountFoods().Count == 0)
+            if (!database.HasFoods)
             {
                 BuildSr28(context, database, package: null);
             }
@@ -86,18 +86,13 @@ internal static class FoodStore
 
         var foods = Sr28Package.Read(package);
         return context.WithProgress("Building food database", progress =>
-            database.ImportSr28(foods, new Reporter(progress, _ => 100.0 / Sr28Package.FoodCount), Sr28Package.FoodCount));
+            database.ImportSr28(foods, new Reporter(progress), Sr28Package.FoodCount));
     }
 
     /// <summary>Adapts import progress to a progress bar, synchronously.</summary>
-    internal sealed class Reporter(Action<double, string> report, Func<FoodImportProgress, double>? scale = null) : IProgress<FoodImportProgress>
+    internal sealed class Reporter(Action<double, string> report) : IProgress<FoodImportProgress>
     {
-        public void Report(FoodImportProgress value)
-        {
-            var percent = scale is null
-                ? (value.Total > 0 ? 100.0 * value.Done / value.Total : 0)
-                : value.Done * scale(value);
-            report(Math.Min(100, percent), value.File);
-        }
+        public void Report(FoodImportProgress value) =>
+            report(value.Total > 0 ? Math.Min(100, 100.0 * value.Done / value.Total) : 0, value.File);
     }
 }

@@ -94,11 +94,11 @@ public sealed partial class FoodDatabase
         var type = csv.Require("data_type");
         var description = csv.Require("description");
         var category = csv.IndexOf("food_category_id");
-        using var existing = Prepare("SELECT source FROM food WHERE id = $1", 1);
         using var remember = Prepare("INSERT INTO temp.import_food(id) VALUES ($1)", 1);
         using var upsert = Prepare("""
             INSERT INTO food(id, source, description, category) VALUES ($1, $2, $3, $4)
             ON CONFLICT(id) DO UPDATE SET source = excluded.source, description = excluded.description, category = excluded.category
+            WHERE food.source <> 'sr28'
             """, 4);
         while (csv.Read())
         {
@@ -123,12 +123,6 @@ public sealed partial class FoodDatabase
                 throw csv.Error(id, $"food {fdcId} appears twice");
             }
 
-            existing.Parameters[0].Value = fdcId;
-            if (existing.ExecuteScalar() is "sr28")
-            {
-                throw csv.Error(id, $"food {fdcId} has the id of an SR28 food; FoodData Central ids start above 100000");
-            }
-
             var name = csv.GetOptionalString(description) ?? throw csv.Error(description, "is empty");
             string? categoryName = null;
             if (category >= 0 && csv.GetOptionalString(category) is { } categoryText)
@@ -139,7 +133,11 @@ public sealed partial class FoodDatabase
             }
 
             imported.Sources.Add(source.Value);
-            Run(upsert, fdcId, SourceName(source.Value), name, categoryName);
+            if (Run(upsert, fdcId, SourceName(source.Value), name, categoryName) == 0)
+            {
+                throw csv.Error(id, $"food {fdcId} has the id of an SR28 food; FoodData Central ids start above 100000");
+            }
+
             Run(remember, fdcId);
         }
 

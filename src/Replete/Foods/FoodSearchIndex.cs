@@ -48,7 +48,7 @@ public sealed class FoodSearchIndex
     private readonly int[] tokenStart;
     private readonly int[] tokenTerm;
     private readonly byte[] tokenFlags;
-    private readonly double[] minimumCost;
+    private readonly double[] nameCost;
     private readonly double[] completeness;
     private readonly Dictionary<char, int[]> termsByInitial;
     private readonly string[] terms;
@@ -73,7 +73,7 @@ public sealed class FoodSearchIndex
         var count = order.Length;
         foodIds = new int[count];
         descriptions = new string[count];
-        minimumCost = new double[count];
+        nameCost = new double[count];
         completeness = new double[count];
         tokenStart = new int[count + 1];
         var tokenCount = builder.Foods.Sum(f => f.Tokens.Length);
@@ -88,7 +88,7 @@ public sealed class FoodSearchIndex
             var food = builder.Foods[order[doc]];
             foodIds[doc] = food.FoodId;
             descriptions[doc] = food.Description;
-            minimumCost[doc] = food.Cost;
+            nameCost[doc] = food.Cost;
             completeness[doc] = food.Completeness;
             tokenStart[doc] = at;
             foreach (var (term, flags) in food.Tokens)
@@ -116,9 +116,6 @@ public sealed class FoodSearchIndex
 
     /// <summary>The number of foods indexed.</summary>
     public int Count => foodIds.Length;
-
-    /// <summary>The number of distinct words indexed.</summary>
-    public int TermCount => terms.Length;
 
     /// <summary>Indexes <paramref name="foods"/>; <paramref name="synonyms"/> defaults to <see cref="FoodSynonyms.Default"/>.</summary>
     public static FoodSearchIndex Build(IEnumerable<FoodSearchEntry> foods, FoodSynonyms? synonyms = null)
@@ -216,7 +213,7 @@ public sealed class FoodSearchIndex
     {
         foreach (var doc in candidates)
         {
-            if (work.Top.Count >= limit && factor * (bound - minimumCost[doc]) < work.Top.Peek())
+            if (work.Top.Count >= limit && factor * (bound - nameCost[doc]) < work.Top.Peek())
             {
                 break;
             }
@@ -307,23 +304,16 @@ public sealed class FoodSearchIndex
                 continue;
             }
 
-            var quality = work.TermQuality[tokenTerm[t]];
-            plain[slot] = Math.Max(plain[slot], (flags & OtherName) != 0 ? quality * OtherNameQuality : quality);
-            if ((flags & OtherName) != 0)
+            var quality = work.TermQuality[tokenTerm[t]] * ((flags & OtherName) != 0 ? OtherNameQuality : 1);
+            plain[slot] = Math.Max(plain[slot], quality);
+            if ((flags & Head) != 0)
             {
-                quality *= OtherNameQuality;
+                quality *= 1 + HeadBonus;
             }
-            else
-            {
-                if ((flags & Head) != 0)
-                {
-                    quality *= 1 + HeadBonus;
-                }
 
-                if ((flags & First) != 0)
-                {
-                    quality += FirstWordBonus * quality;
-                }
+            if ((flags & First) != 0)
+            {
+                quality *= 1 + FirstWordBonus;
             }
 
             if (quality > best[slot])
@@ -370,54 +360,21 @@ public sealed class FoodSearchIndex
         var slots = new List<Slot>(words.Length);
         for (var w = 0; w < words.Length; w++)
         {
-            var word = words[w];
-            var slotIndex = slots.Count;
-            var found = new List<(int Term, double Quality)>();
-            void Add(int term, double quality)
+            var key = (words[w], w == words.Length - 1);
+            if (!work.WordMatches.TryGetValue(key, out var matches))
+            {
+                work.WordMatches[key] = matches = Matches(key.Item1, key.Item2);
+            }
+
+            // A word the query already used for an earlier slot is not counted twice.
+            var found = new List<(int Term, double Quality)>(matches.Count);
+            foreach (var (term, quality) in matches)
             {
                 if (work.TermSlot[term] == -1)
                 {
-                    work.TermSlot[term] = slotIndex;
+                    work.TermSlot[term] = slots.Count;
                     work.TermQuality[term] = quality;
                     found.Add((term, quality));
-                }
-                else if (work.TermSlot[term] == slotIndex && work.TermQuality[term] < quality)
-                {
-                    work.TermQuality[term] = quality;
-                }
-            }
-
-            var exact = termIds.TryGetValue(word, out var exactTerm);
-            if (exact)
-            {
-                Add(exactTerm, 1.0);
-            }
-
-            var last = w == words.Length - 1;
-            if (word.Length >= 3 && !char.IsAsciiDigit(word[0]) && (last || !exact))
-            {
-                foreach (var term in PrefixTerms(word))
-                {
-                    Add(term, PrefixQuality);
-                }
-            }
-
-            if (!exact && word.Length >= 4 && !char.IsAsciiDigit(word[0]))
-            {
-                foreach (var term in TypoTerms(word))
-                {
-                    Add(term, TypoQuality);
-                }
-            }
-
-            if (found.Count == 0 && word.Length >= 7 && termsByInitial.TryGetValue(word[0], out var sameInitial))
-            {
-                foreach (var term in sameInitial)
-                {
-                    if (Math.Abs(terms[term].Length - word.Length) <= 2 && Nutrients.EditDistance.Between(word, terms[term]) <= 2)
-                    {
-                        Add(term, FarTypoQuality);
-                    }
                 }
             }
 
@@ -426,6 +383,48 @@ public sealed class FoodSearchIndex
         }
 
         return slots;
+    }
+
+    /// <summary>The indexed words a query word stands for, best quality first: itself, a prefix (for the last word or a
+    /// word not indexed), a one-edit typo, or two edits for a long word nothing else matched.</summary>
+    private List<(int Term, double Quality)> Matches(string word, bool last)
+    {
+        var found = new List<(int Term, double Quality)>();
+        var seen = new HashSet<int>();
+        void Add(IEnumerable<int> candidates, double quality)
+        {
+            foreach (var term in candidates)
+            {
+                if (seen.Add(term))
+                {
+                    found.Add((term, quality));
+                }
+            }
+        }
+
+        var exact = termIds.TryGetValue(word, out var exactTerm);
+        if (exact)
+        {
+            Add([exactTerm], 1.0);
+        }
+
+        var spelled = word.Length >= 3 && !char.IsAsciiDigit(word[0]);
+        if (spelled && (last || !exact))
+        {
+            Add(PrefixTerms(word), PrefixQuality);
+        }
+
+        if (spelled && !exact && word.Length >= 4)
+        {
+            Add(TypoTerms(word), TypoQuality);
+        }
+
+        if (found.Count == 0 && word.Length >= 7 && termsByInitial.TryGetValue(word[0], out var sameInitial))
+        {
+            Add(sameInitial.Where(term => Math.Abs(terms[term].Length - word.Length) <= 2 && Nutrients.EditDistance.Between(word, terms[term]) <= 2), FarTypoQuality);
+        }
+
+        return found;
     }
 
     private IEnumerable<int> PrefixTerms(string word)
@@ -651,6 +650,9 @@ public sealed class FoodSearchIndex
 
         public Dictionary<int, (double Score, double Confidence)> Results { get; } = [];
 
+        /// <summary>What each query word matched, kept for the synonym variants and the fallback of one search.</summary>
+        public Dictionary<(string Word, bool Last), List<(int Term, double Quality)>> WordMatches { get; } = [];
+
         public int[] TermSlot { get; private set; } = [];
 
         public double[] TermQuality { get; private set; } = [];
@@ -665,6 +667,7 @@ public sealed class FoodSearchIndex
             }
 
             Results.Clear();
+            WordMatches.Clear();
         }
 
         /// <summary>The scores of the best results of the current run; the smallest first.</summary>

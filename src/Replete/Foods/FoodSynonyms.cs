@@ -13,9 +13,6 @@ public sealed class FoodSynonyms
     /// <summary>The reviewed synonyms embedded in the engine.</summary>
     public static FoodSynonyms Default { get; } = Load();
 
-    /// <summary>No synonyms: the query's own words only.</summary>
-    public static FoodSynonyms None { get; } = new([]);
-
     /// <summary>The query variants: the query itself first, then each synonym substitution (at most
     /// <paramref name="max"/>).</summary>
     internal List<string[]> Expand(string[] words, int max)

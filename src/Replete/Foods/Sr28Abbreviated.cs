@@ -11,7 +11,9 @@ public static class Sr28Abbreviated
 {
     private const int AbbrevFieldCount = 53;
 
-    private static readonly (int Field, string Name, int NutrientId)[] Columns = ReferenceData.Read("sr28_abbrev.csv")
+    private static readonly IReadOnlyList<ReferenceRow> ColumnRows = ReferenceData.Read("sr28_abbrev.csv");
+
+    private static readonly (int Field, string Name, int NutrientId)[] Columns = ColumnRows
         .Select(row => ((int)row.Number("field"), row.Text("abbrev_name"), (int)row.Number("fdc_nutrient_id")))
         .ToArray();
 
@@ -19,7 +21,7 @@ public static class Sr28Abbreviated
         .ToDictionary(row => row.Text("code"), row => row.Text("description"), StringComparer.Ordinal);
 
     /// <summary>The 46 nutrients of the abbreviated file, with FoodData Central ids and units.</summary>
-    public static IReadOnlyList<FoodNutrient> Nutrients { get; } = ReferenceData.Read("sr28_abbrev.csv")
+    public static IReadOnlyList<FoodNutrient> Nutrients { get; } = ColumnRows
         .Select(row => new FoodNutrient((int)row.Number("fdc_nutrient_id"), row.Text("name"), row.Text("unit").ToLowerInvariant()))
         .ToArray();
 
