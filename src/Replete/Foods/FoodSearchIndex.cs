@@ -30,6 +30,8 @@ public sealed class FoodSearchIndex
     private const double SynonymFactor = 0.75;
     private const int MaxVariants = 6;
     private const int MaxPrefixTerms = 40;
+    private const int RefundDepth = 3;
+    private const int FilterFrom = 1024;
 
     private const byte Head = 1;
     private const byte OtherName = 2;
@@ -50,6 +52,8 @@ public sealed class FoodSearchIndex
     private readonly byte[] tokenFlags;
     private readonly double[] nameCost;
     private readonly double[] completeness;
+    private readonly double[] refund;
+    private readonly double largestRefund;
     private readonly Dictionary<char, int[]> termsByInitial;
     private readonly string[] terms;
     private readonly Dictionary<string, int> termIds;
@@ -75,6 +79,7 @@ public sealed class FoodSearchIndex
         descriptions = new string[count];
         nameCost = new double[count];
         completeness = new double[count];
+        refund = new double[count * RefundDepth];
         tokenStart = new int[count + 1];
         var tokenCount = builder.Foods.Sum(f => f.Tokens.Length);
         tokenTerm = new int[tokenCount];
@@ -90,6 +95,7 @@ public sealed class FoodSearchIndex
             descriptions[doc] = food.Description;
             nameCost[doc] = food.Cost;
             completeness[doc] = food.Completeness;
+            food.Refunds.AsSpan().CopyTo(refund.AsSpan(doc * RefundDepth, RefundDepth));
             tokenStart[doc] = at;
             foreach (var (term, flags) in food.Tokens)
             {
@@ -105,6 +111,7 @@ public sealed class FoodSearchIndex
         }
 
         tokenStart[count] = at;
+        largestRefund = count == 0 ? 0 : Enumerable.Range(0, count).Max(doc => refund[doc * RefundDepth]);
         postings = [.. postingLists.Select(list => list?.ToArray() ?? [])];
         (headPostings, restPostings) = SplitByHead(postings, tokenStart, tokenTerm, tokenFlags);
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
@@ -181,21 +188,43 @@ public sealed class FoodSearchIndex
             }
 
             var totalWeight = slots.Sum(s => s.Weight);
-            var bestPossible = ((1 + HeadBonus) * (1 + FirstWordBonus)) + CompletenessBonus + (AdjacentBonus * (slots.Count - 1)) + (VariantWordCost * slots.Count);
+            // The most a food can score before its unmatched words are charged: every word in the first segment, the
+            // first-word bonus on the heaviest, and every bonus.
+            var firstBonus = (1 + HeadBonus) * FirstWordBonus;
+            var extras = CompletenessBonus + (AdjacentBonus * (slots.Count - 1));
+            var bestPossible = 1 + HeadBonus + (firstBonus * slots.Max(s => s.Weight) / totalWeight) + extras;
             work.Top.Clear();
+            work.Floor = work.Results.Count >= limit
+                ? work.Results.Values.Select(r => r.Score).OrderDescending().ElementAt(limit - 1)
+                : double.NegativeInfinity;
             if (!requireAll)
             {
-                Scan(work, CandidatesOfAny(work, slots), bestPossible, factor, limit, slots, totalWeight, requireAll);
+                Scan(work, CandidatesOfAny(work, slots), bestPossible, factor, limit, slots, totalWeight, requireAll, []);
                 return;
             }
 
             // Foods whose name starts with the rarest word first; then the rest, which cannot earn the first-segment
             // bonuses for that word, so their bound is lower and the scan usually stops at once.
             var driver = slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First();
-            var share = driver.Weight / totalWeight;
-            var restBound = bestPossible - (share * (((1 + HeadBonus) * (1 + FirstWordBonus)) - 1));
-            Scan(work, Candidates(work, driver, headPostings), bestPossible, factor, limit, slots, totalWeight, requireAll);
-            Scan(work, Candidates(work, driver, restPostings), restBound, factor, limit, slots, totalWeight, requireAll);
+            var others = slots.Where(s => !ReferenceEquals(s, driver)).Select(s => s.Weight).DefaultIfEmpty(0).Max();
+            var restBound = slots.Count == 1
+                ? 1 + extras
+                : 1 + HeadBonus - (HeadBonus * driver.Weight / totalWeight) + (firstBonus * others / totalWeight) + extras;
+            // Every other word must match too. When the rarest word is still common, a bit set per other word answers
+            // that before a food is scored (setting a bit costs about a hundredth of scoring a food); for a short
+            // list scoring each food is cheaper than building the sets.
+            var filters = driver.Terms.Sum(t => postings[t.Term].Length) < FilterFrom
+                ? []
+                : slots.Where(s => !ReferenceEquals(s, driver)).Select(s => work.Filter(foodIds.Length, s.Terms.Select(t => postings[t.Term]))).ToArray();
+            try
+            {
+                Scan(work, Candidates(work, driver, headPostings), bestPossible, factor, limit, slots, totalWeight, requireAll, filters);
+                Scan(work, Candidates(work, driver, restPostings), restBound, factor, limit, slots, totalWeight, requireAll, filters);
+            }
+            finally
+            {
+                work.ReleaseFilters();
+            }
         }
         finally
         {
@@ -209,13 +238,27 @@ public sealed class FoodSearchIndex
         }
     }
 
-    private void Scan(Scratch work, IEnumerable<int> candidates, double bound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll)
+    private void Scan(Scratch work, IEnumerable<int> candidates, double bound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, ulong[][] filters)
     {
         foreach (var doc in candidates)
         {
-            if (work.Top.Count >= limit && factor * (bound - nameCost[doc]) < work.Top.Peek())
+            if (!PassesAll(filters, doc))
+            {
+                continue;
+            }
+
+            // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
+            // word (all their repeats included). The loose form falls with every later food, so it ends the scan.
+            var threshold = work.Top.Count >= limit ? Math.Max(work.Floor, work.Top.Peek()) : work.Floor;
+            if (factor * (bound - Math.Max(0, nameCost[doc] - (slots.Count * largestRefund))) < threshold)
             {
                 break;
+            }
+
+            var canRefund = slots.Count <= RefundDepth ? refund[(doc * RefundDepth) + slots.Count - 1] : nameCost[doc];
+            if (factor * (bound - nameCost[doc] + canRefund) < threshold)
+            {
+                continue;
             }
 
             var (score, confidence, matched) = Score(work, doc, slots, totalWeight);
@@ -226,6 +269,11 @@ public sealed class FoodSearchIndex
 
             score *= factor;
             confidence *= factor;
+            if (score < work.Floor)
+            {
+                continue;
+            }
+
             if (work.Top.Count < limit)
             {
                 work.Top.Enqueue(score, score);
@@ -241,6 +289,19 @@ public sealed class FoodSearchIndex
 
             work.Offer(doc, score, confidence);
         }
+    }
+
+    private static bool PassesAll(ulong[][] filters, int doc)
+    {
+        foreach (var filter in filters)
+        {
+            if ((filter[doc >> 6] & (1UL << doc)) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (int[][] Heads, int[][] Others) SplitByHead(int[][] postings, int[] tokenStart, int[] tokenTerm, byte[] tokenFlags)
@@ -565,7 +626,7 @@ public sealed class FoodSearchIndex
     {
         private readonly List<FoodWord> words = [];
 
-        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness)> Foods { get; } = [];
+        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness, double[] Refunds)> Foods { get; } = [];
 
         public List<string> Terms { get; } = [];
 
@@ -575,6 +636,7 @@ public sealed class FoodSearchIndex
         {
             var tokens = new List<(int, byte)>();
             var cost = 0.0;
+            var costByTerm = new Dictionary<int, double>();
             FoodText.Tokenize(food.Description, words);
             var head = HeadSegment(words);
             var first = true;
@@ -589,10 +651,13 @@ public sealed class FoodSearchIndex
                     first = false;
                 }
 
-                tokens.Add((Term(word), flags));
+                var term = Term(word);
+                tokens.Add((term, flags));
                 if (!free)
                 {
-                    cost += role is "variant" ? VariantWordCost : segment == head ? HeadExtraWordCost : OtherExtraWordCost;
+                    var wordCost = role is "variant" ? VariantWordCost : segment == head ? HeadExtraWordCost : OtherExtraWordCost;
+                    cost += wordCost;
+                    costByTerm[term] = costByTerm.GetValueOrDefault(term) + wordCost;
                 }
             }
 
@@ -606,7 +671,15 @@ public sealed class FoodSearchIndex
             }
 
             // What the food's words cost if none matched; a search subtracts what its matches can refund to stop early.
-            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1)));
+            // refunds[k - 1]: the most a query of k words can win back by matching (the k costliest words, repeats included).
+            var largest = costByTerm.Values.OrderDescending().ToArray();
+            var refunds = new double[RefundDepth];
+            for (var k = 0; k < RefundDepth; k++)
+            {
+                refunds[k] = (k > 0 ? refunds[k - 1] : 0) + (k < largest.Length ? largest[k] : 0);
+            }
+
+            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds));
         }
 
         /// <summary>The segment holding the food's own name: the first, unless it is only a class such as "Nuts".</summary>
@@ -635,6 +708,45 @@ public sealed class FoodSearchIndex
         public List<FoodWord> Words { get; } = [];
 
         private ulong[] bits = [];
+        private readonly List<ulong[]> filterPool = [];
+        private int filtersInUse;
+
+        /// <summary>A bit set of the foods on any of <paramref name="lists"/>; give it back with <see cref="ReleaseFilters"/>.</summary>
+        public ulong[] Filter(int foods, IEnumerable<int[]> lists)
+        {
+            var words = (foods + 63) / 64;
+            if (filtersInUse == filterPool.Count)
+            {
+                filterPool.Add(new ulong[words]);
+            }
+
+            var filter = filterPool[filtersInUse];
+            if (filter.Length != words)
+            {
+                filterPool[filtersInUse] = filter = new ulong[words];
+            }
+
+            filtersInUse++;
+            foreach (var list in lists)
+            {
+                foreach (var doc in list)
+                {
+                    filter[doc >> 6] |= 1UL << doc;
+                }
+            }
+
+            return filter;
+        }
+
+        public void ReleaseFilters()
+        {
+            for (var i = 0; i < filtersInUse; i++)
+            {
+                Array.Clear(filterPool[i]);
+            }
+
+            filtersInUse = 0;
+        }
 
         /// <summary>A cleared bit set over <paramref name="foods"/> foods; a union clears what it used as it reads it.</summary>
         public ulong[] Bits(int foods)
@@ -649,6 +761,10 @@ public sealed class FoodSearchIndex
         }
 
         public Dictionary<int, (double Score, double Confidence)> Results { get; } = [];
+
+        /// <summary>The score a food must reach to enter the results already held from earlier runs of this search
+        /// (its other synonym variants): the limit-th best so far, or negative infinity while there are fewer.</summary>
+        public double Floor { get; set; }
 
         /// <summary>What each query word matched, kept for the synonym variants and the fallback of one search.</summary>
         public Dictionary<(string Word, bool Last), List<(int Term, double Quality)>> WordMatches { get; } = [];
