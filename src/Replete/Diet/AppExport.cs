@@ -1,0 +1,239 @@
+using System.Globalization;
+using Replete.Data;
+using Replete.Nutrients;
+
+namespace Replete.Diet;
+
+/// <summary>The kinds of file Replete reads a diet from.</summary>
+public enum DietFileKind
+{
+    /// <summary>Not a file Replete knows.</summary>
+    Unknown,
+
+    /// <summary>Replete's own food log (date, time, meal, food, amount).</summary>
+    FoodLog,
+
+    /// <summary>Cronometer servings.csv: one row per food eaten.</summary>
+    CronometerServings,
+
+    /// <summary>Cronometer dailysummary.csv: one row per day.</summary>
+    CronometerDailySummary,
+
+    /// <summary>Cronometer biometrics.csv (weights, heart rate): not intake.</summary>
+    CronometerBiometrics,
+
+    /// <summary>MyFitnessPal Nutrition-Summary CSV: one row per meal.</summary>
+    MyFitnessPalNutrition,
+
+    /// <summary>MyFitnessPal Measurement or Exercise summary: not intake.</summary>
+    MyFitnessPalOther,
+}
+
+/// <summary>Reads Cronometer and MyFitnessPal exports into <see cref="IntakeItem"/>s.</summary>
+/// <remarks>Units come from Cronometer's headers ("Vitamin D (IU)" is converted to ug); a blank cell is unknown, not
+/// zero. MyFitnessPal's Vitamin A, Vitamin C, Calcium and Iron columns are percent of the label Daily Value in force
+/// on the entry's date (<c>data/label_daily_values.csv</c>) and are flagged as estimates.</remarks>
+public static class AppExport
+{
+    private static readonly IReadOnlyList<(string App, string Column, string Nutrient, string Unit)> Columns = ReferenceData.Read("export_columns.csv")
+        .Select(row => (row.Text("app"), row.Text("column"), row.Text("nutrient"), row.Text("unit")))
+        .ToArray();
+
+    private static readonly IReadOnlyList<(string Nutrient, string Unit, DateOnly? From, DateOnly? To, double Value)> DailyValues = ReferenceData.Read("label_daily_values.csv")
+        .Select(row => (row.Text("nutrient"), row.Text("unit"), OptionalDate(row.Text("valid_from")), OptionalDate(row.Text("valid_to")), row.Number("daily_value")))
+        .ToArray();
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy", "MM/dd/yyyy", "d.M.yyyy", "yyyy/MM/dd"];
+
+    /// <summary>What kind of export a header row belongs to.</summary>
+    public static DietFileKind Detect(IReadOnlyList<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        bool Has(string name) => header.Contains(name, StringComparer.OrdinalIgnoreCase);
+        return true switch
+        {
+            _ when Has("Day") && Has("Food Name") && Has("Amount") => DietFileKind.CronometerServings,
+            _ when Has("Day") && Has("Metric") => DietFileKind.CronometerBiometrics,
+            _ when Has("Date") && Has("Energy (kcal)") => DietFileKind.CronometerDailySummary,
+            _ when Has("Date") && Has("Meal") && Has("Calories") => DietFileKind.MyFitnessPalNutrition,
+            _ when Has("Date") && (Has("Weight") || Has("Exercise")) => DietFileKind.MyFitnessPalOther,
+            _ when Has("date") && Has("food") && Has("amount") => DietFileKind.FoodLog,
+            _ => DietFileKind.Unknown,
+        };
+    }
+
+    /// <summary>Reads a Cronometer servings or daily-summary file, or a MyFitnessPal nutrition file.</summary>
+    /// <exception cref="CsvDataException">A date or number does not parse; names file, line and column.</exception>
+    public static IReadOnlyList<IntakeItem> Read(CsvReader csv, DietFileKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        return kind switch
+        {
+            DietFileKind.CronometerServings => ReadCronometer(csv, "Day", csv.IndexOf("Group"), csv.Require("Food Name")),
+            DietFileKind.CronometerDailySummary => ReadCronometer(csv, "Date", -1, -1),
+            DietFileKind.MyFitnessPalNutrition => ReadMyFitnessPal(csv),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an intake export"),
+        };
+    }
+
+    /// <summary>Parses a date as the apps write it: ISO, or M/D/YYYY from a spreadsheet re-save.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static List<IntakeItem> ReadCronometer(CsvReader csv, string dateColumn, int group, int food)
+    {
+        var date = csv.Require(dateColumn);
+        var time = csv.IndexOf("Time");
+        var amount = csv.IndexOf("Amount");
+        var nutrientColumns = NutrientColumns(csv, "cronometer");
+        var items = new List<IntakeItem>();
+        while (csv.Read())
+        {
+            var day = Date(csv, date);
+            var nutrients = new Dictionary<string, double>();
+            var estimated = new HashSet<string>();
+            foreach (var (index, nutrient, unit) in nutrientColumns)
+            {
+                if (csv.GetOptionalDouble(index) is not { } value)
+                {
+                    continue;
+                }
+
+                Add(csv, index, nutrients, estimated, nutrient, value, unit);
+            }
+
+            items.Add(new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
+                food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
+            {
+                Estimated = estimated,
+                Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
+            });
+        }
+
+        return items;
+    }
+
+    private static List<IntakeItem> ReadMyFitnessPal(CsvReader csv)
+    {
+        var date = csv.Require("Date");
+        var meal = csv.Require("Meal");
+        var time = csv.IndexOf("Time");
+        var nutrientColumns = NutrientColumns(csv, "myfitnesspal");
+        var items = new List<IntakeItem>();
+        while (csv.Read())
+        {
+            var day = Date(csv, date);
+            var nutrients = new Dictionary<string, double>();
+            var estimated = new HashSet<string>();
+            foreach (var (index, nutrient, unit) in nutrientColumns)
+            {
+                if (csv.GetOptionalDouble(index) is not { } value)
+                {
+                    continue;
+                }
+
+                if (unit == "percent_dv")
+                {
+                    var dv = DailyValues.Single(d => d.Nutrient == nutrient && (d.From is null || d.From <= day) && (d.To is null || day <= d.To));
+                    Add(csv, index, nutrients, estimated, nutrient, value / 100 * dv.Value, dv.Unit);
+                    estimated.Add(nutrient);
+                }
+                else
+                {
+                    Add(csv, index, nutrients, estimated, nutrient, value, unit);
+                }
+            }
+
+            var mealName = csv.GetOptionalString(meal) ?? "";
+            items.Add(new IntakeItem(day, Time(csv, time), mealName, mealName, nutrients, $"{csv.FileName}:{csv.Line}") { Estimated = estimated });
+        }
+
+        return items;
+    }
+
+    private static void Add(CsvReader csv, int index, Dictionary<string, double> nutrients, HashSet<string> estimated, string nutrientId, double value, string unit)
+    {
+        if (value < 0)
+        {
+            throw csv.Error(index, $"{value} is negative");
+        }
+
+        var nutrient = NutrientCatalog.Default.Get(nutrientId);
+        var sourceUnit = nutrientId == "vitamin_a" && unit.Equals("IU", StringComparison.OrdinalIgnoreCase) ? "IU_retinol" : unit;
+        var converted = NutrientCatalog.Default.Convert(nutrient, value, sourceUnit)
+            ?? throw csv.Error(index, $"unit '{unit}' cannot be converted to {nutrient.Unit}");
+        nutrients[nutrientId] = nutrients.GetValueOrDefault(nutrientId) + converted.Value;
+        if (converted.IsEstimate)
+        {
+            estimated.Add(nutrientId);
+        }
+    }
+
+    /// <summary>The nutrient columns of this file: (index, nutrient id, unit from the header or the mapping).</summary>
+    private static List<(int Index, string Nutrient, string Unit)> NutrientColumns(CsvReader csv, string app)
+    {
+        var found = new List<(int, string, string)>();
+        for (var i = 0; i < csv.Header.Count; i++)
+        {
+            var (name, unit) = SplitUnit(csv.Header[i]);
+            var column = Columns.FirstOrDefault(c => c.App == app && c.Column.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (column.Nutrient is null)
+            {
+                continue;
+            }
+
+            var resolved = column.Unit.Length > 0 && (unit is null || column.Unit == "percent_dv") ? column.Unit : unit
+                ?? throw new CsvDataException(csv.FileName, 1, csv.Header[i], "the header does not give the unit");
+            found.Add((i, column.Nutrient, resolved));
+        }
+
+        return found;
+    }
+
+    /// <summary>"B12 (Cobalamin) (µg)" is ("B12 (Cobalamin)", "ug"); "Calories" is ("Calories", null).</summary>
+    internal static (string Name, string? Unit) SplitUnit(string header)
+    {
+        var trimmed = header.Trim();
+        if (!trimmed.EndsWith(')'))
+        {
+            return (trimmed, null);
+        }
+
+        var open = trimmed.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return (trimmed, null);
+        }
+
+        var unit = trimmed[(open + 2)..^1].Trim();
+        var known = unit.Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal);
+        return known.ToUpperInvariant() is "G" or "MG" or "UG" or "MCG" or "KCAL" or "IU" or "KJ"
+            ? (trimmed[..open].Trim(), known == "mcg" ? "ug" : known)
+            : (trimmed, null);
+    }
+
+    private static DateOnly Date(CsvReader csv, int index) =>
+        TryParseDate(csv.GetSpan(index), out var date)
+            ? date
+            : throw csv.Error(index, $"'{csv.GetString(index)}' is not a date (expected YYYY-MM-DD or M/D/YYYY)");
+
+    private static TimeOnly? Time(CsvReader csv, int index) =>
+        index >= 0 && csv.GetOptionalString(index) is { } text
+            && TimeOnly.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : null;
+
+    private static double? Grams(string? amount)
+    {
+        if (amount is null)
+        {
+            return null;
+        }
+
+        var parts = amount.Split(' ', 2, StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && parts[1] == "g" && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var grams) ? grams : null;
+    }
+
+    private static DateOnly? OptionalDate(string text) =>
+        text.Length == 0 ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+namespace Replete.Diet;
+
+/// <summary>One thing a person ate or took on a day, with what it supplied.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Time">The time, when the log has one.</param>
+/// <param name="Meal">Meal or group ("Breakfast", "Supplements"); "day" for a whole-day total.</param>
+/// <param name="Name">The food or supplement as logged.</param>
+/// <param name="Nutrients">Amounts by catalog nutrient id, in the catalog's units. A nutrient the source does not report
+/// is absent: unknown, never zero.</param>
+/// <param name="Origin">Where it came from, "file:line", for messages and traceability.</param>
+public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, string Name, IReadOnlyDictionary<string, double> Nutrients, string Origin)
+{
+    /// <summary>True for a supplement: kept apart where a UL covers supplements only.</summary>
+    public bool IsSupplement { get; init; }
+
+    /// <summary>Grams eaten, when known.</summary>
+    public double? Grams { get; init; }
+
+    /// <summary>Nutrients whose amount is an estimate (a % Daily Value, vitamin A from IU).</summary>
+    public IReadOnlySet<string> Estimated { get; init; } = new HashSet<string>();
+}

@@ -1,0 +1,123 @@
+using Replete.Data;
+using Replete.Diet;
+
+namespace Replete.Tests.Diet;
+
+public class AppExportTests
+{
+    private static readonly string[] Reconciled = ["energy", "protein", "iron", "magnesium", "sodium", "vitamin_d", "vitamin_b12"];
+
+    public static TheoryData<string> CronometerFiles => new()
+    {
+        "davidgma-cron-csv__servings.csv",
+        "dhjelmar-Diabetes__servings.csv",
+        "stackingrockss-dashboard__servings.csv",
+        "stackingrockss-dashboard__dailysummary.csv",
+        "dawndrain-dii__cronometer_dailysummary.csv",
+        "aplehn-Nutrition-Optimizer__dailysummary.csv",
+    };
+
+    [SkippableFact]
+    public void CronometerPairs_ServingsSummedPerDay_ReproduceTheDailySummary()
+    {
+        var directory = SharedFiles.Require("fixtures/exports/cronometer");
+        var pairs = Directory.GetFiles(directory, "*servings.csv")
+            .Select(servings => (servings, summary: Directory.GetFiles(directory, Path.GetFileName(servings).Replace("servings.csv", "*dailysummary.csv", StringComparison.Ordinal)).SingleOrDefault()))
+            .Where(pair => pair.summary is not null)
+            .ToList();
+        Assert.NotEmpty(pairs);
+        var compared = 0;
+        foreach (var (servingsFile, summaryFile) in pairs)
+        {
+            var servings = Read(servingsFile);
+            var summary = Read(summaryFile!).ToDictionary(item => item.Date);
+            foreach (var day in servings.GroupBy(item => item.Date))
+            {
+                var total = summary[day.Key];
+                foreach (var nutrient in Reconciled.Where(total.Nutrients.ContainsKey))
+                {
+                    var sum = day.Sum(item => item.Nutrients.GetValueOrDefault(nutrient));
+                    var expected = total.Nutrients[nutrient];
+                    Assert.True(Math.Abs(sum - expected) <= Math.Max(0.06, 0.005 * expected),
+                        $"{Path.GetFileName(servingsFile)} {day.Key} {nutrient}: servings sum {sum}, daily summary {expected}");
+                    compared++;
+                }
+            }
+        }
+
+        Assert.True(compared >= 20, $"{compared} comparisons");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CronometerFiles))]
+    public void Cronometer_EveryLayout_Reads(string file)
+    {
+        var items = Read(SharedFiles.Require("fixtures/exports/cronometer/" + file));
+
+        Assert.NotEmpty(items);
+        Assert.All(items, item => Assert.True(item.Nutrients.ContainsKey("energy") || item.Nutrients.Count == 0, item.Origin));
+        Assert.Contains(items, item => item.Nutrients.ContainsKey("iron"));
+    }
+
+    [SkippableFact]
+    public void Cronometer_VitaminDInIU_IsConvertedToMicrograms()
+    {
+        var day = Read(SharedFiles.Require("fixtures/exports/cronometer/dawndrain-dii__cronometer_dailysummary.csv")).Single();
+
+        Assert.Equal(351.44 / 40, day.Nutrients["vitamin_d"], 6);
+    }
+
+    [SkippableFact]
+    public void Cronometer_BlankCell_IsUnknownNotZero()
+    {
+        // "Collagen + protein" reports energy, calcium and a zero for vitamin D, and leaves B12 and vitamin E blank.
+        var collagen = Read(SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__servings.csv"))[0];
+
+        Assert.Equal(170, collagen.Nutrients["energy"]);
+        Assert.Equal(100, collagen.Nutrients["calcium"]);
+        Assert.Equal(0, collagen.Nutrients["vitamin_d"]);
+        Assert.False(collagen.Nutrients.ContainsKey("vitamin_b12"));
+        Assert.False(collagen.Nutrients.ContainsKey("vitamin_e"));
+    }
+
+    [SkippableFact]
+    public void MyFitnessPal_PercentDailyValue_UsesTheLabelValuesOfTheDate_AndIsAnEstimate()
+    {
+        var old = Read(SharedFiles.Require("fixtures/exports/myfitnesspal/jpklatt-personal_nutrition__Nutrition-Summary.csv"))[0];
+        var recent = Read(SharedFiles.Require("fixtures/exports/myfitnesspal/dawndrain-dii__myfitnesspal.csv"))[0];
+
+        Assert.Equal(new DateOnly(2018, 10, 15), old.Date);
+        Assert.Equal(0.02 * 1000, old.Nutrients["calcium"], 6);
+        Assert.Equal(0.072 * 1300, recent.Nutrients["calcium"], 6);
+        Assert.Equal(0.139 * 18, recent.Nutrients["iron"], 6);
+        Assert.Contains("iron", recent.Estimated);
+        Assert.DoesNotContain("sodium", recent.Estimated);
+        Assert.Equal(193.5, recent.Nutrients["sodium"]);
+    }
+
+    [Fact]
+    public void Detect_OtherExports_AreNotIntake()
+    {
+        Assert.Equal(DietFileKind.CronometerBiometrics, AppExport.Detect(["Day", "Time", "Group", "Metric", "Unit", "Amount"]));
+        Assert.Equal(DietFileKind.MyFitnessPalOther, AppExport.Detect(["Date", "Weight"]));
+        Assert.Equal(DietFileKind.Unknown, AppExport.Detect(["foo", "bar"]));
+    }
+
+    [Fact]
+    public void Read_BadDate_NamesFileLineAndColumn()
+    {
+        using var csv = new CsvReader(new StringReader("Date,Meal,Calories\n2025-03-06,Breakfast,200\n31/31/2025,Lunch,300\n"), "mfp.csv");
+        csv.ReadHeader();
+
+        var error = Assert.Throws<CsvDataException>(() => AppExport.Read(csv, DietFileKind.MyFitnessPalNutrition));
+
+        Assert.Equal("mfp.csv:3: Date: '31/31/2025' is not a date (expected YYYY-MM-DD or M/D/YYYY).", error.Message);
+    }
+
+    internal static IReadOnlyList<IntakeItem> Read(string path)
+    {
+        using var csv = new CsvReader(new StreamReader(path), Path.GetFileName(path));
+        csv.ReadHeader();
+        return AppExport.Read(csv, AppExport.Detect(csv.Header));
+    }
+}
