@@ -1,3 +1,4 @@
+using Replete.References;
 using System.Text.Json;
 
 namespace Replete.Cli;
@@ -58,6 +59,34 @@ internal sealed record ProfileFile(
                 Number(path, root, "body_mass_kg"), Text(path, root, "sport"), Number(path, root, "training_hours_per_week"),
                 Text(path, root, "diet"), Number(path, root, "sweat_rate_l_per_h"), Number(path, root, "sweat_sodium_mmol_l"));
         }
+    }
+
+    /// <summary>The person the profile describes; age and sex are required.</summary>
+    public Person ToPerson(string path)
+    {
+        var sex = Sex?.Trim().ToUpperInvariant() switch
+        {
+            "FEMALE" or "F" => References.Sex.Female,
+            "MALE" or "M" => References.Sex.Male,
+            null => throw new UsageException($"{path}: field 'sex' is required (female or male)"),
+            _ => throw new UsageException($"{path}: field 'sex' must be female or male (got '{Sex}')"),
+        };
+        var age = Age ?? throw new UsageException($"{path}: field 'age' is required");
+        if (Pregnant && Lactating)
+        {
+            throw new UsageException($"{path}: 'pregnant' and 'lactating' cannot both be true");
+        }
+
+        var diet = Diet?.Trim().ToLowerInvariant();
+        if (diet is not (null or "omnivore" or "vegetarian" or "vegan"))
+        {
+            throw new UsageException($"{path}: field 'diet' must be omnivore, vegetarian or vegan (got '{Diet}')");
+        }
+
+        var person = new Person(age, sex, Pregnant ? ReproductiveStatus.Pregnant : Lactating ? ReproductiveStatus.Lactating : ReproductiveStatus.None,
+            BodyMassKg, Sport, TrainingHoursPerWeek, Vegetarian: diet is "vegetarian" or "vegan");
+        var problems = person.Validate();
+        return problems.Count == 0 ? person : throw new UsageException($"{path}: {string.Join("; ", problems)}");
     }
 
     internal static double? Number(string path, JsonElement element, string field) =>

@@ -24,6 +24,7 @@ internal static class RepleteApp
             TrainingCommand.Create(context),
             EnergyAvailabilityCommand.Create(context),
             FoodsCommand.Create(context),
+            AnalyzeCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -10,7 +10,7 @@ namespace Replete.Storage.Foods;
 /// (never zero) in every calculation. Every import runs in one transaction: a failure leaves the file as it was.</remarks>
 public sealed partial class FoodDatabase : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly SqliteConnection connection;
 

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using Replete.Diet;
+using Spectre.Console;
+
+namespace Replete.Cli.Rendering;
+
+/// <summary>The analysis, how each log line was matched, and what was skipped.</summary>
+internal sealed record DietReport(DietAnalysis Analysis, IReadOnlyList<ResolvedFood> Matches, IReadOnlyList<string> Problems)
+{
+    public IReadOnlyList<ResolvedFood> ToConfirm => [.. Matches.Where(m => m.NeedsConfirmation)];
+}
+
+/// <summary>Tables, markdown and the chart for <c>replete analyze</c>.</summary>
+internal static class DietViews
+{
+    private static readonly string[] DayColumns = ["energy", "protein", "carbohydrate", "iron", "magnesium", "calcium", "sodium", "vitamin_d"];
+
+    public static void Render(IAnsiConsole console, DietReport report)
+    {
+        var analysis = report.Analysis;
+        console.MarkupLine($"[bold]Usual intake[/], {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}, {analysis.Entries} entries. [grey]Decision support, not a diagnosis.[/]");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("nutrient").AddColumn(new TableColumn("mean/day").RightAligned()).AddColumn(new TableColumn("target").RightAligned())
+            .AddColumn(new TableColumn("% target").RightAligned()).AddColumn(new TableColumn("P(adequate)").RightAligned())
+            .AddColumn(new TableColumn("coverage").RightAligned()).AddColumn("upper limit");
+        foreach (var row in Rows(analysis))
+        {
+            table.AddRow(Markup.Escape(row.Name), row.Mean, Markup.Escape(row.Target), row.Percent, Colour(row), row.Coverage, Markup.Escape(row.UpperLimit));
+        }
+
+        console.Write(table);
+        console.MarkupLine("[grey]P(adequate): IOM 2000 method; ~ marks an approximate result (a fallback day-to-day variation). Coverage: share of logged foods that report the nutrient.[/]");
+        var sources = new Table().Title("Where it comes from (top foods, share of food intake)").AddColumn("nutrient").AddColumn("foods");
+        foreach (var row in Rows(analysis).Where(r => r.TopFoods.Length > 0))
+        {
+            sources.AddRow(Markup.Escape(row.Name), Markup.Escape(row.TopFoods));
+        }
+
+        console.Write(sources);
+        var notes = analysis.Nutrients.Where(n => n.Notes.Count > 0 || n.Adequacy?.IsApproximate == true).ToList();
+        foreach (var n in notes.Where(n => n.Notes.Count > 0))
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(n.Nutrient.Name)}[/]: {Markup.Escape(string.Join(" ", n.Notes))}");
+        }
+
+        var days = new Table().Title("Day by day").AddColumn("date").AddColumn(new TableColumn("entries").RightAligned());
+        foreach (var id in DayColumns)
+        {
+            var nutrient = Nutrients.NutrientCatalog.Default.Get(id);
+            days.AddColumn(new TableColumn($"{nutrient.Id.Replace('_', ' ')} {nutrient.Unit}").RightAligned());
+        }
+
+        foreach (var day in analysis.DayByDay)
+        {
+            days.AddRow([day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Entries.ToString(CultureInfo.InvariantCulture),
+                .. DayColumns.Select(id => day.Totals.TryGetValue(id, out var v) ? Format.Amount(v) : "-")]);
+        }
+
+        console.Write(days);
+        if (report.ToConfirm.Count > 0)
+        {
+            console.MarkupLine("[yellow]Please confirm these matches[/] (or run with --interactive, or log the food id):");
+            foreach (var group in report.ToConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)))
+            {
+                var m = group.First();
+                var lines = string.Join(", ", group.Select(g => g.Entry.Origin.Split(':')[^1]));
+                console.MarkupLine(Markup.Escape($"  '{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}"));
+            }
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            console.MarkupLine($"[red]Not counted[/]: {Markup.Escape(problem)}");
+        }
+    }
+
+    public static string Markdown(DietReport report)
+    {
+        var analysis = report.Analysis;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# Usual intake, {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{analysis.Days} day(s), {analysis.Entries} entries. Decision support, not a diagnosis.\n\n");
+        text.Append("| nutrient | mean/day | target | % target | P(adequate) | coverage | upper limit | top foods |\n|---|---:|---:|---:|---:|---:|---|---|\n");
+        foreach (var row in Rows(analysis))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Mean} | {row.Target} | {row.Percent} | {row.Adequacy} | {row.Coverage} | {row.UpperLimit} | {row.TopFoods} |\n");
+        }
+
+        foreach (var n in analysis.Nutrients.Where(n => n.Notes.Count > 0))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- **{n.Nutrient.Name}**: {string.Join(" ", n.Notes)}");
+        }
+
+        text.Append("\n\n## Day by day\n\n| date | entries | ");
+        text.AppendJoin(" | ", DayColumns).Append(" |\n|---|---:|");
+        text.Append(string.Concat(Enumerable.Repeat("---:|", DayColumns.Length))).Append('\n');
+        foreach (var day in analysis.DayByDay)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {day.Date:yyyy-MM-dd} | {day.Entries} | ");
+            text.AppendJoin(" | ", DayColumns.Select(id => day.Totals.TryGetValue(id, out var v) ? Format.Amount(v) : "-")).Append(" |\n");
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- Not counted: {problem}");
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    private static string Colour(Row row) => row.Probability switch
+    {
+        null => row.Adequacy,
+        < 0.5 => $"[red]{row.Adequacy}[/]",
+        < 0.85 => $"[yellow]{row.Adequacy}[/]",
+        _ => $"[green]{row.Adequacy}[/]",
+    };
+
+    private static IEnumerable<Row> Rows(DietAnalysis analysis) => analysis.Nutrients.Select(n =>
+    {
+        var target = Target(n);
+        var unit = n.Nutrient.Unit;
+        var mean = n.MeanDaily is { } m ? $"{Format.Amount(m)} {unit}" : "unknown";
+        var targetText = target is { } t
+            ? (n.Target.AthleteLow is not null ? $"athlete {Format.Range(n.Target.AthleteLow, n.Target.AthleteHigh)}" : $"{(n.Target.Rda is null ? "AI" : "RDA")} {Format.Amount(t)}")
+            : "-";
+        var percent = n.MeanDaily is { } value && target is > 0 ? Format.Percent(value / target) : "-";
+        var adequacy = n.Adequacy?.Probability is { } p ? Format.Percent(p) + (n.Adequacy.IsApproximate ? "~" : "") : "-";
+        var upper = n.Adequacy?.UpperLimit is { } ul ? (ul.LikelyExcess ? $"ABOVE UL {Format.Amount(ul.Ul)}" : $"below {Format.Amount(ul.Ul)}") : "";
+        var top = string.Join(", ", n.TopFoods.Select(f => $"{Shorten(f.Food)} {f.Share:P0}"));
+        return new Row(n.Nutrient.Name, mean, targetText, percent, adequacy, n.Adequacy?.Probability, Format.Percent(n.Coverage), upper, top);
+    });
+
+    /// <summary>What "% of target" compares with: the low end of an athlete range (protein, carbohydrate), else the
+    /// RDA, else the AI.</summary>
+    internal static double? Target(NutrientIntake n) => n.Target.AthleteLow ?? n.Target.Rda ?? n.Target.Ai;
+
+    private static string Shorten(string food) => food.Length <= 40 ? food : food[..39] + "…";
+
+    private sealed record Row(string Name, string Mean, string Target, string Percent, string Adequacy, double? Probability, string Coverage, string UpperLimit, string TopFoods);
+}
+
+/// <summary>A bar chart (SVG) of each nutrient's mean intake as a share of the person's target.</summary>
+internal static class IntakeChart
+{
+    public static string Svg(DietAnalysis analysis)
+    {
+        var rows = analysis.Nutrients.Where(n => n.MeanDaily is not null && DietViews.Target(n) is > 0).ToList();
+        const int left = 190, barHeight = 18, gap = 6, width = 760, scaleMax = 200;
+        var plot = width - left - 60;
+        var height = 50 + (rows.Count * (barHeight + gap));
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">Mean daily intake as % of target (athlete range low end, else RDA, else AI), {analysis.Days} day(s)</text>\n");
+        var hundred = left + (plot * 100 / scaleMax);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var n = rows[i];
+            var target = DietViews.Target(n)!.Value;
+            var percent = 100 * n.MeanDaily!.Value / target;
+            var y = 34 + (i * (barHeight + gap));
+            var length = plot * Math.Min(percent, scaleMax) / scaleMax;
+            var colour = n.Adequacy?.Probability switch { < 0.5 => "#d9534f", < 0.85 => "#f0ad4e", _ => "#5cb85c" };
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 8}\" y=\"{y + 13}\" text-anchor=\"end\">{Escape(n.Nutrient.Name)}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{y}\" width=\"{length:0.#}\" height=\"{barHeight}\" fill=\"{colour}\"><title>{Escape(n.Nutrient.Name)}: {n.MeanDaily:0.##} {n.Nutrient.Unit}/d, {percent:0}% of target</title></rect>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + length + 4:0.#}\" y=\"{y + 13}\">{percent:0}%</text>\n");
+        }
+
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{hundred}\" y1=\"28\" x2=\"{hundred}\" y2=\"{height - 10}\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{hundred + 3}\" y=\"{height - 2}\" font-size=\"10\">100% of target</text>\n");
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? "";
+}

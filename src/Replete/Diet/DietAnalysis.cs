@@ -1,0 +1,102 @@
+using Replete.Intake;
+using Replete.Nutrients;
+using Replete.Targets;
+
+namespace Replete.Diet;
+
+/// <summary>A food's share of a nutrient over the analysed days.</summary>
+public sealed record FoodContribution(string Food, double MeanDaily, double Share);
+
+/// <summary>One day's totals from food and supplements.</summary>
+public sealed record DayIntake(DateOnly Date, int Entries, IReadOnlyDictionary<string, double> Totals);
+
+/// <summary>A nutrient's usual intake against the person's target.</summary>
+/// <param name="Nutrient">The nutrient.</param>
+/// <param name="Target">The person's target.</param>
+/// <param name="MeanDaily">Mean daily intake from food and supplements; null when no logged food reports it.</param>
+/// <param name="MeanFromSupplements">The part from supplements.</param>
+/// <param name="Days">Days counted.</param>
+/// <param name="Coverage">Share of logged food entries that report the nutrient (0-1).</param>
+/// <param name="Adequacy">Probability of adequacy and the UL check; null when there is nothing to assess.</param>
+/// <param name="TopFoods">The foods that supplied most of it.</param>
+/// <param name="Notes">Caveats in words.</param>
+public sealed record NutrientIntake(
+    Nutrient Nutrient, NutrientTarget Target, double? MeanDaily, double MeanFromSupplements, int Days, double Coverage,
+    ProbabilityOfAdequacy? Adequacy, IReadOnlyList<FoodContribution> TopFoods, IReadOnlyList<string> Notes);
+
+/// <summary>The intake report over a date range.</summary>
+public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int Entries, IReadOnlyList<NutrientIntake> Nutrients, IReadOnlyList<DayIntake> DayByDay);
+
+/// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
+public static class DietAnalyzer
+{
+    /// <summary>Coverage below this makes the mean a lower bound, and the report says so.</summary>
+    public const double LowCoverage = 0.8;
+
+    /// <summary>Analyses the food <paramref name="items"/> between <paramref name="from"/> and <paramref name="to"/>
+    /// (inclusive, optional), adding <paramref name="supplements"/> on every logged day.</summary>
+    public static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from = null, DateOnly? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(supplements);
+        ArgumentNullException.ThrowIfNull(targets);
+        var foods = items.Where(i => !i.IsSupplement && (from is null || i.Date >= from) && (to is null || i.Date <= to)).ToList();
+        var dates = foods.Select(i => i.Date).Distinct().Order().ToList();
+        var taken = dates.SelectMany(date => supplements.Select(s => s.On(date))).Concat(items.Where(i => i.IsSupplement && dates.Contains(i.Date))).ToList();
+        var byDay = dates.ToDictionary(d => d, d => new Dictionary<string, double>());
+        foreach (var item in foods.Concat(taken))
+        {
+            var totals = byDay[item.Date];
+            foreach (var (nutrient, amount) in item.Nutrients)
+            {
+                totals[nutrient] = totals.GetValueOrDefault(nutrient) + amount;
+            }
+        }
+
+        var results = new List<NutrientIntake>();
+        foreach (var target in targets.Targets)
+        {
+            results.Add(Assess(target, foods, taken, dates, byDay, targets));
+        }
+
+        var entries = foods.CountBy(i => i.Date).ToDictionary();
+        var days = dates.Select(d => new DayIntake(d, entries[d], byDay[d])).ToList();
+        return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, foods.Count, results, days);
+    }
+
+    private static NutrientIntake Assess(NutrientTarget target, List<IntakeItem> foods, List<IntakeItem> taken, List<DateOnly> dates,
+        Dictionary<DateOnly, Dictionary<string, double>> byDay, PersonalTargets targets)
+    {
+        var id = target.Nutrient.Id;
+        var notes = new List<string>();
+        var reporting = foods.Count(i => i.Nutrients.ContainsKey(id));
+        var coverage = foods.Count == 0 ? 0 : (double)reporting / foods.Count;
+        var fromSupplements = dates.Count == 0 ? 0 : taken.Sum(i => i.Nutrients.GetValueOrDefault(id)) / dates.Count;
+        if (dates.Count == 0 || (reporting == 0 && fromSupplements == 0))
+        {
+            notes.Add(dates.Count == 0 ? "No logged days in the range." : "No logged food reports it: intake unknown, not zero.");
+            return new NutrientIntake(target.Nutrient, target, null, fromSupplements, dates.Count, coverage, null, [], notes);
+        }
+
+        if (coverage < LowCoverage)
+        {
+            notes.Add($"Only {coverage:P0} of logged foods report it: the mean is a lower bound.");
+        }
+
+        if (foods.Concat(taken).Any(i => i.Estimated.Contains(id) && i.Nutrients.ContainsKey(id)))
+        {
+            notes.Add("Part of the intake is estimated (a % Daily Value or vitamin A from IU).");
+        }
+
+        var daily = dates.Select(d => byDay[d].GetValueOrDefault(id)).ToList();
+        var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, fromSupplements), target, targets.LifeStage, targets.Person.Sex);
+        var foodTotal = foods.Sum(i => i.Nutrients.GetValueOrDefault(id));
+        var top = foods.Where(i => i.Nutrients.GetValueOrDefault(id) > 0)
+            .GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new FoodContribution(g.Key, g.Sum(i => i.Nutrients[id]) / dates.Count, foodTotal > 0 ? g.Sum(i => i.Nutrients[id]) / foodTotal : 0))
+            .OrderByDescending(c => c.MeanDaily)
+            .Take(3)
+            .ToList();
+        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, dates.Count, coverage, adequacy, top, notes);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Replete.Data;
+
+namespace Replete.Diet;
+
+/// <summary>Replete's food log: CSV with columns <c>date,time,meal,food,amount</c> (time and meal optional), or JSON
+/// <c>{"entries": [{"date": "2026-11-02", "time": "07:30", "meal": "breakfast", "food": "oatmeal", "amount": "80 g"}]}</c>.</summary>
+public static class FoodLog
+{
+    /// <summary>Reads a CSV food log.</summary>
+    /// <exception cref="CsvDataException">A date, time or amount cannot be read; names file, line and column.</exception>
+    public static IReadOnlyList<FoodLogEntry> ReadCsv(CsvReader csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var date = csv.Require("date");
+        var time = csv.IndexOf("time");
+        var meal = csv.IndexOf("meal");
+        var food = csv.Require("food");
+        var amount = csv.Require("amount");
+        var entries = new List<FoodLogEntry>();
+        while (csv.Read())
+        {
+            if (!AppExport.TryParseDate(csv.GetSpan(date), out var day))
+            {
+                throw csv.Error(date, $"'{csv.GetString(date)}' is not a date (expected YYYY-MM-DD)");
+            }
+
+            TimeOnly? at = null;
+            if (time >= 0 && csv.GetOptionalString(time) is { } timeText)
+            {
+                at = TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                    ? parsed
+                    : throw csv.Error(time, $"'{timeText}' is not a time (expected HH:MM)");
+            }
+
+            var foodText = csv.GetOptionalString(food) ?? throw csv.Error(food, "is empty: name the food or give its id");
+            var amountText = csv.GetOptionalString(amount);
+            if (!HouseholdAmount.TryParse(amountText, out var parsedAmount))
+            {
+                throw csv.Error(amount, $"'{amountText}' is not an amount (write \"150 g\", \"1 cup\", \"2 slices\", \"1 medium\")");
+            }
+
+            entries.Add(new FoodLogEntry(day, at, meal >= 0 ? csv.GetOptionalString(meal) ?? "" : "", foodText, parsedAmount, $"{csv.FileName}:{csv.Line}"));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Reads a JSON food log.</summary>
+    /// <exception cref="CsvDataException">The JSON is malformed or an entry lacks a field; names the entry.</exception>
+    public static IReadOnlyList<FoodLogEntry> ReadJson(string json, string fileName)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new CsvDataException(fileName, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON");
+        }
+
+        using (document)
+        {
+            if (!document.RootElement.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                throw new CsvDataException(fileName, 1, "entries", "a food log is {\"entries\": [...]}");
+            }
+
+            var entries = new List<FoodLogEntry>();
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                index++;
+                string Text(string field, bool required) =>
+                    item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+                        ? text
+                        : required ? throw new CsvDataException(fileName, index, field, $"entry {index} needs '{field}'") : "";
+                var dateText = Text("date", true);
+                if (!AppExport.TryParseDate(dateText, out var day))
+                {
+                    throw new CsvDataException(fileName, index, "date", $"entry {index}: '{dateText}' is not a date");
+                }
+
+                var timeText = Text("time", false);
+                TimeOnly? at = timeText.Length == 0 ? null
+                    : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+                    : throw new CsvDataException(fileName, index, "time", $"entry {index}: '{timeText}' is not a time");
+                var amountText = Text("amount", true);
+                if (!HouseholdAmount.TryParse(amountText, out var amount))
+                {
+                    throw new CsvDataException(fileName, index, "amount", $"entry {index}: '{amountText}' is not an amount");
+                }
+
+                entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}#entry {index}"));
+            }
+
+            return entries;
+        }
+    }
+}

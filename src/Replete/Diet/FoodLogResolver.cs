@@ -1,0 +1,117 @@
+using Replete.Foods;
+using Replete.Nutrients;
+
+namespace Replete.Diet;
+
+/// <summary>A logged food matched to the database and weighed.</summary>
+/// <param name="Entry">The log line.</param>
+/// <param name="Match">The food chosen, or null when nothing matched.</param>
+/// <param name="Alternatives">The next best matches, for the person to pick from.</param>
+/// <param name="Grams">The weight eaten, or null when the amount could not be resolved.</param>
+/// <param name="Problem">Why the entry is not counted, in words; null when it is.</param>
+/// <param name="Item">What the entry supplied; null when it is not counted.</param>
+public sealed record ResolvedFood(FoodLogEntry Entry, FoodMatch? Match, IReadOnlyList<FoodMatch> Alternatives, double? Grams, string? Problem, IntakeItem? Item)
+{
+    /// <summary>True when the match is uncertain enough that the person should confirm it.</summary>
+    public bool NeedsConfirmation => Match is not null && Match.Confidence < FoodLogResolver.ConfirmBelow;
+}
+
+/// <summary>Matches food-log lines to foods through the search, and turns amounts into grams through the food's
+/// household portions. An amount that cannot be resolved is reported, never guessed.</summary>
+public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposition?> find, IReadOnlyDictionary<int, FoodNutrient> units)
+{
+    /// <summary>Matches below this confidence are listed for the person to confirm.</summary>
+    public const double ConfirmBelow = 0.8;
+
+    /// <summary>Resolves <paramref name="entry"/>; <paramref name="chosen"/> overrides the search (an interactive pick).</summary>
+    public ResolvedFood Resolve(FoodLogEntry entry, int? chosen = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        FoodMatch? match;
+        IReadOnlyList<FoodMatch> alternatives = [];
+        if ((chosen ?? entry.FoodId) is { } id)
+        {
+            var food = find(id);
+            if (food is null)
+            {
+                return new ResolvedFood(entry, null, [], null, $"no food with id {id}", null);
+            }
+
+            match = new FoodMatch(id, food.Food.Description, 0, 1);
+        }
+        else
+        {
+            var found = index.Search(entry.Food, 4);
+            if (found.Count == 0)
+            {
+                return new ResolvedFood(entry, null, [], null, $"no food matches '{entry.Food}'", null);
+            }
+
+            match = found[0];
+            alternatives = [.. found.Skip(1)];
+        }
+
+        var composition = find(match.FoodId)!;
+        var (grams, problem) = Weigh(entry.Amount, composition);
+        if (grams is null)
+        {
+            return new ResolvedFood(entry, match, alternatives, null, problem, null);
+        }
+
+        return new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value));
+    }
+
+    /// <summary>Grams in <paramref name="amount"/> of <paramref name="food"/>, or why they cannot be known.</summary>
+    public static (double? Grams, string? Problem) Weigh(HouseholdAmount amount, FoodComposition food)
+    {
+        ArgumentNullException.ThrowIfNull(food);
+        if (amount.GramsPerUnit is { } perUnit)
+        {
+            return (amount.Quantity * perUnit, null);
+        }
+
+        if (amount.MillilitresPerUnit is { } millilitres)
+        {
+            var volume = food.Portions.FirstOrDefault(p => HouseholdAmount.MillilitresOf(p.Measure) is not null);
+            return volume is null
+                ? (null, $"'{food.Food.Description}' has no volume measure to convert {amount} to grams; log it in grams")
+                : (amount.Quantity * millilitres * volume.GramsPerUnit / HouseholdAmount.MillilitresOf(volume.Measure)!.Value, null);
+        }
+
+        var portion = food.Portions.FirstOrDefault(p => Words(p.Measure).Contains(amount.Unit));
+        if (portion is not null)
+        {
+            return (amount.Quantity * portion.GramsPerUnit, null);
+        }
+
+        var known = food.Portions.Count == 0 ? "none" : string.Join("; ", food.Portions.Select(p => p.ToString()));
+        return (null, $"'{food.Food.Description}' has no '{amount.Unit}' portion (its portions: {known}); log it in grams or one of those");
+    }
+
+    private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
+    {
+        var nutrients = new Dictionary<string, double>();
+        var estimated = new HashSet<string>();
+        foreach (var nutrient in NutrientCatalog.Default.All)
+        {
+            if (food.AmountPer100Grams(nutrient.FdcNutrientId) is not { } per100 || !units.TryGetValue(nutrient.FdcNutrientId, out var source))
+            {
+                continue;
+            }
+
+            if (NutrientCatalog.Default.Convert(nutrient, per100 * grams / 100, source.Unit) is { } converted)
+            {
+                nutrients[nutrient.Id] = converted.Value;
+                if (converted.IsEstimate)
+                {
+                    estimated.Add(nutrient.Id);
+                }
+            }
+        }
+
+        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
+    }
+
+    private static IEnumerable<string> Words(string measure) =>
+        measure.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Select(HouseholdAmount.Normalise);
+}
