@@ -1,0 +1,126 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Replete.Tests.Foods;
+
+namespace Replete.Tests.Cli;
+
+[Collection(Sr28Group.Name)]
+public sealed class AnalyzeCommandTests : IDisposable
+{
+    private readonly Sr28Database sr28;
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "replete-analyze-" + Guid.NewGuid().ToString("N"));
+    private readonly string profile = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json");
+
+    public AnalyzeCommandTests(Sr28Database sr28)
+    {
+        this.sr28 = sr28;
+        Directory.CreateDirectory(directory);
+    }
+
+    private string DataDir => Path.Combine(directory, "data");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [SkippableFact]
+    public void ExampleWeek_AnalysesIntoJsonMarkdownAndAChart()
+    {
+        InitDatabase();
+        var log = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv");
+        var supplements = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-supplements.json");
+        var chart = Path.Combine(directory, "intake.svg");
+
+        var json = CliRunner.Run("analyze", log, "--profile", profile, "--supplements", supplements, "--format", "json", "--chart", chart, "--data-dir", DataDir);
+
+        Assert.Equal(0, json.ExitCode);
+        var analysis = JsonDocument.Parse(json.Output).RootElement.GetProperty("analysis");
+        Assert.Equal(7, analysis.GetProperty("days").GetInt32());
+        var magnesium = analysis.GetProperty("nutrients").EnumerateArray().Single(n => n.GetProperty("nutrient").GetProperty("id").GetString() == "magnesium");
+        Assert.Equal(200, magnesium.GetProperty("mean_from_supplements").GetDouble());
+        Assert.True(magnesium.GetProperty("mean_daily").GetDouble() > 200);
+        Assert.Contains("<svg", File.ReadAllText(chart), StringComparison.Ordinal);
+
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+        Assert.Equal(0, markdown.ExitCode);
+        Assert.Contains("| Magnesium |", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("## Day by day", markdown.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void CronometerAndMyFitnessPalExports_Analyse()
+    {
+        var servings = SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv");
+        var result = CliRunner.Run("analyze", servings, "--profile", profile, "--format", "json", "--data-dir", DataDir);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(JsonDocument.Parse(result.Output).RootElement.GetProperty("analysis").GetProperty("days").GetInt32() >= 1);
+
+        var zip = Path.Combine(directory, "File-Export-2026.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(SharedFiles.Require("fixtures/exports/myfitnesspal/dawndrain-dii__myfitnesspal.csv"), "Nutrition-Summary-2025-03-06.csv");
+            archive.CreateEntryFromFile(SharedFiles.Require("fixtures/exports/myfitnesspal/jpklatt-personal_nutrition__Measurement-Summary.csv"), "Measurement-Summary.csv");
+        }
+
+        var mfp = CliRunner.Run("analyze", zip, "--profile", profile, "--data-dir", DataDir);
+        Assert.Equal(0, mfp.ExitCode);
+        Assert.Contains("estimated", mfp.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void AbsurdAmount_ExitsTwo_NamingTheLine()
+    {
+        InitDatabase();
+        var log = Write("log.csv", "date,time,meal,food,amount\n2026-11-02,12:00,lunch,salt table,50 kg\n");
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("log.csv:2: amount: 50 kg", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("date,time,meal,food,amount\n02/30/2026,12:00,lunch,apple,100 g\n", "log.csv:2: date: '02/30/2026' is not a date")]
+    [InlineData("date,time,meal,food,amount\n2026-11-02,12:00,lunch,apple,-100 g\n", "log.csv:2: amount: '-100 g' is not an amount")]
+    [InlineData("name,colour\nfoo,red\n", "log.csv: not a diet file Replete knows")]
+    [InlineData("", "log.csv: the file is empty")]
+    public void BadFile_ExitsTwo_WithFileLineAndField(string text, string expected)
+    {
+        var log = Write("log.csv", text);
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HugeFile_IsRefusedBeforeReading()
+    {
+        var log = Path.Combine(directory, "huge.csv");
+        using (var stream = File.Create(log))
+        {
+            stream.SetLength(1L << 30); // 1 GB, sparse
+        }
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("too large for a diet log", result.Error, StringComparison.Ordinal);
+    }
+
+    private void InitDatabase()
+    {
+        _ = sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", sr28.Tarball, "--data-dir", DataDir).ExitCode);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

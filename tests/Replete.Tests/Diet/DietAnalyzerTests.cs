@@ -1,0 +1,74 @@
+using Replete.Diet;
+using Replete.References;
+using Replete.Targets;
+
+namespace Replete.Tests.Diet;
+
+public class DietAnalyzerTests
+{
+    private static readonly PersonalTargets Runner = TargetCalculator.For(new Person(34, Sex.Female, BodyMassKg: 58, Sport: "running", TrainingHoursPerWeek: 8));
+
+    private static IntakeItem Food(int day, string name, params (string Nutrient, double Amount)[] nutrients) =>
+        new(new DateOnly(2026, 11, day), null, "lunch", name, nutrients.ToDictionary(n => n.Nutrient, n => n.Amount), $"log.csv:{day}");
+
+    [Fact]
+    public void Analyze_MeanOfDailyTotals_AddsSupplementsOnEveryLoggedDay()
+    {
+        IntakeItem[] items = [Food(1, "spinach", ("magnesium", 100)), Food(1, "almonds", ("magnesium", 80)), Food(2, "oats", ("magnesium", 120))];
+        var magnesium = new Supplement("Magnesium bisglycinate", "bisglycinate", 1, new Dictionary<string, double> { ["magnesium"] = 200 });
+
+        var analysis = DietAnalyzer.Analyze(items, [magnesium], Runner);
+
+        var result = analysis.Nutrients.Single(n => n.Nutrient.Id == "magnesium");
+        Assert.Equal(2, result.Days);
+        Assert.Equal((180 + 120) / 2.0 + 200, result.MeanDaily);
+        Assert.Equal(200, result.MeanFromSupplements);
+        Assert.Equal(200, result.Adequacy!.UpperLimit!.IntakeCompared); // the magnesium UL covers supplements only
+        Assert.Equal("almonds", result.TopFoods[2].Food);
+        Assert.Equal(100.0 / 300, result.TopFoods[1].Share, 6);
+    }
+
+    [Fact]
+    public void Analyze_NutrientNoFoodReports_IsUnknownNotZero()
+    {
+        var analysis = DietAnalyzer.Analyze([Food(1, "spinach", ("magnesium", 100))], [], Runner);
+
+        var iodine = analysis.Nutrients.Single(n => n.Nutrient.Id == "iodine");
+        Assert.Null(iodine.MeanDaily);
+        Assert.Null(iodine.Adequacy);
+        Assert.Contains("unknown, not zero", iodine.Notes[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_LowCoverage_SaysTheMeanIsALowerBound()
+    {
+        IntakeItem[] items = [Food(1, "spinach", ("iron", 3)), Food(1, "mystery bar"), Food(1, "shake")];
+
+        var iron = DietAnalyzer.Analyze(items, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "iron");
+
+        Assert.Equal(1.0 / 3, iron.Coverage, 6);
+        Assert.Contains(iron.Notes, n => n.Contains("lower bound", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_DateRange_CountsOnlyDaysInside()
+    {
+        IntakeItem[] items = [Food(1, "a", ("iron", 10)), Food(2, "b", ("iron", 20)), Food(3, "c", ("iron", 30))];
+
+        var analysis = DietAnalyzer.Analyze(items, [], Runner, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3));
+
+        Assert.Equal(2, analysis.Days);
+        Assert.Equal(25, analysis.Nutrients.Single(n => n.Nutrient.Id == "iron").MeanDaily);
+    }
+
+    [Fact]
+    public void Supplements_ReadJson_ConvertsUnits_AndSuggestsForUnknownNutrients()
+    {
+        var supplements = Supplement.ReadJson("""{"supplements": [{"name": "D3", "per_dose": {"vitamin_d": "1000 IU"}, "doses_per_day": 2}]}""", "s.json");
+        Assert.Equal(25, supplements[0].PerDose["vitamin_d"], 6);
+        Assert.Equal(50, supplements[0].On(new DateOnly(2026, 1, 1)).Nutrients["vitamin_d"], 6);
+
+        var error = Assert.Throws<Replete.Data.CsvDataException>(() => Supplement.ReadJson("""{"supplements": [{"name": "Mg", "per_dose": {"magnesum": "200 mg"}}]}""", "s.json"));
+        Assert.Contains("did you mean magnesium", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,40 @@
+using Replete.Diet;
+
+namespace Replete.Tests.Diet;
+
+public class HouseholdAmountTests
+{
+    [Theory]
+    [InlineData("150 g", 150, "g")]
+    [InlineData("1 1/2 cups", 1.5, "cup")]
+    [InlineData(".5 lb", 0.5, "lb")]
+    [InlineData("2 Slices", 2, "slice")]
+    [InlineData("1 medium", 1, "medium")]
+    [InlineData("8 fl oz", 8, "fl oz")]
+    [InlineData("2 tablespoons", 2, "tbsp")]
+    [InlineData("1", 1, "serving")]
+    [InlineData("3 servings", 3, "serving")]
+    public void TryParse_WhatPeopleWrite(string text, double quantity, string unit)
+    {
+        Assert.True(HouseholdAmount.TryParse(text, out var amount));
+        Assert.Equal((quantity, unit), (amount.Quantity, amount.Unit));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("some")]
+    [InlineData("-2 g")]
+    [InlineData("0 g")]
+    [InlineData("1/0 cup")]
+    public void TryParse_NoPositiveQuantity_Fails(string text) => Assert.False(HouseholdAmount.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("1 kg", 1000)]
+    [InlineData("4 oz", 113.398)]
+    [InlineData("1 lb", 453.592)]
+    public void Mass_ConvertsToGrams(string text, double grams)
+    {
+        Assert.True(HouseholdAmount.TryParse(text, out var amount));
+        Assert.Equal(grams, amount.Quantity * amount.GramsPerUnit!.Value, 3);
+    }
+}
