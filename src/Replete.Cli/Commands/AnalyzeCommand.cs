@@ -32,6 +32,11 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", "Usual intake of every nutrient from food logs, against the person's targets") { logs, profile, supplements, from, to, format, chart, interactive, dataDir };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(chart) is { } requested && !requested.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--chart: {requested.Name}: charts are written as SVG; name the file .svg (a browser or any image editor converts it to PNG)");
+            }
+
             var profilePath = parse.GetValue(profile)!.FullName;
             var person = ProfileFile.Read(profilePath).ToPerson(profilePath);
             var taken = parse.GetValue(supplements) is { } supplementFile ? Supplement.ReadJson(ReadText(supplementFile), supplementFile.Name) : [];

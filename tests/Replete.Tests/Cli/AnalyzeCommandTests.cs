@@ -97,6 +97,17 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void PngChart_IsRefusedWithWhatToDo()
+    {
+        var log = Write("log.csv", "date,time,meal,food,amount\n2026-11-02,12:00,lunch,apple,100 g\n");
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--chart", Path.Combine(directory, "intake.png"), "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("name the file .svg", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HugeFile_IsRefusedBeforeReading()
     {
         var log = Path.Combine(directory, "huge.csv");
