@@ -23,25 +23,32 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     /// <summary>Matches below this confidence are listed for the person to confirm.</summary>
     public const double ConfirmBelow = 0.8;
 
+    private readonly Dictionary<string, IReadOnlyList<FoodMatch>> searches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, FoodComposition?> foods = [];
+
     /// <summary>Resolves <paramref name="entry"/>; <paramref name="chosen"/> overrides the search (an interactive pick).</summary>
+    /// <remarks>A log repeats the same foods day after day: each text is searched once and each food read once.</remarks>
     public ResolvedFood Resolve(FoodLogEntry entry, int? chosen = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        FoodMatch? match;
+        FoodMatch match;
         IReadOnlyList<FoodMatch> alternatives = [];
         if ((chosen ?? entry.FoodId) is { } id)
         {
-            var food = find(id);
-            if (food is null)
+            if (Food(id) is not { } named)
             {
                 return new ResolvedFood(entry, null, [], null, $"no food with id {id}", null);
             }
 
-            match = new FoodMatch(id, food.Food.Description, 0, 1);
+            match = new FoodMatch(id, named.Food.Description, 0, 1);
         }
         else
         {
-            var found = index.Search(entry.Food, 4);
+            if (!searches.TryGetValue(entry.Food, out var found))
+            {
+                searches[entry.Food] = found = index.Search(entry.Food, 4);
+            }
+
             if (found.Count == 0)
             {
                 return new ResolvedFood(entry, null, [], null, $"no food matches '{entry.Food}'", null);
@@ -51,14 +58,11 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
             alternatives = [.. found.Skip(1)];
         }
 
-        var composition = find(match.FoodId)!;
+        var composition = Food(match.FoodId)!;
         var (grams, problem) = Weigh(entry.Amount, composition);
-        if (grams is null)
-        {
-            return new ResolvedFood(entry, match, alternatives, null, problem, null);
-        }
-
-        return new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value));
+        return grams is null
+            ? new ResolvedFood(entry, match, alternatives, null, problem, null)
+            : new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value));
     }
 
     /// <summary>Grams in <paramref name="amount"/> of <paramref name="food"/>, or why they cannot be known.</summary>
@@ -86,6 +90,16 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
 
         var known = food.Portions.Count == 0 ? "none" : string.Join("; ", food.Portions.Select(p => p.ToString()));
         return (null, $"'{food.Food.Description}' has no '{amount.Unit}' portion (its portions: {known}); log it in grams or one of those");
+    }
+
+    private FoodComposition? Food(int id)
+    {
+        if (!foods.TryGetValue(id, out var food))
+        {
+            foods[id] = food = find(id);
+        }
+
+        return food;
     }
 
     private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
