@@ -49,7 +49,7 @@ public sealed class CsvReader : IDisposable
         columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < FieldCount; i++)
         {
-            var name = GetString(i).Trim();
+            var name = GetString(i).Trim().TrimStart('\uFEFF');
             header.Add(name);
             columns.TryAdd(name, i);
         }

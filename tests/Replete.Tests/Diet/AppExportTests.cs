@@ -96,6 +96,25 @@ public class AppExportTests
     }
 
     [Fact]
+    public void MyFitnessPal_WithByteOrderMarkCrLfTimeAndNote_Reads()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mfp-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "Date,Meal,Time,Calories,Sodium (mg),Iron,Note\r\n2025-03-06,Breakfast,07:30,214.5,193.5,13.9,\"eggs, toast\"\r\n", new System.Text.UTF8Encoding(true));
+        try
+        {
+            var item = Read(path)[0];
+
+            Assert.Equal((new DateOnly(2025, 3, 6), new TimeOnly(7, 30)), (item.Date, item.Time!.Value));
+            Assert.Equal(214.5, item.Nutrients["energy"]);
+            Assert.Equal(0.139 * 18, item.Nutrients["iron"], 6);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Detect_OtherExports_AreNotIntake()
     {
         Assert.Equal(DietFileKind.CronometerBiometrics, AppExport.Detect(["Day", "Time", "Group", "Metric", "Unit", "Amount"]));
