@@ -89,6 +89,13 @@ public static class DietAnalyzer
         }
 
         var daily = dates.Select(d => byDay[d].GetValueOrDefault(id)).ToList();
+        if (target.AthleteLow is { } low && daily.Average() < low)
+        {
+            var source = target.Adjustments.Select(a => a.Source).FirstOrDefault(s => s.Length > 0) ?? "athlete guidance";
+            notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Below the athlete range ({low:0.#}-{target.AthleteHigh:0.#} {target.Nutrient.Unit}/d, {source}); P(adequate) compares with the general EAR, which athletes' needs exceed."));
+        }
+
         var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, fromSupplements), target, targets.LifeStage, targets.Person.Sex);
         var foodTotal = foods.Sum(i => i.Nutrients.GetValueOrDefault(id));
         var top = foods.Where(i => i.Nutrients.GetValueOrDefault(id) > 0)

@@ -51,6 +51,16 @@ public class DietAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_BelowTheAthleteRange_SaysSoEvenWhenTheEarIsMet()
+    {
+        // 200 g carbohydrate meets the EAR (100 g) but not 5 g/kg for a 58 kg runner training 8 h a week.
+        var carbohydrate = DietAnalyzer.Analyze([Food(1, "rice", ("carbohydrate", 200))], [], Runner).Nutrients.Single(n => n.Nutrient.Id == "carbohydrate");
+
+        Assert.True(carbohydrate.Adequacy!.Probability > 0.9);
+        Assert.Contains(carbohydrate.Notes, n => n.StartsWith("Below the athlete range", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Analyze_DateRange_CountsOnlyDaysInside()
     {
         IntakeItem[] items = [Food(1, "a", ("iron", 10)), Food(2, "b", ("iron", 20)), Food(3, "c", ("iron", 30))];
