@@ -150,10 +150,9 @@ public sealed partial class FoodDatabase
         var food = csv.Require("fdc_id");
         var nutrient = csv.Require("nutrient_id");
         var amount = csv.Require("amount");
-        using var insert = Prepare("INSERT INTO food_nutrient(food_id, nutrient_id, amount) VALUES ($1, $2, $3)", 3);
-        var foodParameter = insert.Parameters[0];
-        var nutrientParameter = insert.Parameters[1];
-        var amountParameter = insert.Parameters[2];
+        // The hot loop of an import (641,056 rows for SR Legacy, millions for Branded): bound through SQLite's own
+        // statement API, which skips the per-call allocations of an ADO.NET command, inside the same transaction.
+        using var insert = new RawInsert(connection.Handle!, "INSERT INTO food_nutrient(food_id, nutrient_id, amount) VALUES (?1, ?2, ?3)");
         long count = 0;
         while (csv.Read())
         {
@@ -183,14 +182,7 @@ public sealed partial class FoodDatabase
                 throw csv.Error(amount, $"{value} is negative");
             }
 
-            foodParameter.Value = fdcId;
-            nutrientParameter.Value = nutrientId;
-            amountParameter.Value = value.Value;
-            try
-            {
-                insert.ExecuteNonQuery();
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            if (!insert.Run(fdcId, nutrientId, value.Value))
             {
                 throw csv.Error(nutrient, $"food {fdcId} has nutrient {nutrientId} twice");
             }
