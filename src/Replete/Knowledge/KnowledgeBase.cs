@@ -1,0 +1,130 @@
+using Replete.Data;
+
+namespace Replete.Knowledge;
+
+/// <summary>How well a fact is sourced (<c>../shared/reference/science.md</c> key): primary (read in the original),
+/// secondary (a review or summary), unverified (to be checked).</summary>
+public enum EvidenceGrade
+{
+    /// <summary>Read in the original publication.</summary>
+    Primary,
+
+    /// <summary>From a review, summary or guideline quoting it.</summary>
+    Secondary,
+
+    /// <summary>Not yet checked against a source; the output must say so.</summary>
+    Unverified,
+}
+
+/// <summary>How strongly a sign or risk factor points to a nutrient: qualitative, because the literature gives no
+/// likelihood ratios for these links (see data/KNOWLEDGE.md).</summary>
+public enum LinkStrength
+{
+    /// <summary>A weak or disputed link (magnesium for ordinary exercise cramps).</summary>
+    Weak,
+
+    /// <summary>A consistent but not specific link.</summary>
+    Moderate,
+
+    /// <summary>A classic, well-documented link (B12 and tingling with a vegan diet).</summary>
+    Strong,
+}
+
+/// <summary>What a red flag means for the person: it heads every output and stops self-treatment advice.</summary>
+public enum TriageLevel
+{
+    /// <summary>No red flag: self-care with the plan is reasonable.</summary>
+    SelfCare,
+
+    /// <summary>See a doctor soon (days), before acting on nutrition advice.</summary>
+    SeeDoctorSoon,
+
+    /// <summary>Emergency care now.</summary>
+    Emergency,
+}
+
+/// <summary>A symptom or sign and a nutrient it can point to.</summary>
+public sealed record SymptomLink(string SymptomId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Direction, LinkStrength Strength, string Source, EvidenceGrade Evidence, string Note);
+
+/// <summary>A risk factor and what it does to a nutrient's requirement or status.</summary>
+public sealed record RiskFactorLink(string RiskId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Effect, LinkStrength Strength, double? Factor, string Source, EvidenceGrade Evidence, string Note);
+
+/// <summary>A red flag: refer, do not self-treat.</summary>
+public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> Aliases, TriageLevel Triage, string Message, string Source, EvidenceGrade Evidence);
+
+/// <summary>A cause other than a deficiency to weigh first (dehydration, ordinary soreness, overreaching, RED-S).</summary>
+public sealed record OtherCause(string CauseId, string Label, IReadOnlyList<string> SuggestedBy, string WhatToConsider, string Source, EvidenceGrade Evidence);
+
+/// <summary>The reviewed knowledge base in <c>data/</c>: symptoms, risk factors, other causes and red flags, every
+/// entry with its source and evidence grade.</summary>
+public sealed class KnowledgeBase
+{
+    private KnowledgeBase()
+    {
+        Symptoms = [.. ReferenceData.Read("symptoms.csv").Select(row => new SymptomLink(
+            row.Text("symptom_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("direction"),
+            Strength(row), row.Text("source"), Grade(row), row.Text("note")))];
+        RiskFactors = [.. ReferenceData.Read("risk_factors.csv").Select(row => new RiskFactorLink(
+            row.Text("risk_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("effect"),
+            Strength(row), row.OptionalNumber("factor"), row.Text("source"), Grade(row), row.Text("note")))];
+        RedFlags = [.. ReferenceData.Read("red_flags.csv").Select(row => new RedFlag(
+            row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
+        OtherCauses = [.. ReferenceData.Read("other_causes.csv").Select(row => new OtherCause(
+            row.Text("cause_id"), row.Text("label"), List(row.Text("suggested_by")), row.Text("what_to_consider"), row.Text("source"), Grade(row)))];
+    }
+
+    /// <summary>The knowledge base compiled into the engine.</summary>
+    public static KnowledgeBase Default { get; } = new();
+
+    /// <summary>Symptom-nutrient links.</summary>
+    public IReadOnlyList<SymptomLink> Symptoms { get; }
+
+    /// <summary>Risk factor-nutrient links.</summary>
+    public IReadOnlyList<RiskFactorLink> RiskFactors { get; }
+
+    /// <summary>Red flags with their triage level.</summary>
+    public IReadOnlyList<RedFlag> RedFlags { get; }
+
+    /// <summary>Other causes to weigh.</summary>
+    public IReadOnlyList<OtherCause> OtherCauses { get; }
+
+    /// <summary>The triage for a set of red flags: the most urgent one, or self-care when there is none.</summary>
+    /// <exception cref="ArgumentException">A flag id is unknown.</exception>
+    public TriageLevel Triage(IEnumerable<string> flagIds)
+    {
+        ArgumentNullException.ThrowIfNull(flagIds);
+        var level = TriageLevel.SelfCare;
+        foreach (var id in flagIds)
+        {
+            var flag = RedFlags.FirstOrDefault(f => f.FlagId == id) ?? throw new ArgumentException($"unknown red flag '{id}'", nameof(flagIds));
+            level = (TriageLevel)Math.Max((int)level, (int)flag.Triage);
+        }
+
+        return level;
+    }
+
+    private static string[] List(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static LinkStrength Strength(ReferenceRow row) => row.Text("strength") switch
+    {
+        "strong" => LinkStrength.Strong,
+        "moderate" => LinkStrength.Moderate,
+        "weak" => LinkStrength.Weak,
+        var other => throw new InvalidDataException($"{row.File}:{row.Line}: strength '{other}' is not strong, moderate or weak."),
+    };
+
+    private static EvidenceGrade Grade(ReferenceRow row) => row.Text("evidence") switch
+    {
+        "primary" => EvidenceGrade.Primary,
+        "secondary" => EvidenceGrade.Secondary,
+        "unverified" => EvidenceGrade.Unverified,
+        var other => throw new InvalidDataException($"{row.File}:{row.Line}: evidence '{other}' is not primary, secondary or unverified."),
+    };
+
+    private static TriageLevel Triage(ReferenceRow row) => row.Text("triage") switch
+    {
+        "emergency" => TriageLevel.Emergency,
+        "see_doctor_soon" => TriageLevel.SeeDoctorSoon,
+        var other => throw new InvalidDataException($"{row.File}:{row.Line}: triage '{other}' is not emergency or see_doctor_soon."),
+    };
+}
