@@ -55,6 +55,9 @@ public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> 
 /// <summary>A cause other than a deficiency to weigh first (dehydration, ordinary soreness, overreaching, RED-S).</summary>
 public sealed record OtherCause(string CauseId, string Label, IReadOnlyList<string> SuggestedBy, string WhatToConsider, string Source, EvidenceGrade Evidence);
 
+/// <summary>A recovery system and a nutrient it depends on.</summary>
+public sealed record RecoverySystemLink(string System, string Label, string Nutrient, string Source);
+
 /// <summary>The reviewed knowledge base in <c>data/</c>: symptoms, risk factors, other causes and red flags, every
 /// entry with its source and evidence grade.</summary>
 public sealed class KnowledgeBase
@@ -69,6 +72,8 @@ public sealed class KnowledgeBase
             Strength(row), row.OptionalNumber("factor"), row.Text("source"), Grade(row), row.Text("note")))];
         RedFlags = [.. ReferenceData.Read("red_flags.csv").Select(row => new RedFlag(
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
+        RecoverySystems = [.. ReferenceData.Read("recovery_systems.csv").Select(row => new RecoverySystemLink(
+            row.Text("system"), row.Text("label"), row.Text("nutrient"), row.Text("source")))];
         OtherCauses = [.. ReferenceData.Read("other_causes.csv").Select(row => new OtherCause(
             row.Text("cause_id"), row.Text("label"), List(row.Text("suggested_by")), row.Text("what_to_consider"), row.Text("source"), Grade(row)))];
     }
@@ -84,6 +89,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Red flags with their triage level.</summary>
     public IReadOnlyList<RedFlag> RedFlags { get; }
+
+    /// <summary>Recovery systems and their nutrients.</summary>
+    public IReadOnlyList<RecoverySystemLink> RecoverySystems { get; }
 
     /// <summary>Other causes to weigh.</summary>
     public IReadOnlyList<OtherCause> OtherCauses { get; }

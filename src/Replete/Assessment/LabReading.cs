@@ -1,0 +1,110 @@
+using Replete.Data;
+using Replete.Knowledge;
+using Replete.References;
+
+namespace Replete.Assessment;
+
+/// <summary>A lab result as entered: "ferritin 18 ug/L", "vitamin_d_25oh 15 ng/mL".</summary>
+/// <param name="Biomarker">Biomarker id from data/biomarkers.csv; hemoglobin and zinc take the person's sex (and, for
+/// zinc, a morning fasting sample unless the id names another stratum).</param>
+/// <param name="Value">The value.</param>
+/// <param name="Unit">The unit; required where the test is reported in more than one unit.</param>
+public sealed record LabInput(string Biomarker, double Value, string? Unit);
+
+/// <summary>Where a lab result stands against its cut-offs.</summary>
+public enum LabStatus
+{
+    /// <summary>Below the deficiency cut-off (or above it, for markers that rise in deficiency such as MMA).</summary>
+    Deficient,
+
+    /// <summary>Below the low cut-off: depleted or marginal.</summary>
+    Low,
+
+    /// <summary>Within the reference cut-offs.</summary>
+    Normal,
+
+    /// <summary>Above the upper cut-off.</summary>
+    High,
+}
+
+/// <summary>A lab result in the knowledge base's unit, read against its cut-offs.</summary>
+public sealed record LabReading(string Biomarker, string Label, string Nutrient, double Value, string Unit, LabStatus Status, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence)
+{
+    /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown biomarker (with suggestions), a unit that is not known for it, a
+    /// missing unit where it would be ambiguous, or a value that is not positive.</exception>
+    public static LabReading Read(LabInput input, Sex sex)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var baseId = input.Biomarker.Split('.')[0].Trim().ToLowerInvariant();
+        var units = Units.Where(u => u.Biomarker == baseId).ToList();
+        if (units.Count == 0)
+        {
+            var known = Units.Select(u => u.Biomarker).Distinct().ToList();
+            var suggestions = known.OrderBy(k => Nutrients.EditDistance.Between(k, baseId)).Take(3);
+            throw new ArgumentException($"unknown lab '{input.Biomarker}' (did you mean {string.Join(", ", suggestions)}?)");
+        }
+
+        if (!double.IsFinite(input.Value) || input.Value <= 0)
+        {
+            throw new ArgumentException($"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)");
+        }
+
+        (string Biomarker, string Nutrient, string Unit, double Factor) unit;
+        if (string.IsNullOrWhiteSpace(input.Unit))
+        {
+            unit = units.Count == 1
+                ? units[0]
+                : throw new ArgumentException($"{input.Biomarker} {input.Value}: which unit? It could be {string.Join(" or ", units.Select(u => $"{input.Value} {u.Unit}"))}");
+        }
+        else
+        {
+            unit = units.FirstOrDefault(u => u.Unit.Equals(input.Unit.Trim().Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+            if (unit.Biomarker is null)
+            {
+                throw new ArgumentException($"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})");
+            }
+        }
+
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex);
+        var reference = Cutoffs.FirstOrDefault(r => r.Id == id);
+        if (reference.Id is null)
+        {
+            throw new ArgumentException($"{input.Biomarker}: no reference values for '{id}'");
+        }
+
+        var value = input.Value * unit.Factor;
+        var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
+        var status = rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
+            : value < reference.Deficient ? LabStatus.Deficient
+            : value < reference.Low ? LabStatus.Low
+            : value > reference.High ? LabStatus.High
+            : LabStatus.Normal;
+        return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence);
+    }
+
+    private static string Stratum(string id, string baseId, Sex sex)
+    {
+        if (id.Contains('.', StringComparison.Ordinal))
+        {
+            return id;
+        }
+
+        var sexName = sex == Sex.Female ? "female" : "male";
+        return baseId switch
+        {
+            "hemoglobin" => $"hemoglobin.{sexName}",
+            "zinc" => $"zinc.{sexName}.morning_fasting",
+            _ => id,
+        };
+    }
+
+    private static readonly IReadOnlyList<(string Biomarker, string Nutrient, string Unit, double Factor)> Units = ReferenceData.Read("lab_units.csv")
+        .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor")))
+        .ToArray();
+
+    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence)> Cutoffs = ReferenceData.Read("biomarkers.csv")
+        .Select(row => (row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
+            row.OptionalNumber("high_cutoff"), row.Text("source"), row.Text("evidence") switch { "primary" => EvidenceGrade.Primary, "secondary" => EvidenceGrade.Secondary, _ => EvidenceGrade.Unverified }))
+        .ToArray();
+}

@@ -1,0 +1,197 @@
+using Replete.Knowledge;
+
+namespace Replete.Assessment;
+
+/// <summary>Combines symptoms, risk factors and labs into ranked recovery bottlenecks, red flags first.</summary>
+/// <remarks>
+/// <para>The literature gives no likelihood ratios for these links (data/KNOWLEDGE.md), so the combination is an
+/// explainable ordinal score, not a probability: each sign or risk adds 3, 2 or 1 points by its strength (strong,
+/// moderate, weak); a lab dominates, adding 8 when deficient and 5 when low, and taking 8 away when normal. A score of 8
+/// or more is "likely", 4 or more "possible", above 0 "weak". These weights are Replete's design, stated here and in the
+/// report, not numbers from science; every piece of evidence carries its own source and grade.</para>
+/// <para>Red flags come first: reported flags, plus flags the labs raise (ferritin below the deficiency cut-off, or
+/// haemoglobin below the low cut-off, is <c>anaemia_or_very_low_ferritin</c>). Any flag stops self-treatment advice.</para>
+/// </remarks>
+public static class RecoveryAssessor
+{
+    private const int LabDeficient = 8;
+    private const int LabLow = 5;
+    private const int LabNormal = -8;
+    private const int LikelyFrom = 8;
+    private const int PossibleFrom = 4;
+
+    /// <summary>Assesses <paramref name="input"/> against <paramref name="knowledge"/> (the compiled default when null).</summary>
+    /// <exception cref="ArgumentException">An unknown symptom, risk factor, red flag or lab (with suggestions).</exception>
+    public static RecoveryAssessment Assess(AssessmentInput input, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var kb = knowledge ?? KnowledgeBase.Default;
+        Check(input.Symptoms, kb.Symptoms.Select(s => s.SymptomId), "symptom");
+        Check(input.RiskFactors, kb.RiskFactors.Select(r => r.RiskId), "risk factor");
+        Check(input.RedFlags, kb.RedFlags.Select(f => f.FlagId), "red flag");
+        var labs = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex)).ToList();
+
+        var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
+        if (labs.Any(l => (l.Biomarker == "ferritin" && l.Status == LabStatus.Deficient) || (l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal) && l.Status is LabStatus.Low or LabStatus.Deficient)))
+        {
+            flags.Add("anaemia_or_very_low_ferritin");
+        }
+
+        var redFlags = kb.RedFlags.Where(f => flags.Contains(f.FlagId)).OrderByDescending(f => f.Triage).ToList();
+        var triage = kb.Triage(flags);
+
+        var evidenceFor = new Dictionary<string, List<(Evidence Evidence, int Points)>>();
+        var evidenceAgainst = new Dictionary<string, List<(Evidence Evidence, int Points)>>();
+        void Add(Dictionary<string, List<(Evidence, int)>> into, string nutrient, Evidence evidence, int points)
+        {
+            if (!into.TryGetValue(nutrient, out var list))
+            {
+                into[nutrient] = list = [];
+            }
+
+            list.Add((evidence, points));
+        }
+
+        foreach (var link in kb.Symptoms.Where(s => input.Symptoms.Contains(s.SymptomId) && s.Direction == "low"))
+        {
+            Add(evidenceFor, link.Nutrient, new Evidence($"{link.Label} ({link.Strength.ToString().ToLowerInvariant()} link)", link.Strength, link.Source, link.Evidence), Points(link.Strength, link.Evidence));
+        }
+
+        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId)))
+        {
+            var evidence = new Evidence($"{link.Label}: {link.Effect.Replace('_', ' ')} ({link.Strength.ToString().ToLowerInvariant()})", link.Strength, link.Source, link.Evidence);
+            switch (link.Effect)
+            {
+                case "raises":
+                    Add(evidenceFor, link.Nutrient, evidence, Points(link.Strength, link.Evidence));
+                    break;
+                case "lowers":
+                    Add(evidenceAgainst, link.Nutrient, evidence, Points(link.Strength, link.Evidence));
+                    break;
+            }
+        }
+
+        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0))
+        {
+            var what = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit} ({lab.Status.ToString().ToLowerInvariant()})");
+            var evidence = new Evidence(what, LinkStrength.Strong, lab.Source, lab.Evidence);
+            switch (lab.Status)
+            {
+                case LabStatus.Deficient:
+                    Add(evidenceFor, lab.Nutrient, evidence, LabDeficient);
+                    break;
+                case LabStatus.Low:
+                    Add(evidenceFor, lab.Nutrient, evidence, LabLow);
+                    break;
+                case LabStatus.Normal:
+                    Add(evidenceAgainst, lab.Nutrient, evidence, -LabNormal);
+                    break;
+            }
+        }
+
+        // An emergency stops every nutrition claim: the emergency is the message.
+        var specific = new Dictionary<string, int>();
+        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0 && l.Status is LabStatus.Deficient or LabStatus.Low))
+        {
+            specific[lab.Nutrient] = specific.GetValueOrDefault(lab.Nutrient) + 100;
+        }
+
+        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && r.Effect == "raises"))
+        {
+            specific[link.Nutrient] = specific.GetValueOrDefault(link.Nutrient) + Points(link.Strength, link.Evidence);
+        }
+
+        var findings = evidenceFor.Keys.Union(evidenceAgainst.Keys)
+            .Select(nutrient =>
+            {
+                var pro = evidenceFor.GetValueOrDefault(nutrient) ?? [];
+                var con = evidenceAgainst.GetValueOrDefault(nutrient) ?? [];
+                var score = pro.Sum(p => p.Points) - con.Sum(c => c.Points);
+                var likelihood = score >= LikelyFrom ? Likelihood.Likely : score >= PossibleFrom ? Likelihood.Possible : score > 0 ? Likelihood.Weak : Likelihood.NotIndicated;
+                // Symptoms are not specific: without a lab or a risk factor of the person's own, a nutrient stays a weak signal.
+                if ((triage == TriageLevel.Emergency || !specific.ContainsKey(nutrient)) && likelihood > Likelihood.Weak)
+                {
+                    likelihood = Likelihood.Weak;
+                }
+
+                return new NutrientFinding(nutrient, likelihood, score, [.. pro.Select(p => p.Evidence)], [.. con.Select(c => c.Evidence)], SettleIt(nutrient, labs));
+            })
+            .OrderByDescending(f => f.Likelihood)
+            .ThenByDescending(f => f.Score)
+            .ThenByDescending(f => specific.GetValueOrDefault(f.Nutrient)) // person-specific evidence (labs, risk factors) before symptoms
+            .ThenBy(f => f.Nutrient, StringComparer.Ordinal)
+            .ToList();
+
+        var systems = kb.RecoverySystems
+            .GroupBy(s => (s.System, s.Label))
+            .Select(g =>
+            {
+                var nutrients = g.Select(s => s.Nutrient).ToList();
+                var limiting = findings.FirstOrDefault(f => nutrients.Contains(f.Nutrient) && f.Likelihood >= Likelihood.Possible);
+                var status = limiting is null ? "no nutrient indicated" : $"limited by {limiting.Nutrient.Replace('_', ' ')} ({limiting.Likelihood.ToString().ToLowerInvariant()})";
+                return new SystemStatus(g.Key.System, g.Key.Label, status, limiting?.Nutrient, nutrients);
+            })
+            .ToList();
+
+        var symptoms = input.Symptoms.Concat(input.RiskFactors).ToHashSet(StringComparer.Ordinal);
+        var others = kb.OtherCauses.Where(c => c.SuggestedBy.Any(s => symptoms.Contains(s.Split(' ')[0]))).ToList();
+
+        var next = new List<string>();
+        if (triage != TriageLevel.SelfCare)
+        {
+            next.Add(triage == TriageLevel.Emergency
+                ? "Get emergency care now. Do not start or change supplements for these symptoms."
+                : "See a doctor soon, before acting on the nutrition findings below; take this report with you.");
+        }
+
+        next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
+        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next);
+    }
+
+    private static string SettleIt(string nutrient, List<LabReading> labs)
+    {
+        if (labs.Any(l => l.Nutrient == nutrient))
+        {
+            return $"{nutrient.Replace('_', ' ')}: a lab result is in; a repeat test is for the clinician to time.";
+        }
+
+        var test = nutrient switch
+        {
+            "iron" => "ferritin with CRP, haemoglobin and transferrin saturation (not within 1-2 days of hard training)",
+            "vitamin_d" => "serum 25(OH)D",
+            "vitamin_b12" => "serum B12, with methylmalonic acid if borderline",
+            "folate" => "serum or red-cell folate",
+            "magnesium" => "serum magnesium (a normal value does not exclude low stores)",
+            "zinc" => "serum zinc, morning and fasting",
+            "potassium" or "sodium" => "serum electrolytes",
+            "calcium" => "serum calcium with albumin",
+            _ => null,
+        };
+        return test is null
+            ? $"{nutrient.Replace('_', ' ')}: log food for more days (replete analyze shows how sure the usual intake is)."
+            : $"{nutrient.Replace('_', ' ')}: ask for {test}; and log food for more days (replete analyze).";
+    }
+
+    /// <summary>Points for a link; an unverified link counts as weak whatever its stated strength.</summary>
+    private static int Points(LinkStrength strength, EvidenceGrade grade) => grade == EvidenceGrade.Unverified ? 1 : Points(strength);
+
+    private static int Points(LinkStrength strength) => strength switch
+    {
+        LinkStrength.Strong => 3,
+        LinkStrength.Moderate => 2,
+        _ => 1,
+    };
+
+    private static void Check(IEnumerable<string> given, IEnumerable<string> known, string kind)
+    {
+        var ids = known.Distinct().ToList();
+        foreach (var id in given)
+        {
+            if (!ids.Contains(id))
+            {
+                var suggestions = ids.OrderBy(k => Nutrients.EditDistance.Between(k, id)).Take(3);
+                throw new ArgumentException($"unknown {kind} '{id}' (did you mean {string.Join(", ", suggestions)}?)");
+            }
+        }
+    }
+}
