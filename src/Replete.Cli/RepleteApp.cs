@@ -25,6 +25,7 @@ internal static class RepleteApp
             EnergyAvailabilityCommand.Create(context),
             FoodsCommand.Create(context),
             AnalyzeCommand.Create(context),
+            AssessCommand.Create(context),
         };
 
         var parse = root.Parse(args);

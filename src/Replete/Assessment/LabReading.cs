@@ -30,6 +30,9 @@ public enum LabStatus
 /// <summary>A lab result in the knowledge base's unit, read against its cut-offs.</summary>
 public sealed record LabReading(string Biomarker, string Label, string Nutrient, double Value, string Unit, LabStatus Status, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence)
 {
+    /// <summary>Whether a normal result counts against a deficiency (not for haemoglobin, serum magnesium or zinc).</summary>
+    public bool NormalRulesOut { get; init; }
+
     /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
     /// <exception cref="ArgumentException">Unknown biomarker (with suggestions), a unit that is not known for it, a
     /// missing unit where it would be ambiguous, or a value that is not positive.</exception>
@@ -50,7 +53,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             throw new ArgumentException($"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)");
         }
 
-        (string Biomarker, string Nutrient, string Unit, double Factor) unit;
+        (string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut) unit;
         if (string.IsNullOrWhiteSpace(input.Unit))
         {
             unit = units.Count == 1
@@ -80,7 +83,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             : value < reference.Low ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;
-        return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence);
+        return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
+        {
+            NormalRulesOut = unit.RulesOut,
+        };
     }
 
     private static string Stratum(string id, string baseId, Sex sex)
@@ -99,8 +105,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         };
     }
 
-    private static readonly IReadOnlyList<(string Biomarker, string Nutrient, string Unit, double Factor)> Units = ReferenceData.Read("lab_units.csv")
-        .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor")))
+    private static readonly IReadOnlyList<(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut)> Units = ReferenceData.Read("lab_units.csv")
+        .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))
         .ToArray();
 
     private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence)> Cutoffs = ReferenceData.Read("biomarkers.csv")

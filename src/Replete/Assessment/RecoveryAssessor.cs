@@ -83,7 +83,7 @@ public static class RecoveryAssessor
                 case LabStatus.Low:
                     Add(evidenceFor, lab.Nutrient, evidence, LabLow);
                     break;
-                case LabStatus.Normal:
+                case LabStatus.Normal when lab.NormalRulesOut:
                     Add(evidenceAgainst, lab.Nutrient, evidence, -LabNormal);
                     break;
             }

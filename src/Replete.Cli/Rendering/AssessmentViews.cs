@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Replete.Assessment;
+using Replete.Knowledge;
+using Spectre.Console;
+
+namespace Replete.Cli.Rendering;
+
+/// <summary>The assessment for a person: triage first, then bottlenecks, systems, other causes and next steps.</summary>
+internal static class AssessmentViews
+{
+    public static void Render(IAnsiConsole console, RecoveryAssessment result)
+    {
+        var (colour, headline) = Headline(result.Triage);
+        console.Write(new Panel(new Markup($"[bold {colour}]{Markup.Escape(headline)}[/]")).Header("Triage").BorderColor(result.Triage == TriageLevel.SelfCare ? Color.Green : Color.Red));
+        foreach (var flag in result.RedFlags)
+        {
+            console.MarkupLine($"[{colour}]{Markup.Escape(flag.Label)}[/]: {Markup.Escape(flag.Message)} [grey]({Markup.Escape(flag.Source)})[/]");
+        }
+
+        var table = new Table().Title(result.SelfTreatmentStopped ? "Nutrition findings (for the doctor; do not self-treat)" : "Likely recovery bottlenecks")
+            .AddColumn("nutrient").AddColumn("likelihood").AddColumn("evidence for").AddColumn("evidence against").AddColumn("what would settle it");
+        foreach (var finding in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
+        {
+            table.AddRow(Markup.Escape(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
+                Markup.Escape(string.Join("\n", finding.For.Select(Describe))), Markup.Escape(string.Join("\n", finding.Against.Select(Describe))),
+                Markup.Escape(finding.SettleIt));
+        }
+
+        console.Write(table);
+        var systems = new Table().Title("Recovery systems").AddColumn("system").AddColumn("status").AddColumn("depends on");
+        foreach (var system in result.Systems)
+        {
+            systems.AddRow(Markup.Escape(system.Label), Markup.Escape(system.Status), Markup.Escape(string.Join(", ", system.Nutrients).Replace('_', ' ')));
+        }
+
+        console.Write(systems);
+        foreach (var cause in result.OtherCauses)
+        {
+            console.MarkupLine($"[yellow]Also consider[/] {Markup.Escape(cause.Label)}: {Markup.Escape(cause.WhatToConsider)}");
+        }
+
+        foreach (var step in result.NextSteps)
+        {
+            console.MarkupLine($"[bold]Next[/]: {Markup.Escape(step)}");
+        }
+
+        console.MarkupLine($"[grey]{Markup.Escape(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
+    }
+
+    public static string Markdown(RecoveryAssessment result)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# Recovery assessment\n\n**Triage: {Headline(result.Triage).Text}**\n\n");
+        foreach (var flag in result.RedFlags)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- **{flag.Label}**: {flag.Message} ({flag.Source})\n");
+        }
+
+        text.Append("\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n");
+        foreach (var f in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient} | {f.Likelihood} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
+        }
+
+        text.Append("\n## Recovery systems\n\n| system | status |\n|---|---|\n");
+        foreach (var s in result.Systems)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {s.Label} | {s.Status} |\n");
+        }
+
+        foreach (var cause in result.OtherCauses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n- Also consider **{cause.Label}**: {cause.WhatToConsider}");
+        }
+
+        text.Append("\n\n## Next\n\n");
+        foreach (var step in result.NextSteps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {step}\n");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"\n_{result.Disclaimer}_\n").ToString();
+    }
+
+    private static string Describe(Evidence e) =>
+        $"{e.What} [{e.Grade.ToString().ToLowerInvariant()}: {(e.Source.Length > 70 ? e.Source[..69] + "…" : e.Source)}]";
+
+    private static string Level(Likelihood likelihood) => likelihood switch
+    {
+        Likelihood.Likely => "[red]likely[/]",
+        Likelihood.Possible => "[yellow]possible[/]",
+        Likelihood.Weak => "weak signal",
+        _ => "[green]not indicated[/]",
+    };
+
+    private static (string Colour, string Text) Headline(TriageLevel triage) => triage switch
+    {
+        TriageLevel.Emergency => ("red", "EMERGENCY: get medical care now. Do not self-treat."),
+        TriageLevel.SeeDoctorSoon => ("red", "See a doctor soon, before acting on the nutrition findings."),
+        _ => ("green", "No red flag: self-care with the plan is reasonable."),
+    };
+}

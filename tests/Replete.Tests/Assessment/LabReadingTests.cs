@@ -1,0 +1,41 @@
+using Replete.Assessment;
+using Replete.References;
+
+namespace Replete.Tests.Assessment;
+
+public class LabReadingTests
+{
+    [Theory]
+    [InlineData("vitamin_d_25oh", 37.44, "nmol/L", 15.0, LabStatus.Low)]       // 15 ng/mL x 2.496
+    [InlineData("vitamin_d_25oh", 15, "ng/mL", 15.0, LabStatus.Low)]
+    [InlineData("vitamin_b12", 200, "pg/mL", 147.6, LabStatus.Deficient)]      // x 0.738
+    [InlineData("ferritin", 18, "ng/mL", 18.0, LabStatus.Low)]
+    [InlineData("ferritin", 12, "ug/L", 12.0, LabStatus.Deficient)]
+    [InlineData("hemoglobin", 11.5, "g/dL", 115.0, LabStatus.Low)]            // female cut-off 120 g/L
+    [InlineData("magnesium_serum", 1.8, "mg/dL", 0.74052, LabStatus.Deficient)]
+    public void Read_ConvertsToTheReferenceUnit_AndReadsTheCutOffs(string biomarker, double value, string unit, double expected, LabStatus status)
+    {
+        var reading = LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female);
+
+        Assert.Equal(expected, reading.Value, 2);
+        Assert.Equal(status, reading.Status);
+        Assert.False(string.IsNullOrWhiteSpace(reading.Source));
+    }
+
+    [Fact]
+    public void Read_VitaminDWithoutAUnit_AsksWhichUnit()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput("vitamin_d_25oh", 75, null), Sex.Male));
+        Assert.Contains("75 ng/mL or 75 nmol/L", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("feritin", 20, "ug/L", "did you mean ferritin")]
+    [InlineData("ferritin", 20, "mmol/L", "unit 'mmol/L' is not known")]
+    [InlineData("ferritin", -3, "ug/L", "not a measured value")]
+    public void Read_BadInput_SaysWhatIsWrong(string biomarker, double value, string unit, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
