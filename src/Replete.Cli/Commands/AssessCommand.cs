@@ -13,11 +13,41 @@ internal static class AssessCommand
         var file = new Argument<FileInfo>("file") { Description = "Assessment JSON: profile, symptoms, risk_factors, red_flags, labs" };
         var format = new Option<string>("--format") { Description = "table, markdown or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "markdown", "json");
-        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors and labs; red flags first. Decision support, not a diagnosis") { file, format };
+        var fhir = new Option<FileInfo[]>("--fhir") { Description = "Lab results as FHIR R4 Observation or Bundle JSON (LOINC, UCUM), added to the file's labs", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors and labs; red flags first. Decision support, not a diagnosis") { file, format, fhir };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
             var input = Read(path);
+            foreach (var bundle in parse.GetValue(fhir) ?? [])
+            {
+                if (!bundle.Exists)
+                {
+                    throw new UsageException($"--fhir: {bundle.Name}: no such file");
+                }
+
+                Storage.Labs.FhirLabFile labs;
+                try
+                {
+                    labs = Storage.Labs.FhirLabs.Read(File.ReadAllText(bundle.FullName), bundle.Name);
+                }
+                catch (FormatException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
+
+                input = input with { Labs = [.. input.Labs, .. labs.Labs.Select(l => l.Input)] };
+                foreach (var skipped in labs.Skipped)
+                {
+                    context.Error.WriteLine($"note: {skipped}");
+                }
+
+                foreach (var lab in labs.Labs.Where(l => l.UnitFromText))
+                {
+                    context.Error.WriteLine($"note: {bundle.Name}: {lab.Display} has no UCUM code; read its unit text '{lab.Input.Unit}'");
+                }
+            }
+
             RecoveryAssessment result;
             try
             {

@@ -89,6 +89,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         };
     }
 
+    /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
+    public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
+
     private static string Stratum(string id, string baseId, Sex sex)
     {
         if (id.Contains('.', StringComparison.Ordinal))
@@ -104,6 +107,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             _ => id,
         };
     }
+
+    private static readonly Dictionary<string, string> Loinc = ReferenceData.Read("lab_loinc.csv")
+        .ToDictionary(row => row.Text("loinc"), row => row.Text("biomarker"), StringComparer.Ordinal);
 
     private static readonly IReadOnlyList<(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut)> Units = ReferenceData.Read("lab_units.csv")
         .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))

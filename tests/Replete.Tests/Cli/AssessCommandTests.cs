@@ -27,6 +27,20 @@ public sealed class AssessCommandTests : IDisposable
         Assert.StartsWith("# Recovery assessment", markdown, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void FhirBundle_AddsItsLabs_AndNotesWhatItLeftOut()
+    {
+        var bundle = SharedFiles.Require("fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json");
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "risk_factors": ["heavy_periods"]}""");
+
+        var result = CliRunner.Run("assess", path, "--fhir", bundle, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        var labs = JsonDocument.Parse(result.Output).RootElement.GetProperty("labs");
+        Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
+        Assert.Contains("2498-4", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DarkUrine_IsAnEmergency_AndStopsNutritionClaims()
     {

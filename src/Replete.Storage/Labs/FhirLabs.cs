@@ -1,0 +1,76 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Replete.Assessment;
+
+namespace Replete.Storage.Labs;
+
+/// <summary>A lab result read from a FHIR Observation.</summary>
+/// <param name="Input">The value, ready for <see cref="LabReading.Read"/>.</param>
+/// <param name="Loinc">The LOINC code it was recognised by.</param>
+/// <param name="Display">The observation's own name for it.</param>
+/// <param name="Effective">When the sample was taken, when given.</param>
+/// <param name="UnitFromText">True when the quantity had no UCUM code and its unit text was used instead.</param>
+public sealed record FhirLab(LabInput Input, string Loinc, string Display, DateTimeOffset? Effective, bool UnitFromText);
+
+/// <summary>What a FHIR file held: the labs Replete reads and, for the rest, why they were left out.</summary>
+public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<string> Skipped);
+
+/// <summary>Reads FHIR R4 Observation and Bundle JSON (LOINC codes, UCUM units) with the HL7 FHIR SDK.</summary>
+public static class FhirLabs
+{
+    /// <summary>Reads <paramref name="json"/> (an Observation or a Bundle of them).</summary>
+    /// <exception cref="FormatException">The JSON is not a FHIR R4 resource; the message names the file.</exception>
+    public static FhirLabFile Read(string json, string fileName)
+    {
+        Resource resource;
+        try
+        {
+            resource = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable)).Deserialize<Resource>(json);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new FormatException($"{fileName}: not a FHIR R4 JSON resource ({ex.Message.Split('\n')[0]})", ex);
+        }
+
+        var observations = resource switch
+        {
+            Observation single => [single],
+            Bundle bundle => bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList(),
+            _ => throw new FormatException($"{fileName}: a {resource.TypeName}, not an Observation or a Bundle of them"),
+        };
+        var labs = new List<FhirLab>();
+        var skipped = new List<string>();
+        foreach (var observation in observations)
+        {
+            var coding = observation.Code?.Coding.FirstOrDefault(c => c.System == "http://loinc.org");
+            var name = observation.Code?.Text ?? coding?.Display ?? observation.Id ?? "observation";
+            if (coding?.Code is null || LabReading.BiomarkerForLoinc(coding.Code) is not { } biomarker)
+            {
+                skipped.Add($"{fileName}: {name} ({coding?.Code ?? "no LOINC code"}): not a test Replete uses");
+                continue;
+            }
+
+            if (observation.Value is not Quantity { Value: { } value } quantity)
+            {
+                skipped.Add($"{fileName}: {name}: no numeric value");
+                continue;
+            }
+
+            var fromText = string.IsNullOrEmpty(quantity.Code);
+            var unit = (fromText ? quantity.Unit : quantity.Code) ?? "";
+            var effective = observation.Effective is FhirDateTime { Value: { } when }
+                && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : (DateTimeOffset?)null;
+            labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)), coding.Code, name, effective, fromText));
+        }
+
+        return new FhirLabFile(labs, skipped);
+    }
+
+    /// <summary>UCUM codes in the spelling of data/lab_units.csv: "ug/L", "m[IU]/L" is "mIU/L", "µ" is "u".</summary>
+    private static string Ucum(string unit) => unit.Trim()
+        .Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal)
+        .Replace("[IU]", "IU", StringComparison.Ordinal).Replace("[iU]", "IU", StringComparison.Ordinal)
+        .Replace("meq", "mEq", StringComparison.Ordinal);
+}
