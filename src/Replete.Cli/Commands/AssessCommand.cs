@@ -11,10 +11,11 @@ internal static class AssessCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("file") { Description = "Assessment JSON: profile, symptoms, risk_factors, red_flags, labs" };
-        var format = new Option<string>("--format") { Description = "table, markdown or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "markdown", "json");
+        var format = new Option<string>("--format") { Description = "table, markdown, html or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "markdown", "html", "json");
         var fhir = new Option<FileInfo[]>("--fhir") { Description = "Lab results as FHIR R4 Observation or Bundle JSON (LOINC, UCUM), added to the file's labs", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors and labs; red flags first. Decision support, not a diagnosis") { file, format, fhir };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Where Replete keeps its food database (for a diet_log)" };
+        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first. Decision support, not a diagnosis") { file, format, fhir, dataDir };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
@@ -48,10 +49,11 @@ internal static class AssessCommand
                 }
             }
 
+            var diet = Diet(context, path, input.Person, parse.GetValue(dataDir));
             RecoveryAssessment result;
             try
             {
-                result = RecoveryAssessor.Assess(input);
+                result = RecoveryAssessor.Assess(input, diet: diet);
             }
             catch (ArgumentException ex)
             {
@@ -65,11 +67,49 @@ internal static class AssessCommand
                 case "markdown":
                     context.Output.Write(AssessmentViews.Markdown(result));
                     return 0;
+                case "html":
+                    context.Output.Write(AssessmentViews.Html(result));
+                    return 0;
                 default:
                     return context.Emit(false, result, AssessmentViews.Render);
             }
         });
         return command;
+    }
+
+    /// <summary>The diet analysis of the file's <c>diet_log</c> (one path or a list, relative to the file) with its
+    /// <c>supplements</c>, or null when it names none.</summary>
+    private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, References.Person person, string? dataDir)
+    {
+        using var document = ProfileFile.ParseJson(path);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("diet_log", out var logs))
+        {
+            return null;
+        }
+
+        var directory = Path.GetDirectoryName(path)!;
+        string[] files = logs.ValueKind switch
+        {
+            JsonValueKind.String => [logs.GetString()!],
+            JsonValueKind.Array => [.. logs.EnumerateArray().Select(l => l.GetString() ?? throw new UsageException($"{Path.GetFileName(path)}: diet_log holds file paths"))],
+            _ => throw new UsageException($"{Path.GetFileName(path)}: diet_log is a file path or a list of them"),
+        };
+        using var loaded = new DietFiles(context, dataDir, interactive: false);
+        foreach (var log in files)
+        {
+            loaded.Load(new FileInfo(Path.Combine(directory, log)));
+        }
+
+        var supplements = ProfileFile.Text(Path.GetFileName(path), root, "supplements") is { } supplementFile
+            ? Replete.Diet.Supplement.ReadJson(File.ReadAllText(Path.Combine(directory, supplementFile)), supplementFile)
+            : [];
+        foreach (var problem in loaded.Problems)
+        {
+            context.Error.WriteLine($"note: {problem}");
+        }
+
+        return Replete.Diet.DietAnalyzer.Analyze(loaded.Items, supplements, Targets.TargetCalculator.For(person));
     }
 
     private static AssessmentInput Read(string path)

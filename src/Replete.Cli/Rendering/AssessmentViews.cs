@@ -83,6 +83,41 @@ internal static class AssessmentViews
         return text.Append(CultureInfo.InvariantCulture, $"\n_{result.Disclaimer}_\n").ToString();
     }
 
+    public static string Html(RecoveryAssessment result)
+    {
+        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var text = new StringBuilder();
+        var (_, headline) = Headline(result.Triage);
+        var colour = result.Triage == TriageLevel.SelfCare ? "#2e7d32" : "#c62828";
+        text.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Recovery assessment</title>\n");
+        text.Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}.triage{padding:1rem;color:#fff}</style></head><body>\n");
+        text.Append(CultureInfo.InvariantCulture, $"<h1>Recovery assessment</h1>\n<div class=\"triage\" style=\"background:{colour}\"><strong>{E(headline)}</strong></div>\n");
+        foreach (var flag in result.RedFlags)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(flag.Label)}</strong>: {E(flag.Message)} <small>({E(flag.Source)})</small></p>\n");
+        }
+
+        text.Append("<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n");
+        foreach (var f in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient)}</td><td>{E(f.Likelihood.ToString())}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
+        }
+
+        text.Append("</table>\n<h2>Recovery systems</h2>\n<table><tr><th>system</th><th>status</th></tr>\n");
+        foreach (var system in result.Systems)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(system.Label)}</td><td>{E(system.Status)}</td></tr>\n");
+        }
+
+        text.Append("</table>\n<h2>Next</h2>\n<ul>\n");
+        foreach (var item in result.OtherCauses.Select(c => $"Also consider {c.Label}: {c.WhatToConsider}").Concat(result.NextSteps))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<li>{E(item)}</li>\n");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><em>{E(result.Disclaimer)}</em></p>\n</body></html>\n").ToString();
+    }
+
     private static string Describe(Evidence e) =>
         $"{e.What} [{e.Grade.ToString().ToLowerInvariant()}: {(e.Source.Length > 70 ? e.Source[..69] + "…" : e.Source)}]";
 

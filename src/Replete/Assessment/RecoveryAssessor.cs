@@ -22,7 +22,7 @@ public static class RecoveryAssessor
 
     /// <summary>Assesses <paramref name="input"/> against <paramref name="knowledge"/> (the compiled default when null).</summary>
     /// <exception cref="ArgumentException">An unknown symptom, risk factor, red flag or lab (with suggestions).</exception>
-    public static RecoveryAssessment Assess(AssessmentInput input, KnowledgeBase? knowledge = null)
+    public static RecoveryAssessment Assess(AssessmentInput input, KnowledgeBase? knowledge = null, Diet.DietAnalysis? diet = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var kb = knowledge ?? KnowledgeBase.Default;
@@ -99,6 +99,30 @@ public static class RecoveryAssessor
         foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && r.Effect == "raises"))
         {
             specific[link.Nutrient] = specific.GetValueOrDefault(link.Nutrient) + Points(link.Strength, link.Evidence);
+        }
+
+        // The diet: the probability that usual intake is adequate (IOM 2000), person-specific like a risk factor.
+        // Below 50 % counts for a shortfall (moderate); 90 % or more counts against it. An AI test only ever speaks
+        // against a shortfall: it cannot show inadequacy (IOM 2000 p.199).
+        foreach (var intake in diet?.Nutrients ?? [])
+        {
+            if (intake.Adequacy?.Probability is not { } p)
+            {
+                continue;
+            }
+
+            var what = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : "")}");
+            var evidence = new Evidence(what, LinkStrength.Moderate, "IOM 2000, DRIs: Applications in Dietary Assessment, Appendix B (probability of adequacy)", EvidenceGrade.Primary);
+            if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && intake.Coverage >= Diet.DietAnalyzer.LowCoverage)
+            {
+                Add(evidenceFor, intake.Nutrient.Id, evidence, Points(LinkStrength.Moderate));
+                specific[intake.Nutrient.Id] = specific.GetValueOrDefault(intake.Nutrient.Id) + Points(LinkStrength.Moderate);
+            }
+            else if (p >= 0.9)
+            {
+                Add(evidenceAgainst, intake.Nutrient.Id, evidence, Points(LinkStrength.Moderate));
+            }
         }
 
         var findings = evidenceFor.Keys.Union(evidenceAgainst.Keys)

@@ -1,30 +1,51 @@
 using System.Text.Json;
+using Replete.Tests.Foods;
 
 namespace Replete.Tests.Cli;
 
+[Collection(Sr28Group.Name)]
 public sealed class AssessCommandTests : IDisposable
 {
+    private readonly Sr28Database sr28;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "replete-assess-" + Guid.NewGuid().ToString("N"));
     private readonly string example = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json");
 
-    public AssessCommandTests() => Directory.CreateDirectory(directory);
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
-
-    [Fact]
-    public void Example_LeadsWithTriage_AndRanksIronFirst()
+    public AssessCommandTests(Sr28Database sr28)
     {
-        var table = CliRunner.Run("assess", example);
+        this.sr28 = sr28;
+        Directory.CreateDirectory(directory);
+    }
+
+    private string DataDir => Path.Combine(directory, "data");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [SkippableFact]
+    public void Example_LeadsWithTriage_RanksIronFirst_WithTheDietAsEvidence()
+    {
+        _ = sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", sr28.Tarball, "--data-dir", DataDir).ExitCode);
+
+        var table = CliRunner.Run("assess", example, "--data-dir", DataDir);
         Assert.Equal(0, table.ExitCode);
         Assert.True(table.Output.IndexOf("Triage", StringComparison.Ordinal) < table.Output.IndexOf("bottlenecks", StringComparison.Ordinal));
         Assert.Contains("Decision support, not a diagnosis", table.Output, StringComparison.Ordinal);
 
-        var json = JsonDocument.Parse(CliRunner.Run("assess", example, "--format", "json").Output).RootElement;
+        var json = JsonDocument.Parse(CliRunner.Run("assess", example, "--format", "json", "--data-dir", DataDir).Output).RootElement;
         Assert.Equal("self_care", json.GetProperty("triage").GetString());
-        Assert.Equal("iron", json.GetProperty("top").GetProperty("nutrient").GetString());
+        var top = json.GetProperty("top");
+        Assert.Equal("iron", top.GetProperty("nutrient").GetString());
+        Assert.Contains(top.GetProperty("for").EnumerateArray(), e => e.GetProperty("what").GetString()!.StartsWith("Diet: P(adequate)", StringComparison.Ordinal));
 
-        var markdown = CliRunner.Run("assess", example, "--format", "markdown").Output;
+        var markdown = CliRunner.Run("assess", example, "--format", "markdown", "--data-dir", DataDir).Output;
         Assert.StartsWith("# Recovery assessment", markdown, StringComparison.Ordinal);
+        var html = CliRunner.Run("assess", example, "--format", "html", "--data-dir", DataDir).Output;
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("Decision support, not a diagnosis", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]
