@@ -10,16 +10,32 @@ internal static class AssessCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<FileInfo>("file") { Description = "Assessment JSON: profile, symptoms, risk_factors, red_flags, labs" };
+        var file = new Argument<FileInfo?>("file") { Description = "Assessment JSON: profile, symptoms, risk_factors, red_flags, labs, diet_log", Arity = ArgumentArity.ZeroOrOne };
+        var interactive = new Option<bool>("--interactive") { Description = "Answer a short questionnaire in the terminal instead of giving a file" };
         var format = new Option<string>("--format") { Description = "table, markdown, html or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "markdown", "html", "json");
         var fhir = new Option<FileInfo[]>("--fhir") { Description = "Lab results as FHIR R4 Observation or Bundle JSON (LOINC, UCUM), added to the file's labs", AllowMultipleArgumentsPerToken = true };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where Replete keeps its food database (for a diet_log)" };
-        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first. Decision support, not a diagnosis") { file, format, fhir, dataDir };
+        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first. Decision support, not a diagnosis") { file, format, fhir, dataDir, interactive };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!.FullName;
-            var input = Read(path);
+            AssessmentInput input;
+            string? path = null;
+            if (parse.GetValue(interactive))
+            {
+                if (!context.Console.Profile.Capabilities.Interactive)
+                {
+                    throw new UsageException("--interactive needs a terminal; give an assessment file instead");
+                }
+
+                input = Questionnaire.Ask(context.Console);
+            }
+            else
+            {
+                path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
+                input = Read(path);
+            }
+
             foreach (var bundle in parse.GetValue(fhir) ?? [])
             {
                 if (!bundle.Exists)
@@ -49,7 +65,7 @@ internal static class AssessCommand
                 }
             }
 
-            var diet = Diet(context, path, input.Person, parse.GetValue(dataDir));
+            var diet = path is null ? null : Diet(context, path, input.Person, parse.GetValue(dataDir));
             RecoveryAssessment result;
             try
             {
@@ -57,7 +73,7 @@ internal static class AssessCommand
             }
             catch (ArgumentException ex)
             {
-                throw new UsageException($"{Path.GetFileName(path)}: {ex.Message}");
+                throw new UsageException(path is null ? ex.Message : $"{Path.GetFileName(path)}: {ex.Message}");
             }
 
             switch (parse.GetValue(format))

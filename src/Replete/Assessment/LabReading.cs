@@ -89,6 +89,13 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         };
     }
 
+    /// <summary>The tests Replete reads, each with the nutrient it informs (empty for confounders such as CRP) and the
+    /// units it accepts.</summary>
+    public static IReadOnlyList<(string Biomarker, string Nutrient, IReadOnlyList<string> Units)> Known => Units
+        .GroupBy(u => u.Biomarker)
+        .Select(g => (g.Key, g.First().Nutrient, (IReadOnlyList<string>)[.. g.Select(u => u.Unit)]))
+        .ToArray();
+
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Replete.Assessment;
+using Replete.Knowledge;
+using Replete.References;
+using Spectre.Console;
+
+namespace Replete.Cli;
+
+/// <summary>The interactive assessment (<c>replete assess --interactive</c>): red flags first, then only the
+/// questions that matter for what the person reports.</summary>
+internal static class Questionnaire
+{
+    public static AssessmentInput Ask(IAnsiConsole console)
+    {
+        var kb = KnowledgeBase.Default;
+        console.MarkupLine("[bold]Replete recovery check[/] [grey](decision support, not a diagnosis)[/]");
+        var flags = console.Prompt(new MultiSelectionPrompt<RedFlag>()
+            .Title("First, does any of these apply [bold]now[/]? (space to mark, enter when done)")
+            .NotRequired()
+            .UseConverter(f => Markup.Escape(f.Label))
+            .AddChoices(kb.RedFlags));
+        var age = console.Prompt(new TextPrompt<double>("Age in years?").Validate(a => a is >= 1 and <= Person.MaximumAgeYears));
+        var sex = console.Prompt(new SelectionPrompt<string>().Title("Sex?").AddChoices("female", "male")) == "female" ? Sex.Female : Sex.Male;
+        var person = new Person(age, sex);
+        var flagIds = flags.Select(f => f.FlagId).ToList();
+        if (kb.Triage(flagIds) == TriageLevel.Emergency)
+        {
+            // Nothing else matters now: the report will say to get emergency care.
+            return new AssessmentInput(person, [], [], flagIds, []);
+        }
+
+        var symptoms = console.Prompt(new MultiSelectionPrompt<(string Id, string Label)>()
+            .Title("Which of these do you have?")
+            .NotRequired()
+            .PageSize(15)
+            .UseConverter(s => Markup.Escape(s.Label))
+            .AddChoices(kb.Symptoms.Select(s => (Id: s.SymptomId, s.Label)).Distinct()));
+        var implicated = kb.Symptoms.Where(s => symptoms.Any(c => c.Id == s.SymptomId)).Select(s => s.Nutrient).ToHashSet();
+
+        // Ask only about risk factors and tests that bear on the nutrients the symptoms point to.
+        var risks = kb.RiskFactors.Where(r => implicated.Count == 0 || implicated.Contains(r.Nutrient)).Select(r => (Id: r.RiskId, r.Label)).Distinct().ToList();
+        var chosenRisks = risks.Count == 0 ? [] : console.Prompt(new MultiSelectionPrompt<(string Id, string Label)>()
+            .Title("Which of these apply to you?")
+            .NotRequired()
+            .PageSize(15)
+            .UseConverter(r => Markup.Escape(r.Label))
+            .AddChoices(risks));
+        var labs = new List<LabInput>();
+        var tests = LabReading.Known.Where(k => k.Nutrient.Length > 0 && (implicated.Count == 0 || implicated.Contains(k.Nutrient))).ToList();
+        while (tests.Count > 0 && console.Confirm(labs.Count == 0 ? "Do you have a recent lab result for any of these nutrients?" : "Another lab result?", defaultValue: false))
+        {
+            var test = console.Prompt(new SelectionPrompt<(string Biomarker, string Nutrient, IReadOnlyList<string> Units)>()
+                .Title("Which test?")
+                .UseConverter(t => Markup.Escape($"{t.Biomarker.Replace('_', ' ')} ({t.Nutrient.Replace('_', ' ')})"))
+                .AddChoices(tests));
+            var value = console.Prompt(new TextPrompt<double>("Value?").Validate(v => v > 0));
+            var unit = console.Prompt(new SelectionPrompt<string>().Title("Unit (as on the report)?").AddChoices(test.Units));
+            labs.Add(new LabInput(test.Biomarker, value, unit));
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]noted: {test.Biomarker} {value} {unit}[/]"));
+        }
+
+        return new AssessmentInput(person, [.. symptoms.Select(s => s.Id)], [.. chosenRisks.Select(r => r.Id)], flagIds, labs);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Replete.Cli;
+using Spectre.Console.Testing;
+
+namespace Replete.Tests.Cli;
+
+/// <summary>The interactive assessment, driven through a real Spectre.Console prompt with scripted keys.</summary>
+public class QuestionnaireTests
+{
+    [Fact]
+    public void RedFlagFirst_DarkUrine_StopsTheQuestionsAndIsAnEmergency()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushKey(ConsoleKey.Spacebar);   // mark the first red flag: dark urine after hard exercise
+        console.Input.PushKey(ConsoleKey.Enter);
+        console.Input.PushTextWithEnter("30");        // age
+        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
+        var output = new StringWriter();
+
+        var code = RepleteApp.Run(["assess", "--interactive", "--format", "json"], console, output, new StringWriter(), console);
+
+        Assert.Equal(0, code);
+        var result = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal("emergency", result.GetProperty("triage").GetString());
+        Assert.Equal("dark_urine_after_exercise", result.GetProperty("red_flags")[0].GetProperty("flag_id").GetString());
+    }
+
+    [Fact]
+    public void NothingReported_IsSelfCare_WithNoBottleneckClaimed()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushKey(ConsoleKey.Enter);      // no red flag
+        console.Input.PushTextWithEnter("27");
+        console.Input.PushKey(ConsoleKey.DownArrow);  // sex: male
+        console.Input.PushKey(ConsoleKey.Enter);
+        console.Input.PushKey(ConsoleKey.Enter);      // no symptoms
+        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors
+        console.Input.PushTextWithEnter("n");         // no lab results
+        var output = new StringWriter();
+
+        var code = RepleteApp.Run(["assess", "--interactive", "--format", "json"], console, output, new StringWriter(), console);
+
+        Assert.Equal(0, code);
+        var result = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal("self_care", result.GetProperty("triage").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("top").ValueKind);
+    }
+
+    [Fact]
+    public void NoTerminal_SaysToGiveAFile()
+    {
+        var result = CliRunner.Run("assess", "--interactive");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("needs a terminal", result.Error, StringComparison.Ordinal);
+    }
+}
