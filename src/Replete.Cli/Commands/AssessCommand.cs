@@ -21,6 +21,7 @@ internal static class AssessCommand
         {
             AssessmentInput input;
             string? path = null;
+            JsonDocument? document = null;
             if (parse.GetValue(interactive))
             {
                 if (!context.Console.Profile.Capabilities.Interactive)
@@ -33,7 +34,8 @@ internal static class AssessCommand
             else
             {
                 path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
-                input = Read(path);
+                document = ProfileFile.ParseJson(path);
+                input = Read(path, document.RootElement);
             }
 
             foreach (var bundle in parse.GetValue(fhir) ?? [])
@@ -65,7 +67,8 @@ internal static class AssessCommand
                 }
             }
 
-            var diet = path is null ? null : Diet(context, path, input.Person, parse.GetValue(dataDir));
+            var diet = path is null ? null : Diet(context, path, document!.RootElement, input.Person, parse.GetValue(dataDir));
+            document?.Dispose();
             RecoveryAssessment result;
             try
             {
@@ -95,10 +98,8 @@ internal static class AssessCommand
 
     /// <summary>The diet analysis of the file's <c>diet_log</c> (one path or a list, relative to the file) with its
     /// <c>supplements</c>, or null when it names none.</summary>
-    private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, References.Person person, string? dataDir)
+    private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, JsonElement root, References.Person person, string? dataDir)
     {
-        using var document = ProfileFile.ParseJson(path);
-        var root = document.RootElement;
         if (!root.TryGetProperty("diet_log", out var logs))
         {
             return null;
@@ -128,10 +129,8 @@ internal static class AssessCommand
         return Replete.Diet.DietAnalyzer.Analyze(loaded.Items, supplements, Targets.TargetCalculator.For(person));
     }
 
-    private static AssessmentInput Read(string path)
+    private static AssessmentInput Read(string path, JsonElement root)
     {
-        using var document = ProfileFile.ParseJson(path);
-        var root = document.RootElement;
         var name = Path.GetFileName(path);
         if (!root.TryGetProperty("profile", out var profile) || profile.ValueKind != JsonValueKind.Object)
         {
