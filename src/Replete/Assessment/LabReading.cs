@@ -79,7 +79,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         var value = input.Value * unit.Factor;
         var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
         var status = rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
-            : value < reference.Deficient ? LabStatus.Deficient
+            : value < reference.Deficient && reference.Deficient < (reference.Low ?? double.MaxValue) ? LabStatus.Deficient
+            : value < reference.Deficient ? LabStatus.Low // the same cut-off for both: only "low" is established
             : value < reference.Low ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;

@@ -12,7 +12,7 @@ public class LabReadingTests
     [InlineData("ferritin", 18, "ng/mL", 18.0, LabStatus.Low)]
     [InlineData("ferritin", 12, "ug/L", 12.0, LabStatus.Deficient)]
     [InlineData("hemoglobin", 11.5, "g/dL", 115.0, LabStatus.Low)]            // female cut-off 120 g/L
-    [InlineData("magnesium_serum", 1.8, "mg/dL", 0.74052, LabStatus.Deficient)]
+    [InlineData("magnesium_serum", 1.8, "mg/dL", 0.74052, LabStatus.Low)]       // low and deficient cut-offs are both 0.75: only "low"
     public void Read_ConvertsToTheReferenceUnit_AndReadsTheCutOffs(string biomarker, double value, string unit, double expected, LabStatus status)
     {
         var reading = LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female);
