@@ -23,7 +23,7 @@ internal static class AssessmentViews
         foreach (var finding in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
         {
             table.AddRow(Markup.Escape(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
-                Markup.Escape(string.Join("\n", finding.For.Select(Describe))), Markup.Escape(string.Join("\n", finding.Against.Select(Describe))),
+                Markup.Escape(string.Join("\n", finding.For.Select(Brief))), Markup.Escape(string.Join("\n", finding.Against.Select(Brief))),
                 Markup.Escape(finding.SettleIt));
         }
 
@@ -45,6 +45,7 @@ internal static class AssessmentViews
             console.MarkupLine($"[bold]Next[/]: {Markup.Escape(step)}");
         }
 
+        console.MarkupLine("[grey]Each piece of evidence names its source in --format markdown, html or json.[/]");
         console.MarkupLine($"[grey]{Markup.Escape(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
     }
 
@@ -117,6 +118,8 @@ internal static class AssessmentViews
 
         return text.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><em>{E(result.Disclaimer)}</em></p>\n</body></html>\n").ToString();
     }
+
+    private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified ? $"{e.What} (unverified)" : e.What;
 
     private static string Describe(Evidence e) =>
         $"{e.What} [{e.Grade.ToString().ToLowerInvariant()}: {(e.Source.Length > 70 ? e.Source[..69] + "…" : e.Source)}]";
