@@ -13,7 +13,7 @@ internal static class SearchLatency
     {
         if (Environment.GetEnvironmentVariable("REPLETE_LATENCY_DETAIL") is "1")
         {
-            var big = FoodSearchIndex.Build(FoodCorpus.Names(400_000));
+            var big = FoodSearchIndex.Build(FoodCorpus.Names(int.TryParse(Environment.GetEnvironmentVariable("REPLETE_LATENCY_SIZE"), out var size) ? size : 400_000));
             foreach (var query in FoodCorpus.Queries)
             {
                 big.Search(query, 10);

@@ -199,7 +199,14 @@ public sealed class FoodSearchIndex
                 : double.NegativeInfinity;
             if (!requireAll)
             {
-                Scan(work, CandidatesOfAny(work, slots), bestPossible, factor, limit, slots, totalWeight, requireAll, []);
+                // Too few foods have every word: fill up with foods that have the rarest (most telling) word, not with
+                // every food that merely has a common one ("raw").
+                if (slots.Where(s => s.Terms.Count > 0).MaxBy(s => s.Weight) is not { } rarest)
+                {
+                    return;
+                }
+
+                Scan(work, Candidates(work, rarest, postings), bestPossible, factor, limit, slots, totalWeight, requireAll, []);
                 return;
             }
 
@@ -534,9 +541,6 @@ public sealed class FoodSearchIndex
 
         return Union(work, driver.Terms.Select(t => lists[t.Term]));
     }
-
-    private IEnumerable<int> CandidatesOfAny(Scratch work, List<Slot> slots) =>
-        Union(work, slots.SelectMany(slot => slot.Terms.Select(t => postings[t.Term])));
 
     /// <summary>The foods on any of the posting lists, in ascending order: a bit set over all foods, so merging long
     /// lists costs one pass over them and one over the set, with no sorting.</summary>
