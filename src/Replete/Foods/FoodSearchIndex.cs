@@ -10,8 +10,9 @@ namespace Replete.Foods;
 /// after it ("Bananas, raw"). Rare words weigh more (inverse document frequency).</para>
 /// <para>Foods are numbered internally from the fewest words to the most, so a posting list is in order of the best
 /// possible score; a search stops as soon as no later food can beat the results it holds. Every query word must match
-/// (each through its exact word, a prefix, a one-edit typo or a synonym); only when too few foods match them all are
-/// foods missing a word considered. Thread-safe for searching.</para>
+/// (each through its exact word, a prefix, a one-edit or, for long words, two-edit typo, or a synonym); only when too
+/// few foods match them all are foods with the rarest word but missing another considered. Thread-safe for
+/// searching.</para>
 /// </remarks>
 public sealed class FoodSearchIndex
 {
