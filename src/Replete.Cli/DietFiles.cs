@@ -20,6 +20,18 @@ internal sealed class DietFiles(CliContext context, string? dataDir, bool intera
 
     public void Dispose() => database?.Dispose();
 
+    /// <summary>Refuses whole-day totals (a Cronometer daily summary) and per-food entries for the same day: one export
+    /// holds both, and adding them would count every day twice.</summary>
+    public void CheckOverlap()
+    {
+        var dailyTotals = Items.Where(i => i.Meal == "day").Select(i => i.Date).ToHashSet();
+        var overlap = Items.Where(i => i.Meal != "day" && !i.IsSupplement && dailyTotals.Contains(i.Date)).Select(i => i.Date).Distinct().Order().ToList();
+        if (overlap.Count > 0)
+        {
+            throw new UsageException($"both daily totals and single foods are logged for {overlap.Count} day(s) (first {overlap[0]:yyyy-MM-dd}); give the servings file or the daily summary, not both");
+        }
+    }
+
     public void Load(FileInfo file)
     {
         AnalyzeCommand.Check(file);

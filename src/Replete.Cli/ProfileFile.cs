@@ -39,26 +39,29 @@ internal sealed record ProfileFile(
     public static ProfileFile Read(string path)
     {
         using var doc = ParseJson(path);
+        return FromElement(path, doc.RootElement);
+    }
+
+    /// <summary>Reads a profile object (a file's root, or the "profile" of an assessment file).</summary>
+    public static ProfileFile FromElement(string path, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new UsageException($"{path}: a profile is a JSON object, such as {{\"age\": 34, \"sex\": \"female\"}}");
-            }
-
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!Fields.Contains(property.Name))
-                {
-                    throw new UsageException($"{path}: unknown field '{property.Name}'; known fields: {string.Join(", ", Fields)}");
-                }
-            }
-
-            return new ProfileFile(
-                Number(path, root, "age"), Text(path, root, "sex"), Flag(path, root, "pregnant"), Flag(path, root, "lactating"),
-                Number(path, root, "body_mass_kg"), Text(path, root, "sport"), Number(path, root, "training_hours_per_week"),
-                Text(path, root, "diet"), Number(path, root, "sweat_rate_l_per_h"), Number(path, root, "sweat_sodium_mmol_l"));
+            throw new UsageException($"{path}: a profile is a JSON object, such as {{\"age\": 34, \"sex\": \"female\"}}");
         }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Fields.Contains(property.Name))
+            {
+                throw new UsageException($"{path}: unknown field '{property.Name}'; known fields: {string.Join(", ", Fields)}");
+            }
+        }
+
+        return new ProfileFile(
+            Number(path, root, "age"), Text(path, root, "sex"), Flag(path, root, "pregnant"), Flag(path, root, "lactating"),
+            Number(path, root, "body_mass_kg"), Text(path, root, "sport"), Number(path, root, "training_hours_per_week"),
+            Text(path, root, "diet"), Number(path, root, "sweat_rate_l_per_h"), Number(path, root, "sweat_sodium_mmol_l"));
     }
 
     /// <summary>The person the profile describes; age and sex are required.</summary>

@@ -46,6 +46,8 @@ internal static class AnalyzeCommand
                 loaded.Load(file);
             }
 
+            loaded.CheckOverlap();
+
             var analysis = DietAnalyzer.Analyze(loaded.Items, taken, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to));
             if (analysis.Days == 0)
             {

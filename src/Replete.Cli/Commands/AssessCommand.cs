@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Replete.Assessment;
 using Replete.Cli.Rendering;
+using Replete.Knowledge;
 
 namespace Replete.Cli.Commands;
 
@@ -20,6 +21,7 @@ internal static class AssessCommand
         command.SetAction(parse =>
         {
             AssessmentInput input;
+            IReadOnlyList<RedFlag> reported = [];
             string? path = null;
             JsonDocument? document = null;
             if (parse.GetValue(interactive))
@@ -35,7 +37,8 @@ internal static class AssessCommand
             {
                 path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
                 document = ProfileFile.ParseJson(path);
-                input = Read(path, document.RootElement);
+                reported = ReportedFlags(document.RootElement);
+                input = Guard(reported, () => Read(path, document.RootElement));
             }
 
             foreach (var bundle in parse.GetValue(fhir) ?? [])
@@ -67,17 +70,19 @@ internal static class AssessCommand
                 }
             }
 
-            var diet = path is null ? null : Diet(context, path, document!.RootElement, input.Person, parse.GetValue(dataDir));
+            var diet = path is null ? null : Guard(reported, () => Diet(context, path, document!.RootElement, input.Person, parse.GetValue(dataDir)));
             document?.Dispose();
-            RecoveryAssessment result;
-            try
+            var result = Guard(reported, () =>
             {
-                result = RecoveryAssessor.Assess(input, diet: diet);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UsageException(path is null ? ex.Message : $"{Path.GetFileName(path)}: {ex.Message}");
-            }
+                try
+                {
+                    return RecoveryAssessor.Assess(input, diet: diet);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UsageException(path is null ? ex.Message : $"{Path.GetFileName(path)}: {ex.Message}");
+                }
+            });
 
             switch (parse.GetValue(format))
             {
@@ -109,7 +114,7 @@ internal static class AssessCommand
         string[] files = logs.ValueKind switch
         {
             JsonValueKind.String => [logs.GetString()!],
-            JsonValueKind.Array => [.. logs.EnumerateArray().Select(l => l.GetString() ?? throw new UsageException($"{Path.GetFileName(path)}: diet_log holds file paths"))],
+            JsonValueKind.Array => [.. logs.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? l.GetString()! : throw new UsageException($"{Path.GetFileName(path)}: diet_log holds file paths as text"))],
             _ => throw new UsageException($"{Path.GetFileName(path)}: diet_log is a file path or a list of them"),
         };
         using var loaded = new DietFiles(context, dataDir, interactive: false);
@@ -118,15 +123,44 @@ internal static class AssessCommand
             loaded.Load(new FileInfo(Path.Combine(directory, log)));
         }
 
-        var supplements = ProfileFile.Text(Path.GetFileName(path), root, "supplements") is { } supplementFile
-            ? Replete.Diet.Supplement.ReadJson(File.ReadAllText(Path.Combine(directory, supplementFile)), supplementFile)
-            : [];
+        loaded.CheckOverlap();
+
+        IReadOnlyList<Replete.Diet.Supplement> supplements = [];
+        if (ProfileFile.Text(Path.GetFileName(path), root, "supplements") is { } supplementFile)
+        {
+            var supplementPath = new FileInfo(Path.Combine(directory, supplementFile));
+            AnalyzeCommand.Check(supplementPath);
+            supplements = Replete.Diet.Supplement.ReadJson(File.ReadAllText(supplementPath.FullName), supplementFile);
+        }
+
         foreach (var problem in loaded.Problems)
         {
             context.Error.WriteLine($"note: {problem}");
         }
 
         return Replete.Diet.DietAnalyzer.Analyze(loaded.Items, supplements, Targets.TargetCalculator.For(person));
+    }
+
+    /// <summary>The red flags the file reports, read before anything else can fail.</summary>
+    private static IReadOnlyList<RedFlag> ReportedFlags(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("red_flags", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. KnowledgeBase.Default.RedFlags.Where(f => list.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == f.FlagId))]
+            : [];
+
+    /// <summary>Runs a step; if it fails on bad input while a red flag is reported, the error still leads with the
+    /// flag, so a mistake elsewhere in the file never hides "get medical care".</summary>
+    private static T Guard<T>(IReadOnlyList<RedFlag> flags, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (UsageException ex) when (flags.Count > 0)
+        {
+            var worst = flags.MaxBy(f => f.Triage)!;
+            var headline = worst.Triage == TriageLevel.Emergency ? "EMERGENCY: get medical care now" : "See a doctor soon";
+            throw new UsageException($"{headline} ({worst.Label}: {worst.Message}). The rest of the report could not be made: {ex.Message}");
+        }
     }
 
     private static AssessmentInput Read(string path, JsonElement root)
@@ -137,12 +171,17 @@ internal static class AssessCommand
             throw new UsageException($"{name}: needs a \"profile\" object (age, sex, ...)");
         }
 
-        var person = new ProfileFile(ProfileFile.Number(name, profile, "age"), ProfileFile.Text(name, profile, "sex"), false, false,
-            ProfileFile.Number(name, profile, "body_mass_kg"), ProfileFile.Text(name, profile, "sport"), ProfileFile.Number(name, profile, "training_hours_per_week"),
-            ProfileFile.Text(name, profile, "diet"), null, null).ToPerson(name);
-        string[] Ids(string field) => root.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array
-            ? [.. list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new UsageException($"{name}: {field} holds ids as text"))]
-            : [];
+        var person = ProfileFile.FromElement(name, profile).ToPerson(name);
+        var known = new[] { "profile", "symptoms", "risk_factors", "red_flags", "labs", "diet_log", "supplements" };
+        foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
+        {
+            throw new UsageException($"{name}: unknown field '{property.Name}'; known fields: {string.Join(", ", known)}");
+        }
+
+        string[] Ids(string field) => !root.TryGetProperty(field, out var list) || list.ValueKind == JsonValueKind.Null ? []
+            : list.ValueKind == JsonValueKind.Array
+                ? [.. list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new UsageException($"{name}: {field} holds ids as text"))]
+                : throw new UsageException($"{name}: {field} must be a list, such as [\"{field}_id\"]");
         var labs = new List<LabInput>();
         if (root.TryGetProperty("labs", out var labList) && labList.ValueKind == JsonValueKind.Array)
         {

@@ -56,7 +56,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         (string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut) unit;
         if (string.IsNullOrWhiteSpace(input.Unit))
         {
-            unit = units.Count == 1
+            unit = units.Count == 1 || units.All(u => u.Factor == units[0].Factor)
                 ? units[0]
                 : throw new ArgumentException($"{input.Biomarker} {input.Value}: which unit? It could be {string.Join(" or ", units.Select(u => $"{input.Value} {u.Unit}"))}");
         }

@@ -14,6 +14,10 @@ namespace Replete.Assessment;
 /// </remarks>
 public static class RecoveryAssessor
 {
+    private static readonly IReadOnlyList<(string Biomarker, double Below, double Above, string Flag)> CriticalValues = Data.ReferenceData.Read("critical_labs.csv")
+        .Select(row => (row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag")))
+        .ToArray();
+
     private const int LabDeficient = 8;
     private const int LabLow = 5;
     private const int LabNormal = -8;
@@ -32,6 +36,18 @@ public static class RecoveryAssessor
         var labs = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex)).ToList();
 
         var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
+        foreach (var lab in labs)
+        {
+            var baseId = lab.Biomarker.Split('.')[0];
+            foreach (var (biomarker, below, above, flag) in CriticalValues)
+            {
+                if (biomarker == baseId && (lab.Value < below || lab.Value > above))
+                {
+                    flags.Add(flag);
+                }
+            }
+        }
+
         if (labs.Any(l => (l.Biomarker == "ferritin" && l.Status == LabStatus.Deficient) || (l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal) && l.Status is LabStatus.Low or LabStatus.Deficient)))
         {
             flags.Add("anaemia_or_very_low_ferritin");
@@ -103,7 +119,8 @@ public static class RecoveryAssessor
 
         // The diet: the probability that usual intake is adequate (IOM 2000), person-specific like a risk factor.
         // Below 50 % counts for a shortfall (moderate); 90 % or more counts against it. An AI test only ever speaks
-        // against a shortfall: it cannot show inadequacy (IOM 2000 p.199).
+        // against a shortfall: it cannot show inadequacy (IOM 2000 p.199); nor does an estimated intake (% Daily Value)
+        // or one that few foods report. The 50 % and 90 % marks are Replete's design, like the weights above.
         foreach (var intake in diet?.Nutrients ?? [])
         {
             if (intake.Adequacy?.Probability is not { } p)
@@ -114,7 +131,7 @@ public static class RecoveryAssessor
             var what = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : "")}");
             var evidence = new Evidence(what, LinkStrength.Moderate, "IOM 2000, DRIs: Applications in Dietary Assessment, Appendix B (probability of adequacy)", EvidenceGrade.Primary);
-            if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && intake.Coverage >= Diet.DietAnalyzer.LowCoverage)
+            if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates)
             {
                 Add(evidenceFor, intake.Nutrient.Id, evidence, Points(LinkStrength.Moderate));
                 specific[intake.Nutrient.Id] = specific.GetValueOrDefault(intake.Nutrient.Id) + Points(LinkStrength.Moderate);

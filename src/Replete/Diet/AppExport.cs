@@ -85,6 +85,7 @@ public static class AppExport
         var date = csv.Require(dateColumn);
         var time = csv.IndexOf("Time");
         var amount = csv.IndexOf("Amount");
+        var category = csv.IndexOf("Category");
         var nutrientColumns = NutrientColumns(csv, "cronometer");
         var items = new List<IntakeItem>();
         while (csv.Read())
@@ -102,11 +103,13 @@ public static class AppExport
                 Add(csv, index, nutrients, estimated, nutrient, value, unit);
             }
 
+            var isSupplement = category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase);
             items.Add(new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
                 food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
             {
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
+                IsSupplement = isSupplement,
             });
         }
 
@@ -128,6 +131,13 @@ public static class AppExport
             foreach (var (index, nutrient, unit) in nutrientColumns)
             {
                 if (csv.GetOptionalDouble(index) is not { } value)
+                {
+                    continue;
+                }
+
+                // MyFitnessPal writes 0 where its food entry has no value for a micronutrient (the fixtures show 500-750
+                // kcal meals with potassium, vitamins A and C, calcium and iron all 0): a 0 there is unknown, not zero.
+                if (value == 0 && (unit == "percent_dv" || nutrient == "potassium"))
                 {
                     continue;
                 }

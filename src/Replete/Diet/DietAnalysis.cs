@@ -22,7 +22,11 @@ public sealed record DayIntake(DateOnly Date, int Entries, IReadOnlyDictionary<s
 /// <param name="Notes">Caveats in words.</param>
 public sealed record NutrientIntake(
     Nutrient Nutrient, NutrientTarget Target, double? MeanDaily, double MeanFromSupplements, int Days, double Coverage,
-    ProbabilityOfAdequacy? Adequacy, IReadOnlyList<FoodContribution> TopFoods, IReadOnlyList<string> Notes);
+    ProbabilityOfAdequacy? Adequacy, IReadOnlyList<FoodContribution> TopFoods, IReadOnlyList<string> Notes)
+{
+    /// <summary>True when part of the intake is an estimate (a % Daily Value, vitamin A from IU).</summary>
+    public bool HasEstimates { get; init; }
+}
 
 /// <summary>The intake report over a date range.</summary>
 public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int Entries, IReadOnlyList<NutrientIntake> Nutrients, IReadOnlyList<DayIntake> DayByDay);
@@ -83,7 +87,8 @@ public static class DietAnalyzer
             notes.Add($"Only {coverage:P0} of logged foods report it: the mean is a lower bound.");
         }
 
-        if (foods.Concat(taken).Any(i => i.Estimated.Contains(id) && i.Nutrients.ContainsKey(id)))
+        var estimated = foods.Concat(taken).Any(i => i.Estimated.Contains(id) && i.Nutrients.ContainsKey(id));
+        if (estimated)
         {
             notes.Add("Part of the intake is estimated (a % Daily Value or vitamin A from IU).");
         }
@@ -104,6 +109,6 @@ public static class DietAnalyzer
             .OrderByDescending(c => c.MeanDaily)
             .Take(3)
             .ToList();
-        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, dates.Count, coverage, adequacy, top, notes);
+        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, dates.Count, coverage, adequacy, top, notes) { HasEstimates = estimated };
     }
 }

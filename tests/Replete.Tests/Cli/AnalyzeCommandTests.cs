@@ -70,6 +70,18 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public void ServingsAndDailySummaryTogether_AreRefused_NotCountedTwice()
+    {
+        var servings = SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__servings.csv");
+        var summary = SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__dailysummary.csv");
+
+        var result = CliRunner.Run("analyze", servings, summary, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not both", result.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void AbsurdAmount_ExitsTwo_NamingTheLine()
     {
         InitDatabase();

@@ -63,6 +63,50 @@ public sealed class AssessCommandTests : IDisposable
     }
 
     [Fact]
+    public void CriticalPotassiumOrLowSodium_RaiseARedFlag_AndSerumSodiumIsNotIntakeEvidence()
+    {
+        var path = Write("""{"profile": {"age": 40, "sex": "male"}, "labs": [{"biomarker": "potassium", "value": 6.5, "unit": "mmol/L"}, {"biomarker": "sodium", "value": 128, "unit": "mmol/L"}]}""");
+
+        var json = JsonDocument.Parse(CliRunner.Run("assess", path, "--format", "json").Output).RootElement;
+
+        Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
+        Assert.Equal("critical_lab_value", json.GetProperty("red_flags")[0].GetProperty("flag_id").GetString());
+        Assert.DoesNotContain(json.GetProperty("bottlenecks").EnumerateArray(), b => b.GetProperty("nutrient").GetString() == "sodium");
+    }
+
+    [Fact]
+    public void EmergencyWithABadLab_TheErrorStillLeadsWithTheEmergency()
+    {
+        var path = Write("""{"profile": {"age": 30, "sex": "male"}, "red_flags": ["chest_pain_or_fainting"], "labs": [{"biomarker": "vitamin_d_25oh", "value": 30}]}""");
+
+        var result = CliRunner.Run("assess", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: EMERGENCY: get medical care now", result.Error, StringComparison.Ordinal);
+        Assert.Contains("which unit?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flag": ["tick_bite"]}""", "unknown field 'red_flag'")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flags": "tick_bite"}""", "red_flags must be a list")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male", "pregnant": true}}""", "male")]
+    public void MalformedFields_AreRejected_NotIgnored(string json, string expected)
+    {
+        var result = CliRunner.Run("assess", Write(json));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pregnancy_IsReadFromTheProfile()
+    {
+        var path = Write("""{"profile": {"age": 30, "sex": "female", "pregnant": true}, "symptoms": ["fatigue"]}""");
+
+        Assert.Equal(0, CliRunner.Run("assess", path, "--format", "json").ExitCode);
+    }
+
+    [Fact]
     public void DarkUrine_IsAnEmergency_AndStopsNutritionClaims()
     {
         var path = Write("""{"profile": {"age": 30, "sex": "male"}, "symptoms": ["muscle_weakness"], "red_flags": ["dark_urine_after_exercise"], "labs": []}""");

@@ -93,6 +93,7 @@ public class AppExportTests
         Assert.Contains("iron", recent.Estimated);
         Assert.DoesNotContain("sodium", recent.Estimated);
         Assert.Equal(193.5, recent.Nutrients["sodium"]);
+        Assert.False(recent.Nutrients.ContainsKey("vitamin_a")); // MyFitnessPal's 0 for a micronutrient is unknown
     }
 
     [Fact]
@@ -112,6 +113,15 @@ public class AppExportTests
         {
             File.Delete(path);
         }
+    }
+
+    [SkippableFact]
+    public void Cronometer_SupplementsCategory_IsASupplement()
+    {
+        var items = Read(SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv"));
+
+        Assert.Contains(items, i => i.IsSupplement);
+        Assert.Contains(items, i => !i.IsSupplement);
     }
 
     [Fact]
