@@ -99,7 +99,8 @@ public static class RecoveryAssessor
                 case LabStatus.Low:
                     Add(evidenceFor, lab.Nutrient, evidence, LabLow);
                     break;
-                case LabStatus.Normal when lab.NormalRulesOut:
+                // A normal screening test does not cancel an abnormal confirmatory one (B12 normal, MMA high).
+                case LabStatus.Normal when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.Status is LabStatus.Deficient or LabStatus.Low):
                     Add(evidenceAgainst, lab.Nutrient, evidence, -LabNormal);
                     break;
             }

@@ -93,7 +93,15 @@ public static class DietAnalyzer
             notes.Add("Part of the intake is estimated (a % Daily Value or vitamin A from IU).");
         }
 
-        var daily = dates.Select(d => byDay[d].GetValueOrDefault(id)).ToList();
+        // A day on which nothing logged reports the nutrient is unknown, not a day of zero intake: it is left out.
+        var reportingDays = foods.Concat(taken).Where(i => i.Nutrients.ContainsKey(id)).Select(i => i.Date).ToHashSet();
+        var counted = dates.Where(reportingDays.Contains).ToList();
+        if (counted.Count < dates.Count)
+        {
+            notes.Add($"{dates.Count - counted.Count} of {dates.Count} day(s) have no logged food reporting it and are left out.");
+        }
+
+        var daily = counted.Select(d => byDay[d].GetValueOrDefault(id)).ToList();
         if (target.AthleteLow is { } low && daily.Average() < low)
         {
             var source = target.Adjustments.Select(a => a.Source).FirstOrDefault(s => s.Length > 0) ?? "athlete guidance";
@@ -109,6 +117,6 @@ public static class DietAnalyzer
             .OrderByDescending(c => c.MeanDaily)
             .Take(3)
             .ToList();
-        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, dates.Count, coverage, adequacy, top, notes) { HasEstimates = estimated };
+        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes) { HasEstimates = estimated };
     }
 }

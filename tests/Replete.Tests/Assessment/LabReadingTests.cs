@@ -39,3 +39,18 @@ public class LabReadingTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }
+
+public class RecoveryAssessorLabTests
+{
+    [Fact]
+    public void NormalB12_DoesNotCancel_AHighMethylmalonicAcid()
+    {
+        var input = new AssessmentInput(new Person(60, Sex.Male), [], [], [],
+            [new LabInput("vitamin_b12", 300, "pmol/L"), new LabInput("methylmalonic_acid", 400, "nmol/L")]);
+
+        var b12 = RecoveryAssessor.Assess(input).Bottlenecks.Single(b => b.Nutrient == "vitamin_b12");
+
+        Assert.Empty(b12.Against);
+        Assert.True(b12.Likelihood >= Likelihood.Likely, b12.Likelihood.ToString());
+    }
+}

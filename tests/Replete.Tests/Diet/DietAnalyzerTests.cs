@@ -61,6 +61,17 @@ public class DietAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_DayWhereNothingReportsIt_IsLeftOutNotCountedAsZero()
+    {
+        IntakeItem[] items = [Food(1, "spinach", ("iron", 6), ("energy", 50)), Food(2, "shake", ("energy", 300))];
+
+        var iron = DietAnalyzer.Analyze(items, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "iron");
+
+        Assert.Equal((6.0, 1), (iron.MeanDaily!.Value, iron.Days));
+        Assert.Contains(iron.Notes, n => n.StartsWith("1 of 2 day(s)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Analyze_DateRange_CountsOnlyDaysInside()
     {
         IntakeItem[] items = [Food(1, "a", ("iron", 10)), Food(2, "b", ("iron", 20)), Food(3, "c", ("iron", 30))];
