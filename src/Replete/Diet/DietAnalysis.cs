@@ -60,7 +60,7 @@ public static class DietAnalyzer
         var results = new List<NutrientIntake>();
         foreach (var target in targets.Targets)
         {
-            results.Add(Assess(target, foods, taken, dates, byDay, targets));
+            results.Add(Assess(target, foods, taken, dates, byDay, targets, supplements));
         }
 
         var entries = foods.CountBy(i => i.Date).ToDictionary();
@@ -69,7 +69,7 @@ public static class DietAnalyzer
     }
 
     private static NutrientIntake Assess(NutrientTarget target, List<IntakeItem> foods, List<IntakeItem> taken, List<DateOnly> dates,
-        Dictionary<DateOnly, Dictionary<string, double>> byDay, PersonalTargets targets)
+        Dictionary<DateOnly, Dictionary<string, double>> byDay, PersonalTargets targets, IReadOnlyList<Supplement> supplements)
     {
         var id = target.Nutrient.Id;
         var notes = new List<string>();
@@ -109,7 +109,11 @@ public static class DietAnalyzer
                 $"Below the athlete range ({low:0.#}-{target.AthleteHigh:0.#} {target.Nutrient.Unit}/d, {source}); P(adequate) compares with the general EAR, which athletes' needs exceed."));
         }
 
-        var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, fromSupplements), target, targets.LifeStage, targets.Person.Sex);
+        // The folate UL is in micrograms of folic acid, not DFE: compare what the labels give as folic acid.
+        var forUpperLimit = id == "folate" && supplements.Any(s => s.FolicAcidPerDose > 0)
+            ? supplements.Sum(s => s.FolicAcidPerDose * s.DosesPerDay)
+            : fromSupplements;
+        var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, Math.Min(forUpperLimit, daily.Average())), target, targets.LifeStage, targets.Person.Sex);
         var foodTotal = foods.Sum(i => i.Nutrients.GetValueOrDefault(id));
         var top = foods.Where(i => i.Nutrients.GetValueOrDefault(id) > 0)
             .GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase)

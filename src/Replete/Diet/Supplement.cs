@@ -12,6 +12,10 @@ namespace Replete.Diet;
 /// <param name="PerDose">Amount per dose by catalog nutrient id, in catalog units (elemental for minerals).</param>
 public sealed record Supplement(string Name, string? Form, double DosesPerDay, IReadOnlyDictionary<string, double> PerDose)
 {
+    /// <summary>Micrograms of folic acid per dose, when the label gives folic acid. <see cref="PerDose"/> holds the
+    /// folate as DFE (x1.7 or x2, IOM 1998 ch.8) for adequacy; the UL is set in micrograms of folic acid itself.</summary>
+    public double FolicAcidPerDose { get; init; }
+
     /// <summary>Nutrients whose amount is an estimate (vitamin A from IU).</summary>
     public IReadOnlySet<string> Estimated { get; init; } = new HashSet<string>();
 
@@ -65,6 +69,7 @@ public sealed record Supplement(string Name, string? Form, double DosesPerDay, I
                 }
 
                 var amounts = new Dictionary<string, double>();
+                var folicAcid = 0.0;
                 var estimated = new HashSet<string>();
                 foreach (var property in perDose.EnumerateObject())
                 {
@@ -83,13 +88,18 @@ public sealed record Supplement(string Name, string? Form, double DosesPerDay, I
                     var converted = NutrientCatalog.Default.Convert(nutrient, value, parts[1])
                         ?? throw Error("per_dose", $"{property.Name}: unit '{parts[1]}' cannot be converted to {nutrient.Unit}");
                     amounts[nutrient.Id] = converted.Value;
+                    if (nutrient.Id == "folate" && parts[1].Contains("folic_acid", StringComparison.OrdinalIgnoreCase))
+                    {
+                        folicAcid = value;
+                    }
+
                     if (converted.IsEstimate)
                     {
                         estimated.Add(nutrient.Id);
                     }
                 }
 
-                supplements.Add(new Supplement(name, form, doses, amounts) { Estimated = estimated });
+                supplements.Add(new Supplement(name, form, doses, amounts) { Estimated = estimated, FolicAcidPerDose = folicAcid });
             }
 
             return supplements;

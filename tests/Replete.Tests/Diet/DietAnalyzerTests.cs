@@ -72,6 +72,18 @@ public class DietAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_FolicAcidSupplement_IsComparedWithTheUlAsFolicAcid_NotAsDfe()
+    {
+        var supplements = Supplement.ReadJson("""{"supplements": [{"name": "Folic acid 800", "per_dose": {"folate": "800 ug_folic_acid_fasting"}}]}""", "s.json");
+
+        var folate = DietAnalyzer.Analyze([Food(1, "spinach", ("folate", 200))], supplements, Runner).Nutrients.Single(n => n.Nutrient.Id == "folate");
+
+        Assert.Equal(200 + 1600, folate.MeanDaily); // DFE: 800 ug fasting = 1,600 ug DFE (IOM 1998)
+        Assert.Equal(800, folate.Adequacy!.UpperLimit!.IntakeCompared); // UL 1,000 ug of folic acid
+        Assert.False(folate.Adequacy.UpperLimit.LikelyExcess);
+    }
+
+    [Fact]
     public void Analyze_DateRange_CountsOnlyDaysInside()
     {
         IntakeItem[] items = [Food(1, "a", ("iron", 10)), Food(2, "b", ("iron", 20)), Food(3, "c", ("iron", 30))];
