@@ -36,7 +36,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
     /// <exception cref="ArgumentException">Unknown biomarker (with suggestions), a unit that is not known for it, a
     /// missing unit where it would be ambiguous, or a value that is not positive.</exception>
-    public static LabReading Read(LabInput input, Sex sex)
+    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var baseId = input.Biomarker.Split('.')[0].Trim().ToLowerInvariant();
@@ -69,7 +69,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             }
         }
 
-        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex);
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears);
         var reference = Cutoffs.FirstOrDefault(r => r.Id == id);
         if (reference.Id is null)
         {
@@ -78,10 +78,11 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
         var value = input.Value * unit.Factor;
         var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
+        bool Below(double? cutoff) => reference.Inclusive ? value <= cutoff : value < cutoff;
         var status = rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
-            : value < reference.Deficient && reference.Deficient < (reference.Low ?? double.MaxValue) ? LabStatus.Deficient
-            : value < reference.Deficient ? LabStatus.Low // the same cut-off for both: only "low" is established
-            : value < reference.Low ? LabStatus.Low
+            : Below(reference.Deficient) && reference.Deficient < (reference.Low ?? double.MaxValue) ? LabStatus.Deficient
+            : Below(reference.Deficient) ? LabStatus.Low // the same cut-off for both: only "low" is established
+            : Below(reference.Low) ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
@@ -100,7 +101,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 
-    private static string Stratum(string id, string baseId, Sex sex)
+    private static string Stratum(string id, string baseId, Sex sex, double? ageYears)
     {
         if (id.Contains('.', StringComparison.Ordinal))
         {
@@ -111,7 +112,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         return baseId switch
         {
             "hemoglobin" => $"hemoglobin.{sexName}",
-            "zinc" => $"zinc.{sexName}.morning_fasting",
+            // Men from 65 have their own zinc cut-offs (biomarkers.csv, Hotz et al. 2003).
+            "zinc" => $"zinc.{(sex == Sex.Male && ageYears >= 65 ? "male65" : sexName)}.morning_fasting",
             _ => id,
         };
     }
@@ -123,8 +125,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))
         .ToArray();
 
-    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence)> Cutoffs = ReferenceData.Read("biomarkers.csv")
+    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive)> Cutoffs = ReferenceData.Read("biomarkers.csv")
         .Select(row => (row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
-            row.OptionalNumber("high_cutoff"), row.Text("source"), row.Text("evidence") switch { "primary" => EvidenceGrade.Primary, "secondary" => EvidenceGrade.Secondary, _ => EvidenceGrade.Unverified }))
+            row.OptionalNumber("high_cutoff"), row.Text("source"), row.Text("evidence") switch { "primary" => EvidenceGrade.Primary, "secondary" => EvidenceGrade.Secondary, _ => EvidenceGrade.Unverified },
+            row.Text("cutoffs_inclusive") == "yes"))
         .ToArray();
 }

@@ -33,7 +33,7 @@ public static class RecoveryAssessor
         Check(input.Symptoms, kb.Symptoms.Select(s => s.SymptomId), "symptom");
         Check(input.RiskFactors, kb.RiskFactors.Select(r => r.RiskId), "risk factor");
         Check(input.RedFlags, kb.RedFlags.Select(f => f.FlagId), "red flag");
-        var labs = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex)).ToList();
+        var labs = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears)).ToList();
 
         var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
         foreach (var lab in labs)

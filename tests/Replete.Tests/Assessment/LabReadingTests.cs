@@ -9,9 +9,12 @@ public class LabReadingTests
     [InlineData("vitamin_d_25oh", 37.44, "nmol/L", 15.0, LabStatus.Low)]       // 15 ng/mL x 2.496
     [InlineData("vitamin_d_25oh", 15, "ng/mL", 15.0, LabStatus.Low)]
     [InlineData("vitamin_b12", 200, "pg/mL", 147.6, LabStatus.Deficient)]      // x 0.738
+    [InlineData("vitamin_b12", 148, "pmol/L", 148.0, LabStatus.Deficient)]     // <= 148 (Reinstatler 2012)
+    [InlineData("vitamin_b12", 221, "pmol/L", 221.0, LabStatus.Low)]           // borderline <= 221
     [InlineData("ferritin", 18, "ng/mL", 18.0, LabStatus.Low)]
     [InlineData("ferritin", 12, "ug/L", 12.0, LabStatus.Deficient)]
     [InlineData("hemoglobin", 11.5, "g/dL", 115.0, LabStatus.Low)]            // female cut-off 120 g/L
+    [InlineData("zinc", 65, "ug/dL", 65.0, LabStatus.Low)]                     // female morning fasting cut-off 70
     [InlineData("magnesium_serum", 1.8, "mg/dL", 0.74052, LabStatus.Low)]       // low and deficient cut-offs are both 0.75: only "low"
     public void Read_ConvertsToTheReferenceUnit_AndReadsTheCutOffs(string biomarker, double value, string unit, double expected, LabStatus status)
     {
@@ -52,5 +55,18 @@ public class RecoveryAssessorLabTests
 
         Assert.Empty(b12.Against);
         Assert.True(b12.Likelihood >= Likelihood.Likely, b12.Likelihood.ToString());
+    }
+}
+
+public class ZincStratumTests
+{
+    [Fact]
+    public void Zinc_MenFrom65_UseTheirOwnCutOff()
+    {
+        var younger = LabReading.Read(new LabInput("zinc", 73, "ug/dL"), Sex.Male, 40);
+        var older = LabReading.Read(new LabInput("zinc", 73, "ug/dL"), Sex.Male, 70);
+
+        Assert.Equal(("zinc.male.morning_fasting", LabStatus.Low), (younger.Biomarker, younger.Status));   // cut-off 74
+        Assert.Equal(("zinc.male65.morning_fasting", LabStatus.Normal), (older.Biomarker, older.Status)); // cut-off 72
     }
 }
