@@ -126,6 +126,8 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
     }
 
+    /// <summary>The words naming the measure: its first comma segment outside parentheses ("medium" in
+    /// "medium (7" to 7-7/8" long)", "serving" in "NLEA serving", but not "pieces" in "cup, pieces").</summary>
     private static IEnumerable<string> Words(string measure) =>
-        measure.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Select(HouseholdAmount.Normalise);
+        measure.Split(',')[0].Split('(')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(HouseholdAmount.Normalise);
 }

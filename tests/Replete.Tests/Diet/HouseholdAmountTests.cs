@@ -38,3 +38,31 @@ public class HouseholdAmountTests
         Assert.Equal(grams, amount.Quantity * amount.GramsPerUnit!.Value, 3);
     }
 }
+
+public class WeighTests
+{
+    private static readonly Replete.Foods.FoodComposition Cheese = new(
+        new Replete.Foods.Food(1, "Cheese, cheddar", Replete.Foods.FoodSource.Sr28),
+        new Dictionary<int, double>(),
+        [new Replete.Foods.FoodPortion(1, "cup, pieces", 132), new Replete.Foods.FoodPortion(1, "NLEA serving", 28), new Replete.Foods.FoodPortion(1, "slice (1 oz)", 28)]);
+
+    [Theory]
+    [InlineData("1 serving", 28)]
+    [InlineData("2 slices", 56)]
+    [InlineData("1/2 cup", 66)]
+    [InlineData("30 g", 30)]
+    public void Weigh_ThroughTheMeasureThePortionNames(string text, double grams)
+    {
+        Assert.True(HouseholdAmount.TryParse(text, out var amount));
+        Assert.Equal(grams, FoodLogResolver.Weigh(amount, Cheese).Grams!.Value, 3);
+    }
+
+    [Fact]
+    public void Weigh_WordOnlyInAPortionsDescription_IsNotItsMeasure()
+    {
+        Assert.True(HouseholdAmount.TryParse("2 pieces", out var amount));
+        var (grams, problem) = FoodLogResolver.Weigh(amount, Cheese);
+        Assert.Null(grams);
+        Assert.Contains("has no 'piece' portion", problem, StringComparison.Ordinal);
+    }
+}
