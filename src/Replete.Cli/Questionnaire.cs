@@ -55,10 +55,60 @@ internal static class Questionnaire
                 .AddChoices(tests));
             var value = console.Prompt(new TextPrompt<double>("Value?").Validate(v => v > 0));
             var unit = console.Prompt(new SelectionPrompt<string>().Title("Unit (as on the report)?").AddChoices(test.Units));
-            labs.Add(new LabInput(test.Biomarker, value, unit));
+            var lab = new LabInput(test.Biomarker, value, unit);
+            try
+            {
+                LabReading.Read(lab, sex, age);
+            }
+            catch (ArgumentException ex)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+                continue;
+            }
+
+            labs.Add(lab);
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]noted: {test.Biomarker} {value} {unit}[/]"));
         }
 
-        return new AssessmentInput(person, [.. symptoms.Select(s => s.Id)], [.. chosenRisks.Select(r => r.Id)], flagIds, labs);
+        return new AssessmentInput(person, [.. symptoms.Select(s => s.Id)], [.. chosenRisks.Select(r => r.Id)], flagIds, labs) { Sample = AskSample(console, labs) };
+    }
+
+    /// <summary>Only the sampling questions the entered labs depend on (data/lab_confounders.csv): CRP for ferritin and
+    /// zinc, hard training for ferritin, time and fasting for zinc, month and hemisphere for vitamin D.</summary>
+    private static LabSample AskSample(IAnsiConsole console, List<LabInput> labs)
+    {
+        bool Has(string biomarker) => labs.Any(l => l.Biomarker.StartsWith(biomarker, StringComparison.Ordinal));
+        var sample = LabSample.Unknown;
+        if ((Has("ferritin") || Has("zinc")) && console.Confirm("Was CRP measured in the same blood draw?", defaultValue: false))
+        {
+            labs.Add(new LabInput("crp", console.Prompt(new TextPrompt<double>("CRP in mg/L?").Validate(v => v > 0)), "mg/L"));
+        }
+
+        if (Has("ferritin"))
+        {
+            sample = sample with { AfterHardTraining = console.Confirm("Was the blood taken the day after a race or hard session, or sooner?", defaultValue: false) };
+        }
+
+        if (Has("zinc"))
+        {
+            var time = console.Prompt(new SelectionPrompt<string>().Title("When was the blood taken?").AddChoices("morning", "afternoon", "don't know"));
+            sample = sample with
+            {
+                Time = time switch { "morning" => SampleTime.Morning, "afternoon" => SampleTime.Afternoon, _ => null },
+                Fasting = time == "morning" ? console.Confirm("Fasting (nothing eaten that morning)?") : null,
+            };
+        }
+
+        if (Has("vitamin_d"))
+        {
+            var month = console.Prompt(new SelectionPrompt<string>().Title("In which month was the blood taken?")
+                .AddChoices(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(m => m.Length > 0)));
+            var south = console.Prompt(new SelectionPrompt<string>().Title("Where do you live?").AddChoices("northern hemisphere", "southern hemisphere")) == "southern hemisphere";
+            var number = Array.IndexOf(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames, month) + 1;
+            // Only the month and the hemisphere matter to the seasonal model; the day and latitude stand for them.
+            sample = sample with { Drawn = new DateOnly(DateTime.Today.Year, number, 15), Latitude = south ? -1 : 1 };
+        }
+
+        return sample;
     }
 }

@@ -172,7 +172,7 @@ internal static class AssessCommand
         }
 
         var person = ProfileFile.FromElement(name, profile).ToPerson(name);
-        var known = new[] { "profile", "symptoms", "risk_factors", "red_flags", "labs", "diet_log", "supplements" };
+        var known = new[] { "profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "diet_log", "supplements" };
         foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
             throw new UsageException($"{name}: unknown field '{property.Name}'; known fields: {string.Join(", ", known)}");
@@ -195,6 +195,48 @@ internal static class AssessCommand
             }
         }
 
-        return new AssessmentInput(person, Ids("symptoms"), Ids("risk_factors"), Ids("red_flags"), labs);
+        return new AssessmentInput(person, Ids("symptoms"), Ids("risk_factors"), Ids("red_flags"), labs) { Sample = Sample(name, root) };
+    }
+
+    /// <summary>The file's <c>lab_sample</c>: when and how the blood was drawn (date, latitude, fasting, time,
+    /// after_hard_training).</summary>
+    private static LabSample Sample(string name, JsonElement root)
+    {
+        if (!root.TryGetProperty("lab_sample", out var sample) || sample.ValueKind == JsonValueKind.Null)
+        {
+            return LabSample.Unknown;
+        }
+
+        if (sample.ValueKind != JsonValueKind.Object)
+        {
+            throw new UsageException($"{name}: lab_sample must be an object, such as {{\"date\": \"2026-02-10\", \"time\": \"morning\", \"fasting\": true}}");
+        }
+
+        var fields = new[] { "date", "latitude", "fasting", "time", "after_hard_training" };
+        foreach (var property in sample.EnumerateObject().Where(p => !fields.Contains(p.Name)))
+        {
+            throw new UsageException($"{name}: lab_sample: unknown field '{property.Name}'; known fields: {string.Join(", ", fields)}");
+        }
+
+        bool? Flag(string field) => !sample.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+            : throw new UsageException($"{name}: lab_sample.{field} must be true or false");
+        DateOnly? drawn = ProfileFile.Text(name, sample, "date") is not { } date ? null
+            : DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+            : throw new UsageException($"{name}: lab_sample.date: '{date}' is not a date (use YYYY-MM-DD)");
+        var latitude = ProfileFile.Number(name, sample, "latitude");
+        if (latitude is < -90 or > 90)
+        {
+            throw new UsageException($"{name}: lab_sample.latitude: {latitude} is not a latitude (-90 to 90, negative south)");
+        }
+
+        SampleTime? time = ProfileFile.Text(name, sample, "time") switch
+        {
+            null => null,
+            "morning" => SampleTime.Morning,
+            "afternoon" => SampleTime.Afternoon,
+            var other => throw new UsageException($"{name}: lab_sample.time: '{other}' is not morning or afternoon"),
+        };
+        return new LabSample(drawn, latitude, Flag("fasting"), time, Flag("after_hard_training"));
     }
 }

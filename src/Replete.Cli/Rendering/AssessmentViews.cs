@@ -28,6 +28,17 @@ internal static class AssessmentViews
         }
 
         console.Write(table);
+        if (result.Labs.Count > 0)
+        {
+            var labs = new Table().Title("Labs").AddColumn("test").AddColumn("value").AddColumn("reading").AddColumn("notes");
+            foreach (var lab in result.Labs)
+            {
+                labs.AddRow(Markup.Escape(lab.Label), Markup.Escape(Value(lab)), Markup.Escape(Reading(lab)), Markup.Escape(string.Join("\n", lab.Caveats.Select(Brief))));
+            }
+
+            console.Write(labs);
+        }
+
         var systems = new Table().Title("Recovery systems").AddColumn("system").AddColumn("status").AddColumn("depends on");
         foreach (var system in result.Systems)
         {
@@ -46,7 +57,7 @@ internal static class AssessmentViews
         }
 
         console.MarkupLine("[grey]Each piece of evidence names its source in --format markdown, html or json.[/]");
-        console.MarkupLine($"[grey]{Markup.Escape(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
+        console.MarkupLine($"[grey]{Markup.Escape(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, or half with an unverified cut-off; strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
     }
 
     public static string Markdown(RecoveryAssessment result)
@@ -62,6 +73,15 @@ internal static class AssessmentViews
         foreach (var f in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient} | {f.Likelihood} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
+        }
+
+        if (result.Labs.Count > 0)
+        {
+            text.Append("\n## Labs\n\n| test | value | reading | notes |\n|---|---|---|---|\n");
+            foreach (var lab in result.Labs)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {lab.Label} | {Value(lab)} | {Reading(lab)} | {string.Join("; ", lab.Caveats)} |\n");
+            }
         }
 
         text.Append("\n## Recovery systems\n\n| system | status |\n|---|---|\n");
@@ -104,6 +124,15 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient)}</td><td>{E(f.Likelihood.ToString())}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
         }
 
+        if (result.Labs.Count > 0)
+        {
+            text.Append("</table>\n<h2>Labs</h2>\n<table><tr><th>test</th><th>value</th><th>reading</th><th>notes</th></tr>\n");
+            foreach (var lab in result.Labs)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(lab.Label)}</td><td>{E(Value(lab))}</td><td>{E(Reading(lab))}</td><td>{string.Join("<br>", lab.Caveats.Select(E))}</td></tr>\n");
+            }
+        }
+
         text.Append("</table>\n<h2>Recovery systems</h2>\n<table><tr><th>system</th><th>status</th></tr>\n");
         foreach (var system in result.Systems)
         {
@@ -118,6 +147,24 @@ internal static class AssessmentViews
 
         return text.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><em>{E(result.Disclaimer)}</em></p>\n</body></html>\n").ToString();
     }
+
+    private static string Value(LabReading lab) => string.Create(CultureInfo.InvariantCulture, $"{lab.Value:0.##} {lab.Unit}");
+
+    /// <summary>The status and the cut-off it was read against, with the cut-off's source grade.</summary>
+    private static string Reading(LabReading lab)
+    {
+        var cutoff = lab.Status switch
+        {
+            LabStatus.Deficient when lab.Deficient is { } d => string.Create(CultureInfo.InvariantCulture, $" (below {d:0.##})"),
+            LabStatus.Low or LabStatus.Normal when lab.Low is { } l => string.Create(CultureInfo.InvariantCulture, $" ({(lab.Status == LabStatus.Low ? "below" : "cut-off")} {l:0.##}{(lab.ConditionalCutoff ? ", conditional" : "")})"),
+            LabStatus.High when lab.High is { } h => string.Create(CultureInfo.InvariantCulture, $" (above {h:0.##})"),
+            _ => "",
+        };
+        var counted = lab.CountsForDeficiency ? "" : ", not counted";
+        return $"{lab.Status.ToString().ToLowerInvariant()}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
+    }
+
+    private static string Brief(string caveat) => caveat.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? caveat[..cut] : caveat;
 
     private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified ? $"{e.What} (unverified)" : e.What;
 

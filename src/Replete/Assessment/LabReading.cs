@@ -1,3 +1,4 @@
+using System.Globalization;
 using Replete.Data;
 using Replete.Knowledge;
 using Replete.References;
@@ -33,10 +34,24 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Whether a normal result counts against a deficiency (not for haemoglobin, serum magnesium or zinc).</summary>
     public bool NormalRulesOut { get; init; }
 
+    /// <summary>Whether a low result counts as evidence of deficiency (not a serum zinc taken during inflammation).</summary>
+    public bool CountsForDeficiency { get; init; } = true;
+
+    /// <summary>Whether the result was read against a cut-off that holds only in a condition (restless legs, inflammation),
+    /// which weighs less than a lab's own cut-off.</summary>
+    public bool ConditionalCutoff { get; init; }
+
+    /// <summary>Whether the result cannot be read until the test is repeated (once well, rested, or at the season's low):
+    /// until then it cannot make a deficiency more than possible.</summary>
+    public bool RepeatAdvised { get; init; }
+
+    /// <summary>What changes how this result reads (data/lab_confounders.csv), each with its source.</summary>
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+
     /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
     /// <exception cref="ArgumentException">Unknown biomarker (with suggestions), a unit that is not known for it, a
     /// missing unit where it would be ambiguous, or a value that is not positive.</exception>
-    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null)
+    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var baseId = input.Biomarker.Split('.')[0].Trim().ToLowerInvariant();
@@ -69,7 +84,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             }
         }
 
-        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears);
+        sample ??= LabSample.Unknown;
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample);
         var reference = Cutoffs.FirstOrDefault(r => r.Id == id);
         if (reference.Id is null)
         {
@@ -77,6 +93,13 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         }
 
         var value = input.Value * unit.Factor;
+        if (Plausible.TryGetValue(baseId, out var range) && (value < range.Lowest || value > range.Highest))
+        {
+            var bounds = string.Create(CultureInfo.InvariantCulture, $"{(range.Lowest is { } lo ? $"{lo:#,0.##}" : "0")} to {(range.Highest is { } hi ? $"{hi:#,0.##}" : "no upper bound")} {reference.Unit}");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{input.Biomarker} {input.Value} {unit.Unit} is outside the range reported in living people ({bounds}; {range.Source}): check the value and its unit"));
+        }
+
         var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
         bool Below(double? cutoff) => reference.Inclusive ? value <= cutoff : value < cutoff;
         var status = rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
@@ -88,8 +111,14 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             NormalRulesOut = unit.RulesOut,
+            Caveats = id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
         };
     }
+
+    private static IReadOnlyList<string> ZincCaveat(string baseId, LabSample sample) =>
+        baseId == "zinc" && (sample.Time is null || (sample.Time == SampleTime.Morning && sample.Fasting is null))
+            ? ["Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); give lab_sample.time and fasting for the right one."]
+            : [];
 
     /// <summary>The tests Replete reads, each with the nutrient it informs (empty for confounders such as CRP) and the
     /// units it accepts.</summary>
@@ -101,7 +130,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 
-    private static string Stratum(string id, string baseId, Sex sex, double? ageYears)
+    private static string Stratum(string id, string baseId, Sex sex, double? ageYears, LabSample sample)
     {
         if (id.Contains('.', StringComparison.Ordinal))
         {
@@ -113,10 +142,20 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         {
             "hemoglobin" => $"hemoglobin.{sexName}",
             // Men from 65 have their own zinc cut-offs (biomarkers.csv, Hotz et al. 2003).
-            "zinc" => $"zinc.{(sex == Sex.Male && ageYears >= 65 ? "male65" : sexName)}.morning_fasting",
+            // Serum zinc's cut-off depends on the time of day and on fasting (Hotz et al. 2003); unknown reads as the
+            // morning-fasting one, the highest, and the reading says so.
+            "zinc" => $"zinc.{(sex == Sex.Male && ageYears >= 65 ? "male65" : sexName)}.{sample switch
+            {
+                { Time: SampleTime.Afternoon } => "afternoon",
+                { Time: SampleTime.Morning, Fasting: false } => "morning_nonfasting",
+                _ => "morning_fasting",
+            }}",
             _ => id,
         };
     }
+
+    private static readonly Dictionary<string, (double? Lowest, double? Highest, string Source)> Plausible = ReferenceData.Read("lab_plausible.csv")
+        .ToDictionary(row => row.Text("biomarker"), row => (row.OptionalNumber("lowest"), row.OptionalNumber("highest"), row.Text("source")), StringComparer.Ordinal);
 
     private static readonly Dictionary<string, string> Loinc = ReferenceData.Read("lab_loinc.csv")
         .ToDictionary(row => row.Text("loinc"), row => row.Text("biomarker"), StringComparer.Ordinal);

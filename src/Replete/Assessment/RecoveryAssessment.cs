@@ -8,7 +8,11 @@ namespace Replete.Assessment;
 /// <param name="RiskFactors">Risk factor ids (data/risk_factors.csv).</param>
 /// <param name="RedFlags">Red flag ids the person reported (data/red_flags.csv).</param>
 /// <param name="Labs">Lab results.</param>
-public sealed record AssessmentInput(References.Person Person, IReadOnlyList<string> Symptoms, IReadOnlyList<string> RiskFactors, IReadOnlyList<string> RedFlags, IReadOnlyList<LabInput> Labs);
+public sealed record AssessmentInput(References.Person Person, IReadOnlyList<string> Symptoms, IReadOnlyList<string> RiskFactors, IReadOnlyList<string> RedFlags, IReadOnlyList<LabInput> Labs)
+{
+    /// <summary>How and when the labs were drawn (time, fasting, season, after hard training).</summary>
+    public LabSample Sample { get; init; } = LabSample.Unknown;
+}
 
 /// <summary>How likely a nutrient is to be holding recovery back.</summary>
 public enum Likelihood
@@ -30,7 +34,11 @@ public enum Likelihood
 public sealed record Evidence(string What, LinkStrength Strength, string Source, EvidenceGrade Grade);
 
 /// <summary>A nutrient's standing: likelihood, the evidence both ways, and what would settle it.</summary>
-public sealed record NutrientFinding(string Nutrient, Likelihood Likelihood, int Score, IReadOnlyList<Evidence> For, IReadOnlyList<Evidence> Against, string SettleIt);
+public sealed record NutrientFinding(string Nutrient, Likelihood Likelihood, int Score, IReadOnlyList<Evidence> For, IReadOnlyList<Evidence> Against, string SettleIt)
+{
+    /// <summary>What changes how this nutrient's labs read (inflammation, season, sampling), with sources.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>
 public sealed record SystemStatus(string System, string Label, string Status, string? Bottleneck, IReadOnlyList<string> Nutrients);

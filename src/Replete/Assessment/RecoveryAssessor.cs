@@ -6,7 +6,9 @@ namespace Replete.Assessment;
 /// <remarks>
 /// <para>The literature gives no likelihood ratios for these links (data/KNOWLEDGE.md), so the combination is an
 /// explainable ordinal score, not a probability: each sign or risk adds 3, 2 or 1 points by its strength (strong,
-/// moderate, weak); a lab dominates, adding 8 when deficient and 5 when low, and taking 8 away when normal. A score of 8
+/// moderate, weak); a lab dominates, adding 8 when deficient and 5 when low, and taking 8 away when normal; a lab whose
+/// cut-off is unverified counts half, and one read against a conditional cut-off (data/lab_confounders.csv: ferritin
+/// with raised CRP or restless legs) counts 3, like a strong sign. A score of 8
 /// or more is "likely", 4 or more "possible", above 0 "weak". These weights are Replete's design, stated here and in the
 /// report, not numbers from science; every piece of evidence carries its own source and grade.</para>
 /// <para>Red flags come first: reported flags, plus flags the labs raise (ferritin below the deficiency cut-off, or
@@ -21,6 +23,7 @@ public static class RecoveryAssessor
     private const int LabDeficient = 8;
     private const int LabLow = 5;
     private const int LabNormal = -8;
+    private const int LabConditional = 3;
     private const int LikelyFrom = 8;
     private const int PossibleFrom = 4;
 
@@ -33,7 +36,7 @@ public static class RecoveryAssessor
         Check(input.Symptoms, kb.Symptoms.Select(s => s.SymptomId), "symptom");
         Check(input.RiskFactors, kb.RiskFactors.Select(r => r.RiskId), "risk factor");
         Check(input.RedFlags, kb.RedFlags.Select(f => f.FlagId), "red flag");
-        var labs = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears)).ToList();
+        var labs = LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample))], input.Sample, input.Symptoms, input.RiskFactors);
 
         var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
         foreach (var lab in labs)
@@ -89,26 +92,32 @@ public static class RecoveryAssessor
 
         foreach (var lab in labs.Where(l => l.Nutrient.Length > 0))
         {
-            var what = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit} ({lab.Status.ToString().ToLowerInvariant()})");
+            var what = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{lab.Label} {lab.Value:0.##} {lab.Unit} ({lab.Status.ToString().ToLowerInvariant()}{(lab.ConditionalCutoff ? $" against the conditional cut-off {lab.Low:0.##}" : "")})");
             var evidence = new Evidence(what, LinkStrength.Strong, lab.Source, lab.Evidence);
             switch (lab.Status)
             {
+                case LabStatus.Deficient or LabStatus.Low when !lab.CountsForDeficiency:
+                    break;
+                case LabStatus.Low when lab.ConditionalCutoff:
+                    Add(evidenceFor, lab.Nutrient, evidence, LabPoints(LabConditional, lab));
+                    break;
                 case LabStatus.Deficient:
-                    Add(evidenceFor, lab.Nutrient, evidence, LabDeficient);
+                    Add(evidenceFor, lab.Nutrient, evidence, LabPoints(LabDeficient, lab));
                     break;
                 case LabStatus.Low:
-                    Add(evidenceFor, lab.Nutrient, evidence, LabLow);
+                    Add(evidenceFor, lab.Nutrient, evidence, LabPoints(LabLow, lab));
                     break;
                 // A normal screening test does not cancel an abnormal confirmatory one (B12 normal, MMA high).
-                case LabStatus.Normal when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.Status is LabStatus.Deficient or LabStatus.Low):
-                    Add(evidenceAgainst, lab.Nutrient, evidence, -LabNormal);
+                case LabStatus.Normal when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low):
+                    Add(evidenceAgainst, lab.Nutrient, evidence, LabPoints(-LabNormal, lab));
                     break;
             }
         }
 
         // An emergency stops every nutrition claim: the emergency is the message.
         var specific = new Dictionary<string, int>();
-        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0 && l.Status is LabStatus.Deficient or LabStatus.Low))
+        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0 && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low))
         {
             specific[lab.Nutrient] = specific.GetValueOrDefault(lab.Nutrient) + 100;
         }
@@ -156,7 +165,19 @@ public static class RecoveryAssessor
                     likelihood = Likelihood.Weak;
                 }
 
-                return new NutrientFinding(nutrient, likelihood, score, [.. pro.Select(p => p.Evidence)], [.. con.Select(c => c.Evidence)], SettleIt(nutrient, labs));
+                // A lab that must be repeated before it can be read (inflammation, hard training) cannot make a
+                // deficiency likely; a lab that reads cleanly still can.
+                var nutrientLabs = labs.Where(l => l.Nutrient == nutrient).ToList();
+                if (likelihood == Likelihood.Likely && nutrientLabs.Any(l => l.RepeatAdvised)
+                    && !nutrientLabs.Any(l => !l.RepeatAdvised && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low))
+                {
+                    likelihood = Likelihood.Possible;
+                }
+
+                return new NutrientFinding(nutrient, likelihood, score, [.. pro.Select(p => p.Evidence)], [.. con.Select(c => c.Evidence)], SettleIt(nutrient, labs))
+                {
+                    Notes = [.. labs.Where(l => l.Nutrient == nutrient).SelectMany(l => l.Caveats)],
+                };
             })
             .OrderByDescending(f => f.Likelihood)
             .ThenByDescending(f => f.Score)
@@ -190,8 +211,13 @@ public static class RecoveryAssessor
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next);
     }
 
-    private static string SettleIt(string nutrient, List<LabReading> labs)
+    private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs)
     {
+        if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.RepeatAdvised) is { } repeat)
+        {
+            return $"{nutrient.Replace('_', ' ')}: repeat the {repeat.Label.ToLowerInvariant()} when the lab note says (once well, rested, or at the late-winter low); until then it stays unsettled.";
+        }
+
         if (labs.Any(l => l.Nutrient == nutrient))
         {
             return $"{nutrient.Replace('_', ' ')}: a lab result is in; a repeat test is for the clinician to time.";
@@ -199,12 +225,12 @@ public static class RecoveryAssessor
 
         var test = nutrient switch
         {
-            "iron" => "ferritin with CRP, haemoglobin and transferrin saturation (not within 1-2 days of hard training)",
+            "iron" => "ferritin with CRP, haemoglobin and transferrin saturation, rested and in the morning, not soon after hard training (Clénin 2017)",
             "vitamin_d" => "serum 25(OH)D",
             "vitamin_b12" => "serum B12, with methylmalonic acid if borderline",
             "folate" => "serum or red-cell folate",
             "magnesium" => "serum magnesium (a normal value does not exclude low stores)",
-            "zinc" => "serum zinc, morning and fasting",
+            "zinc" => "serum zinc, with the time of day and whether fasting noted",
             "potassium" or "sodium" => "serum electrolytes",
             "calcium" => "serum calcium with albumin",
             _ => null,
@@ -213,6 +239,10 @@ public static class RecoveryAssessor
             ? $"{nutrient.Replace('_', ' ')}: log food for more days (replete analyze shows how sure the usual intake is)."
             : $"{nutrient.Replace('_', ' ')}: ask for {test}; and log food for more days (replete analyze).";
     }
+
+    /// <summary>Points for a lab: half when its cut-off is unverified (folate, transferrin saturation, male
+    /// haemoglobin), as an unverified link counts as weak.</summary>
+    private static int LabPoints(int points, LabReading lab) => lab.Evidence == EvidenceGrade.Unverified ? points / 2 : points;
 
     /// <summary>Points for a link; an unverified link counts as weak whatever its stated strength.</summary>
     private static int Points(LinkStrength strength, EvidenceGrade grade) => grade == EvidenceGrade.Unverified ? 1 : Points(strength);

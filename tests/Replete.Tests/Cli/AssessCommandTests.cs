@@ -43,6 +43,7 @@ public sealed class AssessCommandTests : IDisposable
 
         var markdown = CliRunner.Run("assess", example, "--format", "markdown", "--data-dir", DataDir).Output;
         Assert.StartsWith("# Recovery assessment", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Ferritin (serum) | 18 ug/L | low (below 30) |", markdown, StringComparison.Ordinal);
         var html = CliRunner.Run("assess", example, "--format", "html", "--data-dir", DataDir).Output;
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("Decision support, not a diagnosis", html, StringComparison.Ordinal);
@@ -122,6 +123,10 @@ public sealed class AssessCommandTests : IDisposable
     [InlineData("""{"profile": {"age": 30, "sex": "male"}, "symptoms": ["cramps_legs"]}""", "unknown symptom 'cramps_legs' (did you mean")]
     [InlineData("""{"profile": {"age": 30, "sex": "male"}, "labs": [{"biomarker": "vitamin_d_25oh", "value": 75}]}""", "which unit? It could be 75 ng/mL or 75 nmol/L")]
     [InlineData("""{"symptoms": []}""", "needs a \"profile\" object")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "labs": [{"biomarker": "ferritin", "value": 250000, "unit": "ug/L"}]}""", "outside the range reported in living people (0 to 191,000 ug/L")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "lab_sample": {"time": "noon"}}""", "lab_sample.time: 'noon' is not morning or afternoon")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "lab_sample": {"date": "10/06/2026"}}""", "lab_sample.date: '10/06/2026' is not a date")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "lab_sample": {"fasted": true}}""", "lab_sample: unknown field 'fasted'")]
     public void BadInput_ExitsTwo_WithSuggestions(string json, string expected)
     {
         var result = CliRunner.Run("assess", Write(json));

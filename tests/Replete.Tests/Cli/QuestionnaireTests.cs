@@ -49,6 +49,36 @@ public class QuestionnaireTests
     }
 
     [Fact]
+    public void FerritinEntered_AsksForCrpAndTraining_AndReadsFerritinThroughTheInflammation()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushKey(ConsoleKey.Enter);      // no red flag
+        console.Input.PushTextWithEnter("30");
+        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
+        console.Input.PushKey(ConsoleKey.Enter);      // no symptoms
+        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors
+        console.Input.PushTextWithEnter("y");         // a lab result
+        console.Input.PushKey(ConsoleKey.Enter);      // ferritin (first)
+        console.Input.PushTextWithEnter("60");
+        console.Input.PushKey(ConsoleKey.Enter);      // ug/L
+        console.Input.PushTextWithEnter("n");         // no other lab
+        console.Input.PushTextWithEnter("y");         // CRP measured
+        console.Input.PushTextWithEnter("28");
+        console.Input.PushTextWithEnter("n");         // not after hard training
+        var output = new StringWriter();
+
+        var code = RepleteApp.Run(["assess", "--interactive", "--format", "json"], console, output, new StringWriter(), console);
+
+        Assert.Equal(0, code);
+        var labs = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("labs");
+        var ferritin = labs.EnumerateArray().Single(l => l.GetProperty("biomarker").GetString() == "ferritin");
+        Assert.Equal("low", ferritin.GetProperty("status").GetString());
+        Assert.True(ferritin.GetProperty("conditional_cutoff").GetBoolean());
+        Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "crp");
+    }
+
+    [Fact]
     public void NoTerminal_SaysToGiveAFile()
     {
         var result = CliRunner.Run("assess", "--interactive");

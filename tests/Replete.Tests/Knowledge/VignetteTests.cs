@@ -33,6 +33,11 @@ public class VignetteTests
 
         var top = expected.GetProperty("top_bottleneck");
         Assert.Equal(top.ValueKind == JsonValueKind.Null ? null : top.GetString(), result.Top?.Nutrient);
+        if (expected.TryGetProperty("top_likelihood", out var level))
+        {
+            Assert.Equal(level.GetString(), result.Top?.Likelihood.ToString().ToLowerInvariant());
+        }
+
         foreach (var nutrient in expected.GetProperty("must_not_claim").EnumerateArray().Select(n => n.GetString()))
         {
             Assert.DoesNotContain(result.Bottlenecks, b => b.Nutrient == nutrient && b.Likelihood >= Likelihood.Possible);
@@ -51,7 +56,18 @@ public class VignetteTests
         var labs = vignette.GetProperty("labs").EnumerateArray()
             .Select(l => new LabInput(l.GetProperty("biomarker").GetString()!, l.GetProperty("value").GetDouble(), l.TryGetProperty("unit", out var u) ? u.GetString() : null))
             .ToList();
-        return new AssessmentInput(person, Ids(vignette, "symptoms"), Ids(vignette, "risk_factors"), Ids(vignette, "red_flags"), labs);
+        var sample = LabSample.Unknown;
+        if (vignette.TryGetProperty("lab_sample", out var drawn))
+        {
+            sample = new LabSample(
+                drawn.TryGetProperty("date", out var date) ? DateOnly.Parse(date.GetString()!, CultureInfo.InvariantCulture) : null,
+                Optional(drawn, "latitude"),
+                drawn.TryGetProperty("fasting", out var fasting) ? fasting.GetBoolean() : null,
+                drawn.TryGetProperty("time", out var time) ? Enum.Parse<SampleTime>(time.GetString()!, ignoreCase: true) : null,
+                drawn.TryGetProperty("after_hard_training", out var hard) ? hard.GetBoolean() : null);
+        }
+
+        return new AssessmentInput(person, Ids(vignette, "symptoms"), Ids(vignette, "risk_factors"), Ids(vignette, "red_flags"), labs) { Sample = sample };
     }
 
     private static double? Optional(JsonElement element, string name) =>

@@ -1,0 +1,106 @@
+using Replete.Assessment;
+using Replete.References;
+
+namespace Replete.Tests.Assessment;
+
+/// <summary>Confounders (data/lab_confounders.csv) and plausible ranges (data/lab_plausible.csv) change how a lab
+/// reads, and the assessment follows.</summary>
+public class LabConfoundersTests
+{
+    private static readonly Person Runner = new(31, Sex.Female, BodyMassKg: 58, Sport: "running", TrainingHoursPerWeek: 8);
+
+    private static IReadOnlyList<LabReading> Read(LabSample sample, IReadOnlyCollection<string> symptoms, params LabInput[] labs) =>
+        LabConfounders.Apply([.. labs.Select(l => LabReading.Read(l, Sex.Female, 31, sample))], sample, symptoms, []);
+
+    [Fact]
+    public void RaisedCrp_ReadsFerritinAgainst70_AndStopsALowZincCounting()
+    {
+        var labs = Read(LabSample.Unknown, [], new LabInput("ferritin", 60, "ug/L"), new LabInput("crp", 28, "mg/L"), new LabInput("zinc.female.afternoon", 55, "ug/dL"));
+
+        var ferritin = labs.Single(l => l.Biomarker == "ferritin");
+        Assert.Equal(LabStatus.Low, ferritin.Status);
+        Assert.True(ferritin.ConditionalCutoff);
+        Assert.Equal(70, ferritin.Low);
+        Assert.True(ferritin.RepeatAdvised);
+        Assert.Contains(ferritin.Caveats, c => c.Contains("WHO 2020", StringComparison.Ordinal));
+        var zinc = labs.Single(l => l.Biomarker.StartsWith("zinc", StringComparison.Ordinal));
+        Assert.Equal(LabStatus.Low, zinc.Status);
+        Assert.False(zinc.CountsForDeficiency);
+    }
+
+    [Fact]
+    public void NormalCrp_LeavesFerritinOnItsOwnCutOff()
+    {
+        var ferritin = Read(LabSample.Unknown, [], new LabInput("ferritin", 60, "ug/L"), new LabInput("crp", 0.8, "mg/L")).Single(l => l.Biomarker == "ferritin");
+
+        Assert.Equal(LabStatus.Normal, ferritin.Status);
+        Assert.True(ferritin.NormalRulesOut);
+        Assert.Empty(ferritin.Caveats);
+    }
+
+    [Fact]
+    public void FerritinAfterHardTraining_NoLongerRulesIronOut()
+    {
+        var rested = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["endurance_running"], [], [new LabInput("ferritin", 45, "ug/L")]));
+        var afterRace = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["endurance_running"], [], [new LabInput("ferritin", 45, "ug/L")]) { Sample = new LabSample(AfterHardTraining: true) });
+
+        Assert.NotEmpty(rested.Bottlenecks.Single(b => b.Nutrient == "iron").Against);
+        var iron = afterRace.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.Empty(iron.Against);
+        Assert.Contains(iron.Notes, n => n.Contains("rested", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(8, 53.5, 14.4)]    // August, north: at the peak, the full 9.6 ng/mL swing lies ahead
+    [InlineData(2, 53.5, 24.0)]    // February, north: already at the low
+    [InlineData(2, -33.9, 14.4)]   // February, south (Sydney): at the peak
+    [InlineData(5, 53.5, 19.2)]    // May, north: halfway
+    public void ExpectedTrough_FollowsTheSeasonAndHemisphere(int month, double latitude, double trough) =>
+        Assert.Equal(trough, LabConfounders.ExpectedTrough(24, 9.6, new DateOnly(2026, month, 15), latitude), 1);
+
+    [Fact]
+    public void SummerVitaminD_WhoseWinterLowFallsBelowTheCutOff_IsNotReassuring()
+    {
+        var august = Read(new LabSample(new DateOnly(2026, 8, 25), 53.5), [], new LabInput("vitamin_d_25oh", 24, "ng/mL")).Single();
+        var february = Read(new LabSample(new DateOnly(2026, 2, 25), 53.5), [], new LabInput("vitamin_d_25oh", 24, "ng/mL")).Single();
+
+        Assert.False(august.NormalRulesOut);
+        Assert.Contains(august.Caveats, c => c.Contains("August", StringComparison.Ordinal) && c.Contains("Shoben", StringComparison.Ordinal));
+        Assert.True(february.NormalRulesOut);
+    }
+
+    [Fact]
+    public void RestlessLegs_ReadsFerritinAgainst75()
+    {
+        var ferritin = Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 60, "ug/L")).Single();
+
+        Assert.Equal(LabStatus.Low, ferritin.Status);
+        Assert.False(ferritin.RepeatAdvised);
+    }
+
+    [Theory]
+    [InlineData(SampleTime.Afternoon, null, "zinc.female.afternoon", LabStatus.Normal)]        // 62 >= 59
+    [InlineData(SampleTime.Morning, false, "zinc.female.morning_nonfasting", LabStatus.Low)]   // 62 < 66
+    [InlineData(null, null, "zinc.female.morning_fasting", LabStatus.Low)]                    // 62 < 70, and said
+    public void Zinc_TakesItsCutOffFromTheSample(SampleTime? time, bool? fasting, string stratum, LabStatus status)
+    {
+        var zinc = LabReading.Read(new LabInput("zinc", 62, "ug/dL"), Sex.Female, 30, new LabSample(Time: time, Fasting: fasting));
+
+        Assert.Equal(stratum, zinc.Biomarker);
+        Assert.Equal(status, zinc.Status);
+        Assert.Equal(time is null, zinc.Caveats.Any(c => c.Contains("morning-fasting", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("ferritin", 250000, "ug/L", "191,000")]
+    [InlineData("sodium", 14, "mmol/L", "98 to 255")]
+    [InlineData("hemoglobin", 0.4, "g/dL", "6 to 255 g/L")]
+    [InlineData("potassium", 45, "mmol/L", "0.9 to 14")]
+    public void Read_ValueOutsideThePhysiologicalRange_IsRejectedWithTheRange(string biomarker, double value, string unit, string range)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female));
+
+        Assert.Contains(range, error.Message, StringComparison.Ordinal);
+        Assert.Contains("check the value and its unit", error.Message, StringComparison.Ordinal);
+    }
+}
