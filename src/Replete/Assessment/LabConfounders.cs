@@ -15,7 +15,7 @@ public static class LabConfounders
 
     private static readonly IReadOnlyList<Rule> Rules = ReferenceData.Read("lab_confounders.csv")
         .Select(row => new Rule(row.Text("biomarker"), row.Text("condition"), row.Text("effect"), row.OptionalNumber("value"), row.Text("repeat") == "yes", row.Text("note"), row.Text("source"),
-            row.Text("evidence") switch { "primary" => EvidenceGrade.Primary, "secondary" => EvidenceGrade.Secondary, _ => EvidenceGrade.Unverified }))
+            KnowledgeBase.Grade(row)))
         .ToArray();
 
     /// <summary>The readings with every confounder that applies worked in.</summary>

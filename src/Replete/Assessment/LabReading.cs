@@ -166,7 +166,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
     private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive)> Cutoffs = ReferenceData.Read("biomarkers.csv")
         .Select(row => (row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
-            row.OptionalNumber("high_cutoff"), row.Text("source"), row.Text("evidence") switch { "primary" => EvidenceGrade.Primary, "secondary" => EvidenceGrade.Secondary, _ => EvidenceGrade.Unverified },
+            row.OptionalNumber("high_cutoff"), row.Text("source"), KnowledgeBase.Grade(row),
             row.Text("cutoffs_inclusive") == "yes"))
         .ToArray();
 }

@@ -121,7 +121,8 @@ public sealed class KnowledgeBase
         var other => throw new InvalidDataException($"{row.File}:{row.Line}: strength '{other}' is not strong, moderate or weak."),
     };
 
-    private static EvidenceGrade Grade(ReferenceRow row) => row.Text("evidence") switch
+    /// <summary>The row's <c>evidence</c> column; anything but primary, secondary or unverified is an error in the data.</summary>
+    internal static EvidenceGrade Grade(ReferenceRow row) => row.Text("evidence") switch
     {
         "primary" => EvidenceGrade.Primary,
         "secondary" => EvidenceGrade.Secondary,
