@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Replete.Cli;
 
-/// <summary>A person's profile file (JSON): who they are, their sport and what their sweat tests found.</summary>
+/// <summary>A person's profile file (JSON or YAML): who they are, their sport and what their sweat tests found.</summary>
 /// <remarks>Fields (all optional here; commands say which they need): age, sex, pregnant, lactating,
 /// body_mass_kg, sport, training_hours_per_week, diet (omnivore, vegetarian or vegan), sweat_rate_l_per_h,
 /// sweat_sodium_mmol_l. Unknown fields are an error, so a typo does not silently drop a value.</remarks>
@@ -19,49 +19,33 @@ internal sealed record ProfileFile(
         "sweat_rate_l_per_h", "sweat_sodium_mmol_l",
     ];
 
-    /// <summary>Reads a JSON file; every failure becomes a <see cref="UsageException"/> naming the file (and line).</summary>
-    public static JsonDocument ParseJson(string path)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new UsageException($"{path}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split('.')[0]})");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{path}: cannot read the file ({ex.Message})");
-        }
-    }
-
+    /// <summary>Reads a profile file (JSON, or YAML by its extension).</summary>
     public static ProfileFile Read(string path)
     {
-        using var doc = ParseJson(path);
-        return FromElement(path, doc.RootElement);
+        using var file = InputFile.Read(path);
+        return FromElement(file, file.Root);
     }
 
     /// <summary>Reads a profile object (a file's root, or the "profile" of an assessment file).</summary>
-    public static ProfileFile FromElement(string path, JsonElement root)
+    public static ProfileFile FromElement(InputFile file, JsonElement root, string? parent = null)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new UsageException($"{path}: a profile is a JSON object, such as {{\"age\": 34, \"sex\": \"female\"}}");
+            throw new UsageException($"{file.At(root)}: a profile is an object, such as {{\"age\": 34, \"sex\": \"female\"}}");
         }
 
         foreach (var property in root.EnumerateObject())
         {
             if (!Fields.Contains(property.Name))
             {
-                throw new UsageException($"{path}: unknown field '{property.Name}'; known fields: {string.Join(", ", Fields)}");
+                throw new UsageException($"{file.At(property.Value)}: unknown field '{property.Name}'; known fields: {string.Join(", ", Fields)}");
             }
         }
 
         return new ProfileFile(
-            Number(path, root, "age"), Text(path, root, "sex"), Flag(path, root, "pregnant"), Flag(path, root, "lactating"),
-            Number(path, root, "body_mass_kg"), Text(path, root, "sport"), Number(path, root, "training_hours_per_week"),
-            Text(path, root, "diet"), Number(path, root, "sweat_rate_l_per_h"), Number(path, root, "sweat_sodium_mmol_l"));
+            Number(file, root, "age", parent), Text(file, root, "sex", parent), Flag(file, root, "pregnant", parent) ?? false, Flag(file, root, "lactating", parent) ?? false,
+            Number(file, root, "body_mass_kg", parent), Text(file, root, "sport", parent), Number(file, root, "training_hours_per_week", parent),
+            Text(file, root, "diet", parent), Number(file, root, "sweat_rate_l_per_h", parent), Number(file, root, "sweat_sodium_mmol_l", parent));
     }
 
     /// <summary>The person the profile describes; age and sex are required.</summary>
@@ -92,21 +76,18 @@ internal sealed record ProfileFile(
         return problems.Count == 0 ? person : throw new UsageException($"{path}: {string.Join("; ", problems)}");
     }
 
-    internal static double? Number(string path, JsonElement element, string field) =>
+    internal static double? Number(InputFile file, JsonElement element, string field, string? parent = null) =>
         !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.Number ? value.GetDouble()
-        : throw new UsageException($"{path}: field '{field}' must be a number (got {value.GetRawText()})");
+        : throw new UsageException($"{file.At(value)}: field '{(parent is null ? field : $"{parent}.{field}")}' must be a number (got {value.GetRawText()})");
 
-    internal static string? Text(string path, JsonElement element, string field) =>
+    internal static string? Text(InputFile file, JsonElement element, string field, string? parent = null) =>
         !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.String ? value.GetString()
-        : throw new UsageException($"{path}: field '{field}' must be text (got {value.GetRawText()})");
+        : throw new UsageException($"{file.At(value)}: field '{(parent is null ? field : $"{parent}.{field}")}' must be text (got {value.GetRawText()})");
 
-    private static bool Flag(string path, JsonElement element, string field) =>
-        element.TryGetProperty(field, out var value) && value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False or JsonValueKind.Null => false,
-            _ => throw new UsageException($"{path}: field '{field}' must be true or false (got {value.GetRawText()})"),
-        };
+    internal static bool? Flag(InputFile file, JsonElement element, string field, string? parent = null) =>
+        !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+        : throw new UsageException($"{file.At(value)}: field '{(parent is null ? field : $"{parent}.{field}")}' must be true or false (got {value.GetRawText()})");
 }

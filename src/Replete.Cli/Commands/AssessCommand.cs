@@ -23,7 +23,7 @@ internal static class AssessCommand
             AssessmentInput input;
             IReadOnlyList<RedFlag> reported = [];
             string? path = null;
-            JsonDocument? document = null;
+            InputFile? document = null;
             if (parse.GetValue(interactive))
             {
                 if (!context.Console.Profile.Capabilities.Interactive)
@@ -36,9 +36,9 @@ internal static class AssessCommand
             else
             {
                 path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
-                document = ProfileFile.ParseJson(path);
-                reported = ReportedFlags(document.RootElement);
-                input = Guard(reported, () => Read(path, document.RootElement));
+                document = InputFile.Read(path);
+                reported = ReportedFlags(document.Root);
+                input = Guard(reported, () => Read(document));
             }
 
             foreach (var bundle in parse.GetValue(fhir) ?? [])
@@ -70,7 +70,7 @@ internal static class AssessCommand
                 }
             }
 
-            var diet = path is null ? null : Guard(reported, () => Diet(context, path, document!.RootElement, input.Person, parse.GetValue(dataDir)));
+            var diet = path is null ? null : Guard(reported, () => Diet(context, path, document!, input.Person, parse.GetValue(dataDir)));
             document?.Dispose();
             var result = Guard(reported, () =>
             {
@@ -103,8 +103,9 @@ internal static class AssessCommand
 
     /// <summary>The diet analysis of the file's <c>diet_log</c> (one path or a list, relative to the file) with its
     /// <c>supplements</c>, or null when it names none.</summary>
-    private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, JsonElement root, References.Person person, string? dataDir)
+    private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, InputFile file, References.Person person, string? dataDir)
     {
+        var root = file.Root;
         if (!root.TryGetProperty("diet_log", out var logs))
         {
             return null;
@@ -114,8 +115,8 @@ internal static class AssessCommand
         string[] files = logs.ValueKind switch
         {
             JsonValueKind.String => [logs.GetString()!],
-            JsonValueKind.Array => [.. logs.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? l.GetString()! : throw new UsageException($"{Path.GetFileName(path)}: diet_log holds file paths as text"))],
-            _ => throw new UsageException($"{Path.GetFileName(path)}: diet_log is a file path or a list of them"),
+            JsonValueKind.Array => [.. logs.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? l.GetString()! : throw new UsageException($"{file.At(l)}: diet_log holds file paths as text"))],
+            _ => throw new UsageException($"{file.At(logs)}: diet_log is a file path or a list of them"),
         };
         using var loaded = new DietFiles(context, dataDir, interactive: false);
         foreach (var log in files)
@@ -126,7 +127,7 @@ internal static class AssessCommand
         loaded.CheckOverlap();
 
         IReadOnlyList<Replete.Diet.Supplement> supplements = [];
-        if (ProfileFile.Text(Path.GetFileName(path), root, "supplements") is { } supplementFile)
+        if (ProfileFile.Text(file, root, "supplements") is { } supplementFile)
         {
             var supplementPath = new FileInfo(Path.Combine(directory, supplementFile));
             AnalyzeCommand.Check(supplementPath);
@@ -163,44 +164,80 @@ internal static class AssessCommand
         }
     }
 
-    private static AssessmentInput Read(string path, JsonElement root)
+    private static AssessmentInput Read(InputFile file)
     {
-        var name = Path.GetFileName(path);
-        if (!root.TryGetProperty("profile", out var profile) || profile.ValueKind != JsonValueKind.Object)
+        var root = file.Root;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("profile", out var profile) || profile.ValueKind != JsonValueKind.Object)
         {
-            throw new UsageException($"{name}: needs a \"profile\" object (age, sex, ...)");
+            throw new UsageException($"{file.At(root, "profile")}: needs a \"profile\" object (age, sex, ...)");
         }
 
-        var person = ProfileFile.FromElement(name, profile).ToPerson(name);
+        var person = ProfileFile.FromElement(file, profile, "profile").ToPerson(file.At(profile));
         var known = new[] { "profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "diet_log", "supplements" };
         foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
-            throw new UsageException($"{name}: unknown field '{property.Name}'; known fields: {string.Join(", ", known)}");
+            throw new UsageException($"{file.At(property.Value)}: unknown field '{property.Name}'; known fields: {string.Join(", ", known)}");
         }
 
         string[] Ids(string field) => !root.TryGetProperty(field, out var list) || list.ValueKind == JsonValueKind.Null ? []
             : list.ValueKind == JsonValueKind.Array
-                ? [.. list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new UsageException($"{name}: {field} holds ids as text"))]
-                : throw new UsageException($"{name}: {field} must be a list, such as [\"{field}_id\"]");
+                ? [.. list.EnumerateArray().Select(e => Id(file, field, e))]
+                : throw new UsageException($"{file.At(list)}: {field} must be a list, such as [\"{field}_id\"]");
         var labs = new List<LabInput>();
-        if (root.TryGetProperty("labs", out var labList) && labList.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("labs", out var labList) && labList.ValueKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
-            var index = 0;
+            throw new UsageException($"{file.At(labList)}: labs must be a list of {{\"biomarker\", \"value\", \"unit\"}} objects");
+        }
+
+        if (labList.ValueKind == JsonValueKind.Array)
+        {
+            var index = -1;
             foreach (var lab in labList.EnumerateArray())
             {
                 index++;
-                var biomarker = ProfileFile.Text(name, lab, "biomarker") ?? throw new UsageException($"{name}: labs[{index}] needs \"biomarker\"");
-                var value = ProfileFile.Number(name, lab, "value") ?? throw new UsageException($"{name}: labs[{index}] ({biomarker}) needs a numeric \"value\"");
-                labs.Add(new LabInput(biomarker, value, ProfileFile.Text(name, lab, "unit")));
+                if (lab.ValueKind != JsonValueKind.Object)
+                {
+                    throw new UsageException($"{file.At(lab)}: labs[{index}] is an object with \"biomarker\", \"value\" and \"unit\"");
+                }
+
+                var biomarker = ProfileFile.Text(file, lab, "biomarker", $"labs[{index}]") ?? throw new UsageException($"{file.At(lab)}: labs[{index}] needs \"biomarker\"");
+                var value = ProfileFile.Number(file, lab, "value", $"labs[{index}]") ?? throw new UsageException($"{file.At(lab)}: labs[{index}] ({biomarker}) needs a numeric \"value\"");
+                var input = new LabInput(biomarker, value, ProfileFile.Text(file, lab, "unit", $"labs[{index}]"));
+                try
+                {
+                    _ = LabReading.Read(input, person.Sex, person.AgeYears);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UsageException($"{file.At(lab)}: labs[{index}]: {ex.Message}");
+                }
+
+                labs.Add(input);
             }
         }
 
-        return new AssessmentInput(person, Ids("symptoms"), Ids("risk_factors"), Ids("red_flags"), labs) { Sample = Sample(name, root) };
+        return new AssessmentInput(person, Ids("symptoms"), Ids("risk_factors"), Ids("red_flags"), labs) { Sample = Sample(file, root) };
+    }
+
+    /// <summary>One id of a symptoms, risk_factors or red_flags list, checked where it stands in the file.</summary>
+    private static string Id(InputFile file, string field, JsonElement element)
+    {
+        var id = element.ValueKind == JsonValueKind.String ? element.GetString()! : throw new UsageException($"{file.At(element)}: {field} holds ids as text");
+        try
+        {
+            RecoveryAssessor.CheckIds([id], field switch { "symptoms" => "symptom", "risk_factors" => "risk factor", _ => "red flag" });
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException($"{file.At(element)}: {field}: {ex.Message}");
+        }
+
+        return id;
     }
 
     /// <summary>The file's <c>lab_sample</c>: when and how the blood was drawn (date, latitude, fasting, time,
     /// after_hard_training).</summary>
-    private static LabSample Sample(string name, JsonElement root)
+    private static LabSample Sample(InputFile file, JsonElement root)
     {
         if (!root.TryGetProperty("lab_sample", out var sample) || sample.ValueKind == JsonValueKind.Null)
         {
@@ -209,34 +246,31 @@ internal static class AssessCommand
 
         if (sample.ValueKind != JsonValueKind.Object)
         {
-            throw new UsageException($"{name}: lab_sample must be an object, such as {{\"date\": \"2026-02-10\", \"time\": \"morning\", \"fasting\": true}}");
+            throw new UsageException($"{file.At(sample)}: lab_sample must be an object, such as {{\"date\": \"2026-02-10\", \"time\": \"morning\", \"fasting\": true}}");
         }
 
         var fields = new[] { "date", "latitude", "fasting", "time", "after_hard_training" };
         foreach (var property in sample.EnumerateObject().Where(p => !fields.Contains(p.Name)))
         {
-            throw new UsageException($"{name}: lab_sample: unknown field '{property.Name}'; known fields: {string.Join(", ", fields)}");
+            throw new UsageException($"{file.At(property.Value)}: lab_sample: unknown field '{property.Name}'; known fields: {string.Join(", ", fields)}");
         }
 
-        bool? Flag(string field) => !sample.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
-            : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
-            : throw new UsageException($"{name}: lab_sample.{field} must be true or false");
-        DateOnly? drawn = ProfileFile.Text(name, sample, "date") is not { } date ? null
+        DateOnly? drawn = ProfileFile.Text(file, sample, "date", "lab_sample") is not { } date ? null
             : DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
-            : throw new UsageException($"{name}: lab_sample.date: '{date}' is not a date (use YYYY-MM-DD)");
-        var latitude = ProfileFile.Number(name, sample, "latitude");
+            : throw new UsageException($"{file.At(sample, "date")}: lab_sample.date: '{date}' is not a date (use YYYY-MM-DD)");
+        var latitude = ProfileFile.Number(file, sample, "latitude", "lab_sample");
         if (latitude is < -90 or > 90)
         {
-            throw new UsageException($"{name}: lab_sample.latitude: {latitude} is not a latitude (-90 to 90, negative south)");
+            throw new UsageException($"{file.At(sample, "latitude")}: lab_sample.latitude: {latitude} is not a latitude (-90 to 90, negative south)");
         }
 
-        SampleTime? time = ProfileFile.Text(name, sample, "time") switch
+        SampleTime? time = ProfileFile.Text(file, sample, "time", "lab_sample") switch
         {
             null => null,
             "morning" => SampleTime.Morning,
             "afternoon" => SampleTime.Afternoon,
-            var other => throw new UsageException($"{name}: lab_sample.time: '{other}' is not morning or afternoon"),
+            var other => throw new UsageException($"{file.At(sample, "time")}: lab_sample.time: '{other}' is not morning or afternoon"),
         };
-        return new LabSample(drawn, latitude, Flag("fasting"), time, Flag("after_hard_training"));
+        return new LabSample(drawn, latitude, ProfileFile.Flag(file, sample, "fasting", "lab_sample"), time, ProfileFile.Flag(file, sample, "after_hard_training", "lab_sample"));
     }
 }

@@ -33,16 +33,16 @@ internal static class TrainingCommand
 
     internal static (TrainingPhase Phase, List<PlannedSession> Sessions, double? BodyMassKg) ReadPlan(string path)
     {
-        using var doc = ProfileFile.ParseJson(path);
+        using var file = InputFile.Read(path);
 
         {
-            var root = doc.RootElement;
+            var root = file.Root;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new UsageException($"{path}: a training week is a JSON object with 'phase', 'body_mass_kg' and 'sessions'");
+                throw new UsageException($"{file.At(root)}: a training week is a JSON object with 'phase', 'body_mass_kg' and 'sessions'");
             }
 
-            var phaseText = ProfileFile.Text(path, root, "phase") ?? "base";
+            var phaseText = ProfileFile.Text(file, root, "phase") ?? "base";
             var phase = phaseText.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant() switch
             {
                 "BASE" => TrainingPhase.Base,
@@ -50,47 +50,48 @@ internal static class TrainingCommand
                 "PEAK" => TrainingPhase.Peak,
                 "TAPER" => TrainingPhase.Taper,
                 "OFFSEASON" => TrainingPhase.OffSeason,
-                _ => throw new UsageException($"{path}: field 'phase' must be base, build, peak, taper or off-season (got '{phaseText}')"),
+                _ => throw new UsageException($"{file.At(root, "phase")}: field 'phase' must be base, build, peak, taper or off-season (got '{phaseText}')"),
             };
             if (!root.TryGetProperty("sessions", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                throw new UsageException($"{path}: field 'sessions' must be a list of sessions");
+                throw new UsageException($"{file.At(root, "sessions")}: field 'sessions' must be a list of sessions");
             }
 
             var sessions = new List<PlannedSession>();
             var index = 0;
             foreach (var item in list.EnumerateArray())
             {
-                var where = $"{path}: sessions[{index++}]";
+                var parent = $"sessions[{index++}]";
+                var where = $"{file.At(item)}: {parent}";
                 if (item.ValueKind != JsonValueKind.Object)
                 {
                     throw new UsageException($"{where}: each session is an object with 'day', 'sport', 'minutes' and 'intensity'");
                 }
 
-                var dayText = ProfileFile.Text(where, item, "day") ?? throw new UsageException($"{where}: field 'day' is required");
+                var dayText = ProfileFile.Text(file, item, "day", parent) ?? throw new UsageException($"{where}: field 'day' is required");
                 var day = Enum.GetValues<DayOfWeek>().FirstOrDefault(d => d.ToString().StartsWith(dayText.Trim(), StringComparison.OrdinalIgnoreCase), (DayOfWeek)(-1));
                 if ((int)day < 0 || dayText.Trim().Length < 2)
                 {
                     throw new UsageException($"{where}: field 'day' must be a weekday such as 'mon' (got '{dayText}')");
                 }
 
-                var sport = ProfileFile.Text(where, item, "sport") ?? throw new UsageException($"{where}: field 'sport' is required");
+                var sport = ProfileFile.Text(file, item, "sport", parent) ?? throw new UsageException($"{where}: field 'sport' is required");
                 if (!Replete.References.Sports.TryGet(sport, out _))
                 {
                     throw new UsageException($"{where}: field 'sport': unknown sport '{sport}'");
                 }
 
-                var minutes = ProfileFile.Number(where, item, "minutes") ?? throw new UsageException($"{where}: field 'minutes' is required");
+                var minutes = ProfileFile.Number(file, item, "minutes", parent) ?? throw new UsageException($"{where}: field 'minutes' is required");
                 if (minutes is <= 0 or > 1440)
                 {
                     throw new UsageException(FormattableString.Invariant($"{where}: field 'minutes' must be more than 0 and at most 1440 (got {minutes})"));
                 }
 
-                var intensity = SessionCommand.ParseIntensity(ProfileFile.Text(where, item, "intensity") ?? "moderate");
+                var intensity = SessionCommand.ParseIntensity(ProfileFile.Text(file, item, "intensity", parent) ?? "moderate");
                 sessions.Add(new PlannedSession(day, sport, minutes, intensity));
             }
 
-            return (phase, sessions, ProfileFile.Number(path, root, "body_mass_kg"));
+            return (phase, sessions, ProfileFile.Number(file, root, "body_mass_kg"));
         }
     }
 }

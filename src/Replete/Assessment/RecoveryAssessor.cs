@@ -254,6 +254,20 @@ public static class RecoveryAssessor
         _ => 1,
     };
 
+    /// <summary>Checks ids against the default knowledge base: <paramref name="kind"/> is symptom, risk factor or red flag.</summary>
+    /// <exception cref="ArgumentException">An unknown id, with the nearest known ones.</exception>
+    public static void CheckIds(IEnumerable<string> given, string kind)
+    {
+        var kb = KnowledgeBase.Default;
+        Check(given, kind switch
+        {
+            "symptom" => kb.Symptoms.Select(s => s.SymptomId),
+            "risk factor" => kb.RiskFactors.Select(r => r.RiskId),
+            "red flag" => kb.RedFlags.Select(f => f.FlagId),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "symptom, risk factor or red flag"),
+        }, kind);
+    }
+
     private static void Check(IEnumerable<string> given, IEnumerable<string> known, string kind)
     {
         var ids = known.Distinct().ToList();

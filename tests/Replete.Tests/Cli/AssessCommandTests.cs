@@ -35,7 +35,9 @@ public sealed class AssessCommandTests : IDisposable
         Assert.True(table.Output.IndexOf("Triage", StringComparison.Ordinal) < table.Output.IndexOf("bottlenecks", StringComparison.Ordinal));
         Assert.Contains("Decision support, not a diagnosis", table.Output, StringComparison.Ordinal);
 
-        var json = JsonDocument.Parse(CliRunner.Run("assess", example, "--format", "json", "--data-dir", DataDir).Output).RootElement;
+        var jsonText = CliRunner.Run("assess", example, "--format", "json", "--data-dir", DataDir).Output;
+        Assert.Equal(jsonText, CliRunner.Run("assess", Path.ChangeExtension(example, ".yaml"), "--format", "json", "--data-dir", DataDir).Output);
+        var json = JsonDocument.Parse(jsonText).RootElement;
         Assert.Equal("self_care", json.GetProperty("triage").GetString());
         var top = json.GetProperty("top");
         Assert.Equal("iron", top.GetProperty("nutrient").GetString());

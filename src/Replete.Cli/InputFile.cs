@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Replete.Cli;
+
+/// <summary>A JSON or YAML input file (by extension: .yaml or .yml is YAML), read into one JSON document that still
+/// knows the line of every value, so an error names the file, the line and the field.</summary>
+/// <remarks>YAML is converted to JSON text that keeps each value on its YAML line (JSON allows newlines between
+/// tokens). The document is parsed over that buffer without a copy, so an element's bytes lie inside it and their offset
+/// gives the line.</remarks>
+internal sealed class InputFile : IDisposable
+{
+    private readonly ReadOnlyMemory<byte> buffer;
+    private readonly int[] lineStarts;
+    private readonly JsonDocument document;
+
+    private InputFile(string name, byte[] utf8)
+    {
+        Name = name;
+        buffer = utf8;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        lineStarts = [.. starts];
+        try
+        {
+            document = JsonDocument.Parse(buffer, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{name}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split('.')[0]})");
+        }
+    }
+
+    /// <summary>The file name as given in messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The document's root value.</summary>
+    public JsonElement Root => document.RootElement;
+
+    /// <summary>Reads <paramref name="path"/>; every failure is a <see cref="UsageException"/> naming the file and line.</summary>
+    public static InputFile Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{name}: cannot read the file ({ex.Message})");
+        }
+
+        var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        return new InputFile(name, Encoding.UTF8.GetBytes(yaml ? YamlToJson(name, text) : text));
+    }
+
+    /// <summary>"file:line" of <paramref name="element"/>, which must come from this file.</summary>
+    public string At(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var offset = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(buffer.Span), ref MemoryMarshal.GetReference(raw));
+        var line = Array.BinarySearch(lineStarts, offset);
+        return $"{Name}:{(line >= 0 ? line : ~line - 1) + 1}";
+    }
+
+    /// <summary>"file:line" of <paramref name="element"/>'s field, or of the element when the field is absent.</summary>
+    public string At(JsonElement element, string field) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var value) ? At(value) : At(element);
+
+    public void Dispose() => document.Dispose();
+
+    /// <summary>Converts one YAML document (block or flow style, no anchors or tags) to JSON with each value on its YAML
+    /// line. Plain scalars follow the YAML 1.2 core schema: null, true/false, numbers; anything quoted is text.</summary>
+    internal static string YamlToJson(string name, string yaml)
+    {
+        var json = new StringBuilder();
+        var line = 1;
+        var containers = new Stack<(bool Mapping, int Count)>();
+        var documents = 0;
+        void Token(Mark start, string token)
+        {
+            if (containers.Count > 0)
+            {
+                var (mapping, count) = containers.Pop();
+                var isKey = mapping && count % 2 == 0;
+                if (count > 0 && (!mapping || isKey))
+                {
+                    json.Append(',');
+                }
+
+                containers.Push((mapping, count + 1));
+                while (line < start.Line)
+                {
+                    json.Append('\n');
+                    line++;
+                }
+
+                json.Append(token);
+                if (isKey)
+                {
+                    json.Append(':');
+                }
+
+                return;
+            }
+
+            while (line < start.Line)
+            {
+                json.Append('\n');
+                line++;
+            }
+
+            json.Append(token);
+        }
+
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case DocumentStart when ++documents > 1:
+                        throw new UsageException($"{name}:{parser.Current.Start.Line}: one YAML document per file");
+                    case AnchorAlias or NodeEvent { Anchor.IsEmpty: false }:
+                        throw new UsageException($"{name}:{parser.Current.Start.Line}: YAML anchors and aliases are not supported; write the value out");
+                    case MappingStart start:
+                        Token(start.Start, "{");
+                        containers.Push((true, 0));
+                        break;
+                    case SequenceStart start:
+                        Token(start.Start, "[");
+                        containers.Push((false, 0));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        var (mapping, _) = containers.Pop();
+                        json.Append(mapping ? '}' : ']');
+                        break;
+                    case Scalar scalar:
+                        var isKey = containers.TryPeek(out var top) && top.Mapping && top.Count % 2 == 0;
+                        Token(scalar.Start, isKey ? JsonSerializer.Serialize(scalar.Value) : ScalarJson(scalar));
+                        break;
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections instead of a YamlException.
+            throw new UsageException($"{name}:{line}: not valid YAML (an unclosed [ or {{ from here on?)");
+        }
+        catch (YamlException ex)
+        {
+            throw new UsageException($"{name}:{ex.Start.Line}: not valid YAML ({ex.Message.Split(". ")[0].Split("): ")[^1]})");
+        }
+
+        return documents == 0 || json.Length == 0 ? throw new UsageException($"{name}: the file is empty") : json.ToString();
+    }
+
+    private static string ScalarJson(Scalar scalar)
+    {
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return JsonSerializer.Serialize(scalar.Value);
+        }
+
+        var value = scalar.Value;
+        return value switch
+        {
+            "" or "~" or "null" or "Null" or "NULL" => "null",
+            "true" or "True" or "TRUE" => "true",
+            "false" or "False" or "FALSE" => "false",
+            _ when System.Text.RegularExpressions.Regex.IsMatch(value, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+                && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                => number.ToString("R", CultureInfo.InvariantCulture),
+            _ => JsonSerializer.Serialize(value),
+        };
+    }
+}
