@@ -28,6 +28,11 @@ internal static class AssessmentViews
         }
 
         console.Write(table);
+        foreach (var excess in result.Excess)
+        {
+            console.MarkupLine($"[red]Possible excess[/] of {Markup.Escape(excess.Nutrient.Replace('_', ' '))}: {Markup.Escape(string.Join("; ", excess.Evidence.Select(Brief)))}");
+        }
+
         if (result.Labs.Count > 0)
         {
             var labs = new Table().Title("Labs").AddColumn("test").AddColumn("value").AddColumn("reading").AddColumn("notes");
@@ -73,6 +78,15 @@ internal static class AssessmentViews
         foreach (var f in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient} | {f.Likelihood} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
+        }
+
+        if (result.Excess.Count > 0)
+        {
+            text.Append("\n## Possible excess\n\n");
+            foreach (var excess in result.Excess)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- **{excess.Nutrient}**: {string.Join("; ", excess.Evidence.Select(Describe))}\n");
+            }
         }
 
         if (result.Labs.Count > 0)
@@ -124,16 +138,31 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient)}</td><td>{E(f.Likelihood.ToString())}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
         }
 
+        text.Append("</table>\n");
+
+        if (result.Excess.Count > 0)
+        {
+            text.Append("<h2>Possible excess</h2>\n<ul>\n");
+            foreach (var excess in result.Excess)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(excess.Nutrient)}</strong>: {string.Join("; ", excess.Evidence.Select(x => E(Describe(x))))}</li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
         if (result.Labs.Count > 0)
         {
-            text.Append("</table>\n<h2>Labs</h2>\n<table><tr><th>test</th><th>value</th><th>reading</th><th>notes</th></tr>\n");
+            text.Append("<h2>Labs</h2>\n<table><tr><th>test</th><th>value</th><th>reading</th><th>notes</th></tr>\n");
             foreach (var lab in result.Labs)
             {
                 text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(lab.Label)}</td><td>{E(Value(lab))}</td><td>{E(Reading(lab))}</td><td>{string.Join("<br>", lab.Caveats.Select(E))}</td></tr>\n");
             }
+
+            text.Append("</table>\n");
         }
 
-        text.Append("</table>\n<h2>Recovery systems</h2>\n<table><tr><th>system</th><th>status</th></tr>\n");
+        text.Append("<h2>Recovery systems</h2>\n<table><tr><th>system</th><th>status</th></tr>\n");
         foreach (var system in result.Systems)
         {
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(system.Label)}</td><td>{E(system.Status)}</td></tr>\n");

@@ -40,6 +40,13 @@ public sealed record NutrientFinding(string Nutrient, Likelihood Likelihood, int
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
+/// <summary>A nutrient the person may be getting too much of: an exposure (a high-dose supplement, intake above the UL,
+/// a lab above its upper cut-off) with the symptoms of excess that go with it.</summary>
+/// <param name="Nutrient">The nutrient.</param>
+/// <param name="Evidence">The exposure and the matching symptoms, each with its source.</param>
+/// <param name="Advice">What to do about it.</param>
+public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evidence, string Advice);
+
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>
 public sealed record SystemStatus(string System, string Label, string Status, string? Bottleneck, IReadOnlyList<string> Nutrients);
 
@@ -48,6 +55,9 @@ public sealed record RecoveryAssessment(
     TriageLevel Triage, IReadOnlyList<RedFlag> RedFlags, IReadOnlyList<NutrientFinding> Bottlenecks, IReadOnlyList<SystemStatus> Systems,
     IReadOnlyList<OtherCause> OtherCauses, IReadOnlyList<LabReading> Labs, IReadOnlyList<string> NextSteps)
 {
+    /// <summary>Nutrients the person may be getting too much of, from supplements, diet or labs.</summary>
+    public IReadOnlyList<ExcessFinding> Excess { get; init; } = [];
+
     /// <summary>Always shown: what this is and is not.</summary>
     public string Disclaimer { get; } = "Decision support, not a diagnosis. A red flag means: see a doctor, whatever else this report says.";
 

@@ -207,8 +207,57 @@ public static class RecoveryAssessor
                 : "See a doctor soon, before acting on the nutrition findings below; take this report with you.");
         }
 
+        var excess = Excess(input, kb, labs, diet);
+        next.AddRange(excess.Select(e => e.Advice));
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
-        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next);
+        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
+    }
+
+    /// <summary>Possible excess: a nutrient with an exposure (a risk factor whose effect is excess, a usual intake
+    /// likely above the UL, or a lab above its upper cut-off), with the person's symptoms of excess for it
+    /// (data/symptoms.csv direction "high"). A symptom of excess alone is not listed: without an exposure it says nothing.</summary>
+    private static List<ExcessFinding> Excess(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
+    {
+        var exposures = new Dictionary<string, List<Evidence>>();
+        void Add(string nutrient, Evidence evidence)
+        {
+            if (!exposures.TryGetValue(nutrient, out var list))
+            {
+                exposures[nutrient] = list = [];
+            }
+
+            list.Add(evidence);
+        }
+
+        foreach (var link in kb.RiskFactors.Where(r => r.Effect == "excess" && input.RiskFactors.Contains(r.RiskId)))
+        {
+            Add(link.Nutrient, new Evidence($"{link.Label}: {link.Note}", link.Strength, link.Source, link.Evidence));
+        }
+
+        foreach (var intake in diet?.Nutrients ?? [])
+        {
+            if (intake.Adequacy?.UpperLimit is { LikelyExcess: true } ul)
+            {
+                Add(intake.Nutrient.Id, new Evidence(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Intake likely above the UL of {ul.Ul:0.##} {intake.Nutrient.Unit}/d ({ul.Note})"), LinkStrength.Strong, "IOM/NASEM Dietary Reference Intakes, tolerable upper intake levels (data/dri.csv)", EvidenceGrade.Primary));
+            }
+        }
+
+        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0 && l.Status == LabStatus.High))
+        {
+            Add(lab.Nutrient, new Evidence(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}, above {lab.High:0.##}"), LinkStrength.Strong, lab.Source, lab.Evidence));
+        }
+
+        return [.. exposures.Select(e =>
+        {
+            var symptoms = kb.Symptoms.Where(s => s.Direction == "high" && s.Nutrient == e.Key && input.Symptoms.Contains(s.SymptomId))
+                .Select(s => new Evidence($"{s.Label}: a sign of excess ({s.Strength.ToString().ToLowerInvariant()} link)", s.Strength, s.Source, s.Evidence));
+            var name = e.Key.Replace('_', ' ');
+            var advice = symptoms.Any()
+                ? $"{name}: possible excess, with symptoms of it. Show this to a doctor and ask about stopping the supplement that provides it; do not add more."
+                : $"{name}: possible excess. Check the total from food and supplements against the UL (replete analyze --supplements) before taking more.";
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice);
+        })];
     }
 
     private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs)
