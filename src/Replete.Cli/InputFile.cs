@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Replete.Data;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -11,35 +10,21 @@ namespace Replete.Cli;
 /// <summary>A JSON or YAML input file (by extension: .yaml or .yml is YAML), read into one JSON document that still
 /// knows the line of every value, so an error names the file, the line and the field.</summary>
 /// <remarks>YAML is converted to JSON text that keeps each value on its YAML line (JSON allows newlines between
-/// tokens). The document is parsed over that buffer without a copy, so an element's bytes lie inside it and their offset
-/// gives the line.</remarks>
+/// tokens); <see cref="JsonSource"/> then finds any value's line.</remarks>
 internal sealed class InputFile : IDisposable
 {
-    private readonly ReadOnlyMemory<byte> buffer;
-    private readonly int[] lineStarts;
-    private readonly JsonDocument document;
+    private readonly JsonSource source;
 
-    private InputFile(string name, byte[] utf8)
+    private InputFile(string name, string json)
     {
         Name = name;
-        buffer = utf8;
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        lineStarts = [.. starts];
         try
         {
-            document = JsonDocument.Parse(buffer, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            source = JsonSource.Parse(json, name);
         }
-        catch (JsonException ex)
+        catch (CsvDataException ex)
         {
-            throw new UsageException($"{name}:{(ex.LineNumber ?? 0) + 1}: not valid JSON ({ex.Message.Split('.')[0]})");
+            throw new UsageException(ex.Message.TrimEnd('.'));
         }
     }
 
@@ -47,7 +32,7 @@ internal sealed class InputFile : IDisposable
     public string Name { get; }
 
     /// <summary>The document's root value.</summary>
-    public JsonElement Root => document.RootElement;
+    public JsonElement Root => source.Root;
 
     /// <summary>Reads <paramref name="path"/>; every failure is a <see cref="UsageException"/> naming the file and line.</summary>
     public static InputFile Read(string path)
@@ -64,23 +49,17 @@ internal sealed class InputFile : IDisposable
         }
 
         var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        return new InputFile(name, Encoding.UTF8.GetBytes(yaml ? YamlToJson(name, text) : text));
+        return new InputFile(name, yaml ? YamlToJson(name, text) : text);
     }
 
     /// <summary>"file:line" of <paramref name="element"/>, which must come from this file.</summary>
-    public string At(JsonElement element)
-    {
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        var offset = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(buffer.Span), ref MemoryMarshal.GetReference(raw));
-        var line = Array.BinarySearch(lineStarts, offset);
-        return $"{Name}:{(line >= 0 ? line : ~line - 1) + 1}";
-    }
+    public string At(JsonElement element) => $"{Name}:{source.LineOf(element)}";
 
     /// <summary>"file:line" of <paramref name="element"/>'s field, or of the element when the field is absent.</summary>
     public string At(JsonElement element, string field) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var value) ? At(value) : At(element);
 
-    public void Dispose() => document.Dispose();
+    public void Dispose() => source.Dispose();
 
     /// <summary>Converts one YAML document (block or flow style, no anchors or tags) to JSON with each value on its YAML
     /// line. Plain scalars follow the YAML 1.2 core schema: null, true/false, numbers; anything quoted is text.</summary>

@@ -48,24 +48,15 @@ public static class FoodLog
     }
 
     /// <summary>Reads a JSON food log.</summary>
-    /// <exception cref="CsvDataException">The JSON is malformed or an entry lacks a field; names the entry.</exception>
+    /// <exception cref="CsvDataException">The JSON is malformed or an entry lacks a field; names the line and field.</exception>
     public static IReadOnlyList<FoodLogEntry> ReadJson(string json, string fileName)
     {
-        JsonDocument document;
-        try
+        using var source = JsonSource.Parse(json, fileName);
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new CsvDataException(fileName, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON");
-        }
-
-        using (document)
-        {
-            if (!document.RootElement.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
+            var root = source.Root;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                throw new CsvDataException(fileName, 1, "entries", "a food log is {\"entries\": [...]}");
+                throw source.Error(root, "entries", "a food log is {\"entries\": [...]}");
             }
 
             var entries = new List<FoodLogEntry>();
@@ -73,27 +64,32 @@ public static class FoodLog
             foreach (var item in list.EnumerateArray())
             {
                 index++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new CsvDataException(fileName, source.LineOf(item), null, $"entry {index} is an object with date, food and amount");
+                }
+
                 string Text(string field, bool required) =>
                     item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
                         ? text
-                        : required ? throw new CsvDataException(fileName, index, field, $"entry {index} needs '{field}'") : "";
+                        : required ? throw source.Error(item, field, $"entry {index} needs '{field}' as text") : "";
                 var dateText = Text("date", true);
                 if (!AppExport.TryParseDate(dateText, out var day))
                 {
-                    throw new CsvDataException(fileName, index, "date", $"entry {index}: '{dateText}' is not a date");
+                    throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
                 }
 
                 var timeText = Text("time", false);
                 TimeOnly? at = timeText.Length == 0 ? null
                     : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
-                    : throw new CsvDataException(fileName, index, "time", $"entry {index}: '{timeText}' is not a time");
+                    : throw source.Error(item, "time", $"entry {index}: '{timeText}' is not a time");
                 var amountText = Text("amount", true);
                 if (!HouseholdAmount.TryParse(amountText, out var amount))
                 {
-                    throw new CsvDataException(fileName, index, "amount", $"entry {index}: '{amountText}' is not an amount");
+                    throw source.Error(item, "amount", $"entry {index}: '{amountText}' is not an amount");
                 }
 
-                entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}#entry {index}"));
+                entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}:{source.LineOf(item)}"));
             }
 
             return entries;

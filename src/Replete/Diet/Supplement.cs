@@ -32,21 +32,12 @@ public sealed record Supplement(string Name, string? Form, double DosesPerDay, I
     /// <exception cref="CsvDataException">A field is missing, a nutrient unknown (with suggestions) or a unit unknown.</exception>
     public static IReadOnlyList<Supplement> ReadJson(string json, string fileName)
     {
-        JsonDocument document;
-        try
+        using var source = JsonSource.Parse(json, fileName);
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException ex)
-        {
-            throw new CsvDataException(fileName, (int)(ex.LineNumber ?? 0) + 1, null, "not valid JSON");
-        }
-
-        using (document)
-        {
-            if (!document.RootElement.TryGetProperty("supplements", out var list) || list.ValueKind != JsonValueKind.Array)
+            var root = source.Root;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("supplements", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                throw new CsvDataException(fileName, 1, "supplements", "a supplements file is {\"supplements\": [...]}");
+                throw source.Error(root, "supplements", "a supplements file is {\"supplements\": [...]}");
             }
 
             var supplements = new List<Supplement>();
@@ -54,7 +45,13 @@ public sealed record Supplement(string Name, string? Form, double DosesPerDay, I
             foreach (var item in list.EnumerateArray())
             {
                 index++;
-                CsvDataException Error(string field, string message) => new(fileName, index, field, $"supplement {index}: {message}");
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new CsvDataException(fileName, source.LineOf(item), null, $"supplement {index} is an object with name and per_dose");
+                }
+
+                CsvDataException Error(string field, string message) => source.Error(item, field, $"supplement {index}: {message}");
+                CsvDataException At(JsonProperty property, string message) => new(fileName, source.LineOf(property.Value), $"per_dose.{property.Name}", $"supplement {index}: {message}");
                 var name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : throw Error("name", "needs a name");
                 var form = item.TryGetProperty("form", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
                 var doses = item.TryGetProperty("doses_per_day", out var d) ? (d.ValueKind == JsonValueKind.Number ? d.GetDouble() : throw Error("doses_per_day", "must be a number")) : 1;
@@ -75,18 +72,18 @@ public sealed record Supplement(string Name, string? Form, double DosesPerDay, I
                 {
                     if (!NutrientCatalog.Default.TryGet(property.Name, out var nutrient))
                     {
-                        throw Error("per_dose", $"unknown nutrient '{property.Name}' (did you mean {string.Join(", ", NutrientCatalog.Default.Suggest(property.Name))}?)");
+                        throw At(property, $"unknown nutrient '{property.Name}' (did you mean {string.Join(", ", NutrientCatalog.Default.Suggest(property.Name))}?)");
                     }
 
                     var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
                     var parts = text.Trim().Split(' ', 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                     if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0)
                     {
-                        throw Error("per_dose", $"{property.Name}: '{text}' is not an amount with a unit, such as \"200 mg\"");
+                        throw At(property, $"{property.Name}: '{text}' is not an amount with a unit, such as \"200 mg\"");
                     }
 
                     var converted = NutrientCatalog.Default.Convert(nutrient, value, parts[1])
-                        ?? throw Error("per_dose", $"{property.Name}: unit '{parts[1]}' cannot be converted to {nutrient.Unit}");
+                        ?? throw At(property, $"{property.Name}: unit '{parts[1]}' cannot be converted to {nutrient.Unit}");
                     amounts[nutrient.Id] = converted.Value;
                     if (nutrient.Id == "folate" && parts[1].Contains("folic_acid", StringComparison.OrdinalIgnoreCase))
                     {

@@ -103,5 +103,8 @@ public class DietAnalyzerTests
 
         var error = Assert.Throws<Replete.Data.CsvDataException>(() => Supplement.ReadJson("""{"supplements": [{"name": "Mg", "per_dose": {"magnesum": "200 mg"}}]}""", "s.json"));
         Assert.Contains("did you mean magnesium", error.Message, StringComparison.Ordinal);
+
+        var atLine = Assert.Throws<Replete.Data.CsvDataException>(() => Supplement.ReadJson("{\"supplements\": [{\"name\": \"Mg\",\n  \"per_dose\": {\n    \"zinc\": \"15 mg\",\n    \"magnesium\": \"200 furlongs\"}}]}", "s.json"));
+        Assert.StartsWith("s.json:4: per_dose.magnesium: supplement 1: magnesium: unit 'furlongs'", atLine.Message, StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,19 @@ public class FoodLogTests(Sr28Database sr28)
         Assert.Contains("needs 'food'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"},\n    {\"date\": \"2026-11-02\", \"food\": \"milk\",\n     \"amount\": \"a splash\"}\n  ]\n}", "log.json:5: amount: entry 2: 'a splash' is not an amount.")]
+    [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"},\n    {\"date\": \"tuesday\", \"food\": \"milk\", \"amount\": \"1 cup\"}\n  ]\n}", "log.json:4: date: entry 2: 'tuesday' is not a date.")]
+    [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\"}\n  ]\n}", "log.json:3: amount: entry 1 needs 'amount' as text.")]
+    [InlineData("{\"entries\": [\n 1\n]}", "log.json:2: entry 1 is an object")]
+    [InlineData("{\"entries\":\n [,]}", "log.json:2: not valid JSON")]
+    public void ReadJson_BadEntry_NamesTheLineAndField(string json, string expected)
+    {
+        var error = Assert.Throws<CsvDataException>(() => FoodLog.ReadJson(json, "log.json"));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [InlineData("spinach raw", "100 g", 100, 79)]      // magnesium 79 mg per 100 g
     [InlineData("banana", "1 cup", 225, 27 * 2.25)]    // "1 cup, mashed" = 225 g
