@@ -55,6 +55,11 @@ public sealed class FoodSearchIndex
     private readonly double[] completeness;
     private readonly double[] refund;
     private readonly double largestRefund;
+
+    /// <summary>For each food and each count k of query words up to <see cref="RefundDepth"/>: the least that food or any
+    /// later one can cost once k matched words are refunded. It never falls along the food order, so when even that
+    /// cannot beat the current top results the scan can stop.</summary>
+    private readonly double[] laterFloor;
     private readonly Dictionary<char, int[]> termsByInitial;
     private readonly string[] terms;
     private readonly Dictionary<string, int> termIds;
@@ -113,6 +118,16 @@ public sealed class FoodSearchIndex
 
         tokenStart[count] = at;
         largestRefund = count == 0 ? 0 : Enumerable.Range(0, count).Max(doc => refund[doc * RefundDepth]);
+        laterFloor = new double[count * RefundDepth];
+        for (var k = 0; k < RefundDepth; k++)
+        {
+            var least = double.PositiveInfinity;
+            for (var doc = count - 1; doc >= 0; doc--)
+            {
+                least = Math.Min(least, Math.Max(0, nameCost[doc] - refund[(doc * RefundDepth) + k]));
+                laterFloor[(doc * RefundDepth) + k] = least;
+            }
+        }
         postings = [.. postingLists.Select(list => list?.ToArray() ?? [])];
         (headPostings, restPostings) = SplitByHead(postings, tokenStart, tokenTerm, tokenFlags);
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
@@ -258,7 +273,8 @@ public sealed class FoodSearchIndex
             // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
             // word (all their repeats included). The loose form falls with every later food, so it ends the scan.
             var threshold = work.Top.Count >= limit ? Math.Max(work.Floor, work.Top.Peek()) : work.Floor;
-            if (factor * (bound - Math.Max(0, nameCost[doc] - (slots.Count * largestRefund))) < threshold)
+            var floor = slots.Count <= RefundDepth ? laterFloor[(doc * RefundDepth) + slots.Count - 1] : Math.Max(0, nameCost[doc] - (slots.Count * largestRefund));
+            if (factor * (bound - floor) < threshold)
             {
                 break;
             }
