@@ -18,6 +18,7 @@ internal static class AssessmentViews
             console.MarkupLine($"[{colour}]{Markup.Escape(flag.Label)}[/]: {Markup.Escape(flag.Message)} [grey]({Markup.Escape(flag.Source)})[/]");
         }
 
+        var emergency = result.Triage == TriageLevel.Emergency;
         var table = new Table().Title(result.SelfTreatmentStopped ? "Nutrition findings (for the doctor; do not self-treat)" : "Likely recovery bottlenecks")
             .AddColumn("nutrient").AddColumn("likelihood").AddColumn("evidence for").AddColumn("evidence against").AddColumn("what would settle it");
         foreach (var finding in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
@@ -27,7 +28,12 @@ internal static class AssessmentViews
                 Markup.Escape(finding.SettleIt));
         }
 
-        console.Write(table);
+        // In an emergency the emergency is the message: no nutrition table to distract from it.
+        if (!emergency)
+        {
+            console.Write(table);
+        }
+
         foreach (var excess in result.Excess)
         {
             console.MarkupLine($"[red]Possible excess[/] of {Markup.Escape(excess.Nutrient.Replace('_', ' '))}: {Markup.Escape(string.Join("; ", excess.Evidence.Select(Brief)))}");
@@ -50,7 +56,10 @@ internal static class AssessmentViews
             systems.AddRow(Markup.Escape(system.Label), Markup.Escape(system.Status), Markup.Escape(string.Join(", ", system.Nutrients).Replace('_', ' ')));
         }
 
-        console.Write(systems);
+        if (!emergency)
+        {
+            console.Write(systems);
+        }
         foreach (var cause in result.OtherCauses)
         {
             console.MarkupLine($"[yellow]Also consider[/] {Markup.Escape(cause.Label)}: {Markup.Escape(cause.WhatToConsider)}");
@@ -74,8 +83,9 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"- **{flag.Label}**: {flag.Message} ({flag.Source})\n");
         }
 
-        text.Append("\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n");
-        foreach (var f in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
+        var emergency = result.Triage == TriageLevel.Emergency;
+        text.Append(emergency ? "" : "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n");
+        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0)).Take(8))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient} | {f.Likelihood} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
         }
@@ -98,8 +108,8 @@ internal static class AssessmentViews
             }
         }
 
-        text.Append("\n## Recovery systems\n\n| system | status |\n|---|---|\n");
-        foreach (var s in result.Systems)
+        text.Append(emergency ? "" : "\n## Recovery systems\n\n| system | status |\n|---|---|\n");
+        foreach (var s in result.Systems.Where(_ => !emergency))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {s.Label} | {s.Status} |\n");
         }
@@ -132,8 +142,9 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(flag.Label)}</strong>: {E(flag.Message)} <small>({E(flag.Source)})</small></p>\n");
         }
 
-        text.Append("<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n");
-        foreach (var f in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
+        var emergency = result.Triage == TriageLevel.Emergency;
+        text.Append(emergency ? "<table>\n" : "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n");
+        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0)).Take(8))
         {
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient)}</td><td>{E(f.Likelihood.ToString())}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
         }
@@ -211,6 +222,7 @@ internal static class AssessmentViews
     private static (string Colour, string Text) Headline(TriageLevel triage) => triage switch
     {
         TriageLevel.Emergency => ("red", "EMERGENCY: get medical care now. Do not self-treat."),
+        TriageLevel.SeeDoctorToday => ("red", "See a doctor today, before acting on the nutrition findings."),
         TriageLevel.SeeDoctorSoon => ("red", "See a doctor soon, before acting on the nutrition findings."),
         _ => ("green", "No red flag: self-care with the plan is reasonable."),
     };

@@ -34,6 +34,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Whether a normal result counts against a deficiency (not for haemoglobin, serum magnesium or zinc).</summary>
     public bool NormalRulesOut { get; init; }
 
+    /// <summary>Whether a result above the high cut-off means too much of the nutrient (25(OH)D), rather than the top
+    /// of a reference range (serum magnesium, calcium).</summary>
+    public bool HighIsExcess { get; init; }
+
     /// <summary>Whether a low result counts as evidence of deficiency (not a serum zinc taken during inflammation).</summary>
     public bool CountsForDeficiency { get; init; } = true;
 
@@ -51,7 +55,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
     /// <exception cref="ArgumentException">Unknown biomarker (with suggestions), a unit that is not known for it, a
     /// missing unit where it would be ambiguous, or a value that is not positive.</exception>
-    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null)
+    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         var baseId = input.Biomarker.Split('.')[0].Trim().ToLowerInvariant();
@@ -85,7 +89,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         }
 
         sample ??= LabSample.Unknown;
-        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample);
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant);
         var reference = Cutoffs.FirstOrDefault(r => r.Id == id);
         if (reference.Id is null)
         {
@@ -111,6 +115,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             NormalRulesOut = unit.RulesOut,
+            HighIsExcess = reference.HighIsExcess,
             Caveats = id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
         };
     }
@@ -130,7 +135,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 
-    private static string Stratum(string id, string baseId, Sex sex, double? ageYears, LabSample sample)
+    private static string Stratum(string id, string baseId, Sex sex, double? ageYears, LabSample sample, bool pregnant)
     {
         if (id.Contains('.', StringComparison.Ordinal))
         {
@@ -140,7 +145,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         var sexName = sex == Sex.Female ? "female" : "male";
         return baseId switch
         {
-            "hemoglobin" => $"hemoglobin.{sexName}",
+            // Pregnancy has its own anaemia cut-off (WHO 2011: 110 g/L).
+            "hemoglobin" => pregnant ? "hemoglobin.pregnant" : $"hemoglobin.{sexName}",
             // Men from 65 have their own zinc cut-offs (biomarkers.csv, Hotz et al. 2003).
             // Serum zinc's cut-off depends on the time of day and on fasting (Hotz et al. 2003); unknown reads as the
             // morning-fasting one, the highest, and the reading says so.
@@ -164,9 +170,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))
         .ToArray();
 
-    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive)> Cutoffs = ReferenceData.Read("biomarkers.csv")
+    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess)> Cutoffs = ReferenceData.Read("biomarkers.csv")
         .Select(row => (row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
             row.OptionalNumber("high_cutoff"), row.Text("source"), KnowledgeBase.Grade(row),
-            row.Text("cutoffs_inclusive") == "yes"))
+            row.Text("cutoffs_inclusive") == "yes", row.Text("high_is_excess") == "yes"))
         .ToArray();
 }

@@ -45,7 +45,11 @@ public sealed record NutrientFinding(string Nutrient, Likelihood Likelihood, int
 /// <param name="Nutrient">The nutrient.</param>
 /// <param name="Evidence">The exposure and the matching symptoms, each with its source.</param>
 /// <param name="Advice">What to do about it.</param>
-public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evidence, string Advice);
+public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evidence, string Advice)
+{
+    /// <summary>Whether the person has symptoms of the excess: that raises the red flag symptoms_of_excess.</summary>
+    public bool WithSymptoms { get; init; }
+}
 
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>
 public sealed record SystemStatus(string System, string Label, string Status, string? Bottleneck, IReadOnlyList<string> Nutrients);

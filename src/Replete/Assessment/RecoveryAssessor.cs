@@ -36,15 +36,19 @@ public static class RecoveryAssessor
         Check(input.Symptoms, kb.Symptoms.Select(s => s.SymptomId), "symptom");
         Check(input.RiskFactors, kb.RiskFactors.Select(r => r.RiskId), "risk factor");
         Check(input.RedFlags, kb.RedFlags.Select(f => f.FlagId), "red flag");
-        var labs = LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample))], input.Sample, input.Symptoms, input.RiskFactors);
+        var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
+        var labs = LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant))], input.Sample, input.Symptoms, input.RiskFactors);
 
         var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
+        var sexName = input.Person.Sex == References.Sex.Female ? "female" : "male";
         foreach (var lab in labs)
         {
+            // A stratum's own rows (hemoglobin.pregnant, ferritin.female) replace the analyte's.
             var baseId = lab.Biomarker.Split('.')[0];
-            foreach (var (biomarker, below, above, flag) in CriticalValues)
+            var own = CriticalValues.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
+            foreach (var (_, below, above, flag) in own.Count > 0 ? own : CriticalValues.Where(c => c.Biomarker == baseId))
             {
-                if (biomarker == baseId && (lab.Value < below || lab.Value > above))
+                if (lab.Value < below || lab.Value > above)
                 {
                     flags.Add(flag);
                 }
@@ -54,6 +58,12 @@ public static class RecoveryAssessor
         if (labs.Any(l => (l.Biomarker == "ferritin" && l.Status == LabStatus.Deficient) || (l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal) && l.Status is LabStatus.Low or LabStatus.Deficient)))
         {
             flags.Add("anaemia_or_very_low_ferritin");
+        }
+
+        var excess = Excess(input, kb, labs, diet);
+        if (excess.Any(e => e.WithSymptoms))
+        {
+            flags.Add("symptoms_of_excess");
         }
 
         var redFlags = kb.RedFlags.Where(f => flags.Contains(f.FlagId)).OrderByDescending(f => f.Triage).ToList();
@@ -204,10 +214,11 @@ public static class RecoveryAssessor
         {
             next.Add(triage == TriageLevel.Emergency
                 ? "Get emergency care now. Do not start or change supplements for these symptoms."
-                : "See a doctor soon, before acting on the nutrition findings below; take this report with you.");
+                : triage == TriageLevel.SeeDoctorToday
+                    ? "See a doctor today, before acting on the nutrition findings below; take this report with you."
+                    : "See a doctor soon, before acting on the nutrition findings below; take this report with you.");
         }
 
-        var excess = Excess(input, kb, labs, diet);
         next.AddRange(excess.Select(e => e.Advice));
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
@@ -243,7 +254,7 @@ public static class RecoveryAssessor
             }
         }
 
-        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0 && l.Status == LabStatus.High))
+        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0 && l.Status == LabStatus.High && l.HighIsExcess))
         {
             Add(lab.Nutrient, new Evidence(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}, above {lab.High:0.##}"), LinkStrength.Strong, lab.Source, lab.Evidence));
         }
@@ -256,7 +267,7 @@ public static class RecoveryAssessor
             var advice = symptoms.Any()
                 ? $"{name}: possible excess, with symptoms of it. Show this to a doctor and ask about stopping the supplement that provides it; do not add more."
                 : $"{name}: possible excess. Check the total from food and supplements against the UL (replete analyze --supplements) before taking more.";
-            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice);
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { WithSymptoms = symptoms.Any() };
         })];
     }
 

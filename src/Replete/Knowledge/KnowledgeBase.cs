@@ -39,6 +39,9 @@ public enum TriageLevel
     /// <summary>See a doctor soon (days), before acting on nutrition advice.</summary>
     SeeDoctorSoon,
 
+    /// <summary>See a doctor today: a result or sign that cannot wait days, though not an emergency.</summary>
+    SeeDoctorToday,
+
     /// <summary>Emergency care now.</summary>
     Emergency,
 }
@@ -134,6 +137,7 @@ public sealed class KnowledgeBase
     {
         "emergency" => TriageLevel.Emergency,
         "see_doctor_soon" => TriageLevel.SeeDoctorSoon,
+        "see_doctor_today" => TriageLevel.SeeDoctorToday,
         var other => throw new InvalidDataException($"{row.File}:{row.Line}: triage '{other}' is not emergency or see_doctor_soon."),
     };
 }

@@ -72,7 +72,7 @@ public sealed class AssessCommandTests : IDisposable
 
         var json = JsonDocument.Parse(CliRunner.Run("assess", path, "--format", "json").Output).RootElement;
 
-        Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
+        Assert.Equal("see_doctor_today", json.GetProperty("triage").GetString());
         Assert.Equal("critical_lab_value", json.GetProperty("red_flags")[0].GetProperty("flag_id").GetString());
         Assert.DoesNotContain(json.GetProperty("bottlenecks").EnumerateArray(), b => b.GetProperty("nutrient").GetString() == "sodium");
     }
@@ -119,6 +119,11 @@ public sealed class AssessCommandTests : IDisposable
         Assert.Equal("emergency", json.GetProperty("triage").GetString());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("top").ValueKind);
         Assert.True(json.GetProperty("self_treatment_stopped").GetBoolean());
+
+        var markdown = CliRunner.Run("assess", path, "--format", "markdown").Output;
+        Assert.Contains("EMERGENCY", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Bottlenecks", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("ask for serum electrolytes", markdown, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -75,6 +75,7 @@ public class KnowledgeBaseTests
             {
                 TriageLevel.Emergency => "emergency",
                 TriageLevel.SeeDoctorSoon => "see_doctor_soon",
+                TriageLevel.SeeDoctorToday => "see_doctor_today",
                 _ => "self_care",
             };
             Assert.True(expected == triage, $"{id}: flags {string.Join(", ", flags)} give {triage}, the vignette expects {expected}");

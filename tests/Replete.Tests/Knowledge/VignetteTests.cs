@@ -19,7 +19,7 @@ public class VignetteTests
         var vignette = Load().Single(v => v.GetProperty("id").GetString() == id);
         var expected = vignette.GetProperty("expected");
         var assessed = RecoveryAssessor.Assess(Input(vignette));
-        var flagged = assessed.Triage switch { TriageLevel.Emergency => "emergency", TriageLevel.SeeDoctorSoon => "see_doctor_soon", _ => "self_care" };
+        var flagged = assessed.Triage switch { TriageLevel.Emergency => "emergency", TriageLevel.SeeDoctorSoon => "see_doctor_soon", TriageLevel.SeeDoctorToday => "see_doctor_today", _ => "self_care" };
 
         // A known gap still may not get the triage wrong: red flags are checked for every vignette.
         Assert.Equal(expected.GetProperty("triage").GetString(), flagged);

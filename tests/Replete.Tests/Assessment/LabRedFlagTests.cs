@@ -1,0 +1,71 @@
+using Replete.Assessment;
+using Replete.Knowledge;
+using Replete.References;
+
+namespace Replete.Tests.Assessment;
+
+/// <summary>Lab results outside the range where self-care applies raise a red flag (data/critical_labs.csv), whatever
+/// else the report finds.</summary>
+public class LabRedFlagTests
+{
+    private static RecoveryAssessment Assess(Person person, params LabInput[] labs) => RecoveryAssessor.Assess(new AssessmentInput(person, [], [], [], labs));
+
+    private static readonly Person Woman = new(30, Sex.Female);
+    private static readonly Person Man = new(30, Sex.Male);
+
+    [Theory]
+    [InlineData("vitamin_d_25oh", 150, "ng/mL", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]   // IOM 2011: toxicity mostly above 140
+    [InlineData("calcium_total", 12, "mg/dL", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]      // above the 10.5 reference top
+    [InlineData("ferritin", 800, "ug/L", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]           // EASL 2022: above 200 in women
+    [InlineData("hemoglobin", 7.5, "g/dL", "severe_anaemia", TriageLevel.SeeDoctorToday)]         // WHO 2011: severe below 80 g/L
+    [InlineData("potassium", 2.8, "mmol/L", "critical_lab_value", TriageLevel.SeeDoctorToday)]
+    public void OutOfRangeLab_RaisesItsFlag(string biomarker, double value, string unit, string flag, TriageLevel triage)
+    {
+        var result = Assess(Woman, new LabInput(biomarker, value, unit));
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == flag);
+        Assert.Equal(triage, result.Triage);
+    }
+
+    [Fact]
+    public void FerritinOverloadCutOff_DependsOnSex()
+    {
+        Assert.Contains(Assess(Woman, new LabInput("ferritin", 250, "ug/L")).RedFlags, f => f.FlagId == "lab_out_of_range");
+        Assert.Empty(Assess(Man, new LabInput("ferritin", 250, "ug/L")).RedFlags);
+        Assert.Contains(Assess(Man, new LabInput("ferritin", 320, "ug/L")).RedFlags, f => f.FlagId == "lab_out_of_range");
+    }
+
+    [Fact]
+    public void Pregnancy_ReadsHaemoglobinAgainst110()
+    {
+        var pregnant = Woman with { Reproductive = ReproductiveStatus.Pregnant };
+
+        var reading = Assert.Single(Assess(pregnant, new LabInput("hemoglobin", 115, "g/L")).Labs);
+        Assert.Equal("hemoglobin.pregnant", reading.Biomarker);
+        Assert.Equal(LabStatus.Normal, reading.Status);
+        Assert.Equal(LabStatus.Low, Assert.Single(Assess(Woman, new LabInput("hemoglobin", 115, "g/L")).Labs).Status);
+        Assert.DoesNotContain(Assess(pregnant, new LabInput("hemoglobin", 75, "g/L")).RedFlags, f => f.FlagId == "severe_anaemia"); // pregnancy: severe below 70
+        Assert.Contains(Assess(pregnant, new LabInput("hemoglobin", 65, "g/L")).RedFlags, f => f.FlagId == "severe_anaemia");
+    }
+
+    [Fact]
+    public void RaisedCrp_ReadsHigh()
+    {
+        Assert.Equal(LabStatus.High, Assert.Single(Assess(Woman, new LabInput("crp", 12, "mg/L")).Labs).Status);
+    }
+
+    [Fact]
+    public void MagnesiumAboveTheReferenceRange_IsNotAnExcess()
+    {
+        Assert.Empty(Assess(Woman, new LabInput("magnesium_serum", 0.97, "mmol/L")).Excess);
+    }
+
+    [Fact]
+    public void SymptomsOfExcess_RaiseAFlag()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Woman, ["tingling_numbness"], ["high_dose_b6_supplement"], [], []));
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == "symptoms_of_excess");
+        Assert.Equal(TriageLevel.SeeDoctorSoon, result.Triage);
+    }
+}
