@@ -143,10 +143,20 @@ internal static class AssessCommand
     }
 
     /// <summary>The red flags the file reports, read before anything else can fail.</summary>
-    private static IReadOnlyList<RedFlag> ReportedFlags(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("red_flags", out var list) && list.ValueKind == JsonValueKind.Array
-            ? [.. KnowledgeBase.Default.RedFlags.Where(f => list.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == f.FlagId))]
-            : [];
+    private static readonly string[] IdLists = ["red_flags", "symptoms", "risk_factors"];
+
+    private static IReadOnlyList<RedFlag> ReportedFlags(JsonElement root)
+    {
+        // A red flag listed under symptoms by mistake still leads the error.
+        var ids = root.ValueKind != JsonValueKind.Object ? []
+            : IdLists
+                .Where(field => root.TryGetProperty(field, out var list) && list.ValueKind == JsonValueKind.Array)
+                .SelectMany(field => root.GetProperty(field).EnumerateArray())
+                .Where(e => e.ValueKind == JsonValueKind.String)
+                .Select(e => e.GetString())
+                .ToHashSet();
+        return [.. KnowledgeBase.Default.RedFlags.Where(f => ids.Contains(f.FlagId))];
+    }
 
     /// <summary>Runs a step; if it fails on bad input while a red flag is reported, the error still leads with the
     /// flag, so a mistake elsewhere in the file never hides "get medical care".</summary>

@@ -201,7 +201,7 @@ internal static class AssessmentViews
             _ => "",
         };
         var counted = lab.CountsForDeficiency ? "" : ", not counted";
-        return $"{lab.Status.ToString().ToLowerInvariant()}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
+        return $"{lab.StatusLabel}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
     }
 
     private static string Brief(string caveat) => caveat.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? caveat[..cut] : caveat;

@@ -13,8 +13,12 @@ public static class LabConfounders
     /// 8:e65785, 3.44 million US samples). The southern hemisphere is six months apart.</summary>
     public const int NorthernPeakMonth = 8;
 
+    /// <summary>Latitude (degrees, either hemisphere) from which winter lowers 25(OH)D enough to matter: Larson-Meyer
+    /// 2015, GSSI Sports Science Exchange 148, advises supplementing in winter above 35 degrees.</summary>
+    public const double WinterLatitude = 35;
+
     private static readonly IReadOnlyList<Rule> Rules = ReferenceData.Read("lab_confounders.csv")
-        .Select(row => new Rule(row.Text("biomarker"), row.Text("condition"), row.Text("effect"), row.OptionalNumber("value"), row.Text("repeat") == "yes", row.Text("note"), row.Text("source"),
+        .Select(row => new Rule(row.Text("biomarker"), row.Text("condition"), row.Text("effect"), row.OptionalNumber("value"), row.Text("inclusive") == "yes", row.Text("repeat") == "yes", row.Text("note"), row.Text("source"),
             KnowledgeBase.Grade(row)))
         .ToArray();
 
@@ -24,10 +28,11 @@ public static class LabConfounders
         ArgumentNullException.ThrowIfNull(labs);
         ArgumentNullException.ThrowIfNull(sample);
         var crp = labs.Where(l => l.Biomarker == "crp").Select(l => (double?)l.Value).Max();
-        return [.. labs.Select(lab => Rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample, crp, symptoms, riskFactors)))];
+        var biomarkers = labs.Select(l => l.Biomarker.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        return [.. labs.Select(lab => Rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample, crp, biomarkers, symptoms, riskFactors)))];
     }
 
-    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample, double? crp, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors)
+    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample, double? crp, HashSet<string> biomarkers, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors)
     {
         var (kind, argument) = rule.Condition.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0
             ? (rule.Condition[..colon], rule.Condition[(colon + 1)..])
@@ -38,7 +43,9 @@ public static class LabConfounders
             "symptom" => symptoms.Contains(argument),
             "risk" => riskFactors.Contains(argument),
             "not_rested" => sample.AfterHardTraining == true,
-            "near_peak_season" => sample.Drawn is not null && sample.Latitude is not null,
+            "no_lab" => !biomarkers.Contains(argument),
+            // Winter matters above 35 degrees of latitude (Larson-Meyer 2015, GSSI SSE 148: supplement in winter above 35).
+            "near_peak_season" => sample.Drawn is not null && sample.Latitude is { } latitude && Math.Abs(latitude) >= WinterLatitude,
             _ => throw new InvalidDataException($"lab_confounders.csv: unknown condition '{rule.Condition}'"),
         };
         if (!applies)
@@ -47,28 +54,35 @@ public static class LabConfounders
         }
 
         var caveat = $"{rule.Note} ({rule.Source})";
-        lab = rule.Repeat && rule.Effect != "seasonal_trough" ? lab with { RepeatAdvised = true } : lab;
+        // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
+        LabReading Changed(LabReading changed) => rule.Repeat
+            ? changed with { RepeatAdvised = true, RepeatAdvice = rule.Note[Math.Max(0, rule.Note.IndexOf("Repeat", StringComparison.Ordinal))..] }
+            : changed;
         switch (rule.Effect)
         {
             case "low_cutoff" when rule.Value is { } cutoff && lab.Status == LabStatus.Normal:
-                return lab.Value < cutoff
+                return Changed(lab.Value < cutoff || (rule.Inclusive && lab.Value == cutoff)
                     ? lab with { Status = LabStatus.Low, Low = cutoff, ConditionalCutoff = true, Source = rule.Source, Evidence = rule.Grade, Caveats = [.. lab.Caveats, caveat] }
-                    : lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] };
+                    : lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
+            case "low_cutoff" when lab.Status is LabStatus.Low or LabStatus.Deficient:
+                // Below the usual cut-off already: the condition can only have raised it, so the result stands.
+                return lab with { Caveats = [.. lab.Caveats, $"Below the usual cut-off even before this is weighed, so the result stands. {caveat}"] };
             case "low_cutoff":
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
             case "low_not_counted" when lab.Status is LabStatus.Low or LabStatus.Deficient:
-                return lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] };
+                return Changed(lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] });
+            case "low_needs_confirmation" when lab.Status == LabStatus.Low:
+                return Changed(lab with { Caveats = [.. lab.Caveats, caveat] });
             case "normal_not_reassuring" when lab.Status == LabStatus.Normal:
-                return lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] };
+                return Changed(lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
             case "seasonal_trough" when lab.Status == LabStatus.Normal && rule.Value is { } swing && lab.Low is { } low:
                 var trough = ExpectedTrough(lab.Value, swing, sample.Drawn!.Value, sample.Latitude!.Value);
                 return trough < low
-                    ? lab with
+                    ? Changed(lab with
                     {
                         NormalRulesOut = false,
-                        RepeatAdvised = rule.Repeat,
-                        Caveats = [.. lab.Caveats, string.Create(CultureInfo.InvariantCulture, $"Drawn in {sample.Drawn.Value:MMMM}: expected about {trough:0} {lab.Unit} at the late-winter low, below {low:0.##}. {caveat}")],
-                    }
+                        Caveats = [.. lab.Caveats, string.Create(CultureInfo.InvariantCulture, $"Drawn in {sample.Drawn.Value:MMMM}: on the average seasonal swing, about {trough:0} {lab.Unit} at the late-winter low, below {low:0.##}. {caveat}")],
+                    })
                     : lab;
             case "note":
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
@@ -88,5 +102,5 @@ public static class LabConfounders
         return value - (swing / 2 * (1 + Math.Cos(phase)));
     }
 
-    private sealed record Rule(string Biomarker, string Condition, string Effect, double? Value, bool Repeat, string Note, string Source, EvidenceGrade Grade);
+    private sealed record Rule(string Biomarker, string Condition, string Effect, double? Value, bool Inclusive, bool Repeat, string Note, string Source, EvidenceGrade Grade);
 }

@@ -34,6 +34,12 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Whether a normal result counts against a deficiency (not for haemoglobin, serum magnesium or zinc).</summary>
     public bool NormalRulesOut { get; init; }
 
+    /// <summary>The status as the source names it: "borderline" for a low serum B12 (Reinstatler et al. 2012).</summary>
+    public string StatusLabel => Status == LabStatus.Low && LowLabel is { Length: > 0 } label ? label : Status.ToString().ToLowerInvariant();
+
+    /// <summary>The source's name for the low band, where it has one.</summary>
+    public string? LowLabel { get; init; }
+
     /// <summary>Whether a result above the high cut-off means too much of the nutrient (25(OH)D), rather than the top
     /// of a reference range (serum magnesium, calcium).</summary>
     public bool HighIsExcess { get; init; }
@@ -48,6 +54,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Whether the result cannot be read until the test is repeated (once well, rested, or at the season's low):
     /// until then it cannot make a deficiency more than possible.</summary>
     public bool RepeatAdvised { get; init; }
+
+    /// <summary>When to repeat the test, where <see cref="RepeatAdvised"/>: "Repeat ferritin with CRP once well."</summary>
+    public string? RepeatAdvice { get; init; }
 
     /// <summary>What changes how this result reads (data/lab_confounders.csv), each with its source.</summary>
     public IReadOnlyList<string> Caveats { get; init; } = [];
@@ -112,17 +121,25 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             : Below(reference.Low) ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;
+        // Serum zinc without the time of day: between the afternoon cut-off (the lowest) and the one used, it cannot be
+        // read (Hotz et al. 2003 give the three by sampling time and fasting).
+        var unreadable = baseId == "zinc" && sample.Time is null && !id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) && status == LabStatus.Low
+            && Cutoffs.FirstOrDefault(r => r.Id == id[..id.LastIndexOf('.')] + ".afternoon").Low is { } afternoon && value >= afternoon;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
+            CountsForDeficiency = !unreadable,
+            RepeatAdvised = unreadable,
+            RepeatAdvice = unreadable ? "Repeat with the time of day and fasting state noted." : null,
             NormalRulesOut = unit.RulesOut,
             HighIsExcess = reference.HighIsExcess,
+            LowLabel = reference.LowLabel,
             Caveats = id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
         };
     }
 
     private static IReadOnlyList<string> ZincCaveat(string baseId, LabSample sample) =>
         baseId == "zinc" && (sample.Time is null || (sample.Time == SampleTime.Morning && sample.Fasting is null))
-            ? ["Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); give lab_sample.time and fasting for the right one."]
+            ? ["Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value above the afternoon cut-off is not counted. Give lab_sample.time and fasting for the right one."]
             : [];
 
     /// <summary>The tests Replete reads, each with the nutrient it informs (empty for confounders such as CRP) and the
@@ -170,9 +187,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))
         .ToArray();
 
-    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess)> Cutoffs = ReferenceData.Read("biomarkers.csv")
+    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel)> Cutoffs = ReferenceData.Read("biomarkers.csv")
         .Select(row => (row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
             row.OptionalNumber("high_cutoff"), row.Text("source"), KnowledgeBase.Grade(row),
-            row.Text("cutoffs_inclusive") == "yes", row.Text("high_is_excess") == "yes"))
+            row.Text("cutoffs_inclusive") == "yes", row.Text("high_is_excess") == "yes", row.Text("low_label")))
         .ToArray();
 }

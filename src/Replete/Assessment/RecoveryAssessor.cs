@@ -103,7 +103,7 @@ public static class RecoveryAssessor
         foreach (var lab in labs.Where(l => l.Nutrient.Length > 0))
         {
             var what = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{lab.Label} {lab.Value:0.##} {lab.Unit} ({lab.Status.ToString().ToLowerInvariant()}{(lab.ConditionalCutoff ? $" against the conditional cut-off {lab.Low:0.##}" : "")})");
+                $"{lab.Label} {lab.Value:0.##} {lab.Unit} ({lab.StatusLabel}{(lab.ConditionalCutoff ? $" against the conditional cut-off {lab.Low:0.##}" : "")})");
             var evidence = new Evidence(what, LinkStrength.Strong, lab.Source, lab.Evidence);
             switch (lab.Status)
             {
@@ -275,7 +275,7 @@ public static class RecoveryAssessor
     {
         if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.RepeatAdvised) is { } repeat)
         {
-            return $"{nutrient.Replace('_', ' ')}: repeat the {repeat.Label.ToLowerInvariant()} when the lab note says (once well, rested, or at the late-winter low); until then it stays unsettled.";
+            return $"{nutrient.Replace('_', ' ')}: {repeat.Label}: {repeat.RepeatAdvice} Until then it stays unsettled.";
         }
 
         if (labs.Any(l => l.Nutrient == nutrient))
@@ -335,6 +335,16 @@ public static class RecoveryAssessor
         {
             if (!ids.Contains(id))
             {
+                var kb = KnowledgeBase.Default;
+                var elsewhere = kb.RedFlags.Any(f => f.FlagId == id) ? "red flag (list it under red_flags)"
+                    : kb.Symptoms.Any(f => f.SymptomId == id) ? "symptom (list it under symptoms)"
+                    : kb.RiskFactors.Any(f => f.RiskId == id) ? "risk factor (list it under risk_factors)"
+                    : null;
+                if (elsewhere is not null)
+                {
+                    throw new ArgumentException($"'{id}' is not a {kind} but a {elsewhere}");
+                }
+
                 var suggestions = ids.OrderBy(k => Nutrients.EditDistance.Between(k, id)).Take(3);
                 throw new ArgumentException($"unknown {kind} '{id}' (did you mean {string.Join(", ", suggestions)}?)");
             }

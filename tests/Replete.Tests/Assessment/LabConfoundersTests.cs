@@ -89,6 +89,49 @@ public class LabConfoundersTests
         Assert.Equal(stratum, zinc.Biomarker);
         Assert.Equal(status, zinc.Status);
         Assert.Equal(time is null, zinc.Caveats.Any(c => c.Contains("morning-fasting", StringComparison.Ordinal)));
+        Assert.Equal(time is not null, zinc.CountsForDeficiency); // 62 lies above the afternoon cut-off (59): unreadable without the time
+    }
+
+    [Fact]
+    public void LowFerritinWithRaisedCrp_StandsAndNeedsNoRepeat()
+    {
+        var ferritin = Read(LabSample.Unknown, [], new LabInput("ferritin", 25, "ug/L"), new LabInput("crp", 12, "mg/L")).Single(l => l.Biomarker == "ferritin");
+
+        Assert.Equal(LabStatus.Low, ferritin.Status);
+        Assert.False(ferritin.ConditionalCutoff);
+        Assert.False(ferritin.RepeatAdvised);
+        Assert.Contains(ferritin.Caveats, c => c.StartsWith("Below the usual cut-off even before", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RestlessLegs_CutOffIncludes75()
+    {
+        Assert.Equal(LabStatus.Low, Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 75, "ug/L")).Single().Status);
+        Assert.Equal(LabStatus.Normal, Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 76, "ug/L")).Single().Status);
+    }
+
+    [Fact]
+    public void BorderlineB12_NeedsMethylmalonicAcid_BeforeItIsLikely()
+    {
+        var vegan = new Person(28, Sex.Male, Vegetarian: true);
+        var alone = RecoveryAssessor.Assess(new AssessmentInput(vegan, ["tingling_numbness", "fatigue"], ["vegan"], [], [new LabInput("vitamin_b12", 180, "pmol/L")]));
+        var confirmed = RecoveryAssessor.Assess(new AssessmentInput(vegan, ["tingling_numbness", "fatigue"], ["vegan"], [], [new LabInput("vitamin_b12", 180, "pmol/L"), new LabInput("methylmalonic_acid", 480, "nmol/L")]));
+
+        var b12 = alone.Bottlenecks.Single(b => b.Nutrient == "vitamin_b12");
+        Assert.Equal(Likelihood.Possible, b12.Likelihood);
+        Assert.Contains("methylmalonic acid", b12.SettleIt, StringComparison.Ordinal);
+        Assert.Equal(Likelihood.Likely, confirmed.Bottlenecks.Single(b => b.Nutrient == "vitamin_b12").Likelihood);
+    }
+
+    [Fact]
+    public void SeasonRule_AppliesOnlyWhereWinterMatters()
+    {
+        var singapore = Read(new LabSample(new DateOnly(2026, 8, 25), 1.3), [], new LabInput("vitamin_d_25oh", 22, "ng/mL")).Single();
+        var london = Read(new LabSample(new DateOnly(2026, 8, 25), 51.5), [], new LabInput("vitamin_d_25oh", 22, "ng/mL")).Single();
+
+        Assert.True(singapore.NormalRulesOut);
+        Assert.False(london.NormalRulesOut);
+        Assert.Equal("Repeat in late winter to see the low.", london.RepeatAdvice);
     }
 
     [Theory]
