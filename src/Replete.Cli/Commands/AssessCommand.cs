@@ -212,7 +212,12 @@ internal static class AssessCommand
 
                 var biomarker = ProfileFile.Text(file, lab, "biomarker", $"labs[{index}]") ?? throw new UsageException($"{file.At(lab)}: labs[{index}] needs \"biomarker\"");
                 var value = ProfileFile.Number(file, lab, "value", $"labs[{index}]") ?? throw new UsageException($"{file.At(lab)}: labs[{index}] ({biomarker}) needs a numeric \"value\"");
-                var input = new LabInput(biomarker, value, ProfileFile.Text(file, lab, "unit", $"labs[{index}]"));
+                foreach (var property in lab.EnumerateObject().Where(p => p.Name is not ("biomarker" or "value" or "unit" or "confirmed")))
+                {
+                    throw new UsageException($"{file.At(property.Value)}: labs[{index}]: unknown field '{property.Name}'; known fields: biomarker, value, unit, confirmed");
+                }
+
+                var input = new LabInput(biomarker, value, ProfileFile.Text(file, lab, "unit", $"labs[{index}]")) { Confirmed = ProfileFile.Flag(file, lab, "confirmed", $"labs[{index}]") ?? false };
                 try
                 {
                     _ = LabReading.Read(input, person.Sex, person.AgeYears);

@@ -10,7 +10,11 @@ namespace Replete.Assessment;
 /// zinc, a morning fasting sample unless the id names another stratum).</param>
 /// <param name="Value">The value.</param>
 /// <param name="Unit">The unit; required where the test is reported in more than one unit.</param>
-public sealed record LabInput(string Biomarker, double Value, string? Unit);
+public sealed record LabInput(string Biomarker, double Value, string? Unit)
+{
+    /// <summary>The person has checked the value and unit: skips the unit mix-up question.</summary>
+    public bool Confirmed { get; init; }
+}
 
 /// <summary>Where a lab result stands against its cut-offs.</summary>
 public enum LabStatus
@@ -106,6 +110,11 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         }
 
         var value = input.Value * unit.Factor;
+        if (!input.Confirmed && MixedUpUnit(input, unit, units, reference) is { } question)
+        {
+            throw new ArgumentException(question);
+        }
+
         if (Plausible.TryGetValue(baseId, out var range) && (value < range.Lowest || value > range.Highest))
         {
             var bounds = string.Create(CultureInfo.InvariantCulture, $"{(range.Lowest is { } lo ? $"{lo:#,0.##}" : "0")} to {(range.Highest is { } hi ? $"{hi:#,0.##}" : "no upper bound")} {reference.Unit}");
@@ -135,6 +144,26 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             LowLabel = reference.LowLabel,
             Caveats = id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
         };
+    }
+
+    /// <summary>A value below a quarter of the test's lowest cut-off, or above four times its upper one, that would sit
+    /// inside those bounds in another unit of the same test, is asked about: haemoglobin 13 g/L is almost surely
+    /// 13 g/dL. The factor of four is Replete's choice (a unit slip moves a value tenfold or more).</summary>
+    private static string? MixedUpUnit(LabInput input, (string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut) unit,
+        List<(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut)> units,
+        (string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel) reference)
+    {
+        var floor = new[] { reference.Low, reference.Deficient }.Where(c => c is not null).Min() / 4;
+        var ceiling = reference.High * 4;
+        bool Odd(double value) => value < floor || value > ceiling;
+        if (!Odd(input.Value * unit.Factor))
+        {
+            return null;
+        }
+
+        var other = units.FirstOrDefault(u => u.Factor != unit.Factor && !Odd(input.Value * u.Factor));
+        return other.Unit is null ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{input.Biomarker} {input.Value} {unit.Unit} is {(input.Value * unit.Factor < floor ? "far below" : "far above")} its cut-off ({(input.Value * unit.Factor < floor ? floor * 4 : reference.High):0.##} {reference.Unit}), while {input.Value} {other.Unit} would be {input.Value * other.Factor:0.##} {reference.Unit}: check the unit on the report (add \"confirmed\": true if {input.Value} {unit.Unit} is right)");
     }
 
     private static IReadOnlyList<string> ZincCaveat(string baseId, LabSample sample) =>

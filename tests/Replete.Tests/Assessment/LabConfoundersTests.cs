@@ -134,6 +134,18 @@ public class LabConfoundersTests
         Assert.Equal("Repeat in late winter to see the low.", london.RepeatAdvice);
     }
 
+    [Fact]
+    public void HaemoglobinInTheWrongUnit_IsAskedAbout_UnlessConfirmed()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput("hemoglobin", 13, "g/L"), Sex.Female));
+        Assert.Contains("while 13 g/dL would be 130 g/L", error.Message, StringComparison.Ordinal);
+
+        var confirmed = LabReading.Read(new LabInput("hemoglobin", 13, "g/L") { Confirmed = true }, Sex.Female);
+        Assert.Equal(13, confirmed.Value);
+        Assert.Equal(LabStatus.Low, confirmed.Status);
+        Assert.Equal(LabStatus.Deficient, LabReading.Read(new LabInput("ferritin", 5, "ug/L"), Sex.Female).Status); // ug/L and ng/mL are one: nothing to ask
+    }
+
     [Theory]
     [InlineData("ferritin", 250000, "ug/L", "191,000")]
     [InlineData("sodium", 14, "mmol/L", "98 to 255")]
