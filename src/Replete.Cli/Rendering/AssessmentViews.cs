@@ -206,10 +206,9 @@ internal static class AssessmentViews
 
     private static string Brief(string caveat) => caveat.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? caveat[..cut] : caveat;
 
-    private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified ? $"{e.What} (unverified)" : e.What;
+    private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified && !e.What.Contains("unverified", StringComparison.Ordinal) ? $"{e.What} (unverified)" : e.What;
 
-    private static string Describe(Evidence e) =>
-        $"{e.What} [{e.Grade.ToString().ToLowerInvariant()}: {(e.Source.Length > 70 ? e.Source[..69] + "…" : e.Source)}]";
+    private static string Describe(Evidence e) => $"{e.What} [{e.Grade.ToString().ToLowerInvariant()}: {e.Source}]";
 
     private static string Level(Likelihood likelihood) => likelihood switch
     {
@@ -224,6 +223,6 @@ internal static class AssessmentViews
         TriageLevel.Emergency => ("red", "EMERGENCY: get medical care now. Do not self-treat."),
         TriageLevel.SeeDoctorToday => ("red", "See a doctor today, before acting on the nutrition findings."),
         TriageLevel.SeeDoctorSoon => ("red", "See a doctor soon, before acting on the nutrition findings."),
-        _ => ("green", "No red flag: self-care with the plan is reasonable."),
+        _ => ("green", "No red flag: self-care is reasonable. Findings below."),
     };
 }

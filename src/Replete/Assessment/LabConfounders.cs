@@ -44,6 +44,7 @@ public static class LabConfounders
             "risk" => riskFactors.Contains(argument),
             "not_rested" => sample.AfterHardTraining == true,
             "no_lab" => !biomarkers.Contains(argument),
+            "any" => true,
             // Winter matters above 35 degrees of latitude (Larson-Meyer 2015, GSSI SSE 148: supplement in winter above 35).
             "near_peak_season" => sample.Drawn is not null && sample.Latitude is { } latitude && Math.Abs(latitude) >= WinterLatitude,
             _ => throw new InvalidDataException($"lab_confounders.csv: unknown condition '{rule.Condition}'"),
@@ -71,6 +72,8 @@ public static class LabConfounders
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
             case "low_not_counted" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 return Changed(lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] });
+            case "advice_when_low" when lab.Status is LabStatus.Low or LabStatus.Deficient:
+                return lab with { Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
             case "low_needs_confirmation" when lab.Status == LabStatus.Low:
                 return Changed(lab with { Caveats = [.. lab.Caveats, caveat] });
             case "normal_not_reassuring" when lab.Status == LabStatus.Normal:

@@ -59,6 +59,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// until then it cannot make a deficiency more than possible.</summary>
     public bool RepeatAdvised { get; init; }
 
+    /// <summary>The next step for this result when it is not a matter of food or supplements (low potassium).</summary>
+    public string? Advice { get; init; }
+
     /// <summary>When to repeat the test, where <see cref="RepeatAdvised"/>: "Repeat ferritin with CRP once well."</summary>
     public string? RepeatAdvice { get; init; }
 

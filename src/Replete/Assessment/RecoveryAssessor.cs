@@ -83,12 +83,20 @@ public static class RecoveryAssessor
 
         foreach (var link in kb.Symptoms.Where(s => input.Symptoms.Contains(s.SymptomId) && s.Direction == "low"))
         {
-            Add(evidenceFor, link.Nutrient, new Evidence($"{link.Label} ({link.Strength.ToString().ToLowerInvariant()} link)", link.Strength, link.Source, link.Evidence), Points(link.Strength, link.Evidence));
+            // Some links are strong only in a condition (breathlessness for iron only with anaemia): otherwise weak.
+            var holds = Holds(link.StrongOnlyIf, input, labs);
+            var strength = holds ? link.Strength : LinkStrength.Weak;
+            var what = link.Evidence == EvidenceGrade.Unverified && strength != LinkStrength.Weak ? $"{link.Label} (unverified {link.Strength.ToString().ToLowerInvariant()} link: counted as weak)"
+                : holds ? $"{link.Label} ({link.Strength.ToString().ToLowerInvariant()} link)"
+                : $"{link.Label} (weak here: {link.Strength.ToString().ToLowerInvariant()} only with {Describe(link.StrongOnlyIf)})";
+            Add(evidenceFor, link.Nutrient, new Evidence(what, strength, link.Source, link.Evidence), Points(strength, link.Evidence));
         }
 
         foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId)))
         {
-            var evidence = new Evidence($"{link.Label}: {link.Effect.Replace('_', ' ')} ({link.Strength.ToString().ToLowerInvariant()})", link.Strength, link.Source, link.Evidence);
+            var evidence = new Evidence(link.Evidence == EvidenceGrade.Unverified && link.Strength != LinkStrength.Weak
+                ? $"{link.Label}: {link.Effect.Replace('_', ' ')} (unverified {link.Strength.ToString().ToLowerInvariant()}: counted as weak)"
+                : $"{link.Label}: {link.Effect.Replace('_', ' ')} ({link.Strength.ToString().ToLowerInvariant()})", link.Strength, link.Source, link.Evidence);
             switch (link.Effect)
             {
                 case "raises":
@@ -206,7 +214,7 @@ public static class RecoveryAssessor
             })
             .ToList();
 
-        var symptoms = input.Symptoms.Concat(input.RiskFactors).ToHashSet(StringComparer.Ordinal);
+        var symptoms = input.Symptoms.Concat(input.RiskFactors).Concat(input.RedFlags).ToHashSet(StringComparer.Ordinal);
         var others = kb.OtherCauses.Where(c => c.SuggestedBy.Any(s => symptoms.Contains(s.Split(' ')[0]))).ToList();
 
         var next = new List<string>();
@@ -222,6 +230,37 @@ public static class RecoveryAssessor
         next.AddRange(excess.Select(e => e.Advice));
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
+    }
+
+    /// <summary>Whether a link's condition holds: empty, lab_low:&lt;biomarker&gt; (below its cut-off),
+    /// lab_below:&lt;biomarker&gt;:&lt;value&gt; or symptom:&lt;id&gt;.</summary>
+    private static bool Holds(string condition, AssessmentInput input, IReadOnlyList<LabReading> labs)
+    {
+        if (condition.Length == 0)
+        {
+            return true;
+        }
+
+        var parts = condition.Split(':');
+        return parts[0] switch
+        {
+            "symptom" => input.Symptoms.Contains(parts[1]),
+            "lab_low" => labs.Any(l => l.Biomarker.Split('.')[0] == parts[1] && l.Status is LabStatus.Low or LabStatus.Deficient),
+            "lab_below" => labs.Any(l => l.Biomarker.Split('.')[0] == parts[1] && l.Value < double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new InvalidDataException($"symptoms.csv: unknown strong_only_if '{condition}'"),
+        };
+    }
+
+    private static string Describe(string condition)
+    {
+        var parts = condition.Split(':');
+        return parts[0] switch
+        {
+            "symptom" => parts[1].Replace('_', ' '),
+            "lab_low" => $"a low {parts[1].Replace('_', ' ')}",
+            "lab_below" => $"{parts[1].Replace('_', ' ')} below {parts[2]}",
+            _ => condition,
+        };
     }
 
     /// <summary>Possible excess: a nutrient with an exposure (a risk factor whose effect is excess, a usual intake
@@ -273,6 +312,11 @@ public static class RecoveryAssessor
 
     private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs)
     {
+        if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Advice is not null) is { } advised)
+        {
+            return $"{nutrient.Replace('_', ' ')}: {advised.Advice}";
+        }
+
         if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.RepeatAdvised) is { } repeat)
         {
             return $"{nutrient.Replace('_', ' ')}: {repeat.Label}: {repeat.RepeatAdvice} Until then it stays unsettled.";

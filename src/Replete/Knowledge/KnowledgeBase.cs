@@ -33,7 +33,7 @@ public enum LinkStrength
 /// <summary>What a red flag means for the person: it heads every output and stops self-treatment advice.</summary>
 public enum TriageLevel
 {
-    /// <summary>No red flag: self-care with the plan is reasonable.</summary>
+    /// <summary>No red flag: self-care is reasonable.</summary>
     SelfCare,
 
     /// <summary>See a doctor soon (days), before acting on nutrition advice.</summary>
@@ -47,7 +47,12 @@ public enum TriageLevel
 }
 
 /// <summary>A symptom or sign and a nutrient it can point to.</summary>
-public sealed record SymptomLink(string SymptomId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Direction, LinkStrength Strength, string Source, EvidenceGrade Evidence, string Note);
+public sealed record SymptomLink(string SymptomId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Direction, LinkStrength Strength, string Source, EvidenceGrade Evidence, string Note)
+{
+    /// <summary>The condition under which <see cref="Strength"/> holds (lab_low:hemoglobin, symptom:restless_legs,
+    /// lab_below:potassium:3.0); otherwise the link is weak. Empty when it always holds.</summary>
+    public string StrongOnlyIf { get; init; } = "";
+}
 
 /// <summary>A risk factor and what it does to a nutrient's requirement or status.</summary>
 public sealed record RiskFactorLink(string RiskId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Effect, LinkStrength Strength, double? Factor, string Source, EvidenceGrade Evidence, string Note);
@@ -69,7 +74,10 @@ public sealed class KnowledgeBase
     {
         Symptoms = [.. ReferenceData.Read("symptoms.csv").Select(row => new SymptomLink(
             row.Text("symptom_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("direction"),
-            Strength(row), row.Text("source"), Grade(row), row.Text("note")))];
+            Strength(row), row.Text("source"), Grade(row), row.Text("note"))
+        {
+            StrongOnlyIf = row.Text("strong_only_if"),
+        })];
         RiskFactors = [.. ReferenceData.Read("risk_factors.csv").Select(row => new RiskFactorLink(
             row.Text("risk_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("effect"),
             Strength(row), row.OptionalNumber("factor"), row.Text("source"), Grade(row), row.Text("note")))];

@@ -68,4 +68,22 @@ public class LabRedFlagTests
         Assert.Contains(result.RedFlags, f => f.FlagId == "symptoms_of_excess");
         Assert.Equal(TriageLevel.SeeDoctorSoon, result.Triage);
     }
+
+    [Fact]
+    public void BreathlessnessCountsStrongForIron_OnlyWithAnaemia()
+    {
+        var normalHb = RecoveryAssessor.Assess(new AssessmentInput(Woman, ["breathlessness_on_exertion"], [], [], [new LabInput("hemoglobin", 130, "g/L")]));
+        var lowHb = RecoveryAssessor.Assess(new AssessmentInput(Woman, ["breathlessness_on_exertion"], [], [], [new LabInput("hemoglobin", 110, "g/L")]));
+
+        Assert.Contains(normalHb.Bottlenecks.Single(b => b.Nutrient == "iron").For, e => e.What.StartsWith("Breathlessness on exertion (weak here: strong only with a low hemoglobin)", StringComparison.Ordinal));
+        Assert.Contains(lowHb.Bottlenecks.Single(b => b.Nutrient == "iron").For, e => e.What == "Breathlessness on exertion (strong link)");
+    }
+
+    [Fact]
+    public void LowPotassium_IsForADoctorToTreat()
+    {
+        var result = Assess(Woman, new LabInput("potassium", 3.2, "mmol/L"));
+
+        Assert.Contains("do not take potassium supplements on your own", result.Bottlenecks.Single(b => b.Nutrient == "potassium").SettleIt, StringComparison.Ordinal);
+    }
 }
