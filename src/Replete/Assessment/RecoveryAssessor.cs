@@ -92,13 +92,20 @@ public static class RecoveryAssessor
             Add(evidenceFor, link.Nutrient, new Evidence(what, strength, link.Source, link.Evidence), Points(strength, link.Evidence));
         }
 
+        // The prior by sex, age, diet and sport: risk factors the profile implies, unless the person listed them.
+        var implied = Implied(input.Person).Where(id => !input.RiskFactors.Contains(id) && !(id == "vegetarian" && input.RiskFactors.Contains("vegan"))).ToList();
+        input = input with { RiskFactors = [.. input.RiskFactors, .. implied] };
         foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId)))
         {
             var evidence = new Evidence(link.Evidence == EvidenceGrade.Unverified && link.Strength != LinkStrength.Weak
                 ? $"{link.Label}: {link.Effect.Replace('_', ' ')} (unverified {link.Strength.ToString().ToLowerInvariant()}: counted as weak)"
-                : $"{link.Label}: {link.Effect.Replace('_', ' ')} ({link.Strength.ToString().ToLowerInvariant()})", link.Strength, link.Source, link.Evidence);
+                : $"{link.Label}: {link.Effect.Replace('_', ' ')} ({link.Strength.ToString().ToLowerInvariant()}){(implied.Contains(link.RiskId) ? ", a prior from the profile: counted as weak" : "")}", link.Strength, link.Source, link.Evidence);
             switch (link.Effect)
             {
+                // A prior the profile implies is a base rate, not something the person reported: it counts as weak.
+                case "raises" when implied.Contains(link.RiskId):
+                    Add(evidenceFor, link.Nutrient, evidence, Points(LinkStrength.Weak));
+                    break;
                 case "raises":
                     Add(evidenceFor, link.Nutrient, evidence, Points(link.Strength, link.Evidence));
                     break;
@@ -140,7 +147,7 @@ public static class RecoveryAssessor
             specific[lab.Nutrient] = specific.GetValueOrDefault(lab.Nutrient) + 100;
         }
 
-        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && r.Effect == "raises"))
+        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && r.Effect == "raises" && !implied.Contains(r.RiskId)))
         {
             specific[link.Nutrient] = specific.GetValueOrDefault(link.Nutrient) + Points(link.Strength, link.Evidence);
         }
@@ -230,6 +237,34 @@ public static class RecoveryAssessor
         next.AddRange(excess.Select(e => e.Advice));
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
+    }
+
+    /// <summary>Risk factors the profile implies: female (female_athlete: iron deficiency in 15-35% of female against
+    /// 5-11% of male athletes, Peeling, Sim and McKay 2023); over 50 (older_age: IOM 1998 sets the B12 advice for food-bound
+    /// B12 malabsorption from 51 years); a vegetarian diet; running or triathlon at endurance volume (endurance_running,
+    /// from the hours at which <see cref="Targets.TargetCalculator"/> applies endurance iron needs).</summary>
+    public static IEnumerable<string> Implied(References.Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.Sex == References.Sex.Female)
+        {
+            yield return "female_athlete";
+        }
+
+        if (person.AgeYears > 50)
+        {
+            yield return "older_age";
+        }
+
+        if (person.Vegetarian)
+        {
+            yield return "vegetarian";
+        }
+
+        if (person.Sport is "running" or "triathlon" && person.TrainingHoursPerWeek >= Targets.TargetCalculator.EnduranceIronHoursPerWeek)
+        {
+            yield return "endurance_running";
+        }
     }
 
     /// <summary>Whether a link's condition holds: empty, lab_low:&lt;biomarker&gt; (below its cut-off),

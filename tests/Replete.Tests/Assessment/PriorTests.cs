@@ -1,0 +1,32 @@
+using Replete.Assessment;
+using Replete.References;
+
+namespace Replete.Tests.Assessment;
+
+/// <summary>The prior by sex, age, diet and sport: risk factors the profile implies, counted as weak base rates.</summary>
+public class PriorTests
+{
+    [Fact]
+    public void Profile_ImpliesItsRiskFactors()
+    {
+        var runner = new Person(55, Sex.Female, Sport: "running", TrainingHoursPerWeek: 9, Vegetarian: true);
+
+        Assert.Equal(["female_athlete", "older_age", "vegetarian", "endurance_running"], RecoveryAssessor.Implied(runner));
+        Assert.Empty(RecoveryAssessor.Implied(new Person(30, Sex.Male, Sport: "running", TrainingHoursPerWeek: 3)));
+    }
+
+    [Fact]
+    public void ImpliedPrior_IsShownAndCountsAsWeak_AndAStatedOneCountsInFull()
+    {
+        var woman = new Person(30, Sex.Female, Sport: "running", TrainingHoursPerWeek: 9);
+
+        var implied = RecoveryAssessor.Assess(new AssessmentInput(woman, ["fatigue"], [], [], []));
+        var stated = RecoveryAssessor.Assess(new AssessmentInput(woman, ["fatigue"], ["female_athlete", "endurance_running"], [], []));
+
+        var iron = implied.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.Contains(iron.For, e => e.What == "Female athlete: raises (moderate), a prior from the profile: counted as weak");
+        Assert.Equal(Likelihood.Weak, iron.Likelihood); // priors alone are not the person's own evidence
+        Assert.True(stated.Bottlenecks.Single(b => b.Nutrient == "iron").Score > iron.Score);
+        Assert.Equal(1, stated.Bottlenecks.Single(b => b.Nutrient == "iron").For.Count(e => e.What.StartsWith("Female athlete", StringComparison.Ordinal)));
+    }
+}
