@@ -199,7 +199,7 @@ public static class RecoveryAssessor
                     likelihood = Likelihood.Possible;
                 }
 
-                return new NutrientFinding(nutrient, likelihood, score, [.. pro.Select(p => p.Evidence)], [.. con.Select(c => c.Evidence)], SettleIt(nutrient, labs))
+                return new NutrientFinding(nutrient, likelihood, score, [.. pro.Select(p => p.Evidence)], [.. con.Select(c => c.Evidence)], SettleIt(nutrient, labs, diet))
                 {
                     Notes = [.. labs.Where(l => l.Nutrient == nutrient).SelectMany(l => l.Caveats)],
                 };
@@ -345,7 +345,7 @@ public static class RecoveryAssessor
         })];
     }
 
-    private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs)
+    private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
     {
         if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Advice is not null) is { } advised)
         {
@@ -357,9 +357,14 @@ public static class RecoveryAssessor
             return $"{nutrient.Replace('_', ' ')}: {repeat.Label}: {repeat.RepeatAdvice} Until then it stays unsettled.";
         }
 
+        if (labs.Any(l => l.Nutrient == nutrient && l.CountsForDeficiency && l.Status is LabStatus.Low or LabStatus.Deficient))
+        {
+            return $"{nutrient.Replace('_', ' ')}: the lab shows it. Take the result to a doctor or sports dietitian to plan the fix; the re-test is theirs to time.";
+        }
+
         if (labs.Any(l => l.Nutrient == nutrient))
         {
-            return $"{nutrient.Replace('_', ' ')}: a lab result is in; a repeat test is for the clinician to time.";
+            return $"{nutrient.Replace('_', ' ')}: a lab result is in (see Labs); a repeat is for the clinician to time.";
         }
 
         var test = nutrient switch
@@ -374,9 +379,34 @@ public static class RecoveryAssessor
             "calcium" => "serum calcium with albumin",
             _ => null,
         };
+        var logging = Logging(nutrient, diet);
         return test is null
-            ? $"{nutrient.Replace('_', ' ')}: log food for more days (replete analyze shows how sure the usual intake is)."
-            : $"{nutrient.Replace('_', ' ')}: ask for {test}; and log food for more days (replete analyze).";
+            ? $"{nutrient.Replace('_', ' ')}: {logging}"
+            : $"{nutrient.Replace('_', ' ')}: ask for {test}; {logging}";
+    }
+
+    /// <summary>What more food logging would do: how many more days would settle the intake either way, or that no
+    /// number would (the mean sits too close to the requirement), or, with no log, to start one.</summary>
+    private static string Logging(string nutrient, Diet.DietAnalysis? diet)
+    {
+        if (diet?.Nutrients.FirstOrDefault(n => n.Nutrient.Id == nutrient) is not { Adequacy: { } adequacy, MeanDaily: { } mean } intake)
+        {
+            return "log food for a week or more (replete analyze shows how sure the usual intake is).";
+        }
+
+        if (adequacy.Probability is { } p && (p >= Intake.AdequacyAssessor.SettledProbability || p <= 1 - Intake.AdequacyAssessor.SettledProbability))
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already settles the intake (P(adequate) {p:P0}).");
+        }
+
+        if (adequacy.Method != Intake.AdequacyMethod.EarProbability)
+        {
+            return "log food for more days (replete analyze shows how sure the usual intake is).";
+        }
+
+        return Intake.AdequacyAssessor.DaysToSettle(adequacy, mean) is { } days
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"logging about {Math.Max(1, days - intake.Days)} more day(s) at this mean would settle the intake either way (IOM 2000).")
+            : "more logging will not settle the intake: the mean sits too close to the requirement for the spread of needs.";
     }
 
     /// <summary>Points for a lab: half when its cut-off is unverified (folate, transferrin saturation, male

@@ -61,6 +61,28 @@ public static partial class AdequacyAssessor
     public static double EarZ(double meanIntake, double ear, double sdRequirement, double sdWithin, int days) =>
         (meanIntake - ear) / Math.Sqrt((sdRequirement * sdRequirement) + (sdWithin * sdWithin / days));
 
+    /// <summary>The probability of adequacy at which a result is "likely" either way: 85 %, the IOM Table B-1 level
+    /// that Replete's conclusions call "likely adequate" (and 15 %, its mirror, "very likely inadequate").</summary>
+    public const double SettledProbability = 0.85;
+
+    /// <summary>How many logged days in all would take the EAR probability to <see cref="SettledProbability"/> either
+    /// way if the mean held: from z = (mean - EAR) / sqrt(SD_req^2 + SD_within^2 / n), n = SD_within^2 / ((mean -
+    /// EAR)^2 / z*^2 - SD_req^2). Null when no number of days would do it (the mean sits too close to the EAR for the
+    /// spread of requirements: only a lab can settle it), or for an AI test.</summary>
+    public static int? DaysToSettle(ProbabilityOfAdequacy adequacy, double meanIntake)
+    {
+        ArgumentNullException.ThrowIfNull(adequacy);
+        if (adequacy.Method != AdequacyMethod.EarProbability || adequacy.Reference is not { } ear || adequacy.WithinPersonSd is not { } within)
+        {
+            return null;
+        }
+
+        var zTarget = StandardNormal.Quantile(SettledProbability);
+        var sdRequirement = RequirementVariation.For(adequacy.NutrientId).CoefficientOfVariation * ear;
+        var room = ((meanIntake - ear) * (meanIntake - ear) / (zTarget * zTarget)) - (sdRequirement * sdRequirement);
+        return room <= 0 ? null : (int)Math.Ceiling(within.Value * within.Value / room);
+    }
+
     /// <summary>The AI test: z = (mean - AI) / (SD_within / sqrt(n)) (IOM 2000 Appendix B p.199, Table 3-2).</summary>
     public static double AiZ(double meanIntake, double ai, double sdWithin, int days) =>
         (meanIntake - ai) / (sdWithin / Math.Sqrt(days));

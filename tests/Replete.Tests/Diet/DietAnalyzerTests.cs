@@ -107,4 +107,24 @@ public class DietAnalyzerTests
         var atLine = Assert.Throws<Replete.Data.CsvDataException>(() => Supplement.ReadJson("{\"supplements\": [{\"name\": \"Mg\",\n  \"per_dose\": {\n    \"zinc\": \"15 mg\",\n    \"magnesium\": \"200 furlongs\"}}]}", "s.json"));
         Assert.StartsWith("s.json:4: per_dose.magnesium: supplement 1: magnesium: unit 'furlongs'", atLine.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DaysToSettle_FollowsTheIomFormula_AndSaysWhenNoNumberOfDaysWould()
+    {
+        // Magnesium for a woman of 34: EAR 255 mg. Three days at 200 mg: below the EAR, not yet settled.
+        var days = Enumerable.Range(1, 3).Select(day => Food(day, "oats", ("magnesium", 200.0))).ToList();
+        var result = DietAnalyzer.Analyze(days, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "magnesium");
+        var adequacy = result.Adequacy!;
+        var needed = Replete.Intake.AdequacyAssessor.DaysToSettle(adequacy, result.MeanDaily!.Value);
+
+        Assert.NotNull(needed);
+        // At that many days the same mean gives P(adequate) at or below 15 %; one day fewer does not.
+        var sdRequirement = RequirementVariation.For("magnesium").CoefficientOfVariation * adequacy.Reference!.Value;
+        double P(int n) => Replete.Intake.StandardNormal.Cdf(Replete.Intake.AdequacyAssessor.EarZ(200, adequacy.Reference.Value, sdRequirement, adequacy.WithinPersonSd!.Value, n));
+        Assert.True(P(needed.Value) <= 0.15 + 1e-9);
+        Assert.True(P(needed.Value - 1) > 0.15);
+
+        // A mean right at the EAR can never be settled by logging.
+        Assert.Null(Replete.Intake.AdequacyAssessor.DaysToSettle(adequacy, adequacy.Reference.Value + 1));
+    }
 }
