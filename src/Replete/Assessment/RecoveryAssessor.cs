@@ -95,7 +95,7 @@ public static class RecoveryAssessor
         // The prior by sex, age, diet and sport: risk factors the profile implies, unless the person listed them.
         var implied = Implied(input.Person).Where(id => !input.RiskFactors.Contains(id) && !(id == "vegetarian" && input.RiskFactors.Contains("vegan"))).ToList();
         input = input with { RiskFactors = [.. input.RiskFactors, .. implied] };
-        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId)))
+        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && Applies(r, input.Person)))
         {
             var evidence = new Evidence(link.Evidence == EvidenceGrade.Unverified && link.Strength != LinkStrength.Weak
                 ? $"{link.Label}: {link.Effect.Replace('_', ' ')} (unverified {link.Strength.ToString().ToLowerInvariant()}: counted as weak)"
@@ -147,7 +147,7 @@ public static class RecoveryAssessor
             specific[lab.Nutrient] = specific.GetValueOrDefault(lab.Nutrient) + 100;
         }
 
-        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && r.Effect == "raises" && !implied.Contains(r.RiskId)))
+        foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && Applies(r, input.Person) && r.Effect == "raises" && !implied.Contains(r.RiskId)))
         {
             specific[link.Nutrient] = specific.GetValueOrDefault(link.Nutrient) + Points(link.Strength, link.Evidence);
         }
@@ -238,6 +238,15 @@ public static class RecoveryAssessor
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
     }
+
+    /// <summary>Whether a risk link holds for the person: an endurance-only link is left out when the profile names a
+    /// sport of another kind (kept when the sport is unknown).</summary>
+    private static bool Applies(RiskFactorLink link, References.Person person) => link.AppliesIf switch
+    {
+        "" => true,
+        "endurance_sport" => person.Sport is not { } id || !References.Sports.TryGet(id, out var sport) || sport.IsEndurance,
+        var other => throw new InvalidDataException($"risk_factors.csv: unknown applies_if '{other}'"),
+    };
 
     /// <summary>Risk factors the profile implies: female (female_athlete: iron deficiency in 15-35% of female against
     /// 5-11% of male athletes, Peeling, Sim and McKay 2023); over 50 (older_age: IOM 1998 sets the B12 advice for food-bound

@@ -55,7 +55,11 @@ public sealed record SymptomLink(string SymptomId, string Label, IReadOnlyList<s
 }
 
 /// <summary>A risk factor and what it does to a nutrient's requirement or status.</summary>
-public sealed record RiskFactorLink(string RiskId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Effect, LinkStrength Strength, double? Factor, string Source, EvidenceGrade Evidence, string Note);
+public sealed record RiskFactorLink(string RiskId, string Label, IReadOnlyList<string> Aliases, string Nutrient, string Effect, LinkStrength Strength, double? Factor, string Source, EvidenceGrade Evidence, string Note)
+{
+    /// <summary>endurance_sport where the link holds only for endurance sports; empty when it always holds.</summary>
+    public string AppliesIf { get; init; } = "";
+}
 
 /// <summary>A red flag: refer, do not self-treat.</summary>
 public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> Aliases, TriageLevel Triage, string Message, string Source, EvidenceGrade Evidence);
@@ -80,7 +84,10 @@ public sealed class KnowledgeBase
         })];
         RiskFactors = [.. ReferenceData.Read("risk_factors.csv").Select(row => new RiskFactorLink(
             row.Text("risk_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("effect"),
-            Strength(row), row.OptionalNumber("factor"), row.Text("source"), Grade(row), row.Text("note")))];
+            Strength(row), row.OptionalNumber("factor"), row.Text("source"), Grade(row), row.Text("note"))
+        {
+            AppliesIf = row.Text("applies_if"),
+        })];
         RedFlags = [.. ReferenceData.Read("red_flags.csv").Select(row => new RedFlag(
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
         RecoverySystems = [.. ReferenceData.Read("recovery_systems.csv").Select(row => new RecoverySystemLink(

@@ -29,4 +29,15 @@ public class PriorTests
         Assert.True(stated.Bottlenecks.Single(b => b.Nutrient == "iron").Score > iron.Score);
         Assert.Equal(1, stated.Bottlenecks.Single(b => b.Nutrient == "iron").For.Count(e => e.What.StartsWith("Female athlete", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void TrainingVolumeRaisesIron_OnlyInEnduranceSports()
+    {
+        IReadOnlyList<string> risks = ["high_training_volume"];
+        var lineman = RecoveryAssessor.Assess(new AssessmentInput(new Person(22, Sex.Male, Sport: "american_football", TrainingHoursPerWeek: 15), ["fatigue"], risks, [], []));
+        var rower = RecoveryAssessor.Assess(new AssessmentInput(new Person(22, Sex.Male, Sport: "rowing", TrainingHoursPerWeek: 15), ["fatigue"], risks, [], []));
+
+        Assert.DoesNotContain(lineman.Bottlenecks.Single(b => b.Nutrient == "iron").For, e => e.What.StartsWith("High training volume", StringComparison.Ordinal));
+        Assert.Contains(rower.Bottlenecks.Single(b => b.Nutrient == "iron").For, e => e.What.StartsWith("High training volume", StringComparison.Ordinal));
+    }
 }
