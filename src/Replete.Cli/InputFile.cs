@@ -116,6 +116,10 @@ internal sealed class InputFile : IDisposable
                         throw new UsageException($"{name}:{parser.Current.Start.Line}: one YAML document per file");
                     case AnchorAlias or NodeEvent { Anchor.IsEmpty: false }:
                         throw new UsageException($"{name}:{parser.Current.Start.Line}: YAML anchors and aliases are not supported; write the value out");
+                    case NodeEvent { Tag.IsEmpty: false } tagged:
+                        throw new UsageException($"{name}:{tagged.Start.Line}: YAML tags ({tagged.Tag}) are not supported; quote a value to make it text");
+                    case MappingStart or SequenceStart when containers.TryPeek(out var parent) && parent.Mapping && parent.Count % 2 == 0:
+                        throw new UsageException($"{name}:{parser.Current.Start.Line}: a YAML key must be plain text, not a list or mapping");
                     case MappingStart start:
                         Token(start.Start, "{");
                         containers.Push((true, 0));

@@ -60,6 +60,16 @@ internal static class Questionnaire
             {
                 LabReading.Read(lab, sex, age);
             }
+            catch (LabUnitQuestion question)
+            {
+                console.MarkupLine($"[yellow]{Markup.Escape(question.Message.Split(": check the unit")[0])}.[/]");
+                if (!console.Confirm(string.Create(CultureInfo.InvariantCulture, $"Is {value} {unit} what the report says?"), defaultValue: false))
+                {
+                    continue;
+                }
+
+                lab = lab with { Confirmed = true };
+            }
             catch (ArgumentException ex)
             {
                 console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
@@ -103,10 +113,13 @@ internal static class Questionnaire
         {
             var month = console.Prompt(new SelectionPrompt<string>().Title("In which month was the blood taken?")
                 .AddChoices(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames.Where(m => m.Length > 0)));
-            var south = console.Prompt(new SelectionPrompt<string>().Title("Where do you live?").AddChoices("northern hemisphere", "southern hemisphere")) == "southern hemisphere";
+            var where = console.Prompt(new SelectionPrompt<string>().Title("Where do you live?")
+                .AddChoices("north of 35 degrees N (most of Europe, North America, Japan)", "between 35 N and 35 S", "south of 35 degrees S"));
             var number = Array.IndexOf(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames, month) + 1;
-            // Only the month and the hemisphere matter to the seasonal model; the day and latitude stand for them.
-            sample = sample with { Drawn = new DateOnly(DateTime.Today.Year, number, 15), Latitude = south ? -1 : 1 };
+            // The seasonal model needs the month, the hemisphere, and whether winter matters (35 degrees or more,
+            // LabConfounders.WinterLatitude); the day and the latitude below stand for those answers.
+            double latitude = where.StartsWith("north", StringComparison.Ordinal) ? 45 : where.StartsWith("south", StringComparison.Ordinal) ? -45 : 0;
+            sample = sample with { Drawn = new DateOnly(DateTime.Today.Year, number, 15), Latitude = latitude };
         }
 
         return sample;

@@ -169,7 +169,12 @@ internal static class AssessCommand
         catch (UsageException ex) when (flags.Count > 0)
         {
             var worst = flags.MaxBy(f => f.Triage)!;
-            var headline = worst.Triage == TriageLevel.Emergency ? "EMERGENCY: get medical care now" : "See a doctor soon";
+            var headline = worst.Triage switch
+            {
+                TriageLevel.Emergency => "EMERGENCY: get medical care now",
+                TriageLevel.SeeDoctorToday => "See a doctor today",
+                _ => "See a doctor soon",
+            };
             throw new UsageException($"{headline} ({worst.Label}: {worst.Message}). The rest of the report could not be made: {ex.Message}");
         }
     }
@@ -182,7 +187,8 @@ internal static class AssessCommand
             throw new UsageException($"{file.At(root, "profile")}: needs a \"profile\" object (age, sex, ...)");
         }
 
-        var person = ProfileFile.FromElement(file, profile, "profile").ToPerson(file.At(profile));
+        var profileFile = ProfileFile.FromElement(file, profile, "profile");
+        var person = profileFile.ToPerson(file.At(profile));
         var known = new[] { "profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "diet_log", "supplements" };
         foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
@@ -231,7 +237,14 @@ internal static class AssessCommand
             }
         }
 
-        return new AssessmentInput(person, Ids("symptoms"), Ids("risk_factors"), Ids("red_flags"), labs) { Sample = Sample(file, root) };
+        // A vegan profile is the person's own fact, like a listed risk factor (the engine's Person knows only vegetarian).
+        string[] risks = Ids("risk_factors");
+        if (string.Equals(profileFile.Diet?.Trim(), "vegan", StringComparison.OrdinalIgnoreCase) && !risks.Contains("vegan"))
+        {
+            risks = [.. risks, "vegan"];
+        }
+
+        return new AssessmentInput(person, Ids("symptoms"), risks, Ids("red_flags"), labs) { Sample = Sample(file, root) };
     }
 
     /// <summary>One id of a symptoms, risk_factors or red_flags list, checked where it stands in the file.</summary>

@@ -204,7 +204,7 @@ internal static class AssessmentViews
         return $"{lab.StatusLabel}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
     }
 
-    private static string Brief(string caveat) => caveat.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? caveat[..cut] : caveat;
+    private static string Brief(string caveat) => caveat.LastIndexOf(" (source: ", StringComparison.Ordinal) is var cut and > 0 ? caveat[..cut] : caveat;
 
     private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified && !e.What.Contains("unverified", StringComparison.Ordinal) ? $"{e.What} (unverified)" : e.What;
 

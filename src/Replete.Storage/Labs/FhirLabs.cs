@@ -62,7 +62,8 @@ public static class FhirLabs
                 && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
                     ? at
                     : (DateTimeOffset?)null;
-            labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)), coding.Code, name, effective, fromText));
+            // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
+            labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText }, coding.Code, name, effective, fromText));
         }
 
         return new FhirLabFile(labs, skipped);

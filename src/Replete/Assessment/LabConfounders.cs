@@ -28,11 +28,11 @@ public static class LabConfounders
         ArgumentNullException.ThrowIfNull(labs);
         ArgumentNullException.ThrowIfNull(sample);
         var crp = labs.Where(l => l.Biomarker == "crp").Select(l => (double?)l.Value).Max();
-        var biomarkers = labs.Select(l => l.Biomarker.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        var biomarkers = labs.GroupBy(l => l.Biomarker.Split('.')[0]).ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
         return [.. labs.Select(lab => Rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample, crp, biomarkers, symptoms, riskFactors)))];
     }
 
-    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample, double? crp, HashSet<string> biomarkers, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors)
+    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample, double? crp, Dictionary<string, LabStatus> biomarkers, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors)
     {
         var (kind, argument) = rule.Condition.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0
             ? (rule.Condition[..colon], rule.Condition[(colon + 1)..])
@@ -43,7 +43,8 @@ public static class LabConfounders
             "symptom" => symptoms.Contains(argument),
             "risk" => riskFactors.Contains(argument),
             "not_rested" => sample.AfterHardTraining == true,
-            "no_lab" => !biomarkers.Contains(argument),
+            "no_lab" => !biomarkers.ContainsKey(argument),
+            "lab_normal" => biomarkers.GetValueOrDefault(argument, LabStatus.Low) == LabStatus.Normal,
             "any" => true,
             // Winter matters above 35 degrees of latitude (Larson-Meyer 2015, GSSI SSE 148: supplement in winter above 35).
             "near_peak_season" => sample.Drawn is not null && sample.Latitude is { } latitude && Math.Abs(latitude) >= WinterLatitude,
@@ -54,7 +55,7 @@ public static class LabConfounders
             return lab;
         }
 
-        var caveat = $"{rule.Note} ({rule.Source})";
+        var caveat = $"{rule.Note} (source: {rule.Source})";
         // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
         LabReading Changed(LabReading changed) => rule.Repeat
             ? changed with { RepeatAdvised = true, RepeatAdvice = rule.Note[Math.Max(0, rule.Note.IndexOf("Repeat", StringComparison.Ordinal))..] }
@@ -65,11 +66,15 @@ public static class LabConfounders
                 return Changed(lab.Value < cutoff || (rule.Inclusive && lab.Value == cutoff)
                     ? lab with { Status = LabStatus.Low, Low = cutoff, ConditionalCutoff = true, Source = rule.Source, Evidence = rule.Grade, Caveats = [.. lab.Caveats, caveat] }
                     : lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
+            case "low_cutoff" when lab.ConditionalCutoff:
+                return lab with { Caveats = [.. lab.Caveats, caveat] };
             case "low_cutoff" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 // Below the usual cut-off already: the condition can only have raised it, so the result stands.
                 return lab with { Caveats = [.. lab.Caveats, $"Below the usual cut-off even before this is weighed, so the result stands. {caveat}"] };
             case "low_cutoff":
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
+            case "borderline_not_counted" when lab.Status == LabStatus.Low:
+                return lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] };
             case "low_not_counted" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 return Changed(lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] });
             case "advice_when_low" when lab.Status is LabStatus.Low or LabStatus.Deficient:

@@ -16,6 +16,10 @@ public sealed record LabInput(string Biomarker, double Value, string? Unit)
     public bool Confirmed { get; init; }
 }
 
+/// <summary>A value that sits where a unit slip would put it (haemoglobin 13 g/L): asked about, not guessed. Set
+/// <see cref="LabInput.Confirmed"/> once the person has checked it.</summary>
+public sealed class LabUnitQuestion(string message) : ArgumentException(message);
+
 /// <summary>Where a lab result stands against its cut-offs.</summary>
 public enum LabStatus
 {
@@ -115,7 +119,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         var value = input.Value * unit.Factor;
         if (!input.Confirmed && MixedUpUnit(input, unit, units, reference) is { } question)
         {
-            throw new ArgumentException(question);
+            throw new LabUnitQuestion(question);
         }
 
         if (Plausible.TryGetValue(baseId, out var range) && (value < range.Lowest || value > range.Highest))
@@ -135,8 +139,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             : LabStatus.Normal;
         // Serum zinc without the time of day: between the afternoon cut-off (the lowest) and the one used, it cannot be
         // read (Hotz et al. 2003 give the three by sampling time and fasting).
-        var unreadable = baseId == "zinc" && sample.Time is null && !id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) && status == LabStatus.Low
-            && Cutoffs.FirstOrDefault(r => r.Id == id[..id.LastIndexOf('.')] + ".afternoon").Low is { } afternoon && value >= afternoon;
+        // Without the fasting state, a morning sample is judged against the non-fasting cut-off likewise.
+        var loosest = sample.Time is null ? ".afternoon" : sample is { Time: SampleTime.Morning, Fasting: null } ? ".morning_nonfasting" : null;
+        var unreadable = baseId == "zinc" && loosest is not null && !id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) && status == LabStatus.Low
+            && Cutoffs.FirstOrDefault(r => r.Id == id[..id.LastIndexOf('.')] + loosest).Low is { } lowest && value >= lowest;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             CountsForDeficiency = !unreadable,
@@ -171,7 +177,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
     private static IReadOnlyList<string> ZincCaveat(string baseId, LabSample sample) =>
         baseId == "zinc" && (sample.Time is null || (sample.Time == SampleTime.Morning && sample.Fasting is null))
-            ? ["Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value above the afternoon cut-off is not counted. Give lab_sample.time and fasting for the right one."]
+            ? ["Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value that would pass the cut-off of the sample's possible times is not counted. Give lab_sample.time and fasting for the right one."]
             : [];
 
     /// <summary>The tests Replete reads, each with the nutrient it informs (empty for confounders such as CRP) and the

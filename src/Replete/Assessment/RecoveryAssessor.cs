@@ -16,8 +16,9 @@ namespace Replete.Assessment;
 /// </remarks>
 public static class RecoveryAssessor
 {
-    private static readonly IReadOnlyList<(string Biomarker, double Below, double Above, string Flag)> CriticalValues = Data.ReferenceData.Read("critical_labs.csv")
-        .Select(row => (row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag")))
+    private static readonly IReadOnlyList<(string Biomarker, double Below, double Above, string Flag, string[] Unless)> CriticalValues = Data.ReferenceData.Read("critical_labs.csv")
+        .Select(row => (row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag"),
+            row.Text("unless").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         .ToArray();
 
     private const int LabDeficient = 8;
@@ -46,9 +47,9 @@ public static class RecoveryAssessor
             // A stratum's own rows (hemoglobin.pregnant, ferritin.female) replace the analyte's.
             var baseId = lab.Biomarker.Split('.')[0];
             var own = CriticalValues.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
-            foreach (var (_, below, above, flag) in own.Count > 0 ? own : CriticalValues.Where(c => c.Biomarker == baseId))
+            foreach (var (_, below, above, flag, unless) in own.Count > 0 ? own : CriticalValues.Where(c => c.Biomarker == baseId))
             {
-                if (lab.Value < below || lab.Value > above)
+                if ((lab.Value < below || lab.Value > above) && !unless.Any(condition => Excused(condition, labs)))
                 {
                     flags.Add(flag);
                 }
@@ -92,9 +93,11 @@ public static class RecoveryAssessor
             Add(evidenceFor, link.Nutrient, new Evidence(what, strength, link.Source, link.Evidence), Points(strength, link.Evidence));
         }
 
-        // The prior by sex, age, diet and sport: risk factors the profile implies, unless the person listed them.
-        var implied = Implied(input.Person).Where(id => !input.RiskFactors.Contains(id) && !(id == "vegetarian" && input.RiskFactors.Contains("vegan"))).ToList();
-        input = input with { RiskFactors = [.. input.RiskFactors, .. implied] };
+        // The prior by sex, age and sport: base rates the profile implies, unless the person listed them.
+        var implied = Implied(input.Person).Where(id => !input.RiskFactors.Contains(id)).ToList();
+        // The profile's diet is the person's own fact, not a base rate: it counts as if they had listed it.
+        string[] eats = input.Person.Vegetarian && !input.RiskFactors.Contains("vegan") && !input.RiskFactors.Contains("vegetarian") ? ["vegetarian"] : [];
+        input = input with { RiskFactors = [.. input.RiskFactors, .. eats, .. implied] };
         foreach (var link in kb.RiskFactors.Where(r => input.RiskFactors.Contains(r.RiskId) && Applies(r, input.Person)))
         {
             var evidence = new Evidence(link.Evidence == EvidenceGrade.Unverified && link.Strength != LinkStrength.Weak
@@ -248,9 +251,9 @@ public static class RecoveryAssessor
         var other => throw new InvalidDataException($"risk_factors.csv: unknown applies_if '{other}'"),
     };
 
-    /// <summary>Risk factors the profile implies: female (female_athlete: iron deficiency in 15-35% of female against
+    /// <summary>Base rates the profile implies: female (female_athlete: iron deficiency in 15-35% of female against
     /// 5-11% of male athletes, Peeling, Sim and McKay 2023); over 50 (older_age: IOM 1998 sets the B12 advice for food-bound
-    /// B12 malabsorption from 51 years); a vegetarian diet; running or triathlon at endurance volume (endurance_running,
+    /// B12 malabsorption from 51 years); running or triathlon at endurance volume (endurance_running,
     /// from the hours at which <see cref="Targets.TargetCalculator"/> applies endurance iron needs).</summary>
     public static IEnumerable<string> Implied(References.Person person)
     {
@@ -265,15 +268,24 @@ public static class RecoveryAssessor
             yield return "older_age";
         }
 
-        if (person.Vegetarian)
-        {
-            yield return "vegetarian";
-        }
-
         if (person.Sport is "running" or "triathlon" && person.TrainingHoursPerWeek >= Targets.TargetCalculator.EnduranceIronHoursPerWeek)
         {
             yield return "endurance_running";
         }
+    }
+
+    /// <summary>Whether a critical_labs.csv "unless" condition holds: crp_above:&lt;mg/L&gt; or
+    /// lab_below:&lt;biomarker&gt;:&lt;value&gt;.</summary>
+    private static bool Excused(string condition, IReadOnlyList<LabReading> labs)
+    {
+        var parts = condition.Split(':');
+        var value = double.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture);
+        return parts[0] switch
+        {
+            "crp_above" => labs.Any(l => l.Biomarker == "crp" && l.Value > value),
+            "lab_below" => labs.Any(l => l.Biomarker.Split('.')[0] == parts[1] && l.Value < value),
+            _ => throw new InvalidDataException($"critical_labs.csv: unknown condition '{condition}'"),
+        };
     }
 
     /// <summary>Whether a link's condition holds: empty, lab_low:&lt;biomarker&gt; (below its cut-off),

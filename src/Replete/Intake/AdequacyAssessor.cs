@@ -67,8 +67,9 @@ public static partial class AdequacyAssessor
 
     /// <summary>How many logged days in all would take the EAR probability to <see cref="SettledProbability"/> either
     /// way if the mean held: from z = (mean - EAR) / sqrt(SD_req^2 + SD_within^2 / n), n = SD_within^2 / ((mean -
-    /// EAR)^2 / z*^2 - SD_req^2). Null when no number of days would do it (the mean sits too close to the EAR for the
-    /// spread of requirements: only a lab can settle it), or for an AI test.</summary>
+    /// EAR)^2 / z*^2 - SD_req^2). Null when no practical number of days would do it (the mean sits too close to the EAR for
+    /// the spread of requirements: only a lab can settle it; or it would take more than <see cref="MaximumDaysToSettle"/>),
+    /// or for an AI test.</summary>
     public static int? DaysToSettle(ProbabilityOfAdequacy adequacy, double meanIntake)
     {
         ArgumentNullException.ThrowIfNull(adequacy);
@@ -80,8 +81,17 @@ public static partial class AdequacyAssessor
         var zTarget = StandardNormal.Quantile(SettledProbability);
         var sdRequirement = RequirementVariation.For(adequacy.NutrientId).CoefficientOfVariation * ear;
         var room = ((meanIntake - ear) * (meanIntake - ear) / (zTarget * zTarget)) - (sdRequirement * sdRequirement);
-        return room <= 0 ? null : (int)Math.Ceiling(within.Value * within.Value / room);
+        if (room <= 0)
+        {
+            return null;
+        }
+
+        var days = within.Value * within.Value / room;
+        return days > MaximumDaysToSettle ? null : (int)Math.Ceiling(days);
     }
+
+    /// <summary>More logged days than this do not count as a way to settle intake: a quarter of a year. Replete's choice.</summary>
+    public const int MaximumDaysToSettle = 90;
 
     /// <summary>The AI test: z = (mean - AI) / (SD_within / sqrt(n)) (IOM 2000 Appendix B p.199, Table 3-2).</summary>
     public static double AiZ(double meanIntake, double ai, double sdWithin, int days) =>

@@ -124,6 +124,37 @@ public class LabConfoundersTests
     }
 
     [Fact]
+    public void BorderlineB12_WithANormalMethylmalonicAcid_IsNotConfirmed()
+    {
+        var vegan = new Person(28, Sex.Male, Vegetarian: true);
+        var result = RecoveryAssessor.Assess(new AssessmentInput(vegan, ["tingling_numbness"], ["vegan"], [], [new LabInput("vitamin_b12", 200, "pmol/L"), new LabInput("methylmalonic_acid", 150, "nmol/L")]));
+
+        var b12 = result.Bottlenecks.Single(b => b.Nutrient == "vitamin_b12");
+        Assert.True(b12.Likelihood < Likelihood.Likely);
+        Assert.Contains(b12.Against, e => e.What.StartsWith("Methylmalonic acid", StringComparison.Ordinal));
+        Assert.Contains(b12.Notes, n => n.StartsWith("Methylmalonic acid is normal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MorningZincWithoutTheFastingState_IsUnreadableAboveTheNonFastingCutOff()
+    {
+        var zinc = LabReading.Read(new LabInput("zinc", 68, "ug/dL"), Sex.Female, 30, new LabSample(Time: SampleTime.Morning));
+
+        Assert.Equal(LabStatus.Low, zinc.Status);          // below the morning-fasting 70
+        Assert.False(zinc.CountsForDeficiency);            // but not below the morning non-fasting 66
+        Assert.True(LabReading.Read(new LabInput("zinc", 64, "ug/dL"), Sex.Female, 30, new LabSample(Time: SampleTime.Morning)).CountsForDeficiency);
+    }
+
+    [Fact]
+    public void TwoFerritinRules_DoNotContradictEachOther()
+    {
+        var ferritin = Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 50, "ug/L"), new LabInput("crp", 12, "mg/L")).Single(l => l.Biomarker == "ferritin");
+
+        Assert.Equal(LabStatus.Low, ferritin.Status);
+        Assert.DoesNotContain(ferritin.Caveats, c => c.StartsWith("Below the usual cut-off", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SeasonRule_AppliesOnlyWhereWinterMatters()
     {
         var singapore = Read(new LabSample(new DateOnly(2026, 8, 25), 1.3), [], new LabInput("vitamin_d_25oh", 22, "ng/mL")).Single();
@@ -137,7 +168,7 @@ public class LabConfoundersTests
     [Fact]
     public void HaemoglobinInTheWrongUnit_IsAskedAbout_UnlessConfirmed()
     {
-        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput("hemoglobin", 13, "g/L"), Sex.Female));
+        var error = Assert.Throws<LabUnitQuestion>(() => LabReading.Read(new LabInput("hemoglobin", 13, "g/L"), Sex.Female));
         Assert.Contains("while 13 g/dL would be 130 g/L", error.Message, StringComparison.Ordinal);
 
         var confirmed = LabReading.Read(new LabInput("hemoglobin", 13, "g/L") { Confirmed = true }, Sex.Female);

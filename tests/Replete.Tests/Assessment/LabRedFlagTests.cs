@@ -27,6 +27,26 @@ public class LabRedFlagTests
         Assert.Equal(triage, result.Triage);
     }
 
+    [Theory]
+    [InlineData(132, "lab_out_of_range", TriageLevel.SeeDoctorSoon)]     // hyponatraemia (EAH consensus): see a doctor
+    [InlineData(128, "critical_lab_value", TriageLevel.SeeDoctorToday)]  // a critical value
+    public void LowSodium_IsGradedBySeverity(double sodium, string flag, TriageLevel triage)
+    {
+        var result = Assess(Woman, new LabInput("sodium", sodium, "mmol/L"));
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == flag);
+        Assert.Equal(triage, result.Triage);
+    }
+
+    [Fact]
+    public void HighFerritin_IsExcusedByInflammation_OrANormalTransferrinSaturation()
+    {
+        Assert.Contains(Assess(Woman, new LabInput("ferritin", 800, "ug/L")).RedFlags, f => f.FlagId == "lab_out_of_range");
+        Assert.Empty(Assess(Woman, new LabInput("ferritin", 800, "ug/L"), new LabInput("crp", 40, "mg/L")).RedFlags);
+        Assert.Empty(Assess(Woman, new LabInput("ferritin", 800, "ug/L"), new LabInput("transferrin_saturation", 30, "%")).RedFlags);
+        Assert.Contains(Assess(Woman, new LabInput("ferritin", 800, "ug/L"), new LabInput("transferrin_saturation", 60, "%")).RedFlags, f => f.FlagId == "lab_out_of_range");
+    }
+
     [Fact]
     public void FerritinOverloadCutOff_DependsOnSex()
     {

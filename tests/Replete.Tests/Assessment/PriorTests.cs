@@ -11,8 +11,16 @@ public class PriorTests
     {
         var runner = new Person(55, Sex.Female, Sport: "running", TrainingHoursPerWeek: 9, Vegetarian: true);
 
-        Assert.Equal(["female_athlete", "older_age", "vegetarian", "endurance_running"], RecoveryAssessor.Implied(runner));
+        Assert.Equal(["female_athlete", "older_age", "endurance_running"], RecoveryAssessor.Implied(runner));
         Assert.Empty(RecoveryAssessor.Implied(new Person(30, Sex.Male, Sport: "running", TrainingHoursPerWeek: 3)));
+    }
+
+    [Fact]
+    public void VegetarianProfile_CountsInFull_AsThePersonsOwnDiet()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(30, Sex.Male, Vegetarian: true), [], [], [], []));
+
+        Assert.Contains(result.Bottlenecks.Single(b => b.Nutrient == "iron").For, e => e.What == "Vegetarian diet: raises (strong)");
     }
 
     [Fact]

@@ -79,6 +79,35 @@ public class QuestionnaireTests
     }
 
     [Fact]
+    public void UnitSlip_IsAsked_AndAConfirmedValueIsKept()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushKey(ConsoleKey.Enter);      // no red flag
+        console.Input.PushTextWithEnter("30");
+        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
+        console.Input.PushKey(ConsoleKey.Enter);      // no symptoms
+        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors
+        console.Input.PushTextWithEnter("y");         // a lab result
+        console.Input.PushKey(ConsoleKey.DownArrow);  // haemoglobin (third)
+        console.Input.PushKey(ConsoleKey.DownArrow);
+        console.Input.PushKey(ConsoleKey.Enter);
+        console.Input.PushTextWithEnter("13");
+        console.Input.PushKey(ConsoleKey.Enter);      // g/L
+        console.Input.PushTextWithEnter("y");         // yes, 13 g/L is what the report says
+        console.Input.PushTextWithEnter("n");         // no other lab
+        var output = new StringWriter();
+
+        var code = RepleteApp.Run(["assess", "--interactive", "--format", "json"], console, output, new StringWriter(), console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("is far below its cut-off", console.Output, StringComparison.Ordinal);
+        var result = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(13, result.GetProperty("labs")[0].GetProperty("value").GetDouble());
+        Assert.Equal("see_doctor_today", result.GetProperty("triage").GetString()); // severe anaemia
+    }
+
+    [Fact]
     public void NoTerminal_SaysToGiveAFile()
     {
         var result = CliRunner.Run("assess", "--interactive");
