@@ -51,14 +51,7 @@ public class QuestionnaireTests
     [Fact]
     public void FerritinEntered_AsksForCrpAndTraining_AndReadsFerritinThroughTheInflammation()
     {
-        var console = new TestConsole();
-        console.Profile.Capabilities.Interactive = true;
-        console.Input.PushKey(ConsoleKey.Enter);      // no red flag
-        console.Input.PushTextWithEnter("30");
-        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
-        console.Input.PushKey(ConsoleKey.Enter);      // no symptoms
-        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors
-        console.Input.PushTextWithEnter("y");         // a lab result
+        var console = WomanWithALabResult();
         console.Input.PushKey(ConsoleKey.Enter);      // ferritin (first)
         console.Input.PushTextWithEnter("60");
         console.Input.PushKey(ConsoleKey.Enter);      // ug/L
@@ -81,14 +74,7 @@ public class QuestionnaireTests
     [Fact]
     public void UnitSlip_IsAsked_AndAConfirmedValueIsKept()
     {
-        var console = new TestConsole();
-        console.Profile.Capabilities.Interactive = true;
-        console.Input.PushKey(ConsoleKey.Enter);      // no red flag
-        console.Input.PushTextWithEnter("30");
-        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
-        console.Input.PushKey(ConsoleKey.Enter);      // no symptoms
-        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors
-        console.Input.PushTextWithEnter("y");         // a lab result
+        var console = WomanWithALabResult();
         console.Input.PushKey(ConsoleKey.DownArrow);  // haemoglobin (third)
         console.Input.PushKey(ConsoleKey.DownArrow);
         console.Input.PushKey(ConsoleKey.Enter);
@@ -105,6 +91,20 @@ public class QuestionnaireTests
         var result = JsonDocument.Parse(output.ToString()).RootElement;
         Assert.Equal(13, result.GetProperty("labs")[0].GetProperty("value").GetDouble());
         Assert.Equal("see_doctor_today", result.GetProperty("triage").GetString()); // severe anaemia
+    }
+
+    /// <summary>A console scripted up to the choice of test: no red flag, a woman of 30, no symptoms or risks, a lab.</summary>
+    private static TestConsole WomanWithALabResult()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushKey(ConsoleKey.Enter);      // no red flag
+        console.Input.PushTextWithEnter("30");
+        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
+        console.Input.PushKey(ConsoleKey.Enter);      // no symptoms
+        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors
+        console.Input.PushTextWithEnter("y");         // a lab result
+        return console;
     }
 
     [Fact]
