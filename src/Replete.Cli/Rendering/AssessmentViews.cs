@@ -21,7 +21,7 @@ internal static class AssessmentViews
         var emergency = result.Triage == TriageLevel.Emergency;
         var table = new Table().Title(result.SelfTreatmentStopped ? "Nutrition findings (for the doctor; do not self-treat)" : "Likely recovery bottlenecks")
             .AddColumn("nutrient").AddColumn("likelihood").AddColumn("evidence for").AddColumn("evidence against").AddColumn("what would settle it");
-        foreach (var finding in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0).Take(8))
+        foreach (var finding in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0).Take(8))
         {
             table.AddRow(Markup.Escape(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
                 Markup.Escape(string.Join("\n", finding.For.Select(Brief))), Markup.Escape(string.Join("\n", finding.Against.Select(Brief))),
@@ -85,7 +85,7 @@ internal static class AssessmentViews
 
         var emergency = result.Triage == TriageLevel.Emergency;
         text.Append(emergency ? "" : "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n");
-        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0)).Take(8))
+        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0)).Take(8))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient} | {f.Likelihood} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
         }
@@ -144,7 +144,7 @@ internal static class AssessmentViews
 
         var emergency = result.Triage == TriageLevel.Emergency;
         text.Append(emergency ? "<table>\n" : "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n");
-        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.Against.Count > 0)).Take(8))
+        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0)).Take(8))
         {
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient)}</td><td>{E(f.Likelihood.ToString())}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
         }
