@@ -54,7 +54,6 @@ public sealed class FoodSearchIndex
     private readonly double[] nameCost;
     private readonly double[] completeness;
     private readonly double[] refund;
-    private readonly double largestRefund;
 
     /// <summary>For each food and each count k of query words up to <see cref="RefundDepth"/>: the least that food or any
     /// later one can cost once k matched words are refunded. It never falls along the food order, so when even that
@@ -117,7 +116,6 @@ public sealed class FoodSearchIndex
         }
 
         tokenStart[count] = at;
-        largestRefund = count == 0 ? 0 : Enumerable.Range(0, count).Max(doc => refund[doc * RefundDepth]);
         laterFloor = new double[count * RefundDepth];
         for (var k = 0; k < RefundDepth; k++)
         {
@@ -263,6 +261,9 @@ public sealed class FoodSearchIndex
 
     private void Scan(Scratch work, IEnumerable<int> candidates, double bound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, ulong[][] filters)
     {
+        // Every token of every term a slot matches goes uncharged, so a food can win back the cost of as many distinct
+        // terms as the slots hold between them (a prefix can match "chicken" and "chickpea" in one name).
+        var refundable = slots.Sum(s => s.Terms.Count);
         foreach (var doc in candidates)
         {
             if (!PassesAll(filters, doc))
@@ -273,13 +274,13 @@ public sealed class FoodSearchIndex
             // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
             // word (all their repeats included). The loose form falls with every later food, so it ends the scan.
             var threshold = work.Top.Count >= limit ? Math.Max(work.Floor, work.Top.Peek()) : work.Floor;
-            var floor = slots.Count <= RefundDepth ? laterFloor[(doc * RefundDepth) + slots.Count - 1] : Math.Max(0, nameCost[doc] - (slots.Count * largestRefund));
+            var floor = refundable <= RefundDepth ? laterFloor[(doc * RefundDepth) + refundable - 1] : 0;
             if (factor * (bound - floor) < threshold)
             {
                 break;
             }
 
-            var canRefund = slots.Count <= RefundDepth ? refund[(doc * RefundDepth) + slots.Count - 1] : nameCost[doc];
+            var canRefund = refundable <= RefundDepth ? refund[(doc * RefundDepth) + refundable - 1] : nameCost[doc];
             if (factor * (bound - nameCost[doc] + canRefund) < threshold)
             {
                 continue;
