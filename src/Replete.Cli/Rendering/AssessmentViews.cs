@@ -87,7 +87,7 @@ internal static class AssessmentViews
         text.Append(emergency ? "" : "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n");
         foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0)).Take(8))
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient} | {f.Likelihood} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient.Replace('_', ' ')} | {Words(f.Likelihood)} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
         }
 
         if (result.Excess.Count > 0)
@@ -119,7 +119,7 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"\n- Also consider **{cause.Label}**: {cause.WhatToConsider}");
         }
 
-        text.Append("\n\n## Next\n\n");
+        text.Append(result.NextSteps.Count > 0 ? "\n\n## Next\n\n" : "\n");
         foreach (var step in result.NextSteps)
         {
             text.Append(CultureInfo.InvariantCulture, $"- {step}\n");
@@ -146,7 +146,7 @@ internal static class AssessmentViews
         text.Append(emergency ? "<table>\n" : "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n");
         foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0)).Take(8))
         {
-            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient)}</td><td>{E(f.Likelihood.ToString())}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient.Replace('_', ' '))}</td><td>{E(Words(f.Likelihood))}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
         }
 
         text.Append("</table>\n");
@@ -188,7 +188,14 @@ internal static class AssessmentViews
         return text.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><em>{E(result.Disclaimer)}</em></p>\n</body></html>\n").ToString();
     }
 
-    private static string Value(LabReading lab) => string.Create(CultureInfo.InvariantCulture, $"{lab.Value:0.##} {lab.Unit}");
+    /// <summary>Three significant figures at most: 27.2 ng/mL, not 27.24; 425 ug/dL, not 424.97.</summary>
+    private static string Value(LabReading lab) => string.Create(CultureInfo.InvariantCulture, $"{lab.Value.ToString(Math.Abs(lab.Value) >= 100 ? "0" : Math.Abs(lab.Value) >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture)} {lab.Unit}");
+
+    private static string Words(Likelihood likelihood) => likelihood switch
+    {
+        Likelihood.NotIndicated => "not indicated",
+        _ => likelihood.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>The status and the cut-off it was read against, with the cut-off's source grade.</summary>
     private static string Reading(LabReading lab)

@@ -63,6 +63,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// until then it cannot make a deficiency more than possible.</summary>
     public bool RepeatAdvised { get; init; }
 
+    /// <summary>Whether a low result does not show its cause (haemoglobin): it weighs like a strong sign, not a lab.</summary>
+    public bool Nonspecific { get; init; }
+
     /// <summary>The next step for this result when it is not a matter of food or supplements (low potassium).</summary>
     public string? Advice { get; init; }
 

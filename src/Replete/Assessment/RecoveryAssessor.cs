@@ -16,9 +16,9 @@ namespace Replete.Assessment;
 /// </remarks>
 public static class RecoveryAssessor
 {
-    private static readonly IReadOnlyList<(string Biomarker, double Below, double Above, string Flag, string[] Unless)> CriticalValues = Data.ReferenceData.Read("critical_labs.csv")
+    private static readonly IReadOnlyList<(string Biomarker, double Below, double Above, string Flag, string[] Unless, string Source)> CriticalValues = Data.ReferenceData.Read("critical_labs.csv")
         .Select(row => (row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag"),
-            row.Text("unless").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            row.Text("unless").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), row.Text("source")))
         .ToArray();
 
     private const int LabDeficient = 8;
@@ -38,21 +38,45 @@ public static class RecoveryAssessor
         Check(input.RiskFactors, kb.RiskFactors.Select(r => r.RiskId), "risk factor");
         Check(input.RedFlags, kb.RedFlags.Select(f => f.FlagId), "red flag");
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
-        var labs = LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant))], input.Sample, input.Symptoms, input.RiskFactors);
+        List<LabReading> labs = [.. LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant))], input.Sample, input.Symptoms, input.RiskFactors)];
 
         var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
+        // What raised each flag, and on which source: shown with the flag so it can be traced.
+        var raisedBy = new Dictionary<string, List<(string What, string Source)>>(StringComparer.Ordinal);
+        void Raise(string flag, string what, string source)
+        {
+            flags.Add(flag);
+            if (!raisedBy.TryGetValue(flag, out var list))
+            {
+                raisedBy[flag] = list = [];
+            }
+
+            list.Add((what, source));
+        }
+
         var sexName = input.Person.Sex == References.Sex.Female ? "female" : "male";
-        foreach (var lab in labs)
+        var triageOf = kb.RedFlags.ToDictionary(f => f.FlagId, f => f.Triage, StringComparer.Ordinal);
+        for (var i = 0; i < labs.Count; i++)
         {
             // A stratum's own rows (hemoglobin.pregnant, ferritin.female) replace the analyte's.
+            var lab = labs[i];
             var baseId = lab.Biomarker.Split('.')[0];
             var own = CriticalValues.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
-            foreach (var (_, below, above, flag, unless) in own.Count > 0 ? own : CriticalValues.Where(c => c.Biomarker == baseId))
+            var rows = (own.Count > 0 ? own : CriticalValues.Where(c => c.Biomarker == baseId)).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
+
+            // A value above such a row reads high, even where a companion test excuses the flag (ferritin 800).
+            if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status == LabStatus.Normal)
             {
-                if ((lab.Value < below || lab.Value > above) && !unless.Any(condition => Excused(condition, labs)))
-                {
-                    flags.Add(flag);
-                }
+                labs[i] = lab = lab with { Status = LabStatus.High, High = above };
+            }
+
+            // One flag per result: the most urgent row that is not excused (sodium 128 is critical, not also "soon").
+            var live = rows.Where(r => !r.Unless.Any(condition => Excused(condition, labs))).ToList();
+            if (live.Count > 0)
+            {
+                var fired = live.MaxBy(r => triageOf.GetValueOrDefault(r.Flag));
+                var bound = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(lab.Value < fired.Below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
+                Raise(fired.Flag, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}, {bound}"), fired.Source);
             }
         }
 
@@ -62,12 +86,18 @@ public static class RecoveryAssessor
         }
 
         var excess = Excess(input, kb, labs, diet);
-        if (excess.Any(e => e.WithSymptoms))
+        foreach (var finding in excess.Where(e => e.WithSymptoms))
         {
-            flags.Add("symptoms_of_excess");
+            var signs = finding.Evidence.Where(e => e.What.Contains("a sign of excess", StringComparison.Ordinal)).ToList();
+            Raise("symptoms_of_excess", $"{finding.Nutrient.Replace('_', ' ')}: {string.Join(", ", signs.Select(e => e.What.Split(':')[0]))}", string.Join("; ", signs.Select(e => e.Source).Distinct()));
         }
 
-        var redFlags = kb.RedFlags.Where(f => flags.Contains(f.FlagId)).OrderByDescending(f => f.Triage).ToList();
+        var redFlags = kb.RedFlags.Where(f => flags.Contains(f.FlagId))
+            .Select(f => raisedBy.TryGetValue(f.FlagId, out var by)
+                ? f with { Message = $"{f.Message} ({string.Join("; ", by.Select(b => b.What))})", Source = string.Join("; ", by.Select(b => b.Source).Distinct()) }
+                : f)
+            .OrderByDescending(f => f.Triage)
+            .ToList();
         var triage = kb.Triage(flags);
 
         var evidenceFor = new Dictionary<string, List<(Evidence Evidence, int Points)>>();
@@ -126,6 +156,9 @@ public static class RecoveryAssessor
             switch (lab.Status)
             {
                 case LabStatus.Deficient or LabStatus.Low when !lab.CountsForDeficiency:
+                    break;
+                case LabStatus.Low or LabStatus.Deficient when lab.Nonspecific:
+                    Add(evidenceFor, lab.Nutrient, evidence with { What = $"{evidence.What}: does not show its cause" }, LabPoints(LabConditional, lab));
                     break;
                 case LabStatus.Low when lab.ConditionalCutoff:
                     Add(evidenceFor, lab.Nutrient, evidence, LabPoints(LabConditional, lab));
@@ -225,7 +258,8 @@ public static class RecoveryAssessor
             .ToList();
 
         var symptoms = input.Symptoms.Concat(input.RiskFactors).Concat(input.RedFlags).ToHashSet(StringComparer.Ordinal);
-        var others = kb.OtherCauses.Where(c => c.SuggestedBy.Any(s => symptoms.Contains(s.Split(' ')[0]))).ToList();
+        // Energy-availability targets (45 kcal/kg FFM/d) are not for pregnancy, so RED-S is not suggested then.
+        var others = kb.OtherCauses.Where(c => c.SuggestedBy.Any(s => symptoms.Contains(s.Split(' ')[0])) && !(pregnant && c.CauseId == "low_energy_availability")).ToList();
 
         var next = new List<string>();
         if (triage != TriageLevel.SelfCare)
@@ -239,6 +273,12 @@ public static class RecoveryAssessor
 
         next.AddRange(excess.Select(e => e.Advice));
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
+        // A result that must be repeated is a next step whatever the likelihood it left.
+        next.AddRange(findings.Where(f => f.Likelihood < Likelihood.Possible && labs.Any(l => l.Nutrient == f.Nutrient && l.RepeatAdvised)).Select(f => f.SettleIt));
+        if (kb.RiskFactors.FirstOrDefault(r => r.RiskId == "vegan" && r.Nutrient == "vitamin_b12") is { } vegan && input.RiskFactors.Contains("vegan"))
+        {
+            next.Add($"Vegan: {vegan.Note.Split(". ")[0]}, whatever the tests say ({vegan.Source}).");
+        }
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
     }
 
@@ -368,9 +408,17 @@ public static class RecoveryAssessor
 
     private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
     {
-        if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Advice is not null) is { } advised)
+        // Advice that is the whole next step (low potassium: a doctor treats it) comes first; a non-specific result's
+        // advice (low haemoglobin: find the cause) only when no other lab has shown the nutrient low.
+        if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Advice is not null && !l.Nonspecific) is { } advised)
         {
             return $"{nutrient.Replace('_', ' ')}: {advised.Advice}";
+        }
+
+        if (!labs.Any(l => l.Nutrient == nutrient && !l.Nonspecific && l.CountsForDeficiency && l.Status is LabStatus.Low or LabStatus.Deficient)
+            && labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Nonspecific) is { } nonspecific)
+        {
+            return $"{nutrient.Replace('_', ' ')}: {nonspecific.Advice}";
         }
 
         if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.RepeatAdvised) is { } repeat)
@@ -378,7 +426,7 @@ public static class RecoveryAssessor
             return $"{nutrient.Replace('_', ' ')}: {repeat.Label}: {repeat.RepeatAdvice} Until then it stays unsettled.";
         }
 
-        if (labs.Any(l => l.Nutrient == nutrient && l.CountsForDeficiency && l.Status is LabStatus.Low or LabStatus.Deficient))
+        if (labs.Any(l => l.Nutrient == nutrient && !l.Nonspecific && l.CountsForDeficiency && l.Status is LabStatus.Low or LabStatus.Deficient))
         {
             return $"{nutrient.Replace('_', ' ')}: the lab shows it. Take the result to a doctor or sports dietitian to plan the fix; the re-test is theirs to time.";
         }

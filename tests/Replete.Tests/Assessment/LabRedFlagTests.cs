@@ -106,4 +106,63 @@ public class LabRedFlagTests
 
         Assert.Contains("do not take potassium supplements on your own", result.Bottlenecks.Single(b => b.Nutrient == "potassium").SettleIt, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("magnesium_serum", 0.4, "mmol/L", "critical_lab_value", TriageLevel.SeeDoctorToday)]   // severe hypomagnesaemia below 0.5
+    [InlineData("calcium_total", 14.5, "mg/dL", "critical_lab_value", TriageLevel.SeeDoctorToday)]     // severe hypercalcaemia from 14
+    [InlineData("hemoglobin", 60, "g/L", "life_threatening_anaemia", TriageLevel.Emergency)]           // below 6.5 g/dL
+    [InlineData("vitamin_d_25oh", 8, "ng/mL", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]          // below 12: repletion is prescribed
+    public void SevereLab_RaisesTheMoreUrgentFlag(string biomarker, double value, string unit, string flag, TriageLevel triage)
+    {
+        var result = Assess(Woman, new LabInput(biomarker, value, unit));
+
+        Assert.Equal(triage, result.Triage);
+        var raised = Assert.Single(result.RedFlags, f => f.FlagId != "anaemia_or_very_low_ferritin" && f.FlagId != "severe_anaemia");
+        Assert.Equal(flag, raised.FlagId);
+    }
+
+    [Fact]
+    public void LabFlag_NamesTheResultAndItsSource_OncePerResult()
+    {
+        var flags = Assess(Woman, new LabInput("sodium", 128, "mmol/L")).RedFlags;
+
+        var flag = Assert.Single(flags); // critical, not also "out of range"
+        Assert.Contains("Sodium, serum 128 mmol/L, below 130", flag.Message, StringComparison.Ordinal);
+        Assert.Contains("science.md §6", flag.Source, StringComparison.Ordinal);
+        Assert.Contains("Hew-Butler", Assert.Single(Assess(Woman, new LabInput("sodium", 132, "mmol/L")).RedFlags).Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VeryHighFerritin_IsFlaggedWhateverExcusesIt_AndReadsHigh()
+    {
+        var result = Assess(Woman, new LabInput("ferritin", 1500, "ug/L"), new LabInput("transferrin_saturation", 30, "%"));
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == "lab_out_of_range");
+        var ferritin = result.Labs.Single(l => l.Biomarker == "ferritin");
+        Assert.Equal(LabStatus.High, ferritin.Status);
+        Assert.Equal(LabStatus.High, Assess(Woman, new LabInput("ferritin", 800, "ug/L"), new LabInput("crp", 40, "mg/L")).Labs.Single(l => l.Biomarker == "ferritin").Status);
+    }
+
+    [Fact]
+    public void LowHaemoglobinAlone_AsksForItsCause()
+    {
+        var result = Assess(Woman, new LabInput("hemoglobin", 110, "g/L"));
+
+        var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.Contains("ask for ferritin with CRP, transferrin saturation, B12 and folate", iron.SettleIt, StringComparison.Ordinal);
+        Assert.Contains(iron.For, e => e.What.EndsWith("does not show its cause", StringComparison.Ordinal));
+        var withFerritin = Assess(Woman, new LabInput("hemoglobin", 110, "g/L"), new LabInput("ferritin", 10, "ug/L"));
+        Assert.StartsWith("iron: the lab shows it", withFerritin.Bottlenecks.Single(b => b.Nutrient == "iron").SettleIt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VeganProfile_GetsTheB12SourceStep_AndPregnancyGetsNoRedSAdvice()
+    {
+        var vegan = RecoveryAssessor.Assess(new AssessmentInput(Woman, [], ["vegan"], [], []));
+        Assert.Contains(vegan.NextSteps, s => s.StartsWith("Vegan: B12 occurs naturally only in animal foods", StringComparison.Ordinal));
+
+        var pregnant = RecoveryAssessor.Assess(new AssessmentInput(Woman with { Reproductive = ReproductiveStatus.Pregnant }, ["fatigue", "hair_loss"], [], [], []));
+        Assert.DoesNotContain(pregnant.OtherCauses, c => c.CauseId == "low_energy_availability");
+        Assert.Contains(RecoveryAssessor.Assess(new AssessmentInput(Woman, ["fatigue", "hair_loss"], [], [], [])).OtherCauses, c => c.CauseId == "low_energy_availability");
+    }
 }

@@ -90,7 +90,7 @@ public class QuestionnaireTests
         Assert.Contains("is far below its cut-off", console.Output, StringComparison.Ordinal);
         var result = JsonDocument.Parse(output.ToString()).RootElement;
         Assert.Equal(13, result.GetProperty("labs")[0].GetProperty("value").GetDouble());
-        Assert.Equal("see_doctor_today", result.GetProperty("triage").GetString()); // severe anaemia
+        Assert.Equal("emergency", result.GetProperty("triage").GetString()); // life-threatening anaemia (below 65 g/L)
     }
 
     /// <summary>A console scripted up to the choice of test: no red flag, a woman of 30, no symptoms or risks, a lab.</summary>

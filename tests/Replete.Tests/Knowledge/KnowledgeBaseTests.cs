@@ -69,7 +69,13 @@ public class KnowledgeBaseTests
             var id = vignette.GetProperty("id").GetString();
             Assert.All(vignette.GetProperty("symptoms").EnumerateArray(), s => Assert.True(symptoms.Contains(s.GetString()!), $"{id}: symptom {s}"));
             Assert.All(vignette.GetProperty("risk_factors").EnumerateArray(), r => Assert.True(risks.Contains(r.GetString()!), $"{id}: risk factor {r}"));
+            // The flags the person reports, and those the vignette's labs must raise (expected.lab_flags).
             var flags = vignette.GetProperty("red_flags").EnumerateArray().Select(f => f.GetString()!).ToList();
+            if (vignette.GetProperty("expected").TryGetProperty("lab_flags", out var raised))
+            {
+                flags.AddRange(raised.EnumerateArray().Select(f => f.GetString()!));
+            }
+
             var expected = vignette.GetProperty("expected").GetProperty("triage").GetString();
             var triage = Knowledge.Triage(flags) switch
             {

@@ -31,6 +31,11 @@ public class VignetteTests
             Assert.Contains(result.RedFlags, f => f.FlagId == flag.GetString());
         }
 
+        foreach (var flag in expected.TryGetProperty("lab_flags", out var raised) ? raised.EnumerateArray() : default)
+        {
+            Assert.Contains(result.RedFlags, f => f.FlagId == flag.GetString());
+        }
+
         var top = expected.GetProperty("top_bottleneck");
         Assert.Equal(top.ValueKind == JsonValueKind.Null ? null : top.GetString(), result.Top?.Nutrient);
         if (expected.TryGetProperty("top_likelihood", out var level))
