@@ -206,7 +206,10 @@ public sealed class FoodSearchIndex
             // first-word bonus on the heaviest, and every bonus.
             var firstBonus = (1 + HeadBonus) * FirstWordBonus;
             var extras = CompletenessBonus + (AdjacentBonus * (slots.Count - 1));
-            var bestPossible = 1 + HeadBonus + (firstBonus * slots.Max(s => s.Weight) / totalWeight) + extras;
+            // No slot can score above its best-matching term (a typo matches at 0.7, a prefix at 0.75), so neither can
+            // the food: the match part of the bound scales by the best term quality of any slot.
+            var quality = slots.Max(s => s.Terms.Count == 0 ? 0 : s.Terms.Max(t => t.Quality));
+            var bestPossible = (quality * (1 + HeadBonus + (firstBonus * slots.Max(s => s.Weight) / totalWeight))) + extras;
             work.Top.Clear();
             work.Floor = work.Results.Count >= limit
                 ? work.Results.Values.Select(r => r.Score).OrderDescending().ElementAt(limit - 1)
@@ -229,8 +232,8 @@ public sealed class FoodSearchIndex
             var driver = slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First();
             var others = slots.Where(s => !ReferenceEquals(s, driver)).Select(s => s.Weight).DefaultIfEmpty(0).Max();
             var restBound = slots.Count == 1
-                ? 1 + extras
-                : 1 + HeadBonus - (HeadBonus * driver.Weight / totalWeight) + (firstBonus * others / totalWeight) + extras;
+                ? quality + extras
+                : (quality * (1 + HeadBonus - (HeadBonus * driver.Weight / totalWeight) + (firstBonus * others / totalWeight))) + extras;
             // Every other word must match too. When the rarest word is still common, a bit set per other word answers
             // that before a food is scored (setting a bit costs about a hundredth of scoring a food); for a short
             // list scoring each food is cheaper than building the sets.
