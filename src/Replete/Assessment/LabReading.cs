@@ -154,7 +154,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             NormalRulesOut = unit.RulesOut,
             HighIsExcess = reference.HighIsExcess,
             LowLabel = reference.LowLabel,
-            Caveats = id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
+            Caveats = [.. id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
+                .. baseId == "zinc" && sex == Sex.Female && ageYears > 70
+                    ? ["Hotz et al. 2003 give cut-offs for women of 10-70 years only: the women's row is used, and may not fit."]
+                    : Array.Empty<string>()],
         };
     }
 

@@ -93,6 +93,15 @@ public class LabConfoundersTests
     }
 
     [Fact]
+    public void ZincForAWomanOver70_SaysTheCutOffsStopAt70()
+    {
+        var zinc = LabReading.Read(new LabInput("zinc", 80, "ug/dL"), Sex.Female, 75, new LabSample(Time: SampleTime.Morning, Fasting: true));
+
+        Assert.Contains(zinc.Caveats, c => c.StartsWith("Hotz et al. 2003 give cut-offs for women of 10-70 years only", StringComparison.Ordinal));
+        Assert.DoesNotContain(LabReading.Read(new LabInput("zinc", 80, "ug/dL"), Sex.Female, 60, new LabSample(Time: SampleTime.Morning, Fasting: true)).Caveats, c => c.StartsWith("Hotz", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LowFerritinWithRaisedCrp_StandsAndNeedsNoRepeat()
     {
         var ferritin = Read(LabSample.Unknown, [], new LabInput("ferritin", 25, "ug/L"), new LabInput("crp", 12, "mg/L")).Single(l => l.Biomarker == "ferritin");
