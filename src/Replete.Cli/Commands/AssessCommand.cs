@@ -226,7 +226,7 @@ internal static class AssessCommand
                 var input = new LabInput(biomarker, value, ProfileFile.Text(file, lab, "unit", $"labs[{index}]")) { Confirmed = ProfileFile.Flag(file, lab, "confirmed", $"labs[{index}]") ?? false };
                 try
                 {
-                    _ = LabReading.Read(input, person.Sex, person.AgeYears);
+                    _ = LabReading.Read(input, person.Sex, person.AgeYears, pregnant: person.Reproductive == References.ReproductiveStatus.Pregnant);
                 }
                 catch (ArgumentException ex)
                 {

@@ -27,34 +27,12 @@ public static class LabConfounders
     {
         ArgumentNullException.ThrowIfNull(labs);
         ArgumentNullException.ThrowIfNull(sample);
-        var crp = labs.Where(l => l.Biomarker == "crp").Select(l => (double?)l.Value).Max();
-        var biomarkers = labs.GroupBy(l => l.Biomarker.Split('.')[0]).ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
-        return [.. labs.Select(lab => Rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample, crp, biomarkers, symptoms, riskFactors)))];
+        var circumstances = new Circumstances(labs, symptoms, riskFactors, sample);
+        return [.. labs.Select(lab => Rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && circumstances.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample)))];
     }
 
-    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample, double? crp, Dictionary<string, LabStatus> biomarkers, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors)
+    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample)
     {
-        var (kind, argument) = rule.Condition.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0
-            ? (rule.Condition[..colon], rule.Condition[(colon + 1)..])
-            : (rule.Condition, "");
-        var applies = kind switch
-        {
-            "crp_above" => crp > double.Parse(argument, CultureInfo.InvariantCulture),
-            "symptom" => symptoms.Contains(argument),
-            "risk" => riskFactors.Contains(argument),
-            "not_rested" => sample.AfterHardTraining == true,
-            "no_lab" => !biomarkers.ContainsKey(argument),
-            "lab_normal" => biomarkers.GetValueOrDefault(argument, LabStatus.Low) == LabStatus.Normal,
-            "any" => true,
-            // Winter matters above 35 degrees of latitude (Larson-Meyer 2015, GSSI SSE 148: supplement in winter above 35).
-            "near_peak_season" => sample.Drawn is not null && sample.Latitude is { } latitude && Math.Abs(latitude) >= WinterLatitude,
-            _ => throw new InvalidDataException($"lab_confounders.csv: unknown condition '{rule.Condition}'"),
-        };
-        if (!applies)
-        {
-            return lab;
-        }
-
         var caveat = $"{rule.Note} (source: {rule.Source})";
         // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
         LabReading Changed(LabReading changed) => rule.Repeat

@@ -95,7 +95,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             throw new ArgumentException($"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)");
         }
 
-        (string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut) unit;
+        UnitRow? unit;
         if (string.IsNullOrWhiteSpace(input.Unit))
         {
             unit = units.Count == 1 || units.All(u => u.Factor == units[0].Factor)
@@ -105,7 +105,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         else
         {
             unit = units.FirstOrDefault(u => u.Unit.Equals(input.Unit.Trim().Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
-            if (unit.Biomarker is null)
+            if (unit is null)
             {
                 throw new ArgumentException($"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})");
             }
@@ -113,8 +113,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
         sample ??= LabSample.Unknown;
         var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant);
-        var reference = Cutoffs.FirstOrDefault(r => r.Id == id);
-        if (reference.Id is null)
+        var reference = Cutoffs.GetValueOrDefault(id);
+        if (reference is null)
         {
             throw new ArgumentException($"{input.Biomarker}: no reference values for '{id}'");
         }
@@ -140,33 +140,45 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             : Below(reference.Low) ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;
-        // Serum zinc without the time of day: between the afternoon cut-off (the lowest) and the one used, it cannot be
-        // read (Hotz et al. 2003 give the three by sampling time and fasting).
-        // Without the fasting state, a morning sample is judged against the non-fasting cut-off likewise.
-        var loosest = sample.Time is null ? ".afternoon" : sample is { Time: SampleTime.Morning, Fasting: null } ? ".morning_nonfasting" : null;
-        var unreadable = baseId == "zinc" && loosest is not null && !id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) && status == LabStatus.Low
-            && Cutoffs.FirstOrDefault(r => r.Id == id[..id.LastIndexOf('.')] + loosest).Low is { } lowest && value >= lowest;
+        var zinc = baseId == "zinc" ? Zinc(id, stratumGiven: id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase), value, status, sex, ageYears, sample) : default;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
-            CountsForDeficiency = !unreadable,
-            RepeatAdvised = unreadable,
-            RepeatAdvice = unreadable ? "Repeat with the time of day and fasting state noted." : null,
+            CountsForDeficiency = !zinc.Unreadable,
+            RepeatAdvised = zinc.Unreadable,
+            RepeatAdvice = zinc.Unreadable ? "Repeat with the time of day and fasting state noted." : null,
             NormalRulesOut = unit.RulesOut,
             HighIsExcess = reference.HighIsExcess,
             LowLabel = reference.LowLabel,
-            Caveats = [.. id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase) ? [] : ZincCaveat(baseId, sample),
-                .. baseId == "zinc" && sex == Sex.Female && ageYears > 70
-                    ? ["Hotz et al. 2003 give cut-offs for women of 10-70 years only: the women's row is used, and may not fit."]
-                    : Array.Empty<string>()],
+            Caveats = zinc.Caveats ?? [],
         };
+    }
+
+    /// <summary>What serum zinc's sampling leaves open (Hotz et al. 2003 give cut-offs by sex, age, time of day and
+    /// fasting, for women of 10-70 years). Where the stratum was not named and the time or fasting state is unknown, the
+    /// highest cut-off is used, and a low value above the cut-off of the sample's loosest possible stratum is unreadable.</summary>
+    private static (bool Unreadable, IReadOnlyList<string>? Caveats) Zinc(string id, bool stratumGiven, double value, LabStatus status, Sex sex, double? ageYears, LabSample sample)
+    {
+        var caveats = new List<string>();
+        var unreadable = false;
+        var loosest = sample.Time is null ? ".afternoon" : sample is { Time: SampleTime.Morning, Fasting: null } ? ".morning_nonfasting" : null;
+        if (!stratumGiven && loosest is not null)
+        {
+            caveats.Add("Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value that would pass the cut-off of the sample's possible times is not counted. Give lab_sample.time and fasting for the right one.");
+            unreadable = status == LabStatus.Low && Cutoffs.GetValueOrDefault(id[..id.LastIndexOf('.')] + loosest)?.Low is { } lowest && value >= lowest;
+        }
+
+        if (sex == Sex.Female && ageYears > 70)
+        {
+            caveats.Add("Hotz et al. 2003 give cut-offs for women of 10-70 years only: the women's row is used, and may not fit.");
+        }
+
+        return (unreadable, caveats);
     }
 
     /// <summary>A value below a quarter of the test's lowest cut-off, or above four times its upper one, that would sit
     /// inside those bounds in another unit of the same test, is asked about: haemoglobin 13 g/L is almost surely
     /// 13 g/dL. The factor of four is Replete's choice (a unit slip moves a value tenfold or more).</summary>
-    private static string? MixedUpUnit(LabInput input, (string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut) unit,
-        List<(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut)> units,
-        (string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel) reference)
+    private static string? MixedUpUnit(LabInput input, UnitRow unit, List<UnitRow> units, CutoffRow reference)
     {
         var floor = new[] { reference.Low, reference.Deficient }.Where(c => c is not null).Min() / 4;
         var ceiling = reference.High * 4;
@@ -177,14 +189,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         }
 
         var other = units.FirstOrDefault(u => u.Factor != unit.Factor && !Odd(input.Value * u.Factor));
-        return other.Unit is null ? null : string.Create(CultureInfo.InvariantCulture,
+        return other is null ? null : string.Create(CultureInfo.InvariantCulture,
             $"{input.Biomarker} {input.Value} {unit.Unit} is {(input.Value * unit.Factor < floor ? "far below" : "far above")} its cut-off ({(input.Value * unit.Factor < floor ? floor * 4 : reference.High):0.##} {reference.Unit}), while {input.Value} {other.Unit} would be {input.Value * other.Factor:0.##} {reference.Unit}: check the unit on the report (add \"confirmed\": true if {input.Value} {unit.Unit} is right)");
     }
-
-    private static IReadOnlyList<string> ZincCaveat(string baseId, LabSample sample) =>
-        baseId == "zinc" && (sample.Time is null || (sample.Time == SampleTime.Morning && sample.Fasting is null))
-            ? ["Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value that would pass the cut-off of the sample's possible times is not counted. Give lab_sample.time and fasting for the right one."]
-            : [];
 
     /// <summary>The tests Replete reads, each with the nutrient it informs (empty for confounders such as CRP) and the
     /// units it accepts.</summary>
@@ -227,13 +234,19 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     private static readonly Dictionary<string, string> Loinc = ReferenceData.Read("lab_loinc.csv")
         .ToDictionary(row => row.Text("loinc"), row => row.Text("biomarker"), StringComparer.Ordinal);
 
-    private static readonly IReadOnlyList<(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut)> Units = ReferenceData.Read("lab_units.csv")
-        .Select(row => (row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))
+    private static readonly IReadOnlyList<UnitRow> Units = ReferenceData.Read("lab_units.csv")
+        .Select(row => new UnitRow(row.Text("biomarker"), row.Text("nutrient"), row.Text("unit"), row.Number("factor"), row.Text("normal_rules_out") == "yes"))
         .ToArray();
 
-    private static readonly IReadOnlyList<(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel)> Cutoffs = ReferenceData.Read("biomarkers.csv")
-        .Select(row => (row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
+    private static readonly Dictionary<string, CutoffRow> Cutoffs = ReferenceData.Read("biomarkers.csv")
+        .Select(row => new CutoffRow(row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
             row.OptionalNumber("high_cutoff"), row.Text("source"), KnowledgeBase.Grade(row),
             row.Text("cutoffs_inclusive") == "yes", row.Text("high_is_excess") == "yes", row.Text("low_label")))
-        .ToArray();
+        .ToDictionary(c => c.Id, StringComparer.Ordinal);
+
+    /// <summary>A row of data/lab_units.csv.</summary>
+    private sealed record UnitRow(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut);
+
+    /// <summary>A row of data/biomarkers.csv.</summary>
+    private sealed record CutoffRow(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel);
 }

@@ -48,7 +48,10 @@ public sealed record NutrientFinding(string Nutrient, Likelihood Likelihood, int
 public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evidence, string Advice)
 {
     /// <summary>Whether the person has symptoms of the excess: that raises the red flag symptoms_of_excess.</summary>
-    public bool WithSymptoms { get; init; }
+    public bool WithSymptoms => Signs.Count > 0;
+
+    /// <summary>The person's symptoms of the excess (also in <see cref="Evidence"/>).</summary>
+    internal IReadOnlyList<SymptomLink> Signs { get; init; } = [];
 }
 
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>

@@ -40,6 +40,7 @@ public static class RecoveryAssessor
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
         List<LabReading> labs = [.. LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant))], input.Sample, input.Symptoms, input.RiskFactors)];
 
+        var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
         var flags = input.RedFlags.ToHashSet(StringComparer.Ordinal);
         // What raised each flag, and on which source: shown with the flag so it can be traced.
         var raisedBy = new Dictionary<string, List<(string What, string Source)>>(StringComparer.Ordinal);
@@ -71,7 +72,7 @@ public static class RecoveryAssessor
             }
 
             // One flag per result: the most urgent row that is not excused (sodium 128 is critical, not also "soon").
-            var live = rows.Where(r => !r.Unless.Any(condition => Excused(condition, labs))).ToList();
+            var live = rows.Where(r => !r.Unless.Any(circumstances.Hold)).ToList();
             if (live.Count > 0)
             {
                 var fired = live.MaxBy(r => triageOf.GetValueOrDefault(r.Flag));
@@ -88,8 +89,7 @@ public static class RecoveryAssessor
         var excess = Excess(input, kb, labs, diet);
         foreach (var finding in excess.Where(e => e.WithSymptoms))
         {
-            var signs = finding.Evidence.Where(e => e.What.Contains("a sign of excess", StringComparison.Ordinal)).ToList();
-            Raise("symptoms_of_excess", $"{finding.Nutrient.Replace('_', ' ')}: {string.Join(", ", signs.Select(e => e.What.Split(':')[0]))}", string.Join("; ", signs.Select(e => e.Source).Distinct()));
+            Raise("symptoms_of_excess", $"{finding.Nutrient.Replace('_', ' ')}: {string.Join(", ", finding.Signs.Select(s => s.Label))}", string.Join("; ", finding.Signs.Select(s => s.Source).Distinct()));
         }
 
         var redFlags = kb.RedFlags.Where(f => flags.Contains(f.FlagId))
@@ -115,11 +115,11 @@ public static class RecoveryAssessor
         foreach (var link in kb.Symptoms.Where(s => input.Symptoms.Contains(s.SymptomId) && s.Direction == "low"))
         {
             // Some links are strong only in a condition (breathlessness for iron only with anaemia): otherwise weak.
-            var holds = Holds(link.StrongOnlyIf, input, labs);
+            var holds = circumstances.Hold(link.StrongOnlyIf);
             var strength = holds ? link.Strength : LinkStrength.Weak;
             var what = link.Evidence == EvidenceGrade.Unverified && strength != LinkStrength.Weak ? $"{link.Label} (unverified {link.Strength.ToString().ToLowerInvariant()} link: counted as weak)"
                 : holds ? $"{link.Label} ({link.Strength.ToString().ToLowerInvariant()} link)"
-                : $"{link.Label} (weak here: {link.Strength.ToString().ToLowerInvariant()} only with {Describe(link.StrongOnlyIf)})";
+                : $"{link.Label} (weak here: {link.Strength.ToString().ToLowerInvariant()} only with {Circumstances.Describe(link.StrongOnlyIf)})";
             Add(evidenceFor, link.Nutrient, new Evidence(what, strength, link.Source, link.Evidence), Points(strength, link.Evidence));
         }
 
@@ -314,51 +314,6 @@ public static class RecoveryAssessor
         }
     }
 
-    /// <summary>Whether a critical_labs.csv "unless" condition holds: crp_above:&lt;mg/L&gt; or
-    /// lab_below:&lt;biomarker&gt;:&lt;value&gt;.</summary>
-    private static bool Excused(string condition, IReadOnlyList<LabReading> labs)
-    {
-        var parts = condition.Split(':');
-        var value = double.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture);
-        return parts[0] switch
-        {
-            "crp_above" => labs.Any(l => l.Biomarker == "crp" && l.Value > value),
-            "lab_below" => labs.Any(l => l.Biomarker.Split('.')[0] == parts[1] && l.Value < value),
-            _ => throw new InvalidDataException($"critical_labs.csv: unknown condition '{condition}'"),
-        };
-    }
-
-    /// <summary>Whether a link's condition holds: empty, lab_low:&lt;biomarker&gt; (below its cut-off),
-    /// lab_below:&lt;biomarker&gt;:&lt;value&gt; or symptom:&lt;id&gt;.</summary>
-    private static bool Holds(string condition, AssessmentInput input, IReadOnlyList<LabReading> labs)
-    {
-        if (condition.Length == 0)
-        {
-            return true;
-        }
-
-        var parts = condition.Split(':');
-        return parts[0] switch
-        {
-            "symptom" => input.Symptoms.Contains(parts[1]),
-            "lab_low" => labs.Any(l => l.Biomarker.Split('.')[0] == parts[1] && l.Status is LabStatus.Low or LabStatus.Deficient),
-            "lab_below" => labs.Any(l => l.Biomarker.Split('.')[0] == parts[1] && l.Value < double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)),
-            _ => throw new InvalidDataException($"symptoms.csv: unknown strong_only_if '{condition}'"),
-        };
-    }
-
-    private static string Describe(string condition)
-    {
-        var parts = condition.Split(':');
-        return parts[0] switch
-        {
-            "symptom" => parts[1].Replace('_', ' '),
-            "lab_low" => $"a low {parts[1].Replace('_', ' ')}",
-            "lab_below" => $"{parts[1].Replace('_', ' ')} below {parts[2]}",
-            _ => condition,
-        };
-    }
-
     /// <summary>Possible excess: a nutrient with an exposure (a risk factor whose effect is excess, a usual intake
     /// likely above the UL, or a lab above its upper cut-off), with the person's symptoms of excess for it
     /// (data/symptoms.csv direction "high"). A symptom of excess alone is not listed: without an exposure it says nothing.</summary>
@@ -396,13 +351,13 @@ public static class RecoveryAssessor
 
         return [.. exposures.Select(e =>
         {
-            var symptoms = kb.Symptoms.Where(s => s.Direction == "high" && s.Nutrient == e.Key && input.Symptoms.Contains(s.SymptomId))
-                .Select(s => new Evidence($"{s.Label}: a sign of excess ({s.Strength.ToString().ToLowerInvariant()} link)", s.Strength, s.Source, s.Evidence));
+            List<SymptomLink> signs = [.. kb.Symptoms.Where(s => s.Direction == "high" && s.Nutrient == e.Key && input.Symptoms.Contains(s.SymptomId))];
+            var symptoms = signs.Select(s => new Evidence($"{s.Label}: a sign of excess ({s.Strength.ToString().ToLowerInvariant()} link)", s.Strength, s.Source, s.Evidence));
             var name = e.Key.Replace('_', ' ');
-            var advice = symptoms.Any()
+            var advice = signs.Count > 0
                 ? $"{name}: possible excess, with symptoms of it. Show this to a doctor and ask about stopping the supplement that provides it; do not add more."
                 : $"{name}: possible excess. Check the total from food and supplements against the UL (replete analyze --supplements) before taking more.";
-            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { WithSymptoms = symptoms.Any() };
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs };
         })];
     }
 

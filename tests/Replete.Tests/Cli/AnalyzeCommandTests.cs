@@ -5,25 +5,9 @@ using Replete.Tests.Foods;
 namespace Replete.Tests.Cli;
 
 [Collection(Sr28Group.Name)]
-public sealed class AnalyzeCommandTests : IDisposable
+public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirectory(sr28, "replete-analyze-")
 {
-    private readonly Sr28Database sr28;
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "replete-analyze-" + Guid.NewGuid().ToString("N"));
     private readonly string profile = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json");
-
-    public AnalyzeCommandTests(Sr28Database sr28)
-    {
-        this.sr28 = sr28;
-        Directory.CreateDirectory(directory);
-    }
-
-    private string DataDir => Path.Combine(directory, "data");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
 
     [SkippableFact]
     public void ExampleWeek_AnalysesIntoJsonMarkdownAndAChart()
@@ -31,7 +15,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         InitDatabase();
         var log = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv");
         var supplements = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-supplements.json");
-        var chart = Path.Combine(directory, "intake.svg");
+        var chart = Path.Combine(TempDirectory, "intake.svg");
 
         var json = CliRunner.Run("analyze", log, "--profile", profile, "--supplements", supplements, "--format", "json", "--chart", chart, "--data-dir", DataDir);
 
@@ -57,7 +41,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.True(JsonDocument.Parse(result.Output).RootElement.GetProperty("analysis").GetProperty("days").GetInt32() >= 1);
 
-        var zip = Path.Combine(directory, "File-Export-2026.zip");
+        var zip = Path.Combine(TempDirectory, "File-Export-2026.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
             archive.CreateEntryFromFile(SharedFiles.Require("fixtures/exports/myfitnesspal/dawndrain-dii__myfitnesspal.csv"), "Nutrition-Summary-2025-03-06.csv");
@@ -113,7 +97,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     {
         var log = Write("log.csv", "date,time,meal,food,amount\n2026-11-02,12:00,lunch,apple,100 g\n");
 
-        var result = CliRunner.Run("analyze", log, "--profile", profile, "--chart", Path.Combine(directory, "intake.png"), "--data-dir", DataDir);
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--chart", Path.Combine(TempDirectory, "intake.png"), "--data-dir", DataDir);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("name the file .svg", result.Error, StringComparison.Ordinal);
@@ -122,7 +106,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     [Fact]
     public void HugeFile_IsRefusedBeforeReading()
     {
-        var log = Path.Combine(directory, "huge.csv");
+        var log = Path.Combine(TempDirectory, "huge.csv");
         using (var stream = File.Create(log))
         {
             stream.SetLength(1L << 30); // 1 GB, sparse
@@ -136,13 +120,13 @@ public sealed class AnalyzeCommandTests : IDisposable
 
     private void InitDatabase()
     {
-        _ = sr28.Database;
-        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
     }
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(directory, name);
+        var path = Path.Combine(TempDirectory, name);
         File.WriteAllText(path, text);
         return path;
     }

@@ -4,31 +4,15 @@ using Replete.Tests.Foods;
 namespace Replete.Tests.Cli;
 
 [Collection(Sr28Group.Name)]
-public sealed class AssessCommandTests : IDisposable
+public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory(sr28, "replete-assess-")
 {
-    private readonly Sr28Database sr28;
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "replete-assess-" + Guid.NewGuid().ToString("N"));
     private readonly string example = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json");
-
-    public AssessCommandTests(Sr28Database sr28)
-    {
-        this.sr28 = sr28;
-        Directory.CreateDirectory(directory);
-    }
-
-    private string DataDir => Path.Combine(directory, "data");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
 
     [SkippableFact]
     public void Example_LeadsWithTriage_RanksIronFirst_WithTheDietAsEvidence()
     {
-        _ = sr28.Database;
-        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
 
         var table = CliRunner.Run("assess", example, "--data-dir", DataDir);
         Assert.Equal(0, table.ExitCode);
@@ -144,7 +128,7 @@ public sealed class AssessCommandTests : IDisposable
 
     private string Write(string json)
     {
-        var path = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".json");
+        var path = Path.Combine(TempDirectory, Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(path, json);
         return path;
     }

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Replete.Assessment;
+
+/// <summary>What the conditions in the knowledge base's data files are tested against: the labs, symptoms, risk
+/// factors and how the blood was drawn. One vocabulary for lab_confounders.csv (condition), critical_labs.csv
+/// (unless) and symptoms.csv (strong_only_if):
+/// <list type="bullet">
+/// <item><c>any</c>; <c>symptom:&lt;id&gt;</c>; <c>risk:&lt;id&gt;</c>;</item>
+/// <item><c>crp_above:&lt;mg/L&gt;</c>; <c>lab_below:&lt;biomarker&gt;:&lt;value&gt;</c>; <c>lab_low:&lt;biomarker&gt;</c> (below its
+/// cut-off); <c>lab_normal:&lt;biomarker&gt;</c>; <c>no_lab:&lt;biomarker&gt;</c>;</item>
+/// <item><c>not_rested</c> (drawn soon after hard training); <c>near_peak_season</c> (a dated 25(OH)D at a latitude where
+/// winter matters).</item>
+/// </list></summary>
+internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCollection<string> Symptoms, IReadOnlyCollection<string> RiskFactors, LabSample Sample)
+{
+    /// <summary>Whether <paramref name="condition"/> holds; empty always holds.</summary>
+    /// <exception cref="InvalidDataException">A condition outside the vocabulary: an error in the data file.</exception>
+    public bool Hold(string condition)
+    {
+        if (condition.Length == 0)
+        {
+            return true;
+        }
+
+        var parts = condition.Split(':');
+        IEnumerable<LabReading> Of(string biomarker) => Labs.Where(l => l.Biomarker.Split('.')[0] == biomarker);
+        double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+        return parts[0] switch
+        {
+            "any" => true,
+            "symptom" => Symptoms.Contains(parts[1]),
+            "risk" => RiskFactors.Contains(parts[1]),
+            "crp_above" => Of("crp").Any(l => l.Value > Number(parts[1])),
+            "lab_below" => Of(parts[1]).Any(l => l.Value < Number(parts[2])),
+            "lab_low" => Of(parts[1]).Any(l => l.Status is LabStatus.Low or LabStatus.Deficient),
+            "lab_normal" => Of(parts[1]).FirstOrDefault()?.Status == LabStatus.Normal,
+            "no_lab" => !Of(parts[1]).Any(),
+            "not_rested" => Sample.AfterHardTraining == true,
+            // Winter matters from 35 degrees of latitude (LabConfounders.WinterLatitude).
+            "near_peak_season" => Sample.Drawn is not null && Sample.Latitude is { } latitude && Math.Abs(latitude) >= LabConfounders.WinterLatitude,
+            _ => throw new InvalidDataException($"unknown condition '{condition}'"),
+        };
+    }
+
+    /// <summary>The condition in words, for a report: "a low hemoglobin", "restless legs".</summary>
+    public static string Describe(string condition)
+    {
+        var parts = condition.Split(':');
+        return parts[0] switch
+        {
+            "symptom" or "risk" => parts[1].Replace('_', ' '),
+            "lab_low" => $"a low {parts[1].Replace('_', ' ')}",
+            "lab_below" => $"{parts[1].Replace('_', ' ')} below {parts[2]}",
+            _ => condition,
+        };
+    }
+}

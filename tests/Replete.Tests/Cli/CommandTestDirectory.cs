@@ -1,0 +1,27 @@
+using Replete.Tests.Foods;
+
+namespace Replete.Tests.Cli;
+
+/// <summary>A command test with its own temporary directory (and data directory under it) and the shared SR28
+/// package; the directory is removed, and SQLite's pooled connections to it closed, when the test ends.</summary>
+public abstract class CommandTestDirectory : IDisposable
+{
+    protected CommandTestDirectory(Sr28Database sr28, string prefix)
+    {
+        Sr28 = sr28;
+        TempDirectory = System.IO.Directory.CreateTempSubdirectory(prefix).FullName;
+    }
+
+    protected Sr28Database Sr28 { get; }
+
+    protected string TempDirectory { get; }
+
+    protected string DataDir => Path.Combine(TempDirectory, "data");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(TempDirectory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
