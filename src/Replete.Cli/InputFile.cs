@@ -56,8 +56,7 @@ internal sealed class InputFile : IDisposable
     public string At(JsonElement element) => $"{Name}:{source.LineOf(element)}";
 
     /// <summary>"file:line" of <paramref name="element"/>'s field, or of the element when the field is absent.</summary>
-    public string At(JsonElement element, string field) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field, out var value) ? At(value) : At(element);
+    public string At(JsonElement element, string field) => $"{Name}:{source.LineOf(element, field)}";
 
     public void Dispose() => source.Dispose();
 

@@ -24,7 +24,8 @@ internal static class DietViews
             .AddColumn("nutrient").AddColumn(new TableColumn("mean/day").RightAligned()).AddColumn(new TableColumn("target").RightAligned())
             .AddColumn(new TableColumn("% target").RightAligned()).AddColumn(new TableColumn("P(adequate)").RightAligned())
             .AddColumn(new TableColumn("coverage").RightAligned()).AddColumn("upper limit");
-        foreach (var row in Rows(analysis))
+        var rows = Rows(analysis);
+        foreach (var row in rows)
         {
             table.AddRow(Markup.Escape(row.Name), row.Mean, Markup.Escape(row.Target), row.Percent, Colour(row), row.Coverage, Markup.Escape(row.UpperLimit));
         }
@@ -32,14 +33,13 @@ internal static class DietViews
         console.Write(table);
         console.MarkupLine("[grey]P(adequate): IOM 2000 method; ~ marks an approximate result (a fallback day-to-day variation). Coverage: share of logged foods that report the nutrient.[/]");
         var sources = new Table().Title("Where it comes from (top foods, share of food intake)").AddColumn("nutrient").AddColumn("foods");
-        foreach (var row in Rows(analysis).Where(r => r.TopFoods.Length > 0))
+        foreach (var row in rows.Where(r => r.TopFoods.Length > 0))
         {
             sources.AddRow(Markup.Escape(row.Name), Markup.Escape(row.TopFoods));
         }
 
         console.Write(sources);
-        var notes = analysis.Nutrients.Where(n => n.Notes.Count > 0 || n.Adequacy?.IsApproximate == true).ToList();
-        foreach (var n in notes.Where(n => n.Notes.Count > 0))
+        foreach (var n in analysis.Nutrients.Where(n => n.Notes.Count > 0))
         {
             console.MarkupLine($"[yellow]{Markup.Escape(n.Nutrient.Name)}[/]: {Markup.Escape(string.Join(" ", n.Notes))}");
         }

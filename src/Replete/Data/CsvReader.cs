@@ -28,6 +28,10 @@ public sealed class CsvReader : IDisposable
     /// <summary>The file name used in error messages.</summary>
     public string FileName { get; }
 
+    /// <summary>Whether a line starting with '#' between records is a comment, skipped like a blank line (the reviewed
+    /// reference files in data/ carry their sources and notes that way).</summary>
+    public bool CommentLines { get; init; }
+
     /// <summary>The line on which the current record starts (1-based).</summary>
     public int Line { get; private set; }
 
@@ -72,7 +76,8 @@ public sealed class CsvReader : IDisposable
                 $"the header has no column '{column}' (found: {string.Join(", ", header)})");
     }
 
-    /// <summary>Advances to the next record; returns false at the end of the file. Blank lines are skipped.</summary>
+    /// <summary>Advances to the next record; returns false at the end of the file. Blank lines (and, with
+    /// <see cref="CommentLines"/>, comment lines) are skipped.</summary>
     /// <exception cref="CsvDataException">A quoted field is never closed.</exception>
     public bool Read()
     {
@@ -88,7 +93,7 @@ public sealed class CsvReader : IDisposable
 
             Line = nextLine++;
         }
-        while (line.Length == 0);
+        while (line.Length == 0 || (CommentLines && line[0] == '#'));
 
         record = line;
         while (!Split())

@@ -47,81 +47,29 @@ internal static class ReferenceData
     public static IReadOnlyList<ReferenceRow> Parse(string fileName, TextReader reader)
     {
         var rows = new List<ReferenceRow>();
-        string[]? header = null;
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var csv = new CsvReader(reader, fileName) { CommentLines = true };
+        if (!csv.ReadHeader())
         {
-            lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#'))
+            return rows;
+        }
+
+        var header = csv.Header;
+        while (csv.Read())
+        {
+            if (csv.FieldCount != header.Count)
             {
-                continue;
+                throw new InvalidDataException($"{fileName}:{csv.Line}: expected {header.Count} fields, found {csv.FieldCount}.");
             }
 
-            var fields = SplitLine(line);
-            if (header is null)
+            var map = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
             {
-                header = fields;
-                continue;
+                map[header[i]] = csv.GetString(i);
             }
 
-            if (fields.Length != header.Length)
-            {
-                throw new InvalidDataException(
-                    $"{fileName}:{lineNumber}: expected {header.Length} fields, found {fields.Length}.");
-            }
-
-            var map = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
-            for (var i = 0; i < header.Length; i++)
-            {
-                map[header[i]] = fields[i];
-            }
-
-            rows.Add(new ReferenceRow(fileName, lineNumber, map));
+            rows.Add(new ReferenceRow(fileName, csv.Line, map));
         }
 
         return rows;
-    }
-
-    internal static string[] SplitLine(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return [.. fields];
     }
 }

@@ -52,47 +52,45 @@ public static class FoodLog
     public static IReadOnlyList<FoodLogEntry> ReadJson(string json, string fileName)
     {
         using var source = JsonSource.Parse(json, fileName);
+        var root = source.Root;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
         {
-            var root = source.Root;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
-            {
-                throw source.Error(root, "entries", "a food log is {\"entries\": [...]}");
-            }
-
-            var entries = new List<FoodLogEntry>();
-            var index = 0;
-            foreach (var item in list.EnumerateArray())
-            {
-                index++;
-                if (item.ValueKind != JsonValueKind.Object)
-                {
-                    throw new CsvDataException(fileName, source.LineOf(item), null, $"entry {index} is an object with date, food and amount");
-                }
-
-                string Text(string field, bool required) =>
-                    item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-                        ? text
-                        : required ? throw source.Error(item, field, $"entry {index} needs '{field}' as text") : "";
-                var dateText = Text("date", true);
-                if (!AppExport.TryParseDate(dateText, out var day))
-                {
-                    throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
-                }
-
-                var timeText = Text("time", false);
-                TimeOnly? at = timeText.Length == 0 ? null
-                    : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
-                    : throw source.Error(item, "time", $"entry {index}: '{timeText}' is not a time");
-                var amountText = Text("amount", true);
-                if (!HouseholdAmount.TryParse(amountText, out var amount))
-                {
-                    throw source.Error(item, "amount", $"entry {index}: '{amountText}' is not an amount");
-                }
-
-                entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}:{source.LineOf(item)}"));
-            }
-
-            return entries;
+            throw source.Error(root, "entries", "a food log is {\"entries\": [...]}");
         }
+
+        var entries = new List<FoodLogEntry>();
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            index++;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new CsvDataException(fileName, source.LineOf(item), null, $"entry {index} is an object with date, food and amount");
+            }
+
+            string Text(string field, bool required) =>
+                item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+                    ? text
+                    : required ? throw source.Error(item, field, $"entry {index} needs '{field}' as text") : "";
+            var dateText = Text("date", true);
+            if (!AppExport.TryParseDate(dateText, out var day))
+            {
+                throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
+            }
+
+            var timeText = Text("time", false);
+            TimeOnly? at = timeText.Length == 0 ? null
+                : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+                : throw source.Error(item, "time", $"entry {index}: '{timeText}' is not a time");
+            var amountText = Text("amount", true);
+            if (!HouseholdAmount.TryParse(amountText, out var amount))
+            {
+                throw source.Error(item, "amount", $"entry {index}: '{amountText}' is not an amount");
+            }
+
+            entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}:{source.LineOf(item)}"));
+        }
+
+        return entries;
     }
 }

@@ -15,7 +15,7 @@ public static class ElectrolyteLosses
         {
             var measured = e == "sodium" && measuredSodiumMmolPerLitre is not null;
             var concentration = measured
-                ? new Range(measuredSodiumMmolPerLitre!.Value * SweatComposition.SodiumMgPerMmol, measuredSodiumMmolPerLitre.Value * SweatComposition.SodiumMgPerMmol, "mg/L", "measured sweat sodium")
+                ? new Range(measuredSodiumMmolPerLitre!.Value * SweatComposition.MgPerMmol("sodium"), measuredSodiumMmolPerLitre.Value * SweatComposition.MgPerMmol("sodium"), "mg/L", "measured sweat sodium")
                 : SweatComposition.TypicalConcentrationMgPerLitre(e);
             return new ElectrolyteLoss(e, new Range(
                 sweatRateLitresPerHour.Low * concentration.Low,

@@ -84,7 +84,6 @@ public static class SessionPlanner
 
         var carbohydrate = request.Minutes switch
         {
-            < 30 => null,
             < 75 => null,
             <= 150 => FuelingGuidance.Get("carbohydrate_1_2_5h"),
             _ => FuelingGuidance.Get("carbohydrate_over_2_5h"),

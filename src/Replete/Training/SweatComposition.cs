@@ -8,12 +8,6 @@ public static class SweatComposition
     private static readonly IReadOnlyList<Entry> Entries = ReferenceData.Read("sweat.csv").Select(r => new Entry(
         r.Text("kind"), r.Text("key"), r.Number("mean"), r.Number("sd"), r.Text("unit"), r.Text("source"))).ToList();
 
-    /// <summary>Molar mass of sodium, g/mol.</summary>
-    public const double SodiumMgPerMmol = 22.99;
-
-    /// <summary>Molar mass of potassium, g/mol.</summary>
-    public const double PotassiumMgPerMmol = 39.10;
-
     /// <summary>The typical sweat rate (mean +/- 1 SD) for a sport category or sport id, L/h.</summary>
     public static Range TypicalSweatRate(string? sportId, string? category)
     {
@@ -31,13 +25,13 @@ public static class SweatComposition
         return entry.Unit == "mmol/L" ? range.Times(MgPerMmol(electrolyte), "mg/L") : range;
     }
 
-    /// <summary>mg per mmol for sodium and potassium.</summary>
-    public static double MgPerMmol(string electrolyte) => electrolyte switch
+    /// <summary>mg per mmol of an electrolyte, from its molar mass in data/unit_conversions.csv.</summary>
+    public static double MgPerMmol(string electrolyte)
     {
-        "sodium" => SodiumMgPerMmol,
-        "potassium" => PotassiumMgPerMmol,
-        _ => throw new ArgumentOutOfRangeException(nameof(electrolyte), electrolyte, "no molar conversion"),
-    };
+        var catalog = Nutrients.NutrientCatalog.Default;
+        return catalog.Convert(catalog.Get(electrolyte), 1, "mmol")?.Value
+            ?? throw new ArgumentOutOfRangeException(nameof(electrolyte), electrolyte, "no molar conversion");
+    }
 
     private sealed record Entry(string Kind, string Key, double Mean, double Sd, string Unit, string Source)
     {
