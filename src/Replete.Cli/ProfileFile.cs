@@ -51,13 +51,8 @@ internal sealed record ProfileFile(
     /// <summary>The person the profile describes; age and sex are required.</summary>
     public Person ToPerson(string path)
     {
-        var sex = Sex?.Trim().ToUpperInvariant() switch
-        {
-            "FEMALE" or "F" => References.Sex.Female,
-            "MALE" or "M" => References.Sex.Male,
-            null => throw new UsageException($"{path}: field 'sex' is required (female or male)"),
-            _ => throw new UsageException($"{path}: field 'sex' must be female or male (got '{Sex}')"),
-        };
+        var sex = Sex is null ? throw new UsageException($"{path}: field 'sex' is required (female or male)")
+            : ParseSex(Sex) ?? throw new UsageException($"{path}: field 'sex' must be female or male (got '{Sex}')");
         var age = Age ?? throw new UsageException($"{path}: field 'age' is required");
         if (Pregnant && Lactating)
         {
@@ -75,6 +70,14 @@ internal sealed record ProfileFile(
         var problems = person.Validate();
         return problems.Count == 0 ? person : throw new UsageException($"{path}: {string.Join("; ", problems)}");
     }
+
+    /// <summary>"female"/"f" or "male"/"m", any case; null for anything else.</summary>
+    internal static Sex? ParseSex(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "FEMALE" or "F" => References.Sex.Female,
+        "MALE" or "M" => References.Sex.Male,
+        _ => null,
+    };
 
     internal static double? Number(InputFile file, JsonElement element, string field, string? parent = null) =>
         !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null

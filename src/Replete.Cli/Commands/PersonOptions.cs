@@ -30,13 +30,8 @@ internal sealed class PersonOptions
     /// <summary>Reads and validates the person; throws <see cref="UsageException"/> naming every problem.</summary>
     public Person Read(ParseResult parse)
     {
-        var sexText = parse.GetValue(sex)!.Trim().ToUpperInvariant();
-        var parsedSex = sexText switch
-        {
-            "FEMALE" or "F" => Sex.Female,
-            "MALE" or "M" => Sex.Male,
-            _ => throw new UsageException($"--sex must be 'female' or 'male' (got '{parse.GetValue(sex)}')"),
-        };
+        var parsedSex = ProfileFile.ParseSex(parse.GetValue(sex)!)
+            ?? throw new UsageException($"--sex must be 'female' or 'male' (got '{parse.GetValue(sex)}')");
         if (parse.GetValue(pregnant) && parse.GetValue(lactating))
         {
             throw new UsageException("--pregnant and --lactating cannot be used together; choose the one that applies now");
