@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Replete.Data;
 using Replete.Storage.Foods;
 
-namespace Replete.Tests.Foods;
+namespace Replete.IntegrationTests.Storage;
 
 /// <summary>The FoodData Central importer against the real SR Legacy download in ../shared, into a real SQLite file.</summary>
 public sealed class FdcImportTests : IDisposable

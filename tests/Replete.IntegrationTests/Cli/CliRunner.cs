@@ -1,7 +1,7 @@
 using Replete.Cli;
 using Spectre.Console;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 /// <summary>Runs the real <c>replete</c> command tree in-process and captures what it prints.</summary>
 public sealed record CliResult(int ExitCode, string Output, string Error);

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Replete.Tests.Foods;
+using Replete.IntegrationTests.Storage;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 [Collection(Sr28Group.Name)]
 public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirectory(sr28, "replete-analyze-")

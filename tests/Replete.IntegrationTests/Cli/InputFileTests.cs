@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Replete.Cli;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 /// <summary>JSON and YAML input files: one document, and every error names the file, the line and the field.</summary>
 public sealed class InputFileTests : IDisposable

@@ -1,6 +1,6 @@
-using Replete.Tests.Foods;
+using Replete.IntegrationTests.Storage;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 /// <summary>A command test with its own temporary directory (and data directory under it) and the shared SR28
 /// package; the directory is removed, and SQLite's pooled connections to it closed, when the test ends.</summary>

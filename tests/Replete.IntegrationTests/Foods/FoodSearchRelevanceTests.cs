@@ -1,8 +1,9 @@
 using System.Globalization;
 using Replete.Foods;
+using Replete.IntegrationTests.Storage;
 using Xunit.Abstractions;
 
-namespace Replete.Tests.Foods;
+namespace Replete.IntegrationTests.Foods;
 
 /// <summary>The relevance test set (search_relevance.csv): what people type, and the SR28 food they mean. The top-1
 /// and top-3 hit rates are printed and may not fall below the floors, so a ranking change cannot quietly regress.</summary>

@@ -1,8 +1,8 @@
 using Replete.Data;
 using Replete.Diet;
-using Replete.Tests.Foods;
+using Replete.IntegrationTests.Storage;
 
-namespace Replete.Tests.Diet;
+namespace Replete.IntegrationTests.Diet;
 
 [Collection(Sr28Group.Name)]
 public class FoodLogTests(Sr28Database sr28)

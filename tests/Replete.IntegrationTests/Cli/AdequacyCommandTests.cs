@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 public class AdequacyCommandTests
 {

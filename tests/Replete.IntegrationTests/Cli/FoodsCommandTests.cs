@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Replete.Tests.Foods;
+using Replete.IntegrationTests.Storage;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 [Collection(Sr28Group.Name)]
 public sealed class FoodsCommandTests(Sr28Database sr28) : IDisposable

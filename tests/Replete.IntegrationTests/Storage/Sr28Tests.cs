@@ -2,7 +2,7 @@ using Replete.Data;
 using Replete.Foods;
 using Replete.Storage.Foods;
 
-namespace Replete.Tests.Foods;
+namespace Replete.IntegrationTests.Storage;
 
 /// <summary>The embedded default: SR28 from the pinned npm package, built into a real SQLite file.</summary>
 [Collection(Sr28Group.Name)]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Replete.Cli;
 using Spectre.Console.Testing;
 
-namespace Replete.Tests.Cli;
+namespace Replete.IntegrationTests.Cli;
 
 /// <summary>The interactive assessment, driven through a real Spectre.Console prompt with scripted keys.</summary>
 public class QuestionnaireTests
