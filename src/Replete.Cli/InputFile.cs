@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Replete.Data;
+using Replete.Documents;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -18,23 +19,26 @@ internal sealed class InputFile : IDisposable
     private InputFile(string name, string json)
     {
         Name = name;
-        try
-        {
-            source = JsonSource.Parse(json, name);
-        }
-        catch (CsvDataException ex)
-        {
-            throw new UsageException(ex.Message.TrimEnd('.'));
-        }
+        source = JsonSource.Parse(json, name);
     }
 
     /// <summary>The file name as given in messages.</summary>
     public string Name { get; }
 
-    /// <summary>The document's root value.</summary>
-    public JsonElement Root => source.Root;
+    /// <summary>The parsed document, for the engine's readers.</summary>
+    public JsonSource Source => source;
 
-    /// <summary>Reads <paramref name="path"/>; every failure is a <see cref="UsageException"/> naming the file and line.</summary>
+    /// <summary>Reads the document at <paramref name="path"/> with one of the engine's readers.</summary>
+    /// <exception cref="InputException">The file cannot be read, or the document has problems: every one of them.</exception>
+    public static T Read<T>(string path, Func<JsonSource, InputResult<T>> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var file = Read(path);
+        return read(file.Source).OrThrow();
+    }
+
+    /// <summary>Reads <paramref name="path"/>; every failure is an <see cref="InputException"/> naming the file and line.</summary>
     public static InputFile Read(string path)
     {
         var name = Path.GetFileName(path);
@@ -45,18 +49,12 @@ internal sealed class InputFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{name}: cannot read the file ({ex.Message})");
+            throw Problem(name, null, InputProblemCodes.Unreadable, $"cannot read the file ({ex.Message})");
         }
 
         var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
         return new InputFile(name, yaml ? YamlToJson(name, text) : text);
     }
-
-    /// <summary>"file:line" of <paramref name="element"/>, which must come from this file.</summary>
-    public string At(JsonElement element) => $"{Name}:{source.LineOf(element)}";
-
-    /// <summary>"file:line" of <paramref name="element"/>'s field, or of the element when the field is absent.</summary>
-    public string At(JsonElement element, string field) => $"{Name}:{source.LineOf(element, field)}";
 
     public void Dispose() => source.Dispose();
 
@@ -112,13 +110,13 @@ internal sealed class InputFile : IDisposable
                 switch (parser.Current)
                 {
                     case DocumentStart when ++documents > 1:
-                        throw new UsageException($"{name}:{parser.Current.Start.Line}: one YAML document per file");
+                        throw Problem(name, (int)parser.Current.Start.Line, InputProblemCodes.Unreadable, "one YAML document per file");
                     case AnchorAlias or NodeEvent { Anchor.IsEmpty: false }:
-                        throw new UsageException($"{name}:{parser.Current.Start.Line}: YAML anchors and aliases are not supported; write the value out");
+                        throw Problem(name, (int)parser.Current.Start.Line, InputProblemCodes.Unreadable, "YAML anchors and aliases are not supported; write the value out");
                     case NodeEvent { Tag.IsEmpty: false } tagged:
-                        throw new UsageException($"{name}:{tagged.Start.Line}: YAML tags ({tagged.Tag}) are not supported; quote a value to make it text");
+                        throw Problem(name, (int)tagged.Start.Line, InputProblemCodes.Unreadable, $"YAML tags ({tagged.Tag}) are not supported; quote a value to make it text");
                     case MappingStart or SequenceStart when containers.TryPeek(out var parent) && parent.Mapping && parent.Count % 2 == 0:
-                        throw new UsageException($"{name}:{parser.Current.Start.Line}: a YAML key must be plain text, not a list or mapping");
+                        throw Problem(name, (int)parser.Current.Start.Line, InputProblemCodes.Unreadable, "a YAML key must be plain text, not a list or mapping");
                     case MappingStart start:
                         Token(start.Start, "{");
                         containers.Push((true, 0));
@@ -141,15 +139,17 @@ internal sealed class InputFile : IDisposable
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this on some malformed flow collections instead of a YamlException.
-            throw new UsageException($"{name}:{line}: not valid YAML (an unclosed [ or {{ from here on?)");
+            throw Problem(name, line, InputProblemCodes.Unreadable, "not valid YAML (an unclosed [ or { from here on?)");
         }
         catch (YamlException ex)
         {
-            throw new UsageException($"{name}:{ex.Start.Line}: not valid YAML ({ex.Message.Split(". ")[0].Split("): ")[^1]})");
+            throw Problem(name, (int)ex.Start.Line, InputProblemCodes.Unreadable, $"not valid YAML ({ex.Message.Split(". ")[0].Split("): ")[^1]})");
         }
 
-        return documents == 0 || json.Length == 0 ? throw new UsageException($"{name}: the file is empty") : json.ToString();
+        return documents == 0 || json.Length == 0 ? throw Problem(name, null, InputProblemCodes.Size, "the file is empty") : json.ToString();
     }
+
+    private static InputException Problem(string name, int? line, string code, string message) => new([new InputProblem(name, line, "", code, message)]);
 
     private static string ScalarJson(Scalar scalar)
     {

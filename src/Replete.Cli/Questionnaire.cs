@@ -1,5 +1,6 @@
 using System.Globalization;
 using Replete.Assessment;
+using Replete.Documents;
 using Replete.Knowledge;
 using Replete.References;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal static class Questionnaire
             .NotRequired()
             .UseConverter(f => Markup.Escape(f.Label))
             .AddChoices(kb.RedFlags));
-        var age = console.Prompt(new TextPrompt<double>("Age in years?").Validate(a => a is >= 1 and <= Person.MaximumAgeYears));
+        var age = console.Prompt(new TextPrompt<double>("Age in years?").Validate(a => a >= 1 && InputLimits.AgeYears.Contains(a)));
         var sex = console.Prompt(new SelectionPrompt<string>().Title("Sex?").AddChoices("female", "male")) == "female" ? Sex.Female : Sex.Male;
         var person = new Person(age, sex);
         var flagIds = flags.Select(f => f.FlagId).ToList();
@@ -56,11 +57,7 @@ internal static class Questionnaire
             var value = console.Prompt(new TextPrompt<double>("Value?").Validate(v => v > 0));
             var unit = console.Prompt(new SelectionPrompt<string>().Title("Unit (as on the report)?").AddChoices(test.Units));
             var lab = new LabInput(test.Biomarker, value, unit);
-            try
-            {
-                LabReading.Read(lab, sex, age);
-            }
-            catch (LabUnitQuestion question)
+            if (LabReading.Check(lab, sex, age) is { IsUnitQuestion: true } question)
             {
                 console.MarkupLine($"[yellow]{Markup.Escape(question.Message.Split(": check the unit")[0])}.[/]");
                 if (!console.Confirm(string.Create(CultureInfo.InvariantCulture, $"Is {value} {unit} what the report says?"), defaultValue: false))
@@ -70,9 +67,10 @@ internal static class Questionnaire
 
                 lab = lab with { Confirmed = true };
             }
-            catch (ArgumentException ex)
+
+            if (LabReading.Check(lab, sex, age) is { } problem)
             {
-                console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+                console.MarkupLine($"[red]{Markup.Escape(problem.Message)}[/]");
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Replete.Cli.Commands;
 using Replete.Data;
+using Replete.Documents;
 using Replete.Storage.Foods;
 using Spectre.Console;
 
@@ -52,6 +53,15 @@ internal static class RepleteApp
         catch (CsvDataException ex)
         {
             error.WriteLine($"error: {ex.Message} Nothing was changed.");
+            return BadInput;
+        }
+        catch (InputException ex)
+        {
+            foreach (var problem in ex.Problems)
+            {
+                error.WriteLine($"error: {problem}");
+            }
+
             return BadInput;
         }
         catch (FoodDatabaseException ex)

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.IO.Compression;
 using Replete.Cli.Rendering;
-using Replete.Data;
 using Replete.Diet;
+using Replete.Documents;
 using Replete.Targets;
 using Spectre.Console;
 
@@ -11,12 +10,6 @@ namespace Replete.Cli.Commands;
 /// <summary><c>replete analyze</c>: usual intake from food logs and app exports against the person's targets.</summary>
 internal static class AnalyzeCommand
 {
-    /// <summary>Files above this size are refused: a year of detailed logging is a few megabytes.</summary>
-    private const long MaximumFileBytes = 200L * 1024 * 1024;
-
-    /// <summary>One entry above this is refused as implausible (5 kg of one food at one sitting).</summary>
-    internal const double MaximumEntryGrams = 5000;
-
     public static Command Create(CliContext context)
     {
         var logs = new Argument<FileInfo[]>("log") { Description = "Food logs (CSV or JSON), Cronometer or MyFitnessPal exports (CSV, or the MyFitnessPal zip)", Arity = ArgumentArity.OneOrMore };
@@ -37,24 +30,16 @@ internal static class AnalyzeCommand
                 throw new UsageException($"--chart: {requested.Name}: charts are written as SVG; name the file .svg (a browser or any image editor converts it to PNG)");
             }
 
-            var profilePath = parse.GetValue(profile)!.FullName;
-            var person = ProfileFile.Read(profilePath).ToPerson(profilePath);
-            var taken = parse.GetValue(supplements) is { } supplementFile ? Supplement.ReadJson(ReadText(supplementFile), supplementFile.Name) : [];
-            using var loaded = new DietFiles(context, parse.GetValue(dataDir), parse.GetValue(interactive));
-            foreach (var file in parse.GetValue(logs)!)
-            {
-                loaded.Load(file);
-            }
-
-            loaded.CheckOverlap();
-
-            var analysis = DietAnalyzer.Analyze(loaded.Items, taken, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to));
+            var person = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read).ToPerson().OrThrow();
+            var taken = parse.GetValue(supplements) is { } supplementFile ? ReadSupplements(supplementFile) : SupplementPlan.None;
+            var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive));
+            var analysis = DietAnalyzer.Analyze(diet.Items, taken.Supplements, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to));
             if (analysis.Days == 0)
             {
-                throw new UsageException("no logged days in the range" + (loaded.Items.Count > 0 ? $" (the logs cover {loaded.Items.Min(i => i.Date):yyyy-MM-dd} to {loaded.Items.Max(i => i.Date):yyyy-MM-dd})" : ""));
+                throw new UsageException("no logged days in the range" + (diet.Items.Count > 0 ? $" (the logs cover {diet.Items.Min(i => i.Date):yyyy-MM-dd} to {diet.Items.Max(i => i.Date):yyyy-MM-dd})" : ""));
             }
 
-            var report = new DietReport(analysis, loaded.Resolved, loaded.Problems);
+            var report = new DietReport(analysis, diet.Resolved, [.. diet.Notes.Select(n => n.ToString())]);
             if (parse.GetValue(chart) is { } chartFile)
             {
                 File.WriteAllText(chartFile.FullName, IntakeChart.Svg(analysis));
@@ -77,27 +62,19 @@ internal static class AnalyzeCommand
         return 0;
     }
 
-    private static string ReadText(FileInfo file)
-    {
-        Check(file);
-        return File.ReadAllText(file.FullName);
-    }
-
-    internal static void Check(FileInfo file)
+    /// <summary>Reads a supplements file (JSON or YAML), after the checks every input file gets.</summary>
+    internal static SupplementPlan ReadSupplements(FileInfo file)
     {
         if (!file.Exists)
         {
             throw new UsageException($"{file.Name}: no such file");
         }
 
-        if (file.Length == 0)
+        if (DietImport.SizeProblem(file.Name, file.Length) is { } size)
         {
-            throw new UsageException($"{file.Name}: the file is empty");
+            throw new InputException([size]);
         }
 
-        if (file.Length > MaximumFileBytes)
-        {
-            throw new UsageException($"{file.Name}: {file.Length / 1048576} MB is too large for a diet log (at most {MaximumFileBytes / 1048576} MB); split it by date range");
-        }
+        return InputFile.Read(file.FullName, SupplementPlan.Read);
     }
 }

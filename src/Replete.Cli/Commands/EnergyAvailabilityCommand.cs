@@ -27,24 +27,18 @@ internal static class EnergyAvailabilityCommand
                     throw new UsageException("give --ffm-kg, or --weight-kg with --body-fat-percent");
                 }
 
-                if (percent is < 2 or > 70)
-                {
-                    throw new UsageException(FormattableString.Invariant($"--body-fat-percent must be between 2 and 70 (got {percent})"));
-                }
-
-                fatFree = kg * (1 - (percent / 100));
+                var (computed, problems) = EnergyAvailability.FatFreeMass(kg, percent);
+                fatFree = computed ?? throw UsageException.FromFlags(problems, ["weight_kg", "body_fat_percent"]);
             }
 
-            EnergyAvailabilityScreen screen;
-            try
+            var intakeKcal = parse.GetValue(intake)!.Value;
+            var exerciseKcal = parse.GetValue(exercise)!.Value;
+            if (EnergyAvailability.Problems(intakeKcal, exerciseKcal, fatFree.Value) is { Count: > 0 } invalid)
             {
-                screen = EnergyAvailability.Screen(parse.GetValue(intake)!.Value, parse.GetValue(exercise)!.Value, fatFree.Value);
-            }
-            catch (ArgumentOutOfRangeException ex)
-            {
-                throw new UsageException(ex.Message.Split(" (Parameter", 2)[0]);
+                throw UsageException.FromFlags(invalid, ["intake_kcal", "exercise_kcal", "ffm_kg"]);
             }
 
+            var screen = EnergyAvailability.Screen(intakeKcal, exerciseKcal, fatFree.Value);
             return context.Emit(parse.GetValue(json), screen, (console, s) =>
             {
                 console.MarkupLine((s.IsLow ? "[red]" : "[green]") + Markup.Escape(s.Message) + "[/]");

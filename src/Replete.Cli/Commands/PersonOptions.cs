@@ -30,7 +30,7 @@ internal sealed class PersonOptions
     /// <summary>Reads and validates the person; throws <see cref="UsageException"/> naming every problem.</summary>
     public Person Read(ParseResult parse)
     {
-        var parsedSex = ProfileFile.ParseSex(parse.GetValue(sex)!)
+        var parsedSex = Profile.ParseSex(parse.GetValue(sex)!)
             ?? throw new UsageException($"--sex must be 'female' or 'male' (got '{parse.GetValue(sex)}')");
         if (parse.GetValue(pregnant) && parse.GetValue(lactating))
         {
@@ -44,6 +44,6 @@ internal sealed class PersonOptions
             parse.GetValue(age)!.Value, parsedSex, status, parse.GetValue(weightKg), parse.GetValue(sport),
             parse.GetValue(trainingHours), parse.GetValue(vegetarian));
         var problems = person.Validate();
-        return problems.Count == 0 ? person : throw new UsageException(string.Join("; ", problems));
+        return problems.Count == 0 ? person : throw new UsageException(string.Join("; ", problems.Select(p => p.Message)));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Replete.Cli.Rendering;
+using Replete.References;
 using Replete.Training;
 
 namespace Replete.Cli.Commands;
@@ -27,11 +28,11 @@ internal static class SessionCommand
 
         plan.SetAction(parse =>
         {
-            var athlete = parse.GetValue(profile) is { } file ? ProfileFile.Read(file.FullName) : ProfileFile.Empty;
+            var athlete = parse.GetValue(profile) is { } file ? InputFile.Read(file.FullName, Profile.Read) : Profile.Empty;
             var request = new SessionRequest(
                 parse.GetValue(sport)!,
                 parse.GetValue(minutes)!.Value,
-                ParseIntensity(parse.GetValue(intensity)!),
+                Intensities.Parse(parse.GetValue(intensity)!) ?? throw new UsageException($"--intensity must be easy, moderate or hard (got '{parse.GetValue(intensity)}')"),
                 parse.GetValue(temp),
                 parse.GetValue(weight) ?? athlete.BodyMassKg,
                 parse.GetValue(sweatRate) ?? athlete.SweatRateLitresPerHour,
@@ -46,12 +47,4 @@ internal static class SessionCommand
         });
         return new Command("session", "Plans around a training session") { plan };
     }
-
-    public static Intensity ParseIntensity(string text) => text.Trim().ToUpperInvariant() switch
-    {
-        "EASY" or "RECOVERY" => Intensity.Easy,
-        "MODERATE" or "STEADY" => Intensity.Moderate,
-        "HARD" or "RACE" or "INTERVALS" => Intensity.Hard,
-        _ => throw new UsageException($"intensity must be easy, moderate or hard (got '{text}')"),
-    };
 }

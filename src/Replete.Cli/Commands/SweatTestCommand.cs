@@ -28,60 +28,28 @@ internal static class SweatTestCommand
 
         command.SetAction(parse =>
         {
-            var pre = Mass(parse.GetValue(preKg), parse.GetValue(preLb), "--pre-kg", "--pre-lb", required: true)!.Value;
-            var post = Mass(parse.GetValue(postKg), parse.GetValue(postLb), "--post-kg", "--post-lb", required: true)!.Value;
-            var drank = Volume(parse.GetValue(drankMl), parse.GetValue(drankOz), "--drank-ml", "--drank-oz");
-            var urine = Volume(parse.GetValue(urineMl), parse.GetValue(urineOz), "--urine-ml", "--urine-oz");
-            var test = new SweatRateTest(pre, post, drank, urine, parse.GetValue(minutes)!.Value);
-            if (test.Validate() is { Count: > 0 } problems)
+            var given = new SweatTest(
+                parse.GetValue(preKg), parse.GetValue(postKg), parse.GetValue(preLb), parse.GetValue(postLb), parse.GetValue(drankMl), parse.GetValue(drankOz),
+                parse.GetValue(urineMl), parse.GetValue(urineOz), parse.GetValue(minutes), parse.GetValue(sodium));
+            var test = given.ToRateTest();
+            if (!test.IsValid)
             {
-                throw new UsageException(string.Join("; ", problems));
+                throw UsageException.FromFlags(test.Problems, SweatTest.Fields);
             }
 
-            var measuredSodium = parse.GetValue(sodium);
-            if (measuredSodium is { } na && (!double.IsFinite(na) || na < 10 || na > 150))
-            {
-                throw new UsageException(FormattableString.Invariant($"--sweat-sodium-mmol-l must be between 10 and 150 (got {na})"));
-            }
-
-            var rate = new Replete.Training.Range(test.LitresPerHour, test.LitresPerHour, "L/h", "sweat-rate test");
-            var losses = ElectrolyteLosses.PerHour(rate, measuredSodium);
+            var rate = new Replete.Training.Range(test.Value!.LitresPerHour, test.Value.LitresPerHour, "L/h", "sweat-rate test");
+            var losses = ElectrolyteLosses.PerHour(rate, given.SweatSodiumMmolPerLitre);
             if (parse.GetValue(json))
             {
-                TrainingViews.WriteSweatJson(context.Output, test, losses);
+                TrainingViews.WriteSweatJson(context.Output, test.Value, losses);
             }
             else
             {
-                TrainingViews.RenderSweat(context.Console, test, losses);
+                TrainingViews.RenderSweat(context.Console, test.Value, losses);
             }
 
             return 0;
         });
         return command;
-    }
-
-    private static double? Mass(double? kg, double? lb, string kgName, string lbName, bool required)
-    {
-        if (kg is not null && lb is not null)
-        {
-            throw new UsageException($"give {kgName} or {lbName}, not both");
-        }
-
-        if (kg is null && lb is null && required)
-        {
-            throw new UsageException($"{kgName} (or {lbName}) is required");
-        }
-
-        return kg ?? lb * SweatRateTest.KilogramsPerPound;
-    }
-
-    private static double Volume(double? ml, double? oz, string mlName, string ozName)
-    {
-        if (ml is not null && oz is not null)
-        {
-            throw new UsageException($"give {mlName} or {ozName}, not both");
-        }
-
-        return ml is { } m ? m / 1000 : oz is { } o ? o * SweatRateTest.LitresPerFluidOunce : 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Replete.Data;
+using Replete.Documents;
 using Replete.Knowledge;
 using Replete.References;
 
@@ -16,9 +17,17 @@ public sealed record LabInput(string Biomarker, double Value, string? Unit)
     public bool Confirmed { get; init; }
 }
 
-/// <summary>A value that sits where a unit slip would put it (haemoglobin 13 g/L): asked about, not guessed. Set
-/// <see cref="LabInput.Confirmed"/> once the person has checked it.</summary>
-public sealed class LabUnitQuestion(string message) : ArgumentException(message);
+/// <summary>Why a lab result as entered cannot be read.</summary>
+/// <param name="Code">An <see cref="Documents.InputProblemCodes"/> value: <c>unknown_value</c> (biomarker or unit),
+/// <c>out_of_range</c> (not positive, or outside the range reported in living people), <c>question</c> (which unit?
+/// or a value a unit slip away from sense, such as haemoglobin 13 g/L: set <see cref="LabInput.Confirmed"/> once
+/// checked).</param>
+/// <param name="Message">What is wrong and what to do.</param>
+public sealed record LabInputProblem(string Code, string Message)
+{
+    /// <summary>The value sits where a unit slip would put it: the person is asked, and may confirm it.</summary>
+    public bool IsUnitQuestion { get; init; }
+}
 
 /// <summary>Where a lab result stands against its cut-offs.</summary>
 public enum LabStatus
@@ -75,63 +84,23 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>What changes how this result reads (data/lab_confounders.csv), each with its source.</summary>
     public IReadOnlyList<string> Caveats { get; init; } = [];
 
+    /// <summary>Why <paramref name="input"/> cannot be read for this person, or null when it can.</summary>
+    public static LabInputProblem? Check(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false) =>
+        Resolve(input, sex, ageYears, sample ?? LabSample.Unknown, pregnant, out _);
+
     /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
-    /// <exception cref="ArgumentException">Unknown biomarker (with suggestions), a unit that is not known for it, a
-    /// missing unit where it would be ambiguous, or a value that is not positive.</exception>
+    /// <exception cref="ArgumentException">The input cannot be read (<see cref="Check"/> says why): callers check input
+    /// from a person first, so this is a programming error.</exception>
     public static LabReading Read(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var baseId = input.Biomarker.Split('.')[0].Trim().ToLowerInvariant();
-        var units = Units.Where(u => u.Biomarker == baseId).ToList();
-        if (units.Count == 0)
-        {
-            var known = Units.Select(u => u.Biomarker).Distinct().ToList();
-            var suggestions = known.OrderBy(k => Nutrients.EditDistance.Between(k, baseId)).Take(3);
-            throw new ArgumentException($"unknown lab '{input.Biomarker}' (did you mean {string.Join(", ", suggestions)}?)");
-        }
-
-        if (!double.IsFinite(input.Value) || input.Value <= 0)
-        {
-            throw new ArgumentException($"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)");
-        }
-
-        UnitRow? unit;
-        if (string.IsNullOrWhiteSpace(input.Unit))
-        {
-            unit = units.Count == 1 || units.All(u => u.Factor == units[0].Factor)
-                ? units[0]
-                : throw new ArgumentException($"{input.Biomarker} {input.Value}: which unit? It could be {string.Join(" or ", units.Select(u => $"{input.Value} {u.Unit}"))}");
-        }
-        else
-        {
-            unit = units.FirstOrDefault(u => u.Unit.Equals(input.Unit.Trim().Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
-            if (unit is null)
-            {
-                throw new ArgumentException($"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})");
-            }
-        }
-
         sample ??= LabSample.Unknown;
-        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant);
-        var reference = Cutoffs.GetValueOrDefault(id);
-        if (reference is null)
+        if (Resolve(input, sex, ageYears, sample, pregnant, out var resolved) is { } problem)
         {
-            throw new ArgumentException($"{input.Biomarker}: no reference values for '{id}'");
+            throw new ArgumentException($"unchecked lab input: {problem.Message}", nameof(input));
         }
 
-        var value = input.Value * unit.Factor;
-        if (!input.Confirmed && MixedUpUnit(input, unit, units, reference) is { } question)
-        {
-            throw new LabUnitQuestion(question);
-        }
-
-        if (Plausible.TryGetValue(baseId, out var range) && (value < range.Lowest || value > range.Highest))
-        {
-            var bounds = string.Create(CultureInfo.InvariantCulture, $"{(range.Lowest is { } lo ? $"{lo:#,0.##}" : "0")} to {(range.Highest is { } hi ? $"{hi:#,0.##}" : "no upper bound")} {reference.Unit}");
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"{input.Biomarker} {input.Value} {unit.Unit} is outside the range reported in living people ({bounds}; {range.Source}): check the value and its unit"));
-        }
-
+        var (baseId, id, unit, reference, value) = resolved;
         var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
         bool Below(double? cutoff) => reference.Inclusive ? value <= cutoff : value < cutoff;
         var status = rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
@@ -151,6 +120,67 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             LowLabel = reference.LowLabel,
             Caveats = zinc.Caveats ?? [],
         };
+    }
+
+    private static LabInputProblem? Resolve(LabInput input, Sex sex, double? ageYears, LabSample sample, bool pregnant, out (string BaseId, string Id, UnitRow Unit, CutoffRow Reference, double Value) resolved)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        resolved = default;
+        var baseId = input.Biomarker.Split('.')[0].Trim().ToLowerInvariant();
+        var units = Units.Where(u => u.Biomarker == baseId).ToList();
+        if (units.Count == 0)
+        {
+            var known = Units.Select(u => u.Biomarker).Distinct().ToList();
+            var suggestions = known.OrderBy(k => Nutrients.EditDistance.Between(k, baseId)).Take(3);
+            return new(InputProblemCodes.UnknownValue, $"unknown lab '{input.Biomarker}' (did you mean {string.Join(", ", suggestions)}?)");
+        }
+
+        if (!double.IsFinite(input.Value) || input.Value <= 0)
+        {
+            return new(InputProblemCodes.OutOfRange, $"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)");
+        }
+
+        UnitRow? unit;
+        if (string.IsNullOrWhiteSpace(input.Unit))
+        {
+            if (units.Count > 1 && units.Any(u => u.Factor != units[0].Factor))
+            {
+                return new(InputProblemCodes.Question, $"{input.Biomarker} {input.Value}: which unit? It could be {string.Join(" or ", units.Select(u => $"{input.Value} {u.Unit}"))}");
+            }
+
+            unit = units[0];
+        }
+        else
+        {
+            unit = units.FirstOrDefault(u => u.Unit.Equals(input.Unit.Trim().Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+            if (unit is null)
+            {
+                return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})");
+            }
+        }
+
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant);
+        var reference = Cutoffs.GetValueOrDefault(id);
+        if (reference is null)
+        {
+            return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: no reference values for '{id}'");
+        }
+
+        var value = input.Value * unit.Factor;
+        if (!input.Confirmed && MixedUpUnit(input, unit, units, reference) is { } question)
+        {
+            return new(InputProblemCodes.Question, question) { IsUnitQuestion = true };
+        }
+
+        if (Plausible.TryGetValue(baseId, out var range) && (value < range.Lowest || value > range.Highest))
+        {
+            var bounds = string.Create(CultureInfo.InvariantCulture, $"{(range.Lowest is { } lo ? $"{lo:#,0.##}" : "0")} to {(range.Highest is { } hi ? $"{hi:#,0.##}" : "no upper bound")} {reference.Unit}");
+            return new(InputProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture,
+                $"{input.Biomarker} {input.Value} {unit.Unit} is outside the range reported in living people ({bounds}; {range.Source}): check the value and its unit"));
+        }
+
+        resolved = (baseId, id, unit, reference, value);
+        return null;
     }
 
     /// <summary>What serum zinc's sampling leaves open (Hotz et al. 2003 give cut-offs by sex, age, time of day and

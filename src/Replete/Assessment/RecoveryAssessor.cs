@@ -29,14 +29,15 @@ public static class RecoveryAssessor
     private const int PossibleFrom = 4;
 
     /// <summary>Assesses <paramref name="input"/> against <paramref name="knowledge"/> (the compiled default when null).</summary>
-    /// <exception cref="ArgumentException">An unknown symptom, risk factor, red flag or lab (with suggestions).</exception>
+    /// <exception cref="ArgumentException">An unknown symptom, risk factor, red flag or lab: input from a person is
+    /// checked first by <see cref="AssessmentRequest"/>, so this is a programming error.</exception>
     public static RecoveryAssessment Assess(AssessmentInput input, KnowledgeBase? knowledge = null, Diet.DietAnalysis? diet = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var kb = knowledge ?? KnowledgeBase.Default;
-        Check(input.Symptoms, kb.Symptoms.Select(s => s.SymptomId), "symptom");
-        Check(input.RiskFactors, kb.RiskFactors.Select(r => r.RiskId), "risk factor");
-        Check(input.RedFlags, kb.RedFlags.Select(f => f.FlagId), "red flag");
+        Check(kb, input.Symptoms, KnowledgeIdKind.Symptom);
+        Check(kb, input.RiskFactors, KnowledgeIdKind.RiskFactor);
+        Check(kb, input.RedFlags, KnowledgeIdKind.RedFlag);
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
         List<LabReading> labs = [.. LabConfounders.Apply([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant))], input.Sample, input.Symptoms, input.RiskFactors)];
 
@@ -447,39 +448,15 @@ public static class RecoveryAssessor
         _ => 1,
     };
 
-    /// <summary>Checks ids against the default knowledge base: <paramref name="kind"/> is symptom, risk factor or red flag.</summary>
-    /// <exception cref="ArgumentException">An unknown id, with the nearest known ones.</exception>
-    public static void CheckIds(IEnumerable<string> given, string kind)
+    /// <summary>Input from a person is checked before it gets here (<see cref="AssessmentRequest"/>); an unknown id now
+    /// is a caller's mistake.</summary>
+    private static void Check(KnowledgeBase kb, IEnumerable<string> given, KnowledgeIdKind kind)
     {
-        var kb = KnowledgeBase.Default;
-        Check(given, kind switch
-        {
-            "symptom" => kb.Symptoms.Select(s => s.SymptomId),
-            "risk factor" => kb.RiskFactors.Select(r => r.RiskId),
-            "red flag" => kb.RedFlags.Select(f => f.FlagId),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "symptom, risk factor or red flag"),
-        }, kind);
-    }
-
-    private static void Check(IEnumerable<string> given, IEnumerable<string> known, string kind)
-    {
-        var ids = known.Distinct().ToList();
         foreach (var id in given)
         {
-            if (!ids.Contains(id))
+            if (kb.Unknown(id, kind) is { } problem)
             {
-                var kb = KnowledgeBase.Default;
-                var elsewhere = kb.RedFlags.Any(f => f.FlagId == id) ? "red flag (list it under red_flags)"
-                    : kb.Symptoms.Any(f => f.SymptomId == id) ? "symptom (list it under symptoms)"
-                    : kb.RiskFactors.Any(f => f.RiskId == id) ? "risk factor (list it under risk_factors)"
-                    : null;
-                if (elsewhere is not null)
-                {
-                    throw new ArgumentException($"'{id}' is not a {kind} but a {elsewhere}");
-                }
-
-                var suggestions = ids.OrderBy(k => Nutrients.EditDistance.Between(k, id)).Take(3);
-                throw new ArgumentException($"unknown {kind} '{id}' (did you mean {string.Join(", ", suggestions)}?)");
+                throw new ArgumentException($"unchecked assessment input: {problem}");
             }
         }
     }

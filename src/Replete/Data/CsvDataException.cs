@@ -1,11 +1,15 @@
+using Replete.Documents;
+
 namespace Replete.Data;
 
-/// <summary>A file a person gave us cannot be read: names the file, the line and the field.</summary>
-public sealed class CsvDataException : Exception
+/// <summary>A file a person gave us cannot be read: names the file, the line and the field. One
+/// <see cref="InputProblem"/> with code <see cref="InputProblemCodes.Invalid"/>, for readers that stream and stop at
+/// the first bad record.</summary>
+public sealed class CsvDataException : InputException
 {
     /// <summary>Creates the error for <paramref name="file"/> at <paramref name="line"/>.</summary>
     public CsvDataException(string file, int line, string? field, string problem)
-        : base(field is null ? $"{file}:{line}: {problem}." : $"{file}:{line}: {field}: {problem}.")
+        : base([new InputProblem(file, line, field ?? "", InputProblemCodes.Invalid, problem)], field is null ? $"{file}:{line}: {problem}." : $"{file}:{line}: {field}: {problem}.")
     {
         File = file;
         Line = line;

@@ -110,6 +110,7 @@ public static class AppExport
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
                 IsSupplement = isSupplement,
+                IsDailyTotal = group < 0 && food < 0,
             });
         }
 

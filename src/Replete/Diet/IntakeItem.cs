@@ -3,7 +3,8 @@ namespace Replete.Diet;
 /// <summary>One thing a person ate or took on a day, with what it supplied.</summary>
 /// <param name="Date">The day.</param>
 /// <param name="Time">The time, when the log has one.</param>
-/// <param name="Meal">Meal or group ("Breakfast", "Supplements"); "day" for a whole-day total.</param>
+/// <param name="Meal">Meal or group ("Breakfast", "Supplements"); "day" for a whole-day total
+/// (<see cref="IsDailyTotal"/>).</param>
 /// <param name="Name">The food or supplement as logged.</param>
 /// <param name="Nutrients">Amounts by catalog nutrient id, in the catalog's units. A nutrient the source does not report
 /// is absent: unknown, never zero.</param>
@@ -12,6 +13,10 @@ public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, stri
 {
     /// <summary>True for a supplement: kept apart where a UL covers supplements only.</summary>
     public bool IsSupplement { get; init; }
+
+    /// <summary>True for a whole-day total (a Cronometer daily summary row), which must not be added to single foods of
+    /// the same day.</summary>
+    public bool IsDailyTotal { get; init; }
 
     /// <summary>Grams eaten, when known.</summary>
     public double? Grams { get; init; }

@@ -129,6 +129,48 @@ public sealed class KnowledgeBase
         return level;
     }
 
+    /// <summary>Why <paramref name="id"/> is not a known id of <paramref name="kind"/>, or null when it is: an id of
+    /// another kind says where it belongs; an unknown one gets the three nearest known ids.</summary>
+    public string? Unknown(string id, KnowledgeIdKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var ids = Ids(kind);
+        if (ids.Contains(id))
+        {
+            return null;
+        }
+
+        var elsewhere = Enum.GetValues<KnowledgeIdKind>().Where(k => k != kind && Ids(k).Contains(id)).Select(k => (KnowledgeIdKind?)k).FirstOrDefault();
+        if (elsewhere is { } other)
+        {
+            return $"'{id}' is not a {Name(kind)} but a {Name(other)} (list it under {Field(other)})";
+        }
+
+        var suggestions = ids.OrderBy(k => Nutrients.EditDistance.Between(k, id)).ThenBy(k => k, StringComparer.Ordinal).Take(3);
+        return $"unknown {Name(kind)} '{id}' (did you mean {string.Join(", ", suggestions)}?)";
+    }
+
+    private List<string> Ids(KnowledgeIdKind kind) => kind switch
+    {
+        KnowledgeIdKind.Symptom => [.. Symptoms.Select(s => s.SymptomId).Distinct()],
+        KnowledgeIdKind.RiskFactor => [.. RiskFactors.Select(r => r.RiskId).Distinct()],
+        _ => [.. RedFlags.Select(f => f.FlagId).Distinct()],
+    };
+
+    private static string Name(KnowledgeIdKind kind) => kind switch
+    {
+        KnowledgeIdKind.Symptom => "symptom",
+        KnowledgeIdKind.RiskFactor => "risk factor",
+        _ => "red flag",
+    };
+
+    private static string Field(KnowledgeIdKind kind) => kind switch
+    {
+        KnowledgeIdKind.Symptom => "symptoms",
+        KnowledgeIdKind.RiskFactor => "risk_factors",
+        _ => "red_flags",
+    };
+
     private static string[] List(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static LinkStrength Strength(ReferenceRow row) => row.Text("strength") switch

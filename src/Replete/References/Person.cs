@@ -1,3 +1,5 @@
+using Replete.Documents;
+
 namespace Replete.References;
 
 /// <summary>What the engine needs to know about a person to set their targets.</summary>
@@ -17,42 +19,42 @@ public sealed record Person(
     double? TrainingHoursPerWeek = null,
     bool Vegetarian = false)
 {
-    /// <summary>Oldest age accepted, in years.</summary>
-    public const double MaximumAgeYears = 120;
-
-    /// <summary>Checks the profile for combinations that cannot be right.</summary>
-    /// <returns>The problems found, empty when the profile is valid.</returns>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Checks the person for values out of range and combinations that cannot be right.</summary>
+    /// <returns>The problems found (empty when the person is valid), each with the field as its path: age, sex,
+    /// pregnant, lactating, body_mass_kg, training_hours_per_week, sport. Ranges are <see cref="InputLimits"/>.</returns>
+    public IReadOnlyList<InputProblem> Validate()
     {
-        var problems = new List<string>();
-        if (!double.IsFinite(AgeYears) || AgeYears < 0 || AgeYears > MaximumAgeYears)
+        var problems = new List<InputProblem>();
+        void Add(string path, string code, string message) => problems.Add(new InputProblem("", null, path, code, message));
+        if (InputLimits.AgeYears.Check(AgeYears) is { } age)
         {
-            problems.Add($"age must be between 0 and {MaximumAgeYears:0} years (got {AgeYears.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            Add("age", InputProblemCodes.OutOfRange, age);
         }
 
+        var status = Reproductive == ReproductiveStatus.Pregnant ? "pregnant" : "lactating";
         if (Reproductive != ReproductiveStatus.None && Sex == Sex.Male)
         {
-            problems.Add($"a male cannot be {(Reproductive == ReproductiveStatus.Pregnant ? "pregnant" : "lactating")}: DRI pregnancy and lactation groups are female");
+            Add(status, InputProblemCodes.Conflict, $"a male cannot be {status}: DRI pregnancy and lactation groups are female");
         }
 
         if (Reproductive != ReproductiveStatus.None && (AgeYears < 9 || AgeYears >= 51))
         {
-            problems.Add("pregnancy and lactation DRIs cover ages up to 50 (the youngest group is labelled '<=18 y'); check the age");
+            Add(status, InputProblemCodes.Conflict, "pregnancy and lactation DRIs cover ages up to 50 (the youngest group is labelled '<=18 y'); check the age");
         }
 
-        if (BodyMassKg is { } kg && (!double.IsFinite(kg) || kg < 2 || kg > 400))
+        if (BodyMassKg is { } kg && InputLimits.BodyMassKg.Check(kg) is { } mass)
         {
-            problems.Add($"body mass must be between 2 and 400 kg (got {kg.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            Add("body_mass_kg", InputProblemCodes.OutOfRange, mass);
         }
 
-        if (TrainingHoursPerWeek is { } hours && (!double.IsFinite(hours) || hours < 0 || hours > 60))
+        if (TrainingHoursPerWeek is { } hours && InputLimits.TrainingHoursPerWeek.Check(hours) is { } training)
         {
-            problems.Add($"training hours per week must be between 0 and 60 (got {hours.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            Add("training_hours_per_week", InputProblemCodes.OutOfRange, training);
         }
 
         if (Sport is { } sport && !Sports.TryGet(sport, out _))
         {
-            problems.Add($"unknown sport '{sport}'; known sports: {string.Join(", ", Sports.All.Select(s => s.Id))}");
+            Add("sport", InputProblemCodes.UnknownValue, $"unknown sport '{sport}'; known sports: {string.Join(", ", Sports.All.Select(s => s.Id))}");
         }
 
         return problems;

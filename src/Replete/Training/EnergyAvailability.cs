@@ -1,4 +1,5 @@
 using System.Globalization;
+using Replete.Documents;
 
 namespace Replete.Training;
 
@@ -12,22 +13,51 @@ public sealed record EnergyAvailabilityScreen(double KcalPerKgFatFreeMass, bool 
 /// <summary>Screens energy availability (Loucks &amp; Thuma 2003; IOC RED-S consensus).</summary>
 public static class EnergyAvailability
 {
+    /// <summary>Why these values cannot be screened (each outside its <see cref="InputLimits"/> range); paths are
+    /// intake_kcal, exercise_kcal and ffm_kg.</summary>
+    public static IReadOnlyList<InputProblem> Problems(double intakeKcal, double exerciseKcal, double fatFreeMassKg)
+    {
+        var problems = new List<InputProblem>();
+        void Check(Limit limit, double value, string path)
+        {
+            if (limit.Check(value) is { } message)
+            {
+                problems.Add(new InputProblem("", null, path, InputProblemCodes.OutOfRange, message));
+            }
+        }
+
+        Check(InputLimits.DailyKcal with { Name = "energy intake" }, intakeKcal, "intake_kcal");
+        Check(InputLimits.DailyKcal with { Name = "exercise energy" }, exerciseKcal, "exercise_kcal");
+        Check(InputLimits.FatFreeMassKg, fatFreeMassKg, "ffm_kg");
+        return problems;
+    }
+
+    /// <summary>Fat-free mass from body mass and body fat: mass x (1 - fat % / 100), the two-compartment model.</summary>
+    /// <returns>The fat-free mass in kg, or the problem: body mass outside <see cref="InputLimits.BodyMassKg"/>, body
+    /// fat outside <see cref="InputLimits.BodyFatPercent"/>. Paths are weight_kg and body_fat_percent.</returns>
+    public static (double? FatFreeMassKg, IReadOnlyList<InputProblem> Problems) FatFreeMass(double bodyMassKg, double bodyFatPercent)
+    {
+        var problems = new List<InputProblem>();
+        if (InputLimits.BodyMassKg.Check(bodyMassKg) is { } mass)
+        {
+            problems.Add(new InputProblem("", null, "weight_kg", InputProblemCodes.OutOfRange, mass));
+        }
+
+        if (InputLimits.BodyFatPercent.Check(bodyFatPercent) is { } fat)
+        {
+            problems.Add(new InputProblem("", null, "body_fat_percent", InputProblemCodes.OutOfRange, fat));
+        }
+
+        return problems.Count > 0 ? (null, problems) : (bodyMassKg * (1 - (bodyFatPercent / 100)), problems);
+    }
+
     /// <summary>Computes the screen. Intake and exercise energy in kcal/day, fat-free mass in kg.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value outside its range: check input with <see cref="Problems"/>.</exception>
     public static EnergyAvailabilityScreen Screen(double intakeKcal, double exerciseKcal, double fatFreeMassKg)
     {
-        if (!double.IsFinite(intakeKcal) || intakeKcal < 0 || intakeKcal > 15000)
+        if (Problems(intakeKcal, exerciseKcal, fatFreeMassKg) is [var problem, ..])
         {
-            throw new ArgumentOutOfRangeException(nameof(intakeKcal), intakeKcal, "energy intake must be between 0 and 15000 kcal/d");
-        }
-
-        if (!double.IsFinite(exerciseKcal) || exerciseKcal < 0 || exerciseKcal > 15000)
-        {
-            throw new ArgumentOutOfRangeException(nameof(exerciseKcal), exerciseKcal, "exercise energy must be between 0 and 15000 kcal/d");
-        }
-
-        if (!double.IsFinite(fatFreeMassKg) || fatFreeMassKg < 15 || fatFreeMassKg > 150)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fatFreeMassKg), fatFreeMassKg, "fat-free mass must be between 15 and 150 kg");
+            throw new ArgumentOutOfRangeException(problem.Path, problem.Message);
         }
 
         var low = FuelingGuidance.Get("energy_availability_low");

@@ -12,3 +12,17 @@ public enum Intensity
     /// <summary>Hard: intervals, tempo, race.</summary>
     Hard,
 }
+
+/// <summary>Reads intensity words.</summary>
+public static class Intensities
+{
+    /// <summary>"easy" (or "recovery"), "moderate" (or "steady"), "hard" (or "race", "intervals"), any case; null for
+    /// anything else.</summary>
+    public static Intensity? Parse(string text) => text?.Trim().ToUpperInvariant() switch
+    {
+        "EASY" or "RECOVERY" => Intensity.Easy,
+        "MODERATE" or "STEADY" => Intensity.Moderate,
+        "HARD" or "RACE" or "INTERVALS" => Intensity.Hard,
+        _ => null,
+    };
+}

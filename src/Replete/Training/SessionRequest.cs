@@ -1,3 +1,5 @@
+using Replete.Documents;
+
 namespace Replete.Training;
 
 /// <summary>A planned session, and what is known of the athlete's sweat.</summary>
@@ -28,9 +30,9 @@ public sealed record SessionRequest(
             problems.Add($"unknown sport '{SportId}'; known sports: {string.Join(", ", References.Sports.All.Select(s => s.Id))}");
         }
 
-        if (!double.IsFinite(Minutes) || Minutes <= 0 || Minutes > 24 * 60)
+        if (InputLimits.SessionMinutes.Check(Minutes) is { } minutes)
         {
-            problems.Add(FormattableString.Invariant($"minutes must be more than 0 and at most 1440 (got {Minutes})"));
+            problems.Add(minutes);
         }
 
         // Air temperatures outside this range are not plausible for training outdoors or in.
@@ -39,9 +41,9 @@ public sealed record SessionRequest(
             problems.Add(FormattableString.Invariant($"temperature must be between -40 and 55 °C (got {t})"));
         }
 
-        if (BodyMassKg is { } kg && (!double.IsFinite(kg) || kg < 20 || kg > 300))
+        if (BodyMassKg is { } kg && InputLimits.AthleteBodyMassKg.Check(kg) is { } mass)
         {
-            problems.Add(FormattableString.Invariant($"body mass must be between 20 and 300 kg (got {kg})"));
+            problems.Add(mass);
         }
 
         if (MeasuredSweatRateLitresPerHour is { } rate && (!double.IsFinite(rate) || rate <= 0 || rate > 6))
@@ -49,10 +51,9 @@ public sealed record SessionRequest(
             problems.Add(FormattableString.Invariant($"sweat rate must be more than 0 and at most 6 L/h (got {rate})"));
         }
 
-        // Baker et al. 2016 measured 13-105 mmol/L on the forearm; 10-150 allows for other methods.
-        if (SweatSodiumMmolPerLitre is { } na && (!double.IsFinite(na) || na < 10 || na > 150))
+        if (SweatSodiumMmolPerLitre is { } na && InputLimits.SweatSodiumMmolPerLitre.Check(na) is { } sodium)
         {
-            problems.Add(FormattableString.Invariant($"sweat sodium must be between 10 and 150 mmol/L (got {na})"));
+            problems.Add(sodium);
         }
 
         if (HoursToNextSession is { } next && (!double.IsFinite(next) || next < 0 || next > 168))

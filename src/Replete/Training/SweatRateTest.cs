@@ -24,14 +24,14 @@ public sealed record SweatRateTest(double PreMassKg, double PostMassKg, double F
     {
         var problems = new List<string>();
         static bool Finite(double x) => double.IsFinite(x);
-        if (!Finite(PreMassKg) || PreMassKg < 20 || PreMassKg > 300)
+        if ((Documents.InputLimits.AthleteBodyMassKg with { Name = "pre-exercise mass" }).Check(PreMassKg) is { } pre)
         {
-            problems.Add(Say($"pre-exercise mass must be between 20 and 300 kg (got {PreMassKg})"));
+            problems.Add(pre);
         }
 
-        if (!Finite(PostMassKg) || PostMassKg < 20 || PostMassKg > 300)
+        if ((Documents.InputLimits.AthleteBodyMassKg with { Name = "post-exercise mass" }).Check(PostMassKg) is { } post)
         {
-            problems.Add(Say($"post-exercise mass must be between 20 and 300 kg (got {PostMassKg})"));
+            problems.Add(post);
         }
 
         if (!Finite(FluidInLitres) || FluidInLitres < 0 || FluidInLitres > 20)

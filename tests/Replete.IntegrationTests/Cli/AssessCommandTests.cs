@@ -75,7 +75,7 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
 
     [Theory]
     [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flag": ["tick_bite"]}""", "unknown field 'red_flag'")]
-    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flags": "tick_bite"}""", "red_flags must be a list")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flags": "tick_bite"}""", "red_flags: must be a list")]
     [InlineData("""{"profile": {"age": 30, "sex": "male", "pregnant": true}}""", "male")]
     public void MalformedFields_AreRejected_NotIgnored(string json, string expected)
     {

@@ -34,15 +34,15 @@ public sealed class InputFileTests : IDisposable
             """);
         using var file = InputFile.Read(path);
 
-        var root = file.Root;
+        var root = file.Source.Root;
         Assert.Equal(30, root.GetProperty("profile").GetProperty("age").GetDouble());
         Assert.Equal(JsonValueKind.String, root.GetProperty("profile").GetProperty("sex").ValueKind);
         Assert.Equal(JsonValueKind.True, root.GetProperty("flags")[0].ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("flags")[1].ValueKind);
         Assert.Equal(100, root.GetProperty("flags")[2].GetDouble());
         Assert.Equal("2026-10-06", root.GetProperty("date").GetString());
-        Assert.Equal("a.yaml:3", file.At(root.GetProperty("profile").GetProperty("age")));
-        Assert.Equal("a.yaml:10", file.At(root.GetProperty("list")[0].GetProperty("b")));
+        Assert.Equal(3, file.Source.LineOf(root.GetProperty("profile").GetProperty("age")));
+        Assert.Equal(10, file.Source.LineOf(root.GetProperty("list")[0].GetProperty("b")));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class InputFileTests : IDisposable
         var path = Write("a.json", "{\n  \"labs\": [\n    {\"value\": 1},\n\n    {\"value\": 2}\n  ]\n}\n");
         using var file = InputFile.Read(path);
 
-        Assert.Equal("a.json:5", file.At(file.Root.GetProperty("labs")[1].GetProperty("value")));
-        Assert.Equal("a.json:2", file.At(file.Root, "labs"));
+        Assert.Equal(5, file.Source.LineOf(file.Source.Root.GetProperty("labs")[1].GetProperty("value")));
+        Assert.Equal(2, file.Source.LineOf(file.Source.Root, "labs"));
     }
 
     [Theory]
@@ -63,19 +63,19 @@ public sealed class InputFileTests : IDisposable
     [InlineData("a.yaml", "# nothing\n", "a.yaml: the file is empty")]
     [InlineData("a.yaml", "profile:\n  age: !!str 34\n", "a.yaml:2: YAML tags (tag:yaml.org,2002:str) are not supported")]
     [InlineData("a.yaml", "? [a]\n: b\n", "a.yaml:1: a YAML key must be plain text")]
-    public void Malformed_IsAUsageError_WithTheLine(string name, string text, string expected)
+    public void Malformed_IsAnInputProblem_WithTheLine(string name, string text, string expected)
     {
-        var error = Assert.Throws<UsageException>(() => InputFile.Read(Write(name, text)));
+        var error = Assert.ThrowsAny<Replete.Documents.InputException>(() => InputFile.Read(Write(name, text)));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("bad.json", "{\n  \"profile\": {\"age\": 30, \"sex\": \"male\"},\n  \"labs\": [\n    {\"biomarker\": \"ferritin\", \"value\": 18, \"unit\": \"ug/L\"},\n    {\"biomarker\": \"ferritin\", \"value\": \"18\"}\n  ]\n}\n",
-        "bad.json:5: field 'labs[1].value' must be a number")]
-    [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nsymptoms:\n  - fatigue\n  - cramps_legs\n", "bad.yaml:6: symptoms: unknown symptom 'cramps_legs'")]
+        "bad.json:5: labs[1].value: must be a number")]
+    [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nsymptoms:\n  - fatigue\n  - cramps_legs\n", "bad.yaml:6: symptoms[1]: unknown symptom 'cramps_legs'")]
     [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nlabs:\n  - {biomarker: ferritin, value: 250000, unit: ug/L}\n", "bad.yaml:5: labs[0]: ferritin 250000 ug/L is outside the range")]
-    [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\n  weight: 70\n", "bad.yaml:4: unknown field 'weight'")]
+    [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\n  weight: 70\n", "bad.yaml:4: profile: unknown field 'weight'")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nlabs:\n  - {biomarker: hemoglobin, value: 13, unit: g/L}\n", "bad.yaml:3: labs[0]: hemoglobin 13 g/L is far below its cut-off (130 g/L), while 13 g/dL would be 130 g/L")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nlabs:\n  - {biomarker: ferritin, value: 20, units: ug/L}\n", "bad.yaml:3: labs[0]: unknown field 'units'")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nred_flags: [severe_anaemia]\nsymptoms: [tired]\n", "See a doctor today (Severe anaemia:")]

@@ -81,7 +81,7 @@ public class TrainingCommandTests
         {
             var result = CliRunner.Run("training", "week", path);
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains($"{Path.GetFileName(path)}:1: field 'sessions[0].minutes' must be a number", result.Error, StringComparison.Ordinal);
+            Assert.Contains($"{Path.GetFileName(path)}:1: sessions[0].minutes: must be a number", result.Error, StringComparison.Ordinal);
         }
         finally
         {
@@ -90,7 +90,7 @@ public class TrainingCommandTests
     }
 
     [Theory]
-    [InlineData("[]", "is a JSON object")]
+    [InlineData("[]", "a training week is an object")]
     [InlineData("""{"phase": "build", "body_mass_kg": 58, "sessions": [1]}""", "each session is an object")]
     [InlineData("""{"phase": "build", "sessions": [""", "not valid JSON")]
     public void TrainingWeek_MalformedFile_ExitsWith2WithoutAStackTrace(string content, string message)

@@ -1,6 +1,6 @@
 using Replete.Assessment;
 using Replete.References;
-using Replete.Storage.Labs;
+using Replete.Fhir;
 
 namespace Replete.IntegrationTests.Fhir;
 
@@ -48,9 +48,11 @@ public class FhirLabsTests
     }
 
     [Fact]
-    public void NotFhir_IsAFormatErrorNamingTheFile()
+    public void NotFhir_IsAnInputProblemNamingTheFile()
     {
-        var error = Assert.Throws<FormatException>(() => FhirLabs.Read("""{"hello": 1}""", "labs.json"));
-        Assert.StartsWith("labs.json:", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read("""{"hello": 1}""", "labs.json"));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("labs.json", "unreadable"), (problem.Source, problem.Code));
+        Assert.StartsWith("labs.json: ", problem.ToString(), StringComparison.Ordinal);
     }
 }

@@ -177,8 +177,12 @@ public class LabConfoundersTests
     [Fact]
     public void HaemoglobinInTheWrongUnit_IsAskedAbout_UnlessConfirmed()
     {
-        var error = Assert.Throws<LabUnitQuestion>(() => LabReading.Read(new LabInput("hemoglobin", 13, "g/L"), Sex.Female));
-        Assert.Contains("while 13 g/dL would be 130 g/L", error.Message, StringComparison.Ordinal);
+        var question = LabReading.Check(new LabInput("hemoglobin", 13, "g/L"), Sex.Female);
+        Assert.NotNull(question);
+        Assert.True(question.IsUnitQuestion);
+        Assert.Equal("question", question.Code);
+        Assert.Contains("while 13 g/dL would be 130 g/L", question.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput("hemoglobin", 13, "g/L"), Sex.Female));
 
         var confirmed = LabReading.Read(new LabInput("hemoglobin", 13, "g/L") { Confirmed = true }, Sex.Female);
         Assert.Equal(13, confirmed.Value);
@@ -191,11 +195,12 @@ public class LabConfoundersTests
     [InlineData("sodium", 14, "mmol/L", "98 to 255")]
     [InlineData("hemoglobin", 0.4, "g/dL", "6 to 255 g/L")]
     [InlineData("potassium", 45, "mmol/L", "0.9 to 14")]
-    public void Read_ValueOutsideThePhysiologicalRange_IsRejectedWithTheRange(string biomarker, double value, string unit, string range)
+    public void Check_ValueOutsideThePhysiologicalRange_IsRejectedWithTheRange(string biomarker, double value, string unit, string range)
     {
-        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female));
+        var problem = LabReading.Check(new LabInput(biomarker, value, unit), Sex.Female);
 
-        Assert.Contains(range, error.Message, StringComparison.Ordinal);
-        Assert.Contains("check the value and its unit", error.Message, StringComparison.Ordinal);
+        Assert.Equal("out_of_range", problem?.Code);
+        Assert.Contains(range, problem!.Message, StringComparison.Ordinal);
+        Assert.Contains("check the value and its unit", problem.Message, StringComparison.Ordinal);
     }
 }

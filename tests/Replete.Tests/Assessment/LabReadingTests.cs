@@ -28,18 +28,22 @@ public class LabReadingTests
     [Fact]
     public void Read_VitaminDWithoutAUnit_AsksWhichUnit()
     {
-        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput("vitamin_d_25oh", 75, null), Sex.Male));
-        Assert.Contains("75 ng/mL or 75 nmol/L", error.Message, StringComparison.Ordinal);
+        var question = LabReading.Check(new LabInput("vitamin_d_25oh", 75, null), Sex.Male);
+        Assert.Equal("question", question?.Code);
+        Assert.Contains("75 ng/mL or 75 nmol/L", question!.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("feritin", 20, "ug/L", "did you mean ferritin")]
-    [InlineData("ferritin", 20, "mmol/L", "unit 'mmol/L' is not known")]
-    [InlineData("ferritin", -3, "ug/L", "not a measured value")]
-    public void Read_BadInput_SaysWhatIsWrong(string biomarker, double value, string unit, string expected)
+    [InlineData("feritin", 20, "ug/L", "unknown_value", "did you mean ferritin")]
+    [InlineData("ferritin", 20, "mmol/L", "unknown_value", "unit 'mmol/L' is not known")]
+    [InlineData("ferritin", -3, "ug/L", "out_of_range", "not a measured value")]
+    public void Check_BadInput_SaysWhatIsWrong_AndReadRefusesIt(string biomarker, double value, string unit, string code, string expected)
     {
-        var error = Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female));
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        var problem = LabReading.Check(new LabInput(biomarker, value, unit), Sex.Female);
+
+        Assert.Equal(code, problem?.Code);
+        Assert.Contains(expected, problem!.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female));
     }
 }
 

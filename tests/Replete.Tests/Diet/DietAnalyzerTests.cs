@@ -74,7 +74,8 @@ public class DietAnalyzerTests
     [Fact]
     public void Analyze_FolicAcidSupplement_IsComparedWithTheUlAsFolicAcid_NotAsDfe()
     {
-        var supplements = Supplement.ReadJson("""{"supplements": [{"name": "Folic acid 800", "per_dose": {"folate": "800 ug_folic_acid_fasting"}}]}""", "s.json");
+        using var source = Replete.Data.JsonSource.Parse("""{"supplements": [{"name": "Folic acid 800", "per_dose": {"folate": "800 ug_folic_acid_fasting"}}]}""", "s.json");
+        var supplements = SupplementPlan.Read(source).OrThrow().Supplements;
 
         var folate = DietAnalyzer.Analyze([Food(1, "spinach", ("folate", 200))], supplements, Runner).Nutrients.Single(n => n.Nutrient.Id == "folate");
 
@@ -92,20 +93,6 @@ public class DietAnalyzerTests
 
         Assert.Equal(2, analysis.Days);
         Assert.Equal(25, analysis.Nutrients.Single(n => n.Nutrient.Id == "iron").MeanDaily);
-    }
-
-    [Fact]
-    public void Supplements_ReadJson_ConvertsUnits_AndSuggestsForUnknownNutrients()
-    {
-        var supplements = Supplement.ReadJson("""{"supplements": [{"name": "D3", "per_dose": {"vitamin_d": "1000 IU"}, "doses_per_day": 2}]}""", "s.json");
-        Assert.Equal(25, supplements[0].PerDose["vitamin_d"], 6);
-        Assert.Equal(50, supplements[0].On(new DateOnly(2026, 1, 1)).Nutrients["vitamin_d"], 6);
-
-        var error = Assert.Throws<Replete.Data.CsvDataException>(() => Supplement.ReadJson("""{"supplements": [{"name": "Mg", "per_dose": {"magnesum": "200 mg"}}]}""", "s.json"));
-        Assert.Contains("did you mean magnesium", error.Message, StringComparison.Ordinal);
-
-        var atLine = Assert.Throws<Replete.Data.CsvDataException>(() => Supplement.ReadJson("{\"supplements\": [{\"name\": \"Mg\",\n  \"per_dose\": {\n    \"zinc\": \"15 mg\",\n    \"magnesium\": \"200 furlongs\"}}]}", "s.json"));
-        Assert.StartsWith("s.json:4: per_dose.magnesium: supplement 1: magnesium: unit 'furlongs'", atLine.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Replete.Assessment;
 using Replete.Knowledge;
-using Replete.References;
 
 namespace Replete.Tests.Knowledge;
 
@@ -49,34 +48,19 @@ public class VignetteTests
         }
     }
 
+    /// <summary>The vignette read as an assessment document, through the engine's own reader (the vegan rule and every
+    /// check included), from its profile, symptoms, risk factors, red flags, labs and lab sample.</summary>
     internal static AssessmentInput Input(JsonElement vignette)
     {
-        var profile = vignette.GetProperty("profile");
-        var sex = profile.GetProperty("sex").GetString() == "female" ? Sex.Female : Sex.Male;
-        var diet = profile.TryGetProperty("diet", out var d) ? d.GetString() : null;
-        var person = new Person(profile.GetProperty("age").GetDouble(), sex, BodyMassKg: Optional(profile, "body_mass_kg"),
-            Sport: profile.TryGetProperty("sport", out var s) ? s.GetString() : null, TrainingHoursPerWeek: Optional(profile, "training_hours_per_week"),
-            Vegetarian: diet is "vegetarian" or "vegan");
-        static string[] Ids(JsonElement element, string name) => [.. element.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
-        var labs = vignette.GetProperty("labs").EnumerateArray()
-            .Select(l => new LabInput(l.GetProperty("biomarker").GetString()!, l.GetProperty("value").GetDouble(), l.TryGetProperty("unit", out var u) ? u.GetString() : null))
-            .ToList();
-        var sample = LabSample.Unknown;
-        if (vignette.TryGetProperty("lab_sample", out var drawn))
+        var document = new JsonObject();
+        foreach (var field in AssessmentRequest.Fields.Where(f => vignette.TryGetProperty(f, out _)))
         {
-            sample = new LabSample(
-                drawn.TryGetProperty("date", out var date) ? DateOnly.Parse(date.GetString()!, CultureInfo.InvariantCulture) : null,
-                Optional(drawn, "latitude"),
-                drawn.TryGetProperty("fasting", out var fasting) ? fasting.GetBoolean() : null,
-                drawn.TryGetProperty("time", out var time) ? Enum.Parse<SampleTime>(time.GetString()!, ignoreCase: true) : null,
-                drawn.TryGetProperty("after_hard_training", out var hard) ? hard.GetBoolean() : null);
+            document[field] = JsonNode.Parse(vignette.GetProperty(field).GetRawText());
         }
 
-        return new AssessmentInput(person, Ids(vignette, "symptoms"), Ids(vignette, "risk_factors"), Ids(vignette, "red_flags"), labs) { Sample = sample };
+        using var source = Replete.Data.JsonSource.Parse(document.ToJsonString(), vignette.GetProperty("id").GetString() + ".json");
+        return AssessmentRequest.Read(source).OrThrow().ToInput();
     }
-
-    private static double? Optional(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     private static List<JsonElement> Load()
     {

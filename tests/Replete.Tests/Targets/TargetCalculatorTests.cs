@@ -80,6 +80,6 @@ public class TargetCalculatorTests
     public void Validate_RejectsImpossibleProfiles(double age, string sex, bool pregnant, string message)
     {
         var person = new Person(age, sex == "male" ? Sex.Male : Sex.Female, pregnant ? ReproductiveStatus.Pregnant : ReproductiveStatus.None);
-        Assert.Contains(person.Validate(), p => p.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(person.Validate(), p => p.Message.Contains(message, StringComparison.Ordinal));
     }
 }

@@ -1,8 +1,9 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Replete.Assessment;
+using Replete.Documents;
 
-namespace Replete.Storage.Labs;
+namespace Replete.Fhir;
 
 /// <summary>A lab result read from a FHIR Observation.</summary>
 /// <param name="Input">The value, ready for <see cref="LabReading.Read"/>.</param>
@@ -19,7 +20,7 @@ public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<stri
 public static class FhirLabs
 {
     /// <summary>Reads <paramref name="json"/> (an Observation or a Bundle of them).</summary>
-    /// <exception cref="FormatException">The JSON is not a FHIR R4 resource; the message names the file.</exception>
+    /// <exception cref="InputException">The JSON is not a FHIR R4 Observation or Bundle; the problem names the file.</exception>
     public static FhirLabFile Read(string json, string fileName)
     {
         Resource resource;
@@ -29,14 +30,14 @@ public static class FhirLabs
         }
         catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            throw new FormatException($"{fileName}: not a FHIR R4 JSON resource ({ex.Message.Split('\n')[0]})", ex);
+            throw Unreadable(fileName, $"not a FHIR R4 JSON resource ({ex.Message.Split('\n')[0]})");
         }
 
         var observations = resource switch
         {
             Observation single => [single],
             Bundle bundle => bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList(),
-            _ => throw new FormatException($"{fileName}: a {resource.TypeName}, not an Observation or a Bundle of them"),
+            _ => throw Unreadable(fileName, $"a {resource.TypeName}, not an Observation or a Bundle of them"),
         };
         var labs = new List<FhirLab>();
         var skipped = new List<string>();
@@ -74,4 +75,7 @@ public static class FhirLabs
         .Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal)
         .Replace("[IU]", "IU", StringComparison.Ordinal).Replace("[iU]", "IU", StringComparison.Ordinal)
         .Replace("meq", "mEq", StringComparison.Ordinal);
+
+    private static InputException Unreadable(string fileName, string message) =>
+        new([new InputProblem(fileName, null, "", InputProblemCodes.Unreadable, message)]);
 }

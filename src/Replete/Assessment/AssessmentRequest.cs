@@ -1,0 +1,299 @@
+using System.Text.Json;
+using Replete.Data;
+using Replete.Documents;
+using Replete.Knowledge;
+using Replete.References;
+
+namespace Replete.Assessment;
+
+/// <summary>An assessment document (JSON, or YAML turned into JSON by the caller): who the person is, what they report,
+/// their labs, and the diet files to analyse.</summary>
+/// <remarks>Fields: <c>profile</c> (a <see cref="References.Profile"/>; age and sex required), <c>symptoms</c>,
+/// <c>risk_factors</c> and <c>red_flags</c> (ids from data/symptoms.csv, risk_factors.csv, red_flags.csv),
+/// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed"}</c>, units from data/lab_units.csv),
+/// <c>lab_sample</c> (<c>date</c> YYYY-MM-DD, <c>latitude</c> -90..90, <c>time</c> morning or afternoon,
+/// <c>fasting</c>, <c>after_hard_training</c>), <c>diet_log</c> (a path or a list of paths, relative to the document)
+/// and <c>supplements</c> (a path). Unknown fields are problems.</remarks>
+/// <param name="Profile">The profile as given.</param>
+/// <param name="Person">The person the profile describes.</param>
+/// <param name="Symptoms">Symptom ids.</param>
+/// <param name="RiskFactors">Risk factor ids as given (the profile's diet is added by <see cref="ToInput"/>).</param>
+/// <param name="RedFlags">Red flag ids the person reported.</param>
+/// <param name="Labs">Lab results, each checked against its units and plausible range.</param>
+/// <param name="Sample">How and when the labs were drawn.</param>
+/// <param name="DietLogs">Diet files to analyse, as written in the document (relative to it).</param>
+/// <param name="Supplements">A supplements file, as written in the document, or null.</param>
+public sealed record AssessmentRequest(
+    Profile Profile, Person Person, IReadOnlyList<string> Symptoms, IReadOnlyList<string> RiskFactors, IReadOnlyList<string> RedFlags,
+    IReadOnlyList<LabInput> Labs, LabSample Sample, IReadOnlyList<string> DietLogs, string? Supplements)
+{
+    /// <summary>The fields an assessment document may have.</summary>
+    public static IReadOnlyList<string> Fields { get; } = ["profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "diet_log", "supplements"];
+
+    private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed"];
+
+    private static readonly string[] SampleFields = ["date", "latitude", "fasting", "time", "after_hard_training"];
+
+    private static readonly (string Field, KnowledgeIdKind Kind)[] IdLists =
+        [("symptoms", KnowledgeIdKind.Symptom), ("risk_factors", KnowledgeIdKind.RiskFactor), ("red_flags", KnowledgeIdKind.RedFlag)];
+
+    /// <summary>Reads an assessment document.</summary>
+    /// <returns>The request, or every problem found. When the document reports a red flag (under any of its id lists)
+    /// the first problem is that flag with its triage, so a mistake elsewhere never hides "get medical care".</returns>
+    public static InputResult<AssessmentRequest> Read(JsonSource source, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var kb = knowledge ?? KnowledgeBase.Default;
+        var reader = new DocumentReader(source);
+        var request = Read(reader, source.Root, kb);
+        return InputResult.From(request, LeadWithReportedFlags(ReportedRedFlags(source.Root, kb), reader.Problems));
+    }
+
+    private static AssessmentRequest? Read(DocumentReader reader, JsonElement root, KnowledgeBase kb)
+    {
+        if (!reader.IsObject(root, "", "an assessment is an object with \"profile\" (age, sex, ...), \"symptoms\", \"labs\" ..."))
+        {
+            return null;
+        }
+
+        reader.OnlyFields(root, null, Fields);
+        Profile? profile = null;
+        if (!DocumentReader.Has(root, "profile", out var profileElement))
+        {
+            reader.Add(root, "profile", InputProblemCodes.Required, "needs a \"profile\" object (age, sex, ...)");
+        }
+        else
+        {
+            var before = reader.Count;
+            profile = Profile.Read(reader, profileElement, "profile");
+            if (profile is not null && reader.Count > before)
+            {
+                profile = null;
+            }
+        }
+
+        Person? person = null;
+        if (profile?.ToPerson() is { } personResult)
+        {
+            foreach (var problem in personResult.Problems)
+            {
+                reader.Add(problem);
+            }
+
+            person = personResult.Value;
+        }
+
+        var ids = IdLists.ToDictionary(l => l.Field, l => Ids(reader, root, l.Field, l.Kind, kb));
+        var sample = ReadSample(reader, root);
+        var labs = ReadLabs(reader, root, person, sample);
+        var dietLogs = reader.TextList(root, "diet_log", null, "must be a file path or a list of them", single: true).Select(p => p.Text).ToList();
+        var supplements = reader.Text(root, "supplements", null);
+        return person is null || profile is null ? null
+            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements);
+    }
+
+    /// <summary>What the assessor needs. A vegan profile counts as the risk factor "vegan" (the person's own fact, like a
+    /// listed risk factor; <see cref="Person"/> knows only vegetarian for iron).</summary>
+    public AssessmentInput ToInput()
+    {
+        IReadOnlyList<string> risks = Profile.Diet == DietPattern.Vegan && !RiskFactors.Contains("vegan") ? [.. RiskFactors, "vegan"] : RiskFactors;
+        return new AssessmentInput(Person, Symptoms, risks, RedFlags, Labs) { Sample = Sample };
+    }
+
+    /// <summary>The red flags the request reports.</summary>
+    public IReadOnlyList<RedFlag> ReportedRedFlags(KnowledgeBase? knowledge = null) =>
+        [.. (knowledge ?? KnowledgeBase.Default).RedFlags.Where(f => RedFlags.Contains(f.FlagId) || Symptoms.Contains(f.FlagId) || RiskFactors.Contains(f.FlagId))];
+
+    /// <summary>Adds lab results from another source (a FHIR upload), each checked as the document's own are.</summary>
+    /// <param name="labs">The results.</param>
+    /// <param name="source">The upload's name, for problems ("labs.json").</param>
+    public InputResult<AssessmentRequest> WithLabs(IReadOnlyList<LabInput> labs, string source) =>
+        InputResult.From(this with { Labs = [.. Labs, .. labs] }, LeadWithReportedFlags(ReportedRedFlags(), CheckLabs(labs, Person, Sample, source)));
+
+    /// <summary>Why any of <paramref name="labs"/> (from <paramref name="source"/>) cannot be read for
+    /// <paramref name="person"/>: unknown tests or units, implausible values, a unit to confirm.</summary>
+    public static IReadOnlyList<InputProblem> CheckLabs(IReadOnlyList<LabInput> labs, Person person, LabSample sample, string source)
+    {
+        ArgumentNullException.ThrowIfNull(labs);
+        ArgumentNullException.ThrowIfNull(person);
+        var problems = new List<InputProblem>();
+        for (var i = 0; i < labs.Count; i++)
+        {
+            if (LabReading.Check(labs[i], person.Sex, person.AgeYears, sample, person.Reproductive == ReproductiveStatus.Pregnant) is { } problem)
+            {
+                problems.Add(new InputProblem(source, null, $"labs[{i}]", problem.Code, problem.Message));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Puts the most urgent reported red flag first when there are problems: "EMERGENCY: get medical care now
+    /// (label: message). The rest of the report could not be made:", then the problems. Unchanged when either list is
+    /// empty.</summary>
+    public static IReadOnlyList<InputProblem> LeadWithReportedFlags(IReadOnlyList<RedFlag> flags, IReadOnlyList<InputProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (flags.Count == 0 || problems.Count == 0 || problems[0].Code == InputProblemCodes.RedFlagReported)
+        {
+            return problems;
+        }
+
+        var worst = flags.MaxBy(f => f.Triage)!;
+        var lead = new InputProblem("", null, "", InputProblemCodes.RedFlagReported,
+            $"{TriageWording.Headline(worst.Triage)} ({worst.Label}: {worst.Message}). The rest of the report could not be made:");
+        return [lead, .. problems];
+    }
+
+    /// <summary>The red flags a document reports, read before anything else can fail: a flag listed under symptoms or
+    /// risk factors by mistake counts too.</summary>
+    private static IReadOnlyList<RedFlag> ReportedRedFlags(JsonElement root, KnowledgeBase kb)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var ids = IdLists
+            .Where(l => root.TryGetProperty(l.Field, out var list) && list.ValueKind == JsonValueKind.Array)
+            .SelectMany(l => root.GetProperty(l.Field).EnumerateArray())
+            .Where(e => e.ValueKind == JsonValueKind.String)
+            .Select(e => e.GetString())
+            .ToHashSet();
+        return [.. kb.RedFlags.Where(f => ids.Contains(f.FlagId))];
+    }
+
+    private static List<string> Ids(DocumentReader reader, JsonElement root, string field, KnowledgeIdKind kind, KnowledgeBase kb)
+    {
+        var ids = new List<string>();
+        if (!DocumentReader.Has(root, field, out var list))
+        {
+            return ids;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            reader.Add(list, field, InputProblemCodes.WrongType, $"must be a list, such as [\"{field}_id\"]");
+            return ids;
+        }
+
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var path = $"{field}[{index++}]";
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                reader.Add(item, path, InputProblemCodes.WrongType, $"must be an id as text (got {DocumentReader.Shorten(item.GetRawText())})");
+            }
+            else if (kb.Unknown(item.GetString()!, kind) is { } problem)
+            {
+                reader.Add(item, path, InputProblemCodes.UnknownValue, problem);
+            }
+            else
+            {
+                ids.Add(item.GetString()!);
+            }
+        }
+
+        return ids;
+    }
+
+    private static List<LabInput> ReadLabs(DocumentReader reader, JsonElement root, Person? person, LabSample sample)
+    {
+        var labs = new List<LabInput>();
+        if (!DocumentReader.Has(root, "labs", out var list))
+        {
+            return labs;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            reader.Add(list, "labs", InputProblemCodes.WrongType, "must be a list of {\"biomarker\", \"value\", \"unit\"} objects");
+            return labs;
+        }
+
+        var index = 0;
+        foreach (var lab in list.EnumerateArray())
+        {
+            var path = $"labs[{index++}]";
+            if (!reader.IsObject(lab, path, "is an object with \"biomarker\", \"value\" and \"unit\""))
+            {
+                continue;
+            }
+
+            reader.OnlyFields(lab, path, LabFields);
+            var before = reader.Count;
+            var biomarker = reader.Text(lab, "biomarker", path);
+            var value = reader.Number(lab, "value", path);
+            var unit = reader.Text(lab, "unit", path);
+            var confirmed = reader.Flag(lab, "confirmed", path) ?? false;
+            if (biomarker is null && !DocumentReader.Has(lab, "biomarker", out _))
+            {
+                reader.Add(lab, path, InputProblemCodes.Required, "needs \"biomarker\"");
+            }
+
+            if (value is null && !DocumentReader.Has(lab, "value", out _))
+            {
+                reader.Add(lab, path, InputProblemCodes.Required, $"({biomarker}) needs a numeric \"value\"");
+            }
+
+            if (reader.Count > before || biomarker is null || value is null)
+            {
+                continue;
+            }
+
+            var input = new LabInput(biomarker, value.Value, unit) { Confirmed = confirmed };
+            // Without a valid profile the lab is still checked (name, unit, range), read as for a woman.
+            if (LabReading.Check(input, person?.Sex ?? Sex.Female, person?.AgeYears, sample, person?.Reproductive == ReproductiveStatus.Pregnant) is { } problem)
+            {
+                reader.Add(lab, path, problem.Code, problem.Message);
+                continue;
+            }
+
+            labs.Add(input);
+        }
+
+        return labs;
+    }
+
+    /// <summary>The document's <c>lab_sample</c>: when and how the blood was drawn.</summary>
+    private static LabSample ReadSample(DocumentReader reader, JsonElement root)
+    {
+        if (!DocumentReader.Has(root, "lab_sample", out var sample))
+        {
+            return LabSample.Unknown;
+        }
+
+        if (!reader.IsObject(sample, "lab_sample", "must be an object, such as {\"date\": \"2026-02-10\", \"time\": \"morning\", \"fasting\": true}"))
+        {
+            return LabSample.Unknown;
+        }
+
+        reader.OnlyFields(sample, "lab_sample", SampleFields);
+        var latitude = reader.Number(sample, "latitude", "lab_sample");
+        if (latitude is < -90 or > 90)
+        {
+            reader.AddAt(sample, "latitude", "lab_sample", InputProblemCodes.OutOfRange, $"{latitude} is not a latitude (-90 to 90, negative south)");
+            latitude = null;
+        }
+
+        SampleTime? time = null;
+        switch (reader.Text(sample, "time", "lab_sample"))
+        {
+            case null:
+                break;
+            case "morning":
+                time = SampleTime.Morning;
+                break;
+            case "afternoon":
+                time = SampleTime.Afternoon;
+                break;
+            case var other:
+                reader.AddAt(sample, "time", "lab_sample", InputProblemCodes.UnknownValue, $"'{DocumentReader.Shorten(other)}' is not morning or afternoon");
+                break;
+        }
+
+        return new LabSample(reader.Date(sample, "date", "lab_sample"), latitude, reader.Flag(sample, "fasting", "lab_sample"), time, reader.Flag(sample, "after_hard_training", "lab_sample"));
+    }
+}

@@ -1,0 +1,190 @@
+using System.IO.Compression;
+using Replete.Data;
+using Replete.Documents;
+
+namespace Replete.Diet;
+
+/// <summary>What a diet import gives: the intake items, how each food-log line was matched, and notes on what was
+/// skipped or not counted.</summary>
+/// <param name="Items">Intake items from every file, food-log lines resolved through the food database.</param>
+/// <param name="Resolved">How each food-log line was matched (for confirmation and traceability).</param>
+/// <param name="Notes">What was left out, and why: a measurements file skipped, an amount that could not be
+/// resolved. Not errors: the import stands.</param>
+public sealed record ImportedDiet(IReadOnlyList<IntakeItem> Items, IReadOnlyList<ResolvedFood> Resolved, IReadOnlyList<InputProblem> Notes);
+
+/// <summary>Reads every kind of diet file into intake items: Replete's food log (CSV or JSON), Cronometer servings and
+/// daily summaries, MyFitnessPal's Nutrition Summary CSV or its export zip. Food-log lines are matched through the food
+/// database; an amount that cannot be resolved is a note, never a guess.</summary>
+/// <remarks>Rules: a file above <see cref="InputLimits.MaximumDietFileBytes"/> or empty is refused; one entry above
+/// <see cref="InputLimits.MaximumEntryGrams"/> is refused as a unit mistake; whole-day totals and single foods for the
+/// same day are refused together, because one export holds both and adding them counts the day twice. A problem makes
+/// the whole import fail (<see cref="Complete"/>): nothing half-read is used.</remarks>
+/// <param name="resolver">Creates the food-log resolver when the first food log arrives (opening the food database only
+/// when needed).</param>
+public sealed class DietImport(Func<FoodLogResolver> resolver)
+{
+    private readonly List<IntakeItem> items = [];
+    private readonly List<ResolvedFood> resolved = [];
+    private readonly List<InputProblem> notes = [];
+    private readonly List<InputProblem> problems = [];
+    private FoodLogResolver? foods;
+
+    /// <summary>Asked for each uncertain match (below <see cref="FoodLogResolver.ConfirmBelow"/>): returns the food id
+    /// the person meant, or null to keep the match. Null (the default) keeps every match and lists it for confirmation.</summary>
+    public Func<ResolvedFood, int?>? ChooseFood { get; init; }
+
+    /// <summary>Every problem so far; the import fails when there is one.</summary>
+    public IReadOnlyList<InputProblem> Problems => problems;
+
+    /// <summary>Reads one file: <paramref name="name"/> decides the kind by its extension (.zip, .json, else CSV, whose
+    /// header then tells the export apart).</summary>
+    /// <param name="name">The file name as the person gave it, for messages.</param>
+    /// <param name="content">The file's bytes; a seekable stream's length is checked against the limits first.</param>
+    public void Add(string name, Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.CanSeek && SizeProblem(name, content.Length) is { } size)
+        {
+            problems.Add(size);
+            return;
+        }
+
+        try
+        {
+            if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                AddZip(name, content);
+            }
+            else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                using var text = new StreamReader(content, leaveOpen: true);
+                Resolve(FoodLog.ReadJson(text.ReadToEnd(), name));
+            }
+            else
+            {
+                using var csv = new CsvReader(new StreamReader(content, leaveOpen: true), name);
+                AddCsv(csv);
+            }
+        }
+        catch (InputException ex)
+        {
+            problems.AddRange(ex.Problems);
+        }
+        catch (InvalidDataException ex)
+        {
+            problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable, $"not a zip file Replete can read ({ex.Message})"));
+        }
+    }
+
+    /// <summary>Null when a file of <paramref name="bytes"/> may be read, else why not (empty, or above the limit).</summary>
+    public static InputProblem? SizeProblem(string name, long bytes) => bytes switch
+    {
+        0 => new InputProblem(name, null, "", InputProblemCodes.Size, "the file is empty"),
+        > InputLimits.MaximumDietFileBytes => new InputProblem(name, null, "", InputProblemCodes.Size,
+            $"{bytes / 1048576} MB is too large for a diet log (at most {InputLimits.MaximumDietFileBytes / 1048576} MB); split it by date range"),
+        _ => null,
+    };
+
+    /// <summary>Finishes the import: the diet, or every problem (including days logged both as totals and as foods).</summary>
+    public InputResult<ImportedDiet> Complete()
+    {
+        if (problems.Count == 0)
+        {
+            var dailyTotals = items.Where(i => i.IsDailyTotal).Select(i => i.Date).ToHashSet();
+            var overlap = items.Where(i => !i.IsDailyTotal && !i.IsSupplement && dailyTotals.Contains(i.Date)).Select(i => i.Date).Distinct().Order().ToList();
+            if (overlap.Count > 0)
+            {
+                problems.Add(new InputProblem("", null, "", InputProblemCodes.Conflict,
+                    $"both daily totals and single foods are logged for {overlap.Count} day(s) (first {overlap[0]:yyyy-MM-dd}); give the servings file or the daily summary, not both"));
+            }
+        }
+
+        return InputResult.From(new ImportedDiet([.. items], [.. resolved], [.. notes]), problems);
+    }
+
+    private void AddZip(string name, Stream content)
+    {
+        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+        var nutrition = zip.Entries.Where(e => e.Name.Contains("Nutrition", StringComparison.OrdinalIgnoreCase) && e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (nutrition.Count == 0)
+        {
+            problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable,
+                $"not a MyFitnessPal export (no Nutrition-Summary CSV inside; found {string.Join(", ", zip.Entries.Select(e => e.Name).Take(8))})"));
+            return;
+        }
+
+        foreach (var entry in nutrition)
+        {
+            using var csv = new CsvReader(new StreamReader(entry.Open()), $"{name}/{entry.Name}");
+            AddCsv(csv);
+        }
+    }
+
+    private void AddCsv(CsvReader csv)
+    {
+        if (!csv.ReadHeader())
+        {
+            problems.Add(new InputProblem(csv.FileName, null, "", InputProblemCodes.Size, "the file is empty"));
+            return;
+        }
+
+        var kind = AppExport.Detect(csv.Header);
+        switch (kind)
+        {
+            case DietFileKind.FoodLog:
+                Resolve(FoodLog.ReadCsv(csv));
+                break;
+            case DietFileKind.CronometerServings or DietFileKind.CronometerDailySummary or DietFileKind.MyFitnessPalNutrition:
+                items.AddRange(AppExport.Read(csv, kind));
+                break;
+            case DietFileKind.CronometerBiometrics or DietFileKind.MyFitnessPalOther:
+                notes.Add(new InputProblem(csv.FileName, null, "", "skipped", "holds measurements or exercise, not food; skipped"));
+                break;
+            default:
+                problems.Add(new InputProblem(csv.FileName, null, "", InputProblemCodes.Unreadable,
+                    $"not a diet file Replete knows (header: {string.Join(",", csv.Header.Take(6))}...). Expected a food log (date,time,meal,food,amount), a Cronometer servings or daily summary export, or a MyFitnessPal Nutrition Summary"));
+                break;
+        }
+    }
+
+    private void Resolve(IReadOnlyList<FoodLogEntry> entries)
+    {
+        foods ??= resolver();
+        foreach (var entry in entries)
+        {
+            var food = foods.Resolve(entry);
+            if (food.NeedsConfirmation && ChooseFood?.Invoke(food) is { } chosen)
+            {
+                food = foods.Resolve(entry, chosen);
+            }
+
+            var (source, line) = Locate(entry.Origin);
+            if (food.Grams > InputLimits.MaximumEntryGrams)
+            {
+                problems.Add(new InputProblem(source, line, "amount", InputProblemCodes.OutOfRange,
+                    $"{entry.Amount} of {food.Match?.Description} is {food.Grams:0} g, more than anyone eats at once ({InputLimits.MaximumEntryGrams:0} g); check the unit"));
+                continue;
+            }
+
+            resolved.Add(food);
+            if (food.Item is { } item)
+            {
+                items.Add(item);
+            }
+            else
+            {
+                notes.Add(new InputProblem(source, line, "", "not_counted", $"{food.Problem}; not counted"));
+            }
+        }
+    }
+
+    /// <summary>Splits an entry's origin, "file:line", into its parts.</summary>
+    private static (string Source, int? Line) Locate(string origin)
+    {
+        var colon = origin.LastIndexOf(':');
+        return colon > 0 && int.TryParse(origin.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line)
+            ? (origin[..colon], line)
+            : (origin, null);
+    }
+}

@@ -1,0 +1,49 @@
+namespace Replete.Documents;
+
+/// <summary>Every range Replete holds a person's input to, in one place. A value outside is refused with the range, so
+/// a typo or a wrong unit is caught rather than computed with. Most are Replete's choices, not science: each says so,
+/// with its reason.</summary>
+public static class InputLimits
+{
+    /// <summary>Age, 0-120 years. Replete's choice: the DRI life stages start at birth; 120 is just below the oldest
+    /// verified human age (122 years).</summary>
+    public static Limit AgeYears { get; } = new("age", 0, 120, "years", "Replete's choice: the DRI life stages start at birth; 120 is below the oldest verified age");
+
+    /// <summary>Body mass of anyone with a profile, 2-400 kg. Replete's choice: a newborn's mass to above the heaviest
+    /// athletes; per-kilogram targets exist from infancy.</summary>
+    public static Limit BodyMassKg { get; } = new("body mass", 2, 400, "kg", "Replete's choice: a newborn to above the heaviest athletes");
+
+    /// <summary>Body mass in a training document (sweat test, session, training week), 20-300 kg. Replete's choice:
+    /// these plans are for athletes, so a value below 20 kg is a typo or a value in another unit.</summary>
+    public static Limit AthleteBodyMassKg { get; } = new("body mass", 20, 300, "kg", "Replete's choice: training plans are for athletes; outside this is a typo or another unit");
+
+    /// <summary>Training volume, 0-60 h/week. Replete's choice: above what professional endurance athletes log.</summary>
+    public static Limit TrainingHoursPerWeek { get; } = new("training hours per week", 0, 60, "", "Replete's choice: above what professional endurance athletes log");
+
+    /// <summary>One training session, more than 0 and at most 1,440 minutes (a day).</summary>
+    public static Limit SessionMinutes { get; } = new("minutes", 0, 24 * 60, "", "a session lasts at most a day") { MinimumExclusive = true };
+
+    /// <summary>Doses of one supplement a day, more than 0 and at most 20. Replete's choice: more is a typo.</summary>
+    public static Limit DosesPerDay { get; } = new("doses_per_day", 0, 20, "", "Replete's choice: more than 20 doses a day is a typo") { MinimumExclusive = true };
+
+    /// <summary>Body fat, 2-70 %. Replete's choice: essential fat in men is about 2-5 %; above 70 % is not measured.</summary>
+    public static Limit BodyFatPercent { get; } = new("body fat percent", 2, 70, "", "Replete's choice: essential fat is about 2-5 %; above 70 % is not measured");
+
+    /// <summary>Sweat sodium, 10-150 mmol/L: Baker et al. 2016 measured 13-105 mmol/L on the forearm; the margin allows
+    /// for other methods.</summary>
+    public static Limit SweatSodiumMmolPerLitre { get; } = new("sweat sodium", 10, 150, "mmol/L", "Baker et al. 2016 measured 13-105 mmol/L; the margin allows other methods");
+
+    /// <summary>Energy intake or exercise energy expenditure, 0-15,000 kcal/day. Replete's choice: above what the most
+    /// extreme endurance events have been measured to need.</summary>
+    public static Limit DailyKcal { get; } = new("energy", 0, 15000, "kcal/d", "Replete's choice: above the most extreme endurance events measured");
+
+    /// <summary>Fat-free mass, 15-150 kg. Replete's choice: a small adolescent athlete to the heaviest strength athletes.</summary>
+    public static Limit FatFreeMassKg { get; } = new("fat-free mass", 15, 150, "kg", "Replete's choice: a small adolescent athlete to the heaviest strength athletes");
+
+    /// <summary>One food log entry, at most 5,000 g. Replete's choice: 5 kg of one food at one sitting is a unit
+    /// mistake.</summary>
+    public const double MaximumEntryGrams = 5000;
+
+    /// <summary>One diet file, at most 200 MB. Replete's choice: a year of detailed logging is a few megabytes.</summary>
+    public const long MaximumDietFileBytes = 200L * 1024 * 1024;
+}

@@ -1,0 +1,89 @@
+using Replete.Assessment;
+using Replete.Documents;
+using Replete.References;
+using static Replete.Tests.Documents.DocumentTestSource;
+
+namespace Replete.Tests.Assessment;
+
+public class AssessmentRequestTests
+{
+    private static InputResult<AssessmentRequest> Read(string json)
+    {
+        using var source = Json(json, "a.json");
+        return AssessmentRequest.Read(source);
+    }
+
+    [Fact]
+    public void Read_EveryField()
+    {
+        var request = Read("""
+            {"profile": {"age": 30, "sex": "female", "diet": "vegetarian"}, "symptoms": ["fatigue"], "risk_factors": ["heavy_periods"],
+             "red_flags": [], "labs": [{"biomarker": "ferritin", "value": 18, "unit": "ug/L"}],
+             "lab_sample": {"date": "2026-02-10", "latitude": 51.5, "time": "morning", "fasting": true, "after_hard_training": false},
+             "diet_log": "log.csv", "supplements": "supplements.json"}
+            """).OrThrow();
+
+        Assert.Equal(new Person(30, Sex.Female, Vegetarian: true), request.Person);
+        Assert.Equal(["fatigue"], request.Symptoms);
+        Assert.Equal(new LabInput("ferritin", 18, "ug/L"), Assert.Single(request.Labs));
+        Assert.Equal(new LabSample(new DateOnly(2026, 2, 10), 51.5, true, SampleTime.Morning, false), request.Sample);
+        Assert.Equal(["log.csv"], request.DietLogs);
+        Assert.Equal("supplements.json", request.Supplements);
+    }
+
+    [Fact]
+    public void ToInput_AVeganProfile_CountsAsTheRiskFactorVegan_Once()
+    {
+        var vegan = Read("""{"profile": {"age": 30, "sex": "male", "diet": "vegan"}, "risk_factors": ["heavy_periods"]}""").OrThrow();
+        var listed = Read("""{"profile": {"age": 30, "sex": "male", "diet": "vegan"}, "risk_factors": ["vegan"]}""").OrThrow();
+
+        Assert.Equal(["heavy_periods", "vegan"], vegan.ToInput().RiskFactors);
+        Assert.Equal(["vegan"], listed.ToInput().RiskFactors);
+        Assert.Equal(["heavy_periods"], vegan.RiskFactors); // the document as given is not rewritten
+    }
+
+    [Fact]
+    public void Read_ReturnsEveryProblem_InDocumentOrder()
+    {
+        var result = Read("{\"profile\": {\"age\": 30, \"sex\": \"male\"},\n\"symptoms\": [\"fatige\", 3],\n\"labs\": [{\"biomarker\": \"ferritin\", \"value\": 250000, \"unit\": \"ug/L\"}, {\"biomarker\": \"vitamin_d_25oh\", \"value\": 30}],\n\"lab_sample\": {\"time\": \"noon\"},\n\"colour\": 1}");
+
+        Assert.Equal(
+            [
+                "a.json:2: symptoms[0] unknown_value", "a.json:2: symptoms[1] wrong_type", "a.json:3: labs[0] out_of_range",
+                "a.json:3: labs[1] question", "a.json:4: lab_sample.time unknown_value", "a.json:5: unknown_field",
+            ],
+            result.Problems.Select(p => $"{p.Source}:{p.Line}: {p.Path} {p.Code}".Replace(":  ", ": ", StringComparison.Ordinal)));
+        Assert.Contains("did you mean fatigue", result.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AReportedRedFlag_LeadsTheProblems_EvenUnderSymptoms()
+    {
+        var result = Read("""{"profile": {"age": 30}, "symptoms": ["chest_pain_or_fainting"]}""");
+
+        Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
+        Assert.StartsWith("EMERGENCY: get medical care now (", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains(result.Problems, p => p.Path == "profile.sex" && p.Code == InputProblemCodes.Required);
+    }
+
+    [Fact]
+    public void Read_NoProblems_NoRedFlagProblem()
+    {
+        var request = Read("""{"profile": {"age": 30, "sex": "male"}, "red_flags": ["chest_pain_or_fainting"]}""").OrThrow();
+
+        Assert.Equal("chest_pain_or_fainting", Assert.Single(request.ReportedRedFlags()).FlagId);
+    }
+
+    [Fact]
+    public void WithLabs_ChecksTheAddedLabs_AndKeepsTheFlagFirst()
+    {
+        var request = Read("""{"profile": {"age": 30, "sex": "male"}, "red_flags": ["chest_pain_or_fainting"]}""").OrThrow();
+
+        var added = request.WithLabs([new LabInput("ferritin", 40, "ug/L")], "fhir.json").OrThrow();
+        var bad = request.WithLabs([new LabInput("ferritin", 40, "furlongs")], "fhir.json");
+
+        Assert.Single(added.Labs);
+        Assert.Equal(["red_flag_reported", "unknown_value"], bad.Problems.Select(p => p.Code));
+        Assert.Equal("fhir.json: labs[0]: ferritin: unit 'furlongs' is not known for this test (use ug/L, ng/mL)", bad.Problems[1].ToString());
+    }
+}

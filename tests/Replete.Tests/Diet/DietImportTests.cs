@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using System.Text;
+using Replete.Diet;
+using Replete.Foods;
+
+namespace Replete.Tests.Diet;
+
+public class DietImportTests
+{
+    private const string Servings = "Day,Time,Group,Food Name,Amount,Energy (kcal),Iron (mg)\n2026-11-02,08:00,Breakfast,Oatmeal,80 g,300,3.5\n2026-11-03,08:00,Breakfast,Oatmeal,80 g,300,3.5\n";
+
+    private const string DailySummary = "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n2026-11-04,2000,12\n";
+
+    private static readonly FoodComposition Cheese = new(
+        new Food(1, "Cheese, cheddar", FoodSource.Sr28), new Dictionary<int, double> { [1089] = 0.14 }, [new FoodPortion(1, "slice (1 oz)", 28)]);
+
+    private static int resolverCalls;
+
+    private static FoodLogResolver Resolver()
+    {
+        resolverCalls++;
+        return new FoodLogResolver(FoodSearchIndex.Build([new FoodSearchEntry(1, "Cheese, cheddar", null, 1)]), id => id == 1 ? Cheese : null, new Dictionary<int, FoodNutrient>());
+    }
+
+    private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public void ServingsAndDailySummaryForTheSameDay_AreRefused_NotCountedTwice()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("servings.csv", Text(Servings));
+        import.Add("dailysummary.csv", Text(DailySummary));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal("conflict", problem.Code);
+        Assert.Contains("1 day(s) (first 2026-11-03)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DailySummaryAlone_IsMarkedAsDailyTotals_AndNeedsNoFoodDatabase()
+    {
+        resolverCalls = 0;
+        var import = new DietImport(Resolver);
+        import.Add("dailysummary.csv", Text(DailySummary));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.All(diet.Items, i => Assert.True(i.IsDailyTotal));
+        Assert.Equal(0, resolverCalls);
+    }
+
+    [Fact]
+    public void FoodLogEntry_AboveFiveKilograms_IsRefusedAsAUnitMistake()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("log.csv", Text("date,time,meal,food,amount\n2026-11-02,,lunch,cheddar,30 g\n2026-11-02,,lunch,cheddar,6 kg\n"));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("log.csv", 3, "amount", "out_of_range"), (problem.Source, problem.Line!.Value, problem.Path, problem.Code));
+    }
+
+    [Fact]
+    public void UnresolvableAmount_IsANote_TheRestIsCounted()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("log.csv", Text("date,time,meal,food,amount\n2026-11-02,,lunch,cheddar,2 slices\n2026-11-02,,lunch,cheddar,1 cup\n"));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Single(diet.Items);
+        Assert.Equal(56, diet.Items[0].Grams);
+        var note = Assert.Single(diet.Notes);
+        Assert.StartsWith("log.csv:3: ", note.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("; not counted", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChooseFood_IsAskedOnlyAboutUncertainMatches_AndItsChoiceIsUsed()
+    {
+        var asked = new List<string>();
+        var import = new DietImport(Resolver) { ChooseFood = food => { asked.Add(food.Entry.Food); return 1; } };
+        import.Add("log.csv", Text("date,time,meal,food,amount\n2026-11-02,,lunch,\"Cheese, cheddar\",30 g\n2026-11-02,,lunch,cheddar,30 g\n"));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal(["cheddar"], asked);
+        Assert.All(diet.Resolved, r => Assert.Equal(1, r.Match!.FoodId));
+        Assert.True(diet.Resolved[1].Match!.Confidence >= FoodLogResolver.ConfirmBelow);
+    }
+
+    [Theory]
+    [InlineData("empty.csv", "", "size")]
+    [InlineData("notes.csv", "title,body\nhello,world\n", "unreadable")]
+    [InlineData("log.json", "{\"entries\": [{\"date\": \"someday\", \"food\": \"x\", \"amount\": \"1 g\"}]}", "invalid")]
+    public void BadFiles_AreProblems_WithTheFileName(string name, string content, string code)
+    {
+        var import = new DietImport(Resolver);
+        import.Add(name, Text(content));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal((name, code), (problem.Source, problem.Code));
+    }
+
+    [Fact]
+    public void Zip_WithoutANutritionSummary_IsNotAMyFitnessPalExport()
+    {
+        using var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("Measurement-Summary.csv").Open());
+            writer.Write("Date,Weight\n2026-11-02,70\n");
+        }
+
+        zipped.Position = 0;
+        var import = new DietImport(Resolver);
+        import.Add("export.zip", zipped);
+
+        var problem = Assert.Single(import.Complete().Problems);
+        Assert.Contains("not a MyFitnessPal export", problem.Message, StringComparison.Ordinal);
+    }
+}

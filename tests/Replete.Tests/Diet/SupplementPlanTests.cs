@@ -1,0 +1,52 @@
+using Replete.Data;
+using Replete.Diet;
+
+namespace Replete.Tests.Diet;
+
+public class SupplementPlanTests
+{
+    private static Replete.Documents.InputResult<SupplementPlan> Read(string json)
+    {
+        using var source = JsonSource.Parse(json, "s.json");
+        return SupplementPlan.Read(source);
+    }
+
+    [Fact]
+    public void Read_ConvertsUnits_AndCountsDosesPerDay()
+    {
+        var plan = Read("""{"supplements": [{"name": "D3", "per_dose": {"vitamin_d": "1000 IU"}, "doses_per_day": 2}]}""").OrThrow();
+
+        Assert.Equal(25, plan.Supplements[0].PerDose["vitamin_d"], 6); // 40 IU = 1 ug (IOM 2011)
+        Assert.Equal(50, plan.Supplements[0].On(new DateOnly(2026, 1, 1)).Nutrients["vitamin_d"], 6);
+    }
+
+    [Fact]
+    public void Read_ReturnsEveryProblem_WithItsLineAndPath()
+    {
+        var result = Read("{\"supplements\": [{\"name\": \"Mg\",\n  \"per_dose\": {\n    \"magnesum\": \"15 mg\",\n    \"magnesium\": \"200 furlongs\"}},\n  {\"name\": \"Zn\", \"doses_per_day\": 40, \"per_dose\": {\"zinc\": \"15 mg\"}, \"colour\": \"red\"}]}");
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Value);
+        Assert.Collection(
+            result.Problems,
+            p => Assert.Equal(("s.json", 3, "supplements[0].per_dose.magnesum", "unknown_value"), (p.Source, p.Line!.Value, p.Path, p.Code)),
+            p => Assert.Equal(("s.json", 4, "supplements[0].per_dose.magnesium", "unknown_value"), (p.Source, p.Line!.Value, p.Path, p.Code)),
+            p => Assert.Equal(("supplements[1]", "unknown_field"), (p.Path, p.Code)),
+            p => Assert.Equal(("supplements[1].doses_per_day", "out_of_range"), (p.Path, p.Code)));
+        Assert.Contains("did you mean magnesium", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal("s.json:4: supplements[0].per_dose.magnesium: unit 'furlongs' cannot be converted to mg", result.Problems[1].ToString());
+    }
+
+    [Theory]
+    [InlineData("""{"supplements": [{"per_dose": {"zinc": "15 mg"}}]}""", "supplements[0].name", "required")]
+    [InlineData("""{"supplements": [{"name": "Zn"}]}""", "supplements[0].per_dose", "required")]
+    [InlineData("""{"supplements": [{"name": "Zn", "per_dose": {"zinc": "fifteen"}}]}""", "supplements[0].per_dose.zinc", "wrong_type")]
+    [InlineData("""{"supplement": []}""", "supplements", "required")]
+    [InlineData("""{"supplements": [{"name": "Zn", "doses_per_day": 0, "per_dose": {"zinc": "15 mg"}}]}""", "supplements[0].doses_per_day", "out_of_range")]
+    public void Read_NamesTheFieldAndKind(string json, string path, string code)
+    {
+        var problem = Assert.Single(Read(json).Problems);
+
+        Assert.Equal((path, code), (problem.Path, problem.Code));
+    }
+}
