@@ -13,10 +13,9 @@ internal static class RepleteApp
     /// <summary>Exit code for bad input: a usage error, an invalid value, an unreadable file.</summary>
     public const int BadInput = 2;
 
-    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
-    {
-        var context = new CliContext(console, output, error, progress);
-        var root = new RootCommand("Replete: find the micronutrient that limits an athlete's recovery, and plan the fix. Decision support, not a diagnosis.")
+    /// <summary>The command tree, writing through <paramref name="context"/>.</summary>
+    public static RootCommand CreateRoot(CliContext context) =>
+        new("Replete: find the micronutrient that limits an athlete's recovery, and plan the fix. Decision support, not a diagnosis.")
         {
             TargetsCommand.Create(context),
             AdequacyCommand.Create(context),
@@ -29,6 +28,9 @@ internal static class RepleteApp
             AssessCommand.Create(context),
         };
 
+    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
+    {
+        var root = CreateRoot(new CliContext(console, output, error, progress));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

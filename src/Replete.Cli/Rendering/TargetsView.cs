@@ -50,14 +50,14 @@ internal static class TargetsView
         rda = Format.Round(t.Rda),
         ai = Format.Round(t.Ai),
         ul = Format.Round(t.Ul),
-        ul_scope = t.Ul is null ? null : t.UlScope.ToString(),
+        ul_scope = t.Ul is null ? (UpperLimitScope?)null : t.UlScope,
         cdrr = t.Cdrr,
         athlete_low = Format.Round(t.AthleteLow),
         athlete_high = Format.Round(t.AthleteHigh),
         requirement_factor = t.RequirementFactor,
         weak_evidence = t.HasWeakEvidence,
         source = t.Source,
-        adjustments = t.Adjustments.Select(a => new { description = a.Description, evidence = a.Evidence.ToString().ToLowerInvariant(), source = a.Source }),
+        adjustments = t.Adjustments.Select(a => new { description = a.Description, evidence = a.Evidence, source = a.Source }),
     }));
 
     private static string ScopeMark(UpperLimitScope scope) => scope switch
