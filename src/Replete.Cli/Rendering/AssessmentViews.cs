@@ -18,18 +18,16 @@ internal static class AssessmentViews
             console.MarkupLine($"[{colour}]{Markup.Escape(flag.Label)}[/]: {Markup.Escape(flag.Message)} [grey]({Markup.Escape(flag.Source)})[/]");
         }
 
-        var emergency = result.Triage == TriageLevel.Emergency;
         var table = new Table().Title(result.SelfTreatmentStopped ? "Nutrition findings (for the doctor; do not self-treat)" : "Likely recovery bottlenecks")
             .AddColumn("nutrient").AddColumn("likelihood").AddColumn("evidence for").AddColumn("evidence against").AddColumn("what would settle it");
-        foreach (var finding in result.Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0).Take(8))
+        foreach (var finding in result.Listed)
         {
             table.AddRow(Markup.Escape(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
                 Markup.Escape(string.Join("\n", finding.For.Select(Brief))), Markup.Escape(string.Join("\n", finding.Against.Select(Brief))),
                 Markup.Escape(finding.SettleIt));
         }
 
-        // In an emergency the emergency is the message: no nutrition table to distract from it.
-        if (!emergency)
+        if (result.ShowsNutritionFindings)
         {
             console.Write(table);
         }
@@ -44,7 +42,7 @@ internal static class AssessmentViews
             var labs = new Table().Title("Labs").AddColumn("test").AddColumn("value").AddColumn("reading").AddColumn("notes");
             foreach (var lab in result.Labs)
             {
-                labs.AddRow(Markup.Escape(lab.Label), Markup.Escape(Value(lab)), Markup.Escape(Reading(lab)), Markup.Escape(string.Join("\n", lab.Caveats.Select(Brief))));
+                labs.AddRow(Markup.Escape(lab.Label), Markup.Escape(Value(lab)), Markup.Escape(Reading(lab)), Markup.Escape(string.Join("\n", lab.Caveats.Select(c => c.Text))));
             }
 
             console.Write(labs);
@@ -56,10 +54,11 @@ internal static class AssessmentViews
             systems.AddRow(Markup.Escape(system.Label), Markup.Escape(system.Status), Markup.Escape(string.Join(", ", system.Nutrients).Replace('_', ' ')));
         }
 
-        if (!emergency)
+        if (result.ShowsNutritionFindings)
         {
             console.Write(systems);
         }
+
         foreach (var cause in result.OtherCauses)
         {
             console.MarkupLine($"[yellow]Also consider[/] {Markup.Escape(cause.Label)}: {Markup.Escape(cause.WhatToConsider)}");
@@ -83,9 +82,8 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"- **{flag.Label}**: {flag.Message} ({flag.Source})\n");
         }
 
-        var emergency = result.Triage == TriageLevel.Emergency;
-        text.Append(emergency ? "" : "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n");
-        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0)).Take(8))
+        text.Append(result.ShowsNutritionFindings ? "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n" : "");
+        foreach (var f in result.Listed)
         {
             text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient.Replace('_', ' ')} | {Words(f.Likelihood)} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
         }
@@ -108,8 +106,8 @@ internal static class AssessmentViews
             }
         }
 
-        text.Append(emergency ? "" : "\n## Recovery systems\n\n| system | status |\n|---|---|\n");
-        foreach (var s in result.Systems.Where(_ => !emergency))
+        text.Append(result.ShowsNutritionFindings ? "\n## Recovery systems\n\n| system | status |\n|---|---|\n" : "");
+        foreach (var s in result.Systems.Where(_ => result.ShowsNutritionFindings))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {s.Label} | {s.Status} |\n");
         }
@@ -142,9 +140,8 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(flag.Label)}</strong>: {E(flag.Message)} <small>({E(flag.Source)})</small></p>\n");
         }
 
-        var emergency = result.Triage == TriageLevel.Emergency;
-        text.Append(emergency ? "<table>\n" : "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n");
-        foreach (var f in result.Bottlenecks.Where(b => !emergency && (b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0)).Take(8))
+        text.Append(result.ShowsNutritionFindings ? "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n" : "<table>\n");
+        foreach (var f in result.Listed)
         {
             text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient.Replace('_', ' '))}</td><td>{E(Words(f.Likelihood))}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
         }
@@ -167,7 +164,7 @@ internal static class AssessmentViews
             text.Append("<h2>Labs</h2>\n<table><tr><th>test</th><th>value</th><th>reading</th><th>notes</th></tr>\n");
             foreach (var lab in result.Labs)
             {
-                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(lab.Label)}</td><td>{E(Value(lab))}</td><td>{E(Reading(lab))}</td><td>{string.Join("<br>", lab.Caveats.Select(E))}</td></tr>\n");
+                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(lab.Label)}</td><td>{E(Value(lab))}</td><td>{E(Reading(lab))}</td><td>{string.Join("<br>", lab.Caveats.Select(c => E(c.ToString())))}</td></tr>\n");
             }
 
             text.Append("</table>\n");
@@ -210,8 +207,6 @@ internal static class AssessmentViews
         var counted = lab.CountsForDeficiency ? "" : ", not counted";
         return $"{lab.StatusLabel}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
     }
-
-    private static string Brief(string caveat) => caveat.LastIndexOf(" (source: ", StringComparison.Ordinal) is var cut and > 0 ? caveat[..cut] : caveat;
 
     private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified && !e.What.Contains("unverified", StringComparison.Ordinal) ? $"{e.What} (unverified)" : e.What;
 

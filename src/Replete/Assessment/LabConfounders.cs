@@ -33,7 +33,7 @@ public static class LabConfounders
 
     private static LabReading Apply(LabReading lab, Rule rule, LabSample sample)
     {
-        var caveat = $"{rule.Note} (source: {rule.Source})";
+        var caveat = new Caveat(rule.Note, rule.Source);
         // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
         LabReading Changed(LabReading changed) => rule.Repeat
             ? changed with { RepeatAdvised = true, RepeatAdvice = rule.Note[Math.Max(0, rule.Note.IndexOf("Repeat", StringComparison.Ordinal))..] }
@@ -48,7 +48,7 @@ public static class LabConfounders
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
             case "low_cutoff" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 // Below the usual cut-off already: the condition can only have raised it, so the result stands.
-                return lab with { Caveats = [.. lab.Caveats, $"Below the usual cut-off even before this is weighed, so the result stands. {caveat}"] };
+                return lab with { Caveats = [.. lab.Caveats, caveat with { Text = $"Below the usual cut-off even before this is weighed, so the result stands. {rule.Note}" }] };
             case "low_cutoff":
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
             case "borderline_not_counted" when lab.Status == LabStatus.Low:
@@ -69,7 +69,7 @@ public static class LabConfounders
                     ? Changed(lab with
                     {
                         NormalRulesOut = false,
-                        Caveats = [.. lab.Caveats, string.Create(CultureInfo.InvariantCulture, $"Drawn in {sample.Drawn.Value:MMMM}: on the average seasonal swing, about {trough:0} {lab.Unit} at the late-winter low, below {low:0.##}. {caveat}")],
+                        Caveats = [.. lab.Caveats, caveat with { Text = string.Create(CultureInfo.InvariantCulture, $"Drawn in {sample.Drawn.Value:MMMM}: on the average seasonal swing, about {trough:0} {lab.Unit} at the late-winter low, below {low:0.##}. {rule.Note}") }],
                     })
                     : lab;
             case "note":

@@ -82,7 +82,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     public string? RepeatAdvice { get; init; }
 
     /// <summary>What changes how this result reads (data/lab_confounders.csv), each with its source.</summary>
-    public IReadOnlyList<string> Caveats { get; init; } = [];
+    public IReadOnlyList<Caveat> Caveats { get; init; } = [];
 
     /// <summary>Why <paramref name="input"/> cannot be read for this person, or null when it can.</summary>
     public static LabInputProblem? Check(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false) =>
@@ -186,20 +186,20 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>What serum zinc's sampling leaves open (Hotz et al. 2003 give cut-offs by sex, age, time of day and
     /// fasting, for women of 10-70 years). Where the stratum was not named and the time or fasting state is unknown, the
     /// highest cut-off is used, and a low value above the cut-off of the sample's loosest possible stratum is unreadable.</summary>
-    private static (bool Unreadable, IReadOnlyList<string>? Caveats) Zinc(string id, bool stratumGiven, double value, LabStatus status, Sex sex, double? ageYears, LabSample sample)
+    private static (bool Unreadable, IReadOnlyList<Caveat>? Caveats) Zinc(string id, bool stratumGiven, double value, LabStatus status, Sex sex, double? ageYears, LabSample sample)
     {
-        var caveats = new List<string>();
+        var caveats = new List<Caveat>();
         var unreadable = false;
         var loosest = sample.Time is null ? ".afternoon" : sample is { Time: SampleTime.Morning, Fasting: null } ? ".morning_nonfasting" : null;
         if (!stratumGiven && loosest is not null)
         {
-            caveats.Add("Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value that would pass the cut-off of the sample's possible times is not counted. Give lab_sample.time and fasting for the right one.");
+            caveats.Add(new("Sampling time or fasting not given: read against the morning-fasting cut-off, the highest of the three (Hotz et al. 2003); a value that would pass the cut-off of the sample's possible times is not counted. Give lab_sample.time and fasting for the right one.", null));
             unreadable = status == LabStatus.Low && Cutoffs.GetValueOrDefault(id[..id.LastIndexOf('.')] + loosest)?.Low is { } lowest && value >= lowest;
         }
 
         if (sex == Sex.Female && ageYears > 70)
         {
-            caveats.Add("Hotz et al. 2003 give cut-offs for women of 10-70 years only: the women's row is used, and may not fit.");
+            caveats.Add(new("Hotz et al. 2003 give cut-offs for women of 10-70 years only: the women's row is used, and may not fit.", null));
         }
 
         return (unreadable, caveats);

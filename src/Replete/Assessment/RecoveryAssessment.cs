@@ -30,14 +30,61 @@ public enum Likelihood
     Likely,
 }
 
-/// <summary>One piece of evidence for or against a nutrient, with its source.</summary>
-public sealed record Evidence(string What, LinkStrength Strength, string Source, EvidenceGrade Grade);
+/// <summary>Where a piece of evidence comes from.</summary>
+public enum EvidenceKind
+{
+    /// <summary>A symptom or sign the person reported (data/symptoms.csv).</summary>
+    Symptom,
+
+    /// <summary>A risk factor of the person's own: listed, or their diet from the profile (data/risk_factors.csv).</summary>
+    RiskFactor,
+
+    /// <summary>A base rate the profile implies (sex, age, sport): weak, never the person's own evidence.</summary>
+    Prior,
+
+    /// <summary>A lab result read against its cut-off (data/biomarkers.csv).</summary>
+    Lab,
+
+    /// <summary>The diet's probability of adequacy (IOM 2000, Appendix B).</summary>
+    Diet,
+
+    /// <summary>An exposure to too much: a high-dose supplement, intake above the UL, a lab above its upper cut-off.</summary>
+    Exposure,
+}
+
+/// <summary>One piece of evidence for or against a nutrient, with its source and the weight it carried.</summary>
+/// <param name="What">The evidence in words.</param>
+/// <param name="Strength">The strength it counted with (an unverified link or a prior counts as weak whatever the
+/// data says of it; the stated strength is in <paramref name="What"/>).</param>
+/// <param name="Source">Where the link, cut-off or method comes from.</param>
+/// <param name="Grade">How well that source is checked.</param>
+public sealed record Evidence(string What, LinkStrength Strength, string Source, EvidenceGrade Grade)
+{
+    /// <summary>Where the evidence comes from.</summary>
+    public EvidenceKind Kind { get; init; }
+
+    /// <summary>The id behind it: a symptom or risk factor id, a biomarker id, or the nutrient for diet evidence.</summary>
+    public string Code { get; init; } = "";
+
+    /// <summary>The points it added to (for) or took from (against) the nutrient's ordinal score; 0 for an exposure.
+    /// See <see cref="RecoveryAssessor"/> for the weights, which are Replete's design.</summary>
+    public int Points { get; init; }
+}
+
+/// <summary>Something that changes how a lab result reads, and its source.</summary>
+/// <param name="Text">What it changes, in words.</param>
+/// <param name="Source">The source, or null for Replete's own sampling notes.</param>
+public sealed record Caveat(string Text, string? Source)
+{
+    /// <summary>"text (source: source)".</summary>
+    public override string ToString() => Source is null ? Text : $"{Text} (source: {Source})";
+}
 
 /// <summary>A nutrient's standing: likelihood, the evidence both ways, and what would settle it.</summary>
 public sealed record NutrientFinding(string Nutrient, Likelihood Likelihood, int Score, IReadOnlyList<Evidence> For, IReadOnlyList<Evidence> Against, string SettleIt)
 {
     /// <summary>What changes how this nutrient's labs read (inflammation, season, sampling), with sources.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public IReadOnlyList<Caveat> Notes { get; init; } = [];
 }
 
 /// <summary>A nutrient the person may be getting too much of: an exposure (a high-dose supplement, intake above the UL,
@@ -55,6 +102,11 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
 }
 
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>
+/// <param name="System">The system id.</param>
+/// <param name="Label">Its name.</param>
+/// <param name="Status">"no nutrient indicated" or "limited by iron (likely)".</param>
+/// <param name="Bottleneck">The nutrient limiting it, or null.</param>
+/// <param name="Nutrients">The nutrients it depends on.</param>
 public sealed record SystemStatus(string System, string Label, string Status, string? Bottleneck, IReadOnlyList<string> Nutrients);
 
 /// <summary>The assessment: triage first, then the ranked bottlenecks, the systems, other causes and next steps.</summary>
@@ -67,6 +119,19 @@ public sealed record RecoveryAssessment(
 
     /// <summary>Always shown: what this is and is not.</summary>
     public string Disclaimer { get; } = "Decision support, not a diagnosis. A red flag means: see a doctor, whatever else this report says.";
+
+    /// <summary>How many bottlenecks a report lists at most. Replete's choice: a person reads a short list.</summary>
+    public const int ListedAtMost = 8;
+
+    /// <summary>Whether nutrition findings are shown at all: not in an emergency, where the emergency is the message.</summary>
+    public bool ShowsNutritionFindings => Triage != TriageLevel.Emergency;
+
+    /// <summary>The bottlenecks a report lists: those with a signal or evidence for them, at most
+    /// <see cref="ListedAtMost"/>, none in an emergency. Not written to JSON, which carries every finding.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<NutrientFinding> Listed => ShowsNutritionFindings
+        ? [.. Bottlenecks.Where(b => b.Likelihood > Likelihood.NotIndicated || b.For.Count > 0).Take(ListedAtMost)]
+        : [];
 
     /// <summary>The top bottleneck, or null when no nutrient is indicated.</summary>
     public NutrientFinding? Top => Bottlenecks.FirstOrDefault(b => b.Likelihood >= Likelihood.Possible);

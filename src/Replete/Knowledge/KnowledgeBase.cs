@@ -65,7 +65,17 @@ public sealed record RiskFactorLink(string RiskId, string Label, IReadOnlyList<s
 public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> Aliases, TriageLevel Triage, string Message, string Source, EvidenceGrade Evidence);
 
 /// <summary>A cause other than a deficiency to weigh first (dehydration, ordinary soreness, overreaching, RED-S).</summary>
-public sealed record OtherCause(string CauseId, string Label, IReadOnlyList<string> SuggestedBy, string WhatToConsider, string Source, EvidenceGrade Evidence);
+/// <param name="CauseId">The cause id.</param>
+/// <param name="Label">Its name.</param>
+/// <param name="SuggestedBy">The symptom, risk factor and red flag ids that suggest it (each checked at load).</param>
+/// <param name="WhatToConsider">What to weigh or do.</param>
+/// <param name="Source">The source.</param>
+/// <param name="Evidence">The source's grade.</param>
+public sealed record OtherCause(string CauseId, string Label, IReadOnlyList<string> SuggestedBy, string WhatToConsider, string Source, EvidenceGrade Evidence)
+{
+    /// <summary>Words a person or clinician would notice ("dark yellow urine"), shown with the cause, never matched.</summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
+}
 
 /// <summary>A recovery system and a nutrient it depends on.</summary>
 public sealed record RecoverySystemLink(string System, string Label, string Nutrient, string Source);
@@ -92,8 +102,12 @@ public sealed class KnowledgeBase
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
         RecoverySystems = [.. ReferenceData.Read("recovery_systems.csv").Select(row => new RecoverySystemLink(
             row.Text("system"), row.Text("label"), row.Text("nutrient"), row.Text("source")))];
+        var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).ToHashSet(StringComparer.Ordinal);
         OtherCauses = [.. ReferenceData.Read("other_causes.csv").Select(row => new OtherCause(
-            row.Text("cause_id"), row.Text("label"), List(row.Text("suggested_by")), row.Text("what_to_consider"), row.Text("source"), Grade(row)))];
+            row.Text("cause_id"), row.Text("label"), Known(row, "suggested_by", ids), row.Text("what_to_consider"), row.Text("source"), Grade(row))
+        {
+            Cues = List(row.Text("cues")),
+        })];
     }
 
     /// <summary>The knowledge base compiled into the engine.</summary>
@@ -170,6 +184,11 @@ public sealed class KnowledgeBase
         KnowledgeIdKind.RiskFactor => "risk_factors",
         _ => "red_flags",
     };
+
+    /// <summary>The row's list of ids in <paramref name="column"/>, each one of <paramref name="known"/>.</summary>
+    /// <exception cref="InvalidDataException">An id that is not known: names the file, line and column.</exception>
+    private static string[] Known(ReferenceRow row, string column, HashSet<string> known) =>
+        [.. List(row.Text(column)).Select(id => known.Contains(id) ? id : throw new InvalidDataException($"{row.File}:{row.Line}: {column}: '{id}' is not a symptom, risk factor or red flag id."))];
 
     private static string[] List(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -28,7 +28,7 @@ public static class SessionPlanner
         };
         if (!measured)
         {
-            warnings.Add("No sweat-rate test given: the sweat figures are a typical range for athletes and vary several-fold between people and with heat; run 'replete sweat-test' in similar conditions.");
+            warnings.Add("No sweat-rate test given: the sweat figures are a typical range for athletes and vary several-fold between people and with heat; do a sweat-rate test (weigh before and after a session) in similar conditions.");
         }
 
         if (request.TemperatureC is >= 25 && !measured)

@@ -22,7 +22,7 @@ public class LabConfoundersTests
         Assert.True(ferritin.ConditionalCutoff);
         Assert.Equal(70, ferritin.Low);
         Assert.True(ferritin.RepeatAdvised);
-        Assert.Contains(ferritin.Caveats, c => c.Contains("WHO 2020", StringComparison.Ordinal));
+        Assert.Contains(ferritin.Caveats, c => c.ToString().Contains("WHO 2020", StringComparison.Ordinal));
         var zinc = labs.Single(l => l.Biomarker.StartsWith("zinc", StringComparison.Ordinal));
         Assert.Equal(LabStatus.Low, zinc.Status);
         Assert.False(zinc.CountsForDeficiency);
@@ -47,7 +47,7 @@ public class LabConfoundersTests
         Assert.NotEmpty(rested.Bottlenecks.Single(b => b.Nutrient == "iron").Against);
         var iron = afterRace.Bottlenecks.Single(b => b.Nutrient == "iron");
         Assert.Empty(iron.Against);
-        Assert.Contains(iron.Notes, n => n.Contains("rested", StringComparison.Ordinal));
+        Assert.Contains(iron.Notes, n => n.ToString().Contains("rested", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public class LabConfoundersTests
         var february = Read(new LabSample(new DateOnly(2026, 2, 25), 53.5), [], new LabInput("vitamin_d_25oh", 24, "ng/mL")).Single();
 
         Assert.False(august.NormalRulesOut);
-        Assert.Contains(august.Caveats, c => c.Contains("August", StringComparison.Ordinal) && c.Contains("Shoben", StringComparison.Ordinal));
+        Assert.Contains(august.Caveats, c => c.ToString().Contains("August", StringComparison.Ordinal) && c.ToString().Contains("Shoben", StringComparison.Ordinal));
         Assert.True(february.NormalRulesOut);
     }
 
@@ -88,7 +88,7 @@ public class LabConfoundersTests
 
         Assert.Equal(stratum, zinc.Biomarker);
         Assert.Equal(status, zinc.Status);
-        Assert.Equal(time is null, zinc.Caveats.Any(c => c.Contains("morning-fasting", StringComparison.Ordinal)));
+        Assert.Equal(time is null, zinc.Caveats.Any(c => c.ToString().Contains("morning-fasting", StringComparison.Ordinal)));
         Assert.Equal(time is not null, zinc.CountsForDeficiency); // 62 lies above the afternoon cut-off (59): unreadable without the time
     }
 
@@ -97,8 +97,8 @@ public class LabConfoundersTests
     {
         var zinc = LabReading.Read(new LabInput("zinc", 80, "ug/dL"), Sex.Female, 75, new LabSample(Time: SampleTime.Morning, Fasting: true));
 
-        Assert.Contains(zinc.Caveats, c => c.StartsWith("Hotz et al. 2003 give cut-offs for women of 10-70 years only", StringComparison.Ordinal));
-        Assert.DoesNotContain(LabReading.Read(new LabInput("zinc", 80, "ug/dL"), Sex.Female, 60, new LabSample(Time: SampleTime.Morning, Fasting: true)).Caveats, c => c.StartsWith("Hotz", StringComparison.Ordinal));
+        Assert.Contains(zinc.Caveats, c => c.Text.StartsWith("Hotz et al. 2003 give cut-offs for women of 10-70 years only", StringComparison.Ordinal));
+        Assert.DoesNotContain(LabReading.Read(new LabInput("zinc", 80, "ug/dL"), Sex.Female, 60, new LabSample(Time: SampleTime.Morning, Fasting: true)).Caveats, c => c.Text.StartsWith("Hotz", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class LabConfoundersTests
         Assert.Equal(LabStatus.Low, ferritin.Status);
         Assert.False(ferritin.ConditionalCutoff);
         Assert.False(ferritin.RepeatAdvised);
-        Assert.Contains(ferritin.Caveats, c => c.StartsWith("Below the usual cut-off even before", StringComparison.Ordinal));
+        Assert.Contains(ferritin.Caveats, c => c.Text.StartsWith("Below the usual cut-off even before", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public class LabConfoundersTests
         var b12 = result.Bottlenecks.Single(b => b.Nutrient == "vitamin_b12");
         Assert.True(b12.Likelihood < Likelihood.Likely);
         Assert.Contains(b12.Against, e => e.What.StartsWith("Methylmalonic acid", StringComparison.Ordinal));
-        Assert.Contains(b12.Notes, n => n.StartsWith("Methylmalonic acid is normal", StringComparison.Ordinal));
+        Assert.Contains(b12.Notes, n => n.Text.StartsWith("Methylmalonic acid is normal", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class LabConfoundersTests
         var ferritin = Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 50, "ug/L"), new LabInput("crp", 12, "mg/L")).Single(l => l.Biomarker == "ferritin");
 
         Assert.Equal(LabStatus.Low, ferritin.Status);
-        Assert.DoesNotContain(ferritin.Caveats, c => c.StartsWith("Below the usual cut-off", StringComparison.Ordinal));
+        Assert.DoesNotContain(ferritin.Caveats, c => c.Text.StartsWith("Below the usual cut-off", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class VignetteTests
         return AssessmentRequest.Read(source).OrThrow().ToInput();
     }
 
-    private static List<JsonElement> Load()
+    internal static List<JsonElement> Load()
     {
         var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Knowledge", "vignettes.json")));
         return [.. document.RootElement.EnumerateArray()];

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Replete.Knowledge;
+
+namespace Replete.Assessment;
+
+public static partial class RecoveryAssessor
+{
+    /// <summary>The scored evidence for and against each nutrient, each piece tagged with its kind, code and points:
+    /// the person's symptoms, their own risk factors and diet, the priors their profile implies (weak base rates, kept
+    /// apart from what they reported), their labs, and their diet's probability of adequacy.</summary>
+    private static Dictionary<string, NutrientEvidence> Evidence(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
+    {
+        var evidence = new Dictionary<string, NutrientEvidence>(StringComparer.Ordinal);
+        NutrientEvidence Of(string nutrient) => evidence.TryGetValue(nutrient, out var e) ? e : evidence[nutrient] = new NutrientEvidence();
+        var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
+
+        foreach (var link in kb.Symptoms.Where(s => input.Symptoms.Contains(s.SymptomId) && s.Direction == "low"))
+        {
+            // Some links are strong only in a condition (breathlessness for iron only with anaemia): otherwise weak.
+            var holds = circumstances.Hold(link.StrongOnlyIf);
+            var strength = holds ? link.Strength : LinkStrength.Weak;
+            var stated = link.Strength.ToString().ToLowerInvariant();
+            var what = link.Evidence == EvidenceGrade.Unverified && strength != LinkStrength.Weak ? $"{link.Label} (unverified {stated} link: counted as weak)"
+                : holds ? $"{link.Label} ({stated} link)"
+                : $"{link.Label} (weak here: {stated} only with {Circumstances.Describe(link.StrongOnlyIf)})";
+            var counted = Counted(strength, link.Evidence);
+            Of(link.Nutrient).For.Add(new Evidence(what, counted, link.Source, link.Evidence) { Kind = EvidenceKind.Symptom, Code = link.SymptomId, Points = Points(counted) });
+        }
+
+        foreach (var (link, kind) in RiskLinks(input, kb))
+        {
+            var stated = link.Strength.ToString().ToLowerInvariant();
+            var what = link.Evidence == EvidenceGrade.Unverified && link.Strength != LinkStrength.Weak
+                ? $"{link.Label}: {link.Effect.Replace('_', ' ')} (unverified {stated}: counted as weak)"
+                : $"{link.Label}: {link.Effect.Replace('_', ' ')} ({stated}){(kind == EvidenceKind.Prior ? ", a prior from the profile: counted as weak" : "")}";
+            // A prior the profile implies is a base rate, not something the person reported: it counts as weak.
+            var counted = kind == EvidenceKind.Prior && link.Effect == "raises" ? LinkStrength.Weak : Counted(link.Strength, link.Evidence);
+            var piece = new Evidence(what, counted, link.Source, link.Evidence) { Kind = kind, Code = link.RiskId, Points = Points(counted) };
+            switch (link.Effect)
+            {
+                case "raises":
+                    Of(link.Nutrient).For.Add(piece);
+                    break;
+                case "lowers":
+                    Of(link.Nutrient).Against.Add(piece);
+                    break;
+            }
+        }
+
+        foreach (var lab in labs.Where(l => l.Nutrient.Length > 0))
+        {
+            var what = string.Create(CultureInfo.InvariantCulture,
+                $"{lab.Label} {lab.Value:0.##} {lab.Unit} ({lab.StatusLabel}{(lab.ConditionalCutoff ? $" against the conditional cut-off {lab.Low:0.##}" : "")})");
+            var piece = new Evidence(what, LinkStrength.Strong, lab.Source, lab.Evidence) { Kind = EvidenceKind.Lab, Code = lab.Biomarker };
+            var nutrient = Of(lab.Nutrient);
+            switch (lab.Status)
+            {
+                case LabStatus.Deficient or LabStatus.Low when !lab.CountsForDeficiency:
+                    break;
+                case LabStatus.Low or LabStatus.Deficient when lab.Nonspecific:
+                    nutrient.For.Add(piece with { What = $"{what}: does not show its cause", Points = LabPoints(LabConditional, lab) });
+                    break;
+                case LabStatus.Low when lab.ConditionalCutoff:
+                    nutrient.For.Add(piece with { Points = LabPoints(LabConditional, lab) });
+                    break;
+                case LabStatus.Deficient:
+                    nutrient.For.Add(piece with { Points = LabPoints(LabDeficient, lab) });
+                    break;
+                case LabStatus.Low:
+                    nutrient.For.Add(piece with { Points = LabPoints(LabLow, lab) });
+                    break;
+                // A normal screening test does not cancel an abnormal confirmatory one (B12 normal, MMA high).
+                case LabStatus.Normal when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low):
+                    nutrient.Against.Add(piece with { Points = LabPoints(-LabNormal, lab) });
+                    break;
+            }
+
+            if (nutrient.For.Count == 0 && nutrient.Against.Count == 0)
+            {
+                evidence.Remove(lab.Nutrient);
+            }
+        }
+
+        // The diet: the probability that usual intake is adequate (IOM 2000), person-specific like a risk factor.
+        // Below 50 % counts for a shortfall (moderate); 90 % or more counts against it. An AI test only ever speaks
+        // against a shortfall: it cannot show inadequacy (IOM 2000 p.199); nor does an estimated intake (% Daily Value)
+        // or one that few foods report. The 50 % and 90 % marks are Replete's design, like the weights above.
+        foreach (var intake in diet?.Nutrients ?? [])
+        {
+            if (intake.Adequacy?.Probability is not { } p)
+            {
+                continue;
+            }
+
+            var what = string.Create(CultureInfo.InvariantCulture,
+                $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : "")}");
+            var piece = new Evidence(what, LinkStrength.Moderate, "IOM 2000, DRIs: Applications in Dietary Assessment, Appendix B (probability of adequacy)", EvidenceGrade.Primary)
+            {
+                Kind = EvidenceKind.Diet,
+                Code = intake.Nutrient.Id,
+                Points = Points(LinkStrength.Moderate),
+            };
+            if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates)
+            {
+                Of(intake.Nutrient.Id).For.Add(piece);
+            }
+            else if (p >= 0.9)
+            {
+                Of(intake.Nutrient.Id).Against.Add(piece);
+            }
+        }
+
+        return evidence;
+    }
+
+    /// <summary>The risk links that hold for the person, each with its kind: the person's own (listed, or their diet
+    /// from the profile: a vegetarian or vegan diet counts as if listed) or a prior the profile implies (unless listed).
+    /// The input itself is never rewritten.</summary>
+    private static IEnumerable<(RiskFactorLink Link, EvidenceKind Kind)> RiskLinks(AssessmentInput input, KnowledgeBase kb)
+    {
+        var own = input.RiskFactors.ToHashSet(StringComparer.Ordinal);
+        if (input.Person.Vegetarian && !own.Contains("vegan"))
+        {
+            own.Add("vegetarian");
+        }
+
+        var implied = Implied(input.Person).Where(id => !own.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        return kb.RiskFactors
+            .Where(r => (own.Contains(r.RiskId) || implied.Contains(r.RiskId)) && Applies(r, input.Person))
+            .Select(r => (r, own.Contains(r.RiskId) ? EvidenceKind.RiskFactor : EvidenceKind.Prior));
+    }
+
+    /// <summary>Whether a risk link holds for the person: an endurance-only link is left out when the profile names a
+    /// sport of another kind (kept when the sport is unknown).</summary>
+    private static bool Applies(RiskFactorLink link, References.Person person) => link.AppliesIf switch
+    {
+        "" => true,
+        "endurance_sport" => person.Sport is not { } id || !References.Sports.TryGet(id, out var sport) || sport.IsEndurance,
+        var other => throw new InvalidDataException($"risk_factors.csv: unknown applies_if '{other}'"),
+    };
+
+    /// <summary>Base rates the profile implies: female (female_athlete: iron deficiency in 15-35% of female against
+    /// 5-11% of male athletes, Peeling, Sim and McKay 2023); over 50 (older_age: IOM 1998 sets the B12 advice for food-bound
+    /// B12 malabsorption from 51 years); running or triathlon at endurance volume (endurance_running,
+    /// from the hours at which <see cref="Targets.TargetCalculator"/> applies endurance iron needs).</summary>
+    public static IEnumerable<string> Implied(References.Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.Sex == References.Sex.Female)
+        {
+            yield return "female_athlete";
+        }
+
+        if (person.AgeYears > 50)
+        {
+            yield return "older_age";
+        }
+
+        if (person.Sport is "running" or "triathlon" && person.TrainingHoursPerWeek >= Targets.TargetCalculator.EnduranceIronHoursPerWeek)
+        {
+            yield return "endurance_running";
+        }
+    }
+
+    /// <summary>The evidence for and against one nutrient.</summary>
+    private sealed class NutrientEvidence
+    {
+        public List<Evidence> For { get; } = [];
+
+        public List<Evidence> Against { get; } = [];
+
+        /// <summary>Evidence of the person's own (a lab, a risk factor, the diet), as opposed to symptoms and priors:
+        /// without it a nutrient stays a weak signal.</summary>
+        public bool IsPersonSpecific => For.Any(e => e.Kind is EvidenceKind.Lab or EvidenceKind.RiskFactor or EvidenceKind.Diet);
+
+        /// <summary>Labs that show the nutrient low, then the points of the person's own risk factors and diet: the
+        /// order among findings of equal likelihood and score.</summary>
+        public (int Labs, int Points) Specificity => (
+            For.Count(e => e.Kind == EvidenceKind.Lab),
+            For.Where(e => e.Kind is EvidenceKind.RiskFactor or EvidenceKind.Diet).Sum(e => e.Points));
+    }
+}

@@ -1,0 +1,128 @@
+using Replete.Knowledge;
+
+namespace Replete.Assessment;
+
+public static partial class RecoveryAssessor
+{
+    /// <summary>Each recovery system, limited by its most likely nutrient at "possible" or above.</summary>
+    private static List<SystemStatus> Systems(KnowledgeBase kb, IReadOnlyList<NutrientFinding> findings) =>
+        [.. kb.RecoverySystems
+            .GroupBy(s => (s.System, s.Label))
+            .Select(g =>
+            {
+                var nutrients = g.Select(s => s.Nutrient).ToList();
+                var limiting = findings.FirstOrDefault(f => nutrients.Contains(f.Nutrient) && f.Likelihood >= Likelihood.Possible);
+                var status = limiting is null ? "no nutrient indicated" : $"limited by {limiting.Nutrient.Replace('_', ' ')} ({limiting.Likelihood.ToString().ToLowerInvariant()})";
+                return new SystemStatus(g.Key.System, g.Key.Label, status, limiting?.Nutrient, nutrients);
+            })];
+
+    /// <summary>Other causes suggested by the person's symptoms, risk factors (their diet included) and red flags.
+    /// Energy-availability targets (45 kcal/kg FFM/d) are not for pregnancy, so RED-S is not suggested then.</summary>
+    private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, bool pregnant)
+    {
+        var reported = input.Symptoms.Concat(input.RiskFactors).Concat(input.RedFlags).ToHashSet(StringComparer.Ordinal);
+        if (input.Person.Vegetarian && !reported.Contains("vegan"))
+        {
+            reported.Add("vegetarian");
+        }
+
+        return [.. kb.OtherCauses.Where(c => c.SuggestedBy.Any(reported.Contains) && !(pregnant && c.CauseId == "low_energy_availability"))];
+    }
+
+    /// <summary>What to do next: the triage's instruction first, then excess advice, what would settle the top findings,
+    /// any result to repeat, and a vegan's B12 source.</summary>
+    private static List<string> NextSteps(AssessmentInput input, KnowledgeBase kb, TriageLevel triage, IReadOnlyList<ExcessFinding> excess, IReadOnlyList<NutrientFinding> findings, IReadOnlyList<LabReading> labs)
+    {
+        var next = new List<string>();
+        if (triage != TriageLevel.SelfCare)
+        {
+            next.Add(triage == TriageLevel.Emergency
+                ? "Get emergency care now. Do not start or change supplements for these symptoms."
+                : $"{TriageWording.Headline(triage)}, before acting on the nutrition findings below; take this report with you.");
+        }
+
+        next.AddRange(excess.Select(e => e.Advice));
+        next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
+        // A result that must be repeated is a next step whatever the likelihood it left.
+        next.AddRange(findings.Where(f => f.Likelihood < Likelihood.Possible && labs.Any(l => l.Nutrient == f.Nutrient && l.RepeatAdvised)).Select(f => f.SettleIt));
+        if (kb.RiskFactors.FirstOrDefault(r => r.RiskId == "vegan" && r.Nutrient == "vitamin_b12") is { } vegan && input.RiskFactors.Contains("vegan"))
+        {
+            next.Add($"Vegan: {vegan.Note.Split(". ")[0]}, whatever the tests say ({vegan.Source}).");
+        }
+
+        return next;
+    }
+
+    private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
+    {
+        // Advice that is the whole next step (low potassium: a doctor treats it) comes first; a non-specific result's
+        // advice (low haemoglobin: find the cause) only when no other lab has shown the nutrient low.
+        if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Advice is not null && !l.Nonspecific) is { } advised)
+        {
+            return $"{nutrient.Replace('_', ' ')}: {advised.Advice}";
+        }
+
+        if (!labs.Any(l => l.Nutrient == nutrient && !l.Nonspecific && l.CountsForDeficiency && l.Status is LabStatus.Low or LabStatus.Deficient)
+            && labs.FirstOrDefault(l => l.Nutrient == nutrient && l.Nonspecific) is { } nonspecific)
+        {
+            return $"{nutrient.Replace('_', ' ')}: {nonspecific.Advice}";
+        }
+
+        if (labs.FirstOrDefault(l => l.Nutrient == nutrient && l.RepeatAdvised) is { } repeat)
+        {
+            return $"{nutrient.Replace('_', ' ')}: {repeat.Label}: {repeat.RepeatAdvice} Until then it stays unsettled.";
+        }
+
+        if (labs.Any(l => l.Nutrient == nutrient && !l.Nonspecific && l.CountsForDeficiency && l.Status is LabStatus.Low or LabStatus.Deficient))
+        {
+            return $"{nutrient.Replace('_', ' ')}: the lab shows it. Take the result to a doctor or sports dietitian to plan the fix; the re-test is theirs to time.";
+        }
+
+        if (labs.Any(l => l.Nutrient == nutrient))
+        {
+            return $"{nutrient.Replace('_', ' ')}: a lab result is in (see Labs); a repeat is for the clinician to time.";
+        }
+
+        var test = nutrient switch
+        {
+            "iron" => "ferritin with CRP, haemoglobin and transferrin saturation, rested and in the morning, not soon after hard training (Clénin 2017)",
+            "vitamin_d" => "serum 25(OH)D",
+            "vitamin_b12" => "serum B12, with methylmalonic acid if borderline",
+            "folate" => "serum or red-cell folate",
+            "magnesium" => "serum magnesium (a normal value does not exclude low stores)",
+            "zinc" => "serum zinc, with the time of day and whether fasting noted",
+            "potassium" or "sodium" => "serum electrolytes",
+            "calcium" => "serum calcium with albumin",
+            _ => null,
+        };
+        var logging = Logging(nutrient, diet);
+        return test is null
+            ? $"{nutrient.Replace('_', ' ')}: {logging}"
+            : $"{nutrient.Replace('_', ' ')}: ask for {test}; {logging}";
+    }
+
+    /// <summary>What more food logging would do: how many more days would settle the intake either way, or that no
+    /// number would (the mean sits too close to the requirement), or, with no log, to start one.</summary>
+    private static string Logging(string nutrient, Diet.DietAnalysis? diet)
+    {
+        if (diet?.Nutrients.FirstOrDefault(n => n.Nutrient.Id == nutrient) is not { Adequacy: { } adequacy, MeanDaily: { } mean } intake)
+        {
+            return "log food for a week or more (a diet analysis shows how sure the usual intake is).";
+        }
+
+        if (adequacy.Probability is { } p && (p >= Intake.AdequacyAssessor.SettledProbability || p <= 1 - Intake.AdequacyAssessor.SettledProbability))
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already settles the intake (P(adequate) {p:P0}).");
+        }
+
+        if (adequacy.Method != Intake.AdequacyMethod.EarProbability)
+        {
+            return "log food for more days (a diet analysis shows how sure the usual intake is).";
+        }
+
+        return Intake.AdequacyAssessor.DaysToSettle(adequacy, mean) is { } days
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"logging about {Math.Max(1, days - intake.Days)} more day(s) at this mean would settle the intake either way (IOM 2000).")
+            : "more logging will not settle the intake: the mean sits too close to the requirement for the spread of needs.";
+    }
+
+}

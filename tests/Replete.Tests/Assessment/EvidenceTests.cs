@@ -1,0 +1,57 @@
+using Replete.Assessment;
+using Replete.Knowledge;
+using Replete.References;
+using Replete.Tests.Knowledge;
+
+namespace Replete.Tests.Assessment;
+
+/// <summary>Evidence is data: each piece carries its kind, code and the points it added, and the points add up to the
+/// finding's score.</summary>
+public class EvidenceTests
+{
+    [Theory]
+    [MemberData(nameof(VignetteTests.Ids), MemberType = typeof(VignetteTests))]
+    public void Points_AddUpToTheScore_ForEveryVignette(string id)
+    {
+        var result = RecoveryAssessor.Assess(VignetteTests.Input(VignetteTests.Load().Single(v => v.GetProperty("id").GetString() == id)));
+
+        Assert.All(result.Bottlenecks, f => Assert.Equal(f.Score, f.For.Sum(e => e.Points) - f.Against.Sum(e => e.Points)));
+        Assert.All(result.Bottlenecks.SelectMany(f => f.For.Concat(f.Against)), e => Assert.False(string.IsNullOrEmpty(e.Code)));
+    }
+
+    [Fact]
+    public void AProfilePrior_IsTaggedPrior_CountsOne_AndIsNeverWrittenIntoTheInput()
+    {
+        var input = new AssessmentInput(new Person(30, Sex.Female), ["fatigue"], [], [], []);
+
+        var iron = RecoveryAssessor.Assess(input).Bottlenecks.Single(b => b.Nutrient == "iron");
+
+        var prior = Assert.Single(iron.For, e => e.Code == "female_athlete");
+        Assert.Equal((EvidenceKind.Prior, 1, LinkStrength.Weak), (prior.Kind, prior.Points, prior.Strength));
+        Assert.Empty(input.RiskFactors);
+        Assert.Equal(Likelihood.Weak, iron.Likelihood); // a prior and a symptom are not the person's own evidence
+    }
+
+    [Fact]
+    public void AListedRiskFactor_IsTheirOwn_EvenWhereTheProfileWouldImplyIt()
+    {
+        var input = new AssessmentInput(new Person(30, Sex.Female), ["fatigue"], ["female_athlete"], [], []);
+
+        var iron = RecoveryAssessor.Assess(input).Bottlenecks.Single(b => b.Nutrient == "iron");
+
+        Assert.Equal(EvidenceKind.RiskFactor, Assert.Single(iron.For, e => e.Code == "female_athlete").Kind);
+    }
+
+    [Fact]
+    public void OtherCauses_AreMatchedByTheirIds_NotByTheFirstWordOfAText()
+    {
+        var kb = KnowledgeBase.Default;
+        var ids = kb.Symptoms.Select(s => s.SymptomId).Concat(kb.RiskFactors.Select(r => r.RiskId)).Concat(kb.RedFlags.Select(f => f.FlagId)).ToHashSet();
+
+        Assert.All(kb.OtherCauses.SelectMany(c => c.SuggestedBy), id => Assert.Contains(id, ids));
+        var dehydration = kb.OtherCauses.Single(c => c.CauseId == "dehydration_electrolyte_loss");
+        Assert.Contains("dark yellow urine", dehydration.Cues);
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(30, Sex.Male), ["muscle_cramps"], [], [], []));
+        Assert.Contains(result.OtherCauses, c => c.CauseId == "dehydration_electrolyte_loss");
+    }
+}
