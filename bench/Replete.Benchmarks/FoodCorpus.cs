@@ -1,4 +1,5 @@
 using Replete.Foods;
+using Replete.Sr28;
 using Replete.Storage.Foods;
 
 namespace Replete.Benchmarks;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
+using Replete.Sr28;
 using Replete.Storage.Foods;
 
 namespace Replete.Benchmarks;

@@ -19,7 +19,8 @@ internal static class DietFiles
             var import = new DietImport(() =>
             {
                 database = FoodStore.Open(context, dataDir);
-                return new FoodLogResolver(database.LoadSearchIndex(), database.Find, database.Nutrients());
+                var catalog = database.Catalog;
+                return new FoodLogResolver(catalog.SearchIndex, catalog.Find, catalog.Nutrients());
             })
             {
                 ChooseFood = interactive && context.Console.Profile.Capabilities.Interactive ? food => Choose(context.Console, food) : null,

@@ -1,3 +1,4 @@
+using Replete.Sr28;
 using Replete.Storage.Foods;
 using Spectre.Console;
 
@@ -38,7 +39,9 @@ internal static class FoodStore
         var database = OpenEmpty(dataDirectory);
         try
         {
-            if (!database.HasFoods)
+            // No SR28 and no SR Legacy: the default was never built, or a schema migration dropped it.
+            var sources = database.CountFoods();
+            if (!sources.ContainsKey(Replete.Foods.FoodSource.Sr28) && !sources.ContainsKey(Replete.Foods.FoodSource.SrLegacy))
             {
                 BuildSr28(context, database, package: null);
             }
@@ -86,7 +89,7 @@ internal static class FoodStore
 
         var foods = Sr28Package.Read(package);
         return context.WithProgress("Building food database", progress =>
-            database.ImportSr28(foods, new Reporter(progress), Sr28Package.FoodCount));
+            database.ImportSr28(foods, Sr28Package.Spec, new Reporter(progress), Sr28Package.FoodCount));
     }
 
     /// <summary>Adapts import progress to a progress bar, synchronously.</summary>

@@ -66,6 +66,11 @@ internal static class RepleteApp
 
             return BadInput;
         }
+        catch (Sr28.Sr28PackageException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return BadInput;
+        }
         catch (FoodDatabaseException ex)
         {
             error.WriteLine($"error: {ex.Message}");

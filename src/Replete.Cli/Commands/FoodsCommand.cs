@@ -43,7 +43,7 @@ internal static class FoodsCommand
             }
 
             using var database = FoodStore.Open(context, parse.GetValue(dataDir));
-            var index = database.LoadSearchIndex();
+            var index = database.Catalog.SearchIndex;
             var result = new FoodSearchResult(query, index.Count, [.. index.Search(query, count)]);
             return context.Emit(parse.GetValue(json), result, FoodViews.RenderSearch);
         });

@@ -10,14 +10,15 @@ namespace Replete.Storage.Foods;
 /// (never zero) in every calculation. Every import runs in one transaction: a failure leaves the file as it was.</remarks>
 public sealed partial class FoodDatabase : IDisposable
 {
-    private const int SchemaVersion = 2;
-
     private readonly SqliteConnection connection;
+
+    private FoodCatalog catalog;
 
     private FoodDatabase(SqliteConnection connection, string path)
     {
         this.connection = connection;
         Path = path;
+        catalog = new FoodCatalog(path);
     }
 
     /// <summary>The database file.</summary>
@@ -59,121 +60,29 @@ public sealed partial class FoodDatabase : IDisposable
     /// <summary>True when the database holds at least one food.</summary>
     public bool HasFoods => Scalar("SELECT EXISTS (SELECT 1 FROM food)") is 1L;
 
+    /// <summary>The read side, for this file: a connection per call, safe for many threads, with the search index built
+    /// once and shared. Imports through this <see cref="FoodDatabase"/> reset it.</summary>
+    public FoodCatalog Catalog => catalog;
+
     /// <summary>The number of foods stored, by source.</summary>
-    public IReadOnlyDictionary<FoodSource, int> CountFoods()
-    {
-        var counts = new Dictionary<FoodSource, int>();
-        using var command = Command("SELECT source, COUNT(*) FROM food GROUP BY source");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            counts[ParseSource(reader.GetString(0))] = reader.GetInt32(1);
-        }
+    public IReadOnlyDictionary<FoodSource, int> CountFoods() => catalog.CountFoods();
 
-        return counts;
-    }
-
-    /// <summary>Builds the search index over every food a person can pick. SR28 foods that a FoodData Central SR
-    /// Legacy import supersedes (same NDB number) are left out, so a food does not appear twice.</summary>
-    public FoodSearchIndex LoadSearchIndex(FoodSynonyms? synonyms = null)
-    {
-        using var command = Command("""
-            SELECT f.id, f.description, f.common_names, f.tracked_nutrients FROM food f
-            WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
-            """);
-        return FoodSearchIndex.Build(Entries(command), synonyms);
-
-        static IEnumerable<FoodSearchEntry> Entries(SqliteCommand command)
-        {
-            double tracked = Replete.Nutrients.NutrientCatalog.Default.All.Count;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked);
-            }
-        }
-    }
+    /// <summary>Builds a new search index over every food a person can pick (see <see cref="FoodCatalog.SearchIndex"/>
+    /// for the shared one).</summary>
+    public FoodSearchIndex LoadSearchIndex(FoodSynonyms? synonyms = null) => catalog.BuildSearchIndex(synonyms);
 
     /// <summary>The food with <paramref name="id"/>, its reported nutrients per 100 g and its portions; null when absent.</summary>
-    public FoodComposition? Find(int id)
-    {
-        Food food;
-        using (var command = Command("SELECT id, description, source, category, brand, common_names FROM food WHERE id = $id"))
-        {
-            command.Parameters.AddWithValue("$id", id);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            food = new Food(reader.GetInt32(0), reader.GetString(1), ParseSource(reader.GetString(2)))
-            {
-                Category = NullableString(reader, 3),
-                Brand = NullableString(reader, 4),
-                CommonNames = NullableString(reader, 5),
-            };
-        }
-
-        var amounts = new Dictionary<int, double>();
-        using (var command = Command("SELECT nutrient_id, amount FROM food_nutrient WHERE food_id = $id"))
-        {
-            command.Parameters.AddWithValue("$id", id);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                amounts[reader.GetInt32(0)] = reader.GetDouble(1);
-            }
-        }
-
-        var portions = new List<FoodPortion>();
-        using (var command = Command("SELECT amount, measure, gram_weight FROM food_portion WHERE food_id = $id ORDER BY seq"))
-        {
-            command.Parameters.AddWithValue("$id", id);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                portions.Add(new FoodPortion(reader.GetDouble(0), reader.GetString(1), reader.GetDouble(2)));
-            }
-        }
-
-        return new FoodComposition(food, amounts, portions);
-    }
+    public FoodComposition? Find(int id) => catalog.Find(id);
 
     /// <summary>Every nutrient the database knows, with the unit its values are in.</summary>
-    public IReadOnlyDictionary<int, FoodNutrient> Nutrients()
-    {
-        var nutrients = new Dictionary<int, FoodNutrient>();
-        using var command = Command("SELECT id, name, unit FROM nutrient");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            nutrients[reader.GetInt32(0)] = new FoodNutrient(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
-        }
-
-        return nutrients;
-    }
+    public IReadOnlyDictionary<int, FoodNutrient> Nutrients() => catalog.Nutrients();
 
     /// <summary>How many foods report each nutrient, kept up to date by every import.</summary>
-    public IReadOnlyList<NutrientCoverage> Coverage()
-    {
-        var foods = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM food"), System.Globalization.CultureInfo.InvariantCulture);
-        var coverage = new List<NutrientCoverage>();
-        using var command = Command("""
-            SELECT n.id, n.name, n.unit, c.foods FROM nutrient_coverage c JOIN nutrient n ON n.id = c.nutrient_id
-            ORDER BY c.foods DESC, n.id
-            """);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            coverage.Add(new NutrientCoverage(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), foods));
-        }
+    public IReadOnlyList<NutrientCoverage> Coverage() => catalog.Coverage();
 
-        return coverage;
-    }
-
-    /// <summary>Stores the SR28 foods (replacing any earlier SR28 build) in one transaction.</summary>
-    public FoodImportSummary ImportSr28(IEnumerable<FoodComposition> foods, IProgress<FoodImportProgress>? progress = null, int expectedFoods = 0)
+    /// <summary>Stores the SR28 foods (replacing any earlier SR28 build) in one transaction; <paramref name="origin"/> is
+    /// recorded in the import log (the package spec).</summary>
+    public FoodImportSummary ImportSr28(IEnumerable<FoodComposition> foods, string origin, IProgress<FoodImportProgress>? progress = null, int expectedFoods = 0)
     {
         ArgumentNullException.ThrowIfNull(foods);
         var clock = Stopwatch.StartNew();
@@ -219,7 +128,7 @@ public sealed partial class FoodDatabase : IDisposable
             }
         }
 
-        RecordImport("sr28", Sr28Package.Spec, foodCount, valueCount, portionCount, "source = 'sr28'");
+        RecordImport("sr28", origin, foodCount, valueCount, portionCount, "source = 'sr28'");
         transaction.Commit();
         progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, Math.Max(foodCount, expectedFoods)));
         return new FoodImportSummary("sr28", foodCount, valueCount, portionCount, new Dictionary<string, long>())
@@ -240,6 +149,8 @@ public sealed partial class FoodDatabase : IDisposable
 
     private void RecordImport(string source, string origin, int foods, long values, int portions, string importedFoods)
     {
+        // The shared index no longer matches: readers get a new catalog.
+        catalog = new FoodCatalog(Path);
         // How many of the nutrients Replete assesses each food reports: the search prefers fuller records among equals.
         var tracked = string.Join(',', Replete.Nutrients.NutrientCatalog.Default.All.Select(n => n.FdcNutrientId));
         Execute($"""
@@ -271,25 +182,12 @@ public sealed partial class FoodDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private void Migrate()
-    {
-        Execute("PRAGMA journal_mode = WAL");
-        Execute("PRAGMA synchronous = NORMAL");
-        Execute("PRAGMA foreign_keys = OFF");
-        Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        var version = Scalar("SELECT value FROM meta WHERE key = 'schema_version'");
-        if (version is not null)
-        {
-            if (Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) != SchemaVersion)
-            {
-                throw new FoodDatabaseException($"the food database {Path} has schema version {version}; this Replete expects {SchemaVersion}. Delete the file to rebuild it.");
-            }
-
-            return;
-        }
-
-        using var transaction = connection.BeginTransaction();
-        Execute("""
+    /// <summary>The schema's history, oldest first: each step takes a database from the version before it to its own,
+    /// in one transaction, and <c>meta.schema_version</c> records where a file stands. A new Replete applies the steps a
+    /// file has not had; a file from a newer Replete is refused rather than misread.</summary>
+    private static readonly (int Version, string What, string Sql)[] Migrations =
+    [
+        (1, "food, nutrient, portion and coverage tables", """
             CREATE TABLE nutrient (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, nutrient_nbr TEXT);
             CREATE TABLE food (
                 id INTEGER PRIMARY KEY, source TEXT NOT NULL, description TEXT NOT NULL, category TEXT, brand TEXT,
@@ -305,9 +203,39 @@ public sealed partial class FoodDatabase : IDisposable
             CREATE TABLE import_log (
                 id INTEGER PRIMARY KEY, source TEXT NOT NULL, origin TEXT NOT NULL, imported_at TEXT NOT NULL,
                 foods INTEGER NOT NULL, nutrient_values INTEGER NOT NULL, portions INTEGER NOT NULL);
-            """);
-        Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{SchemaVersion}')");
-        transaction.Commit();
+            """),
+
+        // Version 2 changed what SR28 rows hold (household weights, tracked nutrients), not the tables: the SR28 build
+        // is dropped so that the next command rebuilds it; imported FoodData Central foods stay.
+        (2, "SR28 rebuilt with household weights", """
+            DELETE FROM food_nutrient WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28');
+            DELETE FROM food_portion WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28');
+            DELETE FROM food WHERE source = 'sr28';
+            """),
+    ];
+
+    /// <summary>The schema version this Replete writes: the last migration's.</summary>
+    public static int SchemaVersion => Migrations[^1].Version;
+
+    private void Migrate()
+    {
+        Execute("PRAGMA journal_mode = WAL");
+        Execute("PRAGMA synchronous = NORMAL");
+        Execute("PRAGMA foreign_keys = OFF");
+        Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        var version = Scalar("SELECT value FROM meta WHERE key = 'schema_version'") is { } text ? Convert.ToInt32(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (version > SchemaVersion)
+        {
+            throw new FoodDatabaseException($"the food database {Path} has schema version {version}, written by a newer Replete; this one knows versions up to {SchemaVersion}. Update Replete, or use another --data-dir.");
+        }
+
+        foreach (var (step, _, sql) in Migrations.Where(m => m.Version > version))
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(sql);
+            Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{step}') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            transaction.Commit();
+        }
     }
 
     private SqliteCommand Command(string sql)
@@ -351,8 +279,6 @@ public sealed partial class FoodDatabase : IDisposable
         return command.ExecuteNonQuery();
     }
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
     /// <summary>The name a source is stored and shown under: sr28, sr_legacy, foundation, survey, branded.</summary>
     public static string SourceName(FoodSource source) => source switch
     {
@@ -364,7 +290,7 @@ public sealed partial class FoodDatabase : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
     };
 
-    private static FoodSource ParseSource(string name) => name switch
+    internal static FoodSource ParseSource(string name) => name switch
     {
         "sr28" => FoodSource.Sr28,
         "sr_legacy" => FoodSource.SrLegacy,

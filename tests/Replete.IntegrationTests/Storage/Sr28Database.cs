@@ -1,4 +1,5 @@
 using Replete.Foods;
+using Replete.Sr28;
 using Replete.Storage.Foods;
 
 namespace Replete.IntegrationTests.Storage;
@@ -43,13 +44,13 @@ public sealed class Sr28Database : IDisposable
         {
             tarball = Sr28Package.Fetch(Path.Combine(Directory, "downloads"));
         }
-        catch (FoodDatabaseException ex) when (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        catch (Sr28PackageException ex) when (!string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             throw new SkipException("Skipped: SR28 could not be fetched with npm here (" + ex.Message + ")");
         }
 
         var database = FoodDatabase.Open(Path.Combine(Directory, "foods.db"));
-        database.ImportSr28(Sr28Package.Read(tarball));
+        database.ImportSr28(Sr28Package.Read(tarball), Sr28Package.Spec);
         return (database, database.LoadSearchIndex());
     }
 }

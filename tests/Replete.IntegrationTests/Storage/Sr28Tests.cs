@@ -1,5 +1,6 @@
 using Replete.Data;
 using Replete.Foods;
+using Replete.Sr28;
 using Replete.Storage.Foods;
 
 namespace Replete.IntegrationTests.Storage;
@@ -85,7 +86,7 @@ public class Sr28Tests(Sr28Database sr28)
         bytes[^1] ^= 0xFF;
         File.WriteAllBytes(tampered, bytes);
 
-        var error = Assert.Throws<FoodDatabaseException>(() => Sr28Package.Read(tampered));
+        var error = Assert.Throws<Sr28PackageException>(() => Sr28Package.Read(tampered));
 
         Assert.Contains("integrity", error.Message, StringComparison.Ordinal);
     }

@@ -53,7 +53,7 @@ public class SessionPlannerTests
         var plan = Plan(90);
         Assert.False(plan.SweatRateMeasured);
         Assert.True(plan.SweatRate.High > plan.SweatRate.Low);
-        Assert.Contains(plan.Warnings, w => w.Contains("sweat-test", StringComparison.Ordinal));
+        Assert.Contains(plan.Warnings, w => w.Contains("sweat-rate test", StringComparison.Ordinal));
     }
 
     [Theory]

