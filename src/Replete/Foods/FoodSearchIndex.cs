@@ -1,3 +1,5 @@
+using static Replete.Foods.FoodNameScorer;
+
 namespace Replete.Foods;
 
 /// <summary>An in-memory ranked search over food names that finds what a person means first: "banana" gives
@@ -16,35 +18,20 @@ namespace Replete.Foods;
 /// </remarks>
 public sealed class FoodSearchIndex
 {
-    private const double HeadBonus = 0.25;
-    private const double FirstWordBonus = 0.3;
-    private const double HeadExtraWordCost = 0.12;
-    private const double OtherExtraWordCost = 0.03;
-    private const double VariantWordCost = 0.15;
-    private const double AdjacentBonus = 0.05;
-    private const double CompletenessBonus = 0.02;
     private const double FarTypoQuality = 0.6;
-    private const double MissingWordCost = 0.5;
     private const double PrefixQuality = 0.75;
     private const double TypoQuality = 0.7;
-    private const double OtherNameQuality = 0.9;
     private const double SynonymFactor = 0.75;
     private const int MaxVariants = 6;
     private const int MaxPrefixTerms = 40;
     private const int RefundDepth = 3;
     private const int FilterFrom = 1024;
 
-    private const byte Head = 1;
-    private const byte OtherName = 2;
-    private const byte Stop = 4;
-    private const byte Variant = 8;
-    private const byte First = 16;
-
     private static readonly Dictionary<string, string> WordRoles = Data.ReferenceData.Read("food_search_words.csv")
         .ToDictionary(row => row.Text("word"), row => row.Text("role"), StringComparer.Ordinal);
 
-    [ThreadStatic]
-    private static Scratch? scratch;
+    // Search buffers sized for this index, one per concurrent search: a search takes one and gives it back.
+    private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> scratches = [];
 
     private readonly int[] foodIds;
     private readonly string[] descriptions;
@@ -152,52 +139,70 @@ public sealed class FoodSearchIndex
     }
 
     /// <summary>The foods that best match <paramref name="query"/>, best first; empty when nothing matches.</summary>
-    public IReadOnlyList<FoodMatch> Search(string query, int limit = 10)
+    public IReadOnlyList<FoodMatch> Search(string query, int limit = 10) => Search(query, limit, prune: true);
+
+    /// <summary>The same search scoring every food, with no pruning: the reference the pruned search must equal.</summary>
+    internal IReadOnlyList<FoodMatch> SearchEveryFood(string query, int limit = 10) => Search(query, limit, prune: false);
+
+    private IReadOnlyList<FoodMatch> Search(string query, int limit, bool prune)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var work = scratch ??= new Scratch();
-        work.Prepare(terms.Length);
-        FoodText.Tokenize(query, work.Words);
-        var words = work.Words.Where(w => !w.Stop).Select(w => w.Text).ToArray();
-        if (words.Length == 0)
+        var work = scratches.TryTake(out var free) ? free : new Scratch();
+        try
         {
-            words = [.. work.Words.Select(w => w.Text)];
-        }
+            work.Prepare(terms.Length);
+            FoodText.Tokenize(query, work.Words);
+            var words = work.Words.Where(w => !w.Stop).Select(w => w.Text).ToArray();
+            if (words.Length == 0)
+            {
+                words = [.. work.Words.Select(w => w.Text)];
+            }
 
-        if (words.Length == 0)
-        {
-            return [];
-        }
+            if (words.Length == 0)
+            {
+                return [];
+            }
 
-        var variants = synonyms.Expand(words, MaxVariants);
-        for (var v = 0; v < variants.Count; v++)
-        {
-            Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: true);
-        }
-
-        if (work.Results.Count < limit)
-        {
+            var variants = synonyms.Expand(words, MaxVariants);
             for (var v = 0; v < variants.Count; v++)
             {
-                Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: false);
+                Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: true, prune);
             }
-        }
 
-        return [.. work.Results
-            .OrderByDescending(r => r.Value.Score)
-            .ThenBy(r => r.Key)
-            .Take(limit)
-            .Select(r => new FoodMatch(foodIds[r.Key], descriptions[r.Key], Math.Round(r.Value.Score, 4), Math.Round(r.Value.Confidence, 3)))];
+            if (work.Results.Count < limit)
+            {
+                for (var v = 0; v < variants.Count; v++)
+                {
+                    Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: false, prune);
+                }
+            }
+
+            return [.. work.Results
+                .OrderByDescending(r => r.Value.Score)
+                .ThenBy(r => r.Key)
+                .Take(limit)
+                .Select(r => new FoodMatch(foodIds[r.Key], descriptions[r.Key], Math.Round(r.Value.Score, 4), Math.Round(r.Value.Confidence, 3)))];
+        }
+        finally
+        {
+            scratches.Add(work);
+        }
     }
 
-    private void Run(Scratch work, string[] words, double factor, int limit, bool requireAll)
+    private void Run(Scratch work, string[] words, double factor, int limit, bool requireAll, bool prune)
     {
         var slots = ResolveSlots(work, words);
         try
         {
             if (slots.Count == 0 || (requireAll && slots.Any(s => s.Terms.Count == 0)))
             {
+                return;
+            }
+
+            if (!prune)
+            {
+                RunEveryFood(work, slots, factor, limit, requireAll);
                 return;
             }
 
@@ -260,6 +265,29 @@ public sealed class FoodSearchIndex
                 }
             }
         }
+    }
+
+    /// <summary>Scores every food that has every query word (or, filling up, the rarest one), with no bound to stop on.</summary>
+    private void RunEveryFood(Scratch work, List<Slot> slots, double factor, int limit, bool requireAll)
+    {
+        var totalWeight = slots.Sum(s => s.Weight);
+        work.Top.Clear();
+        work.Floor = work.Results.Count >= limit
+            ? work.Results.Values.Select(r => r.Score).OrderDescending().ElementAt(limit - 1)
+            : double.NegativeInfinity;
+        IEnumerable<int> foods = Enumerable.Range(0, foodIds.Length);
+        if (!requireAll)
+        {
+            if (slots.Where(s => s.Terms.Count > 0).MaxBy(s => s.Weight) is not { } rarest)
+            {
+                return;
+            }
+
+            var rare = rarest.Terms.Select(t => t.Term).ToHashSet();
+            foods = foods.Where(doc => tokenTerm.AsSpan(tokenStart[doc], tokenStart[doc + 1] - tokenStart[doc]).ToArray().Any(rare.Contains));
+        }
+
+        Scan(work, foods, double.PositiveInfinity, factor, limit, slots, totalWeight, requireAll, []);
     }
 
     private void Scan(Scratch work, IEnumerable<int> candidates, double bound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, ulong[][] filters)
@@ -357,91 +385,11 @@ public sealed class FoodSearchIndex
 
     private (double Score, double Confidence, int Matched) Score(Scratch work, int doc, List<Slot> slots, double totalWeight)
     {
-        Span<double> best = stackalloc double[slots.Count];
-        Span<int> position = stackalloc int[slots.Count];
-        Span<double> plain = stackalloc double[slots.Count];
-        best.Clear();
-        plain.Clear();
-        position.Fill(-1);
         var start = tokenStart[doc];
-        var end = tokenStart[doc + 1];
-        var headExtra = 0;
-        var otherExtra = 0;
-        var variantExtra = 0;
-        for (var t = start; t < end; t++)
-        {
-            var flags = tokenFlags[t];
-            var slot = work.TermSlot[tokenTerm[t]];
-            if (slot < 0)
-            {
-                if ((flags & (OtherName | Stop)) == 0)
-                {
-                    if ((flags & Variant) != 0)
-                    {
-                        variantExtra++;
-                    }
-                    else if ((flags & Head) != 0)
-                    {
-                        headExtra++;
-                    }
-                    else
-                    {
-                        otherExtra++;
-                    }
-                }
-
-                continue;
-            }
-
-            var quality = work.TermQuality[tokenTerm[t]] * ((flags & OtherName) != 0 ? OtherNameQuality : 1);
-            plain[slot] = Math.Max(plain[slot], quality);
-            if ((flags & Head) != 0)
-            {
-                quality *= 1 + HeadBonus;
-            }
-
-            if ((flags & First) != 0)
-            {
-                quality *= 1 + FirstWordBonus;
-            }
-
-            if (quality > best[slot])
-            {
-                best[slot] = quality;
-                position[slot] = (flags & OtherName) != 0 ? -1 : t - start;
-            }
-        }
-
-        var matched = 0;
-        var sum = 0.0;
-        var exact = 0.0;
-        for (var s = 0; s < slots.Count; s++)
-        {
-            if (best[s] > 0)
-            {
-                matched++;
-                sum += slots[s].Weight * best[s];
-                exact += slots[s].Weight * plain[s];
-            }
-            else
-            {
-                sum -= slots[s].Weight * MissingWordCost;
-            }
-        }
-
-        var adjacent = 0;
-        for (var s = 1; s < slots.Count; s++)
-        {
-            if (position[s] >= 0 && position[s - 1] >= 0 && Math.Abs(position[s] - position[s - 1]) == 1)
-            {
-                adjacent++;
-            }
-        }
-
-        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
-        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness[doc]) - cost;
-        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
-        return (score, confidence, matched);
+        var length = tokenStart[doc + 1] - start;
+        return FoodNameScorer.Score(
+            tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
+            work.SlotWeights(slots), totalWeight, completeness[doc]);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)
@@ -813,6 +761,21 @@ public sealed class FoodSearchIndex
 
         /// <summary>The scores of the best results of the current run; the smallest first.</summary>
         public PriorityQueue<double, double> Top { get; } = new();
+
+        private double[] slotWeights = [];
+        private List<Slot>? weightsFor;
+
+        /// <summary>The weights of <paramref name="slots"/>, for the scorer (computed once per run).</summary>
+        public double[] SlotWeights(List<Slot> slots)
+        {
+            if (!ReferenceEquals(weightsFor, slots) || slotWeights.Length != slots.Count)
+            {
+                slotWeights = [.. slots.Select(s => s.Weight)];
+                weightsFor = slots;
+            }
+
+            return slotWeights;
+        }
 
         public void Offer(int doc, double score, double confidence)
         {

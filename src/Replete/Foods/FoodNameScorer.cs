@@ -1,0 +1,139 @@
+namespace Replete.Foods;
+
+/// <summary>The ranking model of the food search, apart from the index: how well one food name, as tokens with their
+/// roles, answers one resolved query. Pure: the same tokens and query always give the same score, whatever index or
+/// pruning found the food (<see cref="FoodSearchIndex"/> proves its pruned search equals scoring every food with this).</summary>
+/// <remarks>The weights are Replete's design, tuned on the relevance set (tests/Replete.IntegrationTests/Foods): a query
+/// word found in the name's first comma segment earns <see cref="HeadBonus"/>, as its first word
+/// <see cref="FirstWordBonus"/>; every name word the person did not type costs <see cref="HeadExtraWordCost"/> in the
+/// first segment, <see cref="OtherExtraWordCost"/> after it, <see cref="VariantWordCost"/> for a processed or unusual
+/// form (data/food_search_words.csv); a query word with no match costs <see cref="MissingWordCost"/>.</remarks>
+internal static class FoodNameScorer
+{
+    public const double HeadBonus = 0.25;
+    public const double FirstWordBonus = 0.3;
+    public const double HeadExtraWordCost = 0.12;
+    public const double OtherExtraWordCost = 0.03;
+    public const double VariantWordCost = 0.15;
+    public const double AdjacentBonus = 0.05;
+    public const double CompletenessBonus = 0.02;
+    public const double MissingWordCost = 0.5;
+
+    /// <summary>A word in another name of the food (its common names) matches at this fraction.</summary>
+    public const double OtherNameQuality = 0.9;
+
+    /// <summary>Token role: in the segment that holds the food's own name.</summary>
+    public const byte Head = 1;
+
+    /// <summary>Token role: from another name of the food (common names), not its description.</summary>
+    public const byte OtherName = 2;
+
+    /// <summary>Token role: a stop word, never charged.</summary>
+    public const byte Stop = 4;
+
+    /// <summary>Token role: a processed or unusual form ("dried", "powder").</summary>
+    public const byte Variant = 8;
+
+    /// <summary>Token role: the name's first word.</summary>
+    public const byte First = 16;
+
+    /// <summary>Scores one food.</summary>
+    /// <param name="terms">The term id of each of the food's tokens, in name order.</param>
+    /// <param name="flags">The role flags of each token.</param>
+    /// <param name="termSlot">For each term id, the query slot it answers, or -1.</param>
+    /// <param name="termQuality">For each term id in a slot, how well it matches the query word (1 exact, less for a
+    /// prefix or typo).</param>
+    /// <param name="slotWeights">Each query slot's weight (its inverse document frequency).</param>
+    /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
+    /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
+    /// <returns>The score, the confidence that the food is what was meant (0-1), and how many query words matched.</returns>
+    public static (double Score, double Confidence, int Matched) Score(
+        ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
+        ReadOnlySpan<double> slotWeights, double totalWeight, double completeness)
+    {
+        var slots = slotWeights.Length;
+        Span<double> best = stackalloc double[slots];
+        Span<int> position = stackalloc int[slots];
+        Span<double> plain = stackalloc double[slots];
+        best.Clear();
+        plain.Clear();
+        position.Fill(-1);
+        var headExtra = 0;
+        var otherExtra = 0;
+        var variantExtra = 0;
+        for (var t = 0; t < terms.Length; t++)
+        {
+            var role = flags[t];
+            var slot = termSlot[terms[t]];
+            if (slot < 0)
+            {
+                if ((role & (OtherName | Stop)) == 0)
+                {
+                    if ((role & Variant) != 0)
+                    {
+                        variantExtra++;
+                    }
+                    else if ((role & Head) != 0)
+                    {
+                        headExtra++;
+                    }
+                    else
+                    {
+                        otherExtra++;
+                    }
+                }
+
+                continue;
+            }
+
+            var quality = termQuality[terms[t]] * ((role & OtherName) != 0 ? OtherNameQuality : 1);
+            plain[slot] = Math.Max(plain[slot], quality);
+            if ((role & Head) != 0)
+            {
+                quality *= 1 + HeadBonus;
+            }
+
+            if ((role & First) != 0)
+            {
+                quality *= 1 + FirstWordBonus;
+            }
+
+            if (quality > best[slot])
+            {
+                best[slot] = quality;
+                position[slot] = (role & OtherName) != 0 ? -1 : t;
+            }
+        }
+
+        var matched = 0;
+        var sum = 0.0;
+        var exact = 0.0;
+        for (var s = 0; s < slots; s++)
+        {
+            if (best[s] > 0)
+            {
+                matched++;
+                sum += slotWeights[s] * best[s];
+                exact += slotWeights[s] * plain[s];
+            }
+            else
+            {
+                sum -= slotWeights[s] * MissingWordCost;
+            }
+        }
+
+        var adjacent = 0;
+        for (var s = 1; s < slots; s++)
+        {
+            if (position[s] >= 0 && position[s - 1] >= 0 && Math.Abs(position[s] - position[s - 1]) == 1)
+            {
+                adjacent++;
+            }
+        }
+
+        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
+        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) - cost;
+        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
+        return (score, confidence, matched);
+    }
+}

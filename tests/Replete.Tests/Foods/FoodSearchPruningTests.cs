@@ -1,0 +1,113 @@
+using FsCheck.Xunit;
+using Replete.Foods;
+
+namespace Replete.Tests.Foods;
+
+/// <summary>The pruned search (posting lists in order of the best possible score, bounds that stop a scan, bit-set
+/// filters for common words, the head/rest split) returns exactly what scoring every food with
+/// <see cref="FoodNameScorer"/> returns. Corpora of thousands of generated USDA-style names, so a common word has more
+/// than 1,024 foods and the bit-set path runs; queries with prefixes, typos, stop words and missing words.</summary>
+public class FoodSearchPruningTests
+{
+    private static readonly string[] Foods =
+    [
+        "apple", "banana", "cheese", "chicken", "beef", "milk", "bread", "rice", "oats", "beans", "peas", "corn", "egg",
+        "tuna", "salmon", "spinach", "broccoli", "potato", "yogurt", "butter", "lentils", "almonds", "orange", "pork",
+    ];
+
+    private static readonly string[] Qualifiers =
+    [
+        "raw", "cooked", "dried", "powder", "salted", "frozen", "canned", "whole", "skim", "grilled", "roasted", "fried",
+        "boiled", "with salt", "without salt", "low fat", "sweetened", "unenriched", "drained", "baked",
+    ];
+
+    [Property(MaxTest = 12)]
+    public bool PrunedSearch_EqualsScoringEveryFood(int seed)
+    {
+        var random = new Random(seed);
+        var count = random.Next(1500, 3500);
+        var index = FoodSearchIndex.Build(Enumerable.Range(1, count).Select(id => new FoodSearchEntry(id, Name(random), random.Next(8) == 0 ? Pick(random, Foods) : null, random.NextDouble())));
+
+        for (var q = 0; q < 25; q++)
+        {
+            var query = Query(random);
+            var limit = random.Next(1, 16);
+            var pruned = index.Search(query, limit);
+            var every = index.SearchEveryFood(query, limit);
+            if (!Same(pruned, every))
+            {
+                throw new InvalidOperationException($"seed {seed}, query '{query}', limit {limit}: pruned [{string.Join(", ", pruned.Select(m => $"{m.FoodId}:{m.Score}"))}] but every food [{string.Join(", ", every.Select(m => $"{m.FoodId}:{m.Score}"))}]");
+            }
+        }
+
+        return true;
+    }
+
+    [Fact]
+    public void TheCorpusReachesTheBitSetPath_ACommonWordHasMoreThan1024Foods()
+    {
+        var random = new Random(7);
+        var names = Enumerable.Range(1, 2500).Select(_ => Name(random)).ToList();
+
+        Assert.True(names.Count(n => n.Contains("raw", StringComparison.Ordinal)) > 1024);
+    }
+
+    /// <summary>The same foods in the same order, except that foods tied on the last score may differ.</summary>
+    private static bool Same(IReadOnlyList<FoodMatch> pruned, IReadOnlyList<FoodMatch> every)
+    {
+        if (pruned.Count != every.Count || !pruned.Select(m => m.Score).SequenceEqual(every.Select(m => m.Score)))
+        {
+            return false;
+        }
+
+        var last = every.Count == 0 ? double.NegativeInfinity : every[^1].Score;
+        return pruned.Where(m => m.Score > last).Select(m => m.FoodId).SequenceEqual(every.Where(m => m.Score > last).Select(m => m.FoodId));
+    }
+
+    private static string Name(Random random)
+    {
+        var head = random.Next(3) == 0 ? $"{Pick(random, Foods)} {Pick(random, Foods)}" : Pick(random, Foods);
+        var segments = new List<string> { char.ToUpperInvariant(head[0]) + head[1..] };
+        if (random.Next(2) == 0)
+        {
+            segments.Add("raw");
+        }
+
+        for (var i = random.Next(4); i > 0; i--)
+        {
+            segments.Add(Pick(random, Qualifiers));
+        }
+
+        return string.Join(", ", segments);
+    }
+
+    private static string Query(Random random)
+    {
+        var words = Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(3) == 0 ? Pick(random, Qualifiers) : Pick(random, Foods)).ToList();
+        switch (random.Next(6))
+        {
+            case 0: // a typo: one letter dropped
+                var w = random.Next(words.Count);
+                if (words[w].Length > 4)
+                {
+                    words[w] = words[w].Remove(random.Next(1, words[w].Length - 1), 1);
+                }
+
+                break;
+            case 1: // a prefix as the last word
+                words[^1] = words[^1][..Math.Max(2, words[^1].Length / 2)];
+                break;
+            case 2: // a word no food has
+                words.Add("quinoa");
+                break;
+            case 3: // a stop word and word order
+                words.Insert(0, "the");
+                words.Reverse();
+                break;
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static string Pick(Random random, string[] from) => from[random.Next(from.Length)];
+}
