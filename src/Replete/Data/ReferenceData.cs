@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace Replete.Data;
 
@@ -31,17 +30,13 @@ internal sealed class ReferenceRow(string file, int line, IReadOnlyDictionary<st
         ?? throw new InvalidDataException($"{File}:{Line}: column '{column}' is empty.");
 }
 
-/// <summary>Reads the reviewed CSV files in <c>data/</c>, embedded in this assembly.</summary>
+/// <summary>Reads the reviewed CSV files in <c>data/</c>, embedded in this assembly, through the one checked
+/// <see cref="ReferenceSet"/>.</summary>
 internal static class ReferenceData
 {
-    public static IReadOnlyList<ReferenceRow> Read(string fileName)
-    {
-        var resource = "Replete.Data." + fileName;
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded reference file '{fileName}' is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return Parse(fileName, reader);
-    }
+    /// <summary>The rows of <paramref name="fileName"/> from the compiled set, which is read and checked as a whole
+    /// on first use (<see cref="ReferenceSet.Default"/>).</summary>
+    public static IReadOnlyList<ReferenceRow> Read(string fileName) => ReferenceSet.Default.Rows(fileName);
 
     /// <summary>Parses RFC 4180 CSV with a header row; lines starting with '#' are comments.</summary>
     public static IReadOnlyList<ReferenceRow> Parse(string fileName, TextReader reader)

@@ -84,26 +84,30 @@ public sealed record RecoverySystemLink(string System, string Label, string Nutr
 /// entry with its source and evidence grade.</summary>
 public sealed class KnowledgeBase
 {
-    private KnowledgeBase()
+    /// <summary>The knowledge base in <paramref name="set"/>'s tables (symptoms, risk factors, red flags, recovery
+    /// systems, other causes), for a test or a deployment that substitutes a table.</summary>
+    /// <exception cref="InvalidDataException">An other cause names an id no table has.</exception>
+    public KnowledgeBase(ReferenceSet set)
     {
-        Symptoms = [.. ReferenceData.Read("symptoms.csv").Select(row => new SymptomLink(
+        ArgumentNullException.ThrowIfNull(set);
+        Symptoms = [.. set.Rows("symptoms.csv").Select(row => new SymptomLink(
             row.Text("symptom_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("direction"),
             Strength(row), row.Text("source"), Grade(row), row.Text("note"))
         {
             StrongOnlyIf = row.Text("strong_only_if"),
         })];
-        RiskFactors = [.. ReferenceData.Read("risk_factors.csv").Select(row => new RiskFactorLink(
+        RiskFactors = [.. set.Rows("risk_factors.csv").Select(row => new RiskFactorLink(
             row.Text("risk_id"), row.Text("label"), List(row.Text("aliases")), row.Text("nutrient"), row.Text("effect"),
             Strength(row), row.OptionalNumber("factor"), row.Text("source"), Grade(row), row.Text("note"))
         {
             AppliesIf = row.Text("applies_if"),
         })];
-        RedFlags = [.. ReferenceData.Read("red_flags.csv").Select(row => new RedFlag(
+        RedFlags = [.. set.Rows("red_flags.csv").Select(row => new RedFlag(
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
-        RecoverySystems = [.. ReferenceData.Read("recovery_systems.csv").Select(row => new RecoverySystemLink(
+        RecoverySystems = [.. set.Rows("recovery_systems.csv").Select(row => new RecoverySystemLink(
             row.Text("system"), row.Text("label"), row.Text("nutrient"), row.Text("source")))];
         var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).ToHashSet(StringComparer.Ordinal);
-        OtherCauses = [.. ReferenceData.Read("other_causes.csv").Select(row => new OtherCause(
+        OtherCauses = [.. set.Rows("other_causes.csv").Select(row => new OtherCause(
             row.Text("cause_id"), row.Text("label"), Known(row, "suggested_by", ids), row.Text("what_to_consider"), row.Text("source"), Grade(row))
         {
             Cues = List(row.Text("cues")),
@@ -111,7 +115,7 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>The knowledge base compiled into the engine.</summary>
-    public static KnowledgeBase Default { get; } = new();
+    public static KnowledgeBase Default { get; } = new(ReferenceSet.Default);
 
     /// <summary>Symptom-nutrient links.</summary>
     public IReadOnlyList<SymptomLink> Symptoms { get; }

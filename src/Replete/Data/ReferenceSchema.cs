@@ -1,0 +1,131 @@
+using System.Globalization;
+
+namespace Replete.Data;
+
+/// <summary>What each reference table's coded columns may hold: closed vocabularies, ids that must exist in another
+/// table, and conditions in the grammar of <c>Assessment.Circumstances</c>. Free text (labels, notes, sources) is not
+/// checked here.</summary>
+internal static class ReferenceSchema
+{
+    private static readonly string[] Grades = ["primary", "secondary", "unverified"];
+    private static readonly string[] Strengths = ["strong", "moderate", "weak"];
+    private static readonly string[] YesOrEmpty = ["", "yes"];
+
+    /// <summary>Checks <paramref name="set"/>.</summary>
+    /// <exception cref="InvalidDataException">The first value that breaks the schema, with file, line and column.</exception>
+    public static void Check(ReferenceSet set)
+    {
+        var nutrients = Ids(set, "nutrients.csv", "id");
+        var nutrientOrNone = nutrients.Append("").ToArray();
+        var biomarkers = Ids(set, "lab_units.csv", "biomarker");
+        var symptoms = Ids(set, "symptoms.csv", "symptom_id");
+        var risks = Ids(set, "risk_factors.csv", "risk_id");
+        var flags = Ids(set, "red_flags.csv", "flag_id");
+        var lifeStages = Ids(set, "life_stages.csv", "id");
+
+        Closed(set, "symptoms.csv", "direction", ["low", "high"]);
+        Closed(set, "symptoms.csv", "strength", Strengths);
+        Closed(set, "symptoms.csv", "evidence", Grades);
+        Closed(set, "symptoms.csv", "nutrient", nutrients);
+        Each(set, "symptoms.csv", "strong_only_if", c => Condition(c, symptoms, risks, biomarkers), "a condition");
+
+        Closed(set, "risk_factors.csv", "effect", ["raises", "lowers", "excess", "lab_confounder", "minimal", "not_a_deficiency"]);
+        Closed(set, "risk_factors.csv", "strength", Strengths);
+        Closed(set, "risk_factors.csv", "evidence", Grades);
+        Closed(set, "risk_factors.csv", "applies_if", ["", "endurance_sport"]);
+        Closed(set, "risk_factors.csv", "nutrient", nutrientOrNone);
+
+        Closed(set, "red_flags.csv", "triage", ["emergency", "see_doctor_today", "see_doctor_soon"]);
+        Closed(set, "red_flags.csv", "evidence", Grades);
+        Closed(set, "recovery_systems.csv", "nutrient", nutrients);
+        Closed(set, "other_causes.csv", "evidence", Grades);
+
+        Closed(set, "biomarkers.csv", "evidence", Grades);
+        Closed(set, "biomarkers.csv", "cutoffs_inclusive", YesOrEmpty);
+        Closed(set, "biomarkers.csv", "high_is_excess", YesOrEmpty);
+        Closed(set, "biomarkers.csv", "low_label", ["", "borderline"]);
+        Each(set, "biomarkers.csv", "biomarker_id", id => biomarkers.Contains(id.Split('.')[0]), "a biomarker of lab_units.csv");
+        Closed(set, "lab_units.csv", "nutrient", nutrientOrNone);
+        Closed(set, "lab_units.csv", "normal_rules_out", ["yes", "no"]);
+        Each(set, "lab_units.csv", "factor", f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0, "a positive number");
+        Closed(set, "lab_loinc.csv", "biomarker", biomarkers);
+        Closed(set, "lab_plausible.csv", "biomarker", biomarkers);
+        Closed(set, "lab_plausible.csv", "evidence", Grades);
+        Closed(set, "lab_plausible.csv", "kind", ["assay", "case", "def"]);
+
+        Closed(set, "lab_confounders.csv", "biomarker", biomarkers);
+        Closed(set, "lab_confounders.csv", "effect",
+            ["advice_when_low", "borderline_not_counted", "low_cutoff", "low_is_nonspecific", "low_needs_confirmation", "low_not_counted", "normal_not_reassuring", "note", "seasonal_trough"]);
+        Each(set, "lab_confounders.csv", "condition", c => Condition(c, symptoms, risks, biomarkers), "a condition");
+        Closed(set, "lab_confounders.csv", "inclusive", YesOrEmpty);
+        Closed(set, "lab_confounders.csv", "repeat", ["yes", "no"]);
+        Closed(set, "lab_confounders.csv", "evidence", Grades);
+
+        Each(set, "critical_labs.csv", "biomarker", id => biomarkers.Contains(id.Split('.')[0]), "a biomarker of lab_units.csv");
+        Closed(set, "critical_labs.csv", "flag", flags);
+        Each(set, "critical_labs.csv", "unless", u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(c => Condition(c, symptoms, risks, biomarkers)), "conditions separated by ';'");
+        Closed(set, "critical_labs.csv", "evidence", Grades);
+
+        Closed(set, "life_stages.csv", "sex", ["any", "female", "male"]);
+        Closed(set, "life_stages.csv", "condition", ["none", "pregnancy", "lactation"]);
+        Closed(set, "dri.csv", "life_stage", lifeStages);
+        Closed(set, "dri.csv", "nutrient", nutrients);
+        Closed(set, "dri.csv", "ul_scope", ["", "total", "supplements", "supplements_and_fortificants", "preformed"]);
+        Closed(set, "requirement_cv.csv", "evidence", ["default", "published"]);
+        Closed(set, "nutrients.csv", "group", ["electrolyte", "macronutrient", "mineral", "vitamin"]);
+        Closed(set, "unit_conversions.csv", "nutrient", nutrients);
+        Closed(set, "unit_conversions.csv", "estimate", ["true", "false"]);
+        Closed(set, "within_person_variation.csv", "nutrient", nutrients.Append("*").ToArray());
+        Closed(set, "within_person_variation.csv", "sex", ["any", "female", "male"]);
+        Closed(set, "within_person_variation.csv", "evidence", ["assumed", "pooled", "pooled_derived", "proxy"]);
+        Each(set, "within_person_variation.csv", "life_stages", s => s == "*" || s.Split(' ').All(lifeStages.Contains), "'*' or life stage ids separated by spaces");
+        Closed(set, "sports.csv", "category", ["endurance", "mixed", "skill", "strength", "team"]);
+        Closed(set, "athlete_targets.csv", "kind", ["carbohydrate", "iron", "protein"]);
+        Closed(set, "athlete_targets.csv", "evidence", ["limited", "moderate", "strong"]);
+        Closed(set, "fueling.csv", "phase", ["before", "during", "after", "screen"]);
+        Closed(set, "fueling.csv", "evidence", ["limited", "moderate", "strong"]);
+        Closed(set, "sweat.csv", "kind", ["sweat_concentration", "sweat_rate"]);
+        Closed(set, "export_columns.csv", "app", ["cronometer", "myfitnesspal"]);
+        Closed(set, "label_daily_values.csv", "nutrient", nutrients);
+        Closed(set, "food_search_words.csv", "role", ["class", "plain", "variant"]);
+    }
+
+    /// <summary>Whether <paramref name="condition"/> is in the grammar, with its ids known.</summary>
+    private static bool Condition(string condition, string[] symptoms, string[] risks, string[] biomarkers)
+    {
+        if (condition.Length == 0)
+        {
+            return true;
+        }
+
+        var parts = condition.Split(':');
+        static bool Number(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        return (parts[0], parts.Length) switch
+        {
+            ("any" or "not_rested" or "near_peak_season", 1) => true,
+            ("symptom", 2) => symptoms.Contains(parts[1]),
+            ("risk", 2) => risks.Contains(parts[1]),
+            ("crp_above", 2) => Number(parts[1]),
+            ("lab_below", 3) => biomarkers.Contains(parts[1]) && Number(parts[2]),
+            ("lab_low" or "lab_normal" or "no_lab", 2) => biomarkers.Contains(parts[1]),
+            _ => false,
+        };
+    }
+
+    private static string[] Ids(ReferenceSet set, string file, string column) => [.. set.Rows(file).Select(r => r.Text(column)).Distinct()];
+
+    private static void Closed(ReferenceSet set, string file, string column, string[] allowed) =>
+        Each(set, file, column, allowed.Contains, allowed.Length <= 12 ? string.Join(", ", allowed.Select(a => a.Length == 0 ? "empty" : a)) : $"an id from its table ({allowed.Length} known)");
+
+    private static void Each(ReferenceSet set, string file, string column, Func<string, bool> valid, string expected)
+    {
+        foreach (var row in set.Rows(file))
+        {
+            var value = row.Text(column);
+            if (!valid(value))
+            {
+                throw new InvalidDataException($"{file}:{row.Line}: {column}: '{value}' is not {expected}.");
+            }
+        }
+    }
+}
