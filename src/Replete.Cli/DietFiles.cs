@@ -9,8 +9,7 @@ namespace Replete.Cli;
 internal static class DietFiles
 {
     /// <summary>Reads <paramref name="files"/> into one diet.</summary>
-    /// <exception cref="UsageException">A file does not exist.</exception>
-    /// <exception cref="InputException">A file cannot be read, or the files overlap: every problem.</exception>
+    /// <exception cref="InputException">A file does not exist or cannot be read, or the files overlap: every problem.</exception>
     public static ImportedDiet Load(CliContext context, IEnumerable<FileInfo> files, string? dataDir, bool interactive)
     {
         Storage.Foods.FoodDatabase? database = null;
@@ -29,7 +28,7 @@ internal static class DietFiles
             {
                 if (!file.Exists)
                 {
-                    throw new UsageException($"{file.Name}: no such file");
+                    throw new InputException([new InputProblem(file.Name, null, "", InputProblemCodes.Unreadable, "no such file")]);
                 }
 
                 using var content = file.OpenRead();

@@ -89,7 +89,8 @@ internal static class Questionnaire
         var sample = LabSample.Unknown;
         if ((Has("ferritin") || Has("zinc")) && console.Confirm("Was CRP measured in the same blood draw?", defaultValue: false))
         {
-            labs.Add(new LabInput("crp", console.Prompt(new TextPrompt<double>("CRP in mg/L?").Validate(v => v > 0)), "mg/L"));
+            labs.Add(new LabInput("crp", console.Prompt(new TextPrompt<double>("CRP in mg/L?")
+                .Validate(v => LabReading.Check(new LabInput("crp", v, "mg/L"), Sex.Female) is not { } problem ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem.Message)))), "mg/L"));
         }
 
         if (Has("ferritin"))

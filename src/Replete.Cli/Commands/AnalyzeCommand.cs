@@ -67,7 +67,7 @@ internal static class AnalyzeCommand
     {
         if (!file.Exists)
         {
-            throw new UsageException($"{file.Name}: no such file");
+            throw new InputException([new InputProblem(file.Name, null, "", InputProblemCodes.Unreadable, "no such file")]);
         }
 
         if (DietImport.SizeProblem(file.Name, file.Length) is { } size)

@@ -30,7 +30,14 @@ internal static class AssessCommand
                     throw new UsageException("--interactive needs a terminal; give an assessment file instead");
                 }
 
-                input = WithFhir(context, Questionnaire.Ask(context.Console), parse.GetValue(fhir) ?? []);
+                var answers = Questionnaire.Ask(context.Console);
+                // The questionnaire checks each lab as it is entered; this catches any it did not (a CRP, say).
+                if (AssessmentRequest.CheckLabs(answers.Labs, answers.Person, answers.Sample, "questionnaire") is { Count: > 0 } problems)
+                {
+                    throw new InputException(AssessmentRequest.LeadWithReportedFlags([.. KnowledgeBase.Default.RedFlags.Where(f => answers.RedFlags.Contains(f.FlagId))], problems));
+                }
+
+                input = WithFhir(context, answers, parse.GetValue(fhir) ?? []);
             }
             else
             {

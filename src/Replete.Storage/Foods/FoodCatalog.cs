@@ -19,13 +19,15 @@ public sealed class FoodCatalog
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = path;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
-        index = new Lazy<FoodSearchIndex>(() => BuildSearchIndex(), LazyThreadSafetyMode.ExecutionAndPublication);
+        index = new Lazy<FoodSearchIndex>(LoadOrBuildIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>The search index over every food a person can pick, built on first use and shared by every caller.</summary>
+    /// <summary>The search index over every food a person can pick, made on first use and shared by every caller. It is
+    /// saved beside the database (<c>foods.db.index</c>) and loaded from there while the database and this build of
+    /// Replete are the ones it was made from, so a command does not rebuild it at every start.</summary>
     public FoodSearchIndex SearchIndex => index.Value;
 
     /// <summary>True when the database holds at least one food.</summary>
@@ -147,6 +149,62 @@ public sealed class FoodCatalog
         }
 
         return coverage;
+    }
+
+    private FoodSearchIndex LoadOrBuildIndex()
+    {
+        var cache = Path + ".index";
+        var stamp = Stamp();
+        try
+        {
+            using var file = File.OpenRead(cache);
+            using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadString() == stamp)
+            {
+                return FoodSearchIndex.Load(file);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // No saved index, or not a readable one: build it.
+        }
+
+        var built = BuildSearchIndex();
+        var temporary = $"{cache}.{Environment.ProcessId}.tmp";
+        try
+        {
+            using (var file = File.Create(temporary))
+            using (var writer = new BinaryWriter(file, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(stamp);
+                writer.Flush();
+                built.Save(file);
+            }
+
+            File.Move(temporary, cache, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only data directory: search still works, it is only rebuilt next time.
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return built;
+    }
+
+    /// <summary>What a saved index must have been made from: this build of the engine (its word roles, synonyms and
+    /// scoring), and the database as of its latest import.</summary>
+    private string Stamp()
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT (SELECT COUNT(*) FROM food) || '|' || COALESCE((SELECT id || '@' || imported_at FROM import_log ORDER BY id DESC LIMIT 1), '')");
+        return $"{typeof(FoodSearchIndex).Assembly.ManifestModule.ModuleVersionId}|{command.ExecuteScalar()}";
     }
 
     private SqliteConnection Open()

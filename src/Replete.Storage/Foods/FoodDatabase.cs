@@ -151,12 +151,7 @@ public sealed partial class FoodDatabase : IDisposable
     {
         // The shared index no longer matches: readers get a new catalog.
         catalog = new FoodCatalog(Path);
-        // How many of the nutrients Replete assesses each food reports: the search prefers fuller records among equals.
-        var tracked = string.Join(',', Replete.Nutrients.NutrientCatalog.Default.All.Select(n => n.FdcNutrientId));
-        Execute($"""
-            UPDATE food SET tracked_nutrients = (SELECT COUNT(*) FROM food_nutrient v WHERE v.food_id = food.id AND v.nutrient_id IN ({tracked}))
-            WHERE {importedFoods}
-            """);
+        CountTrackedNutrients(importedFoods);
         Execute("DELETE FROM nutrient_coverage");
         Execute("INSERT INTO nutrient_coverage(nutrient_id, foods) SELECT nutrient_id, COUNT(*) FROM food_nutrient GROUP BY nutrient_id");
         using var command = Command("INSERT INTO import_log(source, origin, imported_at, foods, nutrient_values, portions) VALUES ($s, $o, $t, $f, $v, $p)");
@@ -185,13 +180,13 @@ public sealed partial class FoodDatabase : IDisposable
     /// <summary>The schema's history, oldest first: each step takes a database from the version before it to its own,
     /// in one transaction, and <c>meta.schema_version</c> records where a file stands. A new Replete applies the steps a
     /// file has not had; a file from a newer Replete is refused rather than misread.</summary>
-    private static readonly (int Version, string What, string Sql)[] Migrations =
+    private static readonly (int Version, string What, Action<FoodDatabase> Apply)[] Migrations =
     [
-        (1, "food, nutrient, portion and coverage tables", """
+        (1, "food, nutrient, portion and coverage tables", database => database.Execute("""
             CREATE TABLE nutrient (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, nutrient_nbr TEXT);
             CREATE TABLE food (
                 id INTEGER PRIMARY KEY, source TEXT NOT NULL, description TEXT NOT NULL, category TEXT, brand TEXT,
-                common_names TEXT, ndb_number INTEGER, tracked_nutrients INTEGER NOT NULL DEFAULT 0);
+                common_names TEXT, ndb_number INTEGER);
             CREATE INDEX food_ndb ON food(ndb_number);
             CREATE TABLE food_nutrient (
                 food_id INTEGER NOT NULL, nutrient_id INTEGER NOT NULL, amount REAL NOT NULL,
@@ -203,15 +198,14 @@ public sealed partial class FoodDatabase : IDisposable
             CREATE TABLE import_log (
                 id INTEGER PRIMARY KEY, source TEXT NOT NULL, origin TEXT NOT NULL, imported_at TEXT NOT NULL,
                 foods INTEGER NOT NULL, nutrient_values INTEGER NOT NULL, portions INTEGER NOT NULL);
-            """),
+            """)),
 
-        // Version 2 changed what SR28 rows hold (household weights, tracked nutrients), not the tables: the SR28 build
-        // is dropped so that the next command rebuilds it; imported FoodData Central foods stay.
-        (2, "SR28 rebuilt with household weights", """
-            DELETE FROM food_nutrient WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28');
-            DELETE FROM food_portion WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28');
-            DELETE FROM food WHERE source = 'sr28';
-            """),
+        // How many of the assessed nutrients each food reports: the search prefers fuller records among equals.
+        (2, "food.tracked_nutrients", database =>
+        {
+            database.Execute("ALTER TABLE food ADD COLUMN tracked_nutrients INTEGER NOT NULL DEFAULT 0");
+            database.CountTrackedNutrients("1 = 1");
+        }),
     ];
 
     /// <summary>The schema version this Replete writes: the last migration's.</summary>
@@ -229,13 +223,24 @@ public sealed partial class FoodDatabase : IDisposable
             throw new FoodDatabaseException($"the food database {Path} has schema version {version}, written by a newer Replete; this one knows versions up to {SchemaVersion}. Update Replete, or use another --data-dir.");
         }
 
-        foreach (var (step, _, sql) in Migrations.Where(m => m.Version > version))
+        foreach (var (step, _, apply) in Migrations.Where(m => m.Version > version))
         {
             using var transaction = connection.BeginTransaction();
-            Execute(sql);
+            apply(this);
             Execute($"INSERT INTO meta(key, value) VALUES ('schema_version', '{step}') ON CONFLICT(key) DO UPDATE SET value = excluded.value");
             transaction.Commit();
         }
+    }
+
+    /// <summary>Counts, for the foods <paramref name="where"/> selects, how many of the nutrients Replete assesses each
+    /// reports.</summary>
+    private void CountTrackedNutrients(string where)
+    {
+        var tracked = string.Join(',', Replete.Nutrients.NutrientCatalog.Default.All.Select(n => n.FdcNutrientId));
+        Execute($"""
+            UPDATE food SET tracked_nutrients = (SELECT COUNT(*) FROM food_nutrient v WHERE v.food_id = food.id AND v.nutrient_id IN ({tracked}))
+            WHERE {where}
+            """);
     }
 
     private SqliteCommand Command(string sql)

@@ -155,9 +155,10 @@ public sealed record AssessmentRequest(
             return [];
         }
 
-        var ids = IdLists
-            .Where(l => root.TryGetProperty(l.Field, out var list) && list.ValueKind == JsonValueKind.Array)
-            .SelectMany(l => root.GetProperty(l.Field).EnumerateArray())
+        // Every occurrence of each list, so a list given twice cannot hide a flag.
+        var ids = root.EnumerateObject()
+            .Where(p => IdLists.Any(l => l.Field == p.Name) && p.Value.ValueKind == JsonValueKind.Array)
+            .SelectMany(p => p.Value.EnumerateArray())
             .Where(e => e.ValueKind == JsonValueKind.String)
             .Select(e => e.GetString())
             .ToHashSet();

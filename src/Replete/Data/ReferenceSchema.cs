@@ -46,6 +46,12 @@ internal static class ReferenceSchema
         Closed(set, "biomarkers.csv", "low_label", ["", "borderline"]);
         Each(set, "biomarkers.csv", "biomarker_id", id => biomarkers.Contains(id.Split('.')[0]), "a biomarker of lab_units.csv");
         Closed(set, "lab_units.csv", "nutrient", nutrientOrNone);
+        // A cut-off is in the unit its test converts to with factor 1.
+        var canonical = set.Rows("lab_units.csv").Where(r => r.Number("factor") == 1).Select(r => $"{r.Text("biomarker")}|{r.Text("unit")}").ToHashSet(StringComparer.Ordinal);
+        foreach (var row in set.Rows("biomarkers.csv").Where(r => !canonical.Contains($"{r.Text("biomarker_id").Split('.')[0]}|{r.Text("unit")}")))
+        {
+            throw new InvalidDataException($"biomarkers.csv:{row.Line}: unit: '{row.Text("unit")}' is not the factor-1 unit of {row.Text("biomarker_id").Split('.')[0]} in lab_units.csv.");
+        }
         Closed(set, "lab_units.csv", "normal_rules_out", ["yes", "no"]);
         Each(set, "lab_units.csv", "factor", f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0, "a positive number");
         Closed(set, "lab_loinc.csv", "biomarker", biomarkers);
@@ -61,7 +67,11 @@ internal static class ReferenceSchema
         Closed(set, "lab_confounders.csv", "repeat", ["yes", "no"]);
         Closed(set, "lab_confounders.csv", "evidence", Grades);
 
-        Each(set, "critical_labs.csv", "biomarker", id => biomarkers.Contains(id.Split('.')[0]), "a biomarker of lab_units.csv");
+        // A stratum's own rows (hemoglobin.pregnant) or a sex's (ferritin.female) replace the analyte's: a misspelt one
+        // would never fire.
+        var strata = set.Rows("biomarkers.csv").Select(r => r.Text("biomarker_id"))
+            .Concat(biomarkers).Concat(biomarkers.SelectMany(b => new[] { $"{b}.female", $"{b}.male" })).ToHashSet(StringComparer.Ordinal);
+        Each(set, "critical_labs.csv", "biomarker", strata.Contains, "a biomarker, a stratum of biomarkers.csv, or <biomarker>.female/.male");
         Closed(set, "critical_labs.csv", "flag", flags);
         Each(set, "critical_labs.csv", "unless", u => u.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(c => Condition(c, symptoms, risks, biomarkers)), "conditions separated by ';'");
         Closed(set, "critical_labs.csv", "evidence", Grades);
@@ -72,6 +82,7 @@ internal static class ReferenceSchema
         Closed(set, "dri.csv", "nutrient", nutrients);
         Closed(set, "dri.csv", "ul_scope", ["", "total", "supplements", "supplements_and_fortificants", "preformed"]);
         Closed(set, "requirement_cv.csv", "evidence", ["default", "published"]);
+        Closed(set, "requirement_cv.csv", "nutrient", nutrients);
         Closed(set, "nutrients.csv", "group", ["electrolyte", "macronutrient", "mineral", "vitamin"]);
         Closed(set, "unit_conversions.csv", "nutrient", nutrients);
         Closed(set, "unit_conversions.csv", "estimate", ["true", "false"]);
@@ -86,6 +97,7 @@ internal static class ReferenceSchema
         Closed(set, "fueling.csv", "evidence", ["limited", "moderate", "strong"]);
         Closed(set, "sweat.csv", "kind", ["sweat_concentration", "sweat_rate"]);
         Closed(set, "export_columns.csv", "app", ["cronometer", "myfitnesspal"]);
+        Closed(set, "export_columns.csv", "nutrient", nutrients);
         Closed(set, "label_daily_values.csv", "nutrient", nutrients);
         Closed(set, "food_search_words.csv", "role", ["class", "plain", "variant"]);
     }

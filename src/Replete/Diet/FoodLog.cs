@@ -68,6 +68,11 @@ public static class FoodLog
                 throw new CsvDataException(fileName, source.LineOf(item), null, $"entry {index} is an object with date, food and amount");
             }
 
+            if (item.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw source.Error(item, twice.Key, $"entry {index} gives '{twice.Key}' twice; give it once");
+            }
+
             string Text(string field, bool required) =>
                 item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
                     ? text

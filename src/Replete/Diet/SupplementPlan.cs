@@ -70,6 +70,7 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
             return null;
         }
 
+        reader.OnlyOnce(perDose, $"{path}.per_dose");
         var amounts = new Dictionary<string, double>();
         var folicAcid = 0.0;
         var estimated = new HashSet<string>();

@@ -43,12 +43,25 @@ internal sealed class DocumentReader(JsonSource source)
         return false;
     }
 
-    /// <summary>Adds a problem for every field of <paramref name="element"/> not in <paramref name="known"/>.</summary>
+    /// <summary>Adds a problem for every field of <paramref name="element"/> not in <paramref name="known"/>, and for every
+    /// field given twice (only one of the two would be read).</summary>
     public void OnlyFields(JsonElement element, string? parent, IReadOnlyCollection<string> known)
     {
         foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
             Add(property.Value, parent ?? "", InputProblemCodes.UnknownField, $"unknown field '{property.Name}'; known fields: {string.Join(", ", known)}");
+        }
+
+        OnlyOnce(element, parent);
+    }
+
+    /// <summary>Adds a problem for every field of <paramref name="element"/> given twice, at the second one's line.</summary>
+    public void OnlyOnce(JsonElement element, string? parent)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject().Where(p => !seen.Add(p.Name)))
+        {
+            Add(property.Value, PathOf(parent, property.Name), InputProblemCodes.Conflict, "given twice; give it once (only one would be read)");
         }
     }
 

@@ -16,7 +16,7 @@ namespace Replete.Foods;
 /// few foods match them all are foods with the rarest word but missing another considered. Thread-safe for
 /// searching.</para>
 /// </remarks>
-public sealed class FoodSearchIndex
+public sealed partial class FoodSearchIndex
 {
     private const double FarTypoQuality = 0.6;
     private const double PrefixQuality = 0.75;
@@ -55,7 +55,8 @@ public sealed class FoodSearchIndex
     private readonly double[] idf;
     private readonly string[] sortedTerms;
     private readonly int[] sortedTermIds;
-    private readonly Dictionary<string, int[]> deletions;
+    // Only typo matching needs the deletion table, so it is built on the first typo rather than with the index.
+    private readonly Lazy<Dictionary<string, int[]>> deletions;
     private readonly FoodSynonyms synonyms;
 
     private FoodSearchIndex(Builder builder, FoodSynonyms synonyms)
@@ -118,9 +119,38 @@ public sealed class FoodSearchIndex
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
         sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
         sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
-        deletions = BuildDeletions(terms);
+        deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    private FoodSearchIndex(Stored stored, FoodSynonyms synonyms)
+    {
+        this.synonyms = synonyms;
+        (foodIds, descriptions, tokenStart, tokenTerm, tokenFlags, nameCost, completeness, refund, laterFloor) =
+            (stored.FoodIds, stored.Descriptions, stored.TokenStart, stored.TokenTerm, stored.TokenFlags, stored.NameCost, stored.Completeness, stored.Refund, stored.LaterFloor);
+        (terms, postings, headPostings, restPostings, idf, sortedTermIds) =
+            (stored.Terms, stored.Postings, stored.HeadPostings, stored.RestPostings, stored.Idf, stored.SortedTermIds);
+        deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
+        termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (var i = 0; i < terms.Length; i++)
+        {
+            termIds[terms[i]] = i;
+        }
+
+        sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
+        termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>Writes the built index to <paramref name="stream"/>, so a later process can <see cref="Load"/> it instead
+    /// of building it again (a few milliseconds against a few hundred for SR28).</summary>
+    public void Save(Stream stream) => new Stored(
+        foodIds, descriptions, tokenStart, tokenTerm, tokenFlags, nameCost, completeness, refund, laterFloor,
+        terms, postings, headPostings, restPostings, idf, sortedTermIds).Write(stream);
+
+    /// <summary>Reads an index written by <see cref="Save"/> with this version of Replete.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a saved index of this format.</exception>
+    public static FoodSearchIndex Load(Stream stream, FoodSynonyms? synonyms = null) =>
+        new(Stored.Read(stream), synonyms ?? FoodSynonyms.Default);
 
     /// <summary>The number of foods indexed.</summary>
     public int Count => foodIds.Length;
@@ -479,7 +509,7 @@ public sealed class FoodSearchIndex
     private IEnumerable<int> TypoTerms(string word)
     {
         var seen = new HashSet<int>();
-        if (deletions.TryGetValue(word, out var longer))
+        if (deletions.Value.TryGetValue(word, out var longer))
         {
             seen.UnionWith(longer);
         }
@@ -492,7 +522,7 @@ public sealed class FoodSearchIndex
                 seen.Add(term);
             }
 
-            if (deletions.TryGetValue(shorter, out var same))
+            if (deletions.Value.TryGetValue(shorter, out var same))
             {
                 seen.UnionWith(same);
             }

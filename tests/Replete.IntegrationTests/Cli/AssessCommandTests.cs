@@ -74,6 +74,18 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
     }
 
     [Theory]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flags": ["chest_pain_or_fainting"], "diet_log": "missing.csv"}""")]
+    [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flags": ["chest_pain_or_fainting"], "diet_log": "log.csv", "supplements": "missing.json"}""")]
+    [InlineData("{\"profile\": {\"age\": 30, \"sex\": \"male\"}, \"red_flags\": [\"chest_pain_or_fainting\"],\n \"red_flags\": []}")]
+    public void EmergencyWithAMissingFileOrARepeatedKey_TheErrorStillLeadsWithTheEmergency(string json)
+    {
+        var result = CliRunner.Run("assess", Write(json));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: EMERGENCY: get medical care now", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flag": ["tick_bite"]}""", "unknown field 'red_flag'")]
     [InlineData("""{"profile": {"age": 30, "sex": "male"}, "red_flags": "tick_bite"}""", "red_flags: must be a list")]
     [InlineData("""{"profile": {"age": 30, "sex": "male", "pregnant": true}}""", "male")]

@@ -36,6 +36,28 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
         Assert.Equal(["Bananas, raw", "Spinach, raw"], found.Distinct().Order());
     }
 
+    [SkippableFact]
+    public void TheIndex_IsSavedBesideTheDatabase_AndAnUnreadableSaveIsRebuilt()
+    {
+        _ = sr28.Database;
+        var path = Path.Combine(directory, "foods.db");
+        using (var source = new SqliteConnection($"Data Source={sr28.Database.Path};Mode=ReadOnly;Pooling=False"))
+        {
+            source.Open();
+            using var copy = source.CreateCommand();
+            copy.CommandText = $"VACUUM INTO '{path}'";
+            copy.ExecuteNonQuery();
+        }
+
+        var expected = new FoodCatalog(path).SearchIndex.Search("whole milk", 5);
+        Assert.True(new FileInfo(path + ".index").Length > 100_000);
+
+        Assert.Equal(expected, new FoodCatalog(path).SearchIndex.Search("whole milk", 5));
+        File.WriteAllBytes(path + ".index", [1, 2, 3]);
+        Assert.Equal(expected, new FoodCatalog(path).SearchIndex.Search("whole milk", 5));
+        Assert.True(new FileInfo(path + ".index").Length > 100_000);
+    }
+
     [Fact]
     public void Catalog_IsReadOnly()
     {
@@ -56,37 +78,48 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
     public void OlderSchema_IsMovedForward_NewerIsRefused()
     {
         var path = Path.Combine(directory, "foods.db");
-        using (FoodDatabase.Open(path))
-        {
-        }
 
-        // A version-1 file with an SR28 food and an imported FoodData Central food.
+        // A version-1 file as Replete wrote it (no tracked_nutrients), with a food that reports iron.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                INSERT INTO food(id, source, description) VALUES (9040, 'sr28', 'Bananas, raw'), (173944, 'sr_legacy', 'Bananas, raw');
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta VALUES ('schema_version', '1');
+                CREATE TABLE nutrient (id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL, nutrient_nbr TEXT);
+                CREATE TABLE food (id INTEGER PRIMARY KEY, source TEXT NOT NULL, description TEXT NOT NULL, category TEXT, brand TEXT, common_names TEXT, ndb_number INTEGER);
+                CREATE INDEX food_ndb ON food(ndb_number);
+                CREATE TABLE food_nutrient (food_id INTEGER NOT NULL, nutrient_id INTEGER NOT NULL, amount REAL NOT NULL, PRIMARY KEY (food_id, nutrient_id)) WITHOUT ROWID;
+                CREATE TABLE food_portion (food_id INTEGER NOT NULL, seq INTEGER NOT NULL, amount REAL NOT NULL, measure TEXT NOT NULL, gram_weight REAL NOT NULL, PRIMARY KEY (food_id, seq)) WITHOUT ROWID;
+                CREATE TABLE nutrient_coverage (nutrient_id INTEGER PRIMARY KEY, foods INTEGER NOT NULL);
+                CREATE TABLE import_log (id INTEGER PRIMARY KEY, source TEXT NOT NULL, origin TEXT NOT NULL, imported_at TEXT NOT NULL, foods INTEGER NOT NULL, nutrient_values INTEGER NOT NULL, portions INTEGER NOT NULL);
+                INSERT INTO nutrient VALUES (1089, 'Iron, Fe', 'mg', '303');
+                INSERT INTO food(id, source, description) VALUES (9040, 'sr28', 'Bananas, raw');
+                INSERT INTO food_nutrient VALUES (9040, 1089, 0.26);
                 """;
             command.ExecuteNonQuery();
         }
 
         using (var database = FoodDatabase.Open(path))
         {
-            Assert.Equal(new Dictionary<FoodSource, int> { [FoodSource.SrLegacy] = 1 }, database.CountFoods());
+            Assert.Equal("Bananas, raw", database.Catalog.SearchIndex.Search("banana", 1)[0].Description);
+            Assert.Equal(0.26, database.Find(9040)!.Per100Grams[1089]);
         }
 
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
+            command.CommandText = "SELECT tracked_nutrients FROM food WHERE id = 9040";
+            Assert.Equal(1L, command.ExecuteScalar());
             command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
             Assert.Equal(FoodDatabase.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), command.ExecuteScalar());
             command.CommandText = "UPDATE meta SET value = '99' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
 
+        SqliteConnection.ClearAllPools();
         var error = Assert.Throws<FoodDatabaseException>(() => FoodDatabase.Open(path));
         Assert.Contains("newer Replete", error.Message, StringComparison.Ordinal);
     }

@@ -86,4 +86,13 @@ public class AssessmentRequestTests
         Assert.Equal(["red_flag_reported", "unknown_value"], bad.Problems.Select(p => p.Code));
         Assert.Equal("fhir.json: labs[0]: ferritin: unit 'furlongs' is not known for this test (use ug/L, ng/mL)", bad.Problems[1].ToString());
     }
+
+    [Fact]
+    public void AListGivenTwice_IsAProblem_AndAFlagInEitherStillLeads()
+    {
+        var result = Read("{\"profile\": {\"age\": 30, \"sex\": \"male\"},\n\"red_flags\": [\"chest_pain_or_fainting\"],\n\"red_flags\": []}");
+
+        Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
+        Assert.Equal(("a.json", 3, "red_flags", InputProblemCodes.Conflict), (result.Problems[1].Source, result.Problems[1].Line!.Value, result.Problems[1].Path, result.Problems[1].Code));
+    }
 }

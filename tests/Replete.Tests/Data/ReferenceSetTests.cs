@@ -26,6 +26,8 @@ public class ReferenceSetTests
     [InlineData("lab_confounders.csv", "ferritin,crp_abov:5,low_cutoff,70,,no,note,source,primary", "condition: 'crp_abov:5'")]
     [InlineData("lab_confounders.csv", "feritin,any,note,,,no,note,source,primary", "biomarker: 'feritin'")]
     [InlineData("critical_labs.csv", "potassium,2.5,,critical_lab,,source,primary", "flag: 'critical_lab'")]
+    [InlineData("critical_labs.csv", "ferritin.femal,,200,lab_out_of_range,,source,primary", "biomarker: 'ferritin.femal'")]
+    [InlineData("requirement_cv.csv", "magnesum,10,default,source", "nutrient: 'magnesum'")]
     [InlineData("red_flags.csv", "new_flag,New,,see_doctor_later,message,source,primary", "triage: 'see_doctor_later'")]
     [InlineData("dri.csv", "adult_19_30,iron,6,8,,45,total,,,,source", "life_stage: 'adult_19_30'")]
     public void AnUnknownCodedValue_FailsTheLoad_NamingFileLineAndColumn(string file, string row, string expected)

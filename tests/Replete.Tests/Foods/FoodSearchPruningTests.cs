@@ -44,6 +44,29 @@ public class FoodSearchPruningTests
     }
 
     [Fact]
+    public void ASavedIndex_LoadsBack_AndSearchesTheSame_ButACutOneIsRefused()
+    {
+        var random = new Random(11);
+        var index = FoodSearchIndex.Build(Enumerable.Range(1, 2000).Select(id => new FoodSearchEntry(id, Name(random), null, random.NextDouble())));
+        using var saved = new MemoryStream();
+        index.Save(saved);
+
+        saved.Position = 0;
+        var loaded = FoodSearchIndex.Load(saved);
+
+        Assert.Equal(index.Count, loaded.Count);
+        foreach (var query in new[] { "banana raw", "chiken", "salm", "cheese powder", "the beans", "quinoa" })
+        {
+            Assert.Equal(index.Search(query, 12), loaded.Search(query, 12));
+        }
+
+        using var cut = new MemoryStream(saved.ToArray()[..(int)(saved.Length / 2)]);
+        Assert.Throws<InvalidDataException>(() => FoodSearchIndex.Load(cut));
+        using var other = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+        Assert.Throws<InvalidDataException>(() => FoodSearchIndex.Load(other));
+    }
+
+    [Fact]
     public void TheCorpusReachesTheBitSetPath_ACommonWordHasMoreThan1024Foods()
     {
         var random = new Random(7);

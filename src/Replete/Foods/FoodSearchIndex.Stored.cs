@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Replete.Foods;
+
+public sealed partial class FoodSearchIndex
+{
+    /// <summary>The built index as it is saved: every array the search reads, so loading does none of the building (the
+    /// typo table is built on the first typo, as it is for a built index).</summary>
+    private sealed record Stored(
+        int[] FoodIds, string[] Descriptions, int[] TokenStart, int[] TokenTerm, byte[] TokenFlags, double[] NameCost,
+        double[] Completeness, double[] Refund, double[] LaterFloor, string[] Terms, int[][] Postings, int[][] HeadPostings,
+        int[][] RestPostings, double[] Idf, int[] SortedTermIds)
+    {
+        /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
+        private const int Magic = 0x49534652;
+        private const int Format = 1;
+
+        public void Write(Stream stream)
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(Format);
+            Ints(writer, FoodIds);
+            Strings(writer, Descriptions);
+            Ints(writer, TokenStart);
+            Ints(writer, TokenTerm);
+            writer.Write(TokenFlags.Length);
+            writer.Write(TokenFlags);
+            Doubles(writer, NameCost);
+            Doubles(writer, Completeness);
+            Doubles(writer, Refund);
+            Doubles(writer, LaterFloor);
+            Strings(writer, Terms);
+            Jagged(writer, Postings);
+            Jagged(writer, HeadPostings);
+            Jagged(writer, RestPostings);
+            Doubles(writer, Idf);
+            Ints(writer, SortedTermIds);
+        }
+
+        public static Stored Read(Stream stream)
+        {
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            try
+            {
+                if (reader.ReadInt32() != Magic || reader.ReadInt32() != Format)
+                {
+                    throw new InvalidDataException("not a saved food search index of this format");
+                }
+
+                var stored = new Stored(
+                    Ints(reader), Strings(reader), Ints(reader), Ints(reader), reader.ReadBytes(reader.ReadInt32()), Doubles(reader),
+                    Doubles(reader), Doubles(reader), Doubles(reader), Strings(reader), Jagged(reader), Jagged(reader),
+                    Jagged(reader), Doubles(reader), Ints(reader));
+                return stored.FoodIds.Length + 1 == stored.TokenStart.Length && stored.TokenTerm.Length == stored.TokenFlags.Length
+                    ? stored
+                    : throw new InvalidDataException("a saved food search index whose arrays do not agree");
+            }
+            catch (EndOfStreamException ex)
+            {
+                throw new InvalidDataException("a saved food search index cut short", ex);
+            }
+        }
+
+        private static void Ints(BinaryWriter writer, int[] values)
+        {
+            writer.Write(values.Length);
+            writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+
+        private static void Doubles(BinaryWriter writer, double[] values)
+        {
+            writer.Write(values.Length);
+            writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+
+        private static void Strings(BinaryWriter writer, string[] values)
+        {
+            writer.Write(values.Length);
+            foreach (var value in values)
+            {
+                writer.Write(value);
+            }
+        }
+
+        private static void Jagged(BinaryWriter writer, int[][] lists)
+        {
+            writer.Write(lists.Length);
+            foreach (var list in lists)
+            {
+                Ints(writer, list);
+            }
+        }
+
+        private static int[] Ints(BinaryReader reader)
+        {
+            var values = new int[Count(reader)];
+            Fill(reader, MemoryMarshal.AsBytes(values.AsSpan()));
+            return values;
+        }
+
+        private static double[] Doubles(BinaryReader reader)
+        {
+            var values = new double[Count(reader)];
+            Fill(reader, MemoryMarshal.AsBytes(values.AsSpan()));
+            return values;
+        }
+
+        private static string[] Strings(BinaryReader reader)
+        {
+            var values = new string[Count(reader)];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.ReadString();
+            }
+
+            return values;
+        }
+
+        private static int[][] Jagged(BinaryReader reader)
+        {
+            var lists = new int[Count(reader)][];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                lists[i] = Ints(reader);
+            }
+
+            return lists;
+        }
+
+        /// <summary>A length prefix, refused when it is negative or larger than the rest of the stream could hold.</summary>
+        private static int Count(BinaryReader reader)
+        {
+            var count = reader.ReadInt32();
+            var stream = reader.BaseStream;
+            return count >= 0 && (!stream.CanSeek || count <= stream.Length - stream.Position)
+                ? count
+                : throw new InvalidDataException("a saved food search index with an impossible length");
+        }
+
+        private static void Fill(BinaryReader reader, Span<byte> target)
+        {
+            while (target.Length > 0)
+            {
+                var read = reader.Read(target);
+                if (read == 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                target = target[read..];
+            }
+        }
+    }
+}
