@@ -43,6 +43,10 @@ public enum LabStatus
 
     /// <summary>Above the upper cut-off.</summary>
     High,
+
+    /// <summary>The test has no sourced reference interval in Replete: the value is shown, never read as normal, and
+    /// counts neither way.</summary>
+    NotInterpreted,
 }
 
 /// <summary>A lab result in the knowledge base's unit, read against its cut-offs.</summary>
@@ -52,7 +56,12 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     public bool NormalRulesOut { get; init; }
 
     /// <summary>The status as the source names it: "borderline" for a low serum B12 (Reinstatler et al. 2012).</summary>
-    public string StatusLabel => Status == LabStatus.Low && LowLabel is { Length: > 0 } label ? label : Status.ToString().ToLowerInvariant();
+    public string StatusLabel => Status switch
+    {
+        LabStatus.Low when LowLabel is { Length: > 0 } label => label,
+        LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
+        _ => Status.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>The source's name for the low band, where it has one.</summary>
     public string? LowLabel { get; init; }
@@ -103,7 +112,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         var (baseId, id, unit, reference, value) = resolved;
         var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
         bool Below(double? cutoff) => reference.Inclusive ? value <= cutoff : value < cutoff;
-        var status = rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
+        var status = reference.Low is null && reference.Deficient is null && reference.High is null ? LabStatus.NotInterpreted
+            : rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
             : Below(reference.Deficient) && reference.Deficient < (reference.Low ?? double.MaxValue) ? LabStatus.Deficient
             : Below(reference.Deficient) ? LabStatus.Low // the same cut-off for both: only "low" is established
             : Below(reference.Low) ? LabStatus.Low

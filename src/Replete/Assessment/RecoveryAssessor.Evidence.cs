@@ -69,8 +69,9 @@ public static partial class RecoveryAssessor
                 case LabStatus.Low:
                     nutrient.For.Add(piece with { Points = LabPoints(LabLow, lab) });
                     break;
-                // A normal screening test does not cancel an abnormal confirmatory one (B12 normal, MMA high).
-                case LabStatus.Normal when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low):
+                // A normal screening test does not cancel an abnormal confirmatory one (B12 normal, MMA high). A high
+                // result is further still from a deficiency: it counts against it as a normal one does, never for it.
+                case LabStatus.Normal or LabStatus.High when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low):
                     nutrient.Against.Add(piece with { Points = LabPoints(-LabNormal, lab) });
                     break;
             }

@@ -41,6 +41,11 @@ public static partial class RecoveryAssessor
                 : $"{TriageWording.Headline(triage)}, before acting on the nutrition findings below; take this report with you.");
         }
 
+        if (triage == TriageLevel.Emergency)
+        {
+            return next;
+        }
+
         next.AddRange(excess.Select(e => e.Advice));
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
         // A result that must be repeated is a next step whatever the likelihood it left.

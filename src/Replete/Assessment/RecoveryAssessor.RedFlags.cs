@@ -26,7 +26,8 @@ public static partial class RecoveryAssessor
             var own = CriticalRows.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
             var rows = (own.Count > 0 ? own : CriticalRows.Where(c => c.Biomarker == baseId)).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
 
-            if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status == LabStatus.Normal)
+            // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
+            if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
             {
                 labs[i] = lab = lab with { Status = LabStatus.High, High = above };
             }

@@ -45,6 +45,13 @@ public static partial class RecoveryAssessor
         var excess = Excess(input, kb, labs, diet);
         var (redFlags, triage) = RedFlags(kb, excess, raised);
 
+        // In an emergency the emergency is the message, in every format: no nutrient ranking, systems, other causes or
+        // testing advice, only the instruction to get care (the labs and any possible excess are still shown).
+        if (triage == TriageLevel.Emergency)
+        {
+            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, [], [], labs)) { Excess = excess };
+        }
+
         var evidence = Evidence(input, kb, labs, diet);
         var findings = Rank(evidence, labs, diet, triage);
         var systems = Systems(kb, findings);

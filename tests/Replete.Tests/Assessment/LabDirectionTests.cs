@@ -1,0 +1,62 @@
+using Replete.Assessment;
+using Replete.References;
+
+namespace Replete.Tests.Assessment;
+
+/// <summary>A lab is read only against a sourced interval, and in its direction: a high result is evidence against a
+/// deficiency, never for it (issue: clinical safety).</summary>
+public class LabDirectionTests
+{
+    private static RecoveryAssessment Assess(Person person, string[] symptoms, string[] risks, params LabInput[] labs) =>
+        RecoveryAssessor.Assess(new AssessmentInput(person, symptoms, risks, [], labs));
+
+    [Theory]
+    [InlineData("creatine_kinase", 50000, "U/L")]
+    [InlineData("tsh", 80, "mIU/L")]
+    [InlineData("calcium_ionised", 0.77, "mmol/L")]
+    public void ATestWithoutASourcedInterval_IsNotInterpreted_NeverNormal(string biomarker, double value, string unit)
+    {
+        var result = Assess(new Person(30, Sex.Male), [], [], new LabInput(biomarker, value, unit));
+
+        var lab = Assert.Single(result.Labs);
+        Assert.Equal(LabStatus.NotInterpreted, lab.Status);
+        Assert.StartsWith("not interpreted", lab.StatusLabel, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(100)]
+    public void AHighVitaminD_CountsAgainstADeficiency_AndIsAPossibleExcess(double ngPerMl)
+    {
+        var result = Assess(new Person(40, Sex.Female), ["fatigue", "muscle_weakness"], [], new LabInput("vitamin_d_25oh", ngPerMl, "ng/mL"));
+
+        var vitaminD = result.Bottlenecks.Single(b => b.Nutrient == "vitamin_d");
+        Assert.Equal(Likelihood.NotIndicated, vitaminD.Likelihood);
+        Assert.Contains(vitaminD.Against, e => e.Kind == EvidenceKind.Lab && e.Code == "vitamin_d_25oh");
+        Assert.DoesNotContain(vitaminD.For, e => e.Kind == EvidenceKind.Lab);
+        Assert.Contains(result.Excess, e => e.Nutrient == "vitamin_d");
+    }
+
+    [Fact]
+    public void AHighFerritin_CountsAgainstIronDeficiency_WhateverTheRisks()
+    {
+        var result = Assess(new Person(28, Sex.Female), ["fatigue"], ["heavy_periods", "vegetarian", "endurance_running"], new LabInput("ferritin", 250, "ug/L"));
+
+        var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.True(iron.Likelihood < Likelihood.Likely, $"iron read {iron.Likelihood} with ferritin 250");
+        Assert.Contains(iron.Against, e => e.Code == "ferritin");
+    }
+
+    [Fact]
+    public void AnEmergency_CarriesNoNutrientRankingSystemsOrTestingAdvice_InTheResultItself()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(30, Sex.Male), ["fatigue"], ["vegan"], ["dark_urine_after_exercise"], [new LabInput("ferritin", 10, "ug/L")]));
+
+        Assert.Equal(Replete.Knowledge.TriageLevel.Emergency, result.Triage);
+        Assert.Empty(result.Bottlenecks);
+        Assert.Empty(result.Systems);
+        Assert.Empty(result.OtherCauses);
+        Assert.Equal(["Get emergency care now. Do not start or change supplements for these symptoms."], result.NextSteps);
+        Assert.NotEmpty(result.Labs);
+    }
+}
