@@ -16,17 +16,20 @@ public static partial class RecoveryAssessor
                 return new SystemStatus(g.Key.System, g.Key.Label, status, limiting?.Nutrient, nutrients);
             })];
 
-    /// <summary>Other causes suggested by the person's symptoms, risk factors (their diet included) and red flags.
-    /// Energy-availability targets (45 kcal/kg FFM/d) are not for pregnancy, so RED-S is not suggested then.</summary>
-    private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, bool pregnant)
+    /// <summary>Other causes suggested by the person's symptoms, risk factors (their diet included) and red flags, where
+    /// their own conditions hold (a statin for statin myopathy). Energy-availability targets (45 kcal/kg FFM/d) are not
+    /// for pregnancy, so RED-S is not suggested then.</summary>
+    private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, bool pregnant)
     {
+        var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
         var reported = input.Symptoms.Concat(input.RiskFactors).Concat(input.RedFlags).ToHashSet(StringComparer.Ordinal);
         if (input.Person.Vegetarian && !reported.Contains("vegan"))
         {
             reported.Add("vegetarian");
         }
 
-        return [.. kb.OtherCauses.Where(c => c.SuggestedBy.Any(reported.Contains) && !(pregnant && c.CauseId == "low_energy_availability"))];
+        return [.. kb.OtherCauses.Where(c => c.SuggestedBy.Any(reported.Contains) && (c.Requires.Count == 0 || c.Requires.Any(circumstances.Hold))
+            && !(pregnant && c.CauseId == "low_energy_availability"))];
     }
 
     /// <summary>What to do next: the triage's instruction first, then excess advice, what would settle the top findings,

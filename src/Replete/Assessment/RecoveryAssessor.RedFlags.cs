@@ -42,6 +42,12 @@ public static partial class RecoveryAssessor
             }
         }
 
+        // Flags inferred from what the person says (data/red_flag_rules.csv), whether or not they ticked them.
+        foreach (var rule in kb.RedFlagRules.Where(r => r.When.All(circumstances.Hold)))
+        {
+            raised.Raise(rule.FlagId, $"inferred: {rule.Reason}", rule.Source);
+        }
+
         if (labs.Any(l => (l.Biomarker == "ferritin" && l.Status == LabStatus.Deficient) || (l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal) && l.Status is LabStatus.Low or LabStatus.Deficient)))
         {
             raised.Raise("anaemia_or_very_low_ferritin");

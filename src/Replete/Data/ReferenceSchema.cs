@@ -37,8 +37,12 @@ internal static class ReferenceSchema
 
         Closed(set, "red_flags.csv", "triage", ["emergency", "see_doctor_today", "see_doctor_soon"]);
         Closed(set, "red_flags.csv", "evidence", Grades);
+        Closed(set, "red_flag_rules.csv", "flag_id", flags);
+        Each(set, "red_flag_rules.csv", "when", w => w.Length > 0 && w.Split('&', StringSplitOptions.TrimEntries).All(c => c.Length > 0 && Condition(c, symptoms, risks, biomarkers)), "conditions joined by '&'");
+        Closed(set, "red_flag_rules.csv", "evidence", Grades);
         Closed(set, "recovery_systems.csv", "nutrient", nutrients);
         Closed(set, "other_causes.csv", "evidence", Grades);
+        Each(set, "other_causes.csv", "requires", r => r.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(c => Condition(c, symptoms, risks, biomarkers)), "conditions separated by ';'");
 
         Closed(set, "biomarkers.csv", "evidence", Grades);
         Closed(set, "biomarkers.csv", "cutoffs_inclusive", YesOrEmpty);

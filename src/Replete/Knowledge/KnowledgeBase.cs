@@ -64,6 +64,14 @@ public sealed record RiskFactorLink(string RiskId, string Label, IReadOnlyList<s
 /// <summary>A red flag: refer, do not self-treat.</summary>
 public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> Aliases, TriageLevel Triage, string Message, string Source, EvidenceGrade Evidence);
 
+/// <summary>A red flag inferred from what a person says (data/red_flag_rules.csv): raised when every condition holds.</summary>
+/// <param name="FlagId">The red flag it raises.</param>
+/// <param name="When">The conditions, all of which must hold (the grammar of data/lab_confounders.csv conditions).</param>
+/// <param name="Reason">What the report says raised it.</param>
+/// <param name="Source">The source tying the combination to the flag.</param>
+/// <param name="Evidence">The source's grade.</param>
+public sealed record RedFlagRule(string FlagId, IReadOnlyList<string> When, string Reason, string Source, EvidenceGrade Evidence);
+
 /// <summary>A cause other than a deficiency to weigh first (dehydration, ordinary soreness, overreaching, RED-S).</summary>
 /// <param name="CauseId">The cause id.</param>
 /// <param name="Label">Its name.</param>
@@ -75,6 +83,10 @@ public sealed record OtherCause(string CauseId, string Label, IReadOnlyList<stri
 {
     /// <summary>Words a person or clinician would notice ("dark yellow urine"), shown with the cause, never matched.</summary>
     public IReadOnlyList<string> Cues { get; init; } = [];
+
+    /// <summary>Conditions, any one of which must hold for the cause to be named (a statin for statin myopathy); empty
+    /// when the suggesting ids are enough.</summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
 }
 
 /// <summary>A recovery system and a nutrient it depends on.</summary>
@@ -104,6 +116,8 @@ public sealed class KnowledgeBase
         })];
         RedFlags = [.. set.Rows("red_flags.csv").Select(row => new RedFlag(
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
+        RedFlagRules = [.. set.Rows("red_flag_rules.csv").Select(row => new RedFlagRule(
+            row.Text("flag_id"), row.Text("when").Split('&', StringSplitOptions.TrimEntries), row.Text("reason"), row.Text("source"), Grade(row)))];
         RecoverySystems = [.. set.Rows("recovery_systems.csv").Select(row => new RecoverySystemLink(
             row.Text("system"), row.Text("label"), row.Text("nutrient"), row.Text("source")))];
         var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).ToHashSet(StringComparer.Ordinal);
@@ -111,6 +125,7 @@ public sealed class KnowledgeBase
             row.Text("cause_id"), row.Text("label"), Known(row, "suggested_by", ids), row.Text("what_to_consider"), row.Text("source"), Grade(row))
         {
             Cues = List(row.Text("cues")),
+            Requires = List(row.Text("requires")),
         })];
     }
 
@@ -125,6 +140,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Red flags with their triage level.</summary>
     public IReadOnlyList<RedFlag> RedFlags { get; }
+
+    /// <summary>Red flags inferred from symptoms, risk factors and labs, without the person ticking them.</summary>
+    public IReadOnlyList<RedFlagRule> RedFlagRules { get; }
 
     /// <summary>Recovery systems and their nutrients.</summary>
     public IReadOnlyList<RecoverySystemLink> RecoverySystems { get; }

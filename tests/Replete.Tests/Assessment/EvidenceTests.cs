@@ -54,4 +54,17 @@ public class EvidenceTests
         var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(30, Sex.Male), ["muscle_cramps"], [], [], []));
         Assert.Contains(result.OtherCauses, c => c.CauseId == "dehydration_electrolyte_loss");
     }
+
+    [Theory]
+    [InlineData("muscle_weakness", "", "statin_myopathy", false)]
+    [InlineData("muscle_weakness", "statin", "statin_myopathy", true)]
+    [InlineData("tingling_numbness", "", "supplement_toxicity", false)]
+    [InlineData("tingling_numbness", "high_dose_b6_supplement", "supplement_toxicity", true)]
+    [InlineData("poor_coordination", "", "exercise_associated_hyponatraemia", false)]
+    public void OtherCauses_AreNamedOnlyWhereTheirConditionsHold(string symptom, string risk, string cause, bool named)
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(45, Sex.Male), [symptom], risk.Length == 0 ? [] : [risk], [], []));
+
+        Assert.Equal(named, result.OtherCauses.Any(c => c.CauseId == cause));
+    }
 }

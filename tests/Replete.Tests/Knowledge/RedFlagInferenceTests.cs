@@ -1,0 +1,53 @@
+using Replete.Assessment;
+using Replete.Knowledge;
+using Replete.References;
+
+namespace Replete.Tests.Knowledge;
+
+/// <summary>Red flags recovered from what a person says, with no flag ticked (data/red_flag_rules.csv), each at the
+/// level red_flags.csv gives it, and a control for each that must not fire.</summary>
+public class RedFlagInferenceTests
+{
+    private static RecoveryAssessment Assess(string[] symptoms, string[] risks) =>
+        RecoveryAssessor.Assess(new AssessmentInput(new Person(34, Sex.Female), symptoms, risks, [], []));
+
+    [Theory]
+    [InlineData("tingling_numbness,fatigue", "vegan", "persistent_tingling", TriageLevel.SeeDoctorSoon)]
+    [InlineData("tingling_numbness", "metformin", "persistent_tingling", TriageLevel.SeeDoctorSoon)]
+    [InlineData("palpitations", "", "palpitations", TriageLevel.SeeDoctorSoon)]
+    [InlineData("prolonged_soreness,muscle_weakness", "statin", "statin_muscle_pain", TriageLevel.SeeDoctorSoon)]
+    [InlineData("muscle_cramps", "statin", "statin_muscle_pain", TriageLevel.SeeDoctorSoon)]
+    [InlineData("spasms_tetany", "", "tetany_seizures", TriageLevel.Emergency)]
+    public void WhatAPersonSays_RaisesTheFlag_AtItsLevel(string symptoms, string risks, string flag, TriageLevel triage)
+    {
+        var result = Assess(symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), risks.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+        var raised = Assert.Single(result.RedFlags, f => f.FlagId == flag);
+        Assert.Contains("inferred: ", raised.Message, StringComparison.Ordinal);
+        Assert.Equal(triage, result.Triage);
+    }
+
+    [Theory]
+    [InlineData("tingling_numbness,fatigue", "")] // tingling without a vegan diet or metformin: not this flag
+    [InlineData("fatigue", "vegan")]
+    [InlineData("prolonged_soreness,muscle_weakness", "")] // soreness without a statin
+    [InlineData("muscle_cramps", "")]
+    [InlineData("muscle_twitches", "")] // a twitch is not tetany
+    public void Controls_RaiseNoFlag(string symptoms, string risks)
+    {
+        var result = Assess(symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), risks.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Empty(result.RedFlags);
+        Assert.Equal(TriageLevel.SelfCare, result.Triage);
+    }
+
+    [Fact]
+    public void AVeganProfile_CountsForTheRule_AsTheFilesDietDoes()
+    {
+        using var source = Replete.Data.JsonSource.Parse("""{"profile": {"age": 40, "sex": "male", "diet": "vegan"}, "symptoms": ["tingling_numbness"]}""", "a.json");
+
+        var result = RecoveryAssessor.Assess(AssessmentRequest.Read(source).OrThrow().ToInput());
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == "persistent_tingling");
+    }
+}
