@@ -50,4 +50,18 @@ public class RedFlagInferenceTests
 
         Assert.Contains(result.RedFlags, f => f.FlagId == "persistent_tingling");
     }
+
+    [Theory]
+    [InlineData("potassium", 2.8, "mmol/L", "palpitations,muscle_weakness", TriageLevel.Emergency)]
+    [InlineData("potassium", 2.8, "mmol/L", "fatigue", TriageLevel.SeeDoctorToday)] // control: critical, without its symptoms
+    [InlineData("calcium_total", 5.4, "mg/dL", "tingling_numbness", TriageLevel.Emergency)]
+    [InlineData("calcium_total", 5.4, "mg/dL", "", TriageLevel.SeeDoctorToday)]
+    [InlineData("magnesium_serum", 0.45, "mmol/L", "spasms_tetany", TriageLevel.Emergency)]
+    [InlineData("potassium", 3.2, "mmol/L", "muscle_weakness", TriageLevel.SelfCare)] // control: low, not critical
+    public void ACriticalLab_WithItsSymptoms_IsAnEmergency(string biomarker, double value, string unit, string symptoms, TriageLevel triage)
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(34, Sex.Female), symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), [], [], [new LabInput(biomarker, value, unit)]));
+
+        Assert.Equal(triage, result.Triage);
+    }
 }
