@@ -59,9 +59,14 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     public string StatusLabel => Status switch
     {
         LabStatus.Low when LowLabel is { Length: > 0 } label => label,
+        LabStatus.Normal when GreyZone => "grey zone (sources disagree)",
         LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
         _ => Status.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Whether the result is above the low cut-off but below where another source puts it (25(OH)D 20-30 ng/mL:
+    /// sufficient by IOM 2011, insufficient by the Endocrine Society 2011): it counts neither for nor against.</summary>
+    public bool GreyZone { get; init; }
 
     /// <summary>The source's name for the low band, where it has one.</summary>
     public string? LowLabel { get; init; }
@@ -119,16 +124,20 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             : Below(reference.Low) ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;
+        var grey = status == LabStatus.Normal && reference.GreyUpper is { } greyUpper && value < greyUpper;
         var zinc = baseId == "zinc" ? Zinc(id, stratumGiven: id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase), value, status, sex, ageYears, sample) : default;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             CountsForDeficiency = !zinc.Unreadable,
             RepeatAdvised = zinc.Unreadable,
             RepeatAdvice = zinc.Unreadable ? "Repeat with the time of day and fasting state noted." : null,
-            NormalRulesOut = unit.RulesOut,
+            NormalRulesOut = unit.RulesOut && !grey,
+            GreyZone = grey,
             HighIsExcess = reference.HighIsExcess,
             LowLabel = reference.LowLabel,
-            Caveats = zinc.Caveats ?? [],
+            Caveats = grey
+                ? [.. zinc.Caveats ?? [], new Caveat(string.Create(CultureInfo.InvariantCulture, $"Between {reference.Low:0.##} and {reference.GreyUpper:0.##} {reference.Unit} the sources disagree: sufficient by the cut-off used here ({reference.Source.Split(';')[0]}), low by another; counted neither for nor against."), reference.GreySource)]
+                : zinc.Caveats ?? [],
         };
     }
 
@@ -281,12 +290,21 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     private static readonly Dictionary<string, CutoffRow> Cutoffs = ReferenceData.Read("biomarkers.csv")
         .Select(row => new CutoffRow(row.Text("biomarker_id"), row.Text("label"), row.Text("unit"), row.OptionalNumber("low_cutoff"), row.OptionalNumber("deficient_cutoff"),
             row.OptionalNumber("high_cutoff"), row.Text("source"), KnowledgeBase.Grade(row),
-            row.Text("cutoffs_inclusive") == "yes", row.Text("high_is_excess") == "yes", row.Text("low_label")))
+            row.Text("cutoffs_inclusive") == "yes", row.Text("high_is_excess") == "yes", row.Text("low_label"))
+        {
+            GreyUpper = row.OptionalNumber("grey_zone_upper"),
+            GreySource = row.Text("grey_zone_source"),
+        })
         .ToDictionary(c => c.Id, StringComparer.Ordinal);
 
     /// <summary>A row of data/lab_units.csv.</summary>
     private sealed record UnitRow(string Biomarker, string Nutrient, string Unit, double Factor, bool RulesOut);
 
     /// <summary>A row of data/biomarkers.csv.</summary>
-    private sealed record CutoffRow(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel);
+    private sealed record CutoffRow(string Id, string Label, string Unit, double? Low, double? Deficient, double? High, string Source, EvidenceGrade Evidence, bool Inclusive, bool HighIsExcess, string LowLabel)
+    {
+        public double? GreyUpper { get; init; }
+
+        public string GreySource { get; init; } = "";
+    }
 }

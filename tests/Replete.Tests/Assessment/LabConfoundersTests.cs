@@ -66,7 +66,11 @@ public class LabConfoundersTests
 
         Assert.False(august.NormalRulesOut);
         Assert.Contains(august.Caveats, c => c.ToString().Contains("August", StringComparison.Ordinal) && c.ToString().Contains("Shoben", StringComparison.Ordinal));
-        Assert.True(february.NormalRulesOut);
+        Assert.True(august.RepeatAdvised);
+        // 24 ng/mL is in the 20-30 grey zone in any season: never reassuring, but no repeat is asked for in February.
+        Assert.False(february.NormalRulesOut);
+        Assert.True(february.GreyZone);
+        Assert.False(february.RepeatAdvised);
     }
 
     [Fact]
@@ -169,7 +173,8 @@ public class LabConfoundersTests
         var singapore = Read(new LabSample(new DateOnly(2026, 8, 25), 1.3), [], new LabInput("vitamin_d_25oh", 22, "ng/mL")).Single();
         var london = Read(new LabSample(new DateOnly(2026, 8, 25), 51.5), [], new LabInput("vitamin_d_25oh", 22, "ng/mL")).Single();
 
-        Assert.True(singapore.NormalRulesOut);
+        Assert.False(singapore.RepeatAdvised);
+        Assert.True(singapore.GreyZone);
         Assert.False(london.NormalRulesOut);
         Assert.Equal("Repeat in late winter to see the low.", london.RepeatAdvice);
     }

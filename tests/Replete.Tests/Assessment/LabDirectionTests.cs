@@ -59,4 +59,24 @@ public class LabDirectionTests
         Assert.Equal(["Get emergency care now. Do not start or change supplements for these symptoms."], result.NextSteps);
         Assert.NotEmpty(result.Labs);
     }
+
+    [Theory]
+    [InlineData(22, true)]
+    [InlineData(29.9, true)]
+    [InlineData(30, false)]
+    [InlineData(45, false)]
+    public void VitaminDBetween20And30_IsAGreyZone_WithBothSources_CountedNeitherWay(double ngPerMl, bool grey)
+    {
+        var result = Assess(new Person(40, Sex.Female), ["muscle_weakness", "bone_pain"], ["little_sun"], new LabInput("vitamin_d_25oh", ngPerMl, "ng/mL"));
+
+        var lab = Assert.Single(result.Labs);
+        Assert.Equal(grey, lab.GreyZone);
+        var vitaminD = result.Bottlenecks.Single(b => b.Nutrient == "vitamin_d");
+        Assert.Equal(!grey, vitaminD.Against.Any(e => e.Code == "vitamin_d_25oh"));
+        if (grey)
+        {
+            Assert.Contains(lab.Caveats, c => c.Source!.StartsWith("Holick et al. 2011", StringComparison.Ordinal));
+            Assert.StartsWith("grey zone", lab.StatusLabel, StringComparison.Ordinal);
+        }
+    }
 }
