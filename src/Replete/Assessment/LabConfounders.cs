@@ -17,21 +17,23 @@ public static class LabConfounders
     /// 2015, GSSI Sports Science Exchange 148, advises supplementing in winter above 35 degrees.</summary>
     public const double WinterLatitude = 35;
 
-    private static readonly IReadOnlyList<Rule> Rules = ReferenceData.Read("lab_confounders.csv")
-        .Select(row => new Rule(row.Text("biomarker"), row.Text("condition"), row.Text("effect"), row.OptionalNumber("value"), row.Text("inclusive") == "yes", row.Text("repeat") == "yes", row.Text("note"), row.Text("source"),
-            KnowledgeBase.Grade(row)))
-        .ToArray();
+    /// <summary>The rows of <paramref name="set"/>'s lab_confounders.csv.</summary>
+    internal static IReadOnlyList<LabConfounderRule> Rules(ReferenceSet set) => [.. set.Rows("lab_confounders.csv")
+        .Select(row => new LabConfounderRule(row.Text("biomarker"), row.Text("condition"), row.Text("effect"), row.OptionalNumber("value"), row.Text("inclusive") == "yes", row.Text("repeat") == "yes", row.Text("note"), row.Text("source"),
+            KnowledgeBase.Grade(row)))];
 
-    /// <summary>The readings with every confounder that applies worked in.</summary>
-    public static IReadOnlyList<LabReading> Apply(IReadOnlyList<LabReading> labs, LabSample sample, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors)
+    /// <summary>The readings with every confounder that applies worked in, from <paramref name="knowledge"/>'s rules
+    /// (the compiled knowledge base when null).</summary>
+    public static IReadOnlyList<LabReading> Apply(IReadOnlyList<LabReading> labs, LabSample sample, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors, KnowledgeBase? knowledge = null)
     {
         ArgumentNullException.ThrowIfNull(labs);
         ArgumentNullException.ThrowIfNull(sample);
         var circumstances = new Circumstances(labs, symptoms, riskFactors, sample);
-        return [.. labs.Select(lab => Rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && circumstances.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample)))];
+        var rules = (knowledge ?? KnowledgeBase.Default).LabConfounders;
+        return [.. labs.Select(lab => rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && circumstances.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample)))];
     }
 
-    private static LabReading Apply(LabReading lab, Rule rule, LabSample sample)
+    private static LabReading Apply(LabReading lab, LabConfounderRule rule, LabSample sample)
     {
         var caveat = new Caveat(rule.Note, rule.Source);
         // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
@@ -90,5 +92,16 @@ public static class LabConfounders
         return value - (swing / 2 * (1 + Math.Cos(phase)));
     }
 
-    private sealed record Rule(string Biomarker, string Condition, string Effect, double? Value, bool Inclusive, bool Repeat, string Note, string Source, EvidenceGrade Grade);
 }
+
+/// <summary>A row of data/lab_confounders.csv: how a condition changes the reading of a biomarker.</summary>
+/// <param name="Biomarker">The biomarker it applies to.</param>
+/// <param name="Condition">When it applies (the grammar of the knowledge base's conditions).</param>
+/// <param name="Effect">What it does (low_cutoff, low_not_counted, seasonal_trough, ...).</param>
+/// <param name="Value">The value the effect uses, in the biomarker's unit, or null.</param>
+/// <param name="Inclusive">Whether a cut-off includes its value.</param>
+/// <param name="Repeat">Whether the result must be repeated before it can be read.</param>
+/// <param name="Note">What it says to the person.</param>
+/// <param name="Source">The source.</param>
+/// <param name="Grade">The source's grade.</param>
+public sealed record LabConfounderRule(string Biomarker, string Condition, string Effect, double? Value, bool Inclusive, bool Repeat, string Note, string Source, EvidenceGrade Grade);

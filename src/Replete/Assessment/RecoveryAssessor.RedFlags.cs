@@ -5,10 +5,10 @@ namespace Replete.Assessment;
 
 public static partial class RecoveryAssessor
 {
-    private static readonly IReadOnlyList<CriticalRow> CriticalRows = Data.ReferenceData.Read("critical_labs.csv")
-        .Select(row => new CriticalRow(row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag"),
-            row.Text("unless").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), row.Text("source")))
-        .ToArray();
+    /// <summary>The rows of <paramref name="set"/>'s critical_labs.csv.</summary>
+    internal static IReadOnlyList<CriticalLabRule> CriticalRules(Data.ReferenceSet set) => [.. set.Rows("critical_labs.csv")
+        .Select(row => new CriticalLabRule(row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag"),
+            row.Text("unless").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), row.Text("source")))];
 
     /// <summary>Red flags raised by labs (data/critical_labs.csv): a critical value, severe anaemia, a high calcium. A
     /// value above a row reads high even where a companion test excuses the flag (ferritin 800 with raised CRP).</summary>
@@ -23,8 +23,8 @@ public static partial class RecoveryAssessor
             // A stratum's own rows (hemoglobin.pregnant, ferritin.female) replace the analyte's.
             var lab = labs[i];
             var baseId = lab.Biomarker.Split('.')[0];
-            var own = CriticalRows.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
-            var rows = (own.Count > 0 ? own : CriticalRows.Where(c => c.Biomarker == baseId)).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
+            var own = kb.CriticalLabs.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
+            var rows = (own.Count > 0 ? own : kb.CriticalLabs.Where(c => c.Biomarker == baseId)).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
 
             // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
             if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
@@ -74,8 +74,6 @@ public static partial class RecoveryAssessor
         return (flags, kb.Triage(raised.Ids));
     }
 
-    /// <summary>A row of data/critical_labs.csv.</summary>
-    private sealed record CriticalRow(string Biomarker, double Below, double Above, string Flag, string[] Unless, string Source);
 
     /// <summary>The flags reported and raised so far, and what raised each (shown with the flag so it can be traced).</summary>
     private sealed class RaisedFlags(IEnumerable<string> reported)
@@ -98,3 +96,13 @@ public static partial class RecoveryAssessor
         }
     }
 }
+
+/// <summary>A row of data/critical_labs.csv: a result below <paramref name="Below"/> or above <paramref name="Above"/>
+/// raises <paramref name="Flag"/>, unless one of <paramref name="Unless"/> holds.</summary>
+/// <param name="Biomarker">The biomarker, a stratum (hemoglobin.pregnant) or a sex's row (ferritin.female).</param>
+/// <param name="Below">Flag below this, in the biomarker's unit (negative infinity for none).</param>
+/// <param name="Above">Flag above this (positive infinity for none).</param>
+/// <param name="Flag">The red flag raised.</param>
+/// <param name="Unless">Conditions that excuse it.</param>
+/// <param name="Source">The threshold's source.</param>
+public sealed record CriticalLabRule(string Biomarker, double Below, double Above, string Flag, IReadOnlyList<string> Unless, string Source);

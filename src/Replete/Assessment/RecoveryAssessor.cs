@@ -38,7 +38,7 @@ public static partial class RecoveryAssessor
         Check(kb, input.RedFlags, KnowledgeIdKind.RedFlag);
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
         var read = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant)).ToList();
-        var labs = LabConfounders.Apply(read, input.Sample, input.Symptoms, input.RiskFactors);
+        var labs = LabConfounders.Apply(read, input.Sample, input.Symptoms, input.RiskFactors, kb);
 
         var raised = new RaisedFlags(input.RedFlags);
         labs = CriticalValues(input, kb, labs, raised);

@@ -96,8 +96,9 @@ public sealed record RecoverySystemLink(string System, string Label, string Nutr
 /// entry with its source and evidence grade.</summary>
 public sealed class KnowledgeBase
 {
-    /// <summary>The knowledge base in <paramref name="set"/>'s tables (symptoms, risk factors, red flags, recovery
-    /// systems, other causes), for a test or a deployment that substitutes a table.</summary>
+    /// <summary>The knowledge base in <paramref name="set"/>'s tables (symptoms, risk factors, red flags and the rules
+    /// that infer them, lab confounders, critical lab values, recovery systems, other causes), for a test or a
+    /// deployment that substitutes a table.</summary>
     /// <exception cref="InvalidDataException">An other cause names an id no table has.</exception>
     public KnowledgeBase(ReferenceSet set)
     {
@@ -118,6 +119,8 @@ public sealed class KnowledgeBase
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
         RedFlagRules = [.. set.Rows("red_flag_rules.csv").Select(row => new RedFlagRule(
             row.Text("flag_id"), row.Text("when").Split('&', StringSplitOptions.TrimEntries), row.Text("reason"), row.Text("source"), Grade(row)))];
+        LabConfounders = Assessment.LabConfounders.Rules(set);
+        CriticalLabs = Assessment.RecoveryAssessor.CriticalRules(set);
         RecoverySystems = [.. set.Rows("recovery_systems.csv").Select(row => new RecoverySystemLink(
             row.Text("system"), row.Text("label"), row.Text("nutrient"), row.Text("source")))];
         var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).ToHashSet(StringComparer.Ordinal);
@@ -143,6 +146,12 @@ public sealed class KnowledgeBase
 
     /// <summary>Red flags inferred from symptoms, risk factors and labs, without the person ticking them.</summary>
     public IReadOnlyList<RedFlagRule> RedFlagRules { get; }
+
+    /// <summary>How conditions change the reading of a lab (data/lab_confounders.csv).</summary>
+    public IReadOnlyList<Assessment.LabConfounderRule> LabConfounders { get; }
+
+    /// <summary>Lab values that raise a red flag (data/critical_labs.csv).</summary>
+    public IReadOnlyList<Assessment.CriticalLabRule> CriticalLabs { get; }
 
     /// <summary>Recovery systems and their nutrients.</summary>
     public IReadOnlyList<RecoverySystemLink> RecoverySystems { get; }

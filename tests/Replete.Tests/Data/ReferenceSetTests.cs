@@ -60,4 +60,17 @@ public class ReferenceSetTests
 
         Assert.Equal((2, 3), (usual.Points, substituted.Points));
     }
+
+    [Fact]
+    public void ASubstitutedCriticalLabsTable_ChangesWhichResultRaisesAFlag()
+    {
+        var kb = new KnowledgeBase(ReferenceSet.Load(new Dictionary<string, string>
+        {
+            ["critical_labs.csv"] = WithRow("critical_labs.csv", "potassium,3.4,,critical_lab_value,,test row,unverified"),
+        }));
+        var input = new AssessmentInput(new Person(30, Sex.Male), [], [], [], [new LabInput("potassium", 3.3, "mmol/L")]);
+
+        Assert.Empty(RecoveryAssessor.Assess(input).RedFlags);
+        Assert.Equal("critical_lab_value", Assert.Single(RecoveryAssessor.Assess(input, kb).RedFlags).FlagId);
+    }
 }
