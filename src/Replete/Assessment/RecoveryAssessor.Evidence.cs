@@ -101,7 +101,21 @@ public static partial class RecoveryAssessor
                 Code = intake.Nutrient.Id,
                 Points = Points(LinkStrength.Moderate),
             };
-            if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates)
+            var readable = intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates;
+            // An athlete is judged against the athlete range the profile yields (protein 1.2-2.0 g/kg), not only the
+            // general requirement: below its low end the diet counts for a shortfall and never against it.
+            var belowAthleteRange = readable && intake.Target.AthleteLow is { } athleteLow && intake.MeanDaily < athleteLow;
+            if (belowAthleteRange)
+            {
+                var target = intake.Target;
+                Of(intake.Nutrient.Id).For.Add(piece with
+                {
+                    What = string.Create(CultureInfo.InvariantCulture,
+                        $"Diet: mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d over {intake.Days} day(s), below the athlete range of {target.AthleteLow:0.##}{(target.AthleteHigh is { } high ? $"-{high:0.##}" : "+")} {intake.Nutrient.Unit}/d"),
+                    Source = target.Adjustments.Count > 0 ? target.Adjustments[0].Source : target.Source,
+                });
+            }
+            else if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && readable)
             {
                 Of(intake.Nutrient.Id).For.Add(piece);
             }

@@ -118,6 +118,11 @@ public static partial class RecoveryAssessor
             return "log food for a week or more (a diet analysis shows how sure the usual intake is).";
         }
 
+        if (intake.Target.AthleteLow is { } athleteLow && mean < athleteLow)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already shows it below the athlete range of {athleteLow:0.##} {intake.Nutrient.Unit}/d.");
+        }
+
         if (adequacy.Probability is { } p && (p >= Intake.AdequacyAssessor.SettledProbability || p <= 1 - Intake.AdequacyAssessor.SettledProbability))
         {
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already settles the intake (P(adequate) {p:P0}).");

@@ -67,4 +67,23 @@ public class EvidenceTests
 
         Assert.Equal(named, result.OtherCauses.Any(c => c.CauseId == cause));
     }
+
+    [Fact]
+    public void AnAthletesProtein_IsJudgedAgainstTheAthleteRange_NotOnlyTheGeneralRequirement()
+    {
+        // An ultrarunner, 70 kg, 20 h/week, eating 0.7 g/kg/d of protein: above the general EAR (0.66 g/kg), below
+        // the athlete range (1.2-2.0 g/kg) that the same profile's targets give.
+        var person = new Person(30, Sex.Male, BodyMassKg: 70, Sport: "running", TrainingHoursPerWeek: 20);
+        var targets = Replete.Targets.TargetCalculator.For(person);
+        var days = Enumerable.Range(1, 7).Select(d => new Replete.Diet.IntakeItem(new DateOnly(2026, 11, d), null, "lunch", "mixed meals",
+            new Dictionary<string, double> { ["protein"] = 49, ["iron"] = 34 }, "log.csv:" + d)).ToList();
+        var diet = Replete.Diet.DietAnalyzer.Analyze(days, [], targets);
+
+        var result = RecoveryAssessor.Assess(new AssessmentInput(person, ["prolonged_soreness"], [], [], []), diet: diet);
+
+        var protein = result.Bottlenecks.Single(b => b.Nutrient == "protein");
+        var shortfall = Assert.Single(protein.For, e => e.Kind == EvidenceKind.Diet);
+        Assert.Contains("below the athlete range of", shortfall.What, StringComparison.Ordinal);
+        Assert.DoesNotContain(protein.Against, e => e.Kind == EvidenceKind.Diet);
+    }
 }
