@@ -7,7 +7,7 @@ namespace Replete.Assessment;
 /// (unless) and symptoms.csv (strong_only_if):
 /// <list type="bullet">
 /// <item><c>any</c>; <c>symptom:&lt;id&gt;</c>; <c>risk:&lt;id&gt;</c>;</item>
-/// <item><c>crp_above:&lt;mg/L&gt;</c>; <c>lab_below:&lt;biomarker&gt;:&lt;value&gt;</c>; <c>lab_low:&lt;biomarker&gt;</c> (below its
+/// <item><c>crp_above:&lt;mg/L&gt;</c>; <c>lab_below:&lt;biomarker&gt;:&lt;value&gt;</c>; <c>lab_above:&lt;biomarker&gt;:&lt;value&gt;</c>; <c>lab_low:&lt;biomarker&gt;</c> (below its
 /// cut-off); <c>lab_normal:&lt;biomarker&gt;</c>; <c>no_lab:&lt;biomarker&gt;</c>;</item>
 /// <item><c>not_rested</c> (drawn soon after hard training); <c>near_peak_season</c> (a dated 25(OH)D at a latitude where
 /// winter matters).</item>
@@ -33,6 +33,7 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "risk" => RiskFactors.Contains(parts[1]),
             "crp_above" => Of("crp").Any(l => l.Value > Number(parts[1])),
             "lab_below" => Of(parts[1]).Any(l => l.Value < Number(parts[2])),
+            "lab_above" => Of(parts[1]).Any(l => l.Value > Number(parts[2])),
             "lab_low" => Of(parts[1]).Any(l => l.Status is LabStatus.Low or LabStatus.Deficient),
             "lab_normal" => Of(parts[1]).FirstOrDefault()?.Status == LabStatus.Normal,
             "no_lab" => !Of(parts[1]).Any(),
@@ -52,6 +53,7 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "symptom" or "risk" => parts[1].Replace('_', ' '),
             "lab_low" => $"a low {parts[1].Replace('_', ' ')}",
             "lab_below" => $"{parts[1].Replace('_', ' ')} below {parts[2]}",
+            "lab_above" => $"{parts[1].Replace('_', ' ')} above {parts[2]}",
             _ => condition,
         };
     }

@@ -103,17 +103,20 @@ public static partial class RecoveryAssessor
             };
             var readable = intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates;
             // An athlete is judged against the athlete range the profile yields (protein 1.2-2.0 g/kg), not only the
-            // general requirement: below its low end the diet counts for a shortfall and never against it.
-            var belowAthleteRange = readable && intake.Target.AthleteLow is { } athleteLow && intake.MeanDaily < athleteLow;
-            if (belowAthleteRange)
+            // general requirement: below its low end the diet counts for a shortfall when it can be read, and never
+            // against it. Guidance with no upper figure ("2.0 g/kg or more" in energy restriction) is not a minimum.
+            if (BelowAthleteRange(intake))
             {
-                var target = intake.Target;
-                Of(intake.Nutrient.Id).For.Add(piece with
+                if (readable)
                 {
-                    What = string.Create(CultureInfo.InvariantCulture,
-                        $"Diet: mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d over {intake.Days} day(s), below the athlete range of {target.AthleteLow:0.##}{(target.AthleteHigh is { } high ? $"-{high:0.##}" : "+")} {intake.Nutrient.Unit}/d"),
-                    Source = target.Adjustments.Count > 0 ? target.Adjustments[0].Source : target.Source,
-                });
+                    var target = intake.Target;
+                    Of(intake.Nutrient.Id).For.Add(piece with
+                    {
+                        What = string.Create(CultureInfo.InvariantCulture,
+                            $"Diet: mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d over {intake.Days} day(s), below the athlete range of {target.AthleteLow:0.##}-{target.AthleteHigh:0.##} {intake.Nutrient.Unit}/d"),
+                        Source = target.AthleteSource ?? target.Source,
+                    });
+                }
             }
             else if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && readable)
             {
@@ -127,6 +130,10 @@ public static partial class RecoveryAssessor
 
         return evidence;
     }
+
+    /// <summary>Whether the usual intake is below the athlete range's low end (a range with both ends).</summary>
+    private static bool BelowAthleteRange(Diet.NutrientIntake intake) =>
+        intake.Target is { AthleteLow: { } low, AthleteHigh: not null } && intake.MeanDaily < low;
 
     /// <summary>The risk links that hold for the person, each with its kind: the person's own (listed, or their diet
     /// from the profile: a vegetarian or vegan diet counts as if listed) or a prior the profile implies (unless listed).

@@ -118,7 +118,7 @@ public static partial class RecoveryAssessor
             return "log food for a week or more (a diet analysis shows how sure the usual intake is).";
         }
 
-        if (intake.Target.AthleteLow is { } athleteLow && mean < athleteLow)
+        if (BelowAthleteRange(intake) && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates && intake.Target.AthleteLow is { } athleteLow)
         {
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already shows it below the athlete range of {athleteLow:0.##} {intake.Nutrient.Unit}/d.");
         }

@@ -122,7 +122,7 @@ internal static class ReferenceSchema
             ("symptom", 2) => symptoms.Contains(parts[1]),
             ("risk", 2) => risks.Contains(parts[1]),
             ("crp_above", 2) => Number(parts[1]),
-            ("lab_below", 3) => biomarkers.Contains(parts[1]) && Number(parts[2]),
+            ("lab_below" or "lab_above", 3) => biomarkers.Contains(parts[1]) && Number(parts[2]),
             ("lab_low" or "lab_normal" or "no_lab", 2) => biomarkers.Contains(parts[1]),
             _ => false,
         };

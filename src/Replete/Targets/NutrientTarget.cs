@@ -30,6 +30,9 @@ public sealed record NutrientTarget(
     string Source,
     IReadOnlyList<TargetAdjustment> Adjustments)
 {
+    /// <summary>The source of the athlete range (<see cref="AthleteLow"/>-<see cref="AthleteHigh"/>), or null.</summary>
+    public string? AthleteSource { get; init; }
+
     /// <summary>True where any adjustment rests on limited evidence.</summary>
     public bool HasWeakEvidence => Adjustments.Any(a => a.Evidence == EvidenceStrength.Limited);
 }

@@ -87,6 +87,7 @@ public static class TargetCalculator
             Rda = rda,
             AthleteLow = guidance.Low * mass,
             AthleteHigh = guidance.High * mass,
+            AthleteSource = guidance.Source,
             Adjustments = adjustments,
         };
     }
@@ -103,6 +104,7 @@ public static class TargetCalculator
         {
             AthleteLow = guidance.Low * mass,
             AthleteHigh = guidance.High * mass,
+            AthleteSource = guidance.Source,
             Adjustments =
             [
                 new TargetAdjustment(

@@ -58,8 +58,6 @@ public class EvidenceTests
     [Theory]
     [InlineData("muscle_weakness", "", "statin_myopathy", false)]
     [InlineData("muscle_weakness", "statin", "statin_myopathy", true)]
-    [InlineData("tingling_numbness", "", "supplement_toxicity", false)]
-    [InlineData("tingling_numbness", "high_dose_b6_supplement", "supplement_toxicity", true)]
     [InlineData("poor_coordination", "", "exercise_associated_hyponatraemia", false)]
     public void OtherCauses_AreNamedOnlyWhereTheirConditionsHold(string symptom, string risk, string cause, bool named)
     {
@@ -85,5 +83,13 @@ public class EvidenceTests
         var shortfall = Assert.Single(protein.For, e => e.Kind == EvidenceKind.Diet);
         Assert.Contains("below the athlete range of", shortfall.What, StringComparison.Ordinal);
         Assert.DoesNotContain(protein.Against, e => e.Kind == EvidenceKind.Diet);
+    }
+
+    [Fact]
+    public void Hyponatraemia_IsNamedWithALowSodium()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(45, Sex.Male), ["poor_coordination"], [], [], [new LabInput("sodium", 132, "mmol/L")]));
+
+        Assert.Contains(result.OtherCauses, c => c.CauseId == "exercise_associated_hyponatraemia");
     }
 }

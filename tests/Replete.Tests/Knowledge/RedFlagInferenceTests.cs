@@ -17,7 +17,7 @@ public class RedFlagInferenceTests
     [InlineData("palpitations", "", "palpitations", TriageLevel.SeeDoctorSoon)]
     [InlineData("prolonged_soreness,muscle_weakness", "statin", "statin_muscle_pain", TriageLevel.SeeDoctorSoon)]
     [InlineData("muscle_cramps", "statin", "statin_muscle_pain", TriageLevel.SeeDoctorSoon)]
-    [InlineData("spasms_tetany", "", "tetany_seizures", TriageLevel.Emergency)]
+    [InlineData("spasms_tetany", "", "possible_tetany", TriageLevel.SeeDoctorToday)]
     public void WhatAPersonSays_RaisesTheFlag_AtItsLevel(string symptoms, string risks, string flag, TriageLevel triage)
     {
         var result = Assess(symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), risks.Split(',', StringSplitOptions.RemoveEmptyEntries));
@@ -54,8 +54,10 @@ public class RedFlagInferenceTests
     [Theory]
     [InlineData("potassium", 2.8, "mmol/L", "palpitations,muscle_weakness", TriageLevel.Emergency)]
     [InlineData("potassium", 2.8, "mmol/L", "fatigue", TriageLevel.SeeDoctorToday)] // control: critical, without its symptoms
-    [InlineData("calcium_total", 5.4, "mg/dL", "tingling_numbness", TriageLevel.Emergency)]
+    [InlineData("calcium_total", 5.4, "mg/dL", "spasms_tetany", TriageLevel.Emergency)]
     [InlineData("calcium_total", 5.4, "mg/dL", "", TriageLevel.SeeDoctorToday)]
+    [InlineData("potassium", 6.5, "mmol/L", "palpitations", TriageLevel.Emergency)]
+    [InlineData("potassium", 6.5, "mmol/L", "", TriageLevel.SeeDoctorToday)]
     [InlineData("magnesium_serum", 0.45, "mmol/L", "spasms_tetany", TriageLevel.Emergency)]
     [InlineData("potassium", 3.2, "mmol/L", "muscle_weakness", TriageLevel.SelfCare)] // control: low, not critical
     public void ACriticalLab_WithItsSymptoms_IsAnEmergency(string biomarker, double value, string unit, string symptoms, TriageLevel triage)
