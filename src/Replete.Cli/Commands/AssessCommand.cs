@@ -31,13 +31,14 @@ internal static class AssessCommand
                 }
 
                 var answers = Questionnaire.Ask(context.Console);
-                // The questionnaire checks each lab as it is entered; this catches any it did not (a CRP, say).
-                if (AssessmentRequest.CheckLabs(answers.Labs, answers.Person, answers.Sample, "questionnaire") is { Count: > 0 } problems)
-                {
-                    throw new InputException(AssessmentRequest.LeadWithReportedFlags([.. KnowledgeBase.Default.RedFlags.Where(f => answers.RedFlags.Contains(f.FlagId))], problems));
-                }
+                input = answers with { Labs = [.. answers.Labs, .. (parse.GetValue(fhir) ?? []).SelectMany(bundle => ReadFhir(context, bundle).Labs.Select(l => l.Input))] };
 
-                input = WithFhir(context, answers, parse.GetValue(fhir) ?? []);
+                // The questionnaire checks each lab as it is entered; this checks the rest (a CRP, a FHIR upload) the
+                // same way a file's labs are checked.
+                if (AssessmentRequest.CheckLabs(input.Labs, input.Person, input.Sample, "questionnaire or --fhir") is { Count: > 0 } problems)
+                {
+                    throw new InputException(AssessmentRequest.LeadWithReportedFlags([.. KnowledgeBase.Default.RedFlags.Where(f => input.RedFlags.Contains(f.FlagId))], problems));
+                }
             }
             else
             {
@@ -78,24 +79,6 @@ internal static class AssessCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Questionnaire answers with the labs of <paramref name="bundles"/>, each checked as a file's labs are.</summary>
-    private static AssessmentInput WithFhir(CliContext context, AssessmentInput input, IEnumerable<FileInfo> bundles)
-    {
-        foreach (var bundle in bundles)
-        {
-            var labs = ReadFhir(context, bundle);
-            var problems = AssessmentRequest.CheckLabs([.. labs.Labs.Select(l => l.Input)], input.Person, input.Sample, bundle.Name);
-            if (problems.Count > 0)
-            {
-                throw new InputException(AssessmentRequest.LeadWithReportedFlags([.. KnowledgeBase.Default.RedFlags.Where(f => input.RedFlags.Contains(f.FlagId))], problems));
-            }
-
-            input = input with { Labs = [.. input.Labs, .. labs.Labs.Select(l => l.Input)] };
-        }
-
-        return input;
     }
 
     /// <summary>Reads a FHIR file and notes on stderr what it left out and which units came from text.</summary>

@@ -135,8 +135,9 @@ public sealed class FoodCatalog
     /// <summary>How many foods report each nutrient, kept up to date by every import.</summary>
     public IReadOnlyList<NutrientCoverage> Coverage()
     {
-        var foods = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM food"), System.Globalization.CultureInfo.InvariantCulture);
         using var connection = Open();
+        using var count = Command(connection, "SELECT COUNT(*) FROM food");
+        var foods = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         using var command = Command(connection, """
             SELECT n.id, n.name, n.unit, c.foods FROM nutrient_coverage c JOIN nutrient n ON n.id = c.nutrient_id
             ORDER BY c.foods DESC, n.id

@@ -140,16 +140,24 @@ public static partial class RecoveryAssessor
     /// The input itself is never rewritten.</summary>
     private static IEnumerable<(RiskFactorLink Link, EvidenceKind Kind)> RiskLinks(AssessmentInput input, KnowledgeBase kb)
     {
+        var own = OwnRiskFactors(input);
+        var implied = Implied(input.Person).Where(id => !own.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        return kb.RiskFactors
+            .Where(r => (own.Contains(r.RiskId) || implied.Contains(r.RiskId)) && Applies(r, input.Person))
+            .Select(r => (r, own.Contains(r.RiskId) ? EvidenceKind.RiskFactor : EvidenceKind.Prior));
+    }
+
+    /// <summary>The person's own risk factors: those listed, and a vegetarian diet from the profile (a vegan one is
+    /// listed by <see cref="AssessmentRequest.ToInput"/>).</summary>
+    private static HashSet<string> OwnRiskFactors(AssessmentInput input)
+    {
         var own = input.RiskFactors.ToHashSet(StringComparer.Ordinal);
         if (input.Person.Vegetarian && !own.Contains("vegan"))
         {
             own.Add("vegetarian");
         }
 
-        var implied = Implied(input.Person).Where(id => !own.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        return kb.RiskFactors
-            .Where(r => (own.Contains(r.RiskId) || implied.Contains(r.RiskId)) && Applies(r, input.Person))
-            .Select(r => (r, own.Contains(r.RiskId) ? EvidenceKind.RiskFactor : EvidenceKind.Prior));
+        return own;
     }
 
     /// <summary>Whether a risk link holds for the person: an endurance-only link is left out when the profile names a

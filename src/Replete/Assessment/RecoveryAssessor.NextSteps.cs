@@ -22,11 +22,9 @@ public static partial class RecoveryAssessor
     private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, bool pregnant)
     {
         var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
-        var reported = input.Symptoms.Concat(input.RiskFactors).Concat(input.RedFlags).ToHashSet(StringComparer.Ordinal);
-        if (input.Person.Vegetarian && !reported.Contains("vegan"))
-        {
-            reported.Add("vegetarian");
-        }
+        var reported = OwnRiskFactors(input);
+        reported.UnionWith(input.Symptoms);
+        reported.UnionWith(input.RedFlags);
 
         return [.. kb.OtherCauses.Where(c => c.SuggestedBy.Any(reported.Contains) && (c.Requires.Count == 0 || c.Requires.Any(circumstances.Hold))
             && !(pregnant && c.CauseId == "low_energy_availability"))];
