@@ -30,6 +30,9 @@ internal static class RepleteApp
 
     public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
     {
+        // Plain-text streams echo what people's files hold: control characters are shown, never sent to the terminal.
+        output = new TerminalSafeWriter(output);
+        error = new TerminalSafeWriter(error);
         var root = CreateRoot(new CliContext(console, output, error, progress));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -88,6 +88,12 @@ public sealed record AssessmentRequest(
         var labs = ReadLabs(reader, root, person, sample);
         var dietLogs = reader.TextList(root, "diet_log", null, "must be a file path or a list of them", single: true).Select(p => p.Text).ToList();
         var supplements = reader.Text(root, "supplements", null);
+        if (supplements is not null && dietLogs.Count == 0)
+        {
+            // Supplements count through the diet analysis (UL checks, excess): without a log they would be silently
+            // left out, so say so instead.
+            reader.AddAt(root, "supplements", null, InputProblemCodes.Required, "supplements are counted with a diet_log; add the food log they go with (a short one will do)");
+        }
         return person is null || profile is null ? null
             : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements);
     }

@@ -138,6 +138,17 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EscapeSequencesInAFile_AreShown_NotSentToTheTerminal()
+    {
+        var result = CliRunner.Run("assess", Write("{\"profile\": {\"age\": 30, \"sex\": \"male\"}, \"symptoms\": [\"\\u001b[31mfatigue\\u001b]0;pwned\\u0007\"]}"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Error);
+        Assert.DoesNotContain('\u0007', result.Error);
+        Assert.Contains("\\u001B[31mfatigue", result.Error, StringComparison.Ordinal);
+    }
+
     private string Write(string json)
     {
         var path = Path.Combine(TempDirectory, Guid.NewGuid().ToString("N") + ".json");

@@ -95,4 +95,12 @@ public class AssessmentRequestTests
         Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
         Assert.Equal(("a.json", 3, "red_flags", InputProblemCodes.Conflict), (result.Problems[1].Source, result.Problems[1].Line!.Value, result.Problems[1].Path, result.Problems[1].Code));
     }
+
+    [Fact]
+    public void SupplementsWithoutADietLog_AreAProblem_NotSilentlyLeftOut()
+    {
+        var problem = Assert.Single(Read("""{"profile": {"age": 30, "sex": "male"}, "supplements": "supp.json"}""").Problems);
+
+        Assert.Equal(("supplements", InputProblemCodes.Required), (problem.Path, problem.Code));
+    }
 }

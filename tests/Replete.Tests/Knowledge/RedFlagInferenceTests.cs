@@ -60,6 +60,9 @@ public class RedFlagInferenceTests
     [InlineData("potassium", 6.5, "mmol/L", "", TriageLevel.SeeDoctorToday)]
     [InlineData("magnesium_serum", 0.45, "mmol/L", "spasms_tetany", TriageLevel.Emergency)]
     [InlineData("potassium", 3.2, "mmol/L", "muscle_weakness", TriageLevel.SelfCare)] // control: low, not critical
+    [InlineData("creatine_kinase", 50000, "U/L", "prolonged_soreness", TriageLevel.Emergency)] // possible rhabdomyolysis
+    [InlineData("creatine_kinase", 60000, "U/L", "", TriageLevel.SeeDoctorToday)]
+    [InlineData("creatine_kinase", 800, "U/L", "prolonged_soreness", TriageLevel.SelfCare)] // control: raised after hard training
     public void ACriticalLab_WithItsSymptoms_IsAnEmergency(string biomarker, double value, string unit, string symptoms, TriageLevel triage)
     {
         var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(34, Sex.Female), symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), [], [], [new LabInput(biomarker, value, unit)]));
