@@ -12,7 +12,7 @@ namespace Replete.Assessment;
 /// <c>risk_factors</c> and <c>red_flags</c> (ids from data/symptoms.csv, risk_factors.csv, red_flags.csv),
 /// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed"}</c>, units from data/lab_units.csv),
 /// <c>lab_sample</c> (<c>date</c> YYYY-MM-DD, <c>latitude</c> -90..90, <c>time</c> morning or afternoon,
-/// <c>fasting</c>, <c>after_hard_training</c>), <c>diet_log</c> (a path or a list of paths, relative to the document)
+/// <c>fasting</c>, <c>after_hard_training</c>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document)
 /// and <c>supplements</c> (a path). Unknown fields are problems.</remarks>
 /// <param name="Profile">The profile as given.</param>
 /// <param name="Person">The person the profile describes.</param>
@@ -27,8 +27,11 @@ public sealed record AssessmentRequest(
     Profile Profile, Person Person, IReadOnlyList<string> Symptoms, IReadOnlyList<string> RiskFactors, IReadOnlyList<string> RedFlags,
     IReadOnlyList<LabInput> Labs, LabSample Sample, IReadOnlyList<string> DietLogs, string? Supplements)
 {
+    /// <summary>What has happened to the person (months without a period, falls, medicines with their start dates).</summary>
+    public History History { get; init; } = History.None;
+
     /// <summary>The fields an assessment document may have.</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "diet_log", "supplements"];
+    public static IReadOnlyList<string> Fields { get; } = ["profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "history", "diet_log", "supplements"];
 
     private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed"];
 
@@ -85,6 +88,7 @@ public sealed record AssessmentRequest(
 
         var ids = IdLists.ToDictionary(l => l.Field, l => Ids(reader, root, l.Field, l.Kind, kb));
         var sample = ReadSample(reader, root);
+        var history = History.Read(reader, root, kb);
         var labs = ReadLabs(reader, root, person, sample);
         var dietLogs = reader.TextList(root, "diet_log", null, "must be a file path or a list of them", single: true).Select(p => p.Text).ToList();
         var supplements = reader.Text(root, "supplements", null);
@@ -95,15 +99,22 @@ public sealed record AssessmentRequest(
             reader.AddAt(root, "supplements", null, InputProblemCodes.Required, "supplements are counted with a diet_log; add the food log they go with (a short one will do)");
         }
         return person is null || profile is null ? null
-            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements);
+            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements) { History = history };
     }
 
     /// <summary>What the assessor needs. A vegan profile counts as the risk factor "vegan" (the person's own fact, like a
-    /// listed risk factor; <see cref="Person"/> knows only vegetarian for iron).</summary>
+    /// listed risk factor; <see cref="Person"/> knows only vegetarian for iron), and each medicine of the history as the
+    /// risk factor it is (atorvastatin as statin).</summary>
     public AssessmentInput ToInput()
     {
-        IReadOnlyList<string> risks = Profile.Diet == DietPattern.Vegan && !RiskFactors.Contains("vegan") ? [.. RiskFactors, "vegan"] : RiskFactors;
-        return new AssessmentInput(Person, Symptoms, risks, RedFlags, Labs) { Sample = Sample };
+        var risks = RiskFactors.ToList();
+        if (Profile.Diet == DietPattern.Vegan)
+        {
+            risks.Add("vegan");
+        }
+
+        risks.AddRange(History.Medications.Select(m => m.RiskId).OfType<string>());
+        return new AssessmentInput(Person, Symptoms, [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History };
     }
 
     /// <summary>The red flags the request reports.</summary>
@@ -161,12 +172,12 @@ public sealed record AssessmentRequest(
             return [];
         }
 
-        // Every occurrence of each list, so a list given twice cannot hide a flag.
+        // Every occurrence of each list, so a list given twice cannot hide a flag; a flag's alias ("collapsed") counts.
         var ids = root.EnumerateObject()
             .Where(p => IdLists.Any(l => l.Field == p.Name) && p.Value.ValueKind == JsonValueKind.Array)
             .SelectMany(p => p.Value.EnumerateArray())
             .Where(e => e.ValueKind == JsonValueKind.String)
-            .Select(e => e.GetString())
+            .Select(e => kb.Resolve(e.GetString()!, KnowledgeIdKind.RedFlag) ?? e.GetString())
             .ToHashSet();
         return [.. kb.RedFlags.Where(f => ids.Contains(f.FlagId))];
     }
@@ -193,13 +204,13 @@ public sealed record AssessmentRequest(
             {
                 reader.Add(item, path, InputProblemCodes.WrongType, $"must be an id as text (got {DocumentReader.Shorten(item.GetRawText())})");
             }
-            else if (kb.Unknown(item.GetString()!, kind) is { } problem)
+            else if (kb.Resolve(item.GetString()!, kind) is { } id)
             {
-                reader.Add(item, path, InputProblemCodes.UnknownValue, problem);
+                ids.Add(id);
             }
             else
             {
-                ids.Add(item.GetString()!);
+                reader.Add(item, path, InputProblemCodes.UnknownValue, kb.Unknown(item.GetString()!, kind)!);
             }
         }
 

@@ -10,10 +10,23 @@ namespace Replete.Assessment;
 /// <item><c>crp_above:&lt;mg/L&gt;</c>; <c>lab_below:&lt;biomarker&gt;:&lt;value&gt;</c>; <c>lab_above:&lt;biomarker&gt;:&lt;value&gt;</c>; <c>lab_low:&lt;biomarker&gt;</c> (below its
 /// cut-off); <c>lab_normal:&lt;biomarker&gt;</c>; <c>no_lab:&lt;biomarker&gt;</c>;</item>
 /// <item><c>not_rested</c> (drawn soon after hard training); <c>near_peak_season</c> (a dated 25(OH)D at a latitude where
-/// winter matters).</item>
+/// winter matters);</item>
+/// <item><c>sex:&lt;female|male&gt;</c>; <c>age_at_least:&lt;years&gt;</c>; <c>not_pregnant</c>;
+/// <c>history_at_least:&lt;field&gt;:&lt;n&gt;</c> and <c>no_history:&lt;field&gt;</c> for the numbers of
+/// <see cref="History"/> (months_without_period, falls_past_year, years_vegan).</item>
 /// </list></summary>
 internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCollection<string> Symptoms, IReadOnlyCollection<string> RiskFactors, LabSample Sample)
 {
+    /// <summary>The person, for the sex and age conditions; null where no person is known (which holds none of them).</summary>
+    public References.Person? Person { get; init; }
+
+    /// <summary>The person's history, for the history conditions.</summary>
+    public History History { get; init; } = History.None;
+
+    /// <summary>The circumstances of an assessment's input.</summary>
+    public static Circumstances Of(AssessmentInput input, IReadOnlyList<LabReading> labs) =>
+        new(labs, input.Symptoms, input.RiskFactors, input.Sample) { Person = input.Person, History = input.History };
+
     /// <summary>Whether <paramref name="condition"/> holds; empty always holds.</summary>
     /// <exception cref="InvalidDataException">A condition outside the vocabulary: an error in the data file.</exception>
     public bool Hold(string condition)
@@ -38,6 +51,11 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "lab_normal" => Of(parts[1]).FirstOrDefault()?.Status == LabStatus.Normal,
             "no_lab" => !Of(parts[1]).Any(),
             "not_rested" => Sample.AfterHardTraining == true,
+            "sex" => Person is { } p && (p.Sex == References.Sex.Female ? "female" : "male") == parts[1],
+            "age_at_least" => Person is { } p && p.AgeYears >= Number(parts[1]),
+            "not_pregnant" => Person?.Reproductive != References.ReproductiveStatus.Pregnant,
+            "history_at_least" => History.Number(parts[1]) is { } n && n >= Number(parts[2]),
+            "no_history" => History.Number(parts[1]) is null,
             // Winter matters from 35 degrees of latitude (LabConfounders.WinterLatitude).
             "near_peak_season" => Sample.Drawn is not null && Sample.Latitude is { } latitude && Math.Abs(latitude) >= LabConfounders.WinterLatitude,
             _ => throw new InvalidDataException($"unknown condition '{condition}'"),
@@ -54,6 +72,8 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "lab_low" => $"a low {parts[1].Replace('_', ' ')}",
             "lab_below" => $"{parts[1].Replace('_', ' ')} below {parts[2]}",
             "lab_above" => $"{parts[1].Replace('_', ' ')} above {parts[2]}",
+            "age_at_least" => $"age {parts[1]} or more",
+            "history_at_least" => $"{parts[1].Replace('_', ' ')} at least {parts[2]}",
             _ => condition,
         };
     }

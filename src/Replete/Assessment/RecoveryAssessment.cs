@@ -12,6 +12,9 @@ public sealed record AssessmentInput(References.Person Person, IReadOnlyList<str
 {
     /// <summary>How and when the labs were drawn (time, fasting, season, after hard training).</summary>
     public LabSample Sample { get; init; } = LabSample.Unknown;
+
+    /// <summary>What has happened to the person: months without a period, falls, medicines (for the red-flag rules).</summary>
+    public History History { get; init; } = History.None;
 }
 
 /// <summary>How likely a nutrient is to be holding recovery back.</summary>

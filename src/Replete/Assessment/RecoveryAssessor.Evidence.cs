@@ -12,7 +12,7 @@ public static partial class RecoveryAssessor
     {
         var evidence = new Dictionary<string, NutrientEvidence>(StringComparer.Ordinal);
         NutrientEvidence Of(string nutrient) => evidence.TryGetValue(nutrient, out var e) ? e : evidence[nutrient] = new NutrientEvidence();
-        var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
+        var circumstances = Circumstances.Of(input, labs);
 
         foreach (var link in kb.Symptoms.Where(s => input.Symptoms.Contains(s.SymptomId) && s.Direction == "low"))
         {

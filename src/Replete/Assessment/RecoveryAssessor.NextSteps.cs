@@ -21,7 +21,7 @@ public static partial class RecoveryAssessor
     /// for pregnancy, so RED-S is not suggested then.</summary>
     private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, bool pregnant)
     {
-        var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
+        var circumstances = Circumstances.Of(input, labs);
         var reported = OwnRiskFactors(input);
         reported.UnionWith(input.Symptoms);
         reported.UnionWith(input.RedFlags);

@@ -15,7 +15,7 @@ public static partial class RecoveryAssessor
     private static List<LabReading> CriticalValues(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> read, RaisedFlags raised)
     {
         var labs = read.ToList();
-        var circumstances = new Circumstances(labs, input.Symptoms, input.RiskFactors, input.Sample);
+        var circumstances = Circumstances.Of(input, labs);
         var sexName = input.Person.Sex == References.Sex.Female ? "female" : "male";
         var triageOf = kb.RedFlags.ToDictionary(f => f.FlagId, f => f.Triage, StringComparer.Ordinal);
         for (var i = 0; i < labs.Count; i++)

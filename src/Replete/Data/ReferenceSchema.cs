@@ -18,8 +18,10 @@ internal static class ReferenceSchema
         var nutrients = Ids(set, "nutrients.csv", "id");
         var nutrientOrNone = nutrients.Append("").ToArray();
         var biomarkers = Ids(set, "lab_units.csv", "biomarker");
-        var symptoms = Ids(set, "symptoms.csv", "symptom_id");
-        var risks = Ids(set, "risk_factors.csv", "risk_id");
+        Closed(set, "vocabulary.csv", "kind", ["symptom", "risk"]);
+        var terms = set.Rows("vocabulary.csv").ToList();
+        string[] symptoms = [.. Ids(set, "symptoms.csv", "symptom_id").Concat(terms.Where(t => t.Text("kind") == "symptom").Select(t => t.Text("id")))];
+        string[] risks = [.. Ids(set, "risk_factors.csv", "risk_id").Concat(terms.Where(t => t.Text("kind") == "risk").Select(t => t.Text("id")))];
         var flags = Ids(set, "red_flags.csv", "flag_id");
         var lifeStages = Ids(set, "life_stages.csv", "id");
 
@@ -118,7 +120,11 @@ internal static class ReferenceSchema
         static bool Number(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         return (parts[0], parts.Length) switch
         {
-            ("any" or "not_rested" or "near_peak_season", 1) => true,
+            ("any" or "not_rested" or "near_peak_season" or "not_pregnant", 1) => true,
+            ("sex", 2) => parts[1] is "female" or "male",
+            ("age_at_least", 2) => Number(parts[1]),
+            ("history_at_least", 3) => Assessment.History.NumberFields.Contains(parts[1]) && Number(parts[2]),
+            ("no_history", 2) => Assessment.History.NumberFields.Contains(parts[1]),
             ("symptom", 2) => symptoms.Contains(parts[1]),
             ("risk", 2) => risks.Contains(parts[1]),
             ("crp_above", 2) => Number(parts[1]),

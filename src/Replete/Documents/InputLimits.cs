@@ -46,4 +46,13 @@ public static class InputLimits
 
     /// <summary>One diet file, at most 200 MB. Replete's choice: a year of detailed logging is a few megabytes.</summary>
     public const long MaximumDietFileBytes = 200L * 1024 * 1024;
+
+    /// <summary>Months without a period, 0-120. Replete's choice: ten years; longer is a typo or the menopause.</summary>
+    public static Limit MonthsWithoutPeriod { get; } = new("months_without_period", 0, 120, "months", "Replete's choice: ten years; longer is a typo or the menopause");
+
+    /// <summary>Falls in the past year, 0-100. Replete's choice: more is a typo.</summary>
+    public static Limit FallsPerYear { get; } = new("falls_past_year", 0, 100, "", "Replete's choice: more than 100 falls in a year is a typo");
+
+    /// <summary>Years on a vegan diet, 0-100. Replete's choice: a lifetime.</summary>
+    public static Limit YearsVegan { get; } = new("years_vegan", 0, 100, "years", "Replete's choice: a lifetime");
 }

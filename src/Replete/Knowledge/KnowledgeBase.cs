@@ -89,6 +89,15 @@ public sealed record OtherCause(string CauseId, string Label, IReadOnlyList<stri
     public IReadOnlyList<string> Requires { get; init; } = [];
 }
 
+/// <summary>A word a person uses for what they feel or what has happened to them that links to no nutrient
+/// (data/vocabulary.csv): a fall, a tick bite, dark urine. Red-flag rules and other causes use it; it is no evidence
+/// for or against a nutrient.</summary>
+/// <param name="Id">The id, given under <c>symptoms</c> or <c>risk_factors</c> as <paramref name="Kind"/> says.</param>
+/// <param name="Kind">Symptom or risk factor.</param>
+/// <param name="Label">Its name.</param>
+/// <param name="Aliases">The words people type for it.</param>
+public sealed record KnowledgeTerm(string Id, KnowledgeIdKind Kind, string Label, IReadOnlyList<string> Aliases);
+
 /// <summary>A recovery system and a nutrient it depends on.</summary>
 public sealed record RecoverySystemLink(string System, string Label, string Nutrient, string Source);
 
@@ -123,7 +132,15 @@ public sealed class KnowledgeBase
         CriticalLabs = Assessment.RecoveryAssessor.CriticalRules(set);
         RecoverySystems = [.. set.Rows("recovery_systems.csv").Select(row => new RecoverySystemLink(
             row.Text("system"), row.Text("label"), row.Text("nutrient"), row.Text("source")))];
-        var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).ToHashSet(StringComparer.Ordinal);
+        Terms = [.. set.Rows("vocabulary.csv").Select(row => new KnowledgeTerm(
+            row.Text("id"), row.Text("kind") == "symptom" ? KnowledgeIdKind.Symptom : KnowledgeIdKind.RiskFactor, row.Text("label"), List(row.Text("aliases"))))];
+        foreach (var term in Terms.Where(t => Symptoms.Any(s => s.SymptomId == t.Id) || RiskFactors.Any(r => r.RiskId == t.Id)))
+        {
+            throw new InvalidDataException($"vocabulary.csv: id: '{term.Id}' repeats an id of symptoms.csv or risk_factors.csv.");
+        }
+
+        aliases = Enum.GetValues<KnowledgeIdKind>().ToDictionary(kind => kind, AliasesOf);
+        var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).Concat(Terms.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
         OtherCauses = [.. set.Rows("other_causes.csv").Select(row => new OtherCause(
             row.Text("cause_id"), row.Text("label"), Known(row, "suggested_by", ids), row.Text("what_to_consider"), row.Text("source"), Grade(row))
         {
@@ -131,6 +148,8 @@ public sealed class KnowledgeBase
             Requires = List(row.Text("requires")),
         })];
     }
+
+    private readonly Dictionary<KnowledgeIdKind, Dictionary<string, string>> aliases;
 
     /// <summary>The knowledge base compiled into the engine.</summary>
     public static KnowledgeBase Default { get; } = new(ReferenceSet.Default);
@@ -152,6 +171,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Lab values that raise a red flag (data/critical_labs.csv).</summary>
     public IReadOnlyList<Assessment.CriticalLabRule> CriticalLabs { get; }
+
+    /// <summary>Words for symptoms and history that link to no nutrient (data/vocabulary.csv).</summary>
+    public IReadOnlyList<KnowledgeTerm> Terms { get; }
 
     /// <summary>Recovery systems and their nutrients.</summary>
     public IReadOnlyList<RecoverySystemLink> RecoverySystems { get; }
@@ -195,12 +217,52 @@ public sealed class KnowledgeBase
         return $"unknown {Name(kind)} '{id}' (did you mean {string.Join(", ", suggestions)}?)";
     }
 
+    /// <summary>The id that <paramref name="text"/> names among ids of <paramref name="kind"/>: the id itself, or one
+    /// of its labels or aliases compared without regard to case, spaces, hyphens or underscores ("Pins and needles" is
+    /// tingling_numbness, "atorvastatin" is statin). Null when it names none.</summary>
+    public string? Resolve(string text, KnowledgeIdKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Ids(kind).Contains(text) ? text : aliases[kind].GetValueOrDefault(Normalize(text));
+    }
+
     private List<string> Ids(KnowledgeIdKind kind) => kind switch
     {
-        KnowledgeIdKind.Symptom => [.. Symptoms.Select(s => s.SymptomId).Distinct()],
-        KnowledgeIdKind.RiskFactor => [.. RiskFactors.Select(r => r.RiskId).Distinct()],
+        KnowledgeIdKind.Symptom => [.. Symptoms.Select(s => s.SymptomId).Concat(Terms.Where(t => t.Kind == kind).Select(t => t.Id)).Distinct()],
+        KnowledgeIdKind.RiskFactor => [.. RiskFactors.Select(r => r.RiskId).Concat(Terms.Where(t => t.Kind == kind).Select(t => t.Id)).Distinct()],
         _ => [.. RedFlags.Select(f => f.FlagId).Distinct()],
     };
+
+    /// <summary>Every id, label and alias of <paramref name="kind"/>, normalized, to its id.</summary>
+    /// <exception cref="InvalidDataException">One word names two ids of the kind: the data would be ambiguous.</exception>
+    private Dictionary<string, string> AliasesOf(KnowledgeIdKind kind)
+    {
+        IEnumerable<(string Id, string Label, IReadOnlyList<string> Aliases)> entries = kind switch
+        {
+            KnowledgeIdKind.Symptom => Symptoms.Select(s => (s.SymptomId, s.Label, s.Aliases)),
+            KnowledgeIdKind.RiskFactor => RiskFactors.Select(r => (r.RiskId, r.Label, r.Aliases)),
+            _ => RedFlags.Select(f => (f.FlagId, f.Label, f.Aliases)),
+        };
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, label, words) in entries.Concat(Terms.Where(t => t.Kind == kind).Select(t => (t.Id, t.Label, t.Aliases))))
+        {
+            foreach (var word in words.Prepend(label).Prepend(id).Select(Normalize))
+            {
+                if (map.TryGetValue(word, out var other) && other != id)
+                {
+                    throw new InvalidDataException($"the word '{word}' names both {other} and {id}; an alias may belong to one id only.");
+                }
+
+                map[word] = id;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Lower case, with hyphens and underscores as spaces and runs of spaces as one.</summary>
+    private static string Normalize(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string Name(KnowledgeIdKind kind) => kind switch
     {

@@ -103,4 +103,53 @@ public class AssessmentRequestTests
 
         Assert.Equal(("supplements", InputProblemCodes.Required), (problem.Path, problem.Code));
     }
+
+    [Fact]
+    public void Ids_AcceptTheWordsPeopleType_AsTheirIds()
+    {
+        var request = Read("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["Pins and needles", "cola-coloured urine", "DOMS"], "risk_factors": ["Atorvastatin", "tick bite"]}""").OrThrow();
+
+        Assert.Equal(["tingling_numbness", "dark_urine", "ordinary_soreness"], request.Symptoms);
+        Assert.Equal(["statin", "tick_bite"], request.RiskFactors);
+    }
+
+    [Fact]
+    public void Ids_AWordThatNamesNothing_IsAProblem_WithNearIds()
+    {
+        var problem = Assert.Single(Read("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["tingling_numbnes"]}""").Problems);
+
+        Assert.Equal("symptoms[0]", problem.Path);
+        Assert.Contains("tingling_numbness", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void History_MedicinesCountAsTheirRiskFactor_WithTheirStartDate()
+    {
+        var request = Read("""
+            {"profile": {"age": 52, "sex": "male"},
+             "history": {"months_without_period": null, "falls_past_year": 2, "years_vegan": 3,
+                         "medications": [{"name": "simvastatin", "started": "2026-11-08"}, {"name": "levothyroxine", "class": "other"}, {"name": "water tablets"}]}}
+            """).OrThrow();
+
+        Assert.Equal(2, request.History.FallsPastYear);
+        Assert.Equal(new Medication("simvastatin", "statin", new DateOnly(2026, 11, 8)), request.History.Medications[0]);
+        Assert.Null(request.History.Medications[1].RiskId);
+        Assert.Equal(["statin", "diuretic_unknown_class"], request.ToInput().RiskFactors);
+        Assert.Equal(2, request.ToInput().History.FallsPastYear);
+    }
+
+    [Fact]
+    public void History_EveryProblem_WithItsPath()
+    {
+        var problems = Read("""
+            {"profile": {"age": 30, "sex": "female"},
+             "history": {"months_without_period": 400, "falls_past_year": "two", "pets": 1,
+                         "medications": [{"name": "unicorn tonic"}, {"started": "2026-01-01"}, {"name": "statin", "started": "yesterday"}, {"name": "x", "class": "vitamin"}]}}
+            """).Problems;
+
+        Assert.Equal(
+            ["history", "history.falls_past_year", "history.medications[0].name", "history.medications[1]", "history.medications[2].started", "history.medications[3].class", "history.months_without_period"],
+            problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(problems, p => p.Code == InputProblemCodes.OutOfRange && p.Message.Contains("120", StringComparison.Ordinal));
+    }
 }

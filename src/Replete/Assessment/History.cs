@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Replete.Documents;
+using Replete.Knowledge;
+
+namespace Replete.Assessment;
+
+/// <summary>What has happened to the person, with the numbers and dates the red-flag rules need: how long without a
+/// period, how many falls, which medicines since when. The assessment document's <c>history</c> object.</summary>
+/// <remarks>Fields: <c>months_without_period</c> (0-120), <c>falls_past_year</c> (0-100), <c>years_vegan</c> (0-100),
+/// <c>medications</c> (a list of <c>{"name", "started"}</c>: the name a medicine or its class, resolved through the
+/// risk factors' aliases, so "atorvastatin" is a statin; <c>started</c> YYYY-MM-DD; a medicine Replete does not know is
+/// given with <c>"class": "other"</c> and is listed but not interpreted).</remarks>
+public sealed record History
+{
+    /// <summary>Nothing said.</summary>
+    public static History None { get; } = new();
+
+    /// <summary>The numeric fields, as the conditions of data/red_flag_rules.csv name them
+    /// (<c>history_at_least:months_without_period:3</c>).</summary>
+    public static IReadOnlyList<string> NumberFields { get; } = ["months_without_period", "falls_past_year", "years_vegan"];
+
+    /// <summary>Risk factors that are medicines: a medication's name must resolve to one of these.</summary>
+    public static IReadOnlyList<string> MedicationRiskIds { get; } =
+        ["statin", "metformin", "ppi", "thiazide_diuretic", "loop_diuretic", "diuretic_unknown_class", "oral_contraceptives", "nsaid_use", "high_dose_b6_supplement", "high_dose_zinc_supplement"];
+
+    private static readonly string[] Fields = ["months_without_period", "falls_past_year", "years_vegan", "medications"];
+    private static readonly string[] MedicationFields = ["name", "started", "class"];
+
+    /// <summary>Months since the last period (0-120), or null when not said.</summary>
+    public double? MonthsWithoutPeriod { get; init; }
+
+    /// <summary>Falls in the past twelve months (0-100), or null when not said.</summary>
+    public double? FallsPastYear { get; init; }
+
+    /// <summary>Years on a vegan diet (0-100), or null when not said.</summary>
+    public double? YearsVegan { get; init; }
+
+    /// <summary>Medicines taken, each with the risk factor it is (null for "other") and when it was started.</summary>
+    public IReadOnlyList<Medication> Medications { get; init; } = [];
+
+    /// <summary>The value of a numeric field by its name in <see cref="NumberFields"/>.</summary>
+    /// <exception cref="ArgumentException">Not a numeric field: an error in a data file.</exception>
+    public double? Number(string field) => field switch
+    {
+        "months_without_period" => MonthsWithoutPeriod,
+        "falls_past_year" => FallsPastYear,
+        "years_vegan" => YearsVegan,
+        _ => throw new ArgumentException($"'{field}' is not a history number ({string.Join(", ", NumberFields)})", nameof(field)),
+    };
+
+    internal static History Read(DocumentReader reader, JsonElement root, KnowledgeBase kb)
+    {
+        if (!DocumentReader.Has(root, "history", out var element))
+        {
+            return None;
+        }
+
+        if (!reader.IsObject(element, "history", "must be an object, such as {\"months_without_period\": 4, \"medications\": [{\"name\": \"atorvastatin\", \"started\": \"2026-09-01\"}]}"))
+        {
+            return None;
+        }
+
+        reader.OnlyFields(element, "history", Fields);
+        return new History
+        {
+            MonthsWithoutPeriod = reader.Number(element, "months_without_period", "history", InputLimits.MonthsWithoutPeriod),
+            FallsPastYear = reader.Number(element, "falls_past_year", "history", InputLimits.FallsPerYear),
+            YearsVegan = reader.Number(element, "years_vegan", "history", InputLimits.YearsVegan),
+            Medications = ReadMedications(reader, element, kb),
+        };
+    }
+
+    private static List<Medication> ReadMedications(DocumentReader reader, JsonElement history, KnowledgeBase kb)
+    {
+        var medications = new List<Medication>();
+        if (!DocumentReader.Has(history, "medications", out var list))
+        {
+            return medications;
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            reader.Add(list, "history.medications", InputProblemCodes.WrongType, "must be a list of {\"name\", \"started\"} objects");
+            return medications;
+        }
+
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var path = $"history.medications[{index++}]";
+            if (!reader.IsObject(item, path, "is an object with \"name\" and, if known, \"started\" (YYYY-MM-DD)"))
+            {
+                continue;
+            }
+
+            reader.OnlyFields(item, path, MedicationFields);
+            var name = reader.Text(item, "name", path);
+            var started = reader.Date(item, "started", path);
+            var kind = reader.Text(item, "class", path);
+            if (name is null)
+            {
+                if (!DocumentReader.Has(item, "name", out _))
+                {
+                    reader.Add(item, path, InputProblemCodes.Required, "needs \"name\" (the medicine or its class, such as \"atorvastatin\" or \"statin\")");
+                }
+
+                continue;
+            }
+
+            if (kind is not null and not "other")
+            {
+                reader.AddAt(item, "class", path, InputProblemCodes.UnknownValue, $"'{DocumentReader.Shorten(kind)}' is not a class Replete takes here; give \"other\" for a medicine it does not know, or leave it out");
+                continue;
+            }
+
+            var risk = kind == "other" ? null : kb.Resolve(name, KnowledgeIdKind.RiskFactor);
+            if (kind is null && (risk is null || !MedicationRiskIds.Contains(risk)))
+            {
+                reader.AddAt(item, "name", path, InputProblemCodes.UnknownValue,
+                    $"'{DocumentReader.Shorten(name)}' is not a medicine Replete knows (it knows statins, metformin, proton pump inhibitors, thiazide and loop diuretics, \"diuretic\" when the class is unknown, oral contraceptives, NSAIDs); add \"class\": \"other\" to list it anyway");
+                continue;
+            }
+
+            medications.Add(new Medication(name, risk, started));
+        }
+
+        return medications;
+    }
+}
+
+/// <summary>A medicine the person takes.</summary>
+/// <param name="Name">As given ("atorvastatin").</param>
+/// <param name="RiskId">The risk factor it is (statin), or null for a medicine Replete does not interpret.</param>
+/// <param name="Started">When it was started, if said.</param>
+public sealed record Medication(string Name, string? RiskId, DateOnly? Started);
