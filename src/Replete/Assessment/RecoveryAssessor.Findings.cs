@@ -40,4 +40,46 @@ public static partial class RecoveryAssessor
             .ThenByDescending(f => f.Specificity) // person-specific evidence (labs, risk factors, diet) before symptoms
             .ThenBy(f => f.Finding.Nutrient, StringComparer.Ordinal)
             .Select(f => f.Finding)];
+
+    /// <summary>Shortfalls that low energy availability causes: IOC 2018 (Maughan et al., Br J Sports Med 52:439-455,
+    /// Table 1) lists low energy intake as a cause of iron deficiency, and RED-S (Holtzman &amp; Ackerman 2021, Sports
+    /// Med 51 Suppl 1:S43-S57) adds calcium and vitamin D.</summary>
+    private static readonly string[] EnergyConsequences = ["iron", "calcium", "vitamin_d"];
+
+    private static readonly Caveat EnergyFirst = new(
+        "Low energy availability can cause this shortfall: restoring energy intake comes first, and a supplement alone will not fix the cause",
+        "Maughan et al. 2018, Br J Sports Med 52:439-455 (IOC consensus), Table 1; Holtzman & Ackerman 2021, Sports Med 51(Suppl 1):S43-S57 (RED-S)");
+
+    /// <summary>A cause before its consequences: when energy is at least possible, it ranks ahead of the iron, calcium
+    /// and vitamin D findings that are no more likely and that no lab or diet of the person's shows (those rest on risk
+    /// factors and symptoms that low energy availability explains), and each of them names it.</summary>
+    private static List<NutrientFinding> CauseFirst(List<NutrientFinding> ranked)
+    {
+        var energy = ranked.FirstOrDefault(f => f.Nutrient == "energy" && f.Likelihood >= Likelihood.Possible);
+        if (energy is null)
+        {
+            return ranked;
+        }
+
+        bool Explained(NutrientFinding f) => EnergyConsequences.Contains(f.Nutrient) && f.Likelihood is > Likelihood.NotIndicated && f.Likelihood <= energy.Likelihood
+            && !f.For.Any(e => e.Kind is EvidenceKind.Lab or EvidenceKind.Diet);
+        var result = new List<NutrientFinding>(ranked.Count);
+        foreach (var finding in ranked.Where(f => !ReferenceEquals(f, energy)))
+        {
+            if (Explained(finding) && !result.Contains(energy))
+            {
+                result.Add(energy);
+            }
+
+            result.Add(Explained(finding) ? finding with { Notes = [.. finding.Notes, EnergyFirst] } : finding);
+        }
+
+        var position = ranked.IndexOf(energy);
+        if (!result.Contains(energy))
+        {
+            result.Insert(Math.Min(position, result.Count), energy);
+        }
+
+        return result;
+    }
 }

@@ -17,17 +17,19 @@ public static partial class RecoveryAssessor
             })];
 
     /// <summary>Other causes suggested by the person's symptoms, risk factors (their diet included) and red flags, where
-    /// their own conditions hold (a statin for statin myopathy). Energy-availability targets (45 kcal/kg FFM/d) are not
+    /// their own conditions hold (a statin for statin myopathy), those with more of the person's own signs first; red flags raised from what the person said count as said. Energy-availability targets (45 kcal/kg FFM/d) are not
     /// for pregnancy, so RED-S is not suggested then.</summary>
-    private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, bool pregnant)
+    private static List<OtherCause> OtherCauses(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, bool pregnant, IEnumerable<string> flags)
     {
         var circumstances = Circumstances.Of(input, labs);
         var reported = OwnRiskFactors(input);
         reported.UnionWith(input.Symptoms);
-        reported.UnionWith(input.RedFlags);
+        reported.UnionWith(flags);
 
+        // The cause that more of what the person said points to comes first (soreness after a new programme: DOMS).
         return [.. kb.OtherCauses.Where(c => c.SuggestedBy.Any(reported.Contains) && (c.Requires.Count == 0 || c.Requires.Any(circumstances.Hold))
-            && !(pregnant && c.CauseId == "low_energy_availability"))];
+            && !(pregnant && c.CauseId == "low_energy_availability"))
+            .OrderByDescending(c => c.SuggestedBy.Count(reported.Contains))];
     }
 
     /// <summary>What to do next: the triage's instruction first, then excess advice, what would settle the top findings,

@@ -53,9 +53,9 @@ public static partial class RecoveryAssessor
         }
 
         var evidence = Evidence(input, kb, labs, diet);
-        var findings = Rank(evidence, labs, diet, triage);
+        var findings = CauseFirst(Rank(evidence, labs, diet, triage));
         var systems = Systems(kb, findings);
-        var others = OtherCauses(input, kb, labs, pregnant);
+        var others = OtherCauses(input, kb, labs, pregnant, raised.Ids);
         var next = NextSteps(input, kb, triage, excess, findings, labs);
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
     }

@@ -46,7 +46,7 @@ public class EvidenceTests
     public void OtherCauses_AreMatchedByTheirIds_NotByTheFirstWordOfAText()
     {
         var kb = KnowledgeBase.Default;
-        var ids = kb.Symptoms.Select(s => s.SymptomId).Concat(kb.RiskFactors.Select(r => r.RiskId)).Concat(kb.RedFlags.Select(f => f.FlagId)).ToHashSet();
+        var ids = kb.Symptoms.Select(s => s.SymptomId).Concat(kb.RiskFactors.Select(r => r.RiskId)).Concat(kb.RedFlags.Select(f => f.FlagId)).Concat(kb.Terms.Select(t => t.Id)).ToHashSet();
 
         Assert.All(kb.OtherCauses.SelectMany(c => c.SuggestedBy), id => Assert.Contains(id, ids));
         var dehydration = kb.OtherCauses.Single(c => c.CauseId == "dehydration_electrolyte_loss");

@@ -62,8 +62,8 @@ public class KnowledgeBaseTests
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Knowledge", "vignettes.json")));
         var vignettes = document.RootElement.EnumerateArray().ToList();
         Assert.True(vignettes.Count >= 20, $"{vignettes.Count} vignettes");
-        var symptoms = Knowledge.Symptoms.Select(s => s.SymptomId).ToHashSet();
-        var risks = Knowledge.RiskFactors.Select(r => r.RiskId).ToHashSet();
+        var symptoms = Knowledge.Symptoms.Select(s => s.SymptomId).Concat(Knowledge.Terms.Where(t => t.Kind == KnowledgeIdKind.Symptom).Select(t => t.Id)).ToHashSet();
+        var risks = Knowledge.RiskFactors.Select(r => r.RiskId).Concat(Knowledge.Terms.Where(t => t.Kind == KnowledgeIdKind.RiskFactor).Select(t => t.Id)).ToHashSet();
         foreach (var vignette in vignettes)
         {
             var id = vignette.GetProperty("id").GetString();

@@ -42,6 +42,11 @@ public class VignetteTests
             Assert.Equal(level.GetString(), result.Top?.Likelihood.ToString().ToLowerInvariant());
         }
 
+        if (expected.TryGetProperty("first_other_cause", out var cause))
+        {
+            Assert.Equal(cause.GetString(), result.OtherCauses.Count > 0 ? result.OtherCauses[0].CauseId : null);
+        }
+
         foreach (var nutrient in expected.GetProperty("must_not_claim").EnumerateArray().Select(n => n.GetString()))
         {
             Assert.DoesNotContain(result.Bottlenecks, b => b.Nutrient == nutrient && b.Likelihood >= Likelihood.Possible);
