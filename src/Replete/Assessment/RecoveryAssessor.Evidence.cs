@@ -124,7 +124,18 @@ public static partial class RecoveryAssessor
             }
             else if (p >= 0.9)
             {
-                Of(intake.Nutrient.Id).Against.Add(piece);
+                // A diet that meets a requirement already raised for a risk factor (iron x1.8 for a vegetarian, IOM 2001
+                // p.574) has answered that risk factor: it keeps its place in the list but no longer counts.
+                var nutrient = Of(intake.Nutrient.Id);
+                nutrient.Against.Add(piece);
+                var covered = intake.Target.Adjustments.SelectMany(a => a.Covers).ToHashSet(StringComparer.Ordinal);
+                for (var i = 0; i < nutrient.For.Count; i++)
+                {
+                    if (nutrient.For[i] is { Kind: EvidenceKind.RiskFactor or EvidenceKind.Prior } risk && covered.Contains(risk.Code))
+                    {
+                        nutrient.For[i] = risk with { What = $"{risk.What}; already in the requirement the diet meets", Points = 0 };
+                    }
+                }
             }
         }
 
@@ -201,7 +212,7 @@ public static partial class RecoveryAssessor
 
         /// <summary>Evidence of the person's own (a lab, a risk factor, the diet), as opposed to symptoms and priors:
         /// without it a nutrient stays a weak signal.</summary>
-        public bool IsPersonSpecific => For.Any(e => e.Kind is EvidenceKind.Lab or EvidenceKind.RiskFactor or EvidenceKind.Diet);
+        public bool IsPersonSpecific => For.Any(e => e.Kind is EvidenceKind.Lab or EvidenceKind.Diet || (e.Kind == EvidenceKind.RiskFactor && e.Points > 0));
 
         /// <summary>Labs that show the nutrient low, then the points of the person's own risk factors and diet: the
         /// order among findings of equal likelihood and score.</summary>

@@ -63,23 +63,11 @@ public static partial class RecoveryAssessor
 
         bool Explained(NutrientFinding f) => EnergyConsequences.Contains(f.Nutrient) && f.Likelihood is > Likelihood.NotIndicated && f.Likelihood <= energy.Likelihood
             && !f.For.Any(e => e.Kind is EvidenceKind.Lab or EvidenceKind.Diet);
-        var result = new List<NutrientFinding>(ranked.Count);
-        foreach (var finding in ranked.Where(f => !ReferenceEquals(f, energy)))
-        {
-            if (Explained(finding) && !result.Contains(energy))
-            {
-                result.Add(energy);
-            }
+        var result = ranked.Where(f => !ReferenceEquals(f, energy)).Select(f => Explained(f) ? f with { Notes = [.. f.Notes, EnergyFirst] } : f).ToList();
 
-            result.Add(Explained(finding) ? finding with { Notes = [.. finding.Notes, EnergyFirst] } : finding);
-        }
-
-        var position = ranked.IndexOf(energy);
-        if (!result.Contains(energy))
-        {
-            result.Insert(Math.Min(position, result.Count), energy);
-        }
-
+        // Energy moves up to just before the first consequence as likely as it is, never down.
+        var first = result.FindIndex(f => Explained(f) && f.Likelihood == energy.Likelihood);
+        result.Insert(first < 0 ? ranked.IndexOf(energy) : Math.Min(first, ranked.IndexOf(energy)), energy);
         return result;
     }
 }

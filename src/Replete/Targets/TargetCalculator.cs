@@ -124,7 +124,8 @@ public static class TargetCalculator
             var veg = AthleteGuidance.Get("iron", "vegetarian");
             factor *= veg.Low;
             adjustments.Add(new TargetAdjustment(
-                string.Create(CultureInfo.InvariantCulture, $"vegetarian diet: requirement x{veg.Low}"), veg.Evidence, veg.Source));
+                string.Create(CultureInfo.InvariantCulture, $"vegetarian diet: requirement x{veg.Low}"), veg.Evidence, veg.Source)
+            { Covers = ["vegetarian", "vegan"] });
         }
 
         var endurance = person.Sport is { } id && Sports.TryGet(id, out var sport) && sport.IsEndurance
@@ -137,7 +138,8 @@ public static class TargetCalculator
             adjustments.Add(new TargetAdjustment(
                 string.Create(CultureInfo.InvariantCulture,
                     $"intense daily endurance training: requirement x{athlete.Low}-{athlete.High} (x{mid} used; evidence limited, mostly runners)"),
-                athlete.Evidence, athlete.Source));
+                athlete.Evidence, athlete.Source)
+            { Covers = ["endurance_running", "high_training_volume"] });
         }
 
         if (factor == 1 || stage.Id == "infant_0_6mo")

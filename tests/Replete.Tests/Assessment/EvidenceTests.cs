@@ -92,4 +92,39 @@ public class EvidenceTests
 
         Assert.Contains(result.OtherCauses, c => c.CauseId == "exercise_associated_hyponatraemia");
     }
+
+    [Fact]
+    public void ADietThatMeetsARaisedRequirement_AnswersTheRiskFactorsItWasRaisedFor()
+    {
+        // The ultrarunner of the issue: the iron requirement is raised x1.5 for daily endurance training (IOM 2001
+        // p.574) and the log shows 34 mg/d, which meets it; endurance and training volume no longer count for iron.
+        var person = new Person(30, Sex.Male, BodyMassKg: 70, Sport: "running", TrainingHoursPerWeek: 20);
+        var days = Enumerable.Range(1, 7).Select(d => new Replete.Diet.IntakeItem(new DateOnly(2026, 11, d), null, "lunch", "mixed meals",
+            new Dictionary<string, double> { ["protein"] = 49, ["iron"] = 34 }, "log.csv:" + d)).ToList();
+        var diet = Replete.Diet.DietAnalyzer.Analyze(days, [], Replete.Targets.TargetCalculator.For(person));
+        var input = new AssessmentInput(person, ["prolonged_soreness", "fatigue"], ["endurance_running", "high_training_volume"], [], []);
+
+        var without = RecoveryAssessor.Assess(input).Bottlenecks.Single(b => b.Nutrient == "iron");
+        var with = RecoveryAssessor.Assess(input, diet: diet).Bottlenecks.Single(b => b.Nutrient == "iron");
+
+        Assert.Equal(Likelihood.Likely, without.Likelihood);
+        Assert.Equal(Likelihood.Weak, with.Likelihood);
+        Assert.All(with.For.Where(e => e.Kind == EvidenceKind.RiskFactor), e => Assert.Equal(0, e.Points));
+        Assert.Contains(with.For, e => e.Code == "endurance_running" && e.What.EndsWith("already in the requirement the diet meets", StringComparison.Ordinal));
+        Assert.Single(with.Against, e => e.Kind == EvidenceKind.Diet);
+    }
+
+    [Fact]
+    public void ADietThatMeetsTheRequirement_DoesNotAnswerALoss()
+    {
+        // Heavy periods are a loss, not a raised requirement the target applies: an adequate diet leaves it counting.
+        var person = new Person(30, Sex.Female, BodyMassKg: 58);
+        var days = Enumerable.Range(1, 7).Select(d => new Replete.Diet.IntakeItem(new DateOnly(2026, 11, d), null, "lunch", "mixed meals",
+            new Dictionary<string, double> { ["iron"] = 30 }, "log.csv:" + d)).ToList();
+        var diet = Replete.Diet.DietAnalyzer.Analyze(days, [], Replete.Targets.TargetCalculator.For(person));
+
+        var iron = RecoveryAssessor.Assess(new AssessmentInput(person, ["fatigue"], ["heavy_periods"], [], []), diet: diet).Bottlenecks.Single(b => b.Nutrient == "iron");
+
+        Assert.Contains(iron.For, e => e.Code == "heavy_periods" && e.Points > 0);
+    }
 }
