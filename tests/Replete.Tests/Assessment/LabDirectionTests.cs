@@ -11,9 +11,20 @@ public class LabDirectionTests
         RecoveryAssessor.Assess(new AssessmentInput(person, symptoms, risks, [], labs));
 
     [Theory]
+    [InlineData("tsh", 80, "mIU/L", LabStatus.High)] // NHANES III 0.45-4.12 mIU/L (Hollowell 2002)
+    [InlineData("tsh", 2.1, "mIU/L", LabStatus.Normal)]
+    [InlineData("calcium_ionised", 0.77, "mmol/L", LabStatus.Low)] // 1.15-1.33 mmol/L (lab norms, unverified)
+    public void ATestWithASourcedInterval_IsReadAgainstIt(string biomarker, double value, string unit, LabStatus status)
+    {
+        var lab = Assert.Single(Assess(new Person(30, Sex.Male), [], [], new LabInput(biomarker, value, unit)).Labs);
+
+        Assert.Equal(status, lab.Status);
+        Assert.False(string.IsNullOrEmpty(lab.Source));
+    }
+
+    [Theory]
+    [InlineData("creatine_kinase", 300, "U/L")] // its upper limit is lab-specific (Stroes 2015): no interval to read against
     [InlineData("creatine_kinase", 50000, "U/L")]
-    [InlineData("tsh", 80, "mIU/L")]
-    [InlineData("calcium_ionised", 0.77, "mmol/L")]
     public void ATestWithoutASourcedInterval_IsNotInterpreted_NeverNormal(string biomarker, double value, string unit)
     {
         var result = Assess(new Person(30, Sex.Male), [], [], new LabInput(biomarker, value, unit));

@@ -63,6 +63,11 @@ public class RedFlagInferenceTests
     [InlineData("creatine_kinase", 50000, "U/L", "prolonged_soreness", TriageLevel.Emergency)] // possible rhabdomyolysis
     [InlineData("creatine_kinase", 60000, "U/L", "", TriageLevel.SeeDoctorToday)]
     [InlineData("creatine_kinase", 800, "U/L", "prolonged_soreness", TriageLevel.SelfCare)] // control: raised after hard training
+    [InlineData("calcium_ionised", 0.77, "mmol/L", "spasms_tetany", TriageLevel.Emergency)]
+    [InlineData("calcium_ionised", 0.77, "mmol/L", "", TriageLevel.SeeDoctorToday)] // critical, without its symptoms
+    [InlineData("calcium_ionised", 1.20, "mmol/L", "", TriageLevel.SelfCare)] // control: inside 1.15-1.33
+    [InlineData("tsh", 80, "mIU/L", "fatigue", TriageLevel.SeeDoctorSoon)] // above 10: treated, so a doctor
+    [InlineData("tsh", 2.0, "mIU/L", "fatigue", TriageLevel.SelfCare)]
     public void ACriticalLab_WithItsSymptoms_IsAnEmergency(string biomarker, double value, string unit, string symptoms, TriageLevel triage)
     {
         var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(34, Sex.Female), symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), [], [], [new LabInput(biomarker, value, unit)]));
