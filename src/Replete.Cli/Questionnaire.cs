@@ -35,11 +35,14 @@ internal static class Questionnaire
             .NotRequired()
             .PageSize(15)
             .UseConverter(s => Markup.Escape(s.Label))
-            .AddChoices(kb.Symptoms.Select(s => (Id: s.SymptomId, s.Label)).Distinct()));
+            .AddChoices(kb.Symptoms.Select(s => (Id: s.SymptomId, s.Label)).Concat(kb.Terms.Where(t => t.Kind == KnowledgeIdKind.Symptom).Select(t => (t.Id, t.Label))).Distinct()));
         var implicated = kb.Symptoms.Where(s => symptoms.Any(c => c.Id == s.SymptomId)).Select(s => s.Nutrient).ToHashSet();
 
-        // Ask only about risk factors and tests that bear on the nutrients the symptoms point to.
-        var risks = kb.RiskFactors.Where(r => implicated.Count == 0 || implicated.Contains(r.Nutrient)).Select(r => (Id: r.RiskId, r.Label)).Distinct().ToList();
+        // Ask about the risk factors and tests that bear on the nutrients the symptoms point to, and always about
+        // those a red-flag rule uses (a statin, a tick bite, a long event), so no flag is missed for not being asked.
+        var flagged = kb.RedFlagRules.SelectMany(r => r.When).Where(c => c.StartsWith("risk:", StringComparison.Ordinal)).Select(c => c[5..]).ToHashSet(StringComparer.Ordinal);
+        var risks = kb.RiskFactors.Where(r => implicated.Count == 0 || implicated.Contains(r.Nutrient) || flagged.Contains(r.RiskId)).Select(r => (Id: r.RiskId, r.Label))
+            .Concat(kb.Terms.Where(t => t.Kind == KnowledgeIdKind.RiskFactor).Select(t => (t.Id, t.Label))).Distinct().ToList();
         var chosenRisks = risks.Count == 0 ? [] : console.Prompt(new MultiSelectionPrompt<(string Id, string Label)>()
             .Title("Which of these apply to you?")
             .NotRequired()
@@ -78,7 +81,32 @@ internal static class Questionnaire
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]noted: {test.Biomarker} {value} {unit}[/]"));
         }
 
-        return new AssessmentInput(person, [.. symptoms.Select(s => s.Id)], [.. chosenRisks.Select(r => r.Id)], flagIds, labs) { Sample = AskSample(console, labs) };
+        return new AssessmentInput(person, [.. symptoms.Select(s => s.Id)], [.. chosenRisks.Select(r => r.Id)], flagIds, labs)
+        {
+            Sample = AskSample(console, labs),
+            History = AskHistory(console, symptoms.Select(s => s.Id).ToHashSet(StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>The numbers the red-flag rules need, asked only when a symptom calls for them: months without a period
+    /// (three or more needs a doctor) and falls in the past year.</summary>
+    private static History AskHistory(IAnsiConsole console, HashSet<string> symptoms)
+    {
+        var history = History.None;
+        if (symptoms.Contains("missed_periods"))
+        {
+            history = history with
+            {
+                MonthsWithoutPeriod = console.Prompt(new TextPrompt<double>("How many months since your last period?").Validate(InputLimits.MonthsWithoutPeriod.Contains)),
+            };
+        }
+
+        if (symptoms.Contains("falls"))
+        {
+            history = history with { FallsPastYear = console.Prompt(new TextPrompt<double>("How many falls in the past 12 months?").Validate(InputLimits.FallsPerYear.Contains)) };
+        }
+
+        return history;
     }
 
     /// <summary>Only the sampling questions the entered labs depend on (data/lab_confounders.csv): CRP for ferritin and

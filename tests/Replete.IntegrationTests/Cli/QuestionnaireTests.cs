@@ -93,6 +93,37 @@ public class QuestionnaireTests
         Assert.Equal("emergency", result.GetProperty("triage").GetString()); // life-threatening anaemia (below 65 g/L)
     }
 
+    [Fact]
+    public void MissedPeriods_AsksForTheMonths_AndNineMonthsSendsHerToADoctor()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = true;
+        console.Input.PushKey(ConsoleKey.Enter);      // no red flag ticked
+        console.Input.PushTextWithEnter("22");
+        console.Input.PushKey(ConsoleKey.Enter);      // sex: female
+        var kb = Replete.Knowledge.KnowledgeBase.Default;
+        var symptoms = kb.Symptoms.Select(s => (s.SymptomId, s.Label)).Concat(kb.Terms.Where(t => t.Kind == Replete.Knowledge.KnowledgeIdKind.Symptom).Select(t => (t.Id, t.Label))).Distinct().ToList();
+        for (var i = 0; i < symptoms.FindIndex(s => s.Item1 == "missed_periods"); i++)
+        {
+            console.Input.PushKey(ConsoleKey.DownArrow);
+        }
+
+        console.Input.PushKey(ConsoleKey.Spacebar);   // missed or stopped periods
+        console.Input.PushKey(ConsoleKey.Enter);
+        console.Input.PushKey(ConsoleKey.Enter);      // no risk factors (no lab question: no test reads energy)
+        console.Input.PushTextWithEnter("9");         // months since the last period
+        var output = new StringWriter();
+
+        var code = RepleteApp.Run(["assess", "--interactive", "--format", "json"], console, output, new StringWriter(), console);
+
+        Assert.Equal(0, code);
+        Assert.Contains("How many months since your last period?", console.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid", console.Output, StringComparison.Ordinal);
+        var result = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal("see_doctor_soon", result.GetProperty("triage").GetString());
+        Assert.Contains(result.GetProperty("red_flags").EnumerateArray(), f => f.GetProperty("flag_id").GetString() == "missed_periods_three_months");
+    }
+
     /// <summary>A console scripted up to the choice of test: no red flag, a woman of 30, no symptoms or risks, a lab.</summary>
     private static TestConsole WomanWithALabResult()
     {
