@@ -24,7 +24,7 @@ internal static class AssessmentViews
         {
             table.AddRow(Markup.Escape(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
                 Markup.Escape(string.Join("\n", finding.For.Select(Brief))), Markup.Escape(string.Join("\n", finding.Against.Select(Brief))),
-                Markup.Escape(finding.SettleIt));
+                Markup.Escape(Settle(finding, result)));
         }
 
         if (result.ShowsNutritionFindings)
@@ -85,7 +85,7 @@ internal static class AssessmentViews
         text.Append(result.ShowsNutritionFindings ? "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n" : "");
         foreach (var f in result.Listed)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient.Replace('_', ' ')} | {Words(f.Likelihood)} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {f.SettleIt} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient.Replace('_', ' ')} | {Words(f.Likelihood)} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {Settle(f, result)} |\n");
         }
 
         if (result.Excess.Count > 0)
@@ -143,7 +143,7 @@ internal static class AssessmentViews
         text.Append(result.ShowsNutritionFindings ? "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n" : "<table>\n");
         foreach (var f in result.Listed)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient.Replace('_', ' '))}</td><td>{E(Words(f.Likelihood))}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(f.SettleIt)}</td></tr>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient.Replace('_', ' '))}</td><td>{E(Words(f.Likelihood))}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(Settle(f, result))}</td></tr>\n");
         }
 
         text.Append("</table>\n");
@@ -227,4 +227,13 @@ internal static class AssessmentViews
         TriageLevel.SeeDoctorSoon => ("red", "See a doctor soon, before acting on the nutrition findings."),
         _ => ("green", "No red flag: self-care is reasonable. Findings below."),
     };
+
+    /// <summary>What would settle a finding, then its own notes (an athlete iron stage, low energy availability as the
+    /// cause); the labs' caveats are shown with the labs, not again here.</summary>
+    private static string Settle(NutrientFinding finding, RecoveryAssessment result)
+    {
+        var labNotes = result.Labs.SelectMany(l => l.Caveats).ToHashSet();
+        var notes = finding.Notes.Where(n => !labNotes.Contains(n)).Select(n => $" Note: {n.Text}.".Replace("..", ".", StringComparison.Ordinal));
+        return finding.SettleIt + string.Concat(notes);
+    }
 }

@@ -55,14 +55,20 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Whether a normal result counts against a deficiency (not for haemoglobin, serum magnesium or zinc).</summary>
     public bool NormalRulesOut { get; init; }
 
-    /// <summary>The status as the source names it: "borderline" for a low serum B12 (Reinstatler et al. 2012).</summary>
-    public string StatusLabel => Status switch
+    /// <summary>The status as the source names it: "borderline" for a low serum B12 (Reinstatler et al. 2012); a result
+    /// in a critical range says so ("low, critical").</summary>
+    public string StatusLabel => (Status switch
     {
         LabStatus.Low when LowLabel is { Length: > 0 } label => label,
         LabStatus.Normal when GreyZone => "grey zone (sources disagree)",
         LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
         _ => Status.ToString().ToLowerInvariant(),
-    };
+    }) + (Critical ? ", critical" : "");
+
+    /// <summary>Whether the result is in a critical range (data/critical_labs.csv: a row whose flag needs a doctor the
+    /// same day or emergency care), the third level after low and deficient: calcium 5.4 mg/dL, potassium 2.8 mmol/L,
+    /// haemoglobin below 80 g/L.</summary>
+    public bool Critical { get; init; }
 
     /// <summary>Whether the result is above the low cut-off but below where another source puts it (25(OH)D 20-30 ng/mL:
     /// sufficient by IOM 2011, insufficient by the Endocrine Society 2011): it counts neither for nor against.</summary>

@@ -37,6 +37,11 @@ public static partial class RecoveryAssessor
             if (live.Count > 0)
             {
                 var fired = live.MaxBy(r => triageOf.GetValueOrDefault(r.Flag))!;
+                if (triageOf.GetValueOrDefault(fired.Flag) >= TriageLevel.SeeDoctorToday)
+                {
+                    labs[i] = lab = lab with { Critical = true };
+                }
+
                 var bound = string.Create(CultureInfo.InvariantCulture, $"{(lab.Value < fired.Below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
                 raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}, {bound}"), fired.Source);
             }

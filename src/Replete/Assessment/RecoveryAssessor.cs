@@ -54,6 +54,11 @@ public static partial class RecoveryAssessor
 
         var evidence = Evidence(input, kb, labs, diet);
         var findings = CauseFirst(Rank(evidence, labs, diet, triage));
+        if (IronStaging.Note(labs, input.Person.Sex) is { } stage)
+        {
+            findings = [.. findings.Select(f => f.Nutrient == "iron" ? f with { Notes = [.. f.Notes, stage] } : f)];
+        }
+
         var systems = Systems(kb, findings);
         var others = OtherCauses(input, kb, labs, pregnant, raised.Ids);
         var next = NextSteps(input, kb, triage, excess, findings, labs);

@@ -102,6 +102,8 @@ internal static class ReferenceSchema
         Closed(set, "fueling.csv", "phase", ["before", "during", "after", "screen"]);
         Closed(set, "fueling.csv", "evidence", ["limited", "moderate", "strong"]);
         Closed(set, "sweat.csv", "kind", ["sweat_concentration", "sweat_rate"]);
+        Closed(set, "iron_stages.csv", "evidence", Grades);
+        Each(set, "iron_stages.csv", "stage", s => s is "1" or "2" or "3", "1, 2 or 3");
         Closed(set, "export_columns.csv", "app", ["cronometer", "myfitnesspal"]);
         Closed(set, "export_columns.csv", "nutrient", nutrients);
         Closed(set, "label_daily_values.csv", "nutrient", nutrients);

@@ -127,4 +127,32 @@ public class EvidenceTests
 
         Assert.Contains(iron.For, e => e.Code == "heavy_periods" && e.Points > 0);
     }
+
+    [Theory]
+    [InlineData(50, null, null, "no iron depletion")]
+    [InlineData(30, null, null, "stage 1, iron depletion")]
+    [InlineData(18, null, null, "stage 1, iron depletion (ferritin 18 ug/L); a transferrin saturation would tell whether it is stage 2")]
+    [InlineData(18, 14.0, 125.0, "stage 2, iron-deficient erythropoiesis")]
+    [InlineData(18, 14.0, 110.0, "stage 3, iron-deficiency anaemia")]
+    [InlineData(18, 25.0, 110.0, "stage 1, iron depletion")] // TSAT not below 16 %: not stage 2 or 3
+    public void AthleteIronStaging_IsNamedOnTheIronFinding_AsUnverified(double ferritin, double? tsat, double? hb, string stage)
+    {
+        List<LabInput> labs = [new("ferritin", ferritin, "ug/L")];
+        if (tsat is { } t)
+        {
+            labs.Add(new LabInput("transferrin_saturation", t, "%"));
+        }
+
+        if (hb is { } h)
+        {
+            labs.Add(new LabInput("hemoglobin", h, "g/L"));
+        }
+
+        var iron = RecoveryAssessor.Assess(new AssessmentInput(new Person(25, Sex.Female), ["fatigue"], [], [], labs)).Bottlenecks.Single(b => b.Nutrient == "iron");
+
+        var note = Assert.Single(iron.Notes, n => n.Text.StartsWith("Athlete iron staging", StringComparison.Ordinal));
+        Assert.Contains(stage, note.Text, StringComparison.Ordinal);
+        Assert.Contains("unverified", note.Text, StringComparison.Ordinal);
+        Assert.Contains("Peeling", note.Source, StringComparison.Ordinal);
+    }
 }

@@ -73,5 +73,7 @@ public class RedFlagInferenceTests
         var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(34, Sex.Female), symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), [], [], [new LabInput(biomarker, value, unit)]));
 
         Assert.Equal(triage, result.Triage);
+        // Severity has three levels: a critical result says so, not only "low".
+        Assert.Equal(result.RedFlags.Any(f => f.FlagId == "critical_lab_value"), Assert.Single(result.Labs).StatusLabel.EndsWith(", critical", StringComparison.Ordinal));
     }
 }

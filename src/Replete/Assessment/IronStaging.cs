@@ -1,0 +1,47 @@
+using System.Globalization;
+using Replete.Data;
+using Replete.Knowledge;
+
+namespace Replete.Assessment;
+
+/// <summary>The athlete iron stage the labs allow (data/iron_stages.csv: stage 1 iron depletion, ferritin below 35
+/// ug/L; stage 2 iron-deficient erythropoiesis, also ferritin below 20 and transferrin saturation below 16 %; stage 3
+/// iron-deficiency anaemia, also a low haemoglobin). Named on the iron finding as a note; the thresholds are unverified
+/// (science.md §3.1, grade K), and the note says so.</summary>
+internal static class IronStaging
+{
+    private sealed record Stage(int Number, string Label, double FerritinBelow, double? TsatBelow, double? HemoglobinBelowFemale, string Source);
+
+    private static readonly Lazy<IReadOnlyList<Stage>> Stages = new(() => [.. ReferenceSet.Default.Rows("iron_stages.csv")
+        .Select(r => new Stage(int.Parse(r.Text("stage"), CultureInfo.InvariantCulture), r.Text("label"), r.Number("ferritin_below"),
+            r.OptionalNumber("tsat_below"), r.OptionalNumber("hemoglobin_below_female"), r.Text("source")))
+        .OrderBy(s => s.Number)]);
+
+    /// <summary>The stage note for <paramref name="labs"/>, or null without a ferritin that can be read (none, or one
+    /// raised by inflammation or taken after hard training).</summary>
+    public static Caveat? Note(IReadOnlyList<LabReading> labs, References.Sex sex)
+    {
+        var ferritin = labs.FirstOrDefault(l => l.Biomarker == "ferritin");
+        if (ferritin is null || ferritin.RepeatAdvised || ferritin.ConditionalCutoff)
+        {
+            return null;
+        }
+
+        var tsat = labs.FirstOrDefault(l => l.Biomarker == "transferrin_saturation")?.Value;
+        var hb = labs.FirstOrDefault(l => l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal));
+        bool Holds(Stage s) => ferritin.Value < s.FerritinBelow
+            && (s.TsatBelow is not { } t || tsat < t)
+            && (s.HemoglobinBelowFemale is not { } h || (hb is not null && (sex == References.Sex.Female ? hb.Value < h : hb.Status is LabStatus.Low or LabStatus.Deficient)));
+        var stage = Stages.Value.LastOrDefault(Holds);
+        var next = Stages.Value.FirstOrDefault(s => s.Number == (stage?.Number ?? 0) + 1);
+        var text = stage is null
+            ? string.Create(CultureInfo.InvariantCulture, $"Athlete iron staging: no iron depletion (ferritin {ferritin.Value:0.##} ug/L, not below {Stages.Value[0].FerritinBelow:0.##})")
+            : string.Create(CultureInfo.InvariantCulture, $"Athlete iron staging: stage {stage.Number}, {stage.Label} (ferritin {ferritin.Value:0.##} ug/L{(tsat is { } t ? $", transferrin saturation {t:0.##} %" : "")}{(hb is not null && stage.Number == 3 ? $", haemoglobin {hb.Value:0.##} {hb.Unit}" : "")})");
+        if (stage is not null && next is not null && ferritin.Value < next.FerritinBelow && (next.TsatBelow is not null && tsat is null || next.HemoglobinBelowFemale is not null && hb is null))
+        {
+            text += $"; {(tsat is null ? "a transferrin saturation" : "a haemoglobin")} would tell whether it is stage {next.Number}";
+        }
+
+        return new Caveat(text + ". The stage thresholds are unverified (science.md §3.1).", (stage ?? Stages.Value[0]).Source);
+    }
+}
