@@ -113,9 +113,18 @@ internal static class AssessCommand
         }
 
         var directory = Path.GetDirectoryName(path)!;
-        var diet = DietFiles.Load(context, request.DietLogs.Select(log => new FileInfo(Path.Combine(directory, log))), dataDir, interactive: false);
+        // The engine refused absolute paths and '..' (AssessmentRequest.Outside); this keeps the resolved path inside.
+        FileInfo Inside(string relative)
+        {
+            var full = Path.GetFullPath(Path.Combine(directory, relative));
+            return full.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                ? new FileInfo(full)
+                : throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Invalid, $"'{relative}' leaves the assessment file's folder")]);
+        }
+
+        var diet = DietFiles.Load(context, request.DietLogs.Select(Inside), dataDir, interactive: false);
         var supplements = request.Supplements is { } supplementFile
-            ? AnalyzeCommand.ReadSupplements(new FileInfo(Path.Combine(directory, supplementFile)))
+            ? AnalyzeCommand.ReadSupplements(Inside(supplementFile))
             : Replete.Diet.SupplementPlan.None;
         foreach (var note in diet.Notes)
         {

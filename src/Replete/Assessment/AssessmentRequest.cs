@@ -90,8 +90,29 @@ public sealed record AssessmentRequest(
         var sample = ReadSample(reader, root);
         var history = History.Read(reader, root, kb);
         var labs = ReadLabs(reader, root, person, sample);
-        var dietLogs = reader.TextList(root, "diet_log", null, "must be a file path or a list of them", single: true).Select(p => p.Text).ToList();
+        var dietLogs = new List<string>();
+        var index = 0;
+        var single = DocumentReader.Has(root, "diet_log", out var logElement) && logElement.ValueKind == JsonValueKind.String;
+        foreach (var (text, at) in reader.TextList(root, "diet_log", null, "must be a file path or a list of them", single: true))
+        {
+            var path = single ? "diet_log" : $"diet_log[{index}]";
+            index++;
+            if (Outside(text) is { } why)
+            {
+                reader.Add(at, path, InputProblemCodes.Invalid, why);
+                continue;
+            }
+
+            dietLogs.Add(text);
+        }
+
         var supplements = reader.Text(root, "supplements", null);
+        if (supplements is not null && Outside(supplements) is { } whySupplements)
+        {
+            reader.AddAt(root, "supplements", null, InputProblemCodes.Invalid, whySupplements);
+            supplements = null;
+        }
+
         if (supplements is not null && dietLogs.Count == 0)
         {
             // Supplements count through the diet analysis (UL checks, excess): without a log they would be silently
@@ -313,5 +334,34 @@ public sealed record AssessmentRequest(
         }
 
         return new LabSample(reader.Date(sample, "date", "lab_sample"), latitude, reader.Flag(sample, "fasting", "lab_sample"), time, reader.Flag(sample, "after_hard_training", "lab_sample"));
+    }
+
+    /// <summary>Why <paramref name="path"/> is not a path inside the assessment file's folder (absolute, or leaving it
+    /// with ".."), or null when it is. A file names only files beside or below it, so a document from someone else
+    /// (or a web upload) cannot make Replete read any other file.</summary>
+    public static string? Outside(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+        {
+            return "is not a file path";
+        }
+
+        if (Path.IsPathRooted(path) || path.StartsWith('~'))
+        {
+            return $"'{DocumentReader.Shorten(path)}' is an absolute path: give a path relative to the assessment file, inside its folder";
+        }
+
+        var depth = 0;
+        foreach (var part in path.Split('/', '\\'))
+        {
+            depth += part switch { ".." => -1, "" or "." => 0, _ => 1 };
+            if (depth < 0)
+            {
+                return $"'{DocumentReader.Shorten(path)}' leaves the assessment file's folder: put the file beside the assessment file, or in a folder below it";
+            }
+        }
+
+        return null;
     }
 }

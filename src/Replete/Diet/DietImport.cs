@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using Replete.Data;
 using Replete.Documents;
@@ -27,6 +28,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     private readonly List<ResolvedFood> resolved = [];
     private readonly List<InputProblem> notes = [];
     private readonly List<InputProblem> problems = [];
+    private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
     private FoodLogResolver? foods;
 
     /// <summary>Asked for each uncertain match (below <see cref="FoodLogResolver.ConfirmBelow"/>): returns the food id
@@ -48,6 +50,17 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         {
             problems.Add(size);
             return;
+        }
+
+        // The same file given twice (or under two names) would count every day twice.
+        if (content.CanSeek)
+        {
+            var hash = "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(content));
+            content.Position = 0;
+            if (Twice(name, hash))
+            {
+                return;
+            }
         }
 
         try
@@ -103,6 +116,19 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         return InputResult.From(new ImportedDiet([.. items], [.. resolved], [.. notes]), problems);
     }
 
+    /// <summary>Whether content with <paramref name="key"/> was added before (a problem naming both when it was).</summary>
+    private bool Twice(string name, string key)
+    {
+        if (seen.TryGetValue(key, out var first))
+        {
+            problems.Add(new InputProblem(name, null, "", InputProblemCodes.Conflict, $"has the same content as {first}: every day in it would count twice; give it once"));
+            return true;
+        }
+
+        seen[key] = name;
+        return false;
+    }
+
     private void AddZip(string name, Stream content)
     {
         using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
@@ -116,6 +142,11 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
 
         foreach (var entry in nutrition)
         {
+            if (Twice($"{name}/{entry.FullName}", string.Create(CultureInfo.InvariantCulture, $"zip:{entry.Crc32:x8}:{entry.Length}")))
+            {
+                continue;
+            }
+
             using var csv = new CsvReader(new StreamReader(entry.Open()), $"{name}/{entry.Name}");
             AddCsv(csv);
         }

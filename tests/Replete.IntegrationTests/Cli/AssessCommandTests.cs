@@ -155,4 +155,23 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         File.WriteAllText(path, json);
         return path;
     }
+
+    [Theory]
+    [InlineData("../secret.csv")]
+    [InlineData("../../../../../../../../etc/passwd")]
+    public void ADietLogOutsideTheFolder_IsRefused_AndNeverRead(string log)
+    {
+        // A file beside the assessment's folder that must not be read through it.
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "case")).FullName;
+        File.WriteAllText(Path.Combine(TempDirectory, "secret.csv"), "Date,Food,Amount\nSECRET-LINE,x,1\n");
+        var file = Path.Combine(folder, "a.json");
+        File.WriteAllText(file, $$"""{"profile": {"age": 30, "sex": "female"}, "diet_log": "{{log}}"}""");
+
+        var result = CliRunner.Run("assess", file, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", result.Output + result.Error, StringComparison.Ordinal);
+    }
 }

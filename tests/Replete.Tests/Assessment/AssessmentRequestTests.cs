@@ -152,4 +152,24 @@ public class AssessmentRequestTests
             problems.Select(p => p.Path).Order(StringComparer.Ordinal));
         Assert.Contains(problems, p => p.Code == InputProblemCodes.OutOfRange && p.Message.Contains("120", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\"../../../../../../etc/shadow\"", "diet_log")]
+    [InlineData("\"/etc/passwd\"", "diet_log")]
+    [InlineData("[\"log.csv\", \"sub/../../x.csv\"]", "diet_log[1]")]
+    [InlineData("\"~/log.csv\"", "diet_log")]
+    public void DietLog_OutsideTheAssessmentFilesFolder_IsAProblem(string log, string path)
+    {
+        var problem = Assert.Single(Read($$"""{"profile": {"age": 30, "sex": "female"}, "diet_log": {{log}}}""").Problems);
+
+        Assert.Equal(path, problem.Path);
+        Assert.Equal(InputProblemCodes.Invalid, problem.Code);
+    }
+
+    [Theory]
+    [InlineData("log.csv")]
+    [InlineData("logs/week1.csv")]
+    [InlineData("./logs/../log.csv")]
+    public void DietLog_InsideTheFolder_IsAccepted(string log) =>
+        Assert.Null(AssessmentRequest.Outside(log));
 }

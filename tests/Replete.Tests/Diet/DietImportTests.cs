@@ -121,4 +121,40 @@ public class DietImportTests
         var problem = Assert.Single(import.Complete().Problems);
         Assert.Contains("not a MyFitnessPal export", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheSameFileTwice_IsAProblem_NotTwiceTheIntake()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("dailysummary.csv", Text(DailySummary));
+        import.Add("copy of dailysummary.csv", Text(DailySummary));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal("copy of dailysummary.csv", problem.Source);
+        Assert.Contains("same content as dailysummary.csv", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AZipHoldingTheSameEntryTwice_CountsItOnce_AndSaysSo()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entryName in new[] { "Nutrition-Summary-2026.csv", "copy/Nutrition-Summary-2026.csv" })
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(entryName).Open());
+                writer.Write("Date,Meal,Calories,Sodium (mg)\n2026-11-02,Breakfast,300,400\n");
+            }
+        }
+
+        zip.Position = 0;
+        var import = new DietImport(Resolver);
+        import.Add("export.zip", zip);
+
+        var result = import.Complete();
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("export.zip/copy/Nutrition-Summary-2026.csv", problem.Source);
+        Assert.Equal("conflict", problem.Code);
+    }
 }
