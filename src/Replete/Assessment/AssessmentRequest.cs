@@ -124,12 +124,12 @@ public sealed record AssessmentRequest(
     }
 
     /// <summary>What the assessor needs. A vegan profile counts as the risk factor "vegan" (the person's own fact, like a
-    /// listed risk factor; <see cref="Person"/> knows only vegetarian for iron), and each medicine of the history as the
+    /// listed risk factor; <see cref="Person"/> knows only vegetarian for iron), as do years on a vegan diet, and each medicine of the history as the
     /// risk factor it is (atorvastatin as statin).</summary>
     public AssessmentInput ToInput()
     {
         var risks = RiskFactors.ToList();
-        if (Profile.Diet == DietPattern.Vegan)
+        if (Profile.Diet == DietPattern.Vegan || History.YearsVegan > 0)
         {
             risks.Add("vegan");
         }

@@ -11,7 +11,9 @@ namespace Replete.Assessment;
 /// cut-off); <c>lab_normal:&lt;biomarker&gt;</c>; <c>no_lab:&lt;biomarker&gt;</c>;</item>
 /// <item><c>not_rested</c> (drawn soon after hard training); <c>near_peak_season</c> (a dated 25(OH)D at a latitude where
 /// winter matters);</item>
-/// <item><c>sex:&lt;female|male&gt;</c>; <c>age_at_least:&lt;years&gt;</c>; <c>not_pregnant</c>;
+/// <item><c>sex:&lt;female|male&gt;</c>; <c>age_at_least:&lt;years&gt;</c>; <c>age_below:&lt;years&gt;</c>; <c>not_pregnant</c>;
+/// <c>not_lactating</c>; <c>athlete</c> (the profile names a sport or training hours);
+/// <c>history_below:&lt;field&gt;:&lt;n&gt;</c>;
 /// <c>history_at_least:&lt;field&gt;:&lt;n&gt;</c> and <c>no_history:&lt;field&gt;</c> for the numbers of
 /// <see cref="History"/> (months_without_period, falls_past_year, years_vegan).</item>
 /// </list></summary>
@@ -54,6 +56,10 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "sex" => Person is { } p && (p.Sex == References.Sex.Female ? "female" : "male") == parts[1],
             "age_at_least" => Person is { } p && p.AgeYears >= Number(parts[1]),
             "not_pregnant" => Person?.Reproductive != References.ReproductiveStatus.Pregnant,
+            "not_lactating" => Person?.Reproductive != References.ReproductiveStatus.Lactating,
+            "age_below" => Person is { } p && p.AgeYears < Number(parts[1]),
+            "athlete" => Person is { } p && (p.Sport is not null || p.TrainingHoursPerWeek > 0),
+            "history_below" => History.Number(parts[1]) is { } m && m < Number(parts[2]),
             "history_at_least" => History.Number(parts[1]) is { } n && n >= Number(parts[2]),
             "no_history" => History.Number(parts[1]) is null,
             // Winter matters from 35 degrees of latitude (LabConfounders.WinterLatitude).

@@ -113,8 +113,9 @@ public sealed record History
                 continue;
             }
 
-            var risk = kind == "other" ? null : kb.Resolve(name, KnowledgeIdKind.RiskFactor);
-            if (kind is null && (risk is null || !MedicationRiskIds.Contains(risk)))
+            // A name Replete knows counts as its class even when given as "other" (atorvastatin is a statin).
+            var risk = kb.Resolve(name, KnowledgeIdKind.RiskFactor) is { } known && MedicationRiskIds.Contains(known) ? known : null;
+            if (kind is null && risk is null)
             {
                 reader.AddAt(item, "name", path, InputProblemCodes.UnknownValue,
                     $"'{DocumentReader.Shorten(name)}' is not a medicine Replete knows (it knows statins, metformin, proton pump inhibitors, thiazide and loop diuretics, \"diuretic\" when the class is unknown, oral contraceptives, NSAIDs); add \"class\": \"other\" to list it anyway");

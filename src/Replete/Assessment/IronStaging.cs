@@ -29,15 +29,20 @@ internal static class IronStaging
 
         var tsat = labs.FirstOrDefault(l => l.Biomarker == "transferrin_saturation")?.Value;
         var hb = labs.FirstOrDefault(l => l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal));
+        // Anaemia is read against whichever says so: the stage's 115 g/L for women, or the haemoglobin's own cut-off
+        // (WHO 120 g/L non-pregnant women, 110 pregnant, 130 men). With anaemia and a ferritin in the stage-2 range the
+        // stage is 3 without a transferrin saturation: a low haemoglobin is never named as a milder stage.
+        var anaemic = hb is not null && (hb.Status is LabStatus.Low or LabStatus.Deficient);
         bool Holds(Stage s) => ferritin.Value < s.FerritinBelow
-            && (s.TsatBelow is not { } t || tsat < t)
-            && (s.HemoglobinBelowFemale is not { } h || (hb is not null && (sex == References.Sex.Female ? hb.Value < h : hb.Status is LabStatus.Low or LabStatus.Deficient)));
+            && (s.HemoglobinBelowFemale is not { } h
+                ? s.TsatBelow is not { } t || tsat < t
+                : (anaemic || (sex == References.Sex.Female && hb is not null && hb.Value < h)) && (tsat is null || s.TsatBelow is not { } t3 || tsat < t3));
         var stage = Stages.Value.LastOrDefault(Holds);
         var next = Stages.Value.FirstOrDefault(s => s.Number == (stage?.Number ?? 0) + 1);
         var text = stage is null
             ? string.Create(CultureInfo.InvariantCulture, $"Athlete iron staging: no iron depletion (ferritin {ferritin.Value:0.##} ug/L, not below {Stages.Value[0].FerritinBelow:0.##})")
             : string.Create(CultureInfo.InvariantCulture, $"Athlete iron staging: stage {stage.Number}, {stage.Label} (ferritin {ferritin.Value:0.##} ug/L{(tsat is { } t ? $", transferrin saturation {t:0.##} %" : "")}{(hb is not null && stage.Number == 3 ? $", haemoglobin {hb.Value:0.##} {hb.Unit}" : "")})");
-        if (stage is not null && next is not null && ferritin.Value < next.FerritinBelow && (next.TsatBelow is not null && tsat is null || next.HemoglobinBelowFemale is not null && hb is null))
+        if (stage is not null && next is not null && ferritin.Value < next.FerritinBelow && (next.TsatBelow is not null && tsat is null && next.HemoglobinBelowFemale is null || next.HemoglobinBelowFemale is not null && hb is null))
         {
             text += $"; {(tsat is null ? "a transferrin saturation" : "a haemoglobin")} would tell whether it is stage {next.Number}";
         }

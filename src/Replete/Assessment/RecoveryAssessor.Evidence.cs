@@ -128,7 +128,8 @@ public static partial class RecoveryAssessor
                 // p.574) has answered that risk factor: it keeps its place in the list but no longer counts.
                 var nutrient = Of(intake.Nutrient.Id);
                 nutrient.Against.Add(piece);
-                var covered = intake.Target.Adjustments.SelectMany(a => a.Covers).ToHashSet(StringComparer.Ordinal);
+                // Only an intake that can be read (not a lower bound, not estimated from % Daily Value) answers them.
+                var covered = readable ? intake.Target.Adjustments.SelectMany(a => a.Covers).ToHashSet(StringComparer.Ordinal) : [];
                 for (var i = 0; i < nutrient.For.Count; i++)
                 {
                     if (nutrient.For[i] is { Kind: EvidenceKind.RiskFactor or EvidenceKind.Prior } risk && covered.Contains(risk.Code))

@@ -26,10 +26,13 @@ public static partial class RecoveryAssessor
         reported.UnionWith(input.Symptoms);
         reported.UnionWith(flags);
 
-        // The cause that more of what the person said points to comes first (soreness after a new programme: DOMS).
+        // A cause whose own condition holds (a statin for statin myopathy) or whose red flag was raised comes first;
+        // then the cause more of what the person said points to (soreness after a new programme: DOMS).
+        var raisedFlags = flags.ToHashSet(StringComparer.Ordinal);
         return [.. kb.OtherCauses.Where(c => c.SuggestedBy.Any(reported.Contains) && (c.Requires.Count == 0 || c.Requires.Any(circumstances.Hold))
             && !(pregnant && c.CauseId == "low_energy_availability"))
-            .OrderByDescending(c => c.SuggestedBy.Count(reported.Contains))];
+            .OrderByDescending(c => c.Requires.Count > 0 || c.SuggestedBy.Any(raisedFlags.Contains))
+            .ThenByDescending(c => c.SuggestedBy.Count(reported.Contains))];
     }
 
     /// <summary>What to do next: the triage's instruction first, then excess advice, what would settle the top findings,

@@ -47,8 +47,9 @@ public static class InputLimits
     /// <summary>One diet file, at most 200 MB. Replete's choice: a year of detailed logging is a few megabytes.</summary>
     public const long MaximumDietFileBytes = 200L * 1024 * 1024;
 
-    /// <summary>Months without a period, 0-120. Replete's choice: ten years; longer is a typo or the menopause.</summary>
-    public static Limit MonthsWithoutPeriod { get; } = new("months_without_period", 0, 120, "months", "Replete's choice: ten years; longer is a typo or the menopause");
+    /// <summary>Months without a period, 0-720. Replete's choice: sixty years, so that a woman long past the menopause
+    /// can say so.</summary>
+    public static Limit MonthsWithoutPeriod { get; } = new("months_without_period", 0, 720, "months", "Replete's choice: sixty years");
 
     /// <summary>Falls in the past year, 0-100. Replete's choice: more is a typo.</summary>
     public static Limit FallsPerYear { get; } = new("falls_past_year", 0, 100, "", "Replete's choice: more than 100 falls in a year is a typo");

@@ -134,7 +134,7 @@ public class AssessmentRequestTests
         Assert.Equal(2, request.History.FallsPastYear);
         Assert.Equal(new Medication("simvastatin", "statin", new DateOnly(2026, 11, 8)), request.History.Medications[0]);
         Assert.Null(request.History.Medications[1].RiskId);
-        Assert.Equal(["statin", "diuretic_unknown_class"], request.ToInput().RiskFactors);
+        Assert.Equal(["vegan", "statin", "diuretic_unknown_class"], request.ToInput().RiskFactors); // years on a vegan diet count as vegan
         Assert.Equal(2, request.ToInput().History.FallsPastYear);
     }
 
@@ -143,14 +143,14 @@ public class AssessmentRequestTests
     {
         var problems = Read("""
             {"profile": {"age": 30, "sex": "female"},
-             "history": {"months_without_period": 400, "falls_past_year": "two", "pets": 1,
+             "history": {"months_without_period": 1000, "falls_past_year": "two", "pets": 1,
                          "medications": [{"name": "unicorn tonic"}, {"started": "2026-01-01"}, {"name": "statin", "started": "yesterday"}, {"name": "x", "class": "vitamin"}]}}
             """).Problems;
 
         Assert.Equal(
             ["history", "history.falls_past_year", "history.medications[0].name", "history.medications[1]", "history.medications[2].started", "history.medications[3].class", "history.months_without_period"],
             problems.Select(p => p.Path).Order(StringComparer.Ordinal));
-        Assert.Contains(problems, p => p.Code == InputProblemCodes.OutOfRange && p.Message.Contains("120", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Code == InputProblemCodes.OutOfRange && p.Message.Contains("720", StringComparison.Ordinal));
     }
 
     [Theory]

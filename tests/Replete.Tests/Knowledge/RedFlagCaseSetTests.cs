@@ -63,7 +63,7 @@ public class RedFlagCaseSetTests(ITestOutputHelper output)
 
         Assert.Equal([], ruled.Where(f => !withCase.Contains(f)).ToArray());
         // Flags that fire on one sign alone (chest pain, speech) have no control that could say the sign without it.
-        string[] oneSign = ["palpitations", "chest_pain_or_fainting", "sudden_speech_difficulty", "bone_stress_injury"];
+        string[] oneSign = ["palpitations", "chest_pain_or_fainting", "sudden_speech_difficulty", "bone_stress_injury", "sudden_confusion"];
         Assert.Equal([], ruled.Where(f => !withControl.Contains(f) && !oneSign.Contains(f)).ToArray());
     }
 
