@@ -51,23 +51,66 @@ public static class FhirLabs
                 continue;
             }
 
-            if (observation.Value is not Quantity { Value: { } value } quantity)
+            // A result that was withdrawn, never produced or entered in error is not a result (FHIR R4
+            // ObservationStatus); a preliminary one is read and said to be preliminary.
+            switch (observation.Status)
             {
-                skipped.Add($"{fileName}: {name}: no numeric value");
-                continue;
+                case ObservationStatus.Cancelled or ObservationStatus.EnteredInError or ObservationStatus.Registered:
+                    skipped.Add($"{fileName}: {name}: status '{observation.StatusElement?.JsonValue}', not a result to read");
+                    continue;
+                case ObservationStatus.Preliminary:
+                    skipped.Add($"{fileName}: {name}: a preliminary result, read as given; the final result may differ");
+                    break;
             }
 
-            var fromText = string.IsNullOrEmpty(quantity.Code);
-            var unit = (fromText ? quantity.Unit : quantity.Code) ?? "";
+            decimal value;
+            LabBound? bound = null;
+            string unitText;
+            var fromText = false;
+            switch (observation.Value)
+            {
+                case Quantity { Value: { } measured } quantity:
+                    value = measured;
+                    bound = quantity.Comparator switch
+                    {
+                        Quantity.QuantityComparator.LessThan or Quantity.QuantityComparator.LessOrEqual => LabBound.AtMost,
+                        Quantity.QuantityComparator.GreaterThan or Quantity.QuantityComparator.GreaterOrEqual => LabBound.AtLeast,
+                        _ => null,
+                    };
+                    fromText = string.IsNullOrEmpty(quantity.Code);
+                    unitText = (fromText ? quantity.Unit : quantity.Code) ?? "";
+                    break;
+                case FhirString { Value: { } text } when Censored(text) is { } censored && observation.Code is not null:
+                    // A text value such as "<5" (censored at the limit of detection): read as a bound, unit from the
+                    // reference range or none.
+                    (value, bound) = censored;
+                    unitText = observation.ReferenceRange.Select(r => r.Low?.Code ?? r.High?.Code ?? r.Low?.Unit ?? r.High?.Unit).FirstOrDefault(u => u is not null) ?? "";
+                    fromText = true;
+                    break;
+                default:
+                    skipped.Add($"{fileName}: {name}: no numeric value");
+                    continue;
+            }
+
+            var unit = unitText;
             var effective = observation.Effective is FhirDateTime { Value: { } when }
                 && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
                     ? at
                     : (DateTimeOffset?)null;
             // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
-            labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText }, coding.Code, name, effective, fromText));
+            labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound }, coding.Code, name, effective, fromText));
         }
 
         return new FhirLabFile(labs, skipped);
+    }
+
+    /// <summary>A censored text value ("&lt;5", "&gt; 100", "&lt;=0.3"): the bound and its side, or null.</summary>
+    private static (decimal Value, LabBound Bound)? Censored(string text)
+    {
+        var t = text.Trim();
+        var side = t.StartsWith('<') ? LabBound.AtMost : t.StartsWith('>') ? LabBound.AtLeast : (LabBound?)null;
+        var number = t.TrimStart('<', '>', '=').Trim();
+        return side is { } s && decimal.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? (v, s) : null;
     }
 
     /// <summary>UCUM codes in the spelling of data/lab_units.csv: "ug/L", "m[IU]/L" is "mIU/L", "µ" is "u".</summary>

@@ -10,7 +10,8 @@ namespace Replete.Assessment;
 /// their labs, and the diet files to analyse.</summary>
 /// <remarks>Fields: <c>profile</c> (a <see cref="References.Profile"/>; age and sex required), <c>symptoms</c>,
 /// <c>risk_factors</c> and <c>red_flags</c> (ids from data/symptoms.csv, risk_factors.csv, red_flags.csv),
-/// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed"}</c>, units from data/lab_units.csv),
+/// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed", "comparator"}</c>, units from data/lab_units.csv;
+/// <c>comparator</c> &lt;, &lt;=, &gt; or &gt;= where the laboratory reported a bound such as "&lt;8"),
 /// <c>lab_sample</c> (<c>date</c> YYYY-MM-DD, <c>latitude</c> -90..90, <c>time</c> morning or afternoon,
 /// <c>fasting</c>, <c>after_hard_training</c>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document)
 /// and <c>supplements</c> (a path). Unknown fields are problems.</remarks>
@@ -33,7 +34,7 @@ public sealed record AssessmentRequest(
     /// <summary>The fields an assessment document may have.</summary>
     public static IReadOnlyList<string> Fields { get; } = ["profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "history", "diet_log", "supplements"];
 
-    private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed"];
+    private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed", "comparator"];
 
     private static readonly string[] SampleFields = ["date", "latitude", "fasting", "time", "after_hard_training"];
 
@@ -267,6 +268,22 @@ public sealed record AssessmentRequest(
             var value = reader.Number(lab, "value", path);
             var unit = reader.Text(lab, "unit", path);
             var confirmed = reader.Flag(lab, "confirmed", path) ?? false;
+            LabBound? bound = null;
+            switch (reader.Text(lab, "comparator", path))
+            {
+                case null:
+                    break;
+                case "<" or "<=":
+                    bound = LabBound.AtMost;
+                    break;
+                case ">" or ">=":
+                    bound = LabBound.AtLeast;
+                    break;
+                case var other:
+                    reader.AddAt(lab, "comparator", path, InputProblemCodes.UnknownValue, $"'{DocumentReader.Shorten(other)}' is not <, <=, > or >=");
+                    break;
+            }
+
             if (biomarker is null && !DocumentReader.Has(lab, "biomarker", out _))
             {
                 reader.Add(lab, path, InputProblemCodes.Required, "needs \"biomarker\"");
@@ -282,7 +299,7 @@ public sealed record AssessmentRequest(
                 continue;
             }
 
-            var input = new LabInput(biomarker, value.Value, unit) { Confirmed = confirmed };
+            var input = new LabInput(biomarker, value.Value, unit) { Confirmed = confirmed, Bound = bound };
             // Without a valid profile the lab is still checked (name, unit, range), read as for a woman.
             if (LabReading.Check(input, person?.Sex ?? Sex.Female, person?.AgeYears, sample, person?.Reproductive == ReproductiveStatus.Pregnant) is { } problem)
             {

@@ -15,6 +15,20 @@ public sealed record LabInput(string Biomarker, double Value, string? Unit)
 {
     /// <summary>The person has checked the value and unit: skips the unit mix-up question.</summary>
     public bool Confirmed { get; init; }
+
+    /// <summary>Whether the laboratory reported a bound rather than a value ("&lt;8", "&gt;100", FHIR
+    /// <c>Quantity.comparator</c>): the true value lies below or above <see cref="Value"/>. Null for a measured value.</summary>
+    public LabBound? Bound { get; init; }
+}
+
+/// <summary>Which side of a reported bound the true value lies on.</summary>
+public enum LabBound
+{
+    /// <summary>"&lt;8" or "&lt;=8": the value is at most the bound.</summary>
+    AtMost,
+
+    /// <summary>"&gt;100" or "&gt;=100": the value is at least the bound.</summary>
+    AtLeast,
 }
 
 /// <summary>Why a lab result as entered cannot be read.</summary>
@@ -130,6 +144,25 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             : Below(reference.Low) ? LabStatus.Low
             : value > reference.High ? LabStatus.High
             : LabStatus.Normal;
+        // A bound ("<8", ">100") settles the reading only when every value on its side reads the same: "<8" ferritin is
+        // deficient whatever it is, "<40" could be low or normal, so it is not interpreted and says why.
+        Caveat? bound = null;
+        if (input.Bound is { } side && status != LabStatus.NotInterpreted)
+        {
+            var mark = side == LabBound.AtMost ? "<" : ">";
+            var cutoffs = new[] { reference.Deficient, reference.Low, reference.High }.OfType<double>();
+            var crossable = side == LabBound.AtMost ? cutoffs.Any(c => c < value || (!reference.Inclusive && c == value)) : cutoffs.Any(c => c > value);
+            var settled = side == LabBound.AtMost ? status == LabStatus.Deficient || (status == LabStatus.Low && reference.Deficient is null) || (rising && status == LabStatus.Normal)
+                : status == LabStatus.High || (rising && status == LabStatus.Deficient);
+            if (!settled && crossable)
+            {
+                status = LabStatus.NotInterpreted;
+            }
+
+            bound = new Caveat(string.Create(CultureInfo.InvariantCulture,
+                $"Reported as {mark}{value:0.##} {reference.Unit}: {(status == LabStatus.NotInterpreted ? "the true value could lie on either side of a cut-off, so it is not interpreted; ask for the measured value" : "every value on that side reads the same")}"), null);
+        }
+
         var grey = status == LabStatus.Normal && reference.GreyUpper is { } greyUpper && value < greyUpper;
         var zinc = baseId == "zinc" ? Zinc(id, stratumGiven: id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase), value, status, sex, ageYears, sample) : default;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
@@ -143,7 +176,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             LowLabel = reference.LowLabel,
             Caveats = grey
                 ? [.. zinc.Caveats ?? [], new Caveat(string.Create(CultureInfo.InvariantCulture, $"Between {reference.Low:0.##} and {reference.GreyUpper:0.##} {reference.Unit} the sources disagree: sufficient by the cut-off used here ({reference.Source.Split(';')[0]}), low by another; counted neither for nor against."), reference.GreySource)]
-                : zinc.Caveats ?? [],
+                : [.. zinc.Caveats ?? [], .. bound is null ? Array.Empty<Caveat>() : [bound]],
         };
     }
 

@@ -55,4 +55,63 @@ public class FhirLabsTests
         Assert.Equal(("labs.json", "unreadable"), (problem.Source, problem.Code));
         Assert.StartsWith("labs.json: ", problem.ToString(), StringComparison.Ordinal);
     }
+
+    private static string Observation(string status, string loinc, string value) => $$"""
+        {"resourceType": "Observation", "id": "x", "status": "{{status}}",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "{{loinc}}"}], "text": "test"},
+         {{value}}}
+        """;
+
+    [Theory]
+    [InlineData("entered-in-error")]
+    [InlineData("cancelled")]
+    [InlineData("registered")]
+    public void AResultThatIsNotAResult_IsLeftOut_AndSaysWhy(string status)
+    {
+        // A retracted potassium of 2.4 mmol/L must not send anyone to a doctor.
+        var file = FhirLabs.Read(Observation(status, "2823-3", "\"valueQuantity\": {\"value\": 2.4, \"unit\": \"mmol/L\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"mmol/L\"}"), "k.json");
+
+        Assert.Empty(file.Labs);
+        Assert.Contains(file.Skipped, s => s.Contains($"status '{status}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APreliminaryResult_IsRead_AndSaidToBePreliminary()
+    {
+        var file = FhirLabs.Read(Observation("preliminary", "2823-3", "\"valueQuantity\": {\"value\": 3.1, \"system\": \"http://unitsofmeasure.org\", \"code\": \"mmol/L\"}"), "k.json");
+
+        Assert.Equal(3.1, Assert.Single(file.Labs).Input.Value);
+        Assert.Contains(file.Skipped, s => s.Contains("preliminary", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<", 8, LabStatus.Deficient)]        // every ferritin below 8 is deficient
+    [InlineData("<", 40, LabStatus.NotInterpreted)]  // below 40 could be low or normal
+    [InlineData(">", 100, LabStatus.Normal)]         // above 100 is never low (ferritin has no upper cut-off here)
+    [InlineData(">", 10, LabStatus.NotInterpreted)]  // above 10 could be deficient, low or normal
+    public void AComparator_IsCarriedToTheReading(string comparator, double value, LabStatus status)
+    {
+        var json = Observation("final", "2276-4", $$"""
+            "valueQuantity": {"value": {{value}}, "comparator": "{{comparator}}", "system": "http://unitsofmeasure.org", "code": "ug/L"}
+            """);
+
+        var lab = Assert.Single(FhirLabs.Read(json, "f.json").Labs);
+        var reading = LabReading.Read(lab.Input, Sex.Female);
+
+        Assert.Equal(comparator == "<" ? LabBound.AtMost : LabBound.AtLeast, lab.Input.Bound);
+        Assert.Equal(status, reading.Status);
+        Assert.Contains(reading.Caveats, c => c.Text.StartsWith($"Reported as {comparator}{value}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACensoredTextValue_IsReadAsABound()
+    {
+        var json = Observation("final", "1988-5", """
+            "valueString": "<5", "referenceRange": [{"high": {"value": 5, "system": "http://unitsofmeasure.org", "code": "mg/L"}}]
+            """);
+
+        var lab = Assert.Single(FhirLabs.Read(json, "crp.json").Labs);
+
+        Assert.Equal(("crp", 5.0, "mg/L", LabBound.AtMost), (lab.Input.Biomarker, lab.Input.Value, lab.Input.Unit, lab.Input.Bound));
+    }
 }

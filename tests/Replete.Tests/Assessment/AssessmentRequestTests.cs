@@ -172,4 +172,13 @@ public class AssessmentRequestTests
     [InlineData("./logs/../log.csv")]
     public void DietLog_InsideTheFolder_IsAccepted(string log) =>
         Assert.Null(AssessmentRequest.Outside(log));
+
+    [Fact]
+    public void ALabReportedAsABound_KeepsItsSide()
+    {
+        var request = Read("""{"profile": {"age": 30, "sex": "female"}, "labs": [{"biomarker": "ferritin", "value": 8, "unit": "ug/L", "comparator": "<"}, {"biomarker": "crp", "value": 5, "unit": "mg/L", "comparator": "~"}]}""");
+
+        var problem = Assert.Single(request.Problems);
+        Assert.Equal("labs[1].comparator", problem.Path);
+    }
 }
