@@ -114,9 +114,7 @@ public static class FhirLabs
     }
 
     /// <summary>UCUM codes in the spelling of data/lab_units.csv: "ug/L", "m[IU]/L" is "mIU/L", "µ" is "u".</summary>
-    private static string Ucum(string unit) => unit.Trim()
-        .Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal)
-        .Replace("[IU]", "IU", StringComparison.Ordinal).Replace("[iU]", "IU", StringComparison.Ordinal)
+    private static string Ucum(string unit) => LabReading.NormalizeUnit(unit.Replace("[iU]", "IU", StringComparison.Ordinal))
         .Replace("meq", "mEq", StringComparison.Ordinal);
 
     private static InputException Unreadable(string fileName, string message) =>

@@ -180,6 +180,17 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         };
     }
 
+    /// <summary>Common spellings of laboratory units in the spelling of data/lab_units.csv: the micro sign and Greek mu
+    /// are "u", "mcg" is "ug", "gm" is "g" ("gm/dL"), UCUM's "[IU]" is "IU", and spaces are dropped ("ug / L").</summary>
+    public static string NormalizeUnit(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var u = unit.Trim().Replace(" ", "", StringComparison.Ordinal).Replace('\u00B5', 'u').Replace('\u03BC', 'u')
+            .Replace("[IU]", "IU", StringComparison.OrdinalIgnoreCase);
+        u = System.Text.RegularExpressions.Regex.Replace(u, "(?i)mcg", "ug");
+        return System.Text.RegularExpressions.Regex.Replace(u, "(?i)^gm/", "g/");
+    }
+
     private static LabInputProblem? Resolve(LabInput input, Sex sex, double? ageYears, LabSample sample, bool pregnant, out (string BaseId, string Id, UnitRow Unit, CutoffRow Reference, double Value) resolved)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -210,7 +221,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         }
         else
         {
-            unit = units.FirstOrDefault(u => u.Unit.Equals(input.Unit.Trim().Replace("µ", "u", StringComparison.Ordinal).Replace("μ", "u", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+            var spelled = NormalizeUnit(input.Unit);
+            unit = units.FirstOrDefault(u => u.Unit.Equals(spelled, StringComparison.OrdinalIgnoreCase));
             if (unit is null)
             {
                 return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})");

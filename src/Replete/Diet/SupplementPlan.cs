@@ -93,7 +93,8 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
 
             if (NutrientCatalog.Default.Convert(nutrient, value, parts[1]) is not { } converted)
             {
-                reader.Add(property.Value, at, InputProblemCodes.UnknownValue, $"unit '{DocumentReader.Shorten(parts[1])}' cannot be converted to {nutrient.Unit}");
+                reader.Add(property.Value, at, InputProblemCodes.UnknownValue,
+                    $"unit '{DocumentReader.Shorten(parts[1])}' cannot be converted to {nutrient.Unit}; {nutrient.Id} takes {string.Join(", ", NutrientCatalog.Default.AcceptedUnits(nutrient))}");
                 continue;
             }
 

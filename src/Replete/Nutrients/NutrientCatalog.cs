@@ -56,6 +56,8 @@ public sealed class NutrientCatalog
     /// <returns>Null where no conversion is known.</returns>
     public ConvertedAmount? Convert(Nutrient nutrient, double amount, string unit)
     {
+        ArgumentNullException.ThrowIfNull(nutrient);
+        unit = NormalizeUnit(unit, nutrient);
         if (string.Equals(unit, nutrient.Unit, StringComparison.OrdinalIgnoreCase))
         {
             return new ConvertedAmount(amount, false, "canonical unit");
@@ -68,6 +70,35 @@ public sealed class NutrientCatalog
 
         var metric = MetricFactor(unit, nutrient.Unit);
         return metric is { } factor ? new ConvertedAmount(amount * factor, false, "SI prefix") : null;
+    }
+
+    /// <summary>The spellings people and labels use, in one place: the micro sign (U+00B5), the Greek mu (U+03BC) and
+    /// "mcg" are "ug"; spaces are trimmed; and the nutrient's own equivalent (RAE for vitamin A, DFE for folate, NE for
+    /// niacin, as on US labels since 2016) is its canonical unit: "25 mcg RAE" of vitamin A is 25 ug.</summary>
+    public static string NormalizeUnit(string unit, Nutrient? nutrient = null)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var u = string.Join(' ', unit.Trim().Replace('\u00B5', 'u').Replace('\u03BC', 'u').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (u.StartsWith("mcg", StringComparison.OrdinalIgnoreCase))
+        {
+            u = "ug" + u[3..];
+        }
+
+        string? equivalent = nutrient?.Id switch { "vitamin_a" => "RAE", "folate" => "DFE", "niacin" => "NE", _ => null };
+        if (equivalent is not null && u.EndsWith(" " + equivalent, StringComparison.OrdinalIgnoreCase))
+        {
+            u = u[..^(equivalent.Length + 1)];
+        }
+
+        return u;
+    }
+
+    /// <summary>The units <see cref="Convert"/> takes for <paramref name="nutrient"/>, for a message that names them.</summary>
+    public IReadOnlyList<string> AcceptedUnits(Nutrient nutrient)
+    {
+        ArgumentNullException.ThrowIfNull(nutrient);
+        var metric = MetricFactor(nutrient.Unit, nutrient.Unit) is null ? [] : new[] { "g", "mg", "ug" };
+        return [.. metric.Prepend(nutrient.Unit).Concat(Conversions.Where(c => c.NutrientId == nutrient.Id).Select(c => c.FromUnit)).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>Converts an amount in the canonical unit back into <paramref name="unit"/>.</summary>
@@ -83,7 +114,7 @@ public sealed class NutrientCatalog
         {
             "G" => 1_000_000,
             "MG" => 1_000,
-            "UG" or "MCG" or "µG" => 1,
+            "UG" => 1,
             _ => null,
         };
         var f = Micrograms(from);

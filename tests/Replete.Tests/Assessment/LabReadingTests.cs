@@ -73,4 +73,13 @@ public class ZincStratumTests
         Assert.Equal(("zinc.male.morning_fasting", LabStatus.Low), (younger.Biomarker, younger.Status));   // cut-off 74
         Assert.Equal(("zinc.male65.morning_fasting", LabStatus.Normal), (older.Biomarker, older.Status)); // cut-off 72
     }
+
+    [Theory]
+    [InlineData("gm/dL", "g/dL")]
+    [InlineData("mcg/dL", "ug/dL")]
+    [InlineData("\u00B5g/L", "ug/L")]
+    [InlineData("ug / L", "ug/L")]
+    [InlineData("m[IU]/L", "mIU/L")]
+    public void NormalizeUnit_TakesTheSpellingsLabsPrint(string printed, string known) =>
+        Assert.Equal(known, LabReading.NormalizeUnit(printed));
 }

@@ -34,7 +34,7 @@ public class SupplementPlanTests
             p => Assert.Equal(("supplements[1]", "unknown_field"), (p.Path, p.Code)),
             p => Assert.Equal(("supplements[1].doses_per_day", "out_of_range"), (p.Path, p.Code)));
         Assert.Contains("did you mean magnesium", result.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Equal("s.json:4: supplements[0].per_dose.magnesium: unit 'furlongs' cannot be converted to mg", result.Problems[1].ToString());
+        Assert.Equal("s.json:4: supplements[0].per_dose.magnesium: unit 'furlongs' cannot be converted to mg; magnesium takes mg, g, ug, mmol", result.Problems[1].ToString());
     }
 
     [Theory]
@@ -48,5 +48,29 @@ public class SupplementPlanTests
         var problem = Assert.Single(Read(json).Problems);
 
         Assert.Equal((path, code), (problem.Path, problem.Code));
+    }
+
+    [Theory]
+    [InlineData("vitamin_d", "25 \u00B5g", 25)]   // micro sign
+    [InlineData("vitamin_d", "25 \u03BCg", 25)]   // Greek mu
+    [InlineData("vitamin_d", "25 mcg", 25)]
+    [InlineData("vitamin_a", "900 mcg RAE", 900)] // US labels since 2016
+    [InlineData("vitamin_a", "900 µg RAE", 900)]
+    [InlineData("folate", "400 mcg DFE", 400)]
+    [InlineData("vitamin_b12", "1 mg", 1000)]
+    public void Read_TakesTheUnitSpellingsOfLabels(string nutrient, string amount, double canonical)
+    {
+        var plan = Read($$$"""{"supplements": [{"name": "x", "per_dose": {"{{{nutrient}}}": "{{{amount}}}"}}]}""").OrThrow();
+
+        Assert.Equal(canonical, plan.Supplements[0].PerDose[nutrient], 6);
+    }
+
+    [Fact]
+    public void Read_AnIuOfVitaminA_NamesTheSpellingsThatWork()
+    {
+        var problem = Assert.Single(Read("""{"supplements": [{"name": "A", "per_dose": {"vitamin_a": "5000 IU"}}]}""").Problems);
+
+        Assert.Contains("IU_retinol", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("IU_beta_carotene_food", problem.Message, StringComparison.Ordinal);
     }
 }
