@@ -96,12 +96,28 @@ public sealed class CsvReader : IDisposable
         while (line.Length == 0 || (CommentLines && line[0] == '#'));
 
         record = line;
+        if (record.Length > Documents.InputLimits.MaximumCsvRecordChars)
+        {
+            throw new CsvDataException(FileName, Line, null, $"the line is longer than {Documents.InputLimits.MaximumCsvRecordChars / 1024} KB: not a diet or food file Replete reads");
+        }
+
+        // A quoted field may run over several lines; the record grows in one buffer and stops at the limits, so an
+        // unclosed quote costs a bounded amount of work and is reported where it opened.
+        StringBuilder? joined = null;
         while (!Split())
         {
             var more = reader.ReadLine()
-                ?? throw new CsvDataException(FileName, Line, null, "a quoted field is not closed before the end of the file (is the file truncated?)");
+                ?? throw new CsvDataException(FileName, Line, null, "a quoted field opened on this line is not closed before the end of the file (is the file truncated?)");
             nextLine++;
-            record = string.Concat(record, "\n", more);
+            joined ??= new StringBuilder(record);
+            joined.Append('\n').Append(more);
+            if (nextLine - Line > Documents.InputLimits.MaximumCsvRecordLines || joined.Length > Documents.InputLimits.MaximumCsvRecordChars)
+            {
+                throw new CsvDataException(FileName, Line, null,
+                    $"a quoted field opened on this line is still open {nextLine - Line} lines later: a quote is not closed (or a note is longer than Replete reads)");
+            }
+
+            record = joined.ToString();
         }
 
         return true;

@@ -56,4 +56,13 @@ public static class InputLimits
 
     /// <summary>Years on a vegan diet, 0-100. Replete's choice: a lifetime.</summary>
     public static Limit YearsVegan { get; } = new("years_vegan", 0, 100, "years", "Replete's choice: a lifetime");
+
+    /// <summary>Lines one CSV record may span (a quoted note written across lines), 200. Replete's choice: exports
+    /// put at most a few lines in a note; more means a quote was never closed, and stopping early keeps the reader
+    /// linear in the file.</summary>
+    public const int MaximumCsvRecordLines = 200;
+
+    /// <summary>Characters in one CSV record, 1 MiB. Replete's choice: the longest real export rows are a few
+    /// kilobytes.</summary>
+    public const int MaximumCsvRecordChars = 1 << 20;
 }

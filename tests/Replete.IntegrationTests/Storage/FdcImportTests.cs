@@ -81,7 +81,7 @@ public sealed class FdcImportTests : IDisposable
 
     public static TheoryData<string, Func<string, string>, string> BadFiles => new()
     {
-        { "food_nutrient.csv", text => text[..(text.LastIndexOf('\n', text.Length / 2) + 1)] + "\"1000099\",\"17341", "a quoted field is not closed" },
+        { "food_nutrient.csv", text => text[..(text.LastIndexOf('\n', text.Length / 2) + 1)] + "\"1000099\",\"17341", "is not closed before the end of the file" },
         { "food_nutrient.csv", text => text[..(text.LastIndexOf('\n', text.Length / 2) + 1)] + "\"1000099\",\"173410\"", "nutrient_id: the record has 2 fields" },
         { "food.csv", text => ReplaceLine(text, 2, "\"167512\",\"sr_legacy_food\",\"Pillsbury\"x,\"18\",\"2019-04-01\""), "food.csv:2: description: unexpected 'x'" },
         { "food_nutrient.csv", text => text.Replace("\"nutrient_id\"", "\"nutrient\"", StringComparison.Ordinal), "food_nutrient.csv:1: nutrient_id" },

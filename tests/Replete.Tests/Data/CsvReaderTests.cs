@@ -23,7 +23,7 @@ public class CsvReaderTests
     [Theory]
     [InlineData("a,b\n1,x\n", "t.csv:2: b: 'x' is not a number.")]
     [InlineData("a,b\n1\n", "t.csv:2: b: the record has 1 fields; the header has 2 (is the line truncated?).")]
-    [InlineData("a,b\n1,\"2\n", "t.csv:2: a quoted field is not closed before the end of the file (is the file truncated?).")]
+    [InlineData("a,b\n1,\"2\n", "t.csv:2: a quoted field opened on this line is not closed before the end of the file (is the file truncated?).")]
     public void Read_BadRecord_NamesFileLineAndField(string text, string expected)
     {
         using var csv = new CsvReader(new StringReader(text), "t.csv");
@@ -47,5 +47,29 @@ public class CsvReaderTests
         var error = Assert.Throws<CsvDataException>(() => csv.Require("unit_name"));
 
         Assert.Equal("nutrient.csv:1: unit_name: the header has no column 'unit_name' (found: id, name).", error.Message);
+    }
+
+    [Fact]
+    public void Read_AnUnclosedQuoteInALargeFile_StopsQuickly_AtTheLineItOpened()
+    {
+        // 2.6 MB of rows after a quote that never closes: linear work, the opening line named.
+        var text = "a,b\n1,\"open\n" + string.Concat(Enumerable.Repeat("2,plain row of a diet log with some text\n", 65_000));
+        using var csv = new CsvReader(new StringReader(text), "big.csv");
+        csv.ReadHeader();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<CsvDataException>(() => csv.Read());
+
+        Assert.StartsWith("big.csv:2: a quoted field opened on this line is still open", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Read_ALineLongerThanTheLimit_IsRefused()
+    {
+        using var csv = new CsvReader(new StringReader("a\n" + new string('x', Replete.Documents.InputLimits.MaximumCsvRecordChars + 1) + "\n"), "wide.csv");
+        csv.ReadHeader();
+
+        Assert.Contains("longer than", Assert.Throws<CsvDataException>(() => csv.Read()).Message, StringComparison.Ordinal);
     }
 }
