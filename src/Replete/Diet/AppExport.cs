@@ -43,7 +43,6 @@ public static class AppExport
         .Select(row => (row.Text("nutrient"), row.Text("unit"), OptionalDate(row.Text("valid_from")), OptionalDate(row.Text("valid_to")), row.Number("daily_value")))
         .ToArray();
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy", "MM/dd/yyyy", "d.M.yyyy", "yyyy/MM/dd"];
 
     /// <summary>What kind of export a header row belongs to.</summary>
     public static DietFileKind Detect(IReadOnlyList<string> header)
@@ -76,9 +75,6 @@ public static class AppExport
         };
     }
 
-    /// <summary>Parses a date as the apps write it: ISO, or M/D/YYYY from a spreadsheet re-save.</summary>
-    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static List<IntakeItem> ReadCronometer(CsvReader csv, string dateColumn, int group, int food)
     {
@@ -88,9 +84,10 @@ public static class AppExport
         var category = csv.IndexOf("Category");
         var nutrientColumns = NutrientColumns(csv, "cronometer");
         var items = new List<IntakeItem>();
+        var dates = new FileDates(csv.FileName);
         while (csv.Read())
         {
-            var day = Date(csv, date);
+            var day = Date(csv, date, dates, items.Count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
             foreach (var (index, nutrient, unit) in nutrientColumns)
@@ -114,6 +111,7 @@ public static class AppExport
             });
         }
 
+        dates.Fix(items, (item, day) => item with { Date = day });
         return items;
     }
 
@@ -124,9 +122,10 @@ public static class AppExport
         var time = csv.IndexOf("Time");
         var nutrientColumns = NutrientColumns(csv, "myfitnesspal");
         var items = new List<IntakeItem>();
+        var dates = new FileDates(csv.FileName);
         while (csv.Read())
         {
-            var day = Date(csv, date);
+            var day = Date(csv, date, dates, items.Count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
             foreach (var (index, nutrient, unit) in nutrientColumns)
@@ -159,6 +158,7 @@ public static class AppExport
             items.Add(new IntakeItem(day, Time(csv, time), mealName, mealName, nutrients, $"{csv.FileName}:{csv.Line}") { Estimated = estimated });
         }
 
+        dates.Fix(items, (item, day) => item with { Date = day });
         return items;
     }
 
@@ -223,10 +223,10 @@ public static class AppExport
             : (trimmed, null);
     }
 
-    private static DateOnly Date(CsvReader csv, int index) =>
-        TryParseDate(csv.GetSpan(index), out var date)
+    private static DateOnly Date(CsvReader csv, int index, FileDates dates, int key) =>
+        dates.TryRead(csv.GetSpan(index), csv.Line, key, out var date)
             ? date
-            : throw csv.Error(index, $"'{csv.GetString(index)}' is not a date (expected YYYY-MM-DD or M/D/YYYY)");
+            : throw csv.Error(index, $"'{csv.GetString(index)}' is not a date (expected YYYY-MM-DD, D.M.YYYY or a slashed date)");
 
     private static TimeOnly? Time(CsvReader csv, int index) =>
         index >= 0 && csv.GetOptionalString(index) is { } text

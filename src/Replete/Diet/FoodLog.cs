@@ -19,9 +19,10 @@ public static class FoodLog
         var food = csv.Require("food");
         var amount = csv.Require("amount");
         var entries = new List<FoodLogEntry>();
+        var dates = new FileDates(csv.FileName);
         while (csv.Read())
         {
-            if (!AppExport.TryParseDate(csv.GetSpan(date), out var day))
+            if (!dates.TryRead(csv.GetSpan(date), csv.Line, entries.Count, out var day))
             {
                 throw csv.Error(date, $"'{csv.GetString(date)}' is not a date (expected YYYY-MM-DD)");
             }
@@ -44,6 +45,7 @@ public static class FoodLog
             entries.Add(new FoodLogEntry(day, at, meal >= 0 ? csv.GetOptionalString(meal) ?? "" : "", foodText, parsedAmount, $"{csv.FileName}:{csv.Line}"));
         }
 
+        dates.Fix(entries, (entry, day) => entry with { Date = day });
         return entries;
     }
 
@@ -59,6 +61,7 @@ public static class FoodLog
         }
 
         var entries = new List<FoodLogEntry>();
+        var dates = new FileDates(fileName);
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -78,7 +81,7 @@ public static class FoodLog
                     ? text
                     : required ? throw source.Error(item, field, $"entry {index} needs '{field}' as text") : "";
             var dateText = Text("date", true);
-            if (!AppExport.TryParseDate(dateText, out var day))
+            if (!dates.TryRead(dateText, source.LineOf(item), entries.Count, out var day))
             {
                 throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
             }
@@ -96,6 +99,7 @@ public static class FoodLog
             entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}:{source.LineOf(item)}"));
         }
 
+        dates.Fix(entries, (entry, day) => entry with { Date = day });
         return entries;
     }
 }

@@ -140,7 +140,7 @@ public class AppExportTests
 
         var error = Assert.Throws<CsvDataException>(() => AppExport.Read(csv, DietFileKind.MyFitnessPalNutrition));
 
-        Assert.Equal("mfp.csv:3: Date: '31/31/2025' is not a date (expected YYYY-MM-DD or M/D/YYYY).", error.Message);
+        Assert.Equal("mfp.csv:3: Date: '31/31/2025' is not a date (expected YYYY-MM-DD, D.M.YYYY or a slashed date).", error.Message);
     }
 
     internal static IReadOnlyList<IntakeItem> Read(string path)
