@@ -1,3 +1,4 @@
+using Replete.Cli.Rendering;
 using Replete.Diet;
 using Replete.Documents;
 using Spectre.Console;
@@ -47,8 +48,8 @@ internal static class DietFiles
     {
         var choices = new[] { food.Match! }.Concat(food.Alternatives).ToList();
         return console.Prompt(new SelectionPrompt<Foods.FoodMatch>()
-            .Title($"{Markup.Escape(food.Entry.Origin)}: which food is [bold]{Markup.Escape(food.Entry.Food)}[/]?")
-            .UseConverter(m => Markup.Escape($"{m.Description} ({m.FoodId})"))
+            .Title($"{Shown.Markup(food.Entry.Origin)}: which food is [bold]{Shown.Markup(food.Entry.Food)}[/]?")
+            .UseConverter(m => Shown.Markup($"{m.Description} ({m.FoodId})"))
             .AddChoices(choices)).FoodId;
     }
 }

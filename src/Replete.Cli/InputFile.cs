@@ -45,7 +45,17 @@ internal sealed class InputFile : IDisposable
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Read at most the limit (and one character more to know it was passed): /dev/zero or a huge file stops
+            // here rather than exhausting memory.
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[InputLimits.MaximumDocumentChars + 1];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            if (read > InputLimits.MaximumDocumentChars)
+            {
+                throw Problem(name, null, InputProblemCodes.Size, $"the file is longer than {InputLimits.MaximumDocumentChars / 1_000_000} million characters; an assessment, profile or plan is a few kilobytes");
+            }
+
+            text = new string(buffer, 0, read);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using Replete.Cli.Rendering;
 using System.Globalization;
 using Replete.Assessment;
 using Replete.Documents;
@@ -18,7 +19,7 @@ internal static class Questionnaire
         var flags = console.Prompt(new MultiSelectionPrompt<RedFlag>()
             .Title("First, does any of these apply [bold]now[/]? (space to mark, enter when done)")
             .NotRequired()
-            .UseConverter(f => Markup.Escape(f.Label))
+            .UseConverter(f => Shown.Markup(f.Label))
             .AddChoices(kb.RedFlags));
         var age = console.Prompt(new TextPrompt<double>("Age in years?").Validate(a => a >= 1 && InputLimits.AgeYears.Contains(a)));
         var sex = console.Prompt(new SelectionPrompt<string>().Title("Sex?").AddChoices("female", "male")) == "female" ? Sex.Female : Sex.Male;
@@ -34,7 +35,7 @@ internal static class Questionnaire
             .Title("Which of these do you have?")
             .NotRequired()
             .PageSize(15)
-            .UseConverter(s => Markup.Escape(s.Label))
+            .UseConverter(s => Shown.Markup(s.Label))
             .AddChoices(kb.Symptoms.Select(s => (Id: s.SymptomId, s.Label)).Concat(kb.Terms.Where(t => t.Kind == KnowledgeIdKind.Symptom).Select(t => (t.Id, t.Label))).Distinct()));
         var implicated = kb.Symptoms.Where(s => symptoms.Any(c => c.Id == s.SymptomId)).Select(s => s.Nutrient).ToHashSet();
 
@@ -47,7 +48,7 @@ internal static class Questionnaire
             .Title("Which of these apply to you?")
             .NotRequired()
             .PageSize(15)
-            .UseConverter(r => Markup.Escape(r.Label))
+            .UseConverter(r => Shown.Markup(r.Label))
             .AddChoices(risks));
         var labs = new List<LabInput>();
         var tests = LabReading.Known.Where(k => k.Nutrient.Length > 0 && (implicated.Count == 0 || implicated.Contains(k.Nutrient))).ToList();
@@ -55,14 +56,14 @@ internal static class Questionnaire
         {
             var test = console.Prompt(new SelectionPrompt<(string Biomarker, string Nutrient, IReadOnlyList<string> Units)>()
                 .Title("Which test?")
-                .UseConverter(t => Markup.Escape($"{t.Biomarker.Replace('_', ' ')} ({t.Nutrient.Replace('_', ' ')})"))
+                .UseConverter(t => Shown.Markup($"{t.Biomarker.Replace('_', ' ')} ({t.Nutrient.Replace('_', ' ')})"))
                 .AddChoices(tests));
             var value = console.Prompt(new TextPrompt<double>("Value?").Validate(v => v > 0));
             var unit = console.Prompt(new SelectionPrompt<string>().Title("Unit (as on the report)?").AddChoices(test.Units));
             var lab = new LabInput(test.Biomarker, value, unit);
             if (LabReading.Check(lab, sex, age) is { IsUnitQuestion: true } question)
             {
-                console.MarkupLine($"[yellow]{Markup.Escape(question.Message.Split(": check the unit")[0])}.[/]");
+                console.MarkupLine($"[yellow]{Shown.Markup(question.Message.Split(": check the unit")[0])}.[/]");
                 if (!console.Confirm(string.Create(CultureInfo.InvariantCulture, $"Is {value} {unit} what the report says?"), defaultValue: false))
                 {
                     continue;
@@ -73,7 +74,7 @@ internal static class Questionnaire
 
             if (LabReading.Check(lab, sex, age) is { } problem)
             {
-                console.MarkupLine($"[red]{Markup.Escape(problem.Message)}[/]");
+                console.MarkupLine($"[red]{Shown.Markup(problem.Message)}[/]");
                 continue;
             }
 
@@ -118,7 +119,7 @@ internal static class Questionnaire
         if ((Has("ferritin") || Has("zinc")) && console.Confirm("Was CRP measured in the same blood draw?", defaultValue: false))
         {
             labs.Add(new LabInput("crp", console.Prompt(new TextPrompt<double>("CRP in mg/L?")
-                .Validate(v => LabReading.Check(new LabInput("crp", v, "mg/L"), Sex.Female) is not { } problem ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem.Message)))), "mg/L"));
+                .Validate(v => LabReading.Check(new LabInput("crp", v, "mg/L"), Sex.Female) is not { } problem ? ValidationResult.Success() : ValidationResult.Error(Shown.Markup(problem.Message)))), "mg/L"));
         }
 
         if (Has("ferritin"))

@@ -79,5 +79,22 @@ internal static class RepleteApp
             error.WriteLine($"error: {ex.Message}");
             return BadInput;
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            // A file or folder the person named that cannot be opened (permissions): the message names the path.
+            error.WriteLine($"error: {ex.Message} Check its permissions.");
+            return BadInput;
+        }
+        catch (IOException ex)
+        {
+            // A missing or dangling path, a directory given as a file, a chart path in a missing folder.
+            error.WriteLine($"error: {ex.Message}");
+            return BadInput;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            error.WriteLine($"error: the food database cannot be read ({ex.Message.Split('\n')[0]}). Rebuild it with 'replete foods init' (with the same --data-dir, if you use one).");
+            return BadInput;
+        }
     }
 }

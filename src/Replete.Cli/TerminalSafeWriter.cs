@@ -5,7 +5,7 @@ namespace Replete.Cli;
 
 /// <summary>Writes plain text (errors, notes, JSON, markdown, HTML) with control characters from a person's files shown
 /// as <c>\u001B</c> rather than passed to the terminal, where an escape sequence in a food name could recolour, retitle or
-/// rewrite the screen. Tab and line breaks pass through.</summary>
+/// rewrite the screen. Tabs and line feeds pass through.</summary>
 internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
 {
     public override Encoding Encoding => inner.Encoding;
@@ -38,7 +38,37 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
         }
     }
 
+    /// <summary>A line break in the writer's own style, passed through (on Windows "\r\n", whose '\r' alone is unsafe).</summary>
+    public override void WriteLine() => inner.WriteLine();
+
+    public override void WriteLine(string? value)
+    {
+        Write(value);
+        inner.WriteLine();
+    }
+
     public override void Flush() => inner.Flush();
 
-    private static bool IsUnsafe(char c) => c is not ('\t' or '\n' or '\r') && (char.IsControl(c) || c is '\u2028' or '\u2029');
+    /// <summary><paramref name="text"/> with every unsafe character shown as <c>\uXXXX</c>, for text that reaches the
+    /// terminal another way (Spectre.Console tables and markup).</summary>
+    public static string Visible(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(IsUnsafe))
+        {
+            return text;
+        }
+
+        var shown = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = IsUnsafe(c) ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : shown.Append(c);
+        }
+
+        return shown.ToString();
+    }
+
+    /// <summary>Control characters (a carriage return could overwrite the line before it), the line and paragraph
+    /// separators, and the bidirectional overrides and isolates that can make text read differently from what it is.</summary>
+    private static bool IsUnsafe(char c) => c is not ('\t' or '\n') && (char.IsControl(c) || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F');
 }

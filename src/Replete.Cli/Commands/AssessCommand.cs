@@ -103,6 +103,20 @@ internal static class AssessCommand
         return labs;
     }
 
+    /// <summary>Where a link finally points, or null for a path that is no link (a missing file is reported later,
+    /// where it is opened; a dangling link points where its target would be).</summary>
+    private static string? Resolved(FileSystemInfo path)
+    {
+        try
+        {
+            return path.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        }
+        catch (IOException)
+        {
+            return path.LinkTarget is { } target ? Path.GetFullPath(target, Path.GetDirectoryName(path.FullName)!) : null;
+        }
+    }
+
     /// <summary>The diet analysis of the request's <c>diet_log</c> (paths relative to the assessment file) with its
     /// <c>supplements</c>, or null when it names none.</summary>
     private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir)
@@ -117,7 +131,11 @@ internal static class AssessCommand
         FileInfo Inside(string relative)
         {
             var full = Path.GetFullPath(Path.Combine(directory, relative));
+            // A symbolic link beside the assessment file counts where it points.
+            var target = Resolved(new FileInfo(full)) ?? full;
+            var folder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
             return full.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && target.StartsWith(folder, StringComparison.Ordinal)
                 ? new FileInfo(full)
                 : throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Invalid, $"'{relative}' leaves the assessment file's folder")]);
         }

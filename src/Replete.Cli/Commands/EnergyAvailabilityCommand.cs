@@ -41,8 +41,8 @@ internal static class EnergyAvailabilityCommand
             var screen = EnergyAvailability.Screen(intakeKcal, exerciseKcal, fatFree.Value);
             return context.Emit(parse.GetValue(json), screen, (console, s) =>
             {
-                console.MarkupLine((s.IsLow ? "[red]" : "[green]") + Markup.Escape(s.Message) + "[/]");
-                console.MarkupLine($"[dim]Sources: {Markup.Escape(s.Source)}. Decision support, not a diagnosis.[/]");
+                console.MarkupLine((s.IsLow ? "[red]" : "[green]") + Shown.Markup(s.Message) + "[/]");
+                console.MarkupLine($"[dim]Sources: {Shown.Markup(s.Source)}. Decision support, not a diagnosis.[/]");
             });
         });
         return command;

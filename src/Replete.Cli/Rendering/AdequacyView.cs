@@ -12,13 +12,13 @@ internal static class AdequacyView
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
         table.HideHeaders();
-        table.AddRow("Nutrient", Markup.Escape($"{nutrient.Name} ({targets.LifeStage.Label})"));
+        table.AddRow("Nutrient", Shown.Markup($"{nutrient.Name} ({targets.LifeStage.Label})"));
         table.AddRow("Mean intake", $"{Format.Amount(observation.MeanIntake)} {nutrient.Unit}/d over {observation.Days} day(s)");
         table.AddRow("Method", Describe(result.Method));
         table.AddRow("Compared with", result.Reference is { } r ? $"{(result.Method == AdequacyMethod.AiTest ? "AI" : "EAR")} {Format.Amount(r)} {nutrient.Unit}" : "-");
         if (result.WithinPersonSd is { } sd)
         {
-            table.AddRow("Day-to-day SD", Markup.Escape($"{Format.Amount(sd.Value)} {nutrient.Unit} ({sd.Evidence}: {sd.Explanation})"));
+            table.AddRow("Day-to-day SD", Shown.Markup($"{Format.Amount(sd.Value)} {nutrient.Unit} ({sd.Evidence}: {sd.Explanation})"));
         }
 
         if (result.Z is { } z)
@@ -29,18 +29,18 @@ internal static class AdequacyView
         var label = result.Method == AdequacyMethod.AiTest ? "Confidence intake >= AI" : "Probability adequate";
         table.AddRow(label, $"[bold]{Format.Percent(result.Probability)}[/]"
             + (result.TableB1Confidence is { } b1 ? $" (IOM Table B-1 reading: {Format.Percent(b1)})" : ""));
-        table.AddRow("Conclusion", Markup.Escape(result.Conclusion) + (result.IsApproximate ? " [yellow](approximate)[/]" : ""));
+        table.AddRow("Conclusion", Shown.Markup(result.Conclusion) + (result.IsApproximate ? " [yellow](approximate)[/]" : ""));
         if (result.UpperLimit is { } ul)
         {
             var verdict = ul.LikelyExcess ? "[red]likely above the UL[/]" : "below the UL";
-            table.AddRow("Upper limit", $"{verdict}: {Markup.Escape(ul.Note)}"
+            table.AddRow("Upper limit", $"{verdict}: {Shown.Markup(ul.Note)}"
                 + (ul.ProbabilityAbove is { } pa ? $" (P above {Format.Percent(pa)})" : ""));
         }
 
         console.Write(table);
         foreach (var note in result.Notes)
         {
-            console.MarkupLine($"[dim]- {Markup.Escape(note)}[/]");
+            console.MarkupLine($"[dim]- {Shown.Markup(note)}[/]");
         }
 
         console.MarkupLine("[dim]Decision support, not a diagnosis.[/]");

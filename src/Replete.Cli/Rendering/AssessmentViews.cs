@@ -12,19 +12,19 @@ internal static class AssessmentViews
     public static void Render(IAnsiConsole console, RecoveryAssessment result)
     {
         var (colour, headline) = Headline(result.Triage);
-        console.Write(new Panel(new Markup($"[bold {colour}]{Markup.Escape(headline)}[/]")).Header("Triage").BorderColor(result.Triage == TriageLevel.SelfCare ? Color.Green : Color.Red));
+        console.Write(new Panel(new Markup($"[bold {colour}]{Shown.Markup(headline)}[/]")).Header("Triage").BorderColor(result.Triage == TriageLevel.SelfCare ? Color.Green : Color.Red));
         foreach (var flag in result.RedFlags)
         {
-            console.MarkupLine($"[{colour}]{Markup.Escape(flag.Label)}[/]: {Markup.Escape(flag.Message)} [grey]({Markup.Escape(flag.Source)})[/]");
+            console.MarkupLine($"[{colour}]{Shown.Markup(flag.Label)}[/]: {Shown.Markup(flag.Message)} [grey]({Shown.Markup(flag.Source)})[/]");
         }
 
         var table = new Table().Title(result.SelfTreatmentStopped ? "Nutrition findings (for the doctor; do not self-treat)" : "Likely recovery bottlenecks")
             .AddColumn("nutrient").AddColumn("likelihood").AddColumn("evidence for").AddColumn("evidence against").AddColumn("what would settle it");
         foreach (var finding in result.Listed)
         {
-            table.AddRow(Markup.Escape(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
-                Markup.Escape(string.Join("\n", finding.For.Select(Brief))), Markup.Escape(string.Join("\n", finding.Against.Select(Brief))),
-                Markup.Escape(Settle(finding, result)));
+            table.AddRow(Shown.Markup(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
+                Shown.Markup(string.Join("\n", finding.For.Select(Brief))), Shown.Markup(string.Join("\n", finding.Against.Select(Brief))),
+                Shown.Markup(Settle(finding, result)));
         }
 
         if (result.ShowsNutritionFindings)
@@ -34,7 +34,7 @@ internal static class AssessmentViews
 
         foreach (var excess in result.Excess)
         {
-            console.MarkupLine($"[red]Possible excess[/] of {Markup.Escape(excess.Nutrient.Replace('_', ' '))}: {Markup.Escape(string.Join("; ", excess.Evidence.Select(Brief)))}");
+            console.MarkupLine($"[red]Possible excess[/] of {Shown.Markup(excess.Nutrient.Replace('_', ' '))}: {Shown.Markup(string.Join("; ", excess.Evidence.Select(Brief)))}");
         }
 
         if (result.Labs.Count > 0)
@@ -42,7 +42,7 @@ internal static class AssessmentViews
             var labs = new Table().Title("Labs").AddColumn("test").AddColumn("value").AddColumn("reading").AddColumn("notes");
             foreach (var lab in result.Labs)
             {
-                labs.AddRow(Markup.Escape(lab.Label), Markup.Escape(Value(lab)), Markup.Escape(Reading(lab)), Markup.Escape(string.Join("\n", lab.Caveats.Select(c => c.Text))));
+                labs.AddRow(Shown.Markup(lab.Label), Shown.Markup(Value(lab)), Shown.Markup(Reading(lab)), Shown.Markup(string.Join("\n", lab.Caveats.Select(c => c.Text))));
             }
 
             console.Write(labs);
@@ -51,7 +51,7 @@ internal static class AssessmentViews
         var systems = new Table().Title("Recovery systems").AddColumn("system").AddColumn("status").AddColumn("depends on");
         foreach (var system in result.Systems)
         {
-            systems.AddRow(Markup.Escape(system.Label), Markup.Escape(system.Status), Markup.Escape(string.Join(", ", system.Nutrients).Replace('_', ' ')));
+            systems.AddRow(Shown.Markup(system.Label), Shown.Markup(system.Status), Shown.Markup(string.Join(", ", system.Nutrients).Replace('_', ' ')));
         }
 
         if (result.ShowsNutritionFindings)
@@ -61,16 +61,16 @@ internal static class AssessmentViews
 
         foreach (var cause in result.OtherCauses)
         {
-            console.MarkupLine($"[yellow]Also consider[/] {Markup.Escape(cause.Label)}: {Markup.Escape(cause.WhatToConsider)}");
+            console.MarkupLine($"[yellow]Also consider[/] {Shown.Markup(cause.Label)}: {Shown.Markup(cause.WhatToConsider)}");
         }
 
         foreach (var step in result.NextSteps)
         {
-            console.MarkupLine($"[bold]Next[/]: {Markup.Escape(step)}");
+            console.MarkupLine($"[bold]Next[/]: {Shown.Markup(step)}");
         }
 
         console.MarkupLine("[grey]Each piece of evidence names its source in --format markdown, html or json.[/]");
-        console.MarkupLine($"[grey]{Markup.Escape(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, or half with an unverified cut-off; strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
+        console.MarkupLine($"[grey]{Shown.Markup(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, or half with an unverified cut-off; strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
     }
 
     public static string Markdown(RecoveryAssessment result)

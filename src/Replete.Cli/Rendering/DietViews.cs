@@ -27,7 +27,7 @@ internal static class DietViews
         var rows = Rows(analysis);
         foreach (var row in rows)
         {
-            table.AddRow(Markup.Escape(row.Name), row.Mean, Markup.Escape(row.Target), row.Percent, Colour(row), row.Coverage, Markup.Escape(row.UpperLimit));
+            table.AddRow(Shown.Markup(row.Name), row.Mean, Shown.Markup(row.Target), row.Percent, Colour(row), row.Coverage, Shown.Markup(row.UpperLimit));
         }
 
         console.Write(table);
@@ -35,13 +35,13 @@ internal static class DietViews
         var sources = new Table().Title("Where it comes from (top foods, share of food intake)").AddColumn("nutrient").AddColumn("foods");
         foreach (var row in rows.Where(r => r.TopFoods.Length > 0))
         {
-            sources.AddRow(Markup.Escape(row.Name), Markup.Escape(row.TopFoods));
+            sources.AddRow(Shown.Markup(row.Name), Shown.Markup(row.TopFoods));
         }
 
         console.Write(sources);
         foreach (var n in analysis.Nutrients.Where(n => n.Notes.Count > 0))
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(n.Nutrient.Name)}[/]: {Markup.Escape(string.Join(" ", n.Notes))}");
+            console.MarkupLine($"[yellow]{Shown.Markup(n.Nutrient.Name)}[/]: {Shown.Markup(string.Join(" ", n.Notes))}");
         }
 
         var days = new Table().Title("Day by day").AddColumn("date").AddColumn(new TableColumn("entries").RightAligned());
@@ -65,13 +65,13 @@ internal static class DietViews
             {
                 var m = group.First();
                 var lines = string.Join(", ", group.Select(g => g.Entry.Origin.Split(':')[^1]));
-                console.MarkupLine(Markup.Escape($"  '{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}"));
+                console.MarkupLine(Shown.Markup($"  '{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}"));
             }
         }
 
         foreach (var problem in report.Problems)
         {
-            console.MarkupLine($"[red]Not counted[/]: {Markup.Escape(problem)}");
+            console.MarkupLine($"[red]Not counted[/]: {Shown.Markup(problem)}");
         }
     }
 

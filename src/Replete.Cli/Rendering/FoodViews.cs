@@ -56,17 +56,17 @@ internal static class FoodViews
     {
         if (result.Results.Count == 0)
         {
-            console.MarkupLine($"No food matches [bold]{Markup.Escape(result.Query)}[/] among {result.FoodsSearched:N0} foods. Try fewer or other words.");
+            console.MarkupLine($"No food matches [bold]{Shown.Markup(result.Query)}[/] among {result.FoodsSearched:N0} foods. Try fewer or other words.");
             return;
         }
 
-        var table = new Table().Title($"Foods matching \"{Markup.Escape(result.Query)}\"")
+        var table = new Table().Title($"Foods matching \"{Shown.Markup(result.Query)}\"")
             .AddColumn("#").AddColumn("id").AddColumn("food").AddColumn(new TableColumn("match").RightAligned());
         var rank = 0;
         foreach (var match in result.Results)
         {
             table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), match.FoodId.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(match.Description), Format.Percent(match.Confidence));
+                Shown.Markup(match.Description), Format.Percent(match.Confidence));
         }
 
         console.Write(table);
@@ -75,21 +75,21 @@ internal static class FoodViews
 
     public static void RenderDetail(IAnsiConsole console, FoodDetail detail)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(detail.Food.Description)}[/]  [grey]{Markup.Escape(detail.SourceDescription)}[/]");
+        console.MarkupLine($"[bold]{Shown.Markup(detail.Food.Description)}[/]  [grey]{Shown.Markup(detail.SourceDescription)}[/]");
         if (detail.Food.Category is { } category)
         {
-            console.MarkupLine($"[grey]Group: {Markup.Escape(category)}[/]");
+            console.MarkupLine($"[grey]Group: {Shown.Markup(category)}[/]");
         }
 
         var table = new Table().AddColumn("nutrient").AddColumn("unit").AddColumn(new TableColumn("per 100 g").RightAligned());
         foreach (var portion in detail.Portions)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(portion.ToString())).RightAligned());
+            table.AddColumn(new TableColumn(Shown.Markup(portion.ToString())).RightAligned());
         }
 
         foreach (var row in detail.Nutrients)
         {
-            var cells = new List<string> { Markup.Escape(row.Nutrient), row.Unit, Cell(row.Per100Grams) };
+            var cells = new List<string> { Shown.Markup(row.Nutrient), Shown.Markup(row.Unit), Cell(row.Per100Grams) };
             cells.AddRange(row.PerPortion.Select(Cell));
             table.AddRow([.. cells]);
         }
@@ -102,7 +102,7 @@ internal static class FoodViews
 
     public static void RenderImport(IAnsiConsole console, FoodImportSummary summary)
     {
-        var table = new Table().Title($"Imported {Markup.Escape(summary.Source)}").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
+        var table = new Table().Title($"Imported {Shown.Markup(summary.Source)}").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
         table.AddRow("foods", summary.Foods.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("nutrient values", summary.NutrientValues.ToString("N0", CultureInfo.InvariantCulture));
         table.AddRow("portions", summary.Portions.ToString("N0", CultureInfo.InvariantCulture));
@@ -114,7 +114,7 @@ internal static class FoodViews
             var skipped = new Table().Title("Skipped rows").AddColumn("why").AddColumn(new TableColumn("rows").RightAligned());
             foreach (var (reason, count) in summary.Skipped.OrderByDescending(p => p.Value))
             {
-                skipped.AddRow(Markup.Escape(reason), count.ToString("N0", CultureInfo.InvariantCulture));
+                skipped.AddRow(Shown.Markup(reason), count.ToString("N0", CultureInfo.InvariantCulture));
             }
 
             console.Write(skipped);
@@ -123,11 +123,11 @@ internal static class FoodViews
 
     public static void RenderStats(IAnsiConsole console, FoodDatabaseStats stats)
     {
-        console.MarkupLine($"[grey]{Markup.Escape(stats.Path)}[/]");
+        console.MarkupLine($"[grey]{Shown.Markup(stats.Path)}[/]");
         var sources = new Table().AddColumn("source").AddColumn(new TableColumn("foods").RightAligned());
         foreach (var (source, count) in stats.FoodsBySource)
         {
-            sources.AddRow(source, count.ToString("N0", CultureInfo.InvariantCulture));
+            sources.AddRow(Shown.Markup(source), count.ToString("N0", CultureInfo.InvariantCulture));
         }
 
         console.Write(sources);
@@ -135,7 +135,7 @@ internal static class FoodViews
             .AddColumn(new TableColumn("foods").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
         foreach (var row in stats.Coverage)
         {
-            coverage.AddRow(Markup.Escape(row.Name), row.Unit, row.FoodsReporting.ToString("N0", CultureInfo.InvariantCulture),
+            coverage.AddRow(Shown.Markup(row.Name), Shown.Markup(row.Unit), row.FoodsReporting.ToString("N0", CultureInfo.InvariantCulture),
                 Format.Percent((double)row.FoodsReporting / Math.Max(1, row.Foods)));
         }
 

@@ -9,7 +9,7 @@ internal static class TargetsView
 {
     public static void Render(IAnsiConsole console, PersonalTargets targets)
     {
-        console.MarkupLine($"[bold]Targets for {Markup.Escape(targets.LifeStage.Label)}[/]{(targets.Load is { } load ? $", {load} training load" : "")}");
+        console.MarkupLine($"[bold]Targets for {Shown.Markup(targets.LifeStage.Label)}[/]{(targets.Load is { } load ? $", {load} training load" : "")}");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Nutrient").AddColumn("Unit")
             .AddColumn(new TableColumn("EAR").RightAligned()).AddColumn(new TableColumn("RDA").RightAligned())
@@ -27,14 +27,14 @@ internal static class TargetsView
             }
 
             table.AddRow(
-                Markup.Escape(t.Nutrient.Name + marks), t.Nutrient.Unit, Format.Amount(t.Ear), Format.Amount(t.Rda), Format.Amount(t.Ai), ul,
-                Format.Range(t.AthleteLow, t.AthleteHigh), Markup.Escape(ShortSource(t.Source)));
+                Shown.Markup(t.Nutrient.Name + marks), t.Nutrient.Unit, Format.Amount(t.Ear), Format.Amount(t.Rda), Format.Amount(t.Ai), ul,
+                Format.Range(t.AthleteLow, t.AthleteHigh), Shown.Markup(ShortSource(t.Source)));
         }
 
         console.Write(table);
         foreach (var note in footnotes)
         {
-            console.MarkupLine(Markup.Escape(note));
+            console.MarkupLine(Shown.Markup(note));
         }
 
         console.MarkupLine("[dim]UL marks: * supplements only; ** supplements and fortified food; † preformed vitamin A only. Sodium also has a CDRR (reduce intake above it). Decision support, not a diagnosis.[/]");

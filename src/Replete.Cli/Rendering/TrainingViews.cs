@@ -46,19 +46,19 @@ internal static class TrainingViews
     public static void RenderSession(IAnsiConsole console, SessionPlan plan)
     {
         var r = plan.Request;
-        console.MarkupLine(Markup.Escape(Invariant($"Session plan: {r.SportId}, {r.Minutes:0} min, {r.Intensity.ToString().ToLowerInvariant()}{(r.TemperatureC is { } t ? $", {t:0} °C" : "")}")));
+        console.MarkupLine(Shown.Markup(Invariant($"Session plan: {r.SportId}, {r.Minutes:0} min, {r.Intensity.ToString().ToLowerInvariant()}{(r.TemperatureC is { } t ? $", {t:0} °C" : "")}")));
         foreach (var warning in plan.Warnings)
         {
-            console.MarkupLine($"[yellow]! {Markup.Escape(warning)}[/]");
+            console.MarkupLine($"[yellow]! {Shown.Markup(warning)}[/]");
         }
 
-        console.MarkupLine(Markup.Escape(Invariant($"Sweat rate used: {plan.SweatRate.Low:0.00}-{plan.SweatRate.High:0.00} L/h ({(plan.SweatRateMeasured ? "measured" : "typical range")})")));
+        console.MarkupLine(Shown.Markup(Invariant($"Sweat rate used: {plan.SweatRate.Low:0.00}-{plan.SweatRate.High:0.00} L/h ({(plan.SweatRateMeasured ? "measured" : "typical range")})")));
         var table = new Table().Border(TableBorder.Rounded).AddColumn("When").AddColumn("What").AddColumn("How much").AddColumn("Evidence");
         void Add(string when, IReadOnlyList<PlanItem> items)
         {
             foreach (var item in items)
             {
-                table.AddRow(when, item.What, Markup.Escape(item.Amount), item.Evidence.ToString().ToLowerInvariant());
+                table.AddRow(when, item.What, Shown.Markup(item.Amount), item.Evidence.ToString().ToLowerInvariant());
                 when = "";
             }
         }
@@ -72,7 +72,7 @@ internal static class TrainingViews
         console.MarkupLine("[dim]Sources:[/]");
         foreach (var source in sources)
         {
-            console.MarkupLine($"[dim]- {Markup.Escape(source)}[/]");
+            console.MarkupLine($"[dim]- {Shown.Markup(source)}[/]");
         }
 
         console.MarkupLine("[dim]Decision support, not a diagnosis.[/]");
@@ -80,7 +80,7 @@ internal static class TrainingViews
 
     public static void RenderWeek(IAnsiConsole console, PeriodizedTargets targets)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(targets.PhaseNote)}[/]");
+        console.MarkupLine($"[bold]{Shown.Markup(targets.PhaseNote)}[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Day").AddColumn(new TableColumn("Training").RightAligned())
             .AddColumn("Load").AddColumn(new TableColumn("Carbohydrate g").RightAligned()).AddColumn(new TableColumn("Protein g").RightAligned());
         foreach (var day in targets.Days)

@@ -226,6 +226,10 @@ public sealed record AssessmentRequest(
             {
                 reader.Add(item, path, InputProblemCodes.WrongType, $"must be an id as text (got {DocumentReader.Shorten(item.GetRawText())})");
             }
+            else if (item.GetString()!.Length > InputLimits.MaximumWordChars)
+            {
+                reader.Add(item, path, InputProblemCodes.Size, $"is {item.GetString()!.Length:N0} characters long; an id or word is at most {InputLimits.MaximumWordChars}");
+            }
             else if (kb.Resolve(item.GetString()!, kind) is { } id)
             {
                 ids.Add(id);

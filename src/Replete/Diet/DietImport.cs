@@ -147,6 +147,13 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 continue;
             }
 
+            // The limit holds for what the entry expands to, not for the zip's size.
+            if (SizeProblem($"{name}/{entry.FullName}", entry.Length) is { } size)
+            {
+                problems.Add(size);
+                continue;
+            }
+
             using var csv = new CsvReader(new StreamReader(entry.Open()), $"{name}/{entry.Name}");
             AddCsv(csv);
         }
@@ -174,7 +181,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 break;
             default:
                 problems.Add(new InputProblem(csv.FileName, null, "", InputProblemCodes.Unreadable,
-                    $"not a diet file Replete knows (header: {string.Join(",", csv.Header.Take(6))}...). Expected a food log (date,time,meal,food,amount), a Cronometer servings or daily summary export, or a MyFitnessPal Nutrition Summary"));
+                    $"not a diet file Replete knows (header: {DocumentReader.Shorten(string.Join(",", csv.Header.Take(6)))}...). Expected a food log (date,time,meal,food,amount), a Cronometer servings or daily summary export, or a MyFitnessPal Nutrition Summary"));
                 break;
         }
     }

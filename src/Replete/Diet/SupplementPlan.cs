@@ -98,6 +98,12 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
                 continue;
             }
 
+            if (InputLimits.DoseAmount.Check(converted.Value) is { } tooMuch)
+            {
+                reader.Add(property.Value, at, InputProblemCodes.OutOfRange, $"{tooMuch} {nutrient.Unit} per dose");
+                continue;
+            }
+
             amounts[nutrient.Id] = converted.Value;
             if (nutrient.Id == "folate" && parts[1].Contains("folic_acid", StringComparison.OrdinalIgnoreCase))
             {

@@ -65,4 +65,16 @@ public static class InputLimits
     /// <summary>Characters in one CSV record, 1 MiB. Replete's choice: the longest real export rows are a few
     /// kilobytes.</summary>
     public const int MaximumCsvRecordChars = 1 << 20;
+
+    /// <summary>Characters in a JSON or YAML document (an assessment, profile, plan or supplements file), 5 million.
+    /// Replete's choice: such documents are a few kilobytes; the limit keeps an endless input from exhausting memory.</summary>
+    public const int MaximumDocumentChars = 5_000_000;
+
+    /// <summary>Characters in one id or word in a document's lists (a symptom, a risk factor), 200. Replete's choice:
+    /// the longest alias is under 60; a longer text is not matched or echoed whole.</summary>
+    public const int MaximumWordChars = 200;
+
+    /// <summary>One supplement dose of one nutrient, 0-1,000,000 in the nutrient's unit (mg, ug or g). Replete's choice:
+    /// a million of any unit is far beyond any product (a kilogram of a mineral in mg), so more is a typo or a unit slip.</summary>
+    public static Limit DoseAmount { get; } = new("amount", 0, 1_000_000, "", "Replete's choice: far beyond any product");
 }

@@ -82,7 +82,13 @@ public sealed record Profile(
             }
         }
 
-        var lines = element.EnumerateObject().ToDictionary(p => p.Name, p => reader.LineOf(p.Value), StringComparer.Ordinal);
+        // A key given twice is a problem (OnlyFields says so); its first line is kept for messages.
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            lines.TryAdd(property.Name, reader.LineOf(property.Value));
+        }
+
         return new Profile(
             reader.Number(element, "age", parent), sex, reader.Flag(element, "pregnant", parent) ?? false, reader.Flag(element, "lactating", parent) ?? false,
             reader.Number(element, "body_mass_kg", parent), reader.Text(element, "sport", parent), reader.Number(element, "training_hours_per_week", parent),

@@ -174,4 +174,20 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.DoesNotContain("SECRET", result.Output + result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASymlinkBesideTheAssessment_ThatPointsOutside_IsRefused()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "linked")).FullName;
+        File.WriteAllText(Path.Combine(TempDirectory, "secret.csv"), "Date,Food,Amount\nSECRET-LINE,x,1\n");
+        File.CreateSymbolicLink(Path.Combine(folder, "log.csv"), Path.Combine(TempDirectory, "secret.csv"));
+        var file = Path.Combine(folder, "a.json");
+        File.WriteAllText(file, """{"profile": {"age": 30, "sex": "female"}, "diet_log": "log.csv"}""");
+
+        var result = CliRunner.Run("assess", file, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", result.Output + result.Error, StringComparison.Ordinal);
+    }
 }

@@ -73,4 +73,14 @@ public class SupplementPlanTests
         Assert.Contains("IU_retinol", problem.Message, StringComparison.Ordinal);
         Assert.Contains("IU_beta_carotene_food", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1e308 mg")]
+    [InlineData("2000000 mg")]
+    public void Read_AnImpossibleDose_IsOutOfRange_NotACrashLater(string amount)
+    {
+        var problem = Assert.Single(Read($$$"""{"supplements": [{"name": "Mg", "per_dose": {"magnesium": "{{{amount}}}"}}]}""").Problems);
+
+        Assert.Equal(("supplements[0].per_dose.magnesium", "out_of_range"), (problem.Path, problem.Code));
+    }
 }

@@ -1,0 +1,131 @@
+using Replete.IntegrationTests.Storage;
+
+namespace Replete.IntegrationTests.Cli;
+
+/// <summary>Hostile input found by an attack on the command line (issue 13): each gets one line naming the file and the
+/// problem, exit code 2, and no stack trace; nothing from a file reaches the terminal raw.</summary>
+[Collection(Sr28Group.Name)]
+public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(sr28, "replete-hostile-")
+{
+    private static readonly string Examples = Path.Combine(SharedFiles.RepositoryRoot, "examples");
+
+    private static void AssertCleanRefusal(CliResult result, string mentions)
+    {
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
+        Assert.Contains(mentions, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADirectoryGivenAsAFile_IsRefused()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "folder.csv")).FullName;
+
+        AssertCleanRefusal(CliRunner.Run("analyze", folder, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir), "folder.csv");
+    }
+
+    [Fact]
+    public void ADanglingSymlink_IsRefused()
+    {
+        var link = Path.Combine(TempDirectory, "dangling.json");
+        File.CreateSymbolicLink(link, Path.Combine(TempDirectory, "nowhere.json"));
+
+        AssertCleanRefusal(CliRunner.Run("assess", Path.Combine(Examples, "runner-assessment.json"), "--fhir", link, "--data-dir", DataDir), "dangling.json");
+        AssertCleanRefusal(CliRunner.Run("analyze", link, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir), "dangling.json");
+    }
+
+    [Fact]
+    public void AChartInAMissingFolder_IsRefused()
+    {
+        var log = Path.Combine(TempDirectory, "day.csv");
+        File.WriteAllText(log, "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n");
+
+        AssertCleanRefusal(CliRunner.Run("analyze", log, "--profile", Path.Combine(Examples, "runner-profile.json"), "--chart", Path.Combine(TempDirectory, "missing", "x.svg"), "--data-dir", DataDir), "missing");
+    }
+
+    [Fact]
+    public void AnEndlessFile_StopsAtTheLimit()
+    {
+        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+
+        AssertCleanRefusal(CliRunner.Run("assess", "/dev/zero"), "longer than");
+    }
+
+    [Theory]
+    [InlineData("{\"age\": 34, \"age\": 35, \"sex\": \"female\"}")]
+    [InlineData("{\"age\": 34, \"sex\": \"female\", \"sex\": \"male\"}")]
+    public void AProfileKeyGivenTwice_IsAProblem_NotACrash(string profile)
+    {
+        var file = Path.Combine(TempDirectory, "p.json");
+        File.WriteAllText(file, profile);
+        var log = Path.Combine(TempDirectory, "day.csv");
+        File.WriteAllText(log, "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n");
+
+        AssertCleanRefusal(CliRunner.Run("analyze", log, "--profile", file, "--data-dir", DataDir), "given twice");
+    }
+
+    [Fact]
+    public void AVeryLongWord_IsRefusedWithoutEchoingIt()
+    {
+        var file = Path.Combine(TempDirectory, "long.json");
+        File.WriteAllText(file, $$"""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["{{new string('a', 100_000)}}"]}""");
+
+        var result = CliRunner.Run("assess", file);
+
+        AssertCleanRefusal(result, "at most 200");
+        Assert.True(result.Error.Length < 2_000, $"{result.Error.Length} characters of error");
+    }
+
+    [Fact]
+    public void ACarriageReturnOrBidiOverride_IsShown_NotObeyed()
+    {
+        var file = Path.Combine(TempDirectory, "cr.json");
+        File.WriteAllText(file, "{\"profile\": {\"age\": 30, \"sex\": \"female\"}, \"symptoms\": [\"fatigue\\rOK: no problems found\", \"x\\u202Ey\"]}");
+
+        var result = CliRunner.Run("assess", file);
+
+        AssertCleanRefusal(result, "\\u000D");
+        Assert.Contains("\\u202E", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', result.Error);
+        Assert.DoesNotContain('\u202E', result.Error);
+    }
+
+    [SkippableFact]
+    public void ACorruptFoodDatabase_IsNamed_WithHowToRebuildIt()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var db = Path.Combine(DataDir, "foods.db");
+        using (var stream = File.OpenWrite(db))
+        {
+            stream.Position = Math.Min(2_000_000, stream.Length / 2);
+            stream.Write(Enumerable.Repeat((byte)0xde, 100_000).ToArray());
+        }
+
+        var result = CliRunner.Run("foods", "stats", "--data-dir", DataDir);
+
+        // Either the damage is found (exit 2, how to rebuild) or the damaged pages are not read (exit 0): never a crash.
+        Assert.True(result.ExitCode is 0 or 2, result.Error);
+        Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
+        if (result.ExitCode == 2)
+        {
+            Assert.Contains("foods init", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
+    public void AnEscapeSequenceInASearch_IsShown_NotSentToTheTerminal()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+
+        var result = CliRunner.Run("foods", "search", "\u001b]0;pwned\u0007banana", "--data-dir", DataDir);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\u001b', result.Output);
+        Assert.DoesNotContain('\u0007', result.Output);
+        Assert.Contains("\\u001B", result.Output, StringComparison.Ordinal);
+    }
+}
