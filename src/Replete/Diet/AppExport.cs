@@ -85,6 +85,7 @@ public static class AppExport
         var nutrientColumns = NutrientColumns(csv, "cronometer");
         var items = new List<IntakeItem>();
         var dates = new FileDates(csv.FileName);
+        double? vitaminAIu = null;
         while (csv.Read())
         {
             var day = Date(csv, date, dates, items.Count);
@@ -97,7 +98,19 @@ public static class AppExport
                     continue;
                 }
 
+                if (nutrient == "vitamin_a" && unit.Equals("IU", StringComparison.OrdinalIgnoreCase))
+                {
+                    vitaminAIu = value;
+                    continue;
+                }
+
                 Add(csv, index, nutrients, estimated, nutrient, value, unit);
+            }
+
+            if (vitaminAIu is { } iu)
+            {
+                VitaminAFromIu(iu, nutrients, estimated);
+                vitaminAIu = null;
             }
 
             var isSupplement = category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase);
@@ -160,6 +173,31 @@ public static class AppExport
 
         dates.Fix(items, (item, day) => item with { Date = day });
         return items;
+    }
+
+    /// <summary>Vitamin A given in IU (older Cronometer exports). An IU of retinol is 0.3 ug and an IU of dietary
+    /// beta-carotene 0.05 ug RAE (IOM 2001 ch.4, data/unit_conversions.csv): where the row also gives retinol, the IU
+    /// beyond it are carotenoids and count at 0.05; otherwise all IU are read as retinol, an overstatement marked as an
+    /// estimate. Either way the sum is an estimate (other carotenoids convert differently).</summary>
+    private static void VitaminAFromIu(double iu, Dictionary<string, double> nutrients, HashSet<string> estimated)
+    {
+        var catalog = NutrientCatalog.Default;
+        var vitaminA = catalog.Get("vitamin_a");
+        var perIuRetinol = catalog.Convert(vitaminA, 1, "IU_retinol")!.Value;
+        var perIuCarotene = catalog.Convert(vitaminA, 1, "IU_beta_carotene_food")!.Value;
+        double rae;
+        if (nutrients.TryGetValue("retinol", out var retinol))
+        {
+            var carotenoidIu = Math.Max(0, iu - (retinol / perIuRetinol));
+            rae = retinol + (carotenoidIu * perIuCarotene);
+        }
+        else
+        {
+            rae = iu * perIuRetinol;
+        }
+
+        nutrients["vitamin_a"] = nutrients.GetValueOrDefault("vitamin_a") + rae;
+        estimated.Add("vitamin_a");
     }
 
     private static void Add(CsvReader csv, int index, Dictionary<string, double> nutrients, HashSet<string> estimated, string nutrientId, double value, string unit)

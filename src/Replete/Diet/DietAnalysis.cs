@@ -113,7 +113,19 @@ public static class DietAnalyzer
         var forUpperLimit = id == "folate" && supplements.Any(s => s.FolicAcidPerDose > 0)
             ? supplements.Sum(s => s.FolicAcidPerDose * s.DosesPerDay)
             : fromSupplements;
-        var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, Math.Min(forUpperLimit, daily.Average())), target, targets.LifeStage, targets.Person.Sex);
+        // The vitamin A UL covers preformed vitamin A (retinol) only (IOM 2001 ch.4): where the logged foods report
+        // retinol it is what the UL sees, so carrots never raise a UL alarm; where too few do, total RAE is compared and
+        // the note says it overstates.
+        IntakeObservation? preformed = null;
+        if (target.UlScope == References.UpperLimitScope.PreformedVitaminA
+            && foods.Count(i => i.Nutrients.ContainsKey("retinol")) >= LowCoverage * foods.Count && foods.Count > 0)
+        {
+            var retinolDaily = counted.Select(d => byDay[d].GetValueOrDefault("retinol")).ToList();
+            var retinolFromSupplements = taken.Sum(i => i.Nutrients.GetValueOrDefault("retinol")) / dates.Count;
+            preformed = IntakeObservation.FromDays("vitamin_a", retinolDaily, Math.Min(retinolFromSupplements, retinolDaily.Average()));
+        }
+
+        var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, Math.Min(forUpperLimit, daily.Average())), target, targets.LifeStage, targets.Person.Sex, preformed);
         var foodTotal = foods.Sum(i => i.Nutrients.GetValueOrDefault(id));
         var top = foods.Where(i => i.Nutrients.GetValueOrDefault(id) > 0)
             .GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase)

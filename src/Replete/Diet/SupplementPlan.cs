@@ -105,6 +105,13 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
             }
 
             amounts[nutrient.Id] = converted.Value;
+
+            // Vitamin A not given as beta-carotene is counted as preformed (retinol) for the UL, which covers
+            // preformed vitamin A only: a label that says "mcg RAE" without its form is read the cautious way.
+            if (nutrient.Id == "vitamin_a" && !parts[1].Contains("carotene", StringComparison.OrdinalIgnoreCase))
+            {
+                amounts["retinol"] = converted.Value;
+            }
             if (nutrient.Id == "folate" && parts[1].Contains("folic_acid", StringComparison.OrdinalIgnoreCase))
             {
                 folicAcid = value;

@@ -13,7 +13,13 @@ public static partial class AdequacyAssessor
     /// <param name="target">The person's target for the nutrient.</param>
     /// <param name="lifeStage">The person's life stage (chooses the pooled within-person SD).</param>
     /// <param name="sex">The person's sex.</param>
-    public static ProbabilityOfAdequacy Assess(IntakeObservation observation, NutrientTarget target, LifeStage lifeStage, Sex sex)
+    public static ProbabilityOfAdequacy Assess(IntakeObservation observation, NutrientTarget target, LifeStage lifeStage, Sex sex) =>
+        Assess(observation, target, lifeStage, sex, null);
+
+    /// <summary>As <see cref="Assess(IntakeObservation, NutrientTarget, LifeStage, Sex)"/>, with the intake the upper
+    /// limit covers given apart: for vitamin A, whose UL covers preformed vitamin A only (IOM 2001 ch.4), the retinol
+    /// intake, so that carotenoids never raise a UL alarm.</summary>
+    public static ProbabilityOfAdequacy Assess(IntakeObservation observation, NutrientTarget target, LifeStage lifeStage, Sex sex, IntakeObservation? upperLimitIntake)
     {
         ArgumentNullException.ThrowIfNull(observation);
         ArgumentNullException.ThrowIfNull(target);
@@ -25,7 +31,10 @@ public static partial class AdequacyAssessor
 
         var sdWithin = WithinPersonVariation.For(
             target.Nutrient.Id, lifeStage, sex, observation.MeanIntake, observation.Days, observation.OwnSd);
-        var ul = UpperLimit(observation, target, sdWithin);
+        var ul = upperLimitIntake is null ? UpperLimit(observation, target, sdWithin)
+            : UpperLimit(upperLimitIntake, target, WithinPersonVariation.For(target.Nutrient.Id, lifeStage, sex, upperLimitIntake.MeanIntake, upperLimitIntake.Days, upperLimitIntake.OwnSd)) is { } preformed
+                ? preformed with { Note = "retinol (preformed vitamin A) compared with the UL, which covers preformed vitamin A only; carotenoids have no UL" }
+                : null;
         var notes = new List<string>();
         if (observation.MeanIntake > 0 && sdWithin.Value / observation.MeanIntake >= 0.6 - 1e-9)
         {

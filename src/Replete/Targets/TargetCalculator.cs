@@ -26,7 +26,9 @@ public static class TargetCalculator
         var isAthlete = person.Sport is not null || person.TrainingHoursPerWeek is > 0;
         TrainingLoad? load = person.TrainingHoursPerWeek is { } hours and > 0 ? TrainingLoads.FromWeeklyHours(hours) : null;
         var targets = new List<NutrientTarget>(catalog.All.Count);
-        foreach (var nutrient in catalog.All)
+        // Retinol is tracked as the part of vitamin A that the vitamin A UL covers (IOM 2001 ch.4); it has no target of
+        // its own.
+        foreach (var nutrient in catalog.All.Where(n => n.Id != "retinol"))
         {
             var dri = table.Find(stage.Id, nutrient.Id);
             var target = new NutrientTarget(

@@ -68,6 +68,18 @@ public class AppExportTests
     }
 
     [SkippableFact]
+    public void Cronometer_VitaminAInIU_WithRetinol_CountsTheRestAsCarotenoids()
+    {
+        // Whole milk, 271 g: retinol 121.95 ug and vitamin A 439.02 IU. 121.95 ug of retinol is 406.5 IU; the other
+        // 32.52 IU are carotenoids at 0.05 ug RAE each (IOM 2001 ch.4): 123.58 ug RAE, not 439.02 x 0.3 = 131.7.
+        var milk = Read(SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv")).First(i => i.Name.StartsWith("Milk, Whole", StringComparison.Ordinal));
+
+        Assert.Equal(121.95, milk.Nutrients["retinol"], 6);
+        Assert.Equal(121.95 + ((439.02 - (121.95 / 0.3)) * 0.05), milk.Nutrients["vitamin_a"], 6);
+        Assert.Contains("vitamin_a", milk.Estimated);
+    }
+
+    [SkippableFact]
     public void Cronometer_BlankCell_IsUnknownNotZero()
     {
         // "Collagen + protein" reports energy, calcium and a zero for vitamin D, and leaves B12 and vitamin E blank.

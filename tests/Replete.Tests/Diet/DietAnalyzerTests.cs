@@ -114,4 +114,21 @@ public class DietAnalyzerTests
         // A mean right at the EAR can never be settled by logging.
         Assert.Null(Replete.Intake.AdequacyAssessor.DaysToSettle(adequacy, adequacy.Reference.Value + 1));
     }
+
+    [Fact]
+    public void VitaminA_FromCarotenoids_NeverRaisesTheUl_WhileRetinolDoes()
+    {
+        // The vitamin A UL (3,000 ug for adults) covers preformed vitamin A only (IOM 2001 ch.4).
+        var targets = Replete.Targets.TargetCalculator.For(new Replete.References.Person(30, Replete.References.Sex.Female));
+        List<IntakeItem> Week(double vitaminA, double retinol) => [.. Enumerable.Range(1, 7).Select(d => new IntakeItem(new DateOnly(2026, 11, d), null, "lunch", "food",
+            new Dictionary<string, double> { ["vitamin_a"] = vitaminA, ["retinol"] = retinol }, "log.csv:" + d))];
+
+        var carrots = DietAnalyzer.Analyze(Week(4427, 0), [], targets).Nutrients.Single(n => n.Nutrient.Id == "vitamin_a");
+        var liver = DietAnalyzer.Analyze(Week(9500, 9400), [], targets).Nutrients.Single(n => n.Nutrient.Id == "vitamin_a");
+
+        Assert.False(carrots.Adequacy!.UpperLimit!.LikelyExcess);
+        Assert.Equal(0, carrots.Adequacy.UpperLimit.IntakeCompared);
+        Assert.StartsWith("retinol (preformed vitamin A)", carrots.Adequacy.UpperLimit.Note, StringComparison.Ordinal);
+        Assert.True(liver.Adequacy!.UpperLimit!.LikelyExcess);
+    }
 }

@@ -12,7 +12,7 @@ public class NutrientCatalogTests
         string[] expected =
         [
             "energy", "water", "protein", "carbohydrate", "fiber", "sodium", "potassium", "chloride", "calcium", "magnesium",
-            "phosphorus", "iron", "zinc", "copper", "selenium", "iodine", "manganese", "vitamin_a", "vitamin_c", "vitamin_d",
+            "phosphorus", "iron", "zinc", "copper", "selenium", "iodine", "manganese", "vitamin_a", "retinol", "vitamin_c", "vitamin_d",
             "vitamin_e", "vitamin_k", "thiamin", "riboflavin", "niacin", "vitamin_b6", "folate", "vitamin_b12",
             "pantothenic_acid", "biotin", "choline",
         ];
