@@ -106,6 +106,7 @@ internal static class ReferenceSchema
         Each(set, "iron_stages.csv", "stage", s => s is "1" or "2" or "3", "1, 2 or 3");
         Closed(set, "export_columns.csv", "app", ["cronometer", "myfitnesspal"]);
         Closed(set, "export_columns.csv", "nutrient", nutrients);
+        Closed(set, "export_columns.csv", "zero_is_unknown", YesOrEmpty);
         Closed(set, "label_daily_values.csv", "nutrient", nutrients);
         Closed(set, "food_search_words.csv", "role", ["class", "plain", "variant"]);
     }

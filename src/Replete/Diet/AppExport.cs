@@ -35,9 +35,12 @@ public enum DietFileKind
 /// on the entry's date (<c>data/label_daily_values.csv</c>) and are flagged as estimates.</remarks>
 public static class AppExport
 {
-    private static readonly IReadOnlyList<(string App, string Column, string Nutrient, string Unit)> Columns = ReferenceData.Read("export_columns.csv")
-        .Select(row => (row.Text("app"), row.Text("column"), row.Text("nutrient"), row.Text("unit")))
+    private static readonly IReadOnlyList<(string App, string Column, string Nutrient, string Unit, bool ZeroIsUnknown)> Columns = ReferenceData.Read("export_columns.csv")
+        .Select(row => (row.Text("app"), row.Text("column"), row.Text("nutrient"), row.Text("unit"), row.Text("zero_is_unknown") == "yes"))
         .ToArray();
+
+    /// <summary>Cronometer's meal groups (its default diary groups): an entry in one is eaten as part of a meal.</summary>
+    private static readonly string[] MealGroups = ["Breakfast", "Lunch", "Dinner", "Snacks"];
 
     private static readonly IReadOnlyList<(string Nutrient, string Unit, DateOnly? From, DateOnly? To, double Value)> DailyValues = ReferenceData.Read("label_daily_values.csv")
         .Select(row => (row.Text("nutrient"), row.Text("unit"), OptionalDate(row.Text("valid_from")), OptionalDate(row.Text("valid_to")), row.Number("daily_value")))
@@ -91,7 +94,7 @@ public static class AppExport
             var day = Date(csv, date, dates, items.Count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
-            foreach (var (index, nutrient, unit) in nutrientColumns)
+            foreach (var (index, nutrient, unit, zeroIsUnknown) in nutrientColumns)
             {
                 if (csv.GetOptionalDouble(index) is not { } value)
                 {
@@ -113,7 +116,20 @@ public static class AppExport
                 vitaminAIu = null;
             }
 
-            var isSupplement = category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase);
+            // A daily-summary day with every nutrient blank was not logged (Cronometer writes such days with Completed
+            // false): it is no day of intake, and counting it would make every mean a lower bound.
+            if (group < 0 && food < 0 && nutrients.Count == 0)
+            {
+                continue;
+            }
+
+            // A supplement by the diary group the person put it in, or, in no meal group, by Cronometer's category: a
+            // magnesium capsule in the "Supplements" group with a blank category is a supplement, a protein shake in
+            // Breakfast whose category is "Supplements" is food.
+            var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
+            var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
+                || (category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase)
+                    && !MealGroups.Contains(groupName ?? "", StringComparer.OrdinalIgnoreCase));
             items.Add(new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
                 food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
             {
@@ -141,16 +157,15 @@ public static class AppExport
             var day = Date(csv, date, dates, items.Count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
-            foreach (var (index, nutrient, unit) in nutrientColumns)
+            foreach (var (index, nutrient, unit, zeroIsUnknown) in nutrientColumns)
             {
                 if (csv.GetOptionalDouble(index) is not { } value)
                 {
                     continue;
                 }
 
-                // MyFitnessPal writes 0 where its food entry has no value for a micronutrient (the fixtures show 500-750
-                // kcal meals with potassium, vitamins A and C, calcium and iron all 0): a 0 there is unknown, not zero.
-                if (value == 0 && (unit == "percent_dv" || nutrient == "potassium"))
+                // A 0 in a column whose zeros mean "not reported" (data/export_columns.csv) is unknown, not zero.
+                if (value == 0 && zeroIsUnknown)
                 {
                     continue;
                 }
@@ -219,9 +234,9 @@ public static class AppExport
     }
 
     /// <summary>The nutrient columns of this file: (index, nutrient id, unit from the header or the mapping).</summary>
-    private static List<(int Index, string Nutrient, string Unit)> NutrientColumns(CsvReader csv, string app)
+    private static List<(int Index, string Nutrient, string Unit, bool ZeroIsUnknown)> NutrientColumns(CsvReader csv, string app)
     {
-        var found = new List<(int, string, string)>();
+        var found = new List<(int, string, string, bool)>();
         for (var i = 0; i < csv.Header.Count; i++)
         {
             var (name, unit) = SplitUnit(csv.Header[i]);
@@ -233,7 +248,7 @@ public static class AppExport
 
             var resolved = column.Unit.Length > 0 && (unit is null || column.Unit == "percent_dv") ? column.Unit : unit
                 ?? throw new CsvDataException(csv.FileName, 1, csv.Header[i], "the header does not give the unit");
-            found.Add((i, column.Nutrient, resolved));
+            found.Add((i, column.Nutrient, resolved, column.ZeroIsUnknown));
         }
 
         return found;

@@ -174,7 +174,14 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 Resolve(FoodLog.ReadCsv(csv));
                 break;
             case DietFileKind.CronometerServings or DietFileKind.CronometerDailySummary or DietFileKind.MyFitnessPalNutrition:
-                items.AddRange(AppExport.Read(csv, kind));
+                var read = AppExport.Read(csv, kind);
+                items.AddRange(read);
+                if (read.Count(i => i.IsSupplement) is > 0 and var supplements)
+                {
+                    notes.Add(new InputProblem(csv.FileName, null, "", "supplements",
+                        $"{supplements} row(s) taken as supplements (group 'Supplements', or category 'Supplements' outside a meal): they count toward the supplement-only upper limits"));
+                }
+
                 break;
             case DietFileKind.CronometerBiometrics or DietFileKind.MyFitnessPalOther:
                 notes.Add(new InputProblem(csv.FileName, null, "", "skipped", "holds measurements or exercise, not food; skipped"));

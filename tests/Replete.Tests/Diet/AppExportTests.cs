@@ -128,12 +128,13 @@ public class AppExportTests
     }
 
     [SkippableFact]
-    public void Cronometer_SupplementsCategory_IsASupplement()
+    public void Cronometer_AProteinShakeInAMeal_IsFood_ThoughItsCategoryIsSupplements()
     {
+        // The fixture logs Premier Protein shakes at meals with Cronometer's category "Supplements" (issue 13): food.
         var items = Read(SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv"));
 
-        Assert.Contains(items, i => i.IsSupplement);
-        Assert.Contains(items, i => !i.IsSupplement);
+        Assert.Contains(items, i => i.Name.StartsWith("Premier Protein", StringComparison.Ordinal));
+        Assert.DoesNotContain(items, i => i.IsSupplement);
     }
 
     [Fact]
@@ -160,5 +161,44 @@ public class AppExportTests
         using var csv = new CsvReader(new StreamReader(path), Path.GetFileName(path));
         csv.ReadHeader();
         return AppExport.Read(csv, AppExport.Detect(csv.Header));
+    }
+
+    [Fact]
+    public void MyFitnessPal_AZeroForSodiumOrFiber_IsUnknown_LikePotassium()
+    {
+        // data/export_columns.csv: a 0 in a MyFitnessPal micronutrient column means the entry does not report it.
+        using var csv = new CsvReader(new StringReader("Date,Meal,Calories,Fiber,Sodium (mg),Potassium\n2026-11-02,Lunch,650,0,0,0\n2026-11-02,Dinner,700,6,900,0\n"), "mfp.csv");
+        csv.ReadHeader();
+        var items = AppExport.Read(csv, AppExport.Detect(csv.Header));
+
+        Assert.Equal(650, items[0].Nutrients["energy"]);
+        Assert.False(items[0].Nutrients.ContainsKey("sodium"));
+        Assert.False(items[0].Nutrients.ContainsKey("fiber"));
+        Assert.Equal(900, items[1].Nutrients["sodium"]);
+        Assert.False(items[1].Nutrients.ContainsKey("potassium"));
+    }
+
+    [Fact]
+    public void Cronometer_ADailySummaryDayWithEveryNutrientBlank_IsNotALoggedDay()
+    {
+        using var csv = new CsvReader(new StringReader("Date,Energy (kcal),Iron (mg),Completed\n2026-11-02,2100,14,true\n2026-11-03,,,false\n"), "daily.csv");
+        csv.ReadHeader();
+
+        var day = Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header)));
+
+        Assert.Equal(new DateOnly(2026, 11, 2), day.Date);
+    }
+
+    [Theory]
+    [InlineData("Supplements", "", true)]              // a magnesium capsule in the Supplements group, blank category
+    [InlineData("Breakfast", "Supplements", false)]    // a protein shake at breakfast that Cronometer files as a supplement
+    [InlineData("Uncategorized", "Supplements", true)] // outside a meal, the category decides
+    [InlineData("Lunch", "Dairy and Egg Products", false)]
+    public void Cronometer_ASupplement_IsDecidedByGroupThenCategory(string group, string category, bool supplement)
+    {
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,{group},Item,1 g,400,{category}\n"), "servings.csv");
+        csv.ReadHeader();
+
+        Assert.Equal(supplement, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).IsSupplement);
     }
 }
