@@ -36,7 +36,13 @@ internal static class AnalyzeCommand
             var analysis = DietAnalyzer.Analyze(diet.Items, taken.Supplements, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to));
             if (analysis.Days == 0)
             {
-                throw new UsageException("no logged days in the range" + (diet.Items.Count > 0 ? $" (the logs cover {diet.Items.Min(i => i.Date):yyyy-MM-dd} to {diet.Items.Max(i => i.Date):yyyy-MM-dd})" : ""));
+                // Say why: the range misses the logs, or no entry could be counted (each note names its file and line).
+                var why = diet.Items.Count > 0
+                    ? $"the logs cover {diet.Items.Min(i => i.Date):yyyy-MM-dd} to {diet.Items.Max(i => i.Date):yyyy-MM-dd}"
+                    : diet.Notes.Count > 0
+                        ? "no entry could be counted: " + string.Join("; ", diet.Notes.Take(5).Select(n => n.ToString())) + (diet.Notes.Count > 5 ? $"; and {diet.Notes.Count - 5} more" : "")
+                        : "the files hold no entries";
+                throw new UsageException($"no logged days in the range ({why})");
             }
 
             var report = new DietReport(analysis, diet.Resolved, [.. diet.Notes.Select(n => n.ToString())]);

@@ -77,4 +77,8 @@ public static class InputLimits
     /// <summary>One supplement dose of one nutrient, 0-1,000,000 in the nutrient's unit (mg, ug or g). Replete's choice:
     /// a million of any unit is far beyond any product (a kilogram of a mineral in mg), so more is a typo or a unit slip.</summary>
     public static Limit DoseAmount { get; } = new("amount", 0, 1_000_000, "", "Replete's choice: far beyond any product");
+
+    /// <summary>A mean daily intake of one nutrient, 0-10,000,000 in its unit (mg, ug or g). Replete's choice: ten
+    /// kilograms a day in milligrams is beyond any diet, so more is a typo (1e308 is refused, not computed with).</summary>
+    public static Limit DailyIntake { get; } = new("intake", 0, 10_000_000, "", "Replete's choice: beyond any diet");
 }

@@ -32,6 +32,10 @@ public sealed record IntakeObservation(string NutrientId, double MeanIntake, int
         {
             problems.Add("intake must be a non-negative number");
         }
+        else if (Documents.InputLimits.DailyIntake.Check(MeanIntake) is { } tooMuch)
+        {
+            problems.Add($"intake: {tooMuch}");
+        }
 
         if (Days < 1)
         {

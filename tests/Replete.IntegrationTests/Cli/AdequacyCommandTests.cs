@@ -38,6 +38,7 @@ public class AdequacyCommandTests
     [InlineData("unknown nutrient 'magnesum'; did you mean magnesium", "--nutrient", "magnesum", "--intake", "300")]
     [InlineData("--intake must be a non-negative number", "--nutrient", "zinc", "--intake", "-5")]
     [InlineData("--days must be at least 1", "--nutrient", "zinc", "--intake", "10", "--days", "0")]
+    [InlineData("intake must be between 0 and 10000000", "--nutrient", "zinc", "--intake", "1e308")]
     public void Adequacy_BadInput_ExitsWith2(string message, params string[] args)
     {
         var result = CliRunner.Run(["adequacy", .. args, "--age", "40", "--sex", "female"]);

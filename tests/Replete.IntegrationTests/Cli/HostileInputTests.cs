@@ -128,4 +128,18 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         Assert.DoesNotContain('\u0007', result.Output);
         Assert.Contains("\\u001B", result.Output, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public void ALogWhoseEveryEntryIsUnusable_SaysWhich_AndWhy()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        var log = Path.Combine(TempDirectory, "log.csv");
+        File.WriteAllText(log, "date,time,meal,food,amount\n2026-11-02,,lunch,zzqqxxyy,1 g\n");
+
+        var result = CliRunner.Run("analyze", log, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir);
+
+        AssertCleanRefusal(result, "no entry could be counted");
+        Assert.Contains("log.csv:2", result.Error, StringComparison.Ordinal);
+    }
 }
