@@ -40,7 +40,9 @@ internal static class SessionCommand
                 parse.GetValue(next));
             if (request.Validate() is { Count: > 0 } problems)
             {
-                throw new UsageException(string.Join("; ", problems));
+                // Values not given as options came from the profile: name it, so the person knows which file to fix.
+                var from = parse.GetValue(profile) is { } named ? $" (body mass, sweat rate and sweat sodium not given as options come from {named.Name})" : "";
+                throw new UsageException(string.Join("; ", problems) + from);
             }
 
             return context.Emit(parse.GetValue(json), SessionPlanner.Plan(request), TrainingViews.RenderSession);

@@ -142,4 +142,15 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         AssertCleanRefusal(result, "no entry could be counted");
         Assert.Contains("log.csv:2", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnImpossibleValueInAProfile_NamesTheProfile()
+    {
+        var file = Path.Combine(TempDirectory, "athlete.json");
+        File.WriteAllText(file, """{"age": 30, "sex": "male", "body_mass_kg": 1e308}""");
+
+        var result = CliRunner.Run("session", "plan", "--sport", "running", "--minutes", "60", "--profile", file);
+
+        AssertCleanRefusal(result, "athlete.json");
+    }
 }
