@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using Replete.Data;
 using Replete.Documents;
 
@@ -76,9 +77,19 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             }
             else
             {
-                using var csv = new CsvReader(new StreamReader(content, leaveOpen: true), name);
+                if (LooksLikeUtf16WithoutBom(content))
+                {
+                    problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable, NotUtf8(content)));
+                    return;
+                }
+
+                using var csv = new CsvReader(new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true), name);
                 AddCsv(csv);
             }
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable, NotUtf8(content)));
         }
         catch (InputException ex)
         {
@@ -88,6 +99,44 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         {
             problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable, $"not a zip file Replete can read ({ex.Message})"));
         }
+    }
+
+    /// <summary>UTF-8 that refuses invalid bytes, so a Latin-1 or UTF-16 file is named, not read as replacement
+    /// characters ("cr\uFFFDme br\uFFFDl\uFFFDe" matched to a cookie).</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Whether the first bytes hold many NULs and no byte order mark: text in UTF-16 that UTF-8 would read as
+    /// letters separated by NULs. The stream is left at its start.</summary>
+    private static bool LooksLikeUtf16WithoutBom(Stream content)
+    {
+        if (!content.CanSeek)
+        {
+            return false;
+        }
+
+        var head = new byte[512];
+        var read = content.Read(head, 0, head.Length);
+        content.Position = 0;
+        var bom = read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
+        return !bom && read > 0 && head.AsSpan(0, read).Count((byte)0) * 4 >= read;
+    }
+
+    /// <summary>Why a file is not UTF-8, with a guess at what it is from its first bytes.</summary>
+    private static string NotUtf8(Stream content)
+    {
+        var guess = "Latin-1 or Windows-1252";
+        if (content.CanSeek)
+        {
+            content.Position = 0;
+            var head = new byte[512];
+            var read = content.Read(head, 0, head.Length);
+            if (read > 0 && head.AsSpan(0, read).Count((byte)0) * 4 >= read)
+            {
+                guess = "UTF-16 without a byte order mark";
+            }
+        }
+
+        return $"is not UTF-8 text (it looks like {guess}); save it as UTF-8 (CSV UTF-8 in a spreadsheet) and try again";
     }
 
     /// <summary>Null when a file of <paramref name="bytes"/> may be read, else why not (empty, or above the limit).</summary>

@@ -157,4 +157,20 @@ public class DietImportTests
         Assert.Equal("export.zip/copy/Nutrition-Summary-2026.csv", problem.Source);
         Assert.Equal("conflict", problem.Code);
     }
+
+    [Theory]
+    [InlineData("latin1")]
+    [InlineData("utf16")]
+    public void AFileThatIsNotUtf8_IsNamed_NotReadAsReplacementCharacters(string kind)
+    {
+        const string text = "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n# cr\u00e8me br\u00fbl\u00e9e\n";
+        var bytes = kind == "latin1" ? Encoding.Latin1.GetBytes(text) : new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(text);
+        var import = new DietImport(Resolver);
+        import.Add("daily.csv", new MemoryStream(bytes));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal("daily.csv", problem.Source);
+        Assert.Contains(kind == "latin1" ? "Latin-1" : "UTF-16 without a byte order mark", problem.Message, StringComparison.Ordinal);
+    }
 }
