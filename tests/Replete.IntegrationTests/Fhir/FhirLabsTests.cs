@@ -114,4 +114,30 @@ public class FhirLabsTests
 
         Assert.Equal(("crp", 5.0, "mg/L", LabBound.AtMost), (lab.Input.Biomarker, lab.Input.Value, lab.Input.Unit, lab.Input.Bound));
     }
+
+    [Theory]
+    [InlineData("30522-7", "mg/L", 12, "crp")]          // high-sensitivity CRP
+    [InlineData("20567-4", "ug/L", 18, "ferritin")]     // ferritin by immunoassay
+    [InlineData("59260-0", "mmol/L", 8.1, "hemoglobin")] // haemoglobin in mmol/L
+    public void ALoincVariantOfATestRepleteReads_IsRead(string loinc, string unit, double value, string biomarker)
+    {
+        var json = Observation("final", loinc, $$"""
+            "valueQuantity": {"value": {{value}}, "system": "http://unitsofmeasure.org", "code": "{{unit}}"}
+            """);
+
+        var lab = Assert.Single(FhirLabs.Read(json, "v.json").Labs);
+
+        Assert.Equal(biomarker, lab.Input.Biomarker);
+        Assert.NotEqual(LabStatus.NotInterpreted, LabReading.Read(lab.Input, Sex.Female).Status);
+    }
+
+    [Fact]
+    public void HaemoglobinInMillimolesPerLitre_ReadsAsItsGramsPerLitre()
+    {
+        // 8.1 mmol/L x 16.1145 = 130.5 g/L: normal for a woman (WHO 120 g/L).
+        var reading = LabReading.Read(new LabInput("hemoglobin", 8.1, "mmol/L"), Sex.Female);
+
+        Assert.Equal(130.53, reading.Value, 2);
+        Assert.Equal(LabStatus.Normal, reading.Status);
+    }
 }
