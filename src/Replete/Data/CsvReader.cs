@@ -13,6 +13,7 @@ public sealed class CsvReader : IDisposable
     private readonly StringBuilder unescaped = new();
     private readonly List<string> header = [];
     private Dictionary<string, int>? columns;
+    private readonly HashSet<string> twice = new(StringComparer.OrdinalIgnoreCase);
     private (int Start, int Length, bool Escaped)[] fields = new (int, int, bool)[16];
     private string record = string.Empty;
     private int nextLine = 1;
@@ -50,20 +51,27 @@ public sealed class CsvReader : IDisposable
         }
 
         header.Clear();
+        twice.Clear();
         columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < FieldCount; i++)
         {
             var name = GetString(i).Trim().TrimStart('\uFEFF');
             header.Add(name);
-            columns.TryAdd(name, i);
+            if (!columns.TryAdd(name, i))
+            {
+                twice.Add(name);
+            }
         }
 
         return true;
     }
 
     /// <summary>The index of a header column, or -1 when the file has no such column.</summary>
+    /// <exception cref="CsvDataException">The header gives the column twice: which one is meant cannot be known.</exception>
     public int IndexOf(string column) =>
-        columns is not null && columns.TryGetValue(column, out var index) ? index : -1;
+        twice.Contains(column)
+            ? throw new CsvDataException(FileName, 1, column, $"the header gives the column '{column}' twice; keep one")
+            : columns is not null && columns.TryGetValue(column, out var index) ? index : -1;
 
     /// <summary>The index of a column the file must have.</summary>
     /// <exception cref="CsvDataException">The header lacks the column.</exception>

@@ -248,6 +248,13 @@ public static class AppExport
 
             var resolved = column.Unit.Length > 0 && (unit is null || column.Unit == "percent_dv") ? column.Unit : unit
                 ?? throw new CsvDataException(csv.FileName, 1, csv.Header[i], "the header does not give the unit");
+            // Two columns for one nutrient (a header given twice, or "Vitamin A (IU)" beside "Vitamin A (ug)") would be
+            // summed: the file is refused instead.
+            if (found.FirstOrDefault(f => f.Item2 == column.Nutrient) is { Item2: not null } same)
+            {
+                throw new CsvDataException(csv.FileName, 1, csv.Header[i], $"holds {column.Nutrient} as column {same.Item1 + 1} does too; keep one");
+            }
+
             found.Add((i, column.Nutrient, resolved, column.ZeroIsUnknown));
         }
 

@@ -72,4 +72,14 @@ public class CsvReaderTests
 
         Assert.Contains("longer than", Assert.Throws<CsvDataException>(() => csv.Read()).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AColumnGivenTwice_IsRefused_WhenItIsRead()
+    {
+        using var csv = new CsvReader(new StringReader("date,food,amount,food\n2026-11-02,cheddar,30 g,brie\n"), "log.csv");
+        csv.ReadHeader();
+
+        Assert.Equal("log.csv:1: food: the header gives the column 'food' twice; keep one.", Assert.Throws<CsvDataException>(() => csv.Require("food")).Message);
+        Assert.Equal(2, csv.Require("amount"));
+    }
 }

@@ -201,4 +201,15 @@ public class AppExportTests
 
         Assert.Equal(supplement, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).IsSupplement);
     }
+
+    [Fact]
+    public void TwoColumnsForOneNutrient_AreRefused_NotSummed()
+    {
+        using var csv = new CsvReader(new StringReader("Date,Energy (kcal),Iron (mg),Iron (mg)\n2026-11-02,2100,14,14\n"), "daily.csv");
+        csv.ReadHeader();
+
+        var error = Assert.Throws<CsvDataException>(() => AppExport.Read(csv, AppExport.Detect(csv.Header)));
+
+        Assert.StartsWith("daily.csv:1: Iron (mg): holds iron as column 3 does too", error.Message, StringComparison.Ordinal);
+    }
 }
