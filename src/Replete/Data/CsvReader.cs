@@ -42,12 +42,22 @@ public sealed class CsvReader : IDisposable
     /// <summary>The header read by <see cref="ReadHeader"/>.</summary>
     public IReadOnlyList<string> Header => header;
 
+    /// <summary>The character between fields: a comma, or a semicolon when the header has semicolons and no comma (a
+    /// spreadsheet re-save in a locale whose decimal mark is the comma; numbers are then read with decimal commas).</summary>
+    public char Separator { get; private set; } = ',';
+
     /// <summary>Reads the first record as the header; returns false for an empty file.</summary>
     public bool ReadHeader()
     {
         if (!Read())
         {
             return false;
+        }
+
+        if (!record.Contains(',', StringComparison.Ordinal) && record.Contains(';', StringComparison.Ordinal))
+        {
+            Separator = ';';
+            Split();
         }
 
         header.Clear();
@@ -179,7 +189,10 @@ public sealed class CsvReader : IDisposable
             return null;
         }
 
-        return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+        // With semicolons between fields the decimal mark is a comma (a spreadsheet saved in such a locale).
+        var text = Separator == ';' ? span.ToString().Replace(',', '.') : null;
+        return (text is null ? double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) && double.IsFinite(value)
             ? value
             : throw Error(index, $"'{span}' is not a number");
     }
@@ -253,7 +266,7 @@ public sealed class CsvReader : IDisposable
                     break;
                 }
 
-                var comma = text.IndexOf(',', i);
+                var comma = text.IndexOf(Separator, i);
                 var stray = text.AsSpan(i, (comma < 0 ? text.Length : comma) - i);
                 if (!stray.IsWhiteSpace())
                 {
@@ -270,7 +283,7 @@ public sealed class CsvReader : IDisposable
             }
             else
             {
-                var comma = text.IndexOf(',', i);
+                var comma = text.IndexOf(Separator, i);
                 if (comma < 0)
                 {
                     fields[count++] = (i, text.Length - i, false);

@@ -216,6 +216,11 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             return;
         }
 
+        if (csv.Separator != ',')
+        {
+            notes.Add(new InputProblem(csv.FileName, 1, "", "format", "read with semicolons between fields and commas as the decimal mark, as the header shows"));
+        }
+
         var kind = AppExport.Detect(csv.Header);
         switch (kind)
         {

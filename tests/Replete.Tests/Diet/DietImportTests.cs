@@ -173,4 +173,16 @@ public class DietImportTests
         Assert.Equal("daily.csv", problem.Source);
         Assert.Contains(kind == "latin1" ? "Latin-1" : "UTF-16 without a byte order mark", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASemicolonFileWithDecimalCommas_IsRead_AndSaysHow()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("daily.csv", Text("Date;Energy (kcal);Iron (mg)\n2026-11-02;2100;14,5\n"));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal(14.5, Assert.Single(diet.Items).Nutrients["iron"], 6);
+        Assert.Contains(diet.Notes, n => n.Message.Contains("semicolons between fields and commas as the decimal mark", StringComparison.Ordinal));
+    }
 }
