@@ -42,6 +42,17 @@ public sealed class CsvReader : IDisposable
     /// <summary>The header read by <see cref="ReadHeader"/>.</summary>
     public IReadOnlyList<string> Header => header;
 
+    /// <summary>Whether a record with fewer fields than the header is joined with the lines after it (a note written
+    /// across lines without quotes). Off by default: elsewhere a short record is an error.</summary>
+    public bool JoinShortRecords { get; set; }
+
+    /// <summary>The records that were joined from several lines: (first line, last line).</summary>
+    public IReadOnlyList<(int First, int Last)> JoinedLines => joinedLines;
+
+    private readonly List<(int First, int Last)> joinedLines = [];
+    private string? pending;
+    private int pendingLine;
+
     /// <summary>The character between fields: a comma, or a semicolon when the header has semicolons and no comma (a
     /// spreadsheet re-save in a locale whose decimal mark is the comma; numbers are then read with decimal commas).</summary>
     public char Separator { get; private set; } = ',';
@@ -102,6 +113,13 @@ public sealed class CsvReader : IDisposable
         string? line;
         do
         {
+            if (pending is not null)
+            {
+                (line, Line) = (pending, pendingLine);
+                pending = null;
+                continue;
+            }
+
             line = reader.ReadLine();
             if (line is null)
             {
@@ -136,6 +154,38 @@ public sealed class CsvReader : IDisposable
             }
 
             record = joined.ToString();
+        }
+
+        // A note written across lines without quotes (MyFitnessPal) puts the rest of the note on lines of their own,
+        // each short of the header's fields: with JoinShortRecords such lines are read ahead and added to the record's
+        // last field (their separators as spaces), and the lines are remembered.
+        var last = Line;
+        while (JoinShortRecords && header.Count > 1 && nextLine - Line < Documents.InputLimits.MaximumCsvRecordLines)
+        {
+            var ahead = reader.ReadLine();
+            if (ahead is null)
+            {
+                break;
+            }
+
+            var aheadLine = nextLine++;
+            if (ahead.Contains('"', StringComparison.Ordinal) || ahead.Count(c => c == Separator) + 1 >= header.Count)
+            {
+                (pending, pendingLine) = (ahead, aheadLine);
+                break;
+            }
+
+            if (ahead.Length > 0)
+            {
+                record = string.Concat(record, " ", ahead.Replace(Separator, ' '));
+                Split();
+                last = aheadLine;
+            }
+        }
+
+        if (last > Line)
+        {
+            joinedLines.Add((Line, last));
         }
 
         return true;

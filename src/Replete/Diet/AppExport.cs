@@ -1,5 +1,6 @@
 using System.Globalization;
 using Replete.Data;
+using Replete.Documents;
 using Replete.Nutrients;
 
 namespace Replete.Diet;
@@ -66,14 +67,19 @@ public static class AppExport
 
     /// <summary>Reads a Cronometer servings or daily-summary file, or a MyFitnessPal nutrition file.</summary>
     /// <exception cref="CsvDataException">A date or number does not parse; names file, line and column.</exception>
-    public static IReadOnlyList<IntakeItem> Read(CsvReader csv, DietFileKind kind)
+    public static IReadOnlyList<IntakeItem> Read(CsvReader csv, DietFileKind kind) => Read(csv, kind, []);
+
+    /// <summary>As <see cref="Read(CsvReader, DietFileKind)"/>, adding to <paramref name="notes"/> what was recovered:
+    /// MyFitnessPal lines joined where a note ran across lines, and calorie-adjustment rows (negative energy) left out.</summary>
+    public static IReadOnlyList<IntakeItem> Read(CsvReader csv, DietFileKind kind, List<InputProblem> notes)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(notes);
         return kind switch
         {
             DietFileKind.CronometerServings => ReadCronometer(csv, "Day", csv.IndexOf("Group"), csv.Require("Food Name")),
             DietFileKind.CronometerDailySummary => ReadCronometer(csv, "Date", -1, -1),
-            DietFileKind.MyFitnessPalNutrition => ReadMyFitnessPal(csv),
+            DietFileKind.MyFitnessPalNutrition => ReadMyFitnessPal(csv, notes),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an intake export"),
         };
     }
@@ -144,16 +150,26 @@ public static class AppExport
         return items;
     }
 
-    private static List<IntakeItem> ReadMyFitnessPal(CsvReader csv)
+    private static List<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes)
     {
         var date = csv.Require("Date");
         var meal = csv.Require("Meal");
+        csv.JoinShortRecords = true;
+        var energyColumn = csv.IndexOf("Calories");
+        var adjustments = new List<int>();
         var time = csv.IndexOf("Time");
         var nutrientColumns = NutrientColumns(csv, "myfitnesspal");
         var items = new List<IntakeItem>();
         var dates = new FileDates(csv.FileName);
         while (csv.Read())
         {
+            // A calorie adjustment (negative energy, from an exercise or tracker sync) is not food: left out and noted.
+            if (energyColumn >= 0 && csv.GetOptionalDouble(energyColumn) is < 0)
+            {
+                adjustments.Add(csv.Line);
+                continue;
+            }
+
             var day = Date(csv, date, dates, items.Count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
@@ -187,6 +203,17 @@ public static class AppExport
         }
 
         dates.Fix(items, (item, day) => item with { Date = day });
+        if (adjustments.Count > 0)
+        {
+            notes.Add(new InputProblem(csv.FileName, adjustments[0], "Calories", "skipped",
+                $"{adjustments.Count} row(s) with negative calories (calorie adjustments, not food) left out: line(s) {string.Join(", ", adjustments.Take(10))}{(adjustments.Count > 10 ? ", ..." : "")}"));
+        }
+
+        foreach (var (first, last) in csv.JoinedLines)
+        {
+            notes.Add(new InputProblem(csv.FileName, first, "", "joined", $"lines {first}-{last} read as one row: a note ran across lines without quotes"));
+        }
+
         return items;
     }
 

@@ -228,7 +228,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 Resolve(FoodLog.ReadCsv(csv));
                 break;
             case DietFileKind.CronometerServings or DietFileKind.CronometerDailySummary or DietFileKind.MyFitnessPalNutrition:
-                var read = AppExport.Read(csv, kind);
+                var read = AppExport.Read(csv, kind, notes);
                 items.AddRange(read);
                 if (read.Count(i => i.IsSupplement) is > 0 and var supplements)
                 {

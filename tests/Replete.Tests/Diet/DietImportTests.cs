@@ -185,4 +185,18 @@ public class DietImportTests
         Assert.Equal(14.5, Assert.Single(diet.Items).Nutrients["iron"], 6);
         Assert.Contains(diet.Notes, n => n.Message.Contains("semicolons between fields and commas as the decimal mark", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void MyFitnessPal_ANoteAcrossLines_AndACalorieAdjustment_AreRecovered_WithNotes()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("mfp.csv", Text("Date,Meal,Calories,Sodium (mg),Note\n2026-11-02,Lunch,650,400,ate at\nthe cafe with friends\n2026-11-02,Exercise adjustment,-300,0,\n2026-11-03,Dinner,700,900,\n"));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal([650.0, 700.0], diet.Items.Select(i => i.Nutrients["energy"]));
+        Assert.Contains(diet.Notes, n => n.Code == "joined" && n.Message.StartsWith("lines 2-3", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2026, 11, 3), diet.Items[1].Date);
+        Assert.Contains(diet.Notes, n => n.Code == "skipped" && n.Line == 4);
+    }
 }
