@@ -107,6 +107,8 @@ internal static class ReferenceSchema
         Closed(set, "export_columns.csv", "app", ["cronometer", "myfitnesspal"]);
         Closed(set, "export_columns.csv", "nutrient", nutrients);
         Closed(set, "export_columns.csv", "zero_is_unknown", YesOrEmpty);
+        Closed(set, "fdc_alternates.csv", "nutrient", nutrients);
+        Closed(set, "fdc_alternates.csv", "estimate", ["true", "false"]);
         Closed(set, "label_daily_values.csv", "nutrient", nutrients);
         Closed(set, "food_search_words.csv", "role", ["class", "plain", "variant"]);
     }

@@ -1,3 +1,4 @@
+using Replete.Data;
 using Replete.Foods;
 using Replete.Nutrients;
 
@@ -108,18 +109,23 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         var estimated = new HashSet<string>();
         foreach (var nutrient in NutrientCatalog.Default.All)
         {
-            if (food.AmountPer100Grams(nutrient.FdcNutrientId) is not { } per100 || !units.TryGetValue(nutrient.FdcNutrientId, out var source))
+            // The catalog's own id first, then the other ids that carry the nutrient (data/fdc_alternates.csv): a
+            // Foundation food with energy only by Atwater factors, a Branded food with vitamin D only in IU.
+            foreach (var (id, readAs, estimate) in Alternates[nutrient.Id])
             {
-                continue;
-            }
+                if (food.AmountPer100Grams(id) is not { } per100 || !units.TryGetValue(id, out var source)
+                    || NutrientCatalog.Default.Convert(nutrient, per100 * grams / 100, readAs ?? source.Unit) is not { } converted)
+                {
+                    continue;
+                }
 
-            if (NutrientCatalog.Default.Convert(nutrient, per100 * grams / 100, source.Unit) is { } converted)
-            {
                 nutrients[nutrient.Id] = converted.Value;
-                if (converted.IsEstimate)
+                if (converted.IsEstimate || estimate)
                 {
                     estimated.Add(nutrient.Id);
                 }
+
+                break;
             }
         }
 
@@ -130,4 +136,19 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     /// "medium (7" to 7-7/8" long)", "serving" in "NLEA serving", but not "pieces" in "cup, pieces").</summary>
     private static IEnumerable<string> Words(string measure) =>
         measure.Split(',')[0].Split('(')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(HouseholdAmount.Normalise);
+
+    /// <summary>For each catalog nutrient, the FoodData Central ids that carry it, its own first.</summary>
+    private static readonly Dictionary<string, List<(int Id, string? ReadAs, bool Estimate)>> Alternates = BuildAlternates();
+
+    private static Dictionary<string, List<(int Id, string? ReadAs, bool Estimate)>> BuildAlternates()
+    {
+        var map = NutrientCatalog.Default.All.ToDictionary(n => n.Id, n => new List<(int Id, string? ReadAs, bool Estimate)> { (n.FdcNutrientId, null, false) });
+        foreach (var row in ReferenceData.Read("fdc_alternates.csv"))
+        {
+            var readAs = row.Text("read_as");
+            map[row.Text("nutrient")].Add(((int)row.Number("fdc_nutrient_id"), readAs.Length == 0 ? null : readAs, row.Text("estimate") == "true"));
+        }
+
+        return map;
+    }
 }
