@@ -91,6 +91,11 @@ internal static class RepleteApp
             error.WriteLine($"error: {ex.Message}");
             return BadInput;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            error.WriteLine("error: the food database is in use by another replete command (an import?); try again when it finishes. Nothing was changed.");
+            return BadInput;
+        }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             error.WriteLine($"error: the food database cannot be read ({ex.Message.Split('\n')[0]}). Rebuild it with 'replete foods init' (with the same --data-dir, if you use one).");

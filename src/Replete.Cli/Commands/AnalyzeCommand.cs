@@ -39,13 +39,16 @@ internal static class AnalyzeCommand
                 // Say why: the range misses the logs, or no entry could be counted (each note names its file and line).
                 var why = diet.Items.Count > 0
                     ? $"the logs cover {diet.Items.Min(i => i.Date):yyyy-MM-dd} to {diet.Items.Max(i => i.Date):yyyy-MM-dd}"
-                    : diet.Notes.Count > 0
-                        ? "no entry could be counted: " + string.Join("; ", diet.Notes.Take(5).Select(n => n.ToString())) + (diet.Notes.Count > 5 ? $"; and {diet.Notes.Count - 5} more" : "")
+                    : diet.Notes.Any(n => !DietReport.CountedCodes.Contains(n.Code))
+                        ? "no entry could be counted: " + string.Join("; ", diet.Notes.Where(n => !DietReport.CountedCodes.Contains(n.Code)).Take(5).Select(n => n.ToString()))
                         : "the files hold no entries";
                 throw new UsageException($"no logged days in the range ({why})");
             }
 
-            var report = new DietReport(analysis, diet.Resolved, [.. diet.Notes.Select(n => n.ToString())]);
+            var report = new DietReport(analysis, diet.Resolved, [.. diet.Notes.Where(n => !DietReport.CountedCodes.Contains(n.Code)).Select(n => n.ToString())])
+            {
+                Notes = [.. diet.Notes.Where(n => DietReport.CountedCodes.Contains(n.Code)).Select(n => n.ToString())],
+            };
             if (parse.GetValue(chart) is { } chartFile)
             {
                 File.WriteAllText(chartFile.FullName, IntakeChart.Svg(analysis));

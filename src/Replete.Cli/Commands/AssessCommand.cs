@@ -131,11 +131,13 @@ internal static class AssessCommand
         FileInfo Inside(string relative)
         {
             var full = Path.GetFullPath(Path.Combine(directory, relative));
-            // A symbolic link beside the assessment file counts where it points.
-            var target = Resolved(new FileInfo(full)) ?? full;
-            var folder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
-            return full.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                && target.StartsWith(folder, StringComparison.Ordinal)
+            var folder = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
+            // A symbolic link beside the assessment file counts where it points: inside the folder as named, or inside
+            // the folder a linked folder stands for. A plain file inside the folder as named is inside.
+            var target = Resolved(new FileInfo(full));
+            var realFolder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
+            return full.StartsWith(folder, StringComparison.Ordinal)
+                && (target is null || target.StartsWith(folder, StringComparison.Ordinal) || target.StartsWith(realFolder, StringComparison.Ordinal))
                 ? new FileInfo(full)
                 : throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Invalid, $"'{relative}' leaves the assessment file's folder")]);
         }

@@ -8,7 +8,14 @@ namespace Replete.Cli.Rendering;
 /// <summary>The analysis, how each log line was matched, and what was skipped.</summary>
 internal sealed record DietReport(DietAnalysis Analysis, IReadOnlyList<ResolvedFood> Matches, IReadOnlyList<string> Problems)
 {
+    /// <summary>The codes of import notes that describe something still counted (lines joined, the separator, rows
+    /// taken as supplements); the rest were not counted.</summary>
+    public static readonly string[] CountedCodes = ["joined", "format", "supplements"];
+
     public IReadOnlyList<ResolvedFood> ToConfirm => [.. Matches.Where(m => m.NeedsConfirmation)];
+
+    /// <summary>What the import recovered or decided and still counted, as opposed to <see cref="Problems"/>.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>Tables, markdown and the chart for <c>replete analyze</c>.</summary>
@@ -67,6 +74,11 @@ internal static class DietViews
                 var lines = string.Join(", ", group.Select(g => g.Entry.Origin.Split(':')[^1]));
                 console.MarkupLine(Shown.Markup($"  '{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}"));
             }
+        }
+
+        foreach (var note in report.Notes)
+        {
+            console.MarkupLine($"[grey]Note[/]: {Shown.Markup(note)}");
         }
 
         foreach (var problem in report.Problems)

@@ -46,9 +46,10 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "any" => true,
             "symptom" => Symptoms.Contains(parts[1]),
             "risk" => RiskFactors.Contains(parts[1]),
-            "crp_above" => Of("crp").Any(l => l.Value > Number(parts[1])),
-            "lab_below" => Of(parts[1]).Any(l => l.Value < Number(parts[2])),
-            "lab_above" => Of(parts[1]).Any(l => l.Value > Number(parts[2])),
+            // A bound counts where its whole side holds: ">5" CRP is above 5, "<3.0" potassium is below 3.0.
+            "crp_above" => Of("crp").Any(l => (l.Value > Number(parts[1]) && l.Bound != LabBound.AtMost) || (l.Bound == LabBound.AtLeast && l.Value >= Number(parts[1]))),
+            "lab_below" => Of(parts[1]).Any(l => (l.Value < Number(parts[2]) && l.Bound != LabBound.AtLeast) || (l.Bound == LabBound.AtMost && l.Value <= Number(parts[2]))),
+            "lab_above" => Of(parts[1]).Any(l => (l.Value > Number(parts[2]) && l.Bound != LabBound.AtMost) || (l.Bound == LabBound.AtLeast && l.Value >= Number(parts[2]))),
             "lab_low" => Of(parts[1]).Any(l => l.Status is LabStatus.Low or LabStatus.Deficient),
             "lab_normal" => Of(parts[1]).FirstOrDefault()?.Status == LabStatus.Normal,
             "no_lab" => !Of(parts[1]).Any(),

@@ -17,12 +17,12 @@ internal static class IronStaging
             r.OptionalNumber("tsat_below"), r.OptionalNumber("hemoglobin_below_female"), r.Text("source")))
         .OrderBy(s => s.Number)]);
 
-    /// <summary>The stage note for <paramref name="labs"/>, or null without a ferritin that can be read (none, or one
-    /// raised by inflammation or taken after hard training).</summary>
+    /// <summary>The stage note for <paramref name="labs"/>, or null without a ferritin that can be read (none, one
+    /// raised by inflammation or taken after hard training, or one reported as a bound).</summary>
     public static Caveat? Note(IReadOnlyList<LabReading> labs, References.Sex sex)
     {
         var ferritin = labs.FirstOrDefault(l => l.Biomarker == "ferritin");
-        if (ferritin is null || ferritin.RepeatAdvised || ferritin.ConditionalCutoff)
+        if (ferritin is null || ferritin.RepeatAdvised || ferritin.ConditionalCutoff || ferritin.Bound is not null)
         {
             return null;
         }

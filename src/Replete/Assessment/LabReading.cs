@@ -75,9 +75,13 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     {
         LabStatus.Low when LowLabel is { Length: > 0 } label => label,
         LabStatus.Normal when GreyZone => "grey zone (sources disagree)",
+        LabStatus.NotInterpreted when Bound is not null => "not interpreted (reported as a bound on both sides of a cut-off)",
         LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
         _ => Status.ToString().ToLowerInvariant(),
     }) + (Critical ? ", critical" : "");
+
+    /// <summary>The side of a bound the laboratory reported ("&lt;8"), or null for a measured value.</summary>
+    public LabBound? Bound { get; init; }
 
     /// <summary>Whether the result is in a critical range (data/critical_labs.csv: a row whose flag needs a doctor the
     /// same day or emergency care), the third level after low and deficient: calcium 5.4 mg/dL, potassium 2.8 mmol/L,
@@ -136,29 +140,33 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
         var (baseId, id, unit, reference, value) = resolved;
         var rising = reference.Low is null && reference.Deficient is null && reference.High is not null && baseId == "methylmalonic_acid";
-        bool Below(double? cutoff) => reference.Inclusive ? value <= cutoff : value < cutoff;
-        var status = reference.Low is null && reference.Deficient is null && reference.High is null ? LabStatus.NotInterpreted
-            : rising ? (value > reference.High ? LabStatus.Deficient : LabStatus.Normal)
-            : Below(reference.Deficient) && reference.Deficient < (reference.Low ?? double.MaxValue) ? LabStatus.Deficient
-            : Below(reference.Deficient) ? LabStatus.Low // the same cut-off for both: only "low" is established
-            : Below(reference.Low) ? LabStatus.Low
-            : value > reference.High ? LabStatus.High
-            : LabStatus.Normal;
+        LabStatus StatusAt(double x)
+        {
+            bool Below(double? cutoff) => reference.Inclusive ? x <= cutoff : x < cutoff;
+            return reference.Low is null && reference.Deficient is null && reference.High is null ? LabStatus.NotInterpreted
+                : rising ? (x > reference.High ? LabStatus.Deficient : LabStatus.Normal)
+                : Below(reference.Deficient) && reference.Deficient < (reference.Low ?? double.MaxValue) ? LabStatus.Deficient
+                : Below(reference.Deficient) ? LabStatus.Low // the same cut-off for both: only "low" is established
+                : Below(reference.Low) ? LabStatus.Low
+                : x > reference.High ? LabStatus.High
+                : LabStatus.Normal;
+        }
+
+        var status = StatusAt(value);
         // A bound ("<8", ">100") settles the reading only when every value on its side reads the same: "<8" ferritin is
-        // deficient whatever it is, "<40" could be low or normal, so it is not interpreted and says why.
+        // deficient whatever it is, "<40" could be low or normal, so it is not interpreted and says why. The bound
+        // itself is outside ("<5" is below 5), so the side is read just inside it and at its far end.
         Caveat? bound = null;
         if (input.Bound is { } side && status != LabStatus.NotInterpreted)
         {
             var mark = side == LabBound.AtMost ? "<" : ">";
-            var cutoffs = new[] { reference.Deficient, reference.Low, reference.High }.OfType<double>();
-            var crossable = side == LabBound.AtMost ? cutoffs.Any(c => c < value || (!reference.Inclusive && c == value)) : cutoffs.Any(c => c > value);
-            var settled = side == LabBound.AtMost ? status == LabStatus.Deficient || (status == LabStatus.Low && reference.Deficient is null) || (rising && status == LabStatus.Normal)
-                : status == LabStatus.High || (rising && status == LabStatus.Deficient);
-            if (!settled && crossable)
-            {
-                status = LabStatus.NotInterpreted;
-            }
-
+            var nudge = (Math.Abs(value) * 1e-9) + 1e-12;
+            var near = StatusAt(side == LabBound.AtMost ? value - nudge : value + nudge);
+            var far = StatusAt(side == LabBound.AtMost ? nudge : double.MaxValue / 4);
+            // Low at one end and deficient at the other is at least low: below the cut-off either way.
+            status = near == far ? near
+                : near is LabStatus.Low or LabStatus.Deficient && far is LabStatus.Low or LabStatus.Deficient ? LabStatus.Low
+                : LabStatus.NotInterpreted;
             bound = new Caveat(string.Create(CultureInfo.InvariantCulture,
                 $"Reported as {mark}{value:0.##} {reference.Unit}: {(status == LabStatus.NotInterpreted ? "the true value could lie on either side of a cut-off, so it is not interpreted; ask for the measured value" : "every value on that side reads the same")}"), null);
         }
@@ -168,6 +176,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             CountsForDeficiency = !zinc.Unreadable,
+            Bound = input.Bound,
             RepeatAdvised = zinc.Unreadable,
             RepeatAdvice = zinc.Unreadable ? "Repeat with the time of day and fasting state noted." : null,
             NormalRulesOut = unit.RulesOut && !grey,

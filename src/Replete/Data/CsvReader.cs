@@ -175,6 +175,11 @@ public sealed class CsvReader : IDisposable
                 break;
             }
 
+            if (record.Length + ahead.Length > Documents.InputLimits.MaximumCsvRecordChars)
+            {
+                throw new CsvDataException(FileName, Line, null, $"the row and the lines that continue it are longer than {Documents.InputLimits.MaximumCsvRecordChars / 1024} KB");
+            }
+
             if (ahead.Length > 0)
             {
                 record = string.Concat(record, " ", ahead.Replace(Separator, ' '));

@@ -40,9 +40,6 @@ public static class AppExport
         .Select(row => (row.Text("app"), row.Text("column"), row.Text("nutrient"), row.Text("unit"), row.Text("zero_is_unknown") == "yes"))
         .ToArray();
 
-    /// <summary>Cronometer's meal groups (its default diary groups): an entry in one is eaten as part of a meal.</summary>
-    private static readonly string[] MealGroups = ["Breakfast", "Lunch", "Dinner", "Snacks"];
-
     private static readonly IReadOnlyList<(string Nutrient, string Unit, DateOnly? From, DateOnly? To, double Value)> DailyValues = ReferenceData.Read("label_daily_values.csv")
         .Select(row => (row.Text("nutrient"), row.Text("unit"), OptionalDate(row.Text("valid_from")), OptionalDate(row.Text("valid_to")), row.Number("daily_value")))
         .ToArray();
@@ -126,16 +123,17 @@ public static class AppExport
             // false): it is no day of intake, and counting it would make every mean a lower bound.
             if (group < 0 && food < 0 && nutrients.Count == 0)
             {
+                dates.Forget(items.Count);
                 continue;
             }
 
-            // A supplement by the diary group the person put it in, or, in no meal group, by Cronometer's category: a
-            // magnesium capsule in the "Supplements" group with a blank category is a supplement, a protein shake in
-            // Breakfast whose category is "Supplements" is food.
+            // A supplement by the diary group the person put it in or by Cronometer's category: a magnesium capsule in
+            // the "Supplements" group with a blank category counts, and so does one logged at breakfast. A protein shake
+            // filed under Supplements counts too: the cautious reading for the supplement-only upper limits (a
+            // capsule missed there could hide an excess; a shake counted there can only warn early).
             var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
             var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
-                || (category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase)
-                    && !MealGroups.Contains(groupName ?? "", StringComparer.OrdinalIgnoreCase));
+                || (category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase));
             items.Add(new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
                 food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
             {

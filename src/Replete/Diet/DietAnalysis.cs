@@ -120,8 +120,10 @@ public static class DietAnalyzer
         if (target.UlScope == References.UpperLimitScope.PreformedVitaminA
             && foods.Count(i => i.Nutrients.ContainsKey("retinol")) >= LowCoverage * foods.Count && foods.Count > 0)
         {
-            var retinolDaily = counted.Select(d => byDay[d].GetValueOrDefault("retinol")).ToList();
-            var retinolFromSupplements = taken.Sum(i => i.Nutrients.GetValueOrDefault("retinol")) / dates.Count;
+            // Per item: its retinol where it gives one, else all its vitamin A (a form not known counts as preformed).
+            static double Preformed(IntakeItem i) => i.Nutrients.TryGetValue("retinol", out var r) ? r : i.Nutrients.GetValueOrDefault("vitamin_a");
+            var retinolDaily = counted.Select(d => foods.Concat(taken).Where(i => i.Date == d).Sum(Preformed)).ToList();
+            var retinolFromSupplements = taken.Sum(Preformed) / dates.Count;
             preformed = IntakeObservation.FromDays("vitamin_a", retinolDaily, Math.Min(retinolFromSupplements, retinolDaily.Average()));
         }
 

@@ -64,6 +64,16 @@ internal sealed class FileDates(string fileName)
         return true;
     }
 
+    /// <summary>Forgets the date read under <paramref name="key"/> (a row that was left out after its date was read).</summary>
+    public void Forget(int key)
+    {
+        var index = slashed.FindLastIndex(s => s.Key == key);
+        if (index >= 0)
+        {
+            slashed.RemoveAt(index);
+        }
+    }
+
     /// <summary>Puts each slashed date of <paramref name="items"/> (keyed by index) in the order the file settles.</summary>
     /// <exception cref="CsvDataException">As <see cref="Resolve"/>.</exception>
     public void Fix<T>(List<T> items, Func<T, DateOnly, T> withDate)

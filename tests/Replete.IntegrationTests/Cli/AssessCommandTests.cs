@@ -190,4 +190,17 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains("leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", result.Output + result.Error, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public void AnAssessmentInALinkedFolder_ReadsItsOwnDietLog()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        var linked = Path.Combine(TempDirectory, "exlink");
+        Directory.CreateSymbolicLink(linked, Path.GetDirectoryName(example)!);
+
+        var result = CliRunner.Run("assess", Path.Combine(linked, "runner-assessment.json"), "--format", "json", "--data-dir", DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+    }
 }

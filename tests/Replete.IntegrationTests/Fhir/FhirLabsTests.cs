@@ -140,4 +140,27 @@ public class FhirLabsTests
         Assert.Equal(130.53, reading.Value, 2);
         Assert.Equal(LabStatus.Normal, reading.Status);
     }
+
+    [Theory]
+    [InlineData("crp", ">", 5, LabStatus.High)]                  // every CRP above 5 mg/L is high
+    [InlineData("crp", "<", 5, LabStatus.Normal)]                // every CRP below 5 is normal
+    [InlineData("ferritin", "<", 30, LabStatus.Low)]             // below 30 is low or deficient: at least low
+    [InlineData("vitamin_d_25oh", "<", 12, LabStatus.Deficient)] // below 12 ng/mL
+    public void ABoundIsReadAtItsSide_NotAtItsValue(string biomarker, string comparator, double value, LabStatus expected)
+    {
+        var unit = biomarker switch { "crp" => "mg/L", "ferritin" => "ug/L", _ => "ng/mL" };
+        var reading = LabReading.Read(new LabInput(biomarker, value, unit) { Bound = comparator == "<" ? LabBound.AtMost : LabBound.AtLeast }, Sex.Female);
+
+        Assert.Equal(expected, reading.Status);
+    }
+
+    [Fact]
+    public void ACrpBound_AboveTheInflammationMark_ReadsFerritinAgainstTheInflammationCutoff()
+    {
+        var labs = new[] { new LabInput("ferritin", 45, "ug/L"), new LabInput("crp", 5, "mg/L") { Bound = LabBound.AtLeast } };
+
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(30, Sex.Female), ["fatigue"], [], [], labs));
+
+        Assert.True(result.Labs.Single(l => l.Biomarker == "ferritin").ConditionalCutoff);
+    }
 }

@@ -128,13 +128,14 @@ public class AppExportTests
     }
 
     [SkippableFact]
-    public void Cronometer_AProteinShakeInAMeal_IsFood_ThoughItsCategoryIsSupplements()
+    public void Cronometer_SupplementsCategory_IsASupplement_EvenInAMeal()
     {
-        // The fixture logs Premier Protein shakes at meals with Cronometer's category "Supplements" (issue 13): food.
+        // The fixture logs Premier Protein shakes at meals under Cronometer's category "Supplements": counted as
+        // supplements, the cautious reading for the supplement-only upper limits (a capsule at breakfast must count).
         var items = Read(SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv"));
 
-        Assert.Contains(items, i => i.Name.StartsWith("Premier Protein", StringComparison.Ordinal));
-        Assert.DoesNotContain(items, i => i.IsSupplement);
+        Assert.Contains(items, i => i.IsSupplement && i.Name.StartsWith("Premier Protein", StringComparison.Ordinal));
+        Assert.Contains(items, i => !i.IsSupplement);
     }
 
     [Fact]
@@ -191,10 +192,10 @@ public class AppExportTests
 
     [Theory]
     [InlineData("Supplements", "", true)]              // a magnesium capsule in the Supplements group, blank category
-    [InlineData("Breakfast", "Supplements", false)]    // a protein shake at breakfast that Cronometer files as a supplement
+    [InlineData("Breakfast", "Supplements", true)]     // a capsule (or a shake) logged at breakfast, filed as a supplement
     [InlineData("Uncategorized", "Supplements", true)] // outside a meal, the category decides
     [InlineData("Lunch", "Dairy and Egg Products", false)]
-    public void Cronometer_ASupplement_IsDecidedByGroupThenCategory(string group, string category, bool supplement)
+    public void Cronometer_ASupplement_IsDecidedByGroupOrCategory(string group, string category, bool supplement)
     {
         using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,{group},Item,1 g,400,{category}\n"), "servings.csv");
         csv.ReadHeader();
@@ -211,5 +212,14 @@ public class AppExportTests
         var error = Assert.Throws<CsvDataException>(() => AppExport.Read(csv, AppExport.Detect(csv.Header)));
 
         Assert.StartsWith("daily.csv:1: Iron (mg): holds iron as column 3 does too", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cronometer_ABlankLastDay_WithSlashedDates_IsLeftOut_NotACrash()
+    {
+        using var csv = new CsvReader(new StringReader("Date,Energy (kcal),Iron (mg),Completed\n2/13/2026,2100,14,true\n2/14/2026,,,false\n"), "daily.csv");
+        csv.ReadHeader();
+
+        Assert.Equal(new DateOnly(2026, 2, 13), Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).Date);
     }
 }

@@ -131,4 +131,20 @@ public class DietAnalyzerTests
         Assert.StartsWith("retinol (preformed vitamin A)", carrots.Adequacy.UpperLimit.Note, StringComparison.Ordinal);
         Assert.True(liver.Adequacy!.UpperLimit!.LikelyExcess);
     }
+
+    [Fact]
+    public void VitaminA_WithoutItsForm_CountsAsRetinol_ForTheUl()
+    {
+        // A 3,000 ug softgel whose row gives no retinol, beside foods that do: its vitamin A counts as preformed.
+        var targets = Replete.Targets.TargetCalculator.For(new Replete.References.Person(30, Replete.References.Sex.Female));
+        var items = Enumerable.Range(1, 7).SelectMany(d => new[]
+        {
+            new IntakeItem(new DateOnly(2026, 11, d), null, "lunch", "carrots", new Dictionary<string, double> { ["vitamin_a"] = 800, ["retinol"] = 0 }, "log.csv:" + d),
+            new IntakeItem(new DateOnly(2026, 11, d), null, "day", "softgel", new Dictionary<string, double> { ["vitamin_a"] = 3000 }, "log.csv:" + d) { IsSupplement = true },
+        }).ToList();
+
+        var vitaminA = DietAnalyzer.Analyze(items, [], targets).Nutrients.Single(n => n.Nutrient.Id == "vitamin_a");
+
+        Assert.True(vitaminA.Adequacy!.UpperLimit!.LikelyExcess);
+    }
 }
