@@ -83,8 +83,26 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                     return;
                 }
 
-                using var csv = new CsvReader(new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true), name);
-                AddCsv(csv);
+                var mark = (items.Count, resolved.Count, notes.Count, problems.Count);
+                try
+                {
+                    using var csv = new CsvReader(new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true), name);
+                    AddCsv(csv);
+                }
+                catch (DecoderFallbackException) when (content.CanSeek)
+                {
+                    // Not UTF-8 but single-byte text (a Windows or older spreadsheet re-save): what this file added so far
+                    // is dropped and it is read again as Latin-1, which gives the same µ and accented letters as
+                    // Windows-1252, and the report says so.
+                    items.RemoveRange(mark.Item1, items.Count - mark.Item1);
+                    resolved.RemoveRange(mark.Item2, resolved.Count - mark.Item2);
+                    notes.RemoveRange(mark.Item3, notes.Count - mark.Item3);
+                    problems.RemoveRange(mark.Item4, problems.Count - mark.Item4);
+                    content.Position = 0;
+                    notes.Add(new InputProblem(name, null, "", "format", "is not UTF-8: read as Latin-1 (Windows-1252); save it as UTF-8 to be sure of accented names"));
+                    using var csv = new CsvReader(new StreamReader(content, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, leaveOpen: true), name);
+                    AddCsv(csv);
+                }
             }
         }
         catch (DecoderFallbackException)

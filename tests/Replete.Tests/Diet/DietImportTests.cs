@@ -158,20 +158,31 @@ public class DietImportTests
         Assert.Equal("conflict", problem.Code);
     }
 
-    [Theory]
-    [InlineData("latin1")]
-    [InlineData("utf16")]
-    public void AFileThatIsNotUtf8_IsNamed_NotReadAsReplacementCharacters(string kind)
+    [Fact]
+    public void AUtf16FileWithoutAByteOrderMark_IsNamed_NotReadAsLettersAndNuls()
     {
-        const string text = "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n# cr\u00e8me br\u00fbl\u00e9e\n";
-        var bytes = kind == "latin1" ? Encoding.Latin1.GetBytes(text) : new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(text);
+        const string text = "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n";
         var import = new DietImport(Resolver);
-        import.Add("daily.csv", new MemoryStream(bytes));
+        import.Add("daily.csv", new MemoryStream(new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(text)));
 
         var problem = Assert.Single(import.Complete().Problems);
 
         Assert.Equal("daily.csv", problem.Source);
-        Assert.Contains(kind == "latin1" ? "Latin-1" : "UTF-16 without a byte order mark", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-16 without a byte order mark", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALatin1File_IsReadAsLatin1_AndSaysSo_WithNothingCountedTwice()
+    {
+        // The µ of "Vitamin D (µg)" in Latin-1 is not UTF-8; the day before it must not be counted twice on the re-read.
+        const string text = "Date,Energy (kcal),Vitamin D (\u00b5g)\n2026-11-03,2100,5\n2026-11-04,2000,4\n";
+        var import = new DietImport(Resolver);
+        import.Add("daily.csv", new MemoryStream(Encoding.Latin1.GetBytes(text)));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal([5.0, 4.0], diet.Items.Select(i => i.Nutrients["vitamin_d"]));
+        Assert.Contains(diet.Notes, n => n.Message.StartsWith("is not UTF-8: read as Latin-1", StringComparison.Ordinal));
     }
 
     [Fact]
