@@ -50,56 +50,32 @@ internal static class RepleteApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (Describe(ex) is { } lines)
         {
-            error.WriteLine($"error: {ex.Message}");
-            return BadInput;
-        }
-        catch (CsvDataException ex)
-        {
-            error.WriteLine($"error: {ex.Message} Nothing was changed.");
-            return BadInput;
-        }
-        catch (InputException ex)
-        {
-            foreach (var problem in ex.Problems)
+            foreach (var line in lines)
             {
-                error.WriteLine($"error: {problem}");
+                error.WriteLine($"error: {line}");
             }
 
             return BadInput;
         }
-        catch (Sr28.Sr28PackageException ex)
-        {
-            error.WriteLine($"error: {ex.Message}");
-            return BadInput;
-        }
-        catch (FoodDatabaseException ex)
-        {
-            error.WriteLine($"error: {ex.Message}");
-            return BadInput;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            // A file or folder the person named that cannot be opened (permissions): the message names the path.
-            error.WriteLine($"error: {ex.Message} Check its permissions.");
-            return BadInput;
-        }
-        catch (IOException ex)
-        {
-            // A missing or dangling path, a directory given as a file, a chart path in a missing folder.
-            error.WriteLine($"error: {ex.Message}");
-            return BadInput;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
-        {
-            error.WriteLine("error: the food database is in use by another replete command (an import?); try again when it finishes. Nothing was changed.");
-            return BadInput;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            error.WriteLine($"error: the food database cannot be read ({ex.Message.Split('\n')[0]}). Rebuild it with 'replete foods init' (with the same --data-dir, if you use one).");
-            return BadInput;
-        }
     }
+
+    /// <summary>What a person is told for a failure their input or their machine caused, one line per problem; null
+    /// for anything else, which is a programming error and is not caught.</summary>
+    private static IEnumerable<string>? Describe(Exception ex) => ex switch
+    {
+        CsvDataException csv => [$"{csv.Message} Nothing was changed."],
+        InputException input => input.Problems.Select(p => p.ToString()),
+        UsageException or Sr28.Sr28PackageException or FoodDatabaseException => [ex.Message],
+        // A file or folder the person named that cannot be opened (permissions): the message names the path.
+        UnauthorizedAccessException => [$"{ex.Message} Check its permissions."],
+        // A missing or dangling path, a directory given as a file, a chart path in a missing folder.
+        IOException => [ex.Message],
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } =>
+            ["the food database is in use by another replete command (an import?); try again when it finishes. Nothing was changed."],
+        Microsoft.Data.Sqlite.SqliteException sqlite =>
+            [$"the food database cannot be read ({sqlite.Message.Split('\n')[0]}). Rebuild it with 'replete foods init' (with the same --data-dir, if you use one)."],
+        _ => null,
+    };
 }

@@ -24,19 +24,7 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
         }
     }
 
-    public override void Write(string? value)
-    {
-        if (value is null || !value.Any(IsUnsafe))
-        {
-            inner.Write(value);
-            return;
-        }
-
-        foreach (var c in value)
-        {
-            Write(c);
-        }
-    }
+    public override void Write(string? value) => inner.Write(value is null ? null : Visible(value));
 
     /// <summary>A line break in the writer's own style, passed through (on Windows "\r\n", whose '\r' alone is unsafe).</summary>
     public override void WriteLine() => inner.WriteLine();

@@ -248,8 +248,8 @@ public static class AppExport
         }
 
         var nutrient = NutrientCatalog.Default.Get(nutrientId);
-        var sourceUnit = nutrientId == "vitamin_a" && unit.Equals("IU", StringComparison.OrdinalIgnoreCase) ? "IU_retinol" : unit;
-        var converted = NutrientCatalog.Default.Convert(nutrient, value, sourceUnit)
+        // Vitamin A in IU never reaches here: VitaminAFromIu reads it with the row's retinol.
+        var converted = NutrientCatalog.Default.Convert(nutrient, value, unit)
             ?? throw csv.Error(index, $"unit '{unit}' cannot be converted to {nutrient.Unit}");
         nutrients[nutrientId] = nutrients.GetValueOrDefault(nutrientId) + converted.Value;
         if (converted.IsEstimate)
