@@ -23,6 +23,25 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextW
         return 0;
     }
 
+    /// <summary>Writes a report in the <c>--format</c> asked for: json, markdown, html, or a table for a person
+    /// (anything else); returns exit code 0.</summary>
+    public int Report<T>(string? format, T value, Action<IAnsiConsole, T> render, Func<T, string> markdown, Func<T, string> html)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(html);
+        switch (format)
+        {
+            case "markdown":
+                Output.Write(markdown(value));
+                return 0;
+            case "html":
+                Output.Write(html(value));
+                return 0;
+            default:
+                return Emit(format == "json", value, render);
+        }
+    }
+
     /// <summary>Runs long work with a progress bar on the error stream; <paramref name="work"/> reports (percent, what).</summary>
     public T WithProgress<T>(string title, Func<Action<double, string>, T> work)
     {

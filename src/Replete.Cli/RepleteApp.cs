@@ -26,6 +26,7 @@ internal static class RepleteApp
             FoodsCommand.Create(context),
             AnalyzeCommand.Create(context),
             AssessCommand.Create(context),
+            PlanCommand.Create(context),
         };
 
     public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)

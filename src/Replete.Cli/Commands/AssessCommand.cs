@@ -43,42 +43,38 @@ internal static class AssessCommand
             else
             {
                 var path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
-                var request = InputFile.Read(path, source => AssessmentRequest.Read(source));
-                var flags = request.ReportedRedFlags();
-                try
-                {
-                    foreach (var bundle in parse.GetValue(fhir) ?? [])
-                    {
-                        var labs = ReadFhir(context, bundle);
-                        request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.Name).OrThrow();
-                    }
-
-                    diet = Diet(context, path, request, parse.GetValue(dataDir));
-                }
-                catch (InputException ex)
-                {
-                    throw new InputException(AssessmentRequest.LeadWithReportedFlags(flags, ex.Problems));
-                }
-
-                input = request.ToInput();
+                var read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
+                input = read.Input;
+                diet = read.Diet?.Analysis;
             }
 
             var result = RecoveryAssessor.Assess(input, diet: diet);
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    return context.Emit(true, result, AssessmentViews.Render);
-                case "markdown":
-                    context.Output.Write(AssessmentViews.Markdown(result));
-                    return 0;
-                case "html":
-                    context.Output.Write(AssessmentViews.Html(result));
-                    return 0;
-                default:
-                    return context.Emit(false, result, AssessmentViews.Render);
-            }
+            return context.Report(parse.GetValue(format), result, AssessmentViews.Render, AssessmentViews.Markdown, AssessmentViews.Html);
         });
         return command;
+    }
+
+    /// <summary>Reads an assessment file with the FHIR files given beside it and its diet log and supplements.</summary>
+    /// <exception cref="InputException">Every problem, the reported red flags first (they lead even when the rest of
+    /// the file is bad).</exception>
+    internal static AssessmentFile ReadFile(CliContext context, string path, IReadOnlyList<FileInfo> fhir, string? dataDir)
+    {
+        var request = InputFile.Read(path, source => AssessmentRequest.Read(source));
+        var flags = request.ReportedRedFlags();
+        try
+        {
+            foreach (var bundle in fhir)
+            {
+                var labs = ReadFhir(context, bundle);
+                request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.Name).OrThrow();
+            }
+
+            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir));
+        }
+        catch (InputException ex)
+        {
+            throw new InputException(AssessmentRequest.LeadWithReportedFlags(flags, ex.Problems));
+        }
     }
 
     /// <summary>Reads a FHIR file and notes on stderr what it left out and which units came from text.</summary>
@@ -119,7 +115,7 @@ internal static class AssessCommand
 
     /// <summary>The diet analysis of the request's <c>diet_log</c> (paths relative to the assessment file) with its
     /// <c>supplements</c>, or null when it names none.</summary>
-    private static Replete.Diet.DietAnalysis? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir)
+    private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir)
     {
         if (request.DietLogs.Count == 0)
         {
@@ -151,6 +147,13 @@ internal static class AssessCommand
             context.Error.WriteLine($"note: {note}");
         }
 
-        return Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, Targets.TargetCalculator.For(request.Person));
+        var targets = Targets.TargetCalculator.For(request.Person);
+        return new LoadedDiet(diet.Items, supplements, Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets), targets);
     }
 }
+
+/// <summary>An assessment file as read: the request, the engine's input and the diet it names.</summary>
+internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput Input, LoadedDiet? Diet);
+
+/// <summary>A diet log read and analysed: its items, the supplements taken, the analysis and the targets it used.</summary>
+internal sealed record LoadedDiet(IReadOnlyList<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets);

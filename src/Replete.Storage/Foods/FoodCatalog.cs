@@ -117,6 +117,76 @@ public sealed class FoodCatalog
         return new FoodComposition(food, amounts, portions);
     }
 
+    /// <summary>Every food in the food groups <paramref name="categories"/> (SR food group names, data/food_groups.csv),
+    /// with its nutrients and portions, in id order: the pool a plan draws new foods from. SR28 foods that an SR Legacy
+    /// import supersedes are left out, as in the search.</summary>
+    public IReadOnlyList<FoodComposition> InCategories(IReadOnlyCollection<string> categories)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        using var connection = Open();
+        var foods = new SortedDictionary<int, Food>();
+        using (var command = Command(connection, """
+            SELECT f.id, f.description, f.source, f.category, f.brand, f.common_names FROM food f
+            WHERE f.category IN ($categories)
+              AND NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
+            """))
+        {
+            In(command, categories);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                foods[reader.GetInt32(0)] = new Food(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
+                {
+                    Category = NullableString(reader, 3),
+                    Brand = NullableString(reader, 4),
+                    CommonNames = NullableString(reader, 5),
+                };
+            }
+        }
+
+        var amounts = foods.Keys.ToDictionary(id => id, _ => new Dictionary<int, double>());
+        using (var command = Command(connection, "SELECT fn.food_id, fn.nutrient_id, fn.amount FROM food_nutrient fn JOIN food f ON f.id = fn.food_id WHERE f.category IN ($categories)"))
+        {
+            In(command, categories);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (amounts.TryGetValue(reader.GetInt32(0), out var food))
+                {
+                    food[reader.GetInt32(1)] = reader.GetDouble(2);
+                }
+            }
+        }
+
+        var portions = foods.Keys.ToDictionary(id => id, _ => new List<FoodPortion>());
+        using (var command = Command(connection, "SELECT p.food_id, p.amount, p.measure, p.gram_weight FROM food_portion p JOIN food f ON f.id = p.food_id WHERE f.category IN ($categories) ORDER BY p.food_id, p.seq"))
+        {
+            In(command, categories);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (portions.TryGetValue(reader.GetInt32(0), out var list))
+                {
+                    list.Add(new FoodPortion(reader.GetDouble(1), reader.GetString(2), reader.GetDouble(3)));
+                }
+            }
+        }
+
+        return [.. foods.Values.Select(f => new FoodComposition(f, amounts[f.Id], portions[f.Id]))];
+    }
+
+    /// <summary>Binds <paramref name="values"/> to the <c>$categories</c> list of <paramref name="command"/>'s IN clause,
+    /// one parameter each.</summary>
+    private static void In(SqliteCommand command, IReadOnlyCollection<string> values)
+    {
+        var names = values.Select((_, i) => $"$c{i}").ToList();
+        command.CommandText = command.CommandText.Replace("$categories", names.Count == 0 ? "NULL" : string.Join(", ", names), StringComparison.Ordinal);
+        foreach (var (name, value) in names.Zip(values))
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+
     /// <summary>Every nutrient the database knows, with the unit its values are in.</summary>
     public IReadOnlyDictionary<int, FoodNutrient> Nutrients()
     {
@@ -231,3 +301,4 @@ public sealed class FoodCatalog
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
+

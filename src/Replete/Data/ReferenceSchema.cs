@@ -111,6 +111,14 @@ internal static class ReferenceSchema
         Closed(set, "fdc_alternates.csv", "estimate", ["true", "false"]);
         Closed(set, "label_daily_values.csv", "nutrient", nutrients);
         Closed(set, "food_search_words.csv", "role", ["class", "plain", "variant"]);
+        Closed(set, "food_exclusions.csv", "kind", ["pattern", "avoid"]);
+        var groups = Ids(set, "food_groups.csv", "description");
+        Each(set, "food_exclusions.csv", "groups", g => g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(groups.Contains), "SR food group names of food_groups.csv separated by ';'");
+        var patterns = set.Rows("food_exclusions.csv").Where(r => r.Text("kind") == "pattern").Select(r => r.Text("id")).ToHashSet(StringComparer.Ordinal);
+        foreach (var pattern in Enum.GetNames<References.DietPattern>().Select(n => n.ToLowerInvariant()).Where(p => !patterns.Contains(p)))
+        {
+            throw new InvalidDataException($"food_exclusions.csv: the diet pattern '{pattern}' has no row.");
+        }
     }
 
     /// <summary>Whether <paramref name="condition"/> is in the grammar, with its ids known.</summary>

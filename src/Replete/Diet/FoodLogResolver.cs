@@ -105,6 +105,19 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
 
     private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
     {
+        var (nutrients, estimated) = NutrientsIn(food, grams, units);
+        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
+    }
+
+    /// <summary>What <paramref name="grams"/> g of <paramref name="food"/> supplies, by catalog nutrient id in catalog
+    /// units, and which amounts are estimates. A nutrient the food does not report is absent (unknown, not zero).</summary>
+    /// <param name="food">The food.</param>
+    /// <param name="grams">Grams eaten.</param>
+    /// <param name="units">The database's nutrients with their units, by FoodData Central id.</param>
+    public static (Dictionary<string, double> Nutrients, HashSet<string> Estimated) NutrientsIn(FoodComposition food, double grams, IReadOnlyDictionary<int, FoodNutrient> units)
+    {
+        ArgumentNullException.ThrowIfNull(food);
+        ArgumentNullException.ThrowIfNull(units);
         var nutrients = new Dictionary<string, double>();
         var estimated = new HashSet<string>();
         foreach (var nutrient in NutrientCatalog.Default.All)
@@ -129,7 +142,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
             }
         }
 
-        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
+        return (nutrients, estimated);
     }
 
     /// <summary>The words naming the measure: its first comma segment outside parentheses ("medium" in

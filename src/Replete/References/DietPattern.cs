@@ -6,6 +6,10 @@ public enum DietPattern
     /// <summary>Eats animal and plant foods.</summary>
     Omnivore,
 
+    /// <summary>Fish but no meat. Iron needs as an omnivore's: fish supplies heme iron (IOM 2001, p.351 raises the
+    /// requirement for vegetarian diets only).</summary>
+    Pescatarian,
+
     /// <summary>No meat or fish; may eat dairy and eggs. Iron needs x1.8 (IOM 2001, p.351).</summary>
     Vegetarian,
 

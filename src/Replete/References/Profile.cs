@@ -8,7 +8,9 @@ namespace Replete.References;
 /// what their sweat tests found. Every field is optional here; <see cref="ToPerson"/> says which targets need.</summary>
 /// <remarks>Fields: <c>age</c> (years), <c>sex</c> (female or male), <c>pregnant</c>, <c>lactating</c>,
 /// <c>body_mass_kg</c>, <c>sport</c> (an id from data/sports.csv), <c>training_hours_per_week</c>, <c>diet</c>
-/// (omnivore, vegetarian or vegan), <c>sweat_rate_l_per_h</c>, <c>sweat_sodium_mmol_l</c>. Unknown fields are a
+/// (omnivore, pescatarian, vegetarian or vegan), <c>avoid</c> (foods a plan must not suggest: an id of
+/// data/food_exclusions.csv such as "dairy", "gluten" or "nuts", or a food in the person's words such as "liver"),
+/// <c>sweat_rate_l_per_h</c>, <c>sweat_sodium_mmol_l</c>. Unknown fields are a
 /// problem, so a typo does not silently drop a value.</remarks>
 /// <param name="AgeYears">Age in years.</param>
 /// <param name="Sex">Sex.</param>
@@ -24,11 +26,15 @@ public sealed record Profile(
     double? AgeYears = null, Sex? Sex = null, bool Pregnant = false, bool Lactating = false, double? BodyMassKg = null, string? Sport = null,
     double? TrainingHoursPerWeek = null, DietPattern? Diet = null, double? SweatRateLitresPerHour = null, double? SweatSodiumMmolPerLitre = null)
 {
+    /// <summary>Foods a plan must not suggest: exclusion ids (<see cref="Foods.FoodExclusions.AvoidIds"/>) or foods in
+    /// the person's own words.</summary>
+    public IReadOnlyList<string> Avoid { get; init; } = [];
+
     /// <summary>The fields a profile may have.</summary>
     public static IReadOnlyList<string> Fields { get; } =
     [
         "age", "sex", "pregnant", "lactating", "body_mass_kg", "sport", "training_hours_per_week", "diet",
-        "sweat_rate_l_per_h", "sweat_sodium_mmol_l",
+        "sweat_rate_l_per_h", "sweat_sodium_mmol_l", "avoid",
     ];
 
     /// <summary>A profile with nothing in it.</summary>
@@ -78,8 +84,14 @@ public sealed record Profile(
             diet = ParseDiet(dietText);
             if (diet is null)
             {
-                reader.AddAt(element, "diet", parent, InputProblemCodes.UnknownValue, $"must be omnivore, vegetarian or vegan (got '{DocumentReader.Shorten(dietText)}')");
+                reader.AddAt(element, "diet", parent, InputProblemCodes.UnknownValue, $"must be omnivore, pescatarian, vegetarian or vegan (got '{DocumentReader.Shorten(dietText)}')");
             }
+        }
+
+        var avoid = reader.TextList(element, "avoid", parent, "a list of foods to avoid, such as [\"dairy\", \"liver\"]");
+        foreach (var (text, at) in avoid.Where(a => a.Text.Trim().Length is 0 or > InputLimits.MaximumWordChars))
+        {
+            reader.Add(at, DocumentReader.PathOf(parent, "avoid"), InputProblemCodes.Invalid, $"'{DocumentReader.Shorten(text)}' is not a food or one of {string.Join(", ", Foods.FoodExclusions.Default.AvoidIds)}");
         }
 
         // A key given twice is a problem (OnlyFields says so); its first line is kept for messages.
@@ -98,6 +110,7 @@ public sealed record Profile(
             Parent = parent,
             ObjectLine = reader.LineOf(element),
             FieldLines = lines,
+            Avoid = [.. avoid.Select(a => a.Text.Trim()).Where(a => a.Length is > 0 and <= InputLimits.MaximumWordChars)],
         };
     }
 
@@ -142,10 +155,11 @@ public sealed record Profile(
         _ => null,
     };
 
-    /// <summary>"omnivore", "vegetarian" or "vegan", any case; null for anything else.</summary>
+    /// <summary>"omnivore", "pescatarian", "vegetarian" or "vegan", any case; null for anything else.</summary>
     public static DietPattern? ParseDiet(string text) => text?.Trim().ToUpperInvariant() switch
     {
         "OMNIVORE" => DietPattern.Omnivore,
+        "PESCATARIAN" => DietPattern.Pescatarian,
         "VEGETARIAN" => DietPattern.Vegetarian,
         "VEGAN" => DietPattern.Vegan,
         _ => null,

@@ -33,6 +33,7 @@ public sealed partial class JsonWirePolicyTests(Sr28Database sr28) : CommandTest
         ["foods import fdc"] = ["foods", "import", "fdc", "{fdc}", "--json", "--data-dir", "{data}"],
         ["analyze"] = ["analyze", "{examples}/runner-food-log.csv", "--profile", "{examples}/runner-profile.json", "--supplements", "{examples}/runner-supplements.json", "--format", "json", "--data-dir", "{data}"],
         ["assess"] = ["assess", "{examples}/runner-assessment.json", "--format", "json", "--data-dir", "{data}"],
+        ["plan"] = ["plan", "{examples}/runner-assessment.json", "--format", "json", "--data-dir", "{data}"],
     };
 
     [Fact]
@@ -50,9 +51,10 @@ public sealed partial class JsonWirePolicyTests(Sr28Database sr28) : CommandTest
         _ = Sr28.Database;
         var fdc = SharedFiles.Require("data/fdc-sr-legacy");
         Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
-        var enumNames = typeof(Data.WireJson).Assembly.GetExportedTypes().Where(t => t.IsEnum)
+        var enumNames = typeof(Data.WireJson).Assembly.GetExportedTypes().Concat(typeof(Replete.Planning.DayPlanner).Assembly.GetExportedTypes()).Where(t => t.IsEnum)
             .SelectMany(t => Enum.GetNames(t)).Where(n => Regex.IsMatch(n, "^[A-Z][a-z]+[A-Z]")).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("SupplementsOnly", enumNames);
+        Assert.Contains("FoodOnly", enumNames);
 
         foreach (var (name, command) in Commands)
         {

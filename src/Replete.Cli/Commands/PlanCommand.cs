@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Replete.Assessment;
+using Replete.Cli.Rendering;
+using Replete.Planning;
+using Replete.References;
+
+namespace Replete.Cli.Commands;
+
+/// <summary><c>replete plan FILE</c>: the fix, food first: the smallest change to the usual diet that meets the planning
+/// targets within every upper limit, and the problem nutrients food cannot close.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Assessment file (JSON or YAML) with a diet_log; its profile's diet and avoid list shape the plan" };
+        var format = new Option<string>("--format") { Description = "table, markdown, html (a printable page) or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "markdown", "html", "json");
+        var fhir = new Option<FileInfo[]>("--fhir") { Description = "Lab results as FHIR R4 Observation or Bundle JSON, added to the file's labs", AllowMultipleArgumentsPerToken = true };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Where Replete keeps its food database" };
+        var command = new Command("plan", "Plan the fix, food first: changes to your usual diet that meet your targets within every upper limit") { file, format, fhir, dataDir };
+        command.SetAction(parse =>
+        {
+            var read = AssessCommand.ReadFile(context, parse.GetValue(file)!.FullName, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
+            var diet = read.Diet ?? throw new UsageException("a plan needs a usual diet: add \"diet_log\" (a food log or an app export) to the assessment file");
+            var assessment = RecoveryAssessor.Assess(read.Input, diet: diet.Analysis);
+            var plan = Plan(context, read, diet, assessment, parse.GetValue(dataDir));
+            return context.Report(parse.GetValue(format), plan, PlanViews.Render, PlanViews.Markdown, PlanViews.Html);
+        });
+        return command;
+    }
+
+    /// <summary>The plan for an assessment file's diet: new foods from the food database that fit the profile's diet
+    /// pattern and avoid list.</summary>
+    internal static NutritionPlan Plan(CliContext context, AssessmentFile read, LoadedDiet diet, RecoveryAssessment assessment, string? dataDir)
+    {
+        IReadOnlyList<PlanFood> candidates = [];
+        if (assessment.Triage != Knowledge.TriageLevel.Emergency)
+        {
+            using var database = FoodStore.Open(context, dataDir);
+            var catalog = database.Catalog;
+            var own = PlanFoods.Own(diet.Items, diet.Analysis.Days).Select(f => f.Name);
+            candidates = PlanFoods.Candidates(catalog.InCategories(PlanFoods.CandidateGroups), catalog.Nutrients(),
+                read.Request.Profile.Diet ?? DietPattern.Omnivore, read.Request.Profile.Avoid, own);
+        }
+
+        return DayPlanner.Plan(new PlanRequest(diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates) { Triage = assessment.Triage });
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using Replete.Planning;
+using Spectre.Console;
+
+namespace Replete.Cli.Rendering;
+
+/// <summary>Renders a <see cref="NutritionPlan"/> as tables, markdown or a printable HTML page.</summary>
+internal static class PlanViews
+{
+    /// <summary>The plan's headline: what kind of plan, in words.</summary>
+    public static string Headline(NutritionPlan plan) => plan.Status switch
+    {
+        PlanStatus.NoPlan => "No plan: an emergency comes first. Get medical care now.",
+        PlanStatus.NoDiet => "No plan: no usual diet to plan from.",
+        PlanStatus.FoodOnly => "Food plan only: see a doctor about what the assessment flagged; any supplement for it is the doctor's decision.",
+        _ when plan.Changes.Count == 0 && plan.ProblemNutrients.Count == 0 => "Your usual diet already meets every planned goal: no change needed.",
+        _ when plan.Changes.Count == 0 => "No food change within the plan's limits helps; see the problem nutrients.",
+        _ => $"{plan.Changes.Count} food change(s) a day.",
+    };
+
+    public static void Render(IAnsiConsole console, NutritionPlan plan)
+    {
+        console.MarkupLine($"[bold]Plan[/]: {Shown.Markup(Headline(plan))}");
+        if (plan.Changes.Count > 0)
+        {
+            var changes = new Table().Title("Day plan: changes to your usual diet").AddColumns("food", "now g/d", "plan g/d", "change", "portion", "raises");
+            foreach (var c in plan.Changes)
+            {
+                changes.AddRow(Shown.Markup(Name(c)), Grams(c.UsualGrams), Grams(c.PlannedGrams), Signed(c.ChangeGrams), Shown.Markup(c.Portion), Shown.Markup(string.Join(", ", c.Carries.Select(Nutrient))));
+            }
+
+            console.Write(changes);
+        }
+
+        if (plan.Nutrients.Count > 0)
+        {
+            var nutrients = new Table().Title("Nutrients a day: goal, now, with the plan, and if followed loosely").AddColumns("nutrient", "goal", "now", "plan", "loosely", "P(adequate)", "status");
+            foreach (var n in plan.Nutrients)
+            {
+                nutrients.AddRow(Shown.Markup(n.Name), Shown.Markup(Amount(n.Goal, n.Unit)), Format.Amount(n.Before), Format.Amount(n.After),
+                    Format.Amount(n.WorstCase), $"{Format.Percent(n.ProbabilityBefore)}>{Format.Percent(n.ProbabilityAfter)}", Shown.Markup(Status(n)));
+            }
+
+            console.Write(nutrients);
+        }
+
+        if (plan.ProblemNutrients.Count > 0)
+        {
+            console.MarkupLine("[bold]Problem nutrients[/] (food cannot close them within the plan's limits):");
+            foreach (var n in plan.ProblemNutrients)
+            {
+                console.MarkupLine($"  - {Shown.Markup(Problem(n))}");
+            }
+        }
+
+        if (plan.Gaps.Count > 0)
+        {
+            var gaps = new Table().Title("Food first: what could carry more").AddColumns("nutrient", "foods (per usual portion)", "unknown in your foods");
+            foreach (var gap in plan.Gaps)
+            {
+                var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
+                gaps.AddRow(Shown.Markup(Nutrient(gap.Nutrient)), Shown.Markup(string.Join("\n", gap.Ideas.Select(i => Idea(i, unit)))), Shown.Markup(string.Join(", ", gap.Unknown)));
+            }
+
+            console.Write(gaps);
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            console.MarkupLine($"[dim]Note:[/] {Shown.Markup(note)}");
+        }
+    }
+
+    public static string Markdown(NutritionPlan plan)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"## Plan\n\n**{Headline(plan)}**\n\n");
+        if (plan.Changes.Count > 0)
+        {
+            text.Append("| food | now g/d | plan g/d | change | portion | raises |\n|---|---:|---:|---:|---|---|\n");
+            foreach (var c in plan.Changes)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {Cell(Name(c))} | {Grams(c.UsualGrams)} | {Grams(c.PlannedGrams)} | {Signed(c.ChangeGrams)} | {Cell(c.Portion)} | {Cell(string.Join(", ", c.Carries.Select(Nutrient)))} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        if (plan.Nutrients.Count > 0)
+        {
+            text.Append("| nutrient | goal | now | plan | if loosely followed | P(adequate) now -> plan | UL | status |\n|---|---:|---:|---:|---:|---|---:|---|\n");
+            foreach (var n in plan.Nutrients)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"| {Cell(n.Name)} | {Amount(n.Goal, n.Unit)} | {Amount(n.Before, n.Unit)} | {Amount(n.After, n.Unit)} | {Amount(n.WorstCase, n.Unit)} | {Format.Percent(n.ProbabilityBefore)} -> {Format.Percent(n.ProbabilityAfter)} | {Amount(n.Ul, n.Unit)} | {Cell(Status(n))} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        foreach (var n in plan.ProblemNutrients)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- Problem nutrient: {Problem(n)}\n");
+        }
+
+        foreach (var gap in plan.Gaps)
+        {
+            var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
+            text.Append(CultureInfo.InvariantCulture, $"- Food first for {Nutrient(gap.Nutrient)}: {string.Join("; ", gap.Ideas.Select(i => Idea(i, unit)))}");
+            text.Append(gap.Unknown.Count > 0 ? $" (unknown in: {string.Join(", ", gap.Unknown)})\n" : "\n");
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n_Note: {note}_\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A one-page printable plan to hand to a coach or dietitian.</summary>
+    public static string Html(NutritionPlan plan)
+    {
+        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var text = new StringBuilder();
+        text.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Nutrition plan</title>\n");
+        text.Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4;font-size:11pt}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.2rem .3rem;vertical-align:top;text-align:left}.num{text-align:right}.problem{color:#b71c1c;font-weight:bold}@media print{body{margin:0;max-width:none;font-size:9pt}h1{font-size:14pt}h2{font-size:11pt}@page{size:A4;margin:12mm}}</style></head><body>\n");
+        text.Append(CultureInfo.InvariantCulture, $"<h1>Nutrition plan</h1>\n<p><strong>{E(Headline(plan))}</strong></p>\n");
+        if (plan.Changes.Count > 0)
+        {
+            text.Append("<h2>Day plan</h2>\n<table><tr><th>food</th><th>now g/d</th><th>plan g/d</th><th>change</th><th>portion</th><th>raises</th></tr>\n");
+            foreach (var c in plan.Changes)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{E(Name(c))}</td><td class=\"num\">{Grams(c.UsualGrams)}</td><td class=\"num\">{Grams(c.PlannedGrams)}</td><td class=\"num\">{Signed(c.ChangeGrams)}</td><td>{E(c.Portion)}</td><td>{E(string.Join(", ", c.Carries.Select(Nutrient)))}</td></tr>\n");
+            }
+
+            text.Append("</table>\n");
+        }
+
+        if (plan.Nutrients.Count > 0)
+        {
+            text.Append("<h2>Nutrients</h2>\n<table><tr><th>nutrient</th><th>goal</th><th>now</th><th>plan</th><th>if loosely followed</th><th>P(adequate) now &rarr; plan</th><th>UL</th><th>status</th></tr>\n");
+            foreach (var n in plan.Nutrients)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{E(n.Name)}</td><td class=\"num\">{E(Amount(n.Goal, n.Unit))}</td><td class=\"num\">{E(Amount(n.Before, n.Unit))}</td><td class=\"num\">{E(Amount(n.After, n.Unit))}</td><td class=\"num\">{E(Amount(n.WorstCase, n.Unit))}</td><td>{Format.Percent(n.ProbabilityBefore)} &rarr; {Format.Percent(n.ProbabilityAfter)}</td><td class=\"num\">{E(Amount(n.Ul, n.Unit))}</td><td{(n.IsProblem ? " class=\"problem\"" : "")}>{E(Status(n))}</td></tr>\n");
+            }
+
+            text.Append("</table>\n");
+        }
+
+        if (plan.Gaps.Count > 0)
+        {
+            text.Append("<h2>Food first</h2>\n<ul>\n");
+            foreach (var gap in plan.Gaps)
+            {
+                var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
+                text.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(Nutrient(gap.Nutrient))}</strong>: {E(string.Join("; ", gap.Ideas.Select(i => Idea(i, unit))))}</li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(note)}</small></p>\n");
+        }
+
+        text.Append("<p><small>Decision support, not a diagnosis. Replete plans food within every upper limit; a doctor or sports dietitian decides on anything more.</small></p>\n</body></html>\n");
+        return text.ToString();
+    }
+
+    private static string Name(FoodChange change) => change.Origin == PlanFoodOrigin.New ? $"{change.Food} (new)" : change.Food;
+
+    private static string Nutrient(string id) => id.Replace('_', ' ');
+
+    private static string Grams(double grams) => grams.ToString("0", CultureInfo.InvariantCulture);
+
+    private static string Signed(double grams) => grams.ToString("+0;-0;0", CultureInfo.InvariantCulture);
+
+    private static string Amount(double? value, string unit) => value is { } v ? $"{Format.Amount(v)} {unit}" : "-";
+
+    private static string Status(PlannedNutrient n) => n switch
+    {
+        { NotPlannedBecause: { } why } => why,
+        { IsProblem: true } => string.Create(CultureInfo.InvariantCulture, $"problem: {n.ShortfallShare:P0} short"),
+        { UlIntakeAfter: { } after, Ul: { } ul } when after > ul => "above UL",
+        _ => "met",
+    };
+
+    private static string Problem(PlannedNutrient n) => string.Create(CultureInfo.InvariantCulture,
+        $"{n.Name}: {Format.Amount(n.After)} of {Format.Amount(n.Goal)} {n.Unit}/d with the plan, {Format.Amount(n.Shortfall)} {n.Unit} ({n.ShortfallShare:P0}) short");
+
+    private static string Idea(FoodIdea idea, string unit) =>
+        $"{idea.Food}{(idea.Origin == PlanFoodOrigin.New ? " (new)" : "")}: {Format.Amount(idea.PerPortion)} {unit} in {idea.Portion}";
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

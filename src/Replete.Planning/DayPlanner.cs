@@ -1,0 +1,438 @@
+using System.Globalization;
+using Google.OrTools.LinearSolver;
+using Replete.Diet;
+using Replete.Knowledge;
+using Replete.References;
+using Replete.Targets;
+
+namespace Replete.Planning;
+
+/// <summary>Plans one person's day: the smallest change to their usual diet that brings every planning target within
+/// reach and keeps every UL, solved as linear programs on Google OR-Tools (GLOP).</summary>
+/// <remarks>
+/// <para>The model follows Optifood's goal programming (Ferguson, Darmon, Fahmida et al., J Nutr 2006;136:2399) and
+/// individual diet models closest to the observed diet (Maillot et al., AJCN 2011;94:1127): nutrient goals are soft
+/// (a shortfall is a penalised deviation, so a plan exists when food cannot reach a goal, and that nutrient is named a
+/// problem nutrient), ULs and portions are hard, and the objectives are lexicographic (solve for the first, fix it, solve
+/// for the next; OR-Tools maintainers, google/or-tools issue 926): first the smallest total shortfall, each as a share
+/// of its goal (macronutrients weighted by <see cref="MacronutrientWeight"/>); then the fewest and smallest changes, in absolute grams (Optimeal FAQ: relative deviations freeze foods
+/// eaten in small amounts).</para>
+/// <para>Variables: grams a day of each own food (<see cref="KeepOwnShare"/> of the usual amount to
+/// <see cref="PlanFood.MaximumGrams"/>) and each new food, the grams above and below the usual amount, and each
+/// nutrient's shortfall.
+/// Intake of a nutrient is its usual mean plus what the changes add, so foods without a known weight and supplements
+/// stay as they are.</para>
+/// </remarks>
+public static class DayPlanner
+{
+    /// <summary>Energy may fall this share below the usual intake. The need is not known from an assessment file, so
+    /// the usual intake stands for it. Replete's choice.</summary>
+    public const double EnergyBelow = 0.05;
+
+    /// <summary>Energy may rise this share above the usual intake. Replete's choice.</summary>
+    public const double EnergyAbove = 0.10;
+
+    /// <summary>At most this many foods changed or added in one plan. Replete's choice: a plan a person keeps.</summary>
+    public const int MostFoodsChanged = 5;
+
+    /// <summary>At most this many new foods in one plan. Replete's choice.</summary>
+    public const int MostNewFoods = 2;
+
+    /// <summary>New foods kept per nutrient gap before solving (the richest per portion), and in all.</summary>
+    public const int CandidatesPerGap = 30;
+
+    /// <inheritdoc cref="CandidatesPerGap"/>
+    public const int MostCandidates = 300;
+
+    /// <summary>An own food may fall to this share of its usual amount, no lower: a plan adds and trades, it does not take
+    /// away what a person eats. Replete's choice.</summary>
+    public const double KeepOwnShare = 0.5;
+
+    /// <summary>The weight of a macronutrient's shortfall (protein, carbohydrate, fiber) against a micronutrient's 1:
+    /// Replete finds and fixes micronutrient bottlenecks, and carbohydrate is planned around training by the training
+    /// engine. Replete's choice.</summary>
+    public const double MacronutrientWeight = 0.1;
+
+    /// <summary>A shortfall below this share of the goal counts as met (whole grams are rounded down). Replete's choice.</summary>
+    public const double MetWithin = 0.01;
+
+    /// <summary>Makes the plan.</summary>
+    /// <exception cref="InvalidOperationException">The OR-Tools GLOP solver cannot be loaded (a broken install).</exception>
+    public static NutritionPlan Plan(PlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Triage == TriageLevel.Emergency)
+        {
+            return new NutritionPlan(PlanStatus.NoPlan, [], [], [], ["An emergency comes first: there is no plan until a doctor has seen you."]);
+        }
+
+        var diet = request.Diet;
+        var items = request.Items.Where(i => (diet.From is null || i.Date >= diet.From) && (diet.To is null || i.Date <= diet.To)).ToList();
+        var own = PlanFoods.Own(items, diet.Days);
+        if (diet.Days == 0 || own.Count == 0)
+        {
+            return new NutritionPlan(PlanStatus.NoDiet, [], [], [], ["No logged day has foods with a known weight, so there is no usual diet to plan from: log a few days in grams or household measures."]);
+        }
+
+        var notes = new List<string>();
+        var status = request.Triage == TriageLevel.SelfCare ? PlanStatus.Planned : PlanStatus.FoodOnly;
+        if (status == PlanStatus.FoodOnly)
+        {
+            notes.Add("The assessment says see a doctor: this plan keeps to food, and any supplement for a flagged nutrient is the doctor's decision.");
+        }
+
+        var intakes = diet.Nutrients.ToDictionary(n => n.Nutrient.Id, StringComparer.Ordinal);
+        var goals = new List<(PlanningTarget Target, double Base)>();
+        var unplanned = new List<PlannedNutrient>();
+        foreach (var target in PlanningTargets.For(request.Targets))
+        {
+            var intake = intakes.GetValueOrDefault(target.Nutrient.Id);
+            if (intake?.MeanDaily is not { } mean || intake.Coverage < DietAnalyzer.LowCoverage)
+            {
+                var why = intake is null || intake.MeanDaily is null
+                    ? "no logged food reports it"
+                    : string.Create(CultureInfo.InvariantCulture, $"only {intake.Coverage:P0} of logged foods report it");
+                unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
+                    intake?.MeanDaily, null, null, intake?.Adequacy?.Probability, null, 0, false, $"not planned: {why}"));
+                continue;
+            }
+
+            goals.Add((target, mean));
+        }
+
+        var candidates = Shortlist(request.Candidates, goals, own);
+        var foods = own.Concat(candidates).ToList();
+        var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
+        var preformedBase = Preformed(items, request.Supplements, diet.Days);
+        var planned = Solve(request, foods, goals, energyBase, preformedBase, notes);
+
+        // Whole grams, rounded down, so no rounding can push a nutrient over its UL; a change under a gram is no change.
+        var grams = foods.Select((f, j) => Math.Abs(planned[j] - f.UsualGrams) < 1 ? f.UsualGrams : Math.Max(0, Math.Floor(planned[j]))).ToArray();
+        var after = Apply(items, foods, grams, diet);
+        var afterAnalysis = DietAnalyzer.Analyze(after, request.Supplements, request.Targets, diet.From, diet.To);
+        var afterIntakes = afterAnalysis.Nutrients.ToDictionary(n => n.Nutrient.Id, StringComparer.Ordinal);
+
+        var nutrients = new List<PlannedNutrient>();
+        foreach (var (target, mean) in goals)
+        {
+            var id = target.Nutrient.Id;
+            double Delta(bool loosely) => foods.Select((f, j) =>
+            {
+                var change = grams[j] - f.UsualGrams;
+                return f.PerGram.GetValueOrDefault(id) * (loosely && change > 0 ? change / 2 : change);
+            }).Sum();
+            var planIntake = mean + Delta(false);
+            var shortfall = Math.Max(0, target.Goal - planIntake);
+            double? ulIntake = FoodUl(target) is null ? null
+                : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase + foods.Select((f, j) => PreformedPerGram(f) * (grams[j] - f.UsualGrams)).Sum()
+                : planIntake;
+            nutrients.Add(new PlannedNutrient(id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target), mean, planIntake,
+                mean + Delta(true), intakes[id].Adequacy?.Probability, afterIntakes.GetValueOrDefault(id)?.Adequacy?.Probability, shortfall,
+                shortfall > MetWithin * target.Goal, null)
+            {
+                UlIntakeAfter = ulIntake,
+                UlIntakeBefore = FoodUl(target) is null ? null : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean,
+            });
+            if (FoodUl(target) is { } ul && target.Goal > ul)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{target.Nutrient.Name}: the adjusted goal ({target.Goal:0.#} {target.Nutrient.Unit}/d) is above the UL ({ul:0.#}); the plan stays under the UL, so food alone cannot reach the goal: ask a doctor or sports dietitian before anything more."));
+            }
+        }
+
+        nutrients.AddRange(unplanned);
+        var changes = foods.Select((f, j) => (Food: f, Grams: grams[j]))
+            .Where(c => c.Grams != c.Food.UsualGrams)
+            .Select(c => new FoodChange(c.Food.Name, c.Food.Origin, c.Food.UsualGrams, c.Grams, c.Food.Portion, Carries(c.Food, c.Grams - c.Food.UsualGrams, goals)))
+            .OrderByDescending(c => Math.Abs(c.ChangeGrams))
+            .ToList();
+        if (nutrients.Any(n => n.IsProblem))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy within -{EnergyBelow:P0}/+{EnergyAbove:P0} of the usual intake, every UL kept)."));
+        }
+
+        return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, request.Candidates), notes)
+        {
+            EnergyBefore = energyBase,
+            EnergyAfter = energyBase is { } e ? e + foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (grams[j] - f.UsualGrams)).Sum() : null,
+        };
+    }
+
+    /// <summary>The UL where it limits food (total intake or preformed vitamin A), else null.</summary>
+    private static double? FoodUl(PlanningTarget target) => target.UlLimitsFood ? target.Ul : null;
+
+    /// <summary>The richest new foods per portion for each nutrient below its goal, at most <see cref="MostCandidates"/>,
+    /// and only those that report energy (the plan holds energy).</summary>
+    private static List<PlanFood> Shortlist(IReadOnlyList<PlanFood> candidates, List<(PlanningTarget Target, double Base)> goals, IReadOnlyList<PlanFood> own)
+    {
+        var owned = own.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var usable = candidates.Where(c => c.PerGram.ContainsKey("energy") && !owned.Contains(c.Name)).ToList();
+        var chosen = new List<PlanFood>();
+        var seen = new HashSet<PlanFood>(ReferenceEqualityComparer.Instance);
+        foreach (var (target, _) in goals.Where(g => g.Base < g.Target.Goal))
+        {
+            var id = target.Nutrient.Id;
+            foreach (var food in usable.Where(c => c.PerGram.GetValueOrDefault(id) > 0).OrderByDescending(c => c.PerGram[id] * c.PortionGrams).Take(CandidatesPerGap))
+            {
+                if (chosen.Count < MostCandidates && seen.Add(food))
+                {
+                    chosen.Add(food);
+                }
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Preformed vitamin A a day (µg): per item its retinol where it reports one, else all its vitamin A (a form
+    /// not known counts as preformed), as the diet analysis compares with the UL.</summary>
+    private static double Preformed(List<IntakeItem> items, IReadOnlyList<Supplement> supplements, int days) =>
+        days == 0 ? 0 : (items.Sum(PreformedIn) / days) + supplements.Sum(s => PreformedIn(s.On(default)));
+
+    /// <summary>What the daily supplements give of the nutrient the target's UL covers (preformed vitamin A for vitamin A).</summary>
+    private static double SupplementAmount(IReadOnlyList<Supplement> supplements, PlanningTarget target) =>
+        target.UlScope == UpperLimitScope.PreformedVitaminA
+            ? supplements.Sum(s => PreformedIn(s.On(default)))
+            : supplements.Sum(s => s.PerDose.GetValueOrDefault(target.Nutrient.Id) * s.DosesPerDay);
+
+    private static double PreformedIn(IntakeItem item) =>
+        item.IsDailyTotal ? 0 : item.Nutrients.TryGetValue("retinol", out var r) ? r : item.Nutrients.GetValueOrDefault("vitamin_a");
+
+    private static double PreformedPerGram(PlanFood food) =>
+        food.PerGram.TryGetValue("retinol", out var r) ? r : food.PerGram.GetValueOrDefault("vitamin_a");
+
+    /// <summary>Solves the plan; returns grams a day per food (the usual amounts when no plan is found).</summary>
+    /// <remarks>Each solve is a linear program in two lexicographic stages (GLOP). The limits on how many foods change
+    /// are met by fixing, not by yes/no variables: the first solve picks the new foods it uses most (at most
+    /// <see cref="MostNewFoods"/>); the second, with only those, shows which own foods change; where more than
+    /// <see cref="MostFoodsChanged"/> change, the smallest changes are fixed back to the usual amount and the program is
+    /// solved again. A mixed-integer model of the same limits took seconds on SCIP and CBC; this takes milliseconds, and
+    /// its result keeps every hard limit (ULs, portions, energy), the only price being that a fixed food might have
+    /// closed a little more of a gap.</remarks>
+    private static double[] Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, double? energyBase, double preformedBase, List<string> notes)
+    {
+        var usual = foods.Select(f => f.UsualGrams).ToArray();
+        var all = Enumerable.Range(0, foods.Count).ToList();
+        var first = Model(request, foods, all, [], goals, energyBase, preformedBase, []);
+        if (first is null)
+        {
+            notes.Add("The solver found no plan within the limits; the usual diet is shown unchanged.");
+            return usual;
+        }
+
+        var newFoods = all.Where(j => foods[j].Origin == PlanFoodOrigin.New && first[j] >= 1).OrderByDescending(j => first[j]).Take(MostNewFoods).ToHashSet();
+        var kept = all.Where(j => foods[j].Origin == PlanFoodOrigin.Own || newFoods.Contains(j)).ToList();
+        var frozen = new HashSet<int>();
+        for (var round = 0; round <= foods.Count; round++)
+        {
+            var solved = Model(request, foods, kept, frozen, goals, energyBase, preformedBase, []);
+            if (solved is null)
+            {
+                break;
+            }
+
+            var changed = kept.Where(j => Math.Abs(solved[j] - foods[j].UsualGrams) >= 1).ToList();
+            if (changed.Count <= MostFoodsChanged)
+            {
+                // The final solve once more, for its notes (energy band, ULs already passed).
+                return Model(request, foods, kept, frozen, goals, energyBase, preformedBase, notes) ?? solved;
+            }
+
+            // Keep the largest changes (in grams, or any new food), fix the smallest own change back to usual.
+            var smallest = changed.Where(j => foods[j].Origin == PlanFoodOrigin.Own).OrderBy(j => Math.Abs(solved[j] - foods[j].UsualGrams)).First();
+            frozen.Add(smallest);
+        }
+
+        notes.Add("The solver could not keep the plan to the limit on changed foods; the usual diet is shown unchanged.");
+        return usual;
+    }
+
+    /// <summary>Builds and solves the linear program over the foods <paramref name="kept"/> (others at 0 for new foods,
+    /// their usual amount for own foods), with the foods in <paramref name="frozen"/> held at their usual amount. Returns
+    /// grams a day per food, or null when no plan exists; notes (energy band, a UL already passed) go to
+    /// <paramref name="notes"/>.</summary>
+    private static double[]? Model(PlanRequest request, List<PlanFood> all, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, double? energyBase, double preformedBase, List<string> notes)
+    {
+        var foods = kept.Select(j => all[j]).ToList();
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The OR-Tools GLOP solver is not available in this build.");
+        solver.SetTimeLimit((long)request.SolverTimeLimit.TotalMilliseconds);
+        var x = new Variable[foods.Count];
+        var up = new Variable[foods.Count];
+        var down = new Variable[foods.Count];
+        for (var k = 0; k < foods.Count; k++)
+        {
+            var food = foods[k];
+            x[k] = frozen.Contains(kept[k])
+                ? solver.MakeNumVar(food.UsualGrams, food.UsualGrams, $"x{k}")
+                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, food.MaximumGrams, $"x{k}");
+            up[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"up{k}");
+            down[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"down{k}");
+            var balance = solver.MakeConstraint(food.UsualGrams, food.UsualGrams, $"balance{k}");
+            balance.SetCoefficient(x[k], 1);
+            balance.SetCoefficient(up[k], -1);
+            balance.SetCoefficient(down[k], 1);
+        }
+
+        // The usual diet plus the change: intake(n) = base(n) + sum a(n,j) (x(j) - usual(j)), each row scaled by its goal
+        // or limit so that every nutrient weighs the same whatever its unit.
+        double UsualSum(Func<PlanFood, double> perGram) => foods.Sum(f => perGram(f) * f.UsualGrams);
+        var shortfalls = new List<(Variable Shortfall, double Weight)>();
+        foreach (var (target, mean) in goals)
+        {
+            var id = target.Nutrient.Id;
+            var shortfall = solver.MakeNumVar(0, double.PositiveInfinity, $"short_{id}");
+            shortfalls.Add((shortfall, target.Nutrient.Group == "macronutrient" ? MacronutrientWeight : 1));
+            var row = solver.MakeConstraint((target.Goal - mean + UsualSum(f => f.PerGram.GetValueOrDefault(id))) / target.Goal, double.PositiveInfinity, $"goal_{id}");
+            for (var j = 0; j < foods.Count; j++)
+            {
+                row.SetCoefficient(x[j], foods[j].PerGram.GetValueOrDefault(id) / target.Goal);
+            }
+
+            row.SetCoefficient(shortfall, 1);
+            if (FoodUl(target) is not { } ul)
+            {
+                continue;
+            }
+
+            Func<PlanFood, double> perGram = target.UlScope == UpperLimitScope.PreformedVitaminA ? PreformedPerGram : f => f.PerGram.GetValueOrDefault(id);
+            var now = target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean;
+            // What the plan cannot change (supplements, foods without a weight) may already pass the UL: then the plan
+            // adds nothing of it, and says so.
+            // Already over the UL: the plan adds none of it, and says where it comes from (a supplement to lower, or the
+            // foods that supply most); it does not cut a person's foods to make room.
+            var cap = ul;
+            if (now > ul)
+            {
+                cap = now;
+                var fromSupplements = SupplementAmount(request.Supplements, target);
+                var what = target.UlScope == UpperLimitScope.PreformedVitaminA ? $"{target.Nutrient.Name}, as preformed vitamin A (retinol), which its UL covers" : target.Nutrient.Name;
+                var top = request.Diet.Nutrients.FirstOrDefault(n => n.Nutrient.Id == id)?.TopFoods.Select(f => f.Food).ToList() ?? [];
+                notes.Add(fromSupplements > 0
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"{what}: food and supplements give {now:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}, {fromSupplements:0.#} of it from supplements: lower the supplement by at least {Math.Min(fromSupplements, now - ul):0.#} {target.Nutrient.Unit}/d. The plan adds none.")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{what}: your usual food gives {now:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}{(top.Count > 0 ? $", most from {string.Join(", ", top)}" : "")}: eat less of them, or less often. The plan adds none."));
+            }
+
+            var limit = solver.MakeConstraint(double.NegativeInfinity, (cap - now + UsualSum(perGram)) / cap, $"ul_{id}");
+            for (var j = 0; j < foods.Count; j++)
+            {
+                limit.SetCoefficient(x[j], perGram(foods[j]) / cap);
+            }
+        }
+
+        if (energyBase is { } energy && energy > 0)
+        {
+            var usual = UsualSum(f => f.PerGram.GetValueOrDefault("energy"));
+            var band = solver.MakeConstraint(((1 - EnergyBelow) * energy) - energy + usual, ((1 + EnergyAbove) * energy) - energy + usual, "energy");
+            for (var j = 0; j < foods.Count; j++)
+            {
+                band.SetCoefficient(x[j], foods[j].PerGram.GetValueOrDefault("energy"));
+            }
+
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Energy is held within -{EnergyBelow:P0}/+{EnergyAbove:P0} of the usual {energy:0} kcal/d: the need itself is not known from the file."));
+        }
+
+        var objective = solver.Objective();
+        foreach (var (shortfall, weight) in shortfalls)
+        {
+            objective.SetCoefficient(shortfall, weight);
+        }
+
+        objective.SetMinimization();
+        if (solver.Solve() is not Solver.ResultStatus.OPTIMAL)
+        {
+            return null;
+        }
+
+        // Stage 2: keep the total shortfall (within a hair) and change the diet as little as possible.
+        var best = objective.Value();
+        var keep = solver.MakeConstraint(double.NegativeInfinity, best + 1e-6 + (1e-4 * best), "keep_shortfall");
+        foreach (var (shortfall, weight) in shortfalls)
+        {
+            keep.SetCoefficient(shortfall, weight);
+        }
+
+        objective.Clear();
+        for (var k = 0; k < foods.Count; k++)
+        {
+            objective.SetCoefficient(up[k], 1);
+            objective.SetCoefficient(down[k], 1);
+        }
+
+        objective.SetMinimization();
+        if (solver.Solve() is not Solver.ResultStatus.OPTIMAL)
+        {
+            return null;
+        }
+
+        var grams = all.Select(f => f.Origin == PlanFoodOrigin.Own ? f.UsualGrams : 0).ToArray();
+        for (var k = 0; k < foods.Count; k++)
+        {
+            grams[kept[k]] = x[k].SolutionValue();
+        }
+
+        return grams;
+    }
+
+    /// <summary>The logged items with the plan applied: each own food scaled to its planned grams on every day it was
+    /// eaten, each new food added on every logged day.</summary>
+    private static List<IntakeItem> Apply(List<IntakeItem> items, List<PlanFood> foods, double[] grams, DietAnalysis diet)
+    {
+        var scale = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        for (var j = 0; j < foods.Count; j++)
+        {
+            if (foods[j].Origin == PlanFoodOrigin.Own && foods[j].UsualGrams > 0)
+            {
+                scale[foods[j].Name] = grams[j] / foods[j].UsualGrams;
+            }
+        }
+
+        var result = items.Select(i => i.IsSupplement || i.IsDailyTotal || i.Grams is null || !scale.TryGetValue(i.Name, out var factor) || factor == 1
+            ? i
+            : i with { Nutrients = i.Nutrients.ToDictionary(n => n.Key, n => n.Value * factor), Grams = i.Grams * factor }).ToList();
+        var days = diet.DayByDay.Select(d => d.Date).ToList();
+        for (var j = 0; j < foods.Count; j++)
+        {
+            if (foods[j].Origin == PlanFoodOrigin.New && grams[j] > 0)
+            {
+                var food = foods[j];
+                var amount = grams[j];
+                result.AddRange(days.Select(day => new IntakeItem(day, null, "plan", food.Name, food.PerGram.ToDictionary(n => n.Key, n => n.Value * amount), "plan") { Grams = amount }));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The nutrients below their goals that a change raises most, as shares of their goals (at least 5 %, at
+    /// most three).</summary>
+    private static List<string> Carries(PlanFood food, double change, List<(PlanningTarget Target, double Base)> goals) =>
+        change <= 0
+            ? []
+            : [.. goals.Where(g => g.Base < g.Target.Goal).Select(g => (Id: g.Target.Nutrient.Id, Share: food.PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * change / g.Target.Goal))
+                .Where(s => s.Share >= 0.05).OrderByDescending(s => s.Share).Take(3).Select(s => s.Id)];
+
+    /// <summary>For each nutrient below its goal now: own foods that carry it (more of them, or more often), then new
+    /// ones, three each, richest per portion first; and own foods whose value is unknown.</summary>
+    private static List<NutrientGap> Gaps(List<(PlanningTarget Target, double Base)> goals, IReadOnlyList<PlanFood> own, IReadOnlyList<PlanFood> candidates)
+    {
+        var gaps = new List<NutrientGap>();
+        foreach (var (target, _) in goals.Where(g => g.Base < g.Target.Goal))
+        {
+            var id = target.Nutrient.Id;
+            IEnumerable<FoodIdea> Ideas(IEnumerable<PlanFood> foods) => foods
+                .Where(f => f.PerGram.GetValueOrDefault(id) > 0)
+                .Select(f => new FoodIdea(f.Name, f.Origin, f.PerGram[id] * f.PortionGrams,
+                    f.PerGram.GetValueOrDefault("energy") is > 0 and var kcal ? f.PerGram[id] / kcal * 100 : null, f.Portion))
+                .OrderByDescending(i => i.PerPortion)
+                .Take(3);
+            var unknown = own.Where(f => !f.PerGram.ContainsKey(id)).OrderByDescending(f => f.UsualGrams).Take(5).Select(f => f.Name).ToList();
+            gaps.Add(new NutrientGap(id, [.. Ideas(own), .. Ideas(candidates)], unknown));
+        }
+
+        return gaps;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Replete.Diet;
+using Replete.Foods;
+using Replete.References;
+
+namespace Replete.Planning;
+
+/// <summary>Where a food in a plan comes from.</summary>
+public enum PlanFoodOrigin
+{
+    /// <summary>A food the person already eats (from their log).</summary>
+    Own,
+
+    /// <summary>A food from the food database that fits their diet pattern and what they avoid.</summary>
+    New,
+}
+
+/// <summary>A food a plan may change (an own food) or add (a new food).</summary>
+/// <param name="Name">The food as logged, or the database description.</param>
+/// <param name="Origin">Own or new.</param>
+/// <param name="PerGram">What one gram supplies, by catalog nutrient id in catalog units. A nutrient whose value is
+/// unknown is absent: the plan never counts on it for that nutrient.</param>
+/// <param name="UsualGrams">Grams a day in the usual diet (0 for a new food).</param>
+/// <param name="PortionGrams">One usual portion in grams: the person's median logged amount, or the database's first
+/// household portion between <see cref="PlanFoods.SmallestPortionGrams"/> and <see cref="PlanFoods.LargestPortionGrams"/>.</param>
+/// <param name="Portion">The portion in words: "1 cup (198 g)".</param>
+public sealed record PlanFood(string Name, PlanFoodOrigin Origin, IReadOnlyDictionary<string, double> PerGram, double UsualGrams, double PortionGrams, string Portion)
+{
+    /// <summary>The database id, for a new food.</summary>
+    public int? FoodId { get; init; }
+
+    /// <summary>The SR food group, for a new food.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The most a plan puts in a day: two usual portions, or the usual amount where that is more. Two
+    /// servings a day is the default limit of diet optimisers (NutriOptimizer FAQ; Optifood uses min/max servings a
+    /// week, Skau et al., AJCN 2014;99:130).</summary>
+    public double MaximumGrams => Math.Max(UsualGrams, PlanFoods.MaximumPortionsPerDay * PortionGrams);
+}
+
+/// <summary>Builds the foods a plan works with: the person's own, from their log, and new ones from the database.</summary>
+public static class PlanFoods
+{
+    /// <summary>At most this many usual portions of one food a day (see <see cref="PlanFood.MaximumGrams"/>).</summary>
+    public const double MaximumPortionsPerDay = 2;
+
+    /// <summary>Household portions below this many grams (a tablespoon of lentils) are not a serving. Replete's choice.</summary>
+    public const double SmallestPortionGrams = 15;
+
+    /// <summary>Household portions above this many grams (a whole melon, a bunch of spinach) are not a serving.
+    /// Replete's choice.</summary>
+    public const double LargestPortionGrams = 300;
+
+    /// <summary>The share of a food's logged grams that must report a nutrient for its per-gram value to be known.
+    /// The same 80 % as the diet analysis's coverage (<see cref="DietAnalyzer.LowCoverage"/>).</summary>
+    public const double KnownShare = DietAnalyzer.LowCoverage;
+
+    /// <summary>The SR food groups new foods come from: everyday whole foods. Mixed dishes, fast food, sweets, baby
+    /// foods, spices and fats are left out: a plan suggests a food, not a product. Replete's choice, in SR28 group names
+    /// (USDA ARS 2015, FD_GROUP).</summary>
+    public static IReadOnlyList<string> CandidateGroups { get; } =
+    [
+        "Dairy and Egg Products", "Poultry Products", "Fruits and Fruit Juices", "Pork Products", "Vegetables and Vegetable Products",
+        "Nut and Seed Products", "Beef Products", "Finfish and Shellfish Products", "Legumes and Legume Products", "Cereal Grains and Pasta",
+    ];
+
+    /// <summary>Groups whose foods are eaten cooked: their raw forms (dry lentils, raw meat, raw rice) are not offered.</summary>
+    private static readonly HashSet<string> EatenCooked = new(StringComparer.Ordinal)
+    {
+        "Poultry Products", "Pork Products", "Beef Products", "Finfish and Shellfish Products", "Legumes and Legume Products", "Cereal Grains and Pasta",
+    };
+
+    /// <summary>Description words that keep a food out of the new-food pool. Salted, fortified, enriched, canned,
+    /// frozen, sweetened and prepared forms vary by product and country (a plan suggests the plain food); organ meats
+    /// other than liver and heart are rarely eaten; spirulina and seaweeds carry vitamin B12 analogues that
+    /// are not active in people (IOM 1998, ch. 9) and iodine that varies a hundredfold. Replete's choice.</summary>
+    private static readonly string[] NotOffered =
+    [
+        "fortified", "enriched", "babyfood", "spirulina", "seaweed", "kelp", "dehydrated", "powder", "imitation", "frozen", "canned", "sweetened",
+        "prepared", "glands", "brain", "brains", "spleen", "lungs", "juice", "commodity", "crude", "mix", "substitute", "evaporated", "condensed",
+        "supplement", "nutritional", "formula", "ready", "shake", "liquid", "flour", "starch", "bran", "germ", "peel", "yolk", "barbecue",
+    ];
+
+    /// <summary>Words that say a food is cooked: foods of the groups eaten cooked are offered only in a cooked form.</summary>
+    private static readonly string[] Cooked = ["cooked", "boiled", "baked", "roasted", "grilled", "broiled", "braised", "steamed", "stewed", "simmered", "poached", "microwaved"];
+
+    /// <summary>Groups whose dried forms are products (dried milk, egg powder) rather than foods.</summary>
+    private static readonly HashSet<string> NoDriedForms = new(StringComparer.Ordinal) { "Dairy and Egg Products" };
+
+    /// <summary>The person's own foods from <paramref name="items"/>: every food item with a known weight, grouped by
+    /// name, with its usual grams a day over <paramref name="days"/> logged days and its median logged portion.</summary>
+    /// <remarks>Items without a weight (a daily total, a line without grams) stay in the diet as they are, but a plan
+    /// cannot scale them.</remarks>
+    public static IReadOnlyList<PlanFood> Own(IEnumerable<IntakeItem> items, int days)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (days <= 0)
+        {
+            return [];
+        }
+
+        var foods = new List<PlanFood>();
+        foreach (var group in items.Where(i => !i.IsSupplement && !i.IsDailyTotal && i.Grams > 0).GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var list = group.ToList();
+            var grams = list.Sum(i => i.Grams!.Value);
+            var perGram = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var nutrient in list.SelectMany(i => i.Nutrients.Keys).Distinct(StringComparer.Ordinal))
+            {
+                var reporting = list.Where(i => i.Nutrients.ContainsKey(nutrient)).ToList();
+                var reportingGrams = reporting.Sum(i => i.Grams!.Value);
+                if (reportingGrams >= KnownShare * grams)
+                {
+                    perGram[nutrient] = reporting.Sum(i => i.Nutrients[nutrient]) / reportingGrams;
+                }
+            }
+
+            var sorted = list.Select(i => i.Grams!.Value).Order().ToList();
+            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            foods.Add(new PlanFood(list[0].Name, PlanFoodOrigin.Own, perGram, grams / days, median,
+                string.Create(CultureInfo.InvariantCulture, $"{median:0} g (your usual portion)")));
+        }
+
+        return foods;
+    }
+
+    /// <summary>The new foods a plan may suggest from <paramref name="foods"/>: in <see cref="CandidateGroups"/>, in
+    /// their plain everyday form, allowed by <paramref name="pattern"/> and <paramref name="avoid"/>, not already among
+    /// <paramref name="own"/>, one per name and form ("Spinach, raw" and "Spinach, cooked" are two).</summary>
+    /// <param name="foods">Foods from the database, with their nutrients and portions.</param>
+    /// <param name="units">The database's nutrient units, to convert to catalog units.</param>
+    /// <param name="pattern">The person's diet pattern.</param>
+    /// <param name="avoid">What they avoid (exclusion ids or foods in their words).</param>
+    /// <param name="own">Their own foods' names.</param>
+    /// <param name="exclusions">The exclusion rules; <see cref="FoodExclusions.Default"/> when null.</param>
+    public static IReadOnlyList<PlanFood> Candidates(
+        IEnumerable<FoodComposition> foods, IReadOnlyDictionary<int, FoodNutrient> units, DietPattern pattern, IReadOnlyList<string> avoid,
+        IEnumerable<string> own, FoodExclusions? exclusions = null)
+    {
+        ArgumentNullException.ThrowIfNull(foods);
+        ArgumentNullException.ThrowIfNull(own);
+        exclusions ??= FoodExclusions.Default;
+        var owned = own.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var groups = CandidateGroups.ToHashSet(StringComparer.Ordinal);
+        var chosen = new Dictionary<string, FoodComposition>(StringComparer.Ordinal);
+        foreach (var food in foods)
+        {
+            var description = food.Food.Description;
+            var words = description.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
+            if (food.Food.Category is not { } group || !groups.Contains(group) || owned.Contains(description)
+                || words.Any(w => NotOffered.Contains(w)) || (words.Contains("salt") && !words.Contains("without"))
+                || (EatenCooked.Contains(group) && !words.Any(w => Cooked.Contains(w)))
+                || (NoDriedForms.Contains(group) && (words.Contains("dried") || words.Contains("dry")))
+                || HasBrand(description)
+                || exclusions.Reason(food.Food, pattern, avoid) is not null
+                || Portion(food) is null)
+            {
+                continue;
+            }
+
+            // One food per name and form: the first two comma segments ("Beans, kidney"), the plainest (shortest) wins.
+            var key = string.Join(',', description.Split(',').Take(2)).Trim().ToLowerInvariant();
+            if (!chosen.TryGetValue(key, out var kept) || description.Length < kept.Food.Description.Length)
+            {
+                chosen[key] = food;
+            }
+        }
+
+        var candidates = new List<PlanFood>();
+        foreach (var food in chosen.Values.OrderBy(f => f.Food.Id))
+        {
+            var portion = Portion(food)!;
+            var (perHundred, _) = FoodLogResolver.NutrientsIn(food, 100, units);
+            var perGram = perHundred.ToDictionary(p => p.Key, p => p.Value / 100, StringComparer.Ordinal);
+            candidates.Add(new PlanFood(food.Food.Description, PlanFoodOrigin.New, perGram, 0, portion.GramWeight, portion.ToString())
+            {
+                FoodId = food.Food.Id,
+                Group = food.Food.Category,
+            });
+        }
+
+        return candidates;
+    }
+
+    /// <summary>SR28 writes brand names in capitals ("BOLTHOUSE FARMS"): a plan suggests the food, not a product.</summary>
+    private static bool HasBrand(string description) =>
+        description.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length >= 3 && w.All(c => char.IsUpper(c) || !char.IsLetter(c)) && w.Any(char.IsLetter));
+
+    /// <summary>The food's usual portion, a USDA household measure weighing between the smallest and largest
+    /// serving. Protein foods and nuts and seeds are measured in ounces where the food has an ounce measure (the Dietary
+    /// Guidelines for Americans 2020-2025 count them in ounce-equivalents); nuts and seeds without one get one ounce
+    /// (28.35 g), since a cup of seeds is not a serving. Other foods take their first measure in the range.</summary>
+    private static FoodPortion? Portion(FoodComposition food)
+    {
+        var usable = food.Portions.Where(p => p.GramWeight is >= SmallestPortionGrams and <= LargestPortionGrams).ToList();
+        if (food.Food.Category is { } group && InOunces.Contains(group))
+        {
+            var ounces = usable.FirstOrDefault(p => p.Measure.StartsWith("oz", StringComparison.OrdinalIgnoreCase));
+            if (ounces is not null)
+            {
+                return ounces;
+            }
+
+            if (group == "Nut and Seed Products")
+            {
+                return new FoodPortion(1, "oz", 28.35);
+            }
+        }
+
+        return usable.FirstOrDefault();
+    }
+
+    /// <summary>Groups measured in ounces (see <see cref="Portion"/>).</summary>
+    private static readonly HashSet<string> InOunces = new(StringComparer.Ordinal)
+    {
+        "Nut and Seed Products", "Poultry Products", "Pork Products", "Beef Products", "Finfish and Shellfish Products",
+    };
+}

@@ -1,0 +1,73 @@
+using Replete.Nutrients;
+using Replete.References;
+
+namespace Replete.Targets;
+
+/// <summary>Which reference value a planning goal comes from.</summary>
+public enum PlanningGoalKind
+{
+    /// <summary>The Recommended Dietary Allowance (adjusted for the athlete where the targets say so).</summary>
+    Rda,
+
+    /// <summary>The Adequate Intake, where a nutrient has no RDA.</summary>
+    Ai,
+
+    /// <summary>The lower end of an athlete range (protein, carbohydrate in g/kg), where it is above the RDA.</summary>
+    AthleteRange,
+}
+
+/// <summary>What a plan aims at for one nutrient: usual intake at or above <paramref name="Goal"/> and, where a UL
+/// applies to food, at or below <paramref name="Ul"/>.</summary>
+/// <remarks>Planning for an individual aims at the RDA (or the AI) and stays under the UL; the EAR is for assessing,
+/// never for planning, since at the EAR half of people fall short (IOM 2003, <i>Dietary Reference Intakes: Applications
+/// in Dietary Planning</i>, ch. 3, NBK221356).</remarks>
+/// <param name="Nutrient">The nutrient.</param>
+/// <param name="Goal">The goal, in the nutrient's unit per day.</param>
+/// <param name="Kind">Where the goal comes from.</param>
+/// <param name="Ul">The UL, or null where there is none.</param>
+/// <param name="UlScope">What the UL covers: food plus supplements, supplements only, or preformed vitamin A.</param>
+/// <param name="Source">The source of the goal.</param>
+public sealed record PlanningTarget(Nutrient Nutrient, double Goal, PlanningGoalKind Kind, double? Ul, UpperLimitScope UlScope, string Source)
+{
+    /// <summary>True where the UL limits what food may supply (a UL of total intake or of preformed vitamin A); false
+    /// where it covers supplements and fortificants only (magnesium, folic acid, niacin, vitamin E).</summary>
+    public bool UlLimitsFood => Ul is not null && UlScope is UpperLimitScope.TotalIntake or UpperLimitScope.PreformedVitaminA;
+}
+
+/// <summary>Turns a person's assessing targets into planning targets.</summary>
+public static class PlanningTargets
+{
+    /// <summary>Nutrients a food plan does not aim at. Energy is held near the usual intake instead; water and sodium
+    /// (with chloride) follow the sweat test and the training plan; retinol has no reference value of its own.
+    /// Replete's choice.</summary>
+    public static IReadOnlySet<string> NotPlanned { get; } = new HashSet<string>(StringComparer.Ordinal) { "energy", "water", "sodium", "chloride", "retinol" };
+
+    /// <summary>The planning target of every nutrient in <paramref name="targets"/> that has an RDA or an AI, except
+    /// <see cref="NotPlanned"/>.</summary>
+    /// <remarks>The goal is the RDA, else the AI (IOM 2003, ch. 3-4); for protein and carbohydrate the lower end of the
+    /// athlete range when it is higher (the sources in data/athlete_targets.csv).</remarks>
+    public static IReadOnlyList<PlanningTarget> For(PersonalTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var planning = new List<PlanningTarget>();
+        foreach (var target in targets.Targets.Where(t => !NotPlanned.Contains(t.Nutrient.Id)))
+        {
+            var (goal, kind) = target.Rda is { } rda ? (rda, PlanningGoalKind.Rda) : target.Ai is { } ai ? (ai, PlanningGoalKind.Ai) : (0d, PlanningGoalKind.Rda);
+            var source = $"{(kind == PlanningGoalKind.Rda ? "RDA" : "AI")}, {target.Source}; planned per IOM 2003 Applications in Dietary Planning";
+            if (target.AthleteLow is { } low && low > goal)
+            {
+                (goal, kind) = (low, PlanningGoalKind.AthleteRange);
+                source = target.AthleteSource ?? target.Source;
+            }
+
+            if (goal <= 0)
+            {
+                continue;
+            }
+
+            planning.Add(new PlanningTarget(target.Nutrient, goal, kind, target.Ul, target.UlScope, source));
+        }
+
+        return planning;
+    }
+}
