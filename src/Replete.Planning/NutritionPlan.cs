@@ -108,6 +108,9 @@ public sealed record NutritionPlan(PlanStatus Status, IReadOnlyList<FoodChange> 
     /// deficiencies, these are the only routes to a supplement.</summary>
     public IReadOnlyList<PlannedNutrient> ProblemNutrients => [.. Nutrients.Where(n => n.IsProblem)];
 
+    /// <summary>Meal-pairing advice that fired on the person's own meals and supplements (data/meal_pairing.csv).</summary>
+    public IReadOnlyList<PairingAdvice> Pairings { get; init; } = [];
+
     /// <summary>Energy now (kcal/d), where known.</summary>
     public double? EnergyBefore { get; init; }
 

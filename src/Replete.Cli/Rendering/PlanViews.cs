@@ -66,6 +66,15 @@ internal static class PlanViews
             console.Write(gaps);
         }
 
+        if (plan.Pairings.Count > 0)
+        {
+            console.MarkupLine("[bold]Meal pairing[/] (your own meals):");
+            foreach (var p in plan.Pairings)
+            {
+                console.MarkupLine($"  - {Shown.Markup(Pairing(p))}");
+            }
+        }
+
         foreach (var note in plan.Notes)
         {
             console.MarkupLine($"[dim]Note:[/] {Shown.Markup(note)}");
@@ -109,6 +118,11 @@ internal static class PlanViews
             var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
             text.Append(CultureInfo.InvariantCulture, $"- Food first for {Nutrient(gap.Nutrient)}: {string.Join("; ", gap.Ideas.Select(i => Idea(i, unit)))}");
             text.Append(gap.Unknown.Count > 0 ? $" (unknown in: {string.Join(", ", gap.Unknown)})\n" : "\n");
+        }
+
+        foreach (var p in plan.Pairings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- Meal pairing: {Pairing(p)} (source: {p.Rule.Source})\n");
         }
 
         foreach (var note in plan.Notes)
@@ -163,6 +177,17 @@ internal static class PlanViews
             text.Append("</ul>\n");
         }
 
+        if (plan.Pairings.Count > 0)
+        {
+            text.Append("<h2>Meal pairing</h2>\n<ul>\n");
+            foreach (var p in plan.Pairings)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Pairing(p))} <small>({E(p.Rule.Source)})</small></li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
         foreach (var note in plan.Notes)
         {
             text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(note)}</small></p>\n");
@@ -195,6 +220,10 @@ internal static class PlanViews
 
     private static string Idea(FoodIdea idea, string unit) =>
         $"{idea.Food}{(idea.Origin == PlanFoodOrigin.New ? " (new)" : "")}: {Format.Amount(idea.PerPortion)} {unit} in {idea.Portion}";
+
+    private static string Pairing(Replete.Diet.PairingAdvice p) => p.Meal == "supplements"
+        ? $"{p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}."
+        : $"{p.Meal}, {p.Days} of {p.OfDays} days, {p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}.";
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
