@@ -78,7 +78,7 @@ public static class PlanFoods
     [
         "fortified", "enriched", "babyfood", "spirulina", "seaweed", "kelp", "dehydrated", "powder", "imitation", "frozen", "canned", "sweetened",
         "prepared", "glands", "brain", "brains", "spleen", "lungs", "juice", "commodity", "crude", "mix", "substitute", "evaporated", "condensed",
-        "supplement", "nutritional", "formula", "ready", "shake", "liquid", "flour", "starch", "bran", "germ", "peel", "yolk", "barbecue",
+        "supplement", "nutritional", "formula", "ready", "shake", "liquid", "flour", "starch", "bran", "germ", "peel", "yolk", "barbecue", "eggnog",
     ];
 
     /// <summary>Words that say a food is cooked: foods of the groups eaten cooked are offered only in a cooked form.</summary>
@@ -149,7 +149,7 @@ public static class PlanFoods
             var words = description.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
             if (food.Food.Category is not { } group || !groups.Contains(group) || owned.Contains(description)
                 || words.Any(w => NotOffered.Contains(w)) || (words.Contains("salt") && !words.Contains("without"))
-                || (EatenCooked.Contains(group) && !words.Any(w => Cooked.Contains(w)))
+                || ((EatenCooked.Contains(group) || description.StartsWith("Egg,", StringComparison.Ordinal)) && !words.Any(w => Cooked.Contains(w)))
                 || (NoDriedForms.Contains(group) && (words.Contains("dried") || words.Contains("dry")))
                 || HasBrand(description)
                 || exclusions.Reason(food.Food, pattern, avoid) is not null
@@ -188,12 +188,13 @@ public static class PlanFoods
 
     /// <summary>The food's usual portion, a USDA household measure weighing between the smallest and largest
     /// serving. Protein foods and nuts and seeds are measured in ounces where the food has an ounce measure (the Dietary
-    /// Guidelines for Americans 2020-2025 count them in ounce-equivalents); nuts and seeds without one get one ounce
+    /// Guidelines for Americans 2020-2025 count them in ounce-equivalents; cheese is measured in ounces there too); nuts
+    /// and seeds without one get one ounce
     /// (28.35 g), since a cup of seeds is not a serving. Other foods take their first measure in the range.</summary>
     private static FoodPortion? Portion(FoodComposition food)
     {
         var usable = food.Portions.Where(p => p.GramWeight is >= SmallestPortionGrams and <= LargestPortionGrams).ToList();
-        if (food.Food.Category is { } group && InOunces.Contains(group))
+        if (food.Food.Category is { } group && (InOunces.Contains(group) || food.Food.Description.StartsWith("Cheese", StringComparison.Ordinal)))
         {
             var ounces = usable.FirstOrDefault(p => p.Measure.StartsWith("oz", StringComparison.OrdinalIgnoreCase));
             if (ounces is not null)

@@ -18,11 +18,12 @@ internal static class AssessCommand
         format.AcceptOnlyFromAmong("table", "markdown", "html", "json");
         var fhir = new Option<FileInfo[]>("--fhir") { Description = "Lab results as FHIR R4 Observation or Bundle JSON (LOINC, UCUM), added to the file's labs", AllowMultipleArgumentsPerToken = true };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where Replete keeps its food database (for a diet_log)" };
-        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first. Decision support, not a diagnosis") { file, format, fhir, dataDir, interactive };
+        var noPlan = new Option<bool>("--no-plan") { Description = "Leave out the plan section (made when the file has a diet_log)" };
+        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first, then the plan. Decision support, not a diagnosis") { file, format, fhir, dataDir, interactive, noPlan };
         command.SetAction(parse =>
         {
             AssessmentInput input;
-            Replete.Diet.DietAnalysis? diet = null;
+            AssessmentFile? read = null;
             if (parse.GetValue(interactive))
             {
                 if (!context.Console.Profile.Capabilities.Interactive)
@@ -43,13 +44,29 @@ internal static class AssessCommand
             else
             {
                 var path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
-                var read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
+                read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
                 input = read.Input;
-                diet = read.Diet?.Analysis;
             }
 
-            var result = RecoveryAssessor.Assess(input, diet: diet);
-            return context.Report(parse.GetValue(format), result, AssessmentViews.Render, AssessmentViews.Markdown, AssessmentViews.Html);
+            var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis);
+            if (read?.Diet is not { } loaded || parse.GetValue(noPlan))
+            {
+                return context.Report(parse.GetValue(format), result, AssessmentViews.Render, AssessmentViews.Markdown, AssessmentViews.Html);
+            }
+
+            // The plan follows the assessment in every format; in JSON it is the report's "plan" member.
+            var plan = PlanCommand.Plan(context, read, loaded, result, parse.GetValue(dataDir));
+            if (parse.GetValue(format) == "json")
+            {
+                var report = System.Text.Json.JsonSerializer.SerializeToNode(result, Replete.Data.WireJson.Options)!.AsObject();
+                report["plan"] = System.Text.Json.JsonSerializer.SerializeToNode(plan, Replete.Data.WireJson.Options);
+                return context.Emit(true, report, (_, _) => { });
+            }
+
+            return context.Report(parse.GetValue(format), (result, plan),
+                (console, r) => { AssessmentViews.Render(console, r.result); PlanViews.Render(console, r.plan); },
+                r => AssessmentViews.Markdown(r.result) + "\n" + PlanViews.Markdown(r.plan),
+                r => AssessmentViews.Html(r.result).Replace("</body>", PlanViews.HtmlSection(r.plan, "h2") + "</body>", StringComparison.Ordinal));
         });
         return command;
     }

@@ -136,14 +136,25 @@ internal static class PlanViews
     /// <summary>A one-page printable plan to hand to a coach or dietitian.</summary>
     public static string Html(NutritionPlan plan)
     {
-        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
         var text = new StringBuilder();
         text.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Nutrition plan</title>\n");
         text.Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4;font-size:11pt}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.2rem .3rem;vertical-align:top;text-align:left}.num{text-align:right}.problem{color:#b71c1c;font-weight:bold}@media print{body{margin:0;max-width:none;font-size:9pt}h1{font-size:14pt}h2{font-size:11pt}@page{size:A4;margin:12mm}}</style></head><body>\n");
-        text.Append(CultureInfo.InvariantCulture, $"<h1>Nutrition plan</h1>\n<p><strong>{E(Headline(plan))}</strong></p>\n");
+        text.Append(HtmlSection(plan, "h1"));
+        text.Append("<p><small>Decision support, not a diagnosis. Replete plans food within every upper limit; a doctor or sports dietitian decides on anything more.</small></p>\n</body></html>\n");
+        return text.ToString();
+    }
+
+    /// <summary>The plan as an HTML section under a <paramref name="heading"/> ("h1" on its own page, "h2" in a report).</summary>
+    public static string HtmlSection(NutritionPlan plan, string heading)
+    {
+        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var sub = heading == "h1" ? "h2" : "h3";
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"<{heading}>Nutrition plan</{heading}>\n<p><strong>{E(Headline(plan))}</strong></p>\n");
         if (plan.Changes.Count > 0)
         {
-            text.Append("<h2>Day plan</h2>\n<table><tr><th>food</th><th>now g/d</th><th>plan g/d</th><th>change</th><th>portion</th><th>raises</th></tr>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Day plan</{sub}>\n");
+            text.Append("<table><tr><th>food</th><th>now g/d</th><th>plan g/d</th><th>change</th><th>portion</th><th>raises</th></tr>\n");
             foreach (var c in plan.Changes)
             {
                 text.Append(CultureInfo.InvariantCulture,
@@ -155,7 +166,8 @@ internal static class PlanViews
 
         if (plan.Nutrients.Count > 0)
         {
-            text.Append("<h2>Nutrients</h2>\n<table><tr><th>nutrient</th><th>goal</th><th>now</th><th>plan</th><th>if loosely followed</th><th>P(adequate) now &rarr; plan</th><th>UL</th><th>status</th></tr>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Nutrients</{sub}>\n");
+            text.Append("<table><tr><th>nutrient</th><th>goal</th><th>now</th><th>plan</th><th>if loosely followed</th><th>P(adequate) now &rarr; plan</th><th>UL</th><th>status</th></tr>\n");
             foreach (var n in plan.Nutrients)
             {
                 text.Append(CultureInfo.InvariantCulture,
@@ -167,7 +179,7 @@ internal static class PlanViews
 
         if (plan.Gaps.Count > 0)
         {
-            text.Append("<h2>Food first</h2>\n<ul>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Food first</{sub}>\n<ul>\n");
             foreach (var gap in plan.Gaps)
             {
                 var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
@@ -179,7 +191,7 @@ internal static class PlanViews
 
         if (plan.Pairings.Count > 0)
         {
-            text.Append("<h2>Meal pairing</h2>\n<ul>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Meal pairing</{sub}>\n<ul>\n");
             foreach (var p in plan.Pairings)
             {
                 text.Append(CultureInfo.InvariantCulture, $"<li>{E(Pairing(p))} <small>({E(p.Rule.Source)})</small></li>\n");
@@ -193,7 +205,6 @@ internal static class PlanViews
             text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(note)}</small></p>\n");
         }
 
-        text.Append("<p><small>Decision support, not a diagnosis. Replete plans food within every upper limit; a doctor or sports dietitian decides on anything more.</small></p>\n</body></html>\n");
         return text.ToString();
     }
 
