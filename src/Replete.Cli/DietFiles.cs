@@ -27,11 +27,7 @@ internal static class DietFiles
             };
             foreach (var file in files)
             {
-                if (!file.Exists)
-                {
-                    throw new InputException([new InputProblem(file.Name, null, "", InputProblemCodes.Unreadable, "no such file")]);
-                }
-
+                InputFile.RequireRegularFile(file.FullName);
                 using var content = file.OpenRead();
                 import.Add(file.Name, content);
             }

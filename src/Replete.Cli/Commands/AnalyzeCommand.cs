@@ -30,6 +30,12 @@ internal static class AnalyzeCommand
                 throw new UsageException($"--chart: {requested.Name}: charts are written as SVG; name the file .svg (a browser or any image editor converts it to PNG)");
             }
 
+            var chartFile = parse.GetValue(chart);
+            if (chartFile is not null)
+            {
+                CheckOutput(chartFile, [.. parse.GetValue(logs)!, parse.GetValue(profile)!, .. parse.GetValue(supplements) is { } s ? new[] { s } : []]);
+            }
+
             var person = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read).ToPerson().OrThrow();
             var taken = parse.GetValue(supplements) is { } supplementFile ? ReadSupplements(supplementFile) : SupplementPlan.None;
             var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive));
@@ -41,7 +47,7 @@ internal static class AnalyzeCommand
                     ? $"the logs cover {diet.Items.Min(i => i.Date):yyyy-MM-dd} to {diet.Items.Max(i => i.Date):yyyy-MM-dd}"
                     : diet.Notes.Any(n => !DietReport.CountedCodes.Contains(n.Code))
                         ? "no entry could be counted: " + string.Join("; ", diet.Notes.Where(n => !DietReport.CountedCodes.Contains(n.Code)).Take(5).Select(n => n.ToString()))
-                        : "the files hold no entries";
+                        : $"{string.Join(", ", parse.GetValue(logs)!.Select(l => l.Name))} hold(s) no entries";
                 throw new UsageException($"no logged days in the range ({why})");
             }
 
@@ -49,9 +55,9 @@ internal static class AnalyzeCommand
             {
                 Notes = [.. diet.Notes.Where(n => DietReport.CountedCodes.Contains(n.Code)).Select(n => n.ToString())],
             };
-            if (parse.GetValue(chart) is { } chartFile)
+            if (chartFile is not null)
             {
-                File.WriteAllText(chartFile.FullName, IntakeChart.Svg(analysis));
+                WriteChart(chartFile, IntakeChart.Svg(analysis));
                 context.Error.WriteLine($"Chart written to {chartFile.FullName}");
             }
 
@@ -65,6 +71,50 @@ internal static class AnalyzeCommand
         return command;
     }
 
+    /// <summary>Refuses, before anything is read, a chart path that would overwrite an input, write through a link, or
+    /// open a pipe or a device (length zero: opening a pipe to write waits for a reader for ever).</summary>
+    private static void CheckOutput(FileInfo chart, IEnumerable<FileInfo> inputs)
+    {
+        string? Real(FileInfo file) => file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        var problem = Directory.Exists(chart.FullName) ? "is a folder"
+            : chart.LinkTarget is not null ? "is a symbolic link; name the file itself"
+            : !Directory.Exists(chart.DirectoryName) ? "is in a folder that does not exist"
+            : chart.Exists && chart.Length == 0 ? "exists and is empty, or is not a regular file (a pipe or a device); remove it or choose another name"
+            : inputs.Any(i => string.Equals(SafeReal(i), chart.FullName, StringComparison.Ordinal)) ? "is one of the input files; choose another name"
+            : null;
+        if (problem is not null)
+        {
+            throw new UsageException($"--chart: {chart.FullName}: {problem}");
+        }
+
+        string? SafeReal(FileInfo file)
+        {
+            try
+            {
+                return Real(file);
+            }
+            catch (IOException)
+            {
+                return file.FullName;
+            }
+        }
+    }
+
+    /// <summary>Writes the chart beside its target and moves it into place, so a failure leaves no half-written file.</summary>
+    private static void WriteChart(FileInfo chart, string svg)
+    {
+        var temporary = chart.FullName + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, svg);
+            File.Move(temporary, chart.FullName, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private static int Markdown(CliContext context, DietReport report)
     {
         context.Output.Write(DietViews.Markdown(report));
@@ -74,11 +124,7 @@ internal static class AnalyzeCommand
     /// <summary>Reads a supplements file (JSON or YAML), after the checks every input file gets.</summary>
     internal static SupplementPlan ReadSupplements(FileInfo file)
     {
-        if (!file.Exists)
-        {
-            throw new InputException([new InputProblem(file.Name, null, "", InputProblemCodes.Unreadable, "no such file")]);
-        }
-
+        InputFile.RequireRegularFile(file.FullName);
         if (DietImport.SizeProblem(file.Name, file.Length) is { } size)
         {
             throw new InputException([size]);

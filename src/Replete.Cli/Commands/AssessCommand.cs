@@ -97,12 +97,7 @@ internal static class AssessCommand
     /// <summary>Reads a FHIR file and notes on stderr what it left out and which units came from text.</summary>
     private static FhirLabFile ReadFhir(CliContext context, FileInfo bundle)
     {
-        if (!bundle.Exists)
-        {
-            throw new UsageException($"--fhir: {bundle.Name}: no such file");
-        }
-
-        var labs = FhirLabs.Read(File.ReadAllText(bundle.FullName), bundle.Name);
+        var labs = FhirLabs.Read(InputFile.ReadText(bundle.FullName), bundle.Name);
         foreach (var skipped in labs.Skipped)
         {
             context.Error.WriteLine($"note: {skipped}");
@@ -130,6 +125,50 @@ internal static class AssessCommand
         }
     }
 
+    /// <summary>A file the assessment names (<paramref name="field"/>), which must stay inside the assessment file's folder:
+    /// the engine refused absolute paths and '..' (AssessmentRequest.Outside); here every part of the path below the
+    /// folder counts where it points, so neither a linked file nor a linked folder leads outside. A missing or unreadable
+    /// file is named with the assessment file and the field.</summary>
+    private static FileInfo Inside(string assessment, string directory, string relative, string field)
+    {
+        InputException Problem(string message) =>
+            new([new InputProblem(Path.GetFileName(assessment), null, field, InputProblemCodes.Invalid, $"'{relative}' {message}")]);
+        var full = Path.GetFullPath(Path.Combine(directory, relative));
+        var folder = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
+        var realFolder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(folder, StringComparison.Ordinal))
+        {
+            throw Problem("leaves the assessment file's folder");
+        }
+
+        var real = Path.TrimEndingDirectorySeparator(folder);
+        foreach (var part in Path.GetRelativePath(folder, full).Split(Path.DirectorySeparatorChar))
+        {
+            real = Path.Combine(real, part);
+            var target = Resolved(Directory.Exists(real) ? new DirectoryInfo(real) : new FileInfo(real));
+            if (target is not null)
+            {
+                real = target;
+            }
+
+            if (!real.StartsWith(folder, StringComparison.Ordinal) && !real.StartsWith(realFolder, StringComparison.Ordinal))
+            {
+                throw Problem("leaves the assessment file's folder");
+            }
+        }
+
+        try
+        {
+            InputFile.RequireRegularFile(full);
+        }
+        catch (InputException ex)
+        {
+            throw Problem(ex.Problems[0].Message + " (beside the assessment file)");
+        }
+
+        return new FileInfo(full);
+    }
+
     /// <summary>The diet analysis of the request's <c>diet_log</c> (paths relative to the assessment file) with its
     /// <c>supplements</c>, or null when it names none.</summary>
     private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir)
@@ -140,24 +179,9 @@ internal static class AssessCommand
         }
 
         var directory = Path.GetDirectoryName(path)!;
-        // The engine refused absolute paths and '..' (AssessmentRequest.Outside); this keeps the resolved path inside.
-        FileInfo Inside(string relative)
-        {
-            var full = Path.GetFullPath(Path.Combine(directory, relative));
-            var folder = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
-            // A symbolic link beside the assessment file counts where it points: inside the folder as named, or inside
-            // the folder a linked folder stands for. A plain file inside the folder as named is inside.
-            var target = Resolved(new FileInfo(full));
-            var realFolder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
-            return full.StartsWith(folder, StringComparison.Ordinal)
-                && (target is null || target.StartsWith(folder, StringComparison.Ordinal) || target.StartsWith(realFolder, StringComparison.Ordinal))
-                ? new FileInfo(full)
-                : throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Invalid, $"'{relative}' leaves the assessment file's folder")]);
-        }
-
-        var diet = DietFiles.Load(context, request.DietLogs.Select(Inside), dataDir, interactive: false);
+        var diet = DietFiles.Load(context, request.DietLogs.Select(log => Inside(path, directory, log, "diet_log")), dataDir, interactive: false);
         var supplements = request.Supplements is { } supplementFile
-            ? AnalyzeCommand.ReadSupplements(Inside(supplementFile))
+            ? AnalyzeCommand.ReadSupplements(Inside(path, directory, supplementFile, "supplements"))
             : Replete.Diet.SupplementPlan.None;
         foreach (var note in diet.Notes)
         {

@@ -75,7 +75,13 @@ internal static class FoodsCommand
         var fdc = new Command("fdc", "Import a FoodData Central CSV download (SR Legacy, Foundation, Survey FNDDS or Branded)") { path, json };
         fdc.SetAction(parse =>
         {
-            using var download = FdcDownload.Open(parse.GetValue(path)!);
+            var downloadPath = parse.GetValue(path)!;
+            if (!Directory.Exists(downloadPath))
+            {
+                InputFile.RequireRegularFile(downloadPath);
+            }
+
+            using var download = FdcDownload.Open(downloadPath);
             using var database = FoodStore.Open(context, parse.GetValue(dataDir));
             var summary = context.WithProgress("Importing", report => database.ImportFdc(download, new FoodStore.Reporter(report)));
             return context.Emit(parse.GetValue(json), summary, FoodViews.RenderImport);

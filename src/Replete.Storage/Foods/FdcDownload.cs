@@ -86,24 +86,41 @@ public sealed class FdcDownload : IDisposable
         var location = files[file];
         Stream stream;
         long length;
+        string name;
         if (zip is null)
         {
+            // A named pipe or a device reports no length, and opening a pipe would wait for a writer for ever.
+            if (new FileInfo(location).Length == 0)
+            {
+                throw new CsvDataException(file, 1, null, "is empty (or it is a pipe or a device, which Replete does not read): a FoodData Central file starts with a header row");
+            }
+
             stream = new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             length = stream.Length;
+            name = file;
         }
         else
         {
             var entry = zip.GetEntry(location)!;
-            stream = entry.Open();
+            name = $"{Path.GetFileName(Name)}/{entry.FullName}";
+            try
+            {
+                stream = CheckedZipEntry.Open(entry, Path.GetFileName(Name));
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new CsvDataException(name, 1, null, ex.Message);
+            }
+
             length = entry.Length;
         }
 
         var counting = new ProgressStream(stream, length, progress is null ? null : done => progress.Report(new FoodImportProgress(file, done, length)));
-        var csv = new CsvReader(new StreamReader(counting, System.Text.Encoding.UTF8, true, 1 << 16), file);
+        var csv = new CsvReader(new StreamReader(counting, System.Text.Encoding.UTF8, true, 1 << 16), name);
         if (!csv.ReadHeader())
         {
             csv.Dispose();
-            throw new CsvDataException(file, 1, null, "is empty: a FoodData Central file starts with a header row");
+            throw new CsvDataException(name, 1, null, "is empty: a FoodData Central file starts with a header row");
         }
 
         return csv;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Replete.Data;
+using Replete.Documents;
 using Replete.Foods;
 
 namespace Replete.Storage.Foods;
@@ -180,6 +181,11 @@ public sealed partial class FoodDatabase
             if (value < 0)
             {
                 throw csv.Error(amount, $"{value} is negative");
+            }
+
+            if (value > InputLimits.MaximumFoodValuePer100Grams)
+            {
+                throw csv.Error(amount, FormattableString.Invariant($"{value} per 100 g is more than any food holds (at most {InputLimits.MaximumFoodValuePer100Grams:0.#E+0} in any unit)"));
             }
 
             if (!insert.Run(fdcId, nutrientId, value.Value))

@@ -217,7 +217,14 @@ public sealed partial class FoodDatabase : IDisposable
         Execute("PRAGMA synchronous = NORMAL");
         Execute("PRAGMA foreign_keys = OFF");
         Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        var version = Scalar("SELECT value FROM meta WHERE key = 'schema_version'") is { } text ? Convert.ToInt32(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var text = Scalar("SELECT value FROM meta WHERE key = 'schema_version'")?.ToString();
+        var version = 0;
+        if (text is not null && !int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version))
+        {
+            // Not written by any Replete: migrating it could destroy what it holds.
+            throw new FoodDatabaseException($"the food database {Path} has a schema version Replete never writes ('{(text.Length > 20 ? text[..20] + "..." : text)}'); rebuild it with 'replete foods init', or use another --data-dir.");
+        }
+
         if (version > SchemaVersion)
         {
             throw new FoodDatabaseException($"the food database {Path} has schema version {version}, written by a newer Replete; this one knows versions up to {SchemaVersion}. Update Replete, or use another --data-dir.");

@@ -137,6 +137,11 @@ public sealed class CsvReader : IDisposable
             throw new CsvDataException(FileName, Line, null, $"the line is longer than {Documents.InputLimits.MaximumCsvRecordChars / 1024} KB: not a diet or food file Replete reads");
         }
 
+        if (record.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new CsvDataException(FileName, Line, null, "holds a NUL character: the file is binary, or text in UTF-16 without a byte order mark; save it as UTF-8 CSV");
+        }
+
         // A quoted field may run over several lines; the record grows in one buffer and stops at the limits, so an
         // unclosed quote costs a bounded amount of work and is reported where it opened.
         StringBuilder? joined = null;
@@ -169,7 +174,7 @@ public sealed class CsvReader : IDisposable
             }
 
             var aheadLine = nextLine++;
-            if (ahead.Contains('"', StringComparison.Ordinal) || ahead.Count(c => c == Separator) + 1 >= header.Count)
+            if (ahead.Contains('"', StringComparison.Ordinal) || ahead.Count(c => c == Separator) + 1 >= header.Count || StartsLikeThisRecord(ahead))
             {
                 (pending, pendingLine) = (ahead, aheadLine);
                 break;
@@ -193,7 +198,39 @@ public sealed class CsvReader : IDisposable
             joinedLines.Add((Line, last));
         }
 
+        // More fields than the header shifts every value after them (a comma inside an unquoted field): half a row is
+        // an error, and so is a row and a half. Empty trailing fields (a spreadsheet's trailing commas) are harmless.
+        if (header.Count > 0 && FieldCount > header.Count)
+        {
+            for (var i = header.Count; i < FieldCount; i++)
+            {
+                if (!GetSpan(i).IsWhiteSpace())
+                {
+                    throw new CsvDataException(FileName, Line, $"field {i + 1}",
+                        $"the record has {FieldCount} fields; the header has {header.Count} (a comma inside a field that is not quoted?)");
+                }
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>Whether a line read ahead starts with a field shaped like this record's first (both dates, say): a new
+    /// record cut short, not the rest of a note, which is then reported rather than joined.</summary>
+    private bool StartsLikeThisRecord(string ahead)
+    {
+        static string Shape(ReadOnlySpan<char> field) =>
+            string.Create(field.Length, field.ToString(), (shape, text) =>
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    shape[i] = char.IsAsciiDigit(text[i]) ? '9' : char.IsLetter(text[i]) ? 'a' : text[i];
+                }
+            });
+        var first = fields[0];
+        var aheadEnd = ahead.IndexOf(Separator, StringComparison.Ordinal);
+        return FieldCount > 0 && aheadEnd > 0 && first.Length > 0 && !first.Escaped
+            && Shape(record.AsSpan(first.Start, first.Length).Trim()) == Shape(ahead.AsSpan(0, aheadEnd).Trim());
     }
 
     /// <summary>The raw characters of field <paramref name="index"/>; quotes removed, escaped quotes undoubled.</summary>

@@ -106,6 +106,11 @@ public static class AppExport
 
                 if (nutrient == "vitamin_a" && unit.Equals("IU", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (value < 0 || InputLimits.DailyIntake.Check(value) is not null)
+                    {
+                        throw csv.Error(index, value < 0 ? $"{value} is negative" : InputLimits.DailyIntake.Check(value)!);
+                    }
+
                     vitaminAIu = value;
                     continue;
                 }
@@ -245,6 +250,11 @@ public static class AppExport
         if (value < 0)
         {
             throw csv.Error(index, $"{value} is negative");
+        }
+
+        if (InputLimits.DailyIntake.Check(value) is { } tooMuch)
+        {
+            throw csv.Error(index, tooMuch);
         }
 
         var nutrient = NutrientCatalog.Default.Get(nutrientId);

@@ -1,3 +1,4 @@
+using Replete.Documents;
 using Replete.Intake;
 using Replete.Nutrients;
 using Replete.Targets;
@@ -39,6 +40,8 @@ public static class DietAnalyzer
 
     /// <summary>Analyses the food <paramref name="items"/> between <paramref name="from"/> and <paramref name="to"/>
     /// (inclusive, optional), adding <paramref name="supplements"/> on every logged day.</summary>
+    /// <exception cref="InputException">A day's total of a nutrient is above <see cref="InputLimits.DailyIntake"/>
+    /// (each entry in range, their sum not): the problem names the largest entry's file and line.</exception>
     public static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -57,6 +60,7 @@ public static class DietAnalyzer
             }
         }
 
+        CheckTotals(foods.Concat(taken), byDay);
         var results = new List<NutrientIntake>();
         foreach (var target in targets.Targets)
         {
@@ -66,6 +70,28 @@ public static class DietAnalyzer
         var entries = foods.CountBy(i => i.Date).ToDictionary();
         var days = dates.Select(d => new DayIntake(d, entries[d], byDay[d])).ToList();
         return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, foods.Count, results, days);
+    }
+
+    /// <summary>Refuses a day whose total of a nutrient is beyond any diet: entries each in range can add up to an absurd
+    /// day (thousands of servings), which would otherwise reach the adequacy model.</summary>
+    private static void CheckTotals(IEnumerable<IntakeItem> items, Dictionary<DateOnly, Dictionary<string, double>> byDay)
+    {
+        foreach (var (date, totals) in byDay)
+        {
+            foreach (var (nutrient, total) in totals)
+            {
+                if (InputLimits.DailyIntake.Check(total) is not { } message)
+                {
+                    continue;
+                }
+
+                var largest = items.Where(i => i.Date == date).MaxBy(i => i.Nutrients.GetValueOrDefault(nutrient))!;
+                var colon = largest.Origin.LastIndexOf(':');
+                var line = colon > 0 && int.TryParse(largest.Origin.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
+                throw new InputException([new InputProblem(line is null ? largest.Origin : largest.Origin[..colon], line, nutrient, InputProblemCodes.OutOfRange,
+                    $"the total for {date:yyyy-MM-dd}: {message}; the largest entry is '{DocumentReader.Shorten(largest.Name)}'")]);
+            }
+        }
     }
 
     private static NutrientIntake Assess(NutrientTarget target, List<IntakeItem> foods, List<IntakeItem> taken, List<DateOnly> dates,

@@ -115,7 +115,9 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         }
         catch (InvalidDataException ex)
         {
-            problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable, $"not a zip file Replete can read ({ex.Message})"));
+            problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable, ex.Message.StartsWith(name + ": ", StringComparison.Ordinal)
+                ? ex.Message[(name.Length + 2)..]
+                : $"not a zip file Replete can read ({ex.Message})"));
         }
     }
 
@@ -221,7 +223,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 continue;
             }
 
-            using var csv = new CsvReader(new StreamReader(entry.Open()), $"{name}/{entry.Name}");
+            using var csv = new CsvReader(new StreamReader(CheckedZipEntry.Open(entry, name)), $"{name}/{entry.Name}");
             AddCsv(csv);
         }
     }

@@ -88,7 +88,7 @@ public readonly record struct HouseholdAmount(double Quantity, string Unit)
         while (rest.Length > 0)
         {
             var end = 0;
-            while (end < rest.Length && (char.IsAsciiDigit(rest[end]) || rest[end] is '.' or '/'))
+            while (end < rest.Length && (char.IsAsciiDigit(rest[end]) || rest[end] is '.' or '/' || Exponent(rest, end)))
             {
                 end++;
             }
@@ -127,6 +127,12 @@ public readonly record struct HouseholdAmount(double Quantity, string Unit)
 
         return text.Length > 3 && text.EndsWith('s') && !text.EndsWith("ss", StringComparison.Ordinal) ? text[..^1] : text;
     }
+
+    /// <summary>Whether <paramref name="text"/>[<paramref name="at"/>] continues a number in scientific notation ("1e308 g"
+    /// is a number, so it is held to the limits, not read as 1 of a unit "e308 g"; "1 egg" is not).</summary>
+    private static bool Exponent(string text, int at) => at > 0 && char.IsAsciiDigit(text[at - 1]) && text[at] is 'e' or 'E'
+        ? at + 1 < text.Length && (char.IsAsciiDigit(text[at + 1]) || (text[at + 1] is '+' or '-' && at + 2 < text.Length && char.IsAsciiDigit(text[at + 2])))
+        : text[at] is '+' or '-' && at > 1 && text[at - 1] is 'e' or 'E' && char.IsAsciiDigit(text[at - 2]);
 
     private static bool TryNumber(string text, out double value)
     {

@@ -44,6 +44,16 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
             }
         }
 
+        // Doses each in range can still add up to a day beyond any diet (thousands of entries): refused here, with the file.
+        foreach (var (nutrient, daily) in supplements.SelectMany(s => s.PerDose.Select(p => (p.Key, Amount: p.Value * s.DosesPerDay)))
+            .GroupBy(p => p.Key, p => p.Amount).Select(g => (g.Key, g.Sum())))
+        {
+            if (InputLimits.DailyIntake.Check(daily) is { } tooMuch)
+            {
+                reader.AddAt(root, "supplements", null, InputProblemCodes.OutOfRange, $"{nutrient} from every supplement together: {tooMuch} a day");
+            }
+        }
+
         return InputResult.From(new SupplementPlan(supplements), reader.Problems);
     }
 

@@ -33,6 +33,10 @@ public static class InputLimits
     /// for other methods.</summary>
     public static Limit SweatSodiumMmolPerLitre { get; } = new("sweat sodium", 10, 150, "mmol/L", "Baker et al. 2016 measured 13-105 mmol/L; the margin allows other methods");
 
+    /// <summary>Sweat rate, more than 0 and at most 6 L/h: the highest measured in athletes is 5.73 L/h (Baker et al. 2016);
+    /// the margin allows other methods.</summary>
+    public static Limit SweatRateLitresPerHour { get; } = new("sweat rate", 0, 6, "L/h", "Baker et al. 2016 measured at most 5.73 L/h; the margin allows other methods") { MinimumExclusive = true };
+
     /// <summary>Energy intake or exercise energy expenditure, 0-15,000 kcal/day. Replete's choice: above what the most
     /// extreme endurance events have been measured to need.</summary>
     public static Limit DailyKcal { get; } = new("energy", 0, 15000, "kcal/d", "Replete's choice: above the most extreme endurance events measured");
@@ -43,6 +47,11 @@ public static class InputLimits
     /// <summary>One food log entry, at most 5,000 g. Replete's choice: 5 kg of one food at one sitting is a unit
     /// mistake.</summary>
     public const double MaximumEntryGrams = 5000;
+
+    /// <summary>One nutrient value of a food composition file, at most 1e10 per 100 g in the nutrient's unit. Replete's
+    /// choice: nothing holds more than 100 g of a nutrient in 100 g (1e8 in micrograms), and a pure vitamin D powder in IU
+    /// (40 IU per microgram) stays below 4e9; more is a corrupt or forged file, not a food.</summary>
+    public const double MaximumFoodValuePer100Grams = 1e10;
 
     /// <summary>One diet file, at most 200 MB. Replete's choice: a year of detailed logging is a few megabytes.</summary>
     public const long MaximumDietFileBytes = 200L * 1024 * 1024;

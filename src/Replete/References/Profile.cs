@@ -102,9 +102,9 @@ public sealed record Profile(
         }
 
         return new Profile(
-            reader.Number(element, "age", parent), sex, reader.Flag(element, "pregnant", parent) ?? false, reader.Flag(element, "lactating", parent) ?? false,
-            reader.Number(element, "body_mass_kg", parent), reader.Text(element, "sport", parent), reader.Number(element, "training_hours_per_week", parent),
-            diet, reader.Number(element, "sweat_rate_l_per_h", parent), reader.Number(element, "sweat_sodium_mmol_l", parent))
+            reader.Number(element, "age", parent, InputLimits.AgeYears), sex, reader.Flag(element, "pregnant", parent) ?? false, reader.Flag(element, "lactating", parent) ?? false,
+            reader.Number(element, "body_mass_kg", parent, InputLimits.BodyMassKg), reader.Text(element, "sport", parent), reader.Number(element, "training_hours_per_week", parent, InputLimits.TrainingHoursPerWeek),
+            diet, reader.Number(element, "sweat_rate_l_per_h", parent, InputLimits.SweatRateLitresPerHour), reader.Number(element, "sweat_sodium_mmol_l", parent, InputLimits.SweatSodiumMmolPerLitre))
         {
             SourceName = reader.Source.FileName,
             Parent = parent,

@@ -46,9 +46,9 @@ public sealed record SessionRequest(
             problems.Add(mass);
         }
 
-        if (MeasuredSweatRateLitresPerHour is { } rate && (!double.IsFinite(rate) || rate <= 0 || rate > 6))
+        if (MeasuredSweatRateLitresPerHour is { } rate && InputLimits.SweatRateLitresPerHour.Check(rate) is { } sweat)
         {
-            problems.Add(FormattableString.Invariant($"sweat rate must be more than 0 and at most 6 L/h (got {rate})"));
+            problems.Add(sweat);
         }
 
         if (SweatSodiumMmolPerLitre is { } na && InputLimits.SweatSodiumMmolPerLitre.Check(na) is { } sodium)

@@ -45,11 +45,62 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
     }
 
     [Fact]
-    public void AnEndlessFile_StopsAtTheLimit()
+    public void AHugeDocument_StopsAtTheLimit()
     {
-        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+        var file = Path.Combine(TempDirectory, "huge.json");
+        File.WriteAllText(file, "[" + new string(' ', 6_000_000) + "]");
 
-        AssertCleanRefusal(CliRunner.Run("assess", "/dev/zero"), "longer than");
+        AssertCleanRefusal(CliRunner.Run("assess", file), "longer than");
+    }
+
+    [SkippableTheory] // A pipe, a device or a /proc file has no length; opening a pipe waits for a writer for ever (issue 13).
+    [InlineData("assess", "/dev/zero")]
+    [InlineData("analyze", "/dev/urandom")]
+    [InlineData("analyze", "fifo")]
+    [InlineData("assess", "fifo")]
+    public async Task APipeOrADevice_IsRefusedWithoutBeingOpened(string command, string path)
+    {
+        if (path == "fifo")
+        {
+            path = Path.Combine(TempDirectory, "pipe.json");
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
+        }
+
+        Skip.IfNot(Path.Exists(path), $"needs {path}");
+        var run = Task.Run(() => command == "assess"
+            ? CliRunner.Run("assess", path)
+            : CliRunner.Run("analyze", path, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir));
+
+        AssertCleanRefusal(await run.WaitAsync(TimeSpan.FromSeconds(10)), "a pipe or a device");
+    }
+
+    [Theory] // The chart never overwrites an input, writes through a link, or leaves a file behind (issue 13).
+    [InlineData("day.svg", "is one of the input files")]
+    [InlineData("link.svg", "is a symbolic link")]
+    public void AChartOverAnInputOrThroughALink_IsRefused_AndNothingIsWritten(string chart, string mentions)
+    {
+        var log = Path.Combine(TempDirectory, "day.svg"); // a daily summary, whatever its name says
+        File.WriteAllText(log, "Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n");
+        File.CreateSymbolicLink(Path.Combine(TempDirectory, "link.svg"), Path.Combine(TempDirectory, "elsewhere.svg"));
+
+        var result = CliRunner.Run("analyze", log, "--profile", Path.Combine(Examples, "runner-profile.json"), "--chart", Path.Combine(TempDirectory, chart), "--data-dir", DataDir);
+
+        AssertCleanRefusal(result, mentions);
+        Assert.Equal("Date,Energy (kcal),Iron (mg)\n2026-11-03,2100,14\n", File.ReadAllText(log));
+        Assert.False(File.Exists(Path.Combine(TempDirectory, "elsewhere.svg")));
+    }
+
+    [Fact] // A linked folder beside the assessment leads outside it as surely as '..' (issue 13).
+    public void ADietLogThroughALinkedFolder_LeavingTheAssessmentFolder_IsRefused()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "person")).FullName;
+        File.WriteAllText(Path.Combine(TempDirectory, "secret.csv"), "date,time,meal,food,amount\n2026-11-02,,lunch,banana,1 g\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "out"), TempDirectory);
+        var file = Path.Combine(folder, "a.json");
+        File.WriteAllText(file, """{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "diet_log": "out/secret.csv"}""");
+
+        AssertCleanRefusal(CliRunner.Run("assess", file, "--data-dir", DataDir), "leaves the assessment file's folder");
     }
 
     [Theory]

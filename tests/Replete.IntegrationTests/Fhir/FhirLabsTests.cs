@@ -163,4 +163,25 @@ public class FhirLabsTests
 
         Assert.True(result.Labs.Single(l => l.Biomarker == "ferritin").ConditionalCutoff);
     }
+
+    [Theory] // The SDK's recoverable mode keeps a value of the wrong type and throws when it is read (issue 13).
+    [InlineData("""{"resourceType": "Observation", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]}, "valueQuantity": {"value": "1e309", "code": "ng/mL"}}""")]
+    [InlineData("""{"resourceType": "Observation", "status": 42, "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]}, "valueQuantity": {"value": 30, "code": "ng/mL"}}""")]
+    [InlineData("""{"resourceType": "Bundle", "type": "collection", "entry": {"resource": 5}}""")]
+    [InlineData("""{"resourceType": "Observation", "status": "final"} {"resourceType": "Patient"}""")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
+    public void WrongTypesTrailingDocumentsOrDeepNesting_AreAnInputProblemNamingTheFile(string json)
+    {
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read(json, "labs.json"));
+
+        Assert.Equal("labs.json", Assert.Single(error.Problems).Source);
+    }
+
+    [Fact]
+    public void Bundle_WithANullEntry_ReadsTheRest()
+    {
+        var file = FhirLabs.Read("""{"resourceType": "Bundle", "type": "collection", "entry": [null, {"resource": null}]}""", "labs.json");
+
+        Assert.Empty(file.Labs);
+    }
 }

@@ -91,6 +91,8 @@ public sealed class FdcImportTests : IDisposable
         { "food_nutrient.csv", text => ReplaceLine(text, 3, SecondLine(text)), "food_nutrient.csv:3: nutrient_id" },
         { "food_portion.csv", text => text.Replace("\"gram_weight\"", "\"grams\"", StringComparison.Ordinal), "food_portion.csv:1: gram_weight" },
         { "food.csv", _ => string.Empty, "food.csv:1" },
+        { "food_nutrient.csv", text => ReplaceLine(text, 5, "\"9000001\",\"168462\",\"1089\",\"1e308\",\"\",\"\",\"\",\"\",\"\",\"\",\"\""), "food_nutrient.csv:5: amount: 1E+308 per 100 g is more than any food holds" },
+        { "food.csv", text => ReplaceLine(text, 3, SecondLine(text) + ",\"extra\""), "food.csv:3: field 6: the record has 6 fields; the header has 5" },
     };
 
     [SkippableTheory]

@@ -123,4 +123,23 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
         var error = Assert.Throws<FoodDatabaseException>(() => FoodDatabase.Open(path));
         Assert.Contains("newer Replete", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory] // A schema version no Replete writes is refused with how to rebuild, not a FormatException (issue 13).
+    [InlineData("junk")]
+    [InlineData("99999999999999999999")]
+    public void SchemaVersionNotANumber_IsRefusedByName(string version)
+    {
+        var path = Path.Combine(directory, "foods.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('schema_version', '{version}');";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<FoodDatabaseException>(() => FoodDatabase.Open(path));
+
+        Assert.Contains("foods init", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -82,4 +82,40 @@ public class CsvReaderTests
         Assert.Equal("log.csv:1: food: the header gives the column 'food' twice; keep one.", Assert.Throws<CsvDataException>(() => csv.Require("food")).Message);
         Assert.Equal(2, csv.Require("amount"));
     }
+
+    [Theory] // Half a row is an error, and so is a row and a half; NUL is binary or UTF-16 (issue 13).
+    [InlineData("a,b\n1,2,3\n", "t.csv:2: field 3: the record has 3 fields; the header has 2 (a comma inside a field that is not quoted?).")]
+    [InlineData("a,b\n1,\u00002\n", "t.csv:2: holds a NUL character: the file is binary, or text in UTF-16 without a byte order mark; save it as UTF-8 CSV.")]
+    public void Read_ExtraFieldsOrNul_NamesFileLineAndField(string text, string expected)
+    {
+        using var csv = new CsvReader(new StringReader(text), "t.csv");
+        csv.ReadHeader();
+
+        var error = Assert.Throws<CsvDataException>(() => csv.Read());
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Read_EmptyTrailingFields_AreHarmless()
+    {
+        using var csv = new CsvReader(new StringReader("a,b\n1,2,,\n"), "t.csv");
+        csv.ReadHeader();
+
+        Assert.True(csv.Read());
+        Assert.Equal(2, csv.GetDouble(1));
+    }
+
+    [Fact]
+    public void JoinShortRecords_ALineShapedLikeARecord_IsNotJoined_ButReportedAsTruncated()
+    {
+        using var csv = new CsvReader(new StringReader("Date,Meal,Calories,Note\n2025-03-06,Lunch,500,ran\nfar today\n2025-03-07,Dinner\n"), "t.csv") { JoinShortRecords = true };
+        csv.ReadHeader();
+
+        Assert.True(csv.Read());
+        Assert.Equal("ran far today", csv.GetString(3));
+        Assert.True(csv.Read());
+        var error = Assert.Throws<CsvDataException>(() => csv.GetDouble(2));
+        Assert.Equal(4, error.Line);
+    }
 }

@@ -147,4 +147,16 @@ public class DietAnalyzerTests
 
         Assert.True(vitaminA.Adequacy!.UpperLimit!.LikelyExcess);
     }
+
+    [Fact] // Entries each in range add up to a day beyond any diet: refused naming the largest, not thrown as a bug (issue 13).
+    public void Analyze_ADayBeyondTheDailyLimit_IsAnInputProblemNamingTheLargestEntry()
+    {
+        IntakeItem[] items = [Food(1, "salt", ("sodium", 6_000_000)), Food(1, "more salt", ("sodium", 7_000_000))];
+
+        var error = Assert.Throws<Replete.Documents.InputException>(() => DietAnalyzer.Analyze(items, [], Runner));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(("log.csv", 1, "sodium"), (problem.Source, problem.Line, problem.Path));
+        Assert.Contains("more salt", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -210,4 +210,54 @@ public class DietImportTests
         Assert.Equal(new DateOnly(2026, 11, 3), diet.Items[1].Date);
         Assert.Contains(diet.Notes, n => n.Code == "skipped" && n.Line == 4);
     }
+
+    [Theory] // A zip that lies is refused, never read as data (issue 13).
+    [InlineData("crc")]
+    [InlineData("encrypted")]
+    [InlineData("bzip2")]
+    public void Zip_DamagedEncryptedOrUnreadable_IsAProblemNamingTheZipAndEntry(string damage)
+    {
+        using var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("Nutrition-Summary.csv", CompressionLevel.NoCompression).Open());
+            writer.Write("Date,Meal,Calories,Sodium (mg)\n2026-11-02,Lunch,500,300\n");
+        }
+
+        var bytes = zipped.ToArray();
+        var local = bytes.AsSpan().IndexOf("PK\u0003\u0004"u8);
+        var central = bytes.AsSpan().IndexOf("PK\u0001\u0002"u8);
+        switch (damage)
+        {
+            case "crc":
+                bytes[bytes.AsSpan().IndexOf("500"u8)] = (byte)'9';
+                break;
+            case "encrypted":
+                bytes[local + 6] |= 1;
+                bytes[central + 8] |= 1;
+                break;
+            default:
+                bytes[local + 8] = 12;
+                bytes[central + 10] = 12;
+                break;
+        }
+
+        var import = new DietImport(Resolver);
+        import.Add("export.zip", new MemoryStream(bytes));
+
+        var problem = Assert.Single(import.Complete().Problems);
+        Assert.Equal(("export.zip", "unreadable"), (problem.Source, problem.Code));
+        Assert.Contains("Nutrition-Summary.csv", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact] // Each value in range, their day not (issue 13: 1e308 in a Cronometer column crashed the analysis).
+    public void DailySummary_AValueBeyondAnyDiet_IsRefusedWithLineAndColumn()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("dailysummary.csv", Text("Date,Energy (kcal),Iron (mg)\n2026-11-02,2000,1e308\n"));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("dailysummary.csv", 2, "Iron (mg)"), (problem.Source, problem.Line, problem.Path));
+    }
 }

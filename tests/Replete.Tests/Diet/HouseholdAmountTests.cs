@@ -14,6 +14,9 @@ public class HouseholdAmountTests
     [InlineData("2 tablespoons", 2, "tbsp")]
     [InlineData("1", 1, "serving")]
     [InlineData("3 servings", 3, "serving")]
+    [InlineData("1e3 g", 1000, "g")]     // scientific notation is a number, held to the limits (issue 13)
+    [InlineData("1e308 g", 1e308, "g")]  // not 1 of a unit "e308 g"
+    [InlineData("1 egg", 1, "egg")]
     public void TryParse_WhatPeopleWrite(string text, double quantity, string unit)
     {
         Assert.True(HouseholdAmount.TryParse(text, out var amount));
@@ -26,6 +29,7 @@ public class HouseholdAmountTests
     [InlineData("-2 g")]
     [InlineData("0 g")]
     [InlineData("1/0 cup")]
+    [InlineData("1e309 g")]
     public void TryParse_NoPositiveQuantity_Fails(string text) => Assert.False(HouseholdAmount.TryParse(text, out _));
 
     [Theory]

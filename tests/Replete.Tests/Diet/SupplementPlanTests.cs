@@ -83,4 +83,15 @@ public class SupplementPlanTests
 
         Assert.Equal(("supplements[0].per_dose.magnesium", "out_of_range"), (problem.Path, problem.Code));
     }
+
+    [Fact] // Doses each in range can add up to a day beyond any diet (issue 13: 2,000 entries crashed the analysis).
+    public void Read_APlanAddingUpToMoreThanTheDailyLimit_IsOutOfRange()
+    {
+        var plan = "{\"supplements\": [" + string.Join(", ", Enumerable.Repeat("{\"name\": \"Mg\", \"doses_per_day\": 20, \"per_dose\": {\"magnesium\": \"999999 mg\"}}", 2)) + "]}";
+
+        var problem = Assert.Single(Read(plan).Problems);
+
+        Assert.Equal(("s.json", "supplements", "out_of_range"), (problem.Source, problem.Path, problem.Code));
+        Assert.Contains("magnesium", problem.Message, StringComparison.Ordinal);
+    }
 }
