@@ -155,6 +155,7 @@ public static class DayPlanner
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, request.Candidates), notes)
         {
             Pairings = MealPairing.Check(items, request.Supplements),
+            Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             EnergyBefore = energyBase,
             EnergyAfter = energyBase is { } e ? e + foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (grams[j] - f.UsualGrams)).Sum() : null,
         };

@@ -15,6 +15,19 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IRe
     /// <summary>The assessment's triage: an emergency gets no plan; any doctor's visit keeps the plan to food.</summary>
     public TriageLevel Triage { get; init; } = TriageLevel.SelfCare;
 
+    /// <summary>Nutrients a lab result shows low (the assessment's likely findings with lab evidence): with the problem
+    /// nutrients, the only routes to a supplement.</summary>
+    public IReadOnlyList<string> LabConfirmed { get; init; } = [];
+
+    /// <summary>The person's diet pattern (a vegan gets a reliable B12 source whatever the labs say).</summary>
+    public References.DietPattern Pattern { get; init; } = References.DietPattern.Omnivore;
+
+    /// <summary>True for an athlete in a sport: supplements must be tested for banned substances.</summary>
+    public bool Athlete { get; init; }
+
+    /// <summary>The person's medicines, as risk ids (data/risk_factors.csv): "ppi", "thiazide_diuretic".</summary>
+    public IReadOnlyList<string> Medications { get; init; } = [];
+
     /// <summary>Time the solver may take for each of its two stages. Replete's choice.</summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 }
@@ -107,6 +120,10 @@ public sealed record NutritionPlan(PlanStatus Status, IReadOnlyList<FoodChange> 
     /// <summary>The problem nutrients: food within the plan's limits cannot reach their goals. With lab-confirmed
     /// deficiencies, these are the only routes to a supplement.</summary>
     public IReadOnlyList<PlannedNutrient> ProblemNutrients => [.. Nutrients.Where(n => n.IsProblem)];
+
+    /// <summary>Supplement guidance: only for problem nutrients, lab-confirmed lows and B12 for vegans; none where the
+    /// triage says see a doctor.</summary>
+    public IReadOnlyList<SupplementAdvice> Supplements { get; init; } = [];
 
     /// <summary>Meal-pairing advice that fired on the person's own meals and supplements (data/meal_pairing.csv).</summary>
     public IReadOnlyList<PairingAdvice> Pairings { get; init; } = [];

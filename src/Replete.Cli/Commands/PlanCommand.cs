@@ -43,6 +43,13 @@ internal static class PlanCommand
                 read.Request.Profile.Diet ?? DietPattern.Omnivore, read.Request.Profile.Avoid, own);
         }
 
-        return DayPlanner.Plan(new PlanRequest(diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates) { Triage = assessment.Triage });
+        return DayPlanner.Plan(new PlanRequest(diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates)
+        {
+            Triage = assessment.Triage,
+            LabConfirmed = [.. assessment.Bottlenecks.Where(b => b.Likelihood == Likelihood.Likely && b.For.Any(e => e.Kind == EvidenceKind.Lab)).Select(b => b.Nutrient)],
+            Pattern = read.Request.Profile.Diet ?? DietPattern.Omnivore,
+            Athlete = read.Request.Person.Sport is not null,
+            Medications = [.. read.Input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
+        });
     }
 }

@@ -66,6 +66,19 @@ internal static class PlanViews
             console.Write(gaps);
         }
 
+        if (plan.Supplements.Count > 0)
+        {
+            console.MarkupLine("[bold]Supplements[/] (only for problem nutrients, lab-confirmed lows, and B12 on a vegan diet):");
+            foreach (var s in plan.Supplements)
+            {
+                console.MarkupLine($"  - {Shown.Markup(Supplement(s))}");
+                foreach (var caution in s.Cautions)
+                {
+                    console.MarkupLine($"      {Shown.Markup(caution)}");
+                }
+            }
+        }
+
         if (plan.Pairings.Count > 0)
         {
             console.MarkupLine("[bold]Meal pairing[/] (your own meals):");
@@ -118,6 +131,11 @@ internal static class PlanViews
             var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
             text.Append(CultureInfo.InvariantCulture, $"- Food first for {Nutrient(gap.Nutrient)}: {string.Join("; ", gap.Ideas.Select(i => Idea(i, unit)))}");
             text.Append(gap.Unknown.Count > 0 ? $" (unknown in: {string.Join(", ", gap.Unknown)})\n" : "\n");
+        }
+
+        foreach (var s in plan.Supplements)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- Supplement: {Supplement(s)} {string.Join(" ", s.Cautions)}{(s.Source.Length > 0 ? $" (source: {s.Source})" : "")}\n");
         }
 
         foreach (var p in plan.Pairings)
@@ -189,6 +207,17 @@ internal static class PlanViews
             text.Append("</ul>\n");
         }
 
+        if (plan.Supplements.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Supplements</{sub}>\n<ul>\n");
+            foreach (var s in plan.Supplements)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Supplement(s))} {E(string.Join(" ", s.Cautions))} <small>{E(s.Source)}</small></li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
         if (plan.Pairings.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"<{sub}>Meal pairing</{sub}>\n<ul>\n");
@@ -231,6 +260,23 @@ internal static class PlanViews
 
     private static string Idea(FoodIdea idea, string unit) =>
         $"{idea.Food}{(idea.Origin == PlanFoodOrigin.New ? " (new)" : "")}: {Format.Amount(idea.PerPortion)} {unit} in {idea.Portion}";
+
+    private static string Supplement(SupplementAdvice s)
+    {
+        var why = string.Join(", ", s.Reasons.Select(r => r switch
+        {
+            SupplementReason.ProblemNutrient => "food cannot reach the goal",
+            SupplementReason.LabConfirmed => "a lab shows it low",
+            _ => "vegan diet",
+        }));
+        var dose = s.Dose is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"up to {Format.Amount(d)} {s.Unit} {(s.Per == "alternate_days" ? "on alternate days" : "a day")}")
+            : s.DoctorsDecision ? "dose: a doctor's decision" : "no supplement dose";
+        var form = s.Form.Length > 0 ? $"; {s.Form}" : "";
+        var timing = s.Timing.Length > 0 ? $"; {s.Timing}" : "";
+        var retest = s.Retest.Length > 0 ? $"; retest {s.Retest}" : "";
+        return $"{Nutrient(s.Nutrient)} ({why}): {dose}{form}{timing}{retest}.";
+    }
 
     private static string Pairing(Replete.Diet.PairingAdvice p) => p.Meal == "supplements"
         ? $"{p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}."

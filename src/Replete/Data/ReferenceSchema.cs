@@ -113,6 +113,12 @@ internal static class ReferenceSchema
         Closed(set, "food_search_words.csv", "role", ["class", "plain", "variant"]);
         Closed(set, "meal_pairing.csv", "id", ["vitamin_c_with_iron_meal", "tea_coffee_with_iron_meal", "calcium_with_iron_meal", "calcium_supplement_with_iron", "zinc_iron_supplements"]);
         Closed(set, "food_exclusions.csv", "kind", ["pattern", "avoid"]);
+        Closed(set, "supplement_guidance.csv", "nutrient", nutrients);
+        Closed(set, "supplement_guidance.csv", "route", ["dose", "shortfall", "never"]);
+        Closed(set, "supplement_guidance.csv", "per", ["day", "alternate_days"]);
+        Closed(set, "supplement_guidance.csv", "grade", Grades);
+        Closed(set, "supplement_interactions.csv", "nutrient", nutrients);
+        Closed(set, "supplement_interactions.csv", "medication", [.. Assessment.History.MedicationRiskIds]);
         var groups = Ids(set, "food_groups.csv", "description");
         Each(set, "food_exclusions.csv", "groups", g => g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(groups.Contains), "SR food group names of food_groups.csv separated by ';'");
         var patterns = set.Rows("food_exclusions.csv").Where(r => r.Text("kind") == "pattern").Select(r => r.Text("id")).ToHashSet(StringComparer.Ordinal);

@@ -51,6 +51,14 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
         }
 
         Assert.InRange(plan.Changes.Count, 0, DayPlanner.MostFoodsChanged);
+        foreach (var advice in plan.Supplements)
+        {
+            var n = plan.Nutrients.SingleOrDefault(x => x.Nutrient == advice.Nutrient);
+            Assert.True((n?.IsProblem ?? false) || advice.Reasons.Contains(SupplementReason.LabConfirmed) || (advice.Nutrient == "vitamin_b12" && pattern == DietPattern.Vegan),
+                $"{id}: supplement advice for {advice.Nutrient}, neither a problem nutrient nor lab-confirmed");
+            Assert.True(advice.Dose is null || n?.Ul is not { } ul || n.UlIntakeAfter + advice.Dose <= ul + 1e-9, $"{id}: {advice.Nutrient} dose {advice.Dose} passes the UL");
+        }
+
         Assert.InRange(plan.Changes.Count(c => c.Origin == PlanFoodOrigin.New), 0, DayPlanner.MostNewFoods);
         var catalog = sr28.Database.Catalog;
         foreach (var added in plan.Changes.Where(c => c.Origin == PlanFoodOrigin.New))
@@ -115,6 +123,9 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
                 case "new_food_excludes_groups":
                     yield return ($"no new food from {string.Join(", ", values)}", !added.Any(a => groupOf(a.Food) is { } group && values.Contains(group)));
                     break;
+                case "supplement_includes":
+                    yield return ($"supplement advice for {string.Join(", ", values)}", values.All(v => plan.Supplements.Any(a => a.Nutrient == v)));
+                    break;
                 case "max_changes":
                     yield return ($"at most {property.Value.GetInt32()} changes (got {plan.Changes.Count})", plan.Changes.Count <= property.Value.GetInt32());
                     break;
@@ -160,7 +171,13 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
         var pattern = profile.Diet ?? DietPattern.Omnivore;
         var candidates = PlanFoods.Candidates(Candidates(), units, pattern, profile.Avoid, PlanFoods.Own(items, analysis.Days).Select(f => f.Name));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var plan = DayPlanner.Plan(new PlanRequest(targets, analysis, items, supplements, candidates));
+        var labConfirmed = c.TryGetProperty("lab_confirmed", out var labs) ? labs.EnumerateArray().Select(l => l.GetString()!).ToList() : [];
+        var plan = DayPlanner.Plan(new PlanRequest(targets, analysis, items, supplements, candidates)
+        {
+            LabConfirmed = labConfirmed,
+            Pattern = pattern,
+            Athlete = profile.Sport is not null,
+        });
         clock.Stop();
         if (!c.GetProperty("held_out").GetBoolean())
         {
