@@ -84,8 +84,14 @@ public static class DayPlanner
         var intakes = diet.Nutrients.ToDictionary(n => n.Nutrient.Id, StringComparer.Ordinal);
         var goals = new List<(PlanningTarget Target, double Base)>();
         var unplanned = new List<PlannedNutrient>();
-        foreach (var target in PlanningTargets.For(request.Targets))
+        var fuel = Fuel(request);
+        foreach (var planning in PlanningTargets.For(request.Targets))
         {
+            // With a training week, carbohydrate aims at the week's mean of each day's lower bound (Thomas, Erdman &
+            // Burke 2016, Table 2), not at the general athlete range from weekly hours.
+            var target = planning.Nutrient.Id == "carbohydrate" && fuel is { } week
+                ? planning with { Goal = week.Days.Days.Average(d => d.CarbohydrateGrams.Low), Kind = PlanningGoalKind.AthleteRange, Source = week.Days.Days[0].Source }
+                : planning;
             var intake = intakes.GetValueOrDefault(target.Nutrient.Id);
             if (intake?.MeanDaily is not { } mean || intake.Coverage < DietAnalyzer.LowCoverage)
             {
@@ -156,10 +162,17 @@ public static class DayPlanner
         {
             Pairings = MealPairing.Check(items, request.Supplements),
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
+            TrainingFuel = fuel,
             EnergyBefore = energyBase,
             EnergyAfter = energyBase is { } e ? e + foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (grams[j] - f.UsualGrams)).Sum() : null,
         };
     }
+
+    /// <summary>The week's fuel, where the request has a week and a body mass (the week's own, else the person's).</summary>
+    private static Training.WeekFuel? Fuel(PlanRequest request) =>
+        request.Week is { } week && (week.BodyMassKg ?? request.Targets.Person.BodyMassKg) is { } mass
+            ? Training.WeekFuel.For(week, mass, request.SweatRateLitresPerHour, request.SweatSodiumMmolPerLitre)
+            : null;
 
     /// <summary>The UL where it limits food (total intake or preformed vitamin A), else null.</summary>
     private static double? FoodUl(PlanningTarget target) => target.UlLimitsFood ? target.Ul : null;

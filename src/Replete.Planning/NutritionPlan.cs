@@ -28,6 +28,15 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IRe
     /// <summary>The person's medicines, as risk ids (data/risk_factors.csv): "ppi", "thiazide_diuretic".</summary>
     public IReadOnlyList<string> Medications { get; init; } = [];
 
+    /// <summary>The planned training week, or null: the plan then carries the week's fuel.</summary>
+    public Training.TrainingWeek? Week { get; init; }
+
+    /// <summary>A measured sweat rate (L/h) from the profile's sweat test, or null.</summary>
+    public double? SweatRateLitresPerHour { get; init; }
+
+    /// <summary>A measured sweat sodium (mmol/L) from the profile's sweat test, or null.</summary>
+    public double? SweatSodiumMmolPerLitre { get; init; }
+
     /// <summary>Time the solver may take for each of its two stages. Replete's choice.</summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 }
@@ -124,6 +133,10 @@ public sealed record NutritionPlan(PlanStatus Status, IReadOnlyList<FoodChange> 
     /// <summary>Supplement guidance: only for problem nutrients, lab-confirmed lows and B12 for vegans; none where the
     /// triage says see a doctor.</summary>
     public IReadOnlyList<SupplementAdvice> Supplements { get; init; } = [];
+
+    /// <summary>The training week's fuel (daily carbohydrate and protein, each session's fluid, sodium and
+    /// carbohydrate), where the request has a week and a body mass; else null.</summary>
+    public Training.WeekFuel? TrainingFuel { get; init; }
 
     /// <summary>Meal-pairing advice that fired on the person's own meals and supplements (data/meal_pairing.csv).</summary>
     public IReadOnlyList<PairingAdvice> Pairings { get; init; } = [];

@@ -86,7 +86,10 @@ internal static class AssessCommand
                 request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.Name).OrThrow();
             }
 
-            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir));
+            var week = request.TrainingWeek is { } weekFile
+                ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, "training_week").FullName, Replete.Training.TrainingWeek.Read)
+                : null;
+            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir)) { Week = week };
         }
         catch (InputException ex)
         {
@@ -194,7 +197,11 @@ internal static class AssessCommand
 }
 
 /// <summary>An assessment file as read: the request, the engine's input and the diet it names.</summary>
-internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput Input, LoadedDiet? Diet);
+internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput Input, LoadedDiet? Diet)
+{
+    /// <summary>The training week the file names, or null.</summary>
+    public Replete.Training.TrainingWeek? Week { get; init; }
+}
 
 /// <summary>A diet log read and analysed: its items, the supplements taken, the analysis and the targets it used.</summary>
 internal sealed record LoadedDiet(IReadOnlyList<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets);

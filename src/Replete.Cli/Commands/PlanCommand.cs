@@ -50,6 +50,9 @@ internal static class PlanCommand
             Pattern = read.Request.Profile.Diet ?? DietPattern.Omnivore,
             Athlete = read.Request.Person.Sport is not null,
             Medications = [.. read.Input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
+            Week = read.Week,
+            SweatRateLitresPerHour = read.Request.Profile.SweatRateLitresPerHour,
+            SweatSodiumMmolPerLitre = read.Request.Profile.SweatSodiumMmolPerLitre,
         });
     }
 }

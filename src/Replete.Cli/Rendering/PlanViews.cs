@@ -88,6 +88,19 @@ internal static class PlanViews
             }
         }
 
+        if (plan.TrainingFuel is { } fuel)
+        {
+            console.MarkupLine("[bold]Training fuel[/] (the week in the file):");
+            TrainingViews.RenderWeek(console, fuel.Days);
+            var sessions = new Table().Title("Each session: during it").AddColumns("session", "sweat L/h", "during");
+            foreach (var session in fuel.Sessions)
+            {
+                sessions.AddRow(Shown.Markup(Session(session)), Shown.Markup(Sweat(session)), Shown.Markup(string.Join("\n", session.During.Select(i => $"{i.What}: {i.Amount}"))));
+            }
+
+            console.Write(sessions);
+        }
+
         foreach (var note in plan.Notes)
         {
             console.MarkupLine($"[dim]Note:[/] {Shown.Markup(note)}");
@@ -141,6 +154,20 @@ internal static class PlanViews
         foreach (var p in plan.Pairings)
         {
             text.Append(CultureInfo.InvariantCulture, $"- Meal pairing: {Pairing(p)} (source: {p.Rule.Source})\n");
+        }
+
+        if (plan.TrainingFuel is { } fuel)
+        {
+            text.Append("\n| day | training | carbohydrate g | protein g |\n|---|---:|---:|---:|\n");
+            foreach (var day in fuel.Days.Days)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {day.Day} | {day.Minutes:0} min | {day.CarbohydrateGrams.Low:0}-{day.CarbohydrateGrams.High:0} | {day.ProteinGrams.Low:0}-{day.ProteinGrams.High:0} |\n");
+            }
+
+            foreach (var session in fuel.Sessions)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- Session {Session(session)} (sweat {Sweat(session)} L/h): {string.Join("; ", session.During.Select(i => $"{i.What}: {i.Amount}"))}\n");
+            }
         }
 
         foreach (var note in plan.Notes)
@@ -229,6 +256,23 @@ internal static class PlanViews
             text.Append("</ul>\n");
         }
 
+        if (plan.TrainingFuel is { } fuel)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Training fuel</{sub}>\n<table><tr><th>day</th><th>training</th><th>carbohydrate g</th><th>protein g</th></tr>\n");
+            foreach (var day in fuel.Days.Days)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{day.Day}</td><td class=\"num\">{day.Minutes:0} min</td><td class=\"num\">{day.CarbohydrateGrams.Low:0}-{day.CarbohydrateGrams.High:0}</td><td class=\"num\">{day.ProteinGrams.Low:0}-{day.ProteinGrams.High:0}</td></tr>\n");
+            }
+
+            text.Append("</table>\n<ul>\n");
+            foreach (var session in fuel.Sessions)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Session(session))} (sweat {E(Sweat(session))} L/h): {E(string.Join("; ", session.During.Select(i => $"{i.What}: {i.Amount}")))}</li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
         foreach (var note in plan.Notes)
         {
             text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(note)}</small></p>\n");
@@ -260,6 +304,12 @@ internal static class PlanViews
 
     private static string Idea(FoodIdea idea, string unit) =>
         $"{idea.Food}{(idea.Origin == PlanFoodOrigin.New ? " (new)" : "")}: {Format.Amount(idea.PerPortion)} {unit} in {idea.Portion}";
+
+    private static string Session(Replete.Training.SessionPlan session) =>
+        string.Create(CultureInfo.InvariantCulture, $"{session.Request.SportId}, {session.Request.Minutes:0} min, {session.Request.Intensity.ToString().ToLowerInvariant()}");
+
+    private static string Sweat(Replete.Training.SessionPlan session) =>
+        string.Create(CultureInfo.InvariantCulture, $"{session.SweatRate.Low:0.0#}-{session.SweatRate.High:0.0#}{(session.SweatRateMeasured ? " measured" : "")}");
 
     private static string Supplement(SupplementAdvice s)
     {

@@ -13,8 +13,8 @@ namespace Replete.Assessment;
 /// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed", "comparator"}</c>, units from data/lab_units.csv;
 /// <c>comparator</c> &lt;, &lt;=, &gt; or &gt;= where the laboratory reported a bound such as "&lt;8"),
 /// <c>lab_sample</c> (<c>date</c> YYYY-MM-DD, <c>latitude</c> -90..90, <c>time</c> morning or afternoon,
-/// <c>fasting</c>, <c>after_hard_training</c>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document)
-/// and <c>supplements</c> (a path). Unknown fields are problems.</remarks>
+/// <c>fasting</c>, <c>after_hard_training</c>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document),
+/// <c>supplements</c> (a path) and <c>training_week</c> (a path to a training week file). Unknown fields are problems.</remarks>
 /// <param name="Profile">The profile as given.</param>
 /// <param name="Person">The person the profile describes.</param>
 /// <param name="Symptoms">Symptom ids.</param>
@@ -32,7 +32,11 @@ public sealed record AssessmentRequest(
     public History History { get; init; } = History.None;
 
     /// <summary>The fields an assessment document may have.</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "history", "diet_log", "supplements"];
+    public static IReadOnlyList<string> Fields { get; } = ["profile", "symptoms", "risk_factors", "red_flags", "labs", "lab_sample", "history", "diet_log", "supplements", "training_week"];
+
+    /// <summary>A training week file (<see cref="Training.TrainingWeek"/>), as written in the document (relative to it), or
+    /// null: the plan then adds the week's fuel.</summary>
+    public string? TrainingWeek { get; init; }
 
     private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed", "comparator"];
 
@@ -120,8 +124,15 @@ public sealed record AssessmentRequest(
             // left out, so say so instead.
             reader.AddAt(root, "supplements", null, InputProblemCodes.Required, "supplements are counted with a diet_log; add the food log they go with (a short one will do)");
         }
+        var week = reader.Text(root, "training_week", null);
+        if (week is not null && Outside(week) is { } whyWeek)
+        {
+            reader.AddAt(root, "training_week", null, InputProblemCodes.Invalid, whyWeek);
+            week = null;
+        }
+
         return person is null || profile is null ? null
-            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements) { History = history };
+            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements) { History = history, TrainingWeek = week };
     }
 
     /// <summary>What the assessor needs. A vegan profile counts as the risk factor "vegan" (the person's own fact, like a

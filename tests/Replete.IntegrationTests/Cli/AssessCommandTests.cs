@@ -149,12 +149,6 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains("\\u001B[31mfatigue", result.Error, StringComparison.Ordinal);
     }
 
-    private string Write(string json)
-    {
-        var path = Path.Combine(TempDirectory, Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, json);
-        return path;
-    }
 
     [Theory]
     [InlineData("../secret.csv")]

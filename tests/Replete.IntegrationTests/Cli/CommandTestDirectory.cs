@@ -18,6 +18,14 @@ public abstract class CommandTestDirectory : IDisposable
 
     protected string DataDir => Path.Combine(TempDirectory, "data");
 
+    /// <summary>Writes <paramref name="json"/> to a new file in the test directory and returns its path.</summary>
+    protected string Write(string json)
+    {
+        var path = Path.Combine(TempDirectory, Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
