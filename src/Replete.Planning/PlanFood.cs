@@ -141,19 +141,11 @@ public static class PlanFoods
         ArgumentNullException.ThrowIfNull(own);
         exclusions ??= FoodExclusions.Default;
         var owned = own.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var groups = CandidateGroups.ToHashSet(StringComparer.Ordinal);
         var chosen = new Dictionary<string, FoodComposition>(StringComparer.Ordinal);
         foreach (var food in foods)
         {
             var description = food.Food.Description;
-            var words = description.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
-            if (food.Food.Category is not { } group || !groups.Contains(group) || owned.Contains(description)
-                || words.Any(w => NotOffered.Contains(w)) || (words.Contains("salt") && !words.Contains("without"))
-                || ((EatenCooked.Contains(group) || description.StartsWith("Egg,", StringComparison.Ordinal)) && !words.Any(w => Cooked.Contains(w)))
-                || (NoDriedForms.Contains(group) && (words.Contains("dried") || words.Contains("dry")))
-                || HasBrand(description)
-                || exclusions.Reason(food.Food, pattern, avoid) is not null
-                || Portion(food) is null)
+            if (!MayOffer(food.Food, pattern, avoid, owned, exclusions) || Portion(food) is null)
             {
                 continue;
             }
@@ -181,6 +173,26 @@ public static class PlanFoods
 
         return candidates;
     }
+
+    /// <summary>Whether <paramref name="food"/> may be offered as a new food, judged by its group and name alone (its
+    /// nutrients and portions are not needed, so a caller can choose before reading them): in
+    /// <see cref="CandidateGroups"/>, in a plain everyday form, allowed by the pattern and what the person avoids, and
+    /// not one of their own foods.</summary>
+    public static bool MayOffer(Food food, DietPattern pattern, IReadOnlyList<string> avoid, IReadOnlySet<string> own, FoodExclusions? exclusions = null)
+    {
+        ArgumentNullException.ThrowIfNull(food);
+        ArgumentNullException.ThrowIfNull(own);
+        var description = food.Description;
+        var words = description.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
+        return food.Category is { } group && CandidateGroupSet.Contains(group) && !own.Contains(description)
+            && !words.Any(w => NotOffered.Contains(w)) && !(words.Contains("salt") && !words.Contains("without"))
+            && !((EatenCooked.Contains(group) || description.StartsWith("Egg,", StringComparison.Ordinal)) && !words.Any(w => Cooked.Contains(w)))
+            && !(NoDriedForms.Contains(group) && (words.Contains("dried") || words.Contains("dry")))
+            && !HasBrand(description)
+            && (exclusions ?? FoodExclusions.Default).Reason(food, pattern, avoid) is null;
+    }
+
+    private static readonly HashSet<string> CandidateGroupSet = new(CandidateGroups, StringComparer.Ordinal);
 
     /// <summary>SR28 writes brand names in capitals ("BOLTHOUSE FARMS"): a plan suggests the food, not a product.</summary>
     private static bool HasBrand(string description) =>

@@ -38,9 +38,11 @@ internal static class PlanCommand
         {
             using var database = FoodStore.Open(context, dataDir);
             var catalog = database.Catalog;
-            var own = PlanFoods.Own(diet.Items, diet.Analysis.Days).Select(f => f.Name);
-            candidates = PlanFoods.Candidates(catalog.InCategories(PlanFoods.CandidateGroups), catalog.Nutrients(),
-                read.Request.Profile.Diet ?? DietPattern.Omnivore, read.Request.Profile.Avoid, own);
+            var own = PlanFoods.Own(diet.Items, diet.Analysis.Days).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var pattern = read.Request.Profile.Diet ?? DietPattern.Omnivore;
+            // Chosen by group and name first, so that only those foods' nutrients are read.
+            var offered = catalog.FoodsIn(PlanFoods.CandidateGroups).Where(f => PlanFoods.MayOffer(f, pattern, read.Request.Profile.Avoid, own)).Select(f => f.Id);
+            candidates = PlanFoods.Candidates(catalog.FindMany(offered), catalog.Nutrients(), pattern, read.Request.Profile.Avoid, own);
         }
 
         return DayPlanner.Plan(new PlanRequest(diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates)

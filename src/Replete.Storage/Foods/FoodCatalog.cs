@@ -120,67 +120,103 @@ public sealed class FoodCatalog
     /// <summary>Every food in the food groups <paramref name="categories"/> (SR food group names, data/food_groups.csv),
     /// with its nutrients and portions, in id order: the pool a plan draws new foods from. SR28 foods that an SR Legacy
     /// import supersedes are left out, as in the search.</summary>
-    public IReadOnlyList<FoodComposition> InCategories(IReadOnlyCollection<string> categories)
+    public IReadOnlyList<FoodComposition> InCategories(IReadOnlyCollection<string> categories) => FindMany(FoodsIn(categories).Select(f => f.Id));
+
+    /// <summary>The foods (without nutrients) in the food groups <paramref name="categories"/>, in id order, so that a
+    /// caller can choose by name before reading nutrients; SR28 foods an SR Legacy import supersedes are left out.</summary>
+    public IReadOnlyList<Food> FoodsIn(IReadOnlyCollection<string> categories)
     {
         ArgumentNullException.ThrowIfNull(categories);
         using var connection = Open();
-        var foods = new SortedDictionary<int, Food>();
-        using (var command = Command(connection, """
+        using var command = Command(connection, """
             SELECT f.id, f.description, f.source, f.category, f.brand, f.common_names FROM food f
-            WHERE f.category IN ($categories)
+            WHERE f.category IN ($values)
               AND NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
-            """))
+            ORDER BY f.id
+            """);
+        In(command, categories);
+        using var reader = command.ExecuteReader();
+        var foods = new List<Food>();
+        while (reader.Read())
         {
-            In(command, categories);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                foods[reader.GetInt32(0)] = new Food(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
-                {
-                    Category = NullableString(reader, 3),
-                    Brand = NullableString(reader, 4),
-                    CommonNames = NullableString(reader, 5),
-                };
-            }
+            foods.Add(FoodAt(reader));
         }
 
-        var amounts = foods.Keys.ToDictionary(id => id, _ => new Dictionary<int, double>());
-        using (var command = Command(connection, "SELECT fn.food_id, fn.nutrient_id, fn.amount FROM food_nutrient fn JOIN food f ON f.id = fn.food_id WHERE f.category IN ($categories)"))
-        {
-            In(command, categories);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                if (amounts.TryGetValue(reader.GetInt32(0), out var food))
-                {
-                    food[reader.GetInt32(1)] = reader.GetDouble(2);
-                }
-            }
-        }
-
-        var portions = foods.Keys.ToDictionary(id => id, _ => new List<FoodPortion>());
-        using (var command = Command(connection, "SELECT p.food_id, p.amount, p.measure, p.gram_weight FROM food_portion p JOIN food f ON f.id = p.food_id WHERE f.category IN ($categories) ORDER BY p.food_id, p.seq"))
-        {
-            In(command, categories);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                if (portions.TryGetValue(reader.GetInt32(0), out var list))
-                {
-                    list.Add(new FoodPortion(reader.GetDouble(1), reader.GetString(2), reader.GetDouble(3)));
-                }
-            }
-        }
-
-        return [.. foods.Values.Select(f => new FoodComposition(f, amounts[f.Id], portions[f.Id]))];
+        return foods;
     }
 
-    /// <summary>Binds <paramref name="values"/> to the <c>$categories</c> list of <paramref name="command"/>'s IN clause,
+    /// <summary>The foods with <paramref name="ids"/>, with their nutrients and portions, in id order; ids not in the
+    /// database are left out. Reads in batches of <see cref="Batch"/> ids.</summary>
+    public IReadOnlyList<FoodComposition> FindMany(IEnumerable<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        using var connection = Open();
+        var result = new List<FoodComposition>();
+        foreach (var batch in ids.Distinct().Order().Chunk(Batch))
+        {
+            var names = batch.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var foods = new SortedDictionary<int, Food>();
+            using (var command = Command(connection, "SELECT id, description, source, category, brand, common_names FROM food WHERE id IN ($values)"))
+            {
+                In(command, names);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    foods[reader.GetInt32(0)] = FoodAt(reader);
+                }
+            }
+
+            var amounts = foods.Keys.ToDictionary(id => id, _ => new Dictionary<int, double>());
+            using (var command = Command(connection, "SELECT food_id, nutrient_id, amount FROM food_nutrient WHERE food_id IN ($values)"))
+            {
+                In(command, names);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    if (amounts.TryGetValue(reader.GetInt32(0), out var food))
+                    {
+                        food[reader.GetInt32(1)] = reader.GetDouble(2);
+                    }
+                }
+            }
+
+            var portions = foods.Keys.ToDictionary(id => id, _ => new List<FoodPortion>());
+            using (var command = Command(connection, "SELECT food_id, amount, measure, gram_weight FROM food_portion WHERE food_id IN ($values) ORDER BY food_id, seq"))
+            {
+                In(command, names);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    if (portions.TryGetValue(reader.GetInt32(0), out var list))
+                    {
+                        list.Add(new FoodPortion(reader.GetDouble(1), reader.GetString(2), reader.GetDouble(3)));
+                    }
+                }
+            }
+
+            result.AddRange(foods.Values.Select(f => new FoodComposition(f, amounts[f.Id], portions[f.Id])));
+        }
+
+        return result;
+    }
+
+    /// <summary>Ids per query in <see cref="FindMany"/>: under SQLite's default limit of 32,766 bound parameters.</summary>
+    private const int Batch = 500;
+
+    private static Food FoodAt(SqliteDataReader reader) =>
+        new(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
+        {
+            Category = NullableString(reader, 3),
+            Brand = NullableString(reader, 4),
+            CommonNames = NullableString(reader, 5),
+        };
+
+    /// <summary>Binds <paramref name="values"/> to the <c>$values</c> list of <paramref name="command"/>'s IN clause,
     /// one parameter each.</summary>
     private static void In(SqliteCommand command, IReadOnlyCollection<string> values)
     {
         var names = values.Select((_, i) => $"$c{i}").ToList();
-        command.CommandText = command.CommandText.Replace("$categories", names.Count == 0 ? "NULL" : string.Join(", ", names), StringComparison.Ordinal);
+        command.CommandText = command.CommandText.Replace("$values", names.Count == 0 ? "NULL" : string.Join(", ", names), StringComparison.Ordinal);
         foreach (var (name, value) in names.Zip(values))
         {
             command.Parameters.AddWithValue(name, value);
