@@ -25,9 +25,10 @@ namespace Replete.Planning;
 /// </remarks>
 public static class DayPlanner
 {
-    /// <summary>Energy may fall this share below the usual intake. The need is not known from an assessment file, so
-    /// the usual intake stands for it. Replete's choice.</summary>
-    public const double EnergyBelow = 0.05;
+    /// <summary>Energy may fall this share below the usual intake: none. The need is not known from an assessment file,
+    /// and an athlete's logged intake is more often below it than above (under-reporting, low energy availability), so a
+    /// plan never lowers energy. Replete's choice.</summary>
+    public const double EnergyBelow = 0;
 
     /// <summary>Energy may rise this share above the usual intake. Replete's choice.</summary>
     public const double EnergyAbove = 0.10;
@@ -82,6 +83,7 @@ public static class DayPlanner
         }
 
         var intakes = diet.Nutrients.ToDictionary(n => n.Nutrient.Id, StringComparer.Ordinal);
+        var excess = request.Excess.ToHashSet(StringComparer.Ordinal);
         var goals = new List<(PlanningTarget Target, double Base)>();
         var unplanned = new List<PlannedNutrient>();
         var fuel = Fuel(request);
@@ -93,6 +95,13 @@ public static class DayPlanner
                 ? planning with { Goal = week.Days.Days.Average(d => d.CarbohydrateGrams.Low), Kind = PlanningGoalKind.AthleteRange, Source = week.Days.Days[0].Source }
                 : planning;
             var intake = intakes.GetValueOrDefault(target.Nutrient.Id);
+            if (excess.Contains(target.Nutrient.Id))
+            {
+                unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
+                    intake?.MeanDaily, null, null, intake?.Adequacy?.Probability, null, 0, false, "not planned: the assessment finds a possible excess or a high lab; the plan adds none"));
+                continue;
+            }
+
             if (intake?.MeanDaily is not { } mean || intake.Coverage < DietAnalyzer.LowCoverage)
             {
                 var why = intake is null || intake.MeanDaily is null
@@ -106,14 +115,16 @@ public static class DayPlanner
             goals.Add((target, mean));
         }
 
-        var candidates = Shortlist(request.Candidates, goals, own);
-        var foods = own.Concat(candidates).ToList();
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
         var preformedBase = Preformed(items, request.Supplements, diet.Days);
-        var planned = Solve(request, foods, goals, energyBase, preformedBase, notes);
+        var limits = Limits(request, intakes, excess, preformedBase, notes);
+        var candidates = Shortlist(request.Candidates, goals, own, limits);
+        var foods = own.Concat(candidates).ToList();
+        var planned = Solve(request, foods, goals, limits, energyBase, notes);
 
-        // Whole grams, rounded down, so no rounding can push a nutrient over its UL; a change under a gram is no change.
-        var grams = foods.Select((f, j) => Math.Abs(planned[j] - f.UsualGrams) < 1 ? f.UsualGrams : Math.Max(0, Math.Floor(planned[j]))).ToArray();
+        // Whole grams, rounded down, so no rounding can push a nutrient over its UL: a cut is kept whatever its size
+        // (it may be what keeps a UL), an increase under a gram is no change.
+        var grams = foods.Select((f, j) => Rounded(planned[j], f.UsualGrams)).ToArray();
         var after = Apply(items, foods, grams, diet);
         var afterAnalysis = DietAnalyzer.Analyze(after, request.Supplements, request.Targets, diet.From, diet.To);
         var afterIntakes = afterAnalysis.Nutrients.ToDictionary(n => n.Nutrient.Id, StringComparer.Ordinal);
@@ -146,7 +157,10 @@ public static class DayPlanner
             }
         }
 
-        nutrients.AddRange(unplanned);
+        // A nutrient in excess is not planned, but what the plan does to it is shown (the plan adds none).
+        nutrients.AddRange(unplanned.Select(n => excess.Contains(n.Nutrient) && n.Before is { } before
+            ? n with { After = before + foods.Select((f, j) => f.PerGram.GetValueOrDefault(n.Nutrient) * (grams[j] - f.UsualGrams)).Sum() }
+            : n));
         var changes = foods.Select((f, j) => (Food: f, Grams: grams[j]))
             .Where(c => c.Grams != c.Food.UsualGrams)
             .Select(c => new FoodChange(c.Food.Name, c.Food.Origin, c.Food.UsualGrams, c.Grams, c.Food.Portion, Carries(c.Food, c.Grams - c.Food.UsualGrams, goals)))
@@ -155,12 +169,13 @@ public static class DayPlanner
         if (nutrients.Any(n => n.IsProblem))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy within -{EnergyBelow:P0}/+{EnergyAbove:P0} of the usual intake, every UL kept)."));
+                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
         }
 
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, request.Candidates), notes)
         {
-            Pairings = MealPairing.Check(items, request.Supplements),
+            // With iron in excess, the rules that raise iron absorption are not given.
+            Pairings = [.. MealPairing.Check(items, request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             TrainingFuel = fuel,
             EnergyBefore = energyBase,
@@ -174,15 +189,84 @@ public static class DayPlanner
             ? Training.WeekFuel.For(week, mass, request.SweatRateLitresPerHour, request.SweatSodiumMmolPerLitre)
             : null;
 
+    /// <summary>A solved amount as the plan shows it: whole grams, rounded down, so no rounding can push a nutrient over its
+    /// UL. A cut is kept whatever its size (it may be what keeps a UL); solver noise and an increase under a gram are no
+    /// change.</summary>
+    private static double Rounded(double planned, double usual) =>
+        planned < usual - 1e-6 ? Math.Max(0, Math.Floor(planned))
+        : planned - usual < 1 ? usual
+        : Math.Floor(planned);
+
+    /// <summary>An upper bound on one nutrient: intake now, the cap the plan may not pass (the UL, or today's intake where
+    /// the UL is already passed or the nutrient is in excess), and each food's amount per gram (null when unknown).</summary>
+    private sealed record Limit(PlanningTarget Target, double Now, double Cap, Func<PlanFood, double?> PerGram);
+
+    /// <summary>The upper bounds: every nutrient whose UL limits food and every nutrient in excess, where the diet's intake
+    /// of it is known at all. What each one means for the plan goes to <paramref name="notes"/>.</summary>
+    private static List<Limit> Limits(PlanRequest request, Dictionary<string, NutrientIntake> intakes, HashSet<string> excess, double preformedBase, List<string> notes)
+    {
+        var limits = new List<Limit>();
+        foreach (var target in PlanningTargets.For(request.Targets).Where(t => t.UlLimitsFood || excess.Contains(t.Nutrient.Id)))
+        {
+            var id = target.Nutrient.Id;
+            var preformed = target.UlScope == UpperLimitScope.PreformedVitaminA;
+            double? now = preformed ? preformedBase : intakes.GetValueOrDefault(id)?.MeanDaily;
+            if (now is not { } intake)
+            {
+                notes.Add($"{target.Nutrient.Name}: no logged food reports it, so the plan cannot check it against its UL; the foods it adds are those the database reports.");
+                continue;
+            }
+
+            Func<PlanFood, double?> perGram = preformed
+                ? f => f.PerGram.TryGetValue("retinol", out var r) ? r : f.PerGram.TryGetValue("vitamin_a", out var a) ? a : null
+                : f => f.PerGram.TryGetValue(id, out var v) ? v : null;
+            var cap = FoodUl(target) ?? intake;
+            if (excess.Contains(id))
+            {
+                cap = Math.Min(cap, intake);
+                notes.Add($"{target.Nutrient.Name}: the assessment finds a possible excess or a high lab result, so the plan adds none of it.");
+            }
+            else if (intake > cap)
+            {
+                var ul = cap;
+                cap = intake;
+                var fromSupplements = SupplementAmount(request.Supplements, target);
+                var what = preformed ? $"{target.Nutrient.Name}, as preformed vitamin A (retinol), which its UL covers" : target.Nutrient.Name;
+                var top = request.Diet.Nutrients.FirstOrDefault(n => n.Nutrient.Id == id)?.TopFoods.Select(f => f.Food).ToList() ?? [];
+                // Already over the UL: the plan adds none, and says where it comes from; it does not cut a person's foods.
+                notes.Add(fromSupplements > 0
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"{what}: food and supplements give {intake:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}, {fromSupplements:0.#} of it from supplements: lower the supplement by at least {Math.Min(fromSupplements, intake - ul):0.#} {target.Nutrient.Unit}/d. The plan adds none.")
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{what}: your usual food gives {intake:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}{(top.Count > 0 ? $", most from {string.Join(", ", top)}" : "")}: eat less of them, or less often. The plan adds none."));
+            }
+
+            if (intakes.GetValueOrDefault(id) is { } known && known.Coverage < DietAnalyzer.LowCoverage)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{target.Nutrient.Name}: only {known.Coverage:P0} of logged foods report it, so its UL is checked on what is known and no food with an unknown amount of it is raised."));
+            }
+
+            limits.Add(new Limit(target, intake, cap, perGram));
+        }
+
+        return limits;
+    }
+
+    /// <summary>Whether a food may be raised: its amount of every limited nutrient is known.</summary>
+    private static bool Raisable(PlanFood food, List<Limit> limits) => limits.All(l => l.PerGram(food) is not null);
+
     /// <summary>The UL where it limits food (total intake or preformed vitamin A), else null.</summary>
     private static double? FoodUl(PlanningTarget target) => target.UlLimitsFood ? target.Ul : null;
 
     /// <summary>The richest new foods per portion for each nutrient below its goal, at most <see cref="MostCandidates"/>,
     /// and only those that report energy (the plan holds energy).</summary>
-    private static List<PlanFood> Shortlist(IReadOnlyList<PlanFood> candidates, List<(PlanningTarget Target, double Base)> goals, IReadOnlyList<PlanFood> own)
+    private static List<PlanFood> Shortlist(IReadOnlyList<PlanFood> candidates, List<(PlanningTarget Target, double Base)> goals, IReadOnlyList<PlanFood> own, List<Limit> limits)
     {
         var owned = own.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var usable = candidates.Where(c => c.PerGram.ContainsKey("energy") && !owned.Contains(c.Name)).ToList();
+        // A new food must report energy (the plan holds energy) and every nutrient a UL limits: an unknown amount could
+        // pass the UL unseen.
+        var usable = candidates.Where(c => c.PerGram.ContainsKey("energy") && !owned.Contains(c.Name) && Raisable(c, limits)).ToList();
         var chosen = new List<PlanFood>();
         var seen = new HashSet<PlanFood>(ReferenceEqualityComparer.Instance);
         foreach (var (target, _) in goals.Where(g => g.Base < g.Target.Goal))
@@ -219,39 +303,43 @@ public static class DayPlanner
 
     /// <summary>Solves the plan; returns grams a day per food (the usual amounts when no plan is found).</summary>
     /// <remarks>Each solve is a linear program in two lexicographic stages (GLOP). The limits on how many foods change
-    /// are met by fixing, not by yes/no variables: the first solve picks the new foods it uses most (at most
-    /// <see cref="MostNewFoods"/>); the second, with only those, shows which own foods change; where more than
+    /// are met by fixing, not by yes/no variables: the first solve picks the new foods it leans on most to close the gaps
+    /// (at most <see cref="MostNewFoods"/>); the second, with only those, shows which own foods change; where more than
     /// <see cref="MostFoodsChanged"/> change, the smallest changes are fixed back to the usual amount and the program is
     /// solved again. A mixed-integer model of the same limits took seconds on SCIP and CBC; this takes milliseconds, and
     /// its result keeps every hard limit (ULs, portions, energy), the only price being that a fixed food might have
     /// closed a little more of a gap.</remarks>
-    private static double[] Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, double? energyBase, double preformedBase, List<string> notes)
+    private static double[] Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
     {
         var usual = foods.Select(f => f.UsualGrams).ToArray();
         var all = Enumerable.Range(0, foods.Count).ToList();
-        var first = Model(request, foods, all, [], goals, energyBase, preformedBase, []);
+        var first = Model(request, foods, all, [], goals, limits, energyBase, []);
         if (first is null)
         {
             notes.Add("The solver found no plan within the limits; the usual diet is shown unchanged.");
             return usual;
         }
 
-        var newFoods = all.Where(j => foods[j].Origin == PlanFoodOrigin.New && first[j] >= 1).OrderByDescending(j => first[j]).Take(MostNewFoods).ToHashSet();
+        // The new foods the relaxation leans on most to close the gaps: each scored by the share of every goal below
+        // reach it supplies (macronutrients weighted as in the objective).
+        double Closes(int j) => goals.Where(g => g.Base < g.Target.Goal)
+            .Sum(g => foods[j].PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * first[j] / g.Target.Goal * (g.Target.Nutrient.Group == "macronutrient" ? MacronutrientWeight : 1));
+        var newFoods = all.Where(j => foods[j].Origin == PlanFoodOrigin.New && first[j] >= 1).OrderByDescending(Closes).Take(MostNewFoods).ToHashSet();
         var kept = all.Where(j => foods[j].Origin == PlanFoodOrigin.Own || newFoods.Contains(j)).ToList();
         var frozen = new HashSet<int>();
         for (var round = 0; round <= foods.Count; round++)
         {
-            var solved = Model(request, foods, kept, frozen, goals, energyBase, preformedBase, []);
+            var solved = Model(request, foods, kept, frozen, goals, limits, energyBase, []);
             if (solved is null)
             {
                 break;
             }
 
-            var changed = kept.Where(j => Math.Abs(solved[j] - foods[j].UsualGrams) >= 1).ToList();
+            var changed = kept.Where(j => Rounded(solved[j], foods[j].UsualGrams) != foods[j].UsualGrams).ToList();
             if (changed.Count <= MostFoodsChanged)
             {
                 // The final solve once more, for its notes (energy band, ULs already passed).
-                return Model(request, foods, kept, frozen, goals, energyBase, preformedBase, notes) ?? solved;
+                return Model(request, foods, kept, frozen, goals, limits, energyBase, notes) ?? solved;
             }
 
             // Keep the largest changes (in grams, or any new food), fix the smallest own change back to usual.
@@ -267,7 +355,7 @@ public static class DayPlanner
     /// their usual amount for own foods), with the foods in <paramref name="frozen"/> held at their usual amount. Returns
     /// grams a day per food, or null when no plan exists; notes (energy band, a UL already passed) go to
     /// <paramref name="notes"/>.</summary>
-    private static double[]? Model(PlanRequest request, List<PlanFood> all, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, double? energyBase, double preformedBase, List<string> notes)
+    private static double[]? Model(PlanRequest request, List<PlanFood> all, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
     {
         var foods = kept.Select(j => all[j]).ToList();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The OR-Tools GLOP solver is not available in this build.");
@@ -280,7 +368,7 @@ public static class DayPlanner
             var food = foods[k];
             x[k] = frozen.Contains(kept[k])
                 ? solver.MakeNumVar(food.UsualGrams, food.UsualGrams, $"x{k}")
-                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, food.MaximumGrams, $"x{k}");
+                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, Raisable(food, limits) ? food.MaximumGrams : food.UsualGrams, $"x{k}");
             up[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"up{k}");
             down[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"down{k}");
             var balance = solver.MakeConstraint(food.UsualGrams, food.UsualGrams, $"balance{k}");
@@ -305,35 +393,17 @@ public static class DayPlanner
             }
 
             row.SetCoefficient(shortfall, 1);
-            if (FoodUl(target) is not { } ul)
-            {
-                continue;
-            }
+        }
 
-            Func<PlanFood, double> perGram = target.UlScope == UpperLimitScope.PreformedVitaminA ? PreformedPerGram : f => f.PerGram.GetValueOrDefault(id);
-            var now = target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean;
-            // What the plan cannot change (supplements, foods without a weight) may already pass the UL: then the plan
-            // adds nothing of it, and says so.
-            // Already over the UL: the plan adds none of it, and says where it comes from (a supplement to lower, or the
-            // foods that supply most); it does not cut a person's foods to make room.
-            var cap = ul;
-            if (now > ul)
-            {
-                cap = now;
-                var fromSupplements = SupplementAmount(request.Supplements, target);
-                var what = target.UlScope == UpperLimitScope.PreformedVitaminA ? $"{target.Nutrient.Name}, as preformed vitamin A (retinol), which its UL covers" : target.Nutrient.Name;
-                var top = request.Diet.Nutrients.FirstOrDefault(n => n.Nutrient.Id == id)?.TopFoods.Select(f => f.Food).ToList() ?? [];
-                notes.Add(fromSupplements > 0
-                    ? string.Create(CultureInfo.InvariantCulture,
-                        $"{what}: food and supplements give {now:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}, {fromSupplements:0.#} of it from supplements: lower the supplement by at least {Math.Min(fromSupplements, now - ul):0.#} {target.Nutrient.Unit}/d. The plan adds none.")
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"{what}: your usual food gives {now:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}{(top.Count > 0 ? $", most from {string.Join(", ", top)}" : "")}: eat less of them, or less often. The plan adds none."));
-            }
-
-            var limit = solver.MakeConstraint(double.NegativeInfinity, (cap - now + UsualSum(perGram)) / cap, $"ul_{id}");
+        // Every UL that limits food, planned or not, and every nutrient in excess (capped at today's intake): a food's
+        // unknown value counts as nothing here, which is why such a food may not be raised (Raisable).
+        foreach (var limit in limits)
+        {
+            var scale = limit.Cap > 0 ? limit.Cap : 1;
+            var row = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now + UsualSum(f => limit.PerGram(f) ?? 0)) / scale, $"ul_{limit.Target.Nutrient.Id}");
             for (var j = 0; j < foods.Count; j++)
             {
-                limit.SetCoefficient(x[j], perGram(foods[j]) / cap);
+                row.SetCoefficient(x[j], (limit.PerGram(foods[j]) ?? 0) / scale);
             }
         }
 
@@ -347,7 +417,7 @@ public static class DayPlanner
             }
 
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Energy is held within -{EnergyBelow:P0}/+{EnergyAbove:P0} of the usual {energy:0} kcal/d: the need itself is not known from the file."));
+                $"Energy is held between the usual {energy:0} kcal/d and {EnergyAbove:P0} more: the plan never lowers it, and the need itself is not known from the file."));
         }
 
         var objective = solver.Objective();
@@ -422,13 +492,12 @@ public static class DayPlanner
         return result;
     }
 
-    /// <summary>The nutrients below their goals that a change raises most, as shares of their goals (at least 5 %, at
-    /// most three).</summary>
+    /// <summary>The nutrients below their goals that a change raises by at least 5 % of the goal, largest share first.</summary>
     private static List<string> Carries(PlanFood food, double change, List<(PlanningTarget Target, double Base)> goals) =>
         change <= 0
             ? []
             : [.. goals.Where(g => g.Base < g.Target.Goal).Select(g => (Id: g.Target.Nutrient.Id, Share: food.PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * change / g.Target.Goal))
-                .Where(s => s.Share >= 0.05).OrderByDescending(s => s.Share).Take(3).Select(s => s.Id)];
+                .Where(s => s.Share >= 0.05).OrderByDescending(s => s.Share).Select(s => s.Id)];
 
     /// <summary>For each nutrient below its goal now: own foods that carry it (more of them, or more often), then new
     /// ones, three each, richest per portion first; and own foods whose value is unknown.</summary>

@@ -28,6 +28,13 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IRe
     /// <summary>The person's medicines, as risk ids (data/risk_factors.csv): "ppi", "thiazide_diuretic".</summary>
     public IReadOnlyList<string> Medications { get; init; } = [];
 
+    /// <summary>Nutrients in excess (the assessment's possible excess, or a lab above its upper cut-off): not planned, and
+    /// capped at today's intake; with iron in excess, no pairing rule that raises iron absorption is given.</summary>
+    public IReadOnlyList<string> Excess { get; init; } = [];
+
+    /// <summary>Nutrients a lab shows adequate: food ideas still follow, but no supplement for a problem nutrient.</summary>
+    public IReadOnlyList<string> LabAdequate { get; init; } = [];
+
     /// <summary>The planned training week, or null: the plan then carries the week's fuel.</summary>
     public Training.TrainingWeek? Week { get; init; }
 
@@ -64,7 +71,8 @@ public enum PlanStatus
 /// <param name="UsualGrams">Grams a day now.</param>
 /// <param name="PlannedGrams">Grams a day in the plan.</param>
 /// <param name="Portion">A usual portion, in words.</param>
-/// <param name="Carries">The planned nutrients this change raises most, as catalog ids, largest share of goal first.</param>
+/// <param name="Carries">The nutrients below their goals this change raises by at least 5 % of the goal, as catalog ids,
+/// largest share of goal first.</param>
 public sealed record FoodChange(string Food, PlanFoodOrigin Origin, double UsualGrams, double PlannedGrams, string Portion, IReadOnlyList<string> Carries)
 {
     /// <summary>The change in grams a day (negative for less).</summary>

@@ -78,8 +78,17 @@ public static class PlanFoods
     [
         "fortified", "enriched", "babyfood", "spirulina", "seaweed", "kelp", "dehydrated", "powder", "imitation", "frozen", "canned", "sweetened",
         "prepared", "glands", "brain", "brains", "spleen", "lungs", "juice", "commodity", "crude", "mix", "substitute", "evaporated", "condensed",
-        "supplement", "nutritional", "formula", "ready", "shake", "liquid", "flour", "starch", "bran", "germ", "peel", "yolk", "barbecue", "eggnog",
+        "supplement", "nutritional", "formula", "ready", "shake", "liquid", "flour", "starch", "bran", "germ", "peel", "yolk", "barbecue", "eggnog", "human", "ice", "shake", "shakes", "whipped",
+        "dulce", "salted", "breaded", "battered", "fried", "sandwich", "sandwiches", "topping", "pudding", "dessert",
     ];
+
+    /// <summary>Foods never offered raw, whatever their group: cyanogenic glycosides in cassava, lima beans, bamboo shoots
+    /// and elderberries; lectins (phytohaemagglutinin) in raw kidney beans and their sprouts; toxins in raw morels and
+    /// pokeweed; solanine and resistant starch in raw potato; oxalate raphides in raw taro. Replete's choice, grade
+    /// unverified (FDA Bad Bug Book, 2nd ed. 2012, phytohaemagglutinin; FSANZ 2004 Technical Report 28, cyanogenic
+    /// glycosides): leaving a food out is the safe direction.</summary>
+    private static readonly string[] NeverRaw =
+        ["cassava", "lima", "elderberries", "elderberry", "bamboo", "kidney", "morel", "morels", "pokeberry", "poke", "potato", "potatoes", "taro", "fava", "soybeans", "yam", "yams", "rhubarb", "mushroom", "mushrooms", "sprouted"];
 
     /// <summary>Words that say a food is cooked: foods of the groups eaten cooked are offered only in a cooked form.</summary>
     private static readonly string[] Cooked = ["cooked", "boiled", "baked", "roasted", "grilled", "broiled", "braised", "steamed", "stewed", "simmered", "poached", "microwaved"];
@@ -188,6 +197,7 @@ public static class PlanFoods
             && !words.Any(w => NotOffered.Contains(w)) && !(words.Contains("salt") && !words.Contains("without"))
             && !((EatenCooked.Contains(group) || description.StartsWith("Egg,", StringComparison.Ordinal)) && !words.Any(w => Cooked.Contains(w)))
             && !(NoDriedForms.Contains(group) && (words.Contains("dried") || words.Contains("dry")))
+            && !(words.Contains("raw") && words.Any(w => NeverRaw.Contains(w)))
             && !HasBrand(description)
             && (exclusions ?? FoodExclusions.Default).Reason(food, pattern, avoid) is null;
     }

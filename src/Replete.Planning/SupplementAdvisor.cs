@@ -62,7 +62,8 @@ public static class SupplementAdvisor
             list.Add(reason);
         }
 
-        foreach (var n in nutrients.Where(n => n.IsProblem && n.Nutrient is not ("protein" or "carbohydrate" or "fiber")))
+        // A lab showing the nutrient adequate outranks a diet shortfall: no supplement for it.
+        foreach (var n in nutrients.Where(n => n.IsProblem && n.Nutrient is not ("protein" or "carbohydrate" or "fiber") && !request.LabAdequate.Contains(n.Nutrient)))
         {
             Add(n.Nutrient, SupplementReason.ProblemNutrient);
         }
@@ -78,9 +79,12 @@ public static class SupplementAdvisor
         }
 
         var advice = new List<SupplementAdvice>();
-        foreach (var (nutrient, why) in reasons)
+        foreach (var (nutrient, why) in reasons.Where(r => !request.Excess.Contains(r.Key)))
         {
-            advice.Add(Advise(request, nutrients.FirstOrDefault(n => n.Nutrient == nutrient), nutrient, why));
+            var one = Advise(request, nutrients.FirstOrDefault(n => n.Nutrient == nutrient), nutrient, why);
+            // Where the triage says see a doctor, every supplement is the doctor's decision; the reason stays visible.
+            advice.Add(request.Triage == Knowledge.TriageLevel.SelfCare ? one
+                : one with { Dose = null, DoctorsDecision = true, Cautions = [.. one.Cautions, "The assessment says see a doctor: whether and how much to take is the doctor's decision."] });
         }
 
         return advice;
@@ -115,7 +119,15 @@ public static class SupplementAdvisor
         double room = double.PositiveInfinity;
         if (target?.Ul is { } ul)
         {
-            room = target.UlScope == UpperLimitScope.TotalIntake ? ul - (planned?.UlIntakeAfter ?? planned?.After ?? current) : ul - current;
+            if (target.UlScope == UpperLimitScope.TotalIntake && (planned?.UlIntakeAfter ?? planned?.After) is null)
+            {
+                // Food intake unknown (or only partly known): the room under the UL is unknown, so no dose.
+                cautions.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Too few logged foods report it to know the intake, so the room under the UL ({ul:0.#} {unit}/d from food and supplements) is unknown: the dose is a doctor's decision."));
+                return new SupplementAdvice(nutrient, why, null, guide.Unit, guide.Per, guide.Form, guide.Timing, guide.Retest, cautions, true, guide.Source);
+            }
+
+            room = target.UlScope == UpperLimitScope.TotalIntake ? ul - (planned!.UlIntakeAfter ?? planned.After!.Value) : ul - current;
             room = Math.Max(0, Math.Floor(room));
             cautions.Add(string.Create(CultureInfo.InvariantCulture, $"The UL is {ul:0.#} {unit}/d{(target.UlScope == UpperLimitScope.TotalIntake ? " from food and supplements" : " from supplements")}: at most {room:0.#} {unit} more a day."));
         }
@@ -139,14 +151,29 @@ public static class SupplementAdvisor
         }
         else
         {
-            var shortfall = planned?.Shortfall ?? 0;
+            // Folate's shortfall is in DFE; a folic acid supplement with food gives 1.7 ug DFE per ug (IOM 1998, ch. 8).
+            var shortfall = (planned?.Shortfall ?? 0) / (nutrient == "folate" ? 1.7 : 1);
             dose = Math.Floor(Math.Min(Math.Min(shortfall, guide.DoseHigh ?? double.PositiveInfinity), room));
-            if (shortfall <= 0)
+            if (planned?.After is null)
+            {
+                doctors = true;
+                dose = null;
+                cautions.Add("The intake from food is unknown (too few logged foods report it): the dose is a doctor's decision.");
+            }
+            else if (shortfall <= 0)
             {
                 doctors = true;
                 dose = null;
                 cautions.Add("With the plan, food meets the goal: a low lab result then points to absorption or losses, which are a doctor's question.");
             }
+        }
+
+        if (dose is <= 0)
+        {
+            // No room left under the UL: never "up to 0 mg".
+            doctors = true;
+            dose = null;
+            cautions.Add("There is no room left under the UL for a supplement: a doctor decides whether any is needed.");
         }
 
         return new SupplementAdvice(nutrient, why, dose, guide.Unit, guide.Per, guide.Form, guide.Timing, guide.Retest, cautions, doctors, guide.Source);

@@ -53,6 +53,8 @@ internal static class PlanCommand
             Athlete = read.Request.Person.Sport is not null,
             Medications = [.. read.Input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
             Week = read.Week,
+            Excess = [.. assessment.Excess.Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
+            LabAdequate = [.. assessment.Labs.Where(l => l.Status == LabStatus.Normal && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
             SweatRateLitresPerHour = read.Request.Profile.SweatRateLitresPerHour,
             SweatSodiumMmolPerLitre = read.Request.Profile.SweatSodiumMmolPerLitre,
         });

@@ -27,7 +27,7 @@ internal static class PlanViews
             var changes = new Table().Title("Day plan: changes to your usual diet").AddColumns("food", "now g/d", "plan g/d", "change", "portion", "raises");
             foreach (var c in plan.Changes)
             {
-                changes.AddRow(Shown.Markup(Name(c)), Grams(c.UsualGrams), Grams(c.PlannedGrams), Signed(c.ChangeGrams), Shown.Markup(c.Portion), Shown.Markup(string.Join(", ", c.Carries.Select(Nutrient))));
+                changes.AddRow(Shown.Markup(Name(c)), Grams(c.UsualGrams), Grams(c.PlannedGrams), Signed(c.ChangeGrams), Shown.Markup(c.Portion), Shown.Markup(Raises(c)));
             }
 
             console.Write(changes);
@@ -39,7 +39,7 @@ internal static class PlanViews
             foreach (var n in plan.Nutrients)
             {
                 nutrients.AddRow(Shown.Markup(n.Name), Shown.Markup(Amount(n.Goal, n.Unit)), Format.Amount(n.Before), Format.Amount(n.After),
-                    Format.Amount(n.WorstCase), $"{Format.Percent(n.ProbabilityBefore)}>{Format.Percent(n.ProbabilityAfter)}", Shown.Markup(Status(n)));
+                    Format.Amount(n.WorstCase), $"{Format.Percent(n.ProbabilityBefore)} → {Format.Percent(n.ProbabilityAfter)}", Shown.Markup(Status(n)));
             }
 
             console.Write(nutrients);
@@ -116,7 +116,7 @@ internal static class PlanViews
             text.Append("| food | now g/d | plan g/d | change | portion | raises |\n|---|---:|---:|---:|---|---|\n");
             foreach (var c in plan.Changes)
             {
-                text.Append(CultureInfo.InvariantCulture, $"| {Cell(Name(c))} | {Grams(c.UsualGrams)} | {Grams(c.PlannedGrams)} | {Signed(c.ChangeGrams)} | {Cell(c.Portion)} | {Cell(string.Join(", ", c.Carries.Select(Nutrient)))} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {Cell(Name(c))} | {Grams(c.UsualGrams)} | {Grams(c.PlannedGrams)} | {Signed(c.ChangeGrams)} | {Cell(c.Portion)} | {Cell(Raises(c))} |\n");
             }
 
             text.Append('\n');
@@ -203,7 +203,7 @@ internal static class PlanViews
             foreach (var c in plan.Changes)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(Name(c))}</td><td class=\"num\">{Grams(c.UsualGrams)}</td><td class=\"num\">{Grams(c.PlannedGrams)}</td><td class=\"num\">{Signed(c.ChangeGrams)}</td><td>{E(c.Portion)}</td><td>{E(string.Join(", ", c.Carries.Select(Nutrient)))}</td></tr>\n");
+                    $"<tr><td>{E(Name(c))}</td><td class=\"num\">{Grams(c.UsualGrams)}</td><td class=\"num\">{Grams(c.PlannedGrams)}</td><td class=\"num\">{Signed(c.ChangeGrams)}</td><td>{E(c.Portion)}</td><td>{E(Raises(c))}</td></tr>\n");
             }
 
             text.Append("</table>\n");
@@ -228,7 +228,7 @@ internal static class PlanViews
             foreach (var gap in plan.Gaps)
             {
                 var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
-                text.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(Nutrient(gap.Nutrient))}</strong>: {E(string.Join("; ", gap.Ideas.Select(i => Idea(i, unit))))}</li>\n");
+                text.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(Nutrient(gap.Nutrient))}</strong>: {E(string.Join("; ", gap.Ideas.Select(i => Idea(i, unit))))}{(gap.Unknown.Count > 0 ? E($" (unknown in: {string.Join(", ", gap.Unknown)})") : "")}</li>\n");
             }
 
             text.Append("</ul>\n");
@@ -280,6 +280,11 @@ internal static class PlanViews
 
         return text.ToString();
     }
+
+    /// <summary>What a change raises, or why a food is cut: to make room within the energy band or under a UL.</summary>
+    private static string Raises(FoodChange change) => change.ChangeGrams < 0 && change.Carries.Count == 0
+        ? "less, to make room (energy or a UL)"
+        : string.Join(", ", change.Carries.Select(Nutrient));
 
     private static string Name(FoodChange change) => change.Origin == PlanFoodOrigin.New ? $"{change.Food} (new)" : change.Food;
 

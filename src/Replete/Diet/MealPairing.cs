@@ -93,8 +93,8 @@ public static class MealPairing
         switch (rule.Id)
         {
             case "vitamin_c_with_iron_meal":
-                // Unknown is not zero: a meal in which no item reports vitamin C is not judged.
-                if (!meal.Any(i => i.Nutrients.ContainsKey("vitamin_c")))
+                // Unknown is not zero: a meal in which any item does not report vitamin C is not judged.
+                if (!meal.All(i => i.Nutrients.ContainsKey("vitamin_c")))
                 {
                     return null;
                 }

@@ -9,7 +9,8 @@ namespace Replete.Foods;
 /// <param name="Label">Its name in reports.</param>
 /// <param name="Groups">SR food groups ruled out whole.</param>
 /// <param name="Words">Description words that rule a food out; a trailing '*' matches any ending.</param>
-/// <param name="Except">Words that keep a food the groups or words would rule out ("peanut butter" for vegans).</param>
+/// <param name="Except">Phrases that excuse a word the rule would match, in that place only ("peanut butter" keeps the
+/// word "butter" for vegans, "coconut milk" keeps "milk"); they never excuse a food group or another word.</param>
 /// <param name="Source">Where the rule comes from.</param>
 public sealed record FoodExclusion(string Id, string Label, IReadOnlySet<string> Groups, IReadOnlyList<string> Words, IReadOnlyList<string> Except, string Source)
 {
@@ -17,13 +18,28 @@ public sealed record FoodExclusion(string Id, string Label, IReadOnlySet<string>
     public bool RulesOut(Food food)
     {
         ArgumentNullException.ThrowIfNull(food);
-        var words = FoodExclusions.WordsOf(food.Description);
-        if (Except.Any(e => words.Any(w => FoodExclusions.Matches(e, w))))
+        if (food.Category is { } group && Groups.Contains(group))
         {
-            return false;
+            return true;
         }
 
-        return (food.Category is { } group && Groups.Contains(group)) || Words.Any(r => words.Any(w => FoodExclusions.Matches(r, w)));
+        var words = FoodExclusions.WordsOf(food.Description);
+        var excused = new bool[words.Count];
+        foreach (var phrase in Except.Select(FoodExclusions.WordsOf))
+        {
+            for (var start = 0; phrase.Count > 0 && start + phrase.Count <= words.Count; start++)
+            {
+                if (phrase.Select((p, k) => FoodExclusions.Matches(p, words[start + k])).All(m => m))
+                {
+                    for (var k = 0; k < phrase.Count; k++)
+                    {
+                        excused[start + k] = true;
+                    }
+                }
+            }
+        }
+
+        return words.Where((w, i) => !excused[i]).Any(w => Words.Any(r => FoodExclusions.Matches(r, w)));
     }
 }
 
@@ -34,22 +50,31 @@ public sealed class FoodExclusions
     private readonly Dictionary<string, FoodExclusion> patterns;
     private readonly Dictionary<string, FoodExclusion> avoids;
 
-    private FoodExclusions(IEnumerable<(string Kind, FoodExclusion Rule)> rules)
+    private FoodExclusions(IEnumerable<(string Kind, string Aliases, FoodExclusion Rule)> rules)
     {
         var all = rules.ToList();
         patterns = all.Where(r => r.Kind == "pattern").ToDictionary(r => r.Rule.Id, r => r.Rule, StringComparer.Ordinal);
-        avoids = all.Where(r => r.Kind == "avoid").ToDictionary(r => r.Rule.Id, r => r.Rule, StringComparer.Ordinal);
+        avoids = all.Where(r => r.Kind == "avoid").ToDictionary(r => r.Rule.Id, r => r.Rule, StringComparer.OrdinalIgnoreCase);
+        // "tree nuts", "nut allergy", "lactose", "coeliac": the words people use name the same rule.
+        foreach (var (_, aliases, rule) in all.Where(r => r.Kind == "avoid"))
+        {
+            foreach (var alias in aliases.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                avoids[alias] = rule;
+            }
+        }
     }
 
     /// <summary>The rules in <c>data/food_exclusions.csv</c>.</summary>
-    public static FoodExclusions Default { get; } = new(ReferenceData.Read("food_exclusions.csv").Select(r => (r.Text("kind"), new FoodExclusion(
+    public static FoodExclusions Default { get; } = new(ReferenceData.Read("food_exclusions.csv").Select(r => (r.Text("kind"), r.Text("aliases"), new FoodExclusion(
         r.Text("id"), r.Text("label"),
         r.Text("groups").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         Split(r.Text("words")), Split(r.Text("except")), r.Text("source")))));
 
-    /// <summary>The ids a profile's <c>avoid</c> list may name as a class of food ("dairy", "gluten", "nuts"); any
-    /// other word is matched against food descriptions as a disliked food.</summary>
-    public IReadOnlyCollection<string> AvoidIds => avoids.Keys;
+    /// <summary>The ids a profile's <c>avoid</c> list may name as a class of food ("dairy", "gluten", "nuts"), with the
+    /// other names people use for them ("tree nuts", "lactose", "coeliac"); any other word is matched against food
+    /// descriptions as a disliked food.</summary>
+    public IReadOnlyCollection<string> AvoidIds => [.. avoids.Values.Select(r => r.Id).Distinct()];
 
     /// <summary>The rule for a diet pattern.</summary>
     public FoodExclusion For(DietPattern pattern) => patterns[pattern.ToString().ToLowerInvariant()];

@@ -44,6 +44,13 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
                 $"{id}: {n.Nutrient} {n.UlIntakeAfter} above UL {n.Ul}");
         }
 
+        // A nutrient in excess is never raised, and no pairing rule that raises its absorption is given.
+        foreach (var n in plan.Nutrients.Where(n => n.NotPlannedBecause?.Contains("excess", StringComparison.Ordinal) == true && n.Before is not null))
+        {
+            Assert.True(n.After <= n.Before + 1e-9, $"{id}: {n.Nutrient} in excess raised from {n.Before} to {n.After}");
+            Assert.DoesNotContain(plan.Pairings, p => n.Nutrient == "iron" && p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal));
+        }
+
         foreach (var n in plan.Nutrients.Where(n => n.NotPlannedBecause is null))
         {
             Assert.True(n.IsProblem || n.After >= n.Goal * (1 - DayPlanner.MetWithin), $"{id}: {n.Nutrient} {n.After} below goal {n.Goal} and not a problem nutrient");
@@ -126,6 +133,9 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
                 case "supplement_includes":
                     yield return ($"supplement advice for {string.Join(", ", values)}", values.All(v => plan.Supplements.Any(a => a.Nutrient == v)));
                     break;
+                case "not_planned":
+                    yield return ($"not planned: {string.Join(", ", values)}", values.All(v => plan.Nutrients.Any(n => n.Nutrient == v && n.NotPlannedBecause is not null)));
+                    break;
                 case "max_changes":
                     yield return ($"at most {property.Value.GetInt32()} changes (got {plan.Changes.Count})", plan.Changes.Count <= property.Value.GetInt32());
                     break;
@@ -172,9 +182,11 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
         var candidates = PlanFoods.Candidates(Candidates(), units, pattern, profile.Avoid, PlanFoods.Own(items, analysis.Days).Select(f => f.Name));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var labConfirmed = c.TryGetProperty("lab_confirmed", out var labs) ? labs.EnumerateArray().Select(l => l.GetString()!).ToList() : [];
+        var excess = c.TryGetProperty("excess", out var high) ? high.EnumerateArray().Select(l => l.GetString()!).ToList() : [];
         var plan = DayPlanner.Plan(new PlanRequest(targets, analysis, items, supplements, candidates)
         {
             LabConfirmed = labConfirmed,
+            Excess = excess,
             Pattern = pattern,
             Athlete = profile.Sport is not null,
         });

@@ -78,4 +78,45 @@ public class SupplementAdvisorTests
         Assert.Null(e.Dose);
         Assert.False(e.DoctorsDecision);
     }
+
+    [Fact]
+    public void SeeADoctor_KeepsTheReason_ButEveryDoseIsTheDoctors()
+    {
+        var advice = SupplementAdvisor.Advise(Request() with { Triage = Knowledge.TriageLevel.SeeDoctorSoon, Pattern = DietPattern.Vegan }, [Planned("vitamin_d", 9, problem: true)]);
+        Assert.Equal(["vitamin_b12", "vitamin_d"], advice.Select(a => a.Nutrient).Order());
+        Assert.All(advice, a => Assert.True(a.DoctorsDecision && a.Dose is null));
+    }
+
+    [Fact]
+    public void ALabShowingItAdequate_OutranksADietShortfall() =>
+        Assert.Empty(SupplementAdvisor.Advise(Request() with { LabAdequate = ["vitamin_d"] }, [Planned("vitamin_d", 9, problem: true)]));
+
+    [Fact]
+    public void NoRoomUnderTheUl_IsNeverUpToZero()
+    {
+        var full = new Supplement("magnesium citrate", null, 1, new Dictionary<string, double> { ["magnesium"] = 350 });
+        var mg = SupplementAdvisor.Advise(Request([full]), [Planned("magnesium", 200, problem: true)]).Single();
+        Assert.Null(mg.Dose);
+        Assert.True(mg.DoctorsDecision);
+    }
+
+    [Fact]
+    public void UnknownFoodIntake_LeavesTheRoomUnknown_SoTheDoseIsTheDoctors()
+    {
+        var unknown = Planned("iron", 10, problem: false) with { Before = null, After = null, UlIntakeAfter = null, NotPlannedBecause = "not planned: only 40 % of logged foods report it" };
+        var iron = SupplementAdvisor.Advise(Request() with { LabConfirmed = ["iron"] }, [unknown]).Single();
+        Assert.Null(iron.Dose);
+        Assert.True(iron.DoctorsDecision);
+    }
+
+    [Fact]
+    public void AnExcessNutrient_GetsNoSupplementAdvice() =>
+        Assert.Empty(SupplementAdvisor.Advise(Request() with { LabConfirmed = ["vitamin_d"], Excess = ["vitamin_d"] }, [Planned("vitamin_d", 9, problem: true)]));
+
+    [Fact]
+    public void FolateDose_IsFolicAcid_TheDfeShortfallOverOnePointSeven()
+    {
+        var folate = SupplementAdvisor.Advise(Request(), [Planned("folate", 230, problem: true)]).Single();
+        Assert.Equal(Math.Floor((400 - 230) / 1.7), folate.Dose);
+    }
 }

@@ -18,6 +18,9 @@ public class FoodExclusionsTests
     [InlineData("Peanut butter, smooth style, without salt", "Legumes and Legume Products", true)]
     [InlineData("Nuts, coconut milk, raw (liquid expressed from grated meat and water)", "Nut and Seed Products", true)]
     [InlineData("Lentils, mature seeds, cooked, boiled, without salt", "Legumes and Legume Products", true)]
+    [InlineData("Pasta, fresh-refrigerated, plain, cooked", "Cereal Grains and Pasta", false)]
+    [InlineData("Potato pancakes", "Vegetables and Vegetable Products", false)]
+    [InlineData("Egg, whole, cooked, hard-boiled", "Dairy and Egg Products", false)]
     public void Vegan(string description, string group, bool allowed) =>
         Assert.Equal(allowed, Reason(Sr28(description, group), DietPattern.Vegan) is null);
 
@@ -44,6 +47,15 @@ public class FoodExclusionsTests
     [InlineData("Beef, variety meats and by-products, liver, cooked, braised", "Beef Products", "liver", false)]
     [InlineData("Olives, ripe, canned (small-extra large)", "Vegetables and Vegetable Products", "liver", true)]
     [InlineData("Beef, variety meats and by-products, liver, cooked, braised", "Beef Products", "beef liver", false)]
+    [InlineData("Nuts, mixed nuts, oil roasted, with peanuts, without salt added", "Nut and Seed Products", "nuts", false)]
+    [InlineData("Nuts, mixed nuts, dry roasted, without peanuts", "Nut and Seed Products", "nuts", false)]
+    [InlineData("Nuts, almonds", "Nut and Seed Products", "tree nuts", false)]
+    [InlineData("Nuts, almonds", "Nut and Seed Products", "nut allergy", false)]
+    [InlineData("Yogurt, Greek, plain, nonfat", "Dairy and Egg Products", "lactose", false)]
+    [InlineData("Nuts, coconut milk, raw (liquid expressed from grated meat and water)", "Nut and Seed Products", "dairy", true)]
+    [InlineData("Bread, whole-wheat, commercially prepared", "Baked Products", "coeliac", false)]
+    [InlineData("Pasta, fresh-refrigerated, plain, cooked", "Cereal Grains and Pasta", "eggs", false)]
+    [InlineData("Potato pancakes", "Vegetables and Vegetable Products", "egg allergy", false)]
     public void Avoided(string description, string group, string avoid, bool allowed) =>
         Assert.Equal(allowed, Reason(Sr28(description, group), DietPattern.Omnivore, avoid) is null);
 

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Replete.IntegrationTests.Storage;
+using Replete.Planning;
+using Replete.References;
+
+namespace Replete.IntegrationTests.Planning;
+
+/// <summary>The new foods a plan may suggest, over all of SR28, checked against hand-made deny lists that do not use
+/// the exclusion rules themselves: nothing animal for a vegan, no tree nut for a nut allergy, no milk for dairy-free,
+/// no egg for an egg allergy, and nothing that must be cooked offered raw.</summary>
+[Collection(Sr28Group.Name)]
+public sealed partial class CandidatePoolTests(Sr28Database sr28)
+{
+    private IReadOnlyList<PlanFood> Candidates(DietPattern pattern, params string[] avoid)
+    {
+        var catalog = sr28.Database.Catalog;
+        return PlanFoods.Candidates(catalog.InCategories(PlanFoods.CandidateGroups), catalog.Nutrients(), pattern, avoid, []);
+    }
+
+    [GeneratedRegex(@"\b(beef|pork|chicken|turkey|lamb|veal|fish|salmon|tuna|shrimp|crab|egg|eggs|cheese|yogurt|honey|gelatin|whey|lard|anchov\w*|pancakes?|refrigerated)\b|(?<!coconut |soy |almond |rice |oat )\bmilk\b|(?<!peanut |almond |cashew |sesame |nut |cocoa )\bbutter\b|(?<!coconut )\bcream\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Animal();
+
+    [GeneratedRegex(@"^Nuts,|\b(almonds?|cashews?|walnuts?|pecans?|pistachios?|hazelnuts?|macadamias?|filberts?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TreeNut();
+
+    [GeneratedRegex(@"(?<!coconut |soy |almond |rice |oat )\bmilk\b|\b(cheese|yogurt|whey|casein|kefir|ghee|cream)\b|(?<!peanut |almond |cashew |sesame |nut |cocoa )\bbutter\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Dairy();
+
+    [GeneratedRegex(@"\b(egg|eggs|pancakes?|souffle|refrigerated|mayonnaise)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Egg();
+
+    [GeneratedRegex(@"\b(morels?|poke\w*|cassava|elderberr\w*|lima|taro|kidney|potato\w*|mushrooms?)\b.*\braw\b|\braw\b.*\b(morels?|poke\w*|cassava|elderberr\w*|lima|taro|kidney)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MustBeCooked();
+
+    [SkippableFact]
+    public void Vegan_IsOfferedNothingAnimal()
+    {
+        var offered = Candidates(DietPattern.Vegan);
+        Assert.True(offered.Count > 100, $"{offered.Count} candidates");
+        Assert.Empty(offered.Where(f => Animal().IsMatch(f.Name) || f.Group is "Dairy and Egg Products" or "Finfish and Shellfish Products" or "Poultry Products" or "Beef Products" or "Pork Products").Select(f => f.Name));
+    }
+
+    [SkippableFact]
+    public void Avoided_TreeNutsDairyAndEggs_AreNeverOffered()
+    {
+        Assert.Empty(Candidates(DietPattern.Omnivore, "tree nuts").Where(f => TreeNut().IsMatch(f.Name)).Select(f => f.Name));
+        Assert.Empty(Candidates(DietPattern.Omnivore, "nut allergy").Where(f => TreeNut().IsMatch(f.Name)).Select(f => f.Name));
+        Assert.Empty(Candidates(DietPattern.Omnivore, "dairy-free").Where(f => Dairy().IsMatch(f.Name)).Select(f => f.Name));
+        Assert.Empty(Candidates(DietPattern.Vegetarian, "eggs").Where(f => Egg().IsMatch(f.Name)).Select(f => f.Name));
+        // Dairy-free still offers eggs, and a nut allergy still offers seeds.
+        Assert.Contains(Candidates(DietPattern.Omnivore, "dairy").Select(f => f.Name), n => n.StartsWith("Egg,", StringComparison.Ordinal));
+        Assert.Contains(Candidates(DietPattern.Omnivore, "nuts").Select(f => f.Name), n => n.StartsWith("Seeds,", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void FoodsThatMustBeCooked_AreNeverOfferedRaw() =>
+        Assert.Empty(Candidates(DietPattern.Omnivore).Where(f => MustBeCooked().IsMatch(f.Name)).Select(f => f.Name));
+}
