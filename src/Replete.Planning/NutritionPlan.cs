@@ -117,7 +117,11 @@ public sealed record PlannedNutrient(
 /// <param name="PerPortion">Amount of the nutrient in one usual portion.</param>
 /// <param name="PerHundredKcal">Amount per 100 kcal, or null when the food's energy is unknown or zero.</param>
 /// <param name="Portion">The portion, in words.</param>
-public sealed record FoodIdea(string Food, PlanFoodOrigin Origin, double PerPortion, double? PerHundredKcal, string Portion);
+public sealed record FoodIdea(string Food, PlanFoodOrigin Origin, double PerPortion, double? PerHundredKcal, string Portion)
+{
+    /// <summary>How well the nutrient is absorbed from this food, with its source (data/absorption_notes.csv), or null.</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>A nutrient below its goal and the foods that could close it.</summary>
 /// <param name="Nutrient">Catalog id.</param>

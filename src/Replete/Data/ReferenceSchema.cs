@@ -126,6 +126,11 @@ internal static class ReferenceSchema
         {
             throw new InvalidDataException($"food_exclusions.csv: the diet pattern '{pattern}' has no row.");
         }
+
+        Closed(set, "absorption_notes.csv", "nutrient", nutrients);
+        Closed(set, "absorption_notes.csv", "grade", Grades);
+        Each(set, "absorption_notes.csv", "groups", g => g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(groups.Contains), "SR food group names of food_groups.csv separated by ';'");
+        Each(set, "absorption_notes.csv", "factor", f => f.Length == 0 || (double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x is > 0 and <= 1), "empty or a share above 0 and at most 1");
     }
 
     /// <summary>Whether <paramref name="condition"/> is in the grammar, with its ids known.</summary>
