@@ -119,7 +119,7 @@ public static class DayPlanner
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
         var preformedBase = Preformed(items, request.Supplements, diet.Days);
         var limits = Limits(request, intakes, excess, preformedBase, notes);
-        var candidates = Shortlist(request.Candidates, goals, own, limits);
+        var candidates = Shortlist(request.Candidates, goals, own, limits, request.MostCandidates);
         var foods = own.Concat(candidates).ToList();
         var planned = Solve(request, foods, goals, limits, energyBase, notes);
 
@@ -262,7 +262,7 @@ public static class DayPlanner
 
     /// <summary>The richest new foods per portion for each nutrient below its goal, at most <see cref="MostCandidates"/>,
     /// and only those that report energy (the plan holds energy).</summary>
-    private static List<PlanFood> Shortlist(IReadOnlyList<PlanFood> candidates, List<(PlanningTarget Target, double Base)> goals, IReadOnlyList<PlanFood> own, List<Limit> limits)
+    private static List<PlanFood> Shortlist(IReadOnlyList<PlanFood> candidates, List<(PlanningTarget Target, double Base)> goals, IReadOnlyList<PlanFood> own, List<Limit> limits, int most)
     {
         var owned = own.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // A new food must report energy (the plan holds energy) and every nutrient a UL limits: an unknown amount could
@@ -273,9 +273,9 @@ public static class DayPlanner
         foreach (var (target, _) in goals.Where(g => g.Base < g.Target.Goal))
         {
             var id = target.Nutrient.Id;
-            foreach (var food in usable.Where(c => c.PerGram.GetValueOrDefault(id) > 0).OrderByDescending(c => c.PerGram[id] * c.PortionGrams).Take(CandidatesPerGap))
+            foreach (var food in usable.Where(c => c.PerGram.GetValueOrDefault(id) > 0).OrderByDescending(c => c.PerGram[id] * c.PortionGrams).Take(most >= usable.Count ? usable.Count : CandidatesPerGap))
             {
-                if (chosen.Count < MostCandidates && seen.Add(food))
+                if (chosen.Count < most && seen.Add(food))
                 {
                     chosen.Add(food);
                 }

@@ -44,6 +44,10 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IRe
     /// <summary>A measured sweat sodium (mmol/L) from the profile's sweat test, or null.</summary>
     public double? SweatSodiumMmolPerLitre { get; init; }
 
+    /// <summary>At most this many new foods go to the solver (<see cref="DayPlanner.MostCandidates"/> by default, the
+    /// richest per portion for each gap); at least the number of candidates hands every usable one to it.</summary>
+    public int MostCandidates { get; init; } = DayPlanner.MostCandidates;
+
     /// <summary>Time the solver may take for each of its two stages. Replete's choice.</summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 }

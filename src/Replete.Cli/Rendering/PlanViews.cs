@@ -308,7 +308,7 @@ internal static class PlanViews
         $"{n.Name}: {Format.Amount(n.After)} of {Format.Amount(n.Goal)} {n.Unit}/d with the plan, {Format.Amount(n.Shortfall)} {n.Unit} ({n.ShortfallShare:P0}) short");
 
     private static string Idea(FoodIdea idea, string unit) =>
-        $"{idea.Food}{(idea.Origin == PlanFoodOrigin.New ? " (new)" : "")}: {Format.Amount(idea.PerPortion)} {unit} in {idea.Portion}{(idea.Note is { } note ? $" [{note}]" : "")}";
+        $"{idea.Food}{(idea.Origin == PlanFoodOrigin.New ? " (new)" : "")}: {Format.Amount(idea.PerPortion)} {unit} in {idea.Portion}{(idea.PerHundredKcal is { } k ? $", {Format.Amount(k)} {unit} per 100 kcal" : "")}{(idea.Note is { } note ? $" [{note}]" : "")}";
 
     private static string Session(Replete.Training.SessionPlan session) =>
         string.Create(CultureInfo.InvariantCulture, $"{session.Request.SportId}, {session.Request.Minutes:0} min, {session.Request.Intensity.ToString().ToLowerInvariant()}");

@@ -26,10 +26,16 @@ public sealed record AbsorptionNote(string Nutrient, IReadOnlySet<string> Groups
     public static AbsorptionNote? For(string nutrient, string? group, string description)
     {
         ArgumentNullException.ThrowIfNull(description);
-        var words = FoodExclusions.WordsOf(description);
-        return All.FirstOrDefault(n => n.Nutrient == nutrient
-            && ((group is not null && n.Groups.Contains(group)) || n.Words.Any(w => Contains(words, FoodExclusions.WordsOf(w)))));
+        // A plan asks for every food and nutrient in every solve: each answer is worked out once per process.
+        return Known.GetOrAdd((nutrient, group, description), key =>
+        {
+            var words = FoodExclusions.WordsOf(key.Description);
+            return All.FirstOrDefault(n => n.Nutrient == key.Nutrient
+                && ((key.Group is not null && n.Groups.Contains(key.Group)) || n.Words.Any(w => Contains(words, FoodExclusions.WordsOf(w)))));
+        });
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Nutrient, string? Group, string Description), AbsorptionNote?> Known = new();
 
     private static bool Contains(IReadOnlyList<string> words, IReadOnlyList<string> phrase) =>
         phrase.Count > 0 && Enumerable.Range(0, Math.Max(0, words.Count - phrase.Count + 1)).Any(i => phrase.Select((p, k) => words[i + k] == p || words[i + k] == p + "s").All(m => m));
