@@ -325,7 +325,10 @@ public static class DayPlanner
         // reach it supplies (macronutrients weighted as in the objective).
         double Closes(int j) => goals.Where(g => g.Base < g.Target.Goal)
             .Sum(g => foods[j].PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * first[j] / g.Target.Goal * (g.Target.Nutrient.Group == "macronutrient" ? MacronutrientWeight : 1));
-        var newFoods = all.Where(j => foods[j].Origin == PlanFoodOrigin.New && first[j] >= 1).OrderByDescending(Closes).Take(MostNewFoods).ToHashSet();
+        // At most one new food per food group, so that a plan widens the diet rather than adding two of a kind (Replete's
+        // choice of food-group limit: Optifood limits servings per group, Ferguson et al. 2006).
+        var newFoods = all.Where(j => foods[j].Origin == PlanFoodOrigin.New && first[j] >= 1).OrderByDescending(Closes)
+            .DistinctBy(j => foods[j].Group ?? foods[j].Name).Take(MostNewFoods).ToHashSet();
         var kept = all.Where(j => foods[j].Origin == PlanFoodOrigin.Own || newFoods.Contains(j)).ToList();
         var frozen = new HashSet<int>();
         for (var round = 0; round <= foods.Count; round++)

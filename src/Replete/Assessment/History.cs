@@ -21,7 +21,8 @@ public sealed record History
 
     /// <summary>Risk factors that are medicines: a medication's name must resolve to one of these.</summary>
     public static IReadOnlyList<string> MedicationRiskIds { get; } =
-        ["statin", "metformin", "ppi", "thiazide_diuretic", "loop_diuretic", "diuretic_unknown_class", "oral_contraceptives", "nsaid_use", "high_dose_b6_supplement", "high_dose_zinc_supplement"];
+        ["statin", "metformin", "ppi", "thiazide_diuretic", "loop_diuretic", "diuretic_unknown_class", "oral_contraceptives", "nsaid_use", "high_dose_b6_supplement", "high_dose_zinc_supplement",
+         "levothyroxine", "tetracycline", "quinolone", "bisphosphonate", "ace_inhibitor"];
 
     private static readonly string[] Fields = ["months_without_period", "falls_past_year", "years_vegan", "medications"];
     private static readonly string[] MedicationFields = ["name", "started", "class"];
@@ -118,7 +119,7 @@ public sealed record History
             if (kind is null && risk is null)
             {
                 reader.AddAt(item, "name", path, InputProblemCodes.UnknownValue,
-                    $"'{DocumentReader.Shorten(name)}' is not a medicine Replete knows (it knows statins, metformin, proton pump inhibitors, thiazide and loop diuretics, \"diuretic\" when the class is unknown, oral contraceptives, NSAIDs); add \"class\": \"other\" to list it anyway");
+                    $"'{DocumentReader.Shorten(name)}' is not a medicine Replete knows (it knows statins, metformin, proton pump inhibitors, thiazide and loop diuretics, \"diuretic\" when the class is unknown, oral contraceptives, NSAIDs, levothyroxine, tetracycline and quinolone antibiotics, bisphosphonates, ACE inhibitors and ARBs); add \"class\": \"other\" to list it anyway");
                 continue;
             }
 

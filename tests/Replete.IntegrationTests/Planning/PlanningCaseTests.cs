@@ -75,6 +75,9 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
             Assert.InRange(added.PlannedGrams, 1, 2 * PlanFoods.LargestPortionGrams);
         }
 
+        // At most one new food per food group.
+        var groups = plan.Changes.Where(c => c.Origin == PlanFoodOrigin.New).Select(c => Candidates().First(f => f.Food.Description == c.Food).Food.Category).ToList();
+        Assert.Equal(groups.Count, groups.Distinct().Count());
         foreach (var change in plan.Changes.Where(c => c.Origin == PlanFoodOrigin.Own))
         {
             Assert.True(change.PlannedGrams >= (DayPlanner.KeepOwnShare * change.UsualGrams) - 1, $"{id}: {change.Food} cut below half");

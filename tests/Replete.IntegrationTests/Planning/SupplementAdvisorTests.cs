@@ -119,4 +119,14 @@ public class SupplementAdvisorTests
         var folate = SupplementAdvisor.Advise(Request(), [Planned("folate", 230, problem: true)]).Single();
         Assert.Equal(Math.Floor((400 - 230) / 1.7), folate.Dose);
     }
+
+    [Fact]
+    public void Medicines_AddTheirSpacing_ToTheSupplementsTheyBind()
+    {
+        var iron = SupplementAdvisor.Advise(Request() with { LabConfirmed = ["iron"], Medications = ["quinolone", "levothyroxine"] }, [Planned("iron", 10, problem: true)]).Single();
+        Assert.Contains(iron.Cautions, c => c.Contains("quinolone", StringComparison.Ordinal) && c.Contains("6 hours", StringComparison.Ordinal));
+        Assert.Contains(iron.Cautions, c => c.Contains("levothyroxine", StringComparison.Ordinal));
+        var k = SupplementAdvisor.Advise(Request() with { Medications = ["ace_inhibitor"] }, [Planned("potassium", 1500, problem: true)]).Single();
+        Assert.Contains(k.Cautions, c => c.Contains("hyperkalaemia", StringComparison.Ordinal));
+    }
 }

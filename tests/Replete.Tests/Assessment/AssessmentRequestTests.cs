@@ -128,13 +128,14 @@ public class AssessmentRequestTests
         var request = Read("""
             {"profile": {"age": 52, "sex": "male"},
              "history": {"months_without_period": null, "falls_past_year": 2, "years_vegan": 3,
-                         "medications": [{"name": "simvastatin", "started": "2026-11-08"}, {"name": "levothyroxine", "class": "other"}, {"name": "water tablets"}]}}
+                         "medications": [{"name": "simvastatin", "started": "2026-11-08"}, {"name": "sertraline", "class": "other"}, {"name": "water tablets"}, {"name": "ciprofloxacin"}, {"name": "levothyroxine", "class": "other"}]}}
             """).OrThrow();
 
         Assert.Equal(2, request.History.FallsPastYear);
         Assert.Equal(new Medication("simvastatin", "statin", new DateOnly(2026, 11, 8)), request.History.Medications[0]);
         Assert.Null(request.History.Medications[1].RiskId);
-        Assert.Equal(["vegan", "statin", "diuretic_unknown_class"], request.ToInput().RiskFactors); // years on a vegan diet count as vegan
+        // Years on a vegan diet count as vegan; a medicine Replete knows counts as its class even when given as "other".
+        Assert.Equal(["vegan", "statin", "diuretic_unknown_class", "quinolone", "levothyroxine"], request.ToInput().RiskFactors);
         Assert.Equal(2, request.ToInput().History.FallsPastYear);
     }
 
