@@ -178,12 +178,14 @@ internal static class PlanViews
         return text.ToString();
     }
 
-    /// <summary>A one-page printable plan to hand to a coach or dietitian.</summary>
+    /// <summary>A printable plan to hand to a coach or dietitian: on screen in full; on paper (print styles) the day plan,
+    /// the nutrients still short or changed, supplements, pairing and the week's fuel, with the food ideas, met nutrients
+    /// and long sources left to the screen, so that it fits one A4 page.</summary>
     public static string Html(NutritionPlan plan)
     {
         var text = new StringBuilder();
         text.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Nutrition plan</title>\n");
-        text.Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4;font-size:11pt}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.2rem .3rem;vertical-align:top;text-align:left}.num{text-align:right}.problem{color:#b71c1c;font-weight:bold}@media print{body{margin:0;max-width:none;font-size:9pt}h1{font-size:14pt}h2{font-size:11pt}@page{size:A4;margin:12mm}}</style></head><body>\n");
+        text.Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4;font-size:11pt}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #ccc;padding:.2rem .3rem;vertical-align:top;text-align:left}.num{text-align:right}.problem{color:#b71c1c;font-weight:bold}@media print{body{margin:0;max-width:none;font-size:8pt;line-height:1.2}h1{font-size:13pt;margin:0 0 .3rem}h2{font-size:10pt;margin:.4rem 0 .2rem}p,ul{margin:.2rem 0}td,th{padding:.05rem .2rem}.detail{display:none}@page{size:A4;margin:10mm}}</style></head><body>\n");
         text.Append(HtmlSection(plan, "h1"));
         text.Append("<p><small>Decision support, not a diagnosis. Replete plans food within every upper limit; a doctor or sports dietitian decides on anything more.</small></p>\n</body></html>\n");
         return text.ToString();
@@ -216,7 +218,7 @@ internal static class PlanViews
             foreach (var n in plan.Nutrients)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(n.Name)}</td><td class=\"num\">{E(Amount(n.Goal, n.Unit))}</td><td class=\"num\">{E(Amount(n.Before, n.Unit))}</td><td class=\"num\">{E(Amount(n.After, n.Unit))}</td><td class=\"num\">{E(Amount(n.WorstCase, n.Unit))}</td><td>{Format.Percent(n.ProbabilityBefore)} &rarr; {Format.Percent(n.ProbabilityAfter)}</td><td class=\"num\">{E(Amount(n.Ul, n.Unit))}</td><td{(n.IsProblem ? " class=\"problem\"" : "")}>{E(Status(n))}</td></tr>\n");
+                    $"<tr{(n.IsProblem || n.Before is not { } b || b < n.Goal ? "" : " class=\"detail\"")}><td>{E(n.Name)}</td><td class=\"num\">{E(Amount(n.Goal, n.Unit))}</td><td class=\"num\">{E(Amount(n.Before, n.Unit))}</td><td class=\"num\">{E(Amount(n.After, n.Unit))}</td><td class=\"num\">{E(Amount(n.WorstCase, n.Unit))}</td><td>{Format.Percent(n.ProbabilityBefore)} &rarr; {Format.Percent(n.ProbabilityAfter)}</td><td class=\"num\">{E(Amount(n.Ul, n.Unit))}</td><td{(n.IsProblem ? " class=\"problem\"" : "")}>{E(Status(n))}</td></tr>\n");
             }
 
             text.Append("</table>\n");
@@ -224,14 +226,14 @@ internal static class PlanViews
 
         if (plan.Gaps.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Food first</{sub}>\n<ul>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<div class=\"detail\"><{sub}>Food first</{sub}>\n<ul>\n");
             foreach (var gap in plan.Gaps)
             {
                 var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
                 text.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(Nutrient(gap.Nutrient))}</strong>: {E(string.Join("; ", gap.Ideas.Select(i => Idea(i, unit))))}{(gap.Unknown.Count > 0 ? E($" (unknown in: {string.Join(", ", gap.Unknown)})") : "")}</li>\n");
             }
 
-            text.Append("</ul>\n");
+            text.Append("</ul></div>\n");
         }
 
         if (plan.Supplements.Count > 0)
@@ -239,7 +241,7 @@ internal static class PlanViews
             text.Append(CultureInfo.InvariantCulture, $"<{sub}>Supplements</{sub}>\n<ul>\n");
             foreach (var s in plan.Supplements)
             {
-                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Supplement(s))} {E(string.Join(" ", s.Cautions))} <small>{E(s.Source)}</small></li>\n");
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Supplement(s))} {E(string.Join(" ", s.Cautions))} <small class=\"detail\">{E(s.Source)}</small></li>\n");
             }
 
             text.Append("</ul>\n");
@@ -250,7 +252,7 @@ internal static class PlanViews
             text.Append(CultureInfo.InvariantCulture, $"<{sub}>Meal pairing</{sub}>\n<ul>\n");
             foreach (var p in plan.Pairings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Pairing(p))} <small>({E(p.Rule.Source)})</small></li>\n");
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Pairing(p))} <small class=\"detail\">({E(p.Rule.Source)})</small></li>\n");
             }
 
             text.Append("</ul>\n");
@@ -264,7 +266,7 @@ internal static class PlanViews
                 text.Append(CultureInfo.InvariantCulture, $"<tr><td>{day.Day}</td><td class=\"num\">{day.Minutes:0} min</td><td class=\"num\">{day.CarbohydrateGrams.Low:0}-{day.CarbohydrateGrams.High:0}</td><td class=\"num\">{day.ProteinGrams.Low:0}-{day.ProteinGrams.High:0}</td></tr>\n");
             }
 
-            text.Append("</table>\n<ul>\n");
+            text.Append("</table>\n<ul class=\"detail\">\n");
             foreach (var session in fuel.Sessions)
             {
                 text.Append(CultureInfo.InvariantCulture, $"<li>{E(Session(session))} (sweat {E(Sweat(session))} L/h): {E(string.Join("; ", session.During.Select(i => $"{i.What}: {i.Amount}")))}</li>\n");
