@@ -1,0 +1,53 @@
+using Replete.Diet;
+using Replete.Knowledge;
+using Replete.Targets;
+
+namespace Replete.Planning;
+
+/// <summary>What a person asks a plan for: their targets, their usual diet, and the new foods it may suggest.</summary>
+/// <param name="Targets">The person's targets (the planning targets are derived from them).</param>
+/// <param name="Diet">The analysis of their usual diet (food and supplements).</param>
+/// <param name="Items">The logged items the analysis was made from.</param>
+/// <param name="Supplements">The supplements they take every day.</param>
+/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); empty for own foods only.</param>
+public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IReadOnlyList<IntakeItem> Items, IReadOnlyList<Supplement> Supplements, IReadOnlyList<PlanFood> Candidates)
+{
+    /// <summary>The assessment's triage: an emergency gets no plan; any doctor's visit keeps the plan to food.</summary>
+    public TriageLevel Triage { get; init; } = TriageLevel.SelfCare;
+
+    /// <summary>Nutrients a lab result shows low (the assessment's likely findings with lab evidence): with the problem
+    /// nutrients, the only routes to a supplement.</summary>
+    public IReadOnlyList<string> LabConfirmed { get; init; } = [];
+
+    /// <summary>The person's diet pattern (a vegan gets a reliable B12 source whatever the labs say).</summary>
+    public References.DietPattern Pattern { get; init; } = References.DietPattern.Omnivore;
+
+    /// <summary>True for an athlete in a sport: supplements must be tested for banned substances.</summary>
+    public bool Athlete { get; init; }
+
+    /// <summary>The person's medicines, as risk ids (data/risk_factors.csv): "ppi", "thiazide_diuretic".</summary>
+    public IReadOnlyList<string> Medications { get; init; } = [];
+
+    /// <summary>Nutrients in excess (the assessment's possible excess, or a lab above its upper cut-off): not planned, and
+    /// capped at today's intake; with iron in excess, no pairing rule that raises iron absorption is given.</summary>
+    public IReadOnlyList<string> Excess { get; init; } = [];
+
+    /// <summary>Nutrients a lab shows adequate: food ideas still follow, but no supplement for a problem nutrient.</summary>
+    public IReadOnlyList<string> LabAdequate { get; init; } = [];
+
+    /// <summary>The planned training week, or null: the plan then carries the week's fuel.</summary>
+    public Training.TrainingWeek? Week { get; init; }
+
+    /// <summary>A measured sweat rate (L/h) from the profile's sweat test, or null.</summary>
+    public double? SweatRateLitresPerHour { get; init; }
+
+    /// <summary>A measured sweat sodium (mmol/L) from the profile's sweat test, or null.</summary>
+    public double? SweatSodiumMmolPerLitre { get; init; }
+
+    /// <summary>At most this many new foods go to the solver (<see cref="DayPlanner.MostCandidates"/> by default, the
+    /// richest per portion for each gap); at least the number of candidates hands every usable one to it.</summary>
+    public int MostCandidates { get; init; } = DayPlanner.MostCandidates;
+
+    /// <summary>Time the solver may take for each of its two stages. Replete's choice.</summary>
+    public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+}
