@@ -88,7 +88,8 @@ public static class DayPlanner
         var goals = new List<(PlanningTarget Target, double Base)>();
         var unplanned = new List<PlannedNutrient>();
         var fuel = Fuel(request);
-        foreach (var planning in PlanningTargets.For(request.Targets))
+        var planningTargets = PlanningTargets.For(request.Targets);
+        foreach (var planning in planningTargets)
         {
             // With a training week, carbohydrate aims at the week's mean of each day's lower bound (Thomas, Erdman &
             // Burke 2016, Table 2), not at the general athlete range from weekly hours.
@@ -118,7 +119,7 @@ public static class DayPlanner
 
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
         var preformedBase = Preformed(items, request.Supplements, diet.Days);
-        var limits = Limits(request, intakes, excess, preformedBase, notes);
+        var limits = Limits(request, planningTargets, intakes, excess, preformedBase, notes);
         var candidates = Shortlist(request.Candidates, goals, own, limits, request.MostCandidates);
         var foods = own.Concat(candidates).ToList();
         var planned = Solve(request, foods, goals, limits, energyBase, notes);
@@ -142,7 +143,7 @@ public static class DayPlanner
             var planIntake = mean + Delta(false);
             var shortfall = Math.Max(0, target.Goal - planIntake);
             double? ulIntake = FoodUl(target) is null ? null
-                : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase + foods.Select((f, j) => PreformedPerGram(f) * (grams[j] - f.UsualGrams)).Sum()
+                : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase + foods.Select((f, j) => (PreformedPerGram(f) ?? 0) * (grams[j] - f.UsualGrams)).Sum()
                 : planIntake;
             nutrients.Add(new PlannedNutrient(id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target), mean, planIntake,
                 mean + Delta(true), intakes[id].Adequacy?.Probability, afterIntakes.GetValueOrDefault(id)?.Adequacy?.Probability, shortfall,
@@ -204,10 +205,10 @@ public static class DayPlanner
 
     /// <summary>The upper bounds: every nutrient whose UL limits food and every nutrient in excess, where the diet's intake
     /// of it is known at all. What each one means for the plan goes to <paramref name="notes"/>.</summary>
-    private static List<Limit> Limits(PlanRequest request, Dictionary<string, NutrientIntake> intakes, HashSet<string> excess, double preformedBase, List<string> notes)
+    private static List<Limit> Limits(PlanRequest request, IReadOnlyList<PlanningTarget> planningTargets, Dictionary<string, NutrientIntake> intakes, HashSet<string> excess, double preformedBase, List<string> notes)
     {
         var limits = new List<Limit>();
-        foreach (var target in PlanningTargets.For(request.Targets).Where(t => t.UlLimitsFood || excess.Contains(t.Nutrient.Id)))
+        foreach (var target in planningTargets.Where(t => t.UlLimitsFood || excess.Contains(t.Nutrient.Id)))
         {
             var id = target.Nutrient.Id;
             var preformed = target.UlScope == UpperLimitScope.PreformedVitaminA;
@@ -219,7 +220,7 @@ public static class DayPlanner
             }
 
             Func<PlanFood, double?> perGram = preformed
-                ? f => f.PerGram.TryGetValue("retinol", out var r) ? r : f.PerGram.TryGetValue("vitamin_a", out var a) ? a : null
+                ? PreformedPerGram
                 : f => f.PerGram.TryGetValue(id, out var v) ? v : null;
             var cap = FoodUl(target) ?? intake;
             if (excess.Contains(id))
@@ -299,8 +300,9 @@ public static class DayPlanner
     private static double PreformedIn(IntakeItem item) =>
         item.IsDailyTotal ? 0 : item.Nutrients.TryGetValue("retinol", out var r) ? r : item.Nutrients.GetValueOrDefault("vitamin_a");
 
-    private static double PreformedPerGram(PlanFood food) =>
-        food.PerGram.TryGetValue("retinol", out var r) ? r : food.PerGram.GetValueOrDefault("vitamin_a");
+    /// <summary>Preformed vitamin A per gram: the food's retinol, else all its vitamin A; null when it reports neither.</summary>
+    private static double? PreformedPerGram(PlanFood food) =>
+        food.PerGram.TryGetValue("retinol", out var r) ? r : food.PerGram.TryGetValue("vitamin_a", out var a) ? a : null;
 
     /// <summary>Solves the plan; returns grams a day per food (the usual amounts when no plan is found).</summary>
     /// <remarks>Each solve is a linear program in two lexicographic stages (GLOP). The limits on how many foods change
@@ -333,7 +335,8 @@ public static class DayPlanner
         var frozen = new HashSet<int>();
         for (var round = 0; round <= foods.Count; round++)
         {
-            var solved = Model(request, foods, kept, frozen, goals, limits, energyBase, []);
+            var roundNotes = new List<string>();
+            var solved = Model(request, foods, kept, frozen, goals, limits, energyBase, roundNotes);
             if (solved is null)
             {
                 break;
@@ -342,8 +345,8 @@ public static class DayPlanner
             var changed = kept.Where(j => Rounded(solved[j], foods[j].UsualGrams) != foods[j].UsualGrams).ToList();
             if (changed.Count <= MostFoodsChanged)
             {
-                // The final solve once more, for its notes (energy band, ULs already passed).
-                return Model(request, foods, kept, frozen, goals, limits, energyBase, notes) ?? solved;
+                notes.AddRange(roundNotes);
+                return solved;
             }
 
             // Keep the largest changes (in grams, or any new food), fix the smallest own change back to usual.

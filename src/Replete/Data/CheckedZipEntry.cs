@@ -32,33 +32,15 @@ public static class CheckedZipEntry
 
     /// <summary>Counts and checksums what an entry expands to (CRC-32 as zip defines it: polynomial 0xEDB88320, PKWARE
     /// APPNOTE 4.4.7).</summary>
-    private sealed class Crc32Stream(Stream inner, ZipArchiveEntry entry, string zipName) : Stream
+    private sealed class Crc32Stream(Stream inner, ZipArchiveEntry entry, string zipName) : ForwardReadStream(inner, entry.Length)
     {
         private static readonly uint[] Table = CreateTable();
         private uint crc = 0xFFFFFFFF;
-        private long total;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => entry.Length;
-
-        public override long Position
-        {
-            get => total;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
-            var read = inner.Read(buffer);
-            total += read;
-            if (total > entry.Length)
+            var read = ReadInner(buffer);
+            if (Total > entry.Length)
             {
                 throw new InvalidDataException($"{zipName}: {entry.FullName} expands beyond the {entry.Length:N0} bytes its header states: the zip is damaged or forged");
             }
@@ -68,32 +50,12 @@ public static class CheckedZipEntry
                 crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
             }
 
-            if (read == 0 && buffer.Length > 0 && (total != entry.Length || ~crc != entry.Crc32))
+            if (read == 0 && buffer.Length > 0 && (Total != entry.Length || ~crc != entry.Crc32))
             {
                 throw new InvalidDataException($"{zipName}: {entry.FullName} does not match its checksum (CRC-32): the zip is damaged; download it again");
             }
 
             return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
 
         private static uint[] CreateTable()
