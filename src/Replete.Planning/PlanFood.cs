@@ -183,6 +183,27 @@ public static class PlanFoods
         return candidates;
     }
 
+    /// <summary>New foods a plan may offer a person, read from a food database: chosen by group and name first
+    /// (<see cref="MayOffer"/>), so that only those foods' nutrients are read, then <see cref="Candidates"/>.</summary>
+    /// <param name="foodsIn">The database's foods in the given groups, without nutrients.</param>
+    /// <param name="findMany">The database's foods with nutrients, by id.</param>
+    /// <param name="units">The database's nutrient units.</param>
+    /// <param name="items">The person's logged items (their own foods are not new).</param>
+    /// <param name="days">Days logged.</param>
+    /// <param name="profile">The person's profile: diet pattern and avoid list.</param>
+    public static IReadOnlyList<PlanFood> Offered(
+        Func<IReadOnlyCollection<string>, IEnumerable<Food>> foodsIn, Func<IEnumerable<int>, IEnumerable<FoodComposition>> findMany,
+        IReadOnlyDictionary<int, FoodNutrient> units, IEnumerable<IntakeItem> items, int days, References.Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(foodsIn);
+        ArgumentNullException.ThrowIfNull(findMany);
+        ArgumentNullException.ThrowIfNull(profile);
+        var own = Own(items, days).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var pattern = profile.Diet ?? DietPattern.Omnivore;
+        var offered = foodsIn(CandidateGroups).Where(f => MayOffer(f, pattern, profile.Avoid, own)).Select(f => f.Id);
+        return Candidates(findMany(offered), units, pattern, profile.Avoid, own);
+    }
+
     /// <summary>Whether <paramref name="food"/> may be offered as a new food, judged by its group and name alone (its
     /// nutrients and portions are not needed, so a caller can choose before reading them): in
     /// <see cref="CandidateGroups"/>, in a plain everyday form, allowed by the pattern and what the person avoids, and

@@ -1,3 +1,4 @@
+using Replete.Assessment;
 using Replete.Diet;
 using Replete.Knowledge;
 using Replete.Targets;
@@ -50,4 +51,38 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IRe
 
     /// <summary>Time the solver may take for each of its two stages. Replete's choice.</summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The plan request that follows an assessment, as every front end makes it: an emergency gets no plan,
+    /// likely findings with lab evidence are lab-confirmed, the assessment's excess and high labs cap those nutrients,
+    /// normal labs that rule a deficiency out mark it adequate, and medicines come from the risk factors.</summary>
+    /// <param name="request">The assessment document (profile, pattern, avoid list, sweat test).</param>
+    /// <param name="input">What the assessor read (its risk factors include the history's medicines).</param>
+    /// <param name="assessment">The assessment of <paramref name="input"/> with <paramref name="diet"/>.</param>
+    /// <param name="targets">The person's targets.</param>
+    /// <param name="diet">The diet analysis the assessment used.</param>
+    /// <param name="items">The logged items of that analysis.</param>
+    /// <param name="supplements">The supplements the analysis counted.</param>
+    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); ignored in an emergency.</param>
+    /// <param name="week">The training week, or null.</param>
+    public static PlanRequest For(
+        AssessmentRequest request, AssessmentInput input, RecoveryAssessment assessment, PersonalTargets targets, DietAnalysis diet,
+        IReadOnlyList<IntakeItem> items, IReadOnlyList<Supplement> supplements, IReadOnlyList<PlanFood> candidates, Training.TrainingWeek? week)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(assessment);
+        return new PlanRequest(targets, diet, items, supplements, assessment.Triage == TriageLevel.Emergency ? [] : candidates)
+        {
+            Triage = assessment.Triage,
+            LabConfirmed = [.. assessment.Bottlenecks.Where(b => b.Likelihood == Likelihood.Likely && b.For.Any(e => e.Kind == EvidenceKind.Lab)).Select(b => b.Nutrient)],
+            Pattern = request.Profile.Diet ?? References.DietPattern.Omnivore,
+            Athlete = request.Person.Sport is not null,
+            Medications = [.. input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
+            Week = week,
+            Excess = [.. assessment.Excess.Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
+            LabAdequate = [.. assessment.Labs.Where(l => l.Status == LabStatus.Normal && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
+            SweatRateLitresPerHour = request.Profile.SweatRateLitresPerHour,
+            SweatSodiumMmolPerLitre = request.Profile.SweatSodiumMmolPerLitre,
+        };
+    }
 }

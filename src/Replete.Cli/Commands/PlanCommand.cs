@@ -38,25 +38,9 @@ internal static class PlanCommand
         {
             using var database = FoodStore.Open(context, dataDir);
             var catalog = database.Catalog;
-            var own = PlanFoods.Own(diet.Items, diet.Analysis.Days).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var pattern = read.Request.Profile.Diet ?? DietPattern.Omnivore;
-            // Chosen by group and name first, so that only those foods' nutrients are read.
-            var offered = catalog.FoodsIn(PlanFoods.CandidateGroups).Where(f => PlanFoods.MayOffer(f, pattern, read.Request.Profile.Avoid, own)).Select(f => f.Id);
-            candidates = PlanFoods.Candidates(catalog.FindMany(offered), catalog.Nutrients(), pattern, read.Request.Profile.Avoid, own);
+            candidates = PlanFoods.Offered(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients(), diet.Items, diet.Analysis.Days, read.Request.Profile);
         }
 
-        return DayPlanner.Plan(new PlanRequest(diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates)
-        {
-            Triage = assessment.Triage,
-            LabConfirmed = [.. assessment.Bottlenecks.Where(b => b.Likelihood == Likelihood.Likely && b.For.Any(e => e.Kind == EvidenceKind.Lab)).Select(b => b.Nutrient)],
-            Pattern = read.Request.Profile.Diet ?? DietPattern.Omnivore,
-            Athlete = read.Request.Person.Sport is not null,
-            Medications = [.. read.Input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
-            Week = read.Week,
-            Excess = [.. assessment.Excess.Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
-            LabAdequate = [.. assessment.Labs.Where(l => l.Status == LabStatus.Normal && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
-            SweatRateLitresPerHour = read.Request.Profile.SweatRateLitresPerHour,
-            SweatSodiumMmolPerLitre = read.Request.Profile.SweatSodiumMmolPerLitre,
-        });
+        return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week));
     }
 }
