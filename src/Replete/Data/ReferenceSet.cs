@@ -19,6 +19,29 @@ public sealed class ReferenceSet
 
     private static readonly Lazy<ReferenceSet> Compiled = new(() => Load(), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The version of the compiled reference data: the first 16 hex digits of the SHA-256 of every embedded
+    /// table, in name order. A saved report carries it, so a report made with other tables says so.</summary>
+    public static string CompiledVersion => CompiledHash.Value;
+
+    private static readonly Lazy<string> CompiledHash = new(() =>
+    {
+        var assembly = typeof(ReferenceSet).Assembly;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith("Replete.Data.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(resource + "\n"));
+            using var stream = Open(assembly, resource);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer.AsSpan(0, read));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// <summary>The table files in the set.</summary>
     public IReadOnlyCollection<string> Files => tables.Keys;
 

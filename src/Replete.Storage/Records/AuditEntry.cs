@@ -1,0 +1,25 @@
+namespace Replete.Storage.Records;
+
+/// <summary>One read or write of an athlete's data by someone else (HIPAA 164.312(b) asks systems holding health data to
+/// record and examine activity; plan-facts.md section 4). Append-only: nothing updates or deletes an entry but the
+/// deletion of the athlete's account.</summary>
+public sealed class AuditEntry
+{
+    /// <summary>Row id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>Whose data.</summary>
+    public string AthleteId { get; set; } = "";
+
+    /// <summary>Who read or wrote it.</summary>
+    public string ActorId { get; set; } = "";
+
+    /// <summary>When (UTC).</summary>
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>"read" or "write".</summary>
+    public string Action { get; set; } = "";
+
+    /// <summary>What was touched: the route pattern, such as "GET /api/v1/athletes/{athleteId}/snapshots".</summary>
+    public string Resource { get; set; } = "";
+}

@@ -1,0 +1,33 @@
+namespace Replete.Storage.Records;
+
+/// <summary>One uploaded diet file (a Cronometer or MyFitnessPal export, or a Replete food log), stored whole or not at
+/// all: its rows are <see cref="IntakeRecord"/>s with this id.</summary>
+public sealed class DietImportRecord
+{
+    /// <summary>Row id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The athlete's account id.</summary>
+    public string AccountId { get; set; } = "";
+
+    /// <summary>The file's name as uploaded.</summary>
+    public string FileName { get; set; } = "";
+
+    /// <summary>SHA-256 of the file, hex: the same file twice is refused.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>When it was imported (UTC).</summary>
+    public DateTimeOffset ImportedAt { get; set; }
+
+    /// <summary>Rows stored.</summary>
+    public int Items { get; set; }
+
+    /// <summary>First day in the file.</summary>
+    public DateOnly FirstDay { get; set; }
+
+    /// <summary>Last day in the file.</summary>
+    public DateOnly LastDay { get; set; }
+
+    /// <summary>The import's notes (wire JSON list of problems that did not stop it).</summary>
+    public string Notes { get; set; } = "[]";
+}

@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Replete.Storage.Records;
+
+namespace Replete.Web.Accounts;
+
+/// <summary>Register, sign in (cookie or bearer token), sign out, sign out everywhere, change password, delete the
+/// account with every record of it.</summary>
+internal static class AccountEndpoints
+{
+    /// <summary>A new account.</summary>
+    /// <param name="Email">The sign-in name (an e-mail address; no e-mail is ever sent).</param>
+    /// <param name="Password">At least 8 characters.</param>
+    /// <param name="Kind">athlete or coach.</param>
+    /// <param name="DisplayName">The name shown to people the account shares with.</param>
+    public sealed record Registration(string Email, string Password, AccountKind Kind, string? DisplayName);
+
+    /// <summary>Sign-in details.</summary>
+    public sealed record SignIn(string Email, string Password);
+
+    /// <summary>A password change.</summary>
+    public sealed record PasswordChange(string CurrentPassword, string NewPassword);
+
+    /// <summary>Who is signed in.</summary>
+    public sealed record Me(string Id, string Email, AccountKind Kind, string DisplayName);
+
+    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
+    {
+        var account = api.MapGroup("/account").WithTags("Account");
+        account.MapPost("/register", Register).RequireRateLimiting(ServerAccounts.SignInPolicy)
+            .WithSummary("Create an account (athlete or coach)");
+        account.MapPost("/sign-in", SignInAsync).RequireRateLimiting(ServerAccounts.SignInPolicy)
+            .WithSummary("Sign in: ?cookie=true sets the browser cookie, otherwise a bearer token is returned");
+        account.MapPost("/refresh", Refresh).RequireRateLimiting(ServerAccounts.SignInPolicy)
+            .WithSummary("Trade a refresh token for a new bearer token");
+        account.MapPost("/sign-out", async (SignInManager<Account> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.NoContent();
+        }).RequireAuthorization().WithSummary("Sign out this browser");
+        account.MapPost("/sign-out-everywhere", async (ClaimsPrincipal user, UserManager<Account> users) =>
+        {
+            var me = await users.GetUserAsync(user);
+            if (me is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            await users.UpdateSecurityStampAsync(me);
+            return Results.NoContent();
+        }).RequireAuthorization().WithSummary("End every session and token of this account");
+        account.MapGet("/", async (ClaimsPrincipal user, UserManager<Account> users) =>
+            await users.GetUserAsync(user) is { } me ? Results.Ok(new Me(me.Id, me.Email ?? "", me.Kind, me.DisplayName)) : Results.Unauthorized())
+            .RequireAuthorization().WithSummary("Who is signed in");
+        account.MapPost("/password", ChangePassword).RequireAuthorization().WithSummary("Change the password (ends other sessions)");
+        account.MapDelete("/", Delete).RequireAuthorization().WithSummary("Delete the account and every record of it");
+        return api;
+    }
+
+    private static async Task<IResult> Register(Registration registration, UserManager<Account> users, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(registration.Email) || !registration.Email.Contains('@', StringComparison.Ordinal))
+        {
+            return Problems.Field("email", "must be an e-mail address");
+        }
+
+        if (registration.DisplayName is { Length: > 200 })
+        {
+            return Problems.Field("display_name", "at most 200 characters");
+        }
+
+        var account = new Account
+        {
+            UserName = registration.Email,
+            Email = registration.Email,
+            Kind = registration.Kind,
+            DisplayName = registration.DisplayName?.Trim() ?? registration.Email.Split('@')[0],
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(account, registration.Password ?? "");
+        if (!created.Succeeded)
+        {
+            return Results.ValidationProblem(created.Errors.GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()), title: "The account could not be created.");
+        }
+
+        return Results.Created($"/api/v1/account", new Me(account.Id, account.Email, account.Kind, account.DisplayName));
+    }
+
+    private static async Task<IResult> SignInAsync(SignIn request, bool? cookie, SignInManager<Account> signIn)
+    {
+        signIn.AuthenticationScheme = cookie == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: cookie == true, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return Results.Problem(statusCode: 423, title: "Locked.", detail: "Too many failed attempts: try again in a few minutes.");
+        }
+
+        // On success the sign-in manager has already written the cookie, or the bearer token body.
+        return result.Succeeded ? Results.Empty : Results.Problem(statusCode: 401, title: "Wrong e-mail or password.");
+    }
+
+    private static async Task<IResult> Refresh(RefreshRequest request, SignInManager<Account> signIn,
+        Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        var protector = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } account)
+        {
+            return Results.Challenge();
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(account);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    /// <summary>A refresh token.</summary>
+    public sealed record RefreshRequest(string RefreshToken);
+
+    private static async Task<IResult> ChangePassword(PasswordChange change, ClaimsPrincipal user, UserManager<Account> users)
+    {
+        if (await users.GetUserAsync(user) is not { } me)
+        {
+            return Results.Unauthorized();
+        }
+
+        var changed = await users.ChangePasswordAsync(me, change.CurrentPassword ?? "", change.NewPassword ?? "");
+        return changed.Succeeded ? Results.NoContent()
+            : Results.ValidationProblem(changed.Errors.ToDictionary(e => e.Code, e => new[] { e.Description }), title: "The password was not changed.");
+    }
+
+    private static async Task<IResult> Delete(ClaimsPrincipal user, UserManager<Account> users, RepleteDb db, SignInManager<Account> signIn)
+    {
+        if (await users.GetUserAsync(user) is not { } me)
+        {
+            return Results.Unauthorized();
+        }
+
+        // Every row of the athlete's data cascades from the account; intake rows also cascade from their import.
+        await db.Intake.Where(i => i.AccountId == me.Id).ExecuteDeleteAsync();
+        await users.DeleteAsync(me);
+        await signIn.SignOutAsync();
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Replete.Storage.Records;
+
+namespace Replete.Web.Accounts;
+
+/// <summary>Accounts on ASP.NET Core Identity: a cookie for the browser and bearer tokens for API clients, checked by one
+/// policy scheme; password rules, lockout, and a rate limit on sign-in.</summary>
+internal static class ServerAccounts
+{
+    /// <summary>The rate-limit policy on sign-in and registration.</summary>
+    public const string SignInPolicy = "sign-in";
+
+    public static WebApplicationBuilder AddRepleteAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorization();
+        builder.Services.AddIdentityApiEndpoints<Account>(o =>
+            {
+                // NIST SP 800-63B section 5.1.1.2: at least 8 characters, no composition rules, long passphrases allowed.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                // Identity's defaults, kept: 5 failures lock the account for 5 minutes.
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<RepleteDb>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "replete";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Replete's choice: 10 sign-in or registration attempts a minute from one address; lockout covers one account.
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    /// <summary>Refuses a cookie or bearer token whose account changed its security stamp since (sign-out everywhere, a
+    /// new password) or no longer exists: one key lookup per authenticated request.</summary>
+    public static WebApplication UseSecurityStampCheck(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var signIn = context.RequestServices.GetRequiredService<SignInManager<Account>>();
+                if (await signIn.ValidateSecurityStampAsync(context.User) is null)
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Secure headers on every response: no sniffing, no framing, no referrer leaks, a strict content policy.</summary>
+    public static WebApplication UseSecureHeaders(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal))
+            {
+                headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Replete.Assessment;
+using Replete.Data;
+using Replete.Diet;
+using Replete.Documents;
+using Replete.Planning;
+using Replete.Storage.Records;
+using Replete.Targets;
+using Replete.Training;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>An assessment and plan made from what is stored for a date range: the server's use case, built from the
+/// engine's own documents so every rule (the vegan rule, reported red flags first, lab checks, the diet analysis, the
+/// plan request) is the engine's.</summary>
+/// <remarks>What a range takes: the profile with the age on its last day and the latest body mass on or before it; the
+/// latest check-in in the range (symptoms, risk factors, red flags, history, lab sample); the latest result of each lab
+/// collected from <c>labsFrom</c> (default: the range's first day) to the last day; every intake row in the range; the
+/// supplement plan in force on the last day; the latest training week starting in the range.</remarks>
+internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
+{
+    /// <summary>Days an assessment covers when no range is given: four weeks. Replete's choice: enough days for the
+    /// probability of inadequacy to rest mostly on the person's own variation (IOM 2000 p.54 asks for several days).</summary>
+    public const int DefaultDays = 28;
+
+    /// <summary>The assessment document for the range, and the stored inputs it came from.</summary>
+    public async Task<(JsonObject Document, string? Problem)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
+    {
+        var profile = await db.Profiles.FindAsync(athleteId);
+        if (profile is null)
+        {
+            return ([], "add a profile first (date of birth, sex ...)");
+        }
+
+        var document = new JsonObject();
+        var profileNode = JsonNode.Parse(profile.Document)!.AsObject();
+        profileNode["age"] = ProfileEndpoints.Age(profile.DateOfBirth, to);
+        var mass = await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= to).OrderByDescending(b => b.Date).ThenByDescending(b => b.Id).FirstOrDefaultAsync();
+        if (mass is not null)
+        {
+            profileNode["body_mass_kg"] = mass.Kilograms;
+        }
+
+        document["profile"] = profileNode;
+        if (checkIn is null)
+        {
+            var latest = await db.CheckIns.Where(c => c.AccountId == athleteId && c.Date >= from && c.Date <= to)
+                .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).FirstOrDefaultAsync();
+            checkIn = latest is null ? null : JsonNode.Parse(latest.Document)!.AsObject();
+        }
+
+        foreach (var (key, value) in checkIn ?? [])
+        {
+            document[key] = value?.DeepClone();
+        }
+
+        var stored = await db.Labs.Where(l => l.AccountId == athleteId && l.Collected >= labsFrom && l.Collected <= to).ToListAsync();
+        var labs = stored.Concat(extraLabs ?? []).GroupBy(l => l.Biomarker).Select(g => g.OrderByDescending(l => l.Collected).ThenByDescending(l => l.Id).First()).OrderBy(l => l.Biomarker, StringComparer.Ordinal).ToList();
+        if (labs.Count > 0)
+        {
+            document["labs"] = new JsonArray([.. labs.Select(Lab)]);
+            var sample = document["lab_sample"] as JsonObject ?? [];
+            sample["date"] ??= labs.Max(l => l.Collected).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            document["lab_sample"] = sample;
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>A stored lab as the assessment document's lab object.</summary>
+    public static JsonObject Lab(LabRecord lab)
+    {
+        var node = new JsonObject { ["biomarker"] = lab.Biomarker, ["value"] = lab.Value, ["unit"] = lab.Unit };
+        if (lab.Confirmed)
+        {
+            node["confirmed"] = true;
+        }
+
+        if (lab.Comparator is { } comparator)
+        {
+            node["comparator"] = comparator;
+        }
+
+        return node;
+    }
+
+    /// <summary>Reads the document with the engine.</summary>
+    /// <exception cref="InputException">What the engine found wrong, reported red flags first.</exception>
+    public static AssessmentRequest Read(JsonObject document, string name)
+    {
+        using var source = Documents.Source(document, name);
+        return AssessmentRequest.Read(source).OrThrow();
+    }
+
+    /// <summary>The assessment, with its plan when the range has a diet, as the wire JSON every front end reads.</summary>
+    /// <exception cref="InputException">A stored input no longer reads (a profile whose age left the DRI tables).</exception>
+    public async Task<(JsonObject Report, RecoveryAssessment Assessment)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
+    {
+        var (document, problem) = await DocumentAsync(athleteId, from, to, labsFrom);
+        if (problem is not null)
+        {
+            throw new InputException([new InputProblem("profile", null, "profile", InputProblemCodes.Required, problem)]);
+        }
+
+        var request = Read(document, "stored record");
+        var input = request.ToInput();
+        var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= from && i.Date <= to).OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync();
+        var items = rows.Select(IntakeRows.ToItem).ToList();
+        var supplements = await SupplementsAsync(athleteId, to);
+        var targets = TargetCalculator.For(request.Person);
+        DietAnalysis? analysis = items.Count > 0 ? DietAnalyzer.Analyze(items, supplements.Supplements, targets, from, to) : null;
+        var assessment = RecoveryAssessor.Assess(input, diet: analysis);
+        var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
+        report["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (analysis is not null)
+        {
+            var week = await WeekAsync(athleteId, from, to);
+            var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
+                : PlanFoods.Offered(foods.Catalog.FoodsIn, foods.Catalog.FindMany, foods.Units, items, analysis.Days, request.Profile);
+            var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week));
+            report["plan"] = JsonSerializer.SerializeToNode(plan, WireJson.Options);
+        }
+
+        return (report, assessment);
+    }
+
+    private async Task<SupplementPlan> SupplementsAsync(string athleteId, DateOnly on)
+    {
+        var latest = await db.Documents.Where(d => d.AccountId == athleteId && d.Kind == DocumentKind.Supplements && d.Date <= on)
+            .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
+        if (latest is null)
+        {
+            return SupplementPlan.None;
+        }
+
+        using var source = JsonSource.Parse(latest.Document, "supplements");
+        return SupplementPlan.Read(source).OrThrow();
+    }
+
+    private async Task<TrainingWeek?> WeekAsync(string athleteId, DateOnly from, DateOnly to)
+    {
+        var latest = await db.Documents.Where(d => d.AccountId == athleteId && d.Kind == DocumentKind.TrainingWeek && d.Date >= from && d.Date <= to)
+            .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
+        if (latest is null)
+        {
+            return null;
+        }
+
+        using var source = JsonSource.Parse(latest.Document, "training week");
+        return TrainingWeek.Read(source).OrThrow();
+    }
+}

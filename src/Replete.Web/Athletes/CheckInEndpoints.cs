@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Replete.Assessment;
+using Replete.Data;
+using Replete.Documents;
+using Replete.Knowledge;
+using Replete.Storage.Records;
+using Replete.Training;
+using Replete.Web.Sharing;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>Symptom check-ins (in the words people use: every id, label and alias the engine knows), training weeks and
+/// sweat tests, dated.</summary>
+internal static class CheckInEndpoints
+{
+    private static readonly string[] CheckInFields = ["symptoms", "risk_factors", "red_flags", "history", "lab_sample"];
+
+    /// <summary>A check-in: <c>date</c> plus the assessment document's <c>symptoms</c>, <c>risk_factors</c>,
+    /// <c>red_flags</c>, <c>history</c> and <c>lab_sample</c>.</summary>
+    public sealed record CheckInBody(DateOnly Date, IReadOnlyList<string>? Symptoms, IReadOnlyList<string>? RiskFactors, IReadOnlyList<string>? RedFlags, JsonObject? History, JsonObject? LabSample);
+
+    /// <summary>What a check-in answers at once: the triage from what was said with the stored labs, and the red flags
+    /// behind it. A red flag is never left for the next report.</summary>
+    public sealed record CheckInResult(long Id, DateOnly Date, TriageLevel Triage, string TriageText, IReadOnlyList<RedFlag> RedFlags);
+
+    public static RouteGroupBuilder MapCheckInEndpoints(this RouteGroupBuilder athlete)
+    {
+        var group = athlete.MapGroup("").WithTags("Check-ins and training");
+        group.MapGet("/check-ins", ListCheckIns).Scope(GrantScopes.ReadLogs).WithSummary("Check-ins, newest first");
+        group.MapPost("/check-ins", AddCheckIn).Accepts<CheckInBody>("application/json")
+            .WithSummary("Record how the athlete is; answers with the triage at once");
+        group.MapGet("/training-weeks", (HttpContext http, RepleteDb db) => ListDocuments(http, db, DocumentKind.TrainingWeek))
+            .Scope(GrantScopes.ReadLogs).WithSummary("Training weeks");
+        group.MapPost("/training-weeks", (HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? week) =>
+            AddDocument(http, db, clock, DocumentKind.TrainingWeek, week, "training week", s => TrainingWeek.Read(s).Problems))
+            .WithSummary("Add a training week (the engine's training week document; ?week=YYYY-MM-DD, its first day)");
+        group.MapGet("/sweat-tests", (HttpContext http, RepleteDb db) => ListDocuments(http, db, DocumentKind.SweatTest))
+            .Scope(GrantScopes.ReadLogs).WithSummary("Sweat tests");
+        group.MapPost("/sweat-tests", AddSweatTest).WithSummary("Add a sweat test (the engine's sweat test document; ?date=YYYY-MM-DD); answers with the sweat rate");
+        return athlete;
+    }
+
+    private static async Task<IResult> ListCheckIns(HttpContext http, RepleteDb db)
+    {
+        var access = http.Access();
+        var rows = await db.CheckIns.Where(c => c.AccountId == access.AthleteId).OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(1000).ToListAsync();
+        var list = new JsonArray();
+        foreach (var row in rows)
+        {
+            var node = SensitiveData.Hide(JsonNode.Parse(row.Document)!.AsObject(), access.Shared);
+            node.Insert(0, "id", row.Id);
+            node.Insert(1, "date", row.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            list.Add(node);
+        }
+
+        return Results.Text(list.ToJsonString(), "application/json");
+    }
+
+    private static async Task<IResult> AddCheckIn(HttpContext http, RepleteDb db, ServerFoods foods, TimeProvider clock)
+    {
+        var access = http.Access();
+        var body = await Documents.ReadObjectAsync(http.Request, "check-in");
+        var date = Documents.Date(body, "date", "check-in", required: true)!.Value;
+        body.Remove("date");
+        foreach (var (key, _) in body.ToList())
+        {
+            if (!CheckInFields.Contains(key))
+            {
+                throw Documents.Problem("check-in", key, InputProblemCodes.UnknownField, $"unknown field (a check-in has date, {string.Join(", ", CheckInFields)})");
+            }
+        }
+
+        // Read as part of an assessment document for the person on that day, with the labs of the default range.
+        var report = new AthleteReport(db, foods);
+        var (document, missing) = await report.DocumentAsync(access.AthleteId, date, date, date.AddDays(-AthleteReport.DefaultDays), checkIn: body);
+        if (missing is not null)
+        {
+            throw Documents.Problem("check-in", "profile", InputProblemCodes.Required, missing);
+        }
+
+        var request = AthleteReport.Read(document, "check-in");
+        var stored = new JsonObject
+        {
+            ["symptoms"] = new JsonArray([.. request.Symptoms.Select(s => (JsonNode)s)]),
+            ["risk_factors"] = new JsonArray([.. request.RiskFactors.Select(s => (JsonNode)s)]),
+            ["red_flags"] = new JsonArray([.. request.RedFlags.Select(s => (JsonNode)s)]),
+        };
+        foreach (var key in new[] { "history", "lab_sample" })
+        {
+            if (body[key] is { } value)
+            {
+                stored[key] = value.DeepClone();
+            }
+        }
+
+        var row = new CheckIn { AccountId = access.AthleteId, Date = date, Document = stored.ToJsonString(), CreatedAt = clock.GetUtcNow() };
+        db.CheckIns.Add(row);
+        await db.SaveChangesAsync();
+        var assessment = RecoveryAssessor.Assess(request.ToInput());
+        return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags));
+    }
+
+    private static async Task<IResult> ListDocuments(HttpContext http, RepleteDb db, DocumentKind kind)
+    {
+        var rows = await db.Documents.Where(d => d.AccountId == http.Access().AthleteId && d.Kind == kind).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(1000).ToListAsync();
+        var list = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+        {
+            ["id"] = r.Id,
+            ["date"] = r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["document"] = JsonNode.Parse(r.Document),
+        })]);
+        return Results.Text(list.ToJsonString(), "application/json");
+    }
+
+    private static async Task<IResult> AddDocument(HttpContext http, RepleteDb db, TimeProvider clock, DocumentKind kind, DateOnly? date, string name, Func<JsonSource, IReadOnlyList<InputProblem>> check)
+    {
+        var body = await Documents.ReadObjectAsync(http.Request, name);
+        using (var source = Documents.Source(body, name))
+        {
+            if (check(source) is { Count: > 0 } problems)
+            {
+                throw new InputException(problems);
+            }
+        }
+
+        var row = new DatedDocument
+        {
+            AccountId = http.Access().AthleteId,
+            Kind = kind,
+            Date = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Document = body.ToJsonString(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Documents.Add(row);
+        await db.SaveChangesAsync();
+        return Results.Created($"{(kind == DocumentKind.TrainingWeek ? "training-weeks" : "sweat-tests")}/{row.Id}", new { id = row.Id, date = row.Date });
+    }
+
+    private static async Task<IResult> AddSweatTest(HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? date)
+    {
+        var body = await Documents.ReadObjectAsync(http.Request, "sweat test");
+        SweatRateTest test;
+        using (var source = Documents.Source(body, "sweat test"))
+        {
+            test = SweatTest.Read(source).OrThrow().ToRateTest().OrThrow();
+        }
+
+        var row = new DatedDocument
+        {
+            AccountId = http.Access().AthleteId,
+            Kind = DocumentKind.SweatTest,
+            Date = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Document = body.ToJsonString(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Documents.Add(row);
+        await db.SaveChangesAsync();
+        return Results.Created($"sweat-tests/{row.Id}", new { id = row.Id, date = row.Date, result = test });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Replete.Data;
+using Replete.Documents;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>Request bodies read as the engine's input documents, so the server checks them with the same rules, field
+/// paths and messages as the command line.</summary>
+internal static class Documents
+{
+    /// <summary>Documents (a profile, a check-in, a lab) are small; 1 MB is Replete's choice.</summary>
+    public const int MaxDocumentBytes = 1024 * 1024;
+
+    /// <summary>Reads the body as a JSON object.</summary>
+    /// <exception cref="InputException">The body is too large, not UTF-8 JSON, or not an object.</exception>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, string name)
+    {
+        var text = await ReadTextAsync(request, name, MaxDocumentBytes);
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 32 }) as JsonObject
+                ?? throw Problem(name, "$", InputProblemCodes.WrongType, "must be a JSON object");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw Problem(name, ex.Path ?? "$", InputProblemCodes.Unreadable, "is not valid JSON" + (ex.LineNumber is { } line ? $" (line {line + 1})" : ""));
+        }
+    }
+
+    /// <summary>Reads the body as text, at most <paramref name="maxBytes"/>.</summary>
+    public static async Task<string> ReadTextAsync(HttpRequest request, string name, int maxBytes)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw Problem(name, "$", InputProblemCodes.Size, $"is larger than {maxBytes / 1024} KB");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw Problem(name, "$", InputProblemCodes.Size, $"is larger than {maxBytes / 1024} KB");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Problem(name, "$", InputProblemCodes.Unreadable, "is not UTF-8 text");
+        }
+    }
+
+    /// <summary>A JSON source for the engine's readers over <paramref name="node"/>.</summary>
+    public static JsonSource Source(JsonNode node, string name) => JsonSource.Parse(node.ToJsonString(), name);
+
+    /// <summary>A date field (YYYY-MM-DD).</summary>
+    public static DateOnly? Date(JsonObject body, string field, string name, bool required)
+    {
+        if (!body.TryGetPropertyValue(field, out var node) || node is null)
+        {
+            return required ? throw Problem(name, field, InputProblemCodes.Required, "needs a date, YYYY-MM-DD") : null;
+        }
+
+        return node is JsonValue value && value.TryGetValue<string>(out var text)
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw Problem(name, field, InputProblemCodes.Invalid, "must be a date, YYYY-MM-DD");
+    }
+
+    public static InputException Problem(string name, string path, string code, string message) => new([new InputProblem(name, null, path, code, message)]);
+}

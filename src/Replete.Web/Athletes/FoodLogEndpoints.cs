@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Replete.Data;
+using Replete.Diet;
+using Replete.Documents;
+using Replete.Storage.Records;
+using Replete.Web.Sharing;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>The food log: entries by day (matched through the food database), whole-file imports, and the supplement
+/// plan.</summary>
+internal static class FoodLogEndpoints
+{
+    /// <summary>A food log entry as written: <c>food</c> in words or a food id, <c>amount</c> in household units ("1 cup",
+    /// "150 g"); <c>food_id</c> picks one of the offered matches.</summary>
+    public sealed record EntryBody(DateOnly Date, TimeOnly? Time, string? Meal, string Food, string Amount, int? FoodId);
+
+    /// <summary>A stored entry with its match.</summary>
+    public sealed record EntryView(long Id, DateOnly Date, TimeOnly? Time, string Meal, string Food, string? Amount, double? Grams,
+        long? FoodId, string Origin, long? ImportId, IReadOnlyDictionary<string, double> Nutrients);
+
+    /// <summary>How an entry was matched: the food, how sure, the alternatives to confirm among.</summary>
+    public sealed record EntryResult(EntryView Entry, Replete.Foods.FoodMatch? Match, bool NeedsConfirmation, IReadOnlyList<Replete.Foods.FoodMatch> Alternatives);
+
+    /// <summary>An import as stored.</summary>
+    public sealed record ImportView(long Id, string FileName, DateTimeOffset ImportedAt, int Items, DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<InputProblem> Notes);
+
+    public static RouteGroupBuilder MapFoodLogEndpoints(this RouteGroupBuilder athlete)
+    {
+        var group = athlete.MapGroup("").WithTags("Food log");
+        group.MapGet("/food-log", List).Scope(GrantScopes.ReadLogs).WithSummary("Entries and imported rows between from and to (YYYY-MM-DD)");
+        group.MapPost("/food-log", Add).WithSummary("Log a food; the answer says how sure the match is");
+        group.MapPut("/food-log/{id:long}", Edit).WithSummary("Change an entry (imported rows are changed by importing again)");
+        group.MapDelete("/food-log/{id:long}", async (long id, HttpContext http, RepleteDb db) =>
+            await db.Intake.Where(i => i.Id == id && i.AccountId == http.Access().AthleteId && i.ImportId == null).ExecuteDeleteAsync() == 1
+                ? Results.NoContent() : Problems.NotFound())
+            .WithSummary("Delete an entry");
+        group.MapGet("/imports", async (HttpContext http, RepleteDb db) =>
+            Results.Ok((await db.DietImports.Where(i => i.AccountId == http.Access().AthleteId).OrderBy(i => i.Id).ToListAsync()).Select(View)))
+            .Scope(GrantScopes.ReadLogs).WithSummary("Imported files");
+        group.MapPost("/imports", Import).WithSummary("Import a Cronometer or MyFitnessPal export, a Replete food log, or a zip of them: all or nothing")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/zip", "application/json", "application/octet-stream").DisableAntiforgery();
+        group.MapDelete("/imports/{id:long}", async (long id, HttpContext http, RepleteDb db) =>
+            await db.DietImports.Where(i => i.Id == id && i.AccountId == http.Access().AthleteId).ExecuteDeleteAsync() == 1
+                ? Results.NoContent() : Problems.NotFound())
+            .WithSummary("Remove an import and every row it brought");
+        group.MapGet("/supplements", LatestSupplements).Scope(GrantScopes.ReadLogs).WithSummary("The supplement plan in force");
+        group.MapPut("/supplements", SetSupplements).WithSummary("Set the supplement plan from a date (?from=YYYY-MM-DD, default today)");
+        return athlete;
+    }
+
+    private static async Task<IResult> List(HttpContext http, RepleteDb db, DateOnly? from, DateOnly? to)
+    {
+        var id = http.Access().AthleteId;
+        var query = db.Intake.Where(i => i.AccountId == id);
+        if (from is { } f)
+        {
+            query = query.Where(i => i.Date >= f);
+        }
+
+        if (to is { } t)
+        {
+            query = query.Where(i => i.Date <= t);
+        }
+
+        var rows = await query.OrderBy(i => i.Date).ThenBy(i => i.Id).Take(10_000).ToListAsync();
+        return Results.Ok(rows.Select(View));
+    }
+
+    private static EntryView View(IntakeRecord row) => new(row.Id, row.Date, row.Time, row.Meal, row.Name, row.Amount, row.Grams, row.FoodId,
+        row.Origin, row.ImportId, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(row.Nutrients) ?? []);
+
+    private static ImportView View(DietImportRecord row) => new(row.Id, row.FileName, row.ImportedAt, row.Items, row.FirstDay, row.LastDay,
+        System.Text.Json.JsonSerializer.Deserialize<List<InputProblem>>(row.Notes, WireJson.Options) ?? []);
+
+    private static (IntakeRecord? Row, IResult? Problem, ResolvedFood? Resolved) Resolve(EntryBody body, string accountId, ServerFoods foods)
+    {
+        if (string.IsNullOrWhiteSpace(body.Food) || body.Food.Length > InputLimits.MaximumWordChars)
+        {
+            return (null, Problems.Field("food", "name the food (at most 200 characters) or give its id"), null);
+        }
+
+        if (!HouseholdAmount.TryParse(body.Amount, out var amount))
+        {
+            return (null, Problems.Field("amount", "an amount such as \"150 g\", \"1 cup\", \"2 slices\" or \"1 medium\""), null);
+        }
+
+        var entry = new FoodLogEntry(body.Date, body.Time, body.Meal?.Trim() ?? "", body.Food.Trim(), amount, "log");
+        var resolved = foods.Resolver.Resolve(entry, body.FoodId);
+        if (resolved.Item is not { } item)
+        {
+            return (null, Problems.Field(resolved.Match is null ? "food" : "amount", resolved.Problem ?? "could not be matched to a food"), resolved);
+        }
+
+        var row = IntakeRows.ToRecord(item, accountId, null);
+        row.FoodId = resolved.Match?.FoodId;
+        row.Amount = body.Amount.Trim();
+        return (row, null, resolved);
+    }
+
+    private static async Task<IResult> Add(EntryBody body, HttpContext http, RepleteDb db, ServerFoods foods)
+    {
+        var (row, problem, resolved) = Resolve(body, http.Access().AthleteId, foods);
+        if (row is null)
+        {
+            return problem!;
+        }
+
+        db.Intake.Add(row);
+        await db.SaveChangesAsync();
+        return Results.Created($"food-log/{row.Id}", new EntryResult(View(row), resolved!.Match, resolved.NeedsConfirmation, resolved.Alternatives));
+    }
+
+    private static async Task<IResult> Edit(long id, EntryBody body, HttpContext http, RepleteDb db, ServerFoods foods)
+    {
+        var access = http.Access();
+        var stored = await db.Intake.SingleOrDefaultAsync(i => i.Id == id && i.AccountId == access.AthleteId && i.ImportId == null);
+        if (stored is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var (row, problem, resolved) = Resolve(body, access.AthleteId, foods);
+        if (row is null)
+        {
+            return problem!;
+        }
+
+        row.Id = stored.Id;
+        db.Entry(stored).CurrentValues.SetValues(row);
+        await db.SaveChangesAsync();
+        return Results.Ok(new EntryResult(View(stored), resolved!.Match, resolved.NeedsConfirmation, resolved.Alternatives));
+    }
+
+    private static async Task<IResult> Import(HttpContext http, RepleteDb db, ServerFoods foods, TimeProvider clock, string? name)
+    {
+        var access = http.Access();
+        var (fileName, temp) = await Uploads.SaveAsync(http.Request, name);
+        try
+        {
+            string sha;
+            await using (var read = File.OpenRead(temp))
+            {
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(read));
+            }
+
+            if (await db.DietImports.AnyAsync(i => i.AccountId == access.AthleteId && i.Sha256 == sha))
+            {
+                return Problems.Conflict($"{fileName} was imported before: every day in it would count twice.");
+            }
+
+            var import = new DietImport(() => foods.Resolver);
+            await using (var content = File.OpenRead(temp))
+            {
+                import.Add(fileName, content);
+            }
+
+            var diet = import.Complete();
+            if (!diet.IsValid)
+            {
+                return Problems.Input(diet.Problems);
+            }
+
+            var items = diet.Value!.Items;
+            if (items.Count == 0)
+            {
+                return Problems.Input([new InputProblem(fileName, null, "", InputProblemCodes.Required, "has no logged days")]);
+            }
+
+            var record = new DietImportRecord
+            {
+                AccountId = access.AthleteId,
+                FileName = fileName,
+                Sha256 = sha,
+                ImportedAt = clock.GetUtcNow(),
+                Items = items.Count,
+                FirstDay = items.Min(i => i.Date),
+                LastDay = items.Max(i => i.Date),
+                Notes = WireJson.Serialize(diet.Value.Notes),
+            };
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.DietImports.Add(record);
+            await db.SaveChangesAsync();
+            db.Intake.AddRange(items.Select(i => IntakeRows.ToRecord(i, access.AthleteId, record.Id)));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return Results.Created($"imports/{record.Id}", View(record));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static async Task<IResult> LatestSupplements(HttpContext http, RepleteDb db, DateOnly? on)
+    {
+        var day = on ?? DateOnly.MaxValue;
+        var latest = await db.Documents.Where(d => d.AccountId == http.Access().AthleteId && d.Kind == DocumentKind.Supplements && d.Date <= day)
+            .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
+        return latest is null ? Results.Text("{\"supplements\":[]}", "application/json") : Results.Text(latest.Document, "application/json");
+    }
+
+    private static async Task<IResult> SetSupplements(HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? from)
+    {
+        var body = await Documents.ReadObjectAsync(http.Request, "supplements");
+        using var source = Documents.Source(body, "supplements");
+        SupplementPlan.Read(source).OrThrow();
+        db.Documents.Add(new DatedDocument
+        {
+            AccountId = http.Access().AthleteId,
+            Kind = DocumentKind.Supplements,
+            Date = from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Document = body.ToJsonString(),
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        return Results.NoContent();
+    }
+}

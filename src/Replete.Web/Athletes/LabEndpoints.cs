@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Replete.Documents;
+using Replete.Fhir;
+using Replete.Storage.Records;
+using Replete.Web.Sharing;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>Lab results over time: entered by hand or uploaded as FHIR R4, each checked by the engine's lab rules for
+/// this person (unknown tests and units, implausible values, the unit question).</summary>
+internal static class LabEndpoints
+{
+    /// <summary>A lab result: <c>collected</c> YYYY-MM-DD; <c>biomarker</c>, <c>unit</c> as in data/biomarkers.csv and
+    /// data/lab_units.csv; <c>comparator</c> for a bound ("&lt;8"); <c>confirmed</c> answers the unit question.</summary>
+    public sealed record LabBody(DateOnly Collected, string Biomarker, double Value, string Unit, string? Comparator, bool? Confirmed);
+
+    /// <summary>A stored result.</summary>
+    public sealed record LabView(long Id, DateOnly Collected, string Biomarker, double Value, string Unit, string? Comparator, bool Confirmed, string Source, string? Loinc);
+
+    public static RouteGroupBuilder MapLabEndpoints(this RouteGroupBuilder athlete)
+    {
+        var group = athlete.MapGroup("/labs").WithTags("Labs");
+        group.MapGet("", async (HttpContext http, RepleteDb db, string? biomarker) =>
+            Results.Ok((await db.Labs.Where(l => l.AccountId == http.Access().AthleteId && (biomarker == null || l.Biomarker == biomarker))
+                .OrderBy(l => l.Collected).ThenBy(l => l.Id).ToListAsync()).Select(View)))
+            .Scope(GrantScopes.ReadLogs).WithSummary("Lab results, oldest first (?biomarker= for one)");
+        group.MapPost("", Add).WithSummary("Add a lab result");
+        group.MapPost("/fhir", AddFhir).WithSummary("Upload FHIR R4 Observations or a Bundle (LOINC, UCUM); each needs an effective date or ?collected=");
+        group.MapDelete("/{id:long}", async (long id, HttpContext http, RepleteDb db) =>
+            await db.Labs.Where(l => l.Id == id && l.AccountId == http.Access().AthleteId).ExecuteDeleteAsync() == 1 ? Results.NoContent() : Problems.NotFound())
+            .WithSummary("Delete a lab result");
+        return athlete;
+    }
+
+    private static LabView View(LabRecord l) => new(l.Id, l.Collected, l.Biomarker, l.Value, l.Unit, l.Comparator, l.Confirmed, l.Source, l.Loinc);
+
+    private static async Task<IResult> Add(LabBody body, HttpContext http, RepleteDb db, ServerFoods foods)
+    {
+        var access = http.Access();
+        var record = new LabRecord
+        {
+            AccountId = access.AthleteId,
+            Collected = body.Collected,
+            Biomarker = body.Biomarker ?? "",
+            Value = body.Value,
+            Unit = body.Unit ?? "",
+            Comparator = body.Comparator,
+            Confirmed = body.Confirmed == true,
+        };
+        await CheckAsync(db, foods, access.AthleteId, [record], "lab");
+        db.Labs.Add(record);
+        await db.SaveChangesAsync();
+        return Results.Created($"labs/{record.Id}", View(record));
+    }
+
+    private static async Task<IResult> AddFhir(HttpContext http, RepleteDb db, ServerFoods foods, DateOnly? collected, string? name)
+    {
+        var access = http.Access();
+        var fileName = Path.GetFileName(name is { Length: > 0 and <= 255 } n ? n : "upload.fhir.json");
+        var text = await Documents.ReadTextAsync(http.Request, fileName, 5 * 1024 * 1024);
+        var file = FhirLabs.Read(text, fileName);
+        var records = new List<LabRecord>();
+        for (var i = 0; i < file.Labs.Count; i++)
+        {
+            var lab = file.Labs[i];
+            var day = lab.Effective is { } effective ? DateOnly.FromDateTime(effective.UtcDateTime) : collected
+                ?? throw Documents.Problem(fileName, $"labs[{i}]", InputProblemCodes.Required, $"{lab.Display} has no effective date: give ?collected=YYYY-MM-DD");
+            records.Add(new LabRecord
+            {
+                AccountId = access.AthleteId,
+                Collected = day,
+                Biomarker = lab.Input.Biomarker,
+                Value = lab.Input.Value,
+                Unit = lab.Input.Unit ?? "",
+                Comparator = lab.Input.Bound is { } bound ? Comparator(bound) : null,
+                Confirmed = lab.Input.Confirmed,
+                Source = fileName,
+                Loinc = lab.Loinc,
+            });
+        }
+
+        if (records.Count == 0)
+        {
+            throw Documents.Problem(fileName, "", InputProblemCodes.Required, "has no lab result Replete reads" + (file.Skipped.Count > 0 ? ": " + string.Join("; ", file.Skipped) : ""));
+        }
+
+        await CheckAsync(db, foods, access.AthleteId, records, fileName);
+        db.Labs.AddRange(records);
+        await db.SaveChangesAsync();
+        return Results.Ok(new { added = records.Select(View), skipped = file.Skipped });
+    }
+
+    private static string Comparator(Replete.Assessment.LabBound bound) => bound switch
+    {
+        Replete.Assessment.LabBound.AtMost => "<=",
+        _ => ">=",
+    };
+
+    /// <summary>Reads the new results with the engine as part of an assessment document for the person on the day each was
+    /// drawn.</summary>
+    /// <exception cref="InputException">Each problem, with the lab's index.</exception>
+    private static async Task CheckAsync(RepleteDb db, ServerFoods foods, string athleteId, List<LabRecord> records, string name)
+    {
+        var report = new AthleteReport(db, foods);
+        var problems = new List<InputProblem>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var (document, missing) = await report.DocumentAsync(athleteId, records[i].Collected, records[i].Collected, DateOnly.MaxValue, checkIn: []);
+            if (missing is not null)
+            {
+                throw Documents.Problem(name, "profile", InputProblemCodes.Required, missing + ": lab cut-offs depend on sex and age");
+            }
+
+            document["labs"] = new JsonArray(AthleteReport.Lab(records[i]));
+            document["lab_sample"] = new JsonObject { ["date"] = records[i].Collected.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+            using var source = Documents.Source(document, name);
+            var read = Replete.Assessment.AssessmentRequest.Read(source);
+            problems.AddRange(read.Problems.Select(p => p with { Source = name, Line = null, Path = records.Count == 1 ? p.Path.Replace("labs[0].", "", StringComparison.Ordinal).Replace("labs[0]", "", StringComparison.Ordinal) : p.Path.Replace("labs[0]", $"labs[{i}]", StringComparison.Ordinal) }));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Replete.Data;
+using Replete.Storage.Records;
+using Replete.Web.Sharing;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>Saved assessments with their plans: computed from the stored inputs of a date range, kept as they were shown
+/// (stamped with the reference-data version), listed for comparison over time.</summary>
+internal static class SnapshotEndpoints
+{
+    /// <summary>A range to assess: <c>from</c> and <c>to</c> (default: the last <see cref="AthleteReport.DefaultDays"/>
+    /// days to today), <c>labs_from</c> (default <c>from</c>): labs drawn since then count.</summary>
+    public sealed record SnapshotRequest(DateOnly? From, DateOnly? To, DateOnly? LabsFrom);
+
+    /// <summary>A snapshot in a list.</summary>
+    public sealed record SnapshotSummary(long Id, DateOnly From, DateOnly To, DateTimeOffset CreatedAt, string Triage, string ReferenceVersion, bool CurrentReferenceData);
+
+    public static RouteGroupBuilder MapSnapshotEndpoints(this RouteGroupBuilder athlete)
+    {
+        var group = athlete.MapGroup("/snapshots").WithTags("Assessments and plans");
+        group.MapGet("", async (HttpContext http, RepleteDb db) =>
+            Results.Ok((await db.Snapshots.Where(s => s.AccountId == http.Access().AthleteId).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(500)
+                .Select(s => new { s.Id, s.From, s.To, s.CreatedAt, s.Triage, s.ReferenceVersion }).ToListAsync())
+                .Select(s => new SnapshotSummary(s.Id, s.From, s.To, s.CreatedAt, s.Triage, s.ReferenceVersion, s.ReferenceVersion == ReferenceSet.CompiledVersion))))
+            .Scope(GrantScopes.ReadReports).WithSummary("Saved assessments, newest first");
+        group.MapGet("/{id:long}", Get).Scope(GrantScopes.ReadReports).WithSummary("One saved assessment with its plan, as it was made");
+        group.MapPost("", Create).Scope(GrantScopes.ReadReports | GrantScopes.ReadLogs)
+            .WithSummary("Assess a date range from the stored inputs, plan the fix, and save both");
+        return athlete;
+    }
+
+    private static async Task<IResult> Get(long id, HttpContext http, RepleteDb db)
+    {
+        var access = http.Access();
+        var snapshot = await db.Snapshots.SingleOrDefaultAsync(s => s.Id == id && s.AccountId == access.AthleteId);
+        return snapshot is null ? Problems.NotFound() : Results.Text(Shown(snapshot, access).ToJsonString(), "application/json");
+    }
+
+    private static JsonObject Shown(Snapshot snapshot, AthleteAccess access)
+    {
+        var report = SensitiveData.Hide(JsonNode.Parse(snapshot.Report)!.AsObject(), access.Shared);
+        report.Insert(0, "id", snapshot.Id);
+        report.Insert(1, "created_at", snapshot.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        report.Insert(2, "reference_version", snapshot.ReferenceVersion);
+        report.Insert(3, "current_reference_data", snapshot.ReferenceVersion == ReferenceSet.CompiledVersion);
+        return report;
+    }
+
+    private static async Task<IResult> Create(SnapshotRequest? request, HttpContext http, RepleteDb db, ServerFoods foods, TimeProvider clock)
+    {
+        var access = http.Access();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var to = request?.To ?? today;
+        var from = request?.From ?? to.AddDays(1 - AthleteReport.DefaultDays);
+        if (from > to)
+        {
+            return Problems.Field("from", "must be on or before to");
+        }
+
+        if (to.DayNumber - from.DayNumber > 366)
+        {
+            return Problems.Field("from", "a range covers at most a year; assess longer spans as several snapshots");
+        }
+
+        var (report, assessment) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? from);
+        var snapshot = new Snapshot
+        {
+            AccountId = access.AthleteId,
+            From = from,
+            To = to,
+            CreatedAt = clock.GetUtcNow(),
+            ReferenceVersion = ReferenceSet.CompiledVersion,
+            Triage = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(assessment.Triage.ToString()),
+            Report = report.ToJsonString(),
+            CreatedBy = access.ActorId,
+        };
+        db.Snapshots.Add(snapshot);
+        await db.SaveChangesAsync();
+        return Results.Created($"snapshots/{snapshot.Id}", Shown(snapshot, access));
+    }
+}

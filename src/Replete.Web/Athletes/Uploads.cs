@@ -1,0 +1,64 @@
+using Replete.Documents;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>Streams an upload to a temporary file, never holding it in memory, and refuses it past the engine's diet-file
+/// limit (<see cref="InputLimits.MaximumDietFileBytes"/>).</summary>
+internal static class Uploads
+{
+    /// <summary>Saves the request's file (a multipart form's first file, or the raw body named by <c>?name=</c>).</summary>
+    /// <returns>The file's name as uploaded (no folders) and the temporary file's path; the caller deletes it.</returns>
+    /// <exception cref="InputException">No file, no name, or too large.</exception>
+    public static async Task<(string Name, string Path)> SaveAsync(HttpRequest request, string? name)
+    {
+        Stream body;
+        if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var form = await request.ReadFormAsync();
+            var file = form.Files.Count > 0 ? form.Files[0] : throw Documents.Problem("upload", "file", InputProblemCodes.Required, "attach the file to upload");
+            name = file.FileName;
+            body = file.OpenReadStream();
+        }
+        else
+        {
+            body = request.Body;
+        }
+
+        name = System.IO.Path.GetFileName(name ?? "");
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 255)
+        {
+            throw Documents.Problem("upload", "name", InputProblemCodes.Required, "name the file (?name=export.csv): its extension tells what it is");
+        }
+
+        var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "replete-upload-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer)) > 0)
+            {
+                total += read;
+                if (total > InputLimits.MaximumDietFileBytes)
+                {
+                    throw new InputException([Replete.Diet.DietImport.SizeProblem(name, total)!]);
+                }
+
+                await output.WriteAsync(buffer.AsMemory(0, read));
+            }
+
+            if (total == 0)
+            {
+                throw new InputException([Replete.Diet.DietImport.SizeProblem(name, 0)!]);
+            }
+
+            return (name, temp);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+}

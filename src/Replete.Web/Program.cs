@@ -1,0 +1,42 @@
+using Replete.Web;
+using Replete.Web.Accounts;
+using Replete.Web.Athletes;
+using Replete.Web.Foods;
+using Replete.Web.Sharing;
+using Scalar.AspNetCore;
+
+// The Replete server: `./replete serve` or `dotnet run --project src/Replete.Web`.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddRepleteStorage();      // data directory, the people database (SQLite or PostgreSQL), the food catalog
+builder.AddRepleteAccounts();     // ASP.NET Core Identity: cookie and bearer sign-in, lockout, password rules, rate limit
+builder.AddRepleteApi();          // the wire JSON policy, ProblemDetails, OpenAPI
+
+var app = builder.Build();
+app.UseRepleteErrors();
+app.UseSecureHeaders();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseSecurityStampCheck();      // sign-out everywhere takes effect on the next request
+app.UseAuthorization();
+
+var api = app.MapGroup("/api/v1");
+api.MapAccountEndpoints();        // register, sign in and out, password, delete
+api.MapFoodEndpoints();           // food search and detail
+api.MapSharingEndpoints();        // invitations, grants, roster
+var athlete = api.MapGroup("/athletes/{athleteId}").RequireAuthorization().AddEndpointFilter<AthleteAccessFilter>();
+athlete.MapProfileEndpoints();    // profile, body mass
+athlete.MapFoodLogEndpoints();    // food log entries, imports, supplements
+athlete.MapLabEndpoints();        // labs, FHIR upload
+athlete.MapCheckInEndpoints();    // symptom check-ins, training weeks, sweat tests
+athlete.MapSnapshotEndpoints();   // saved assessments and plans
+athlete.MapAuditEndpoints();      // who read or wrote the athlete's data
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs");
+
+await app.PrepareStorageAsync();  // migrations, and the SR28 food database on first start
+await app.RunAsync();
+
+/// <summary>The server's entry point (public for the in-process test host).</summary>
+public partial class Program;

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Replete.Data;
+using Replete.Documents;
+
+namespace Replete.Web;
+
+/// <summary>The API's conventions: the CLI's wire JSON (snake_case names and enum values) for every body; unknown fields
+/// refused; every failure a ProblemDetails; the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+internal static class ServerApi
+{
+    /// <summary>The largest request body: the engine's 200 MB diet-file limit (<see cref="InputLimits"/>).</summary>
+    public static long MaxBodyBytes => InputLimits.MaximumDietFileBytes;
+
+    public static WebApplicationBuilder AddRepleteApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<JsonOptions>(o => Copy(WireJson.Options, o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Replete API";
+            document.Info.Description = "Decision support for athletes' micronutrient status: accounts, a person's data over time, "
+                + "saved assessments and plans, and sharing with coaches. Not a diagnosis.";
+            return Task.CompletedTask;
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        return builder;
+    }
+
+    /// <summary>Turns exceptions into ProblemDetails: bad input (the engine's problems, or a body that is not the JSON
+    /// asked for) is 400 with each problem's path; nothing else shows its inside.</summary>
+    public static WebApplication UseRepleteErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is InputException or BadHttpRequestException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = async context =>
+            {
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var result = error switch
+                {
+                    InputException input => Problems.Input(input.Problems),
+                    BadHttpRequestException { InnerException: JsonException json } => Problems.Json(json),
+                    BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read.", detail: bad.Message),
+                    _ => Results.Problem(statusCode: 500, title: "Something went wrong on the server."),
+                };
+                await result.ExecuteAsync(context);
+            },
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private static void Copy(JsonSerializerOptions from, JsonSerializerOptions to)
+    {
+        to.PropertyNamingPolicy = from.PropertyNamingPolicy;
+        to.DictionaryKeyPolicy = from.DictionaryKeyPolicy;
+        to.Encoder = from.Encoder;
+        to.NumberHandling = from.NumberHandling;
+        to.WriteIndented = false;
+        to.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        foreach (var converter in from.Converters)
+        {
+            to.Converters.Add(converter);
+        }
+    }
+}
+
+/// <summary>The API's ProblemDetails, one shape for every refusal.</summary>
+internal static class Problems
+{
+    /// <summary>400 with the engine's problems: <c>errors</c> maps each field path to its messages, and <c>problems</c>
+    /// lists them in order with line and code (a reported red flag first).</summary>
+    public static IResult Input(IReadOnlyList<InputProblem> problems)
+    {
+        var errors = problems.GroupBy(p => p.Path.Length == 0 ? "$" : p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return Results.ValidationProblem(errors, title: "The request has problems.", extensions: new Dictionary<string, object?>
+        {
+            ["problems"] = problems.Select(p => new { source = p.Source, line = p.Line, path = p.Path, code = p.Code, message = p.Message }).ToList(),
+        });
+    }
+
+    /// <summary>400 for one field.</summary>
+    public static IResult Field(string path, string message) =>
+        Input([new InputProblem("request", null, path, InputProblemCodes.Invalid, message)]);
+
+    /// <summary>400 for a body that is not the JSON asked for: names the field path (an unknown field, a wrong type).</summary>
+    public static IResult Json(JsonException json)
+    {
+        var path = json.Path is { Length: > 0 } p ? p : "$";
+        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : "not the expected value";
+        return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path, message == "unknown field" ? InputProblemCodes.UnknownField : InputProblemCodes.WrongType, message)]);
+    }
+
+    /// <summary>404 that says nothing about whether the thing exists for someone else.</summary>
+    public static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found.");
+
+    /// <summary>409 for a request that conflicts with what is stored.</summary>
+    public static IResult Conflict(string detail) => Results.Problem(statusCode: 409, title: "Conflict.", detail: detail);
+}
