@@ -37,6 +37,3 @@ app.MapScalarApiReference("/docs");
 
 await app.PrepareStorageAsync();  // migrations, and the SR28 food database on first start
 await app.RunAsync();
-
-/// <summary>The server's entry point (public for the in-process test host).</summary>
-public partial class Program;

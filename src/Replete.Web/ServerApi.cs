@@ -18,6 +18,8 @@ internal static class ServerApi
     {
         builder.Services.Configure<JsonOptions>(o => Copy(WireJson.Options, o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        // A body that does not bind throws, so the one exception handler can name the field (not a bare 400).
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Replete API";

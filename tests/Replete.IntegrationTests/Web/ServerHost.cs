@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Replete.IntegrationTests.Storage;
+using Replete.Storage.Records;
+
+namespace Replete.IntegrationTests.Web;
+
+/// <summary>The real server in-process (the same Program, middleware and database code), on a fresh people database:
+/// a SQLite file of its own, or, when <c>REPLETE_TEST_POSTGRES</c> holds a connection string, a fresh database on that
+/// PostgreSQL server. The food database is the SR28 built once per run.</summary>
+public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), "replete-web-" + Guid.NewGuid().ToString("N") + ".db");
+    private readonly string? postgres;
+
+    public ServerHost(Sr28Database foods)
+    {
+        ArgumentNullException.ThrowIfNull(foods);
+        _ = foods.Database;
+        FoodsDirectory = foods.Directory;
+        if (Environment.GetEnvironmentVariable("REPLETE_TEST_POSTGRES") is { Length: > 0 } server)
+        {
+            postgres = server.TrimEnd(';') + ";Database=replete_test_" + Guid.NewGuid().ToString("N")[..12];
+        }
+    }
+
+    public string FoodsDirectory { get; }
+
+    /// <summary>"sqlite" or "postgres".</summary>
+    public string Provider => postgres is null ? "sqlite" : "postgres";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data-dir", FoodsDirectory);
+        builder.UseSetting("database", databaseFile);
+        if (postgres is not null)
+        {
+            builder.UseSetting("postgres", postgres);
+        }
+
+        builder.UseEnvironment("Production");
+    }
+
+    /// <summary>A database context on the server's people database, for counting rows.</summary>
+    public RepleteDb Db() => Services.CreateScope().ServiceProvider.GetRequiredService<RepleteDb>();
+
+    /// <summary>Rows in every table of the people database, by table.</summary>
+    public async Task<Dictionary<string, long>> CountRowsAsync()
+    {
+        await using var db = Db();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.GetTableName()!.StartsWith("__", StringComparison.Ordinal)))
+        {
+            var table = entity.GetTableName()!;
+            var connection = db.Database.GetDbConnection();
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                await connection.OpenAsync();
+            }
+
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Registers an account and signs it in with a bearer token.</summary>
+    public async Task<Client> SignUpAsync(string name, AccountKind kind = AccountKind.Athlete)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var email = $"{name.Replace(' ', '.')}-{Guid.NewGuid():N}@example.org";
+        var registered = await client.PostAsJsonAsync("/api/v1/account/register", new { email, password = "correct horse battery", kind = kind == AccountKind.Coach ? "coach" : "athlete", display_name = name });
+        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+        var me = await registered.Content.ReadFromJsonAsync<JsonObject>();
+        var token = await SignInAsync(client, email, "correct horse battery");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new Client(client, (string)me!["id"]!, email);
+    }
+
+    public static async Task<string> SignInAsync(HttpClient client, string email, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var signIn = await client.PostAsJsonAsync("/api/v1/account/sign-in", new { email, password });
+        Assert.Equal(System.Net.HttpStatusCode.OK, signIn.StatusCode);
+        return (string)(await signIn.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (postgres is not null && disposing)
+        {
+            try
+            {
+                using var db = Db();
+                db.Database.EnsureDeleted();
+            }
+            catch (InvalidOperationException)
+            {
+                // The host never started: nothing was created.
+            }
+        }
+
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>A signed-in HTTP client.</summary>
+public sealed record Client(HttpClient Http, string Id, string Email)
+{
+    public async Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = body is HttpContent content ? content : JsonContent.Create(body);
+        }
+
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? parsed = null;
+        if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) == true)
+        {
+            parsed = JsonNode.Parse(text);
+        }
+
+        return (response.StatusCode, parsed);
+    }
+
+    public Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
+
+    public Task<(System.Net.HttpStatusCode Status, JsonNode? Body)> PostAsync(string path, object? body) => SendAsync(HttpMethod.Post, path, body);
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,247 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Replete.IntegrationTests.Storage;
+using Replete.Storage.Records;
+
+namespace Replete.IntegrationTests.Web;
+
+/// <summary>The server's "done when", over HTTP: an account is created, a real Cronometer export imported, labs added,
+/// an assessment and plan saved, a coach invited and limited to what is shared, and the athlete's revoke obeyed.</summary>
+[Collection(Sr28Group.Name)]
+public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
+{
+    private readonly ServerHost server = new(foods);
+
+    public void Dispose() => server.Dispose();
+
+    private static readonly object Profile = new { date_of_birth = "1996-05-04", sex = "female", sport = "running", training_hours_per_week = 9, diet = "vegetarian" };
+
+    private static StreamContent Upload(string path, string mediaType)
+    {
+        var content = new StreamContent(File.OpenRead(path));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    [SkippableFact]
+    public async Task Journey_ImportLabsSnapshotShareRevoke_CoachSeesOnlyWhatIsSharedWhileTheGrantLasts()
+    {
+        var export = SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv");
+        var athlete = await server.SignUpAsync("Ann");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/body-mass", new { date = "2020-07-01", kilograms = 56 })).Status);
+
+        var (imported, import) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", Upload(export, "text/csv"));
+        Assert.Equal(HttpStatusCode.Created, imported);
+        Assert.Equal("2020-07-15", (string)import!["first_day"]!);
+        Assert.True((int)import["items"]! > 50);
+
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-07-16", biomarker = "ferritin", value = 11, unit = "ug/L" })).Status);
+        var (checkedIn, checkIn) = await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2020-07-17", symptoms = new[] { "fatigue", "breathlessness_on_exertion" }, risk_factors = new[] { "heavy_periods" } });
+        Assert.Equal(HttpStatusCode.Created, checkedIn);
+        Assert.Equal("see_doctor_soon", (string)checkIn!["triage"]!);
+
+        var (saved, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2020-07-15", to = "2020-07-17" });
+        Assert.Equal(HttpStatusCode.Created, saved);
+        Assert.Equal("iron", (string)snapshot!["bottlenecks"]![0]!["nutrient"]!);
+        Assert.Equal("likely", (string)snapshot["bottlenecks"]![0]!["likelihood"]!);
+        Assert.NotNull(snapshot["plan"]);
+        Assert.Equal("food_only", (string)snapshot["plan"]!["status"]!);
+        Assert.True((bool)snapshot["current_reference_data"]!);
+        Assert.Contains("heavy_periods", snapshot.ToJsonString(), StringComparison.Ordinal);
+        var snapshotId = (long)snapshot["id"]!;
+
+        // The athlete invites a coach to read reports only; the code is shown once.
+        var coach = await server.SignUpAsync("Coach Kim", AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports" } });
+        var code = (string)invitation!["code"]!;
+        var (accepted, grant) = await coach.PostAsync("/api/v1/invitations/accept", new { code });
+        Assert.Equal(HttpStatusCode.OK, accepted);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.PostAsync("/api/v1/invitations/accept", new { code })).Status);
+        var (_, roster) = await coach.GetAsync("/api/v1/roster");
+        Assert.Equal(athlete.Id, (string)roster!.AsArray().Single()!["athlete_id"]!);
+
+        var reports = $"/api/v1/athletes/{athlete.Id}/snapshots";
+        var (read, shown) = await coach.GetAsync($"{reports}/{snapshotId}");
+        Assert.Equal(HttpStatusCode.OK, read);
+        Assert.Equal("iron", (string)shown!["bottlenecks"]![0]!["nutrient"]!);
+        Assert.DoesNotContain("heavy_periods", shown.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/food-log")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/labs")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/audit")).Status);
+
+        // Every read the coach made is in the athlete's audit log, and the coach cannot read that log.
+        var (_, audit) = await athlete.GetAsync("/api/v1/athletes/me/audit");
+        var entry = audit!.AsArray().Single()!;
+        Assert.Equal(coach.Id, (string)entry["actor_id"]!);
+        Assert.Equal("read", (string)entry["action"]!);
+        Assert.Contains("/snapshots/{id", (string)entry["resource"]!, StringComparison.Ordinal);
+
+        // Revoked: at once, nothing; the athlete's data stays.
+        Assert.Equal(HttpStatusCode.NoContent, (await athlete.SendAsync(HttpMethod.Delete, $"/api/v1/grants/{(long)grant!["id"]!}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.GetAsync($"{reports}/{snapshotId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await coach.GetAsync(reports)).Status);
+        Assert.Empty((await coach.GetAsync("/api/v1/roster")).Body!.AsArray());
+        Assert.Single((await athlete.GetAsync("/api/v1/athletes/me/snapshots")).Body!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task Import_BadFile_ShowsItsProblemsAndChangesNothing()
+    {
+        var athlete = await server.SignUpAsync("Bo");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        var before = await server.CountRowsAsync();
+        var truncated = "Day,Time,Group,Food Name,Amount,Energy (kcal),Protein (g)\n2026-01-02,08:00,Breakfast,Oats,\"50 g,190\n";
+        using var content = new StringContent(truncated, System.Text.Encoding.UTF8, "text/csv");
+        var (status, problem) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", content);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("servings.csv", (string)problem!["problems"]![0]!["source"]!);
+        Assert.Equal(before, await server.CountRowsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Import_SameFileTwice_RefusedSoNoDayCountsTwice()
+    {
+        var export = SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv");
+        var athlete = await server.SignUpAsync("Cy");
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/imports?name=a.csv", Upload(export, "text/csv"))).Status);
+        var (status, problem) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=b.csv", Upload(export, "text/csv"));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("count twice", (string)problem!["detail"]!, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task CheckIn_RedFlagInTheWordsPeopleUse_EmergencyAtOnceAndNoPlanFoods()
+    {
+        var athlete = await server.SignUpAsync("Di");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        var (status, checkIn) = await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2026-11-20", symptoms = new[] { "chest pain", "fainting" } });
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("emergency", (string)checkIn!["triage"]!);
+        Assert.NotEmpty(checkIn["red_flags"]!.AsArray());
+        var (_, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2026-11-01", to = "2026-11-28" });
+        Assert.Equal("emergency", (string)snapshot!["triage"]!);
+        Assert.False((bool)snapshot["shows_nutrition_findings"]!);
+    }
+
+    [SkippableFact]
+    public async Task Requests_UnknownFieldsAndBadValues_400NamingTheFieldPath()
+    {
+        var athlete = await server.SignUpAsync("Ed");
+        var (status, problem) = await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", new { date_of_birth = "1990-01-01", sex = "female", shoe_size = 39 });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("shoe_size", problem!["problems"]!.ToJsonString(), StringComparison.Ordinal);
+
+        (status, problem) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports" }, colour = "red" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("$.colour", (string)problem!["problems"]![0]!["path"]!);
+
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        (status, problem) = await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2026-11-01", biomarker = "ferritin", value = 12, unit = "furlongs" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("furlongs", problem!["problems"]![0]!["message"]!.ToString(), StringComparison.Ordinal);
+        Assert.Empty((await athlete.GetAsync("/api/v1/athletes/me/labs")).Body!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task DeleteAccount_RemovesEveryRowOfIt_AndKeepsEveryoneElses()
+    {
+        var export = SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv");
+        var other = await server.SignUpAsync("Other");
+        await other.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        var baseline = await server.CountRowsAsync();
+
+        var athlete = await server.SignUpAsync("Fay");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        await athlete.PostAsync("/api/v1/athletes/me/body-mass", new { date = "2020-07-01", kilograms = 60 });
+        await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", Upload(export, "text/csv"));
+        await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2020-07-18", food = "banana", amount = "1 medium" });
+        await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-07-16", biomarker = "ferritin", value = 30, unit = "ug/L" });
+        await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2020-07-17", symptoms = new[] { "fatigue" } });
+        await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2020-07-15", to = "2020-07-18" });
+        var coach = await server.SignUpAsync("Gus", AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports" } });
+        await coach.PostAsync("/api/v1/invitations/accept", new { code = (string)invitation!["code"]! });
+        await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/snapshots");
+        var filled = await server.CountRowsAsync();
+        foreach (var table in new[] { "Profiles", "BodyMasses", "DietImports", "Intake", "Labs", "CheckIns", "Snapshots", "Grants", "Invitations", "Audit" })
+        {
+            Assert.True(filled[table] > baseline[table], table + " should have rows of the athlete");
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await athlete.SendAsync(HttpMethod.Delete, "/api/v1/account")).Status);
+        var after = await server.CountRowsAsync();
+        after["AspNetUsers"]--; // the coach's account stays
+        Assert.Equal(baseline, after);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await athlete.GetAsync("/api/v1/athletes/me/profile")).Status);
+    }
+
+    [SkippableFact]
+    public async Task SignOutEverywhere_OldTokensStopWorking()
+    {
+        var athlete = await server.SignUpAsync("Hal");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.GetAsync("/api/v1/account")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await athlete.PostAsync("/api/v1/account/sign-out-everywhere", null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await athlete.GetAsync("/api/v1/account")).Status);
+    }
+
+    [SkippableFact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        var athlete = await server.SignUpAsync("Ida");
+        using var anonymous = server.CreateClient();
+        for (var i = 1; i <= 5; i++)
+        {
+            var wrong = await anonymous.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = athlete.Email, password = "wrong password " + i }));
+            Assert.Equal(i < 5 ? HttpStatusCode.Unauthorized : (HttpStatusCode)423, wrong.StatusCode);
+        }
+
+        var locked = await anonymous.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = athlete.Email, password = "correct horse battery" }));
+        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task OpenApi_DocumentListsTheEndpoints()
+    {
+        using var anonymous = server.CreateClient();
+        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var expected in new[] { "/api/v1/account/register", "/api/v1/athletes/{athleteId}/snapshots", "/api/v1/athletes/{athleteId}/imports", "/api/v1/invitations/accept", "/api/v1/foods" })
+        {
+            Assert.Contains(expected, paths);
+        }
+    }
+
+    [SkippableFact]
+    public async Task SensitiveClasses_HiddenFromACoachUntilTheAthleteTurnsThemOn()
+    {
+        var athlete = await server.SignUpAsync("Jo");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        await athlete.PostAsync("/api/v1/athletes/me/check-ins", new
+        {
+            date = "2026-11-20",
+            symptoms = new[] { "fatigue" },
+            risk_factors = new[] { "heavy_periods" },
+            history = new { months_without_period = 0, medications = new[] { new { name = "atorvastatin", started = "2026-10-01" } } },
+        });
+        var coach = await server.SignUpAsync("Lee", AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_logs" } });
+        var (_, grant) = await coach.PostAsync("/api/v1/invitations/accept", new { code = (string)invitation!["code"]! });
+        var path = $"/api/v1/athletes/{athlete.Id}/check-ins";
+
+        var hidden = (await coach.GetAsync(path)).Body!.ToJsonString();
+        Assert.DoesNotContain("heavy_periods", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("atorvastatin", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("months_without_period", hidden, StringComparison.Ordinal);
+        Assert.Contains("fatigue", hidden, StringComparison.Ordinal);
+
+        await athlete.SendAsync(new HttpMethod("PATCH"), $"/api/v1/grants/{(long)grant!["id"]!}", new { shared = new[] { "menstrual_history" } });
+        var shown = (await coach.GetAsync(path)).Body!.ToJsonString();
+        Assert.Contains("heavy_periods", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("atorvastatin", shown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await athlete.GetAsync(path)).Status);
+        Assert.Contains("atorvastatin", (await athlete.GetAsync(path)).Body!.ToJsonString(), StringComparison.Ordinal);
+    }
+}
