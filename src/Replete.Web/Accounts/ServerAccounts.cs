@@ -38,13 +38,15 @@ internal static class ServerAccounts
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        // Replete's choice: 10 sign-in or registration attempts a minute from one address; lockout covers one account.
+        // Replete's choice: 10 sign-in or registration attempts a minute from one address (setting "sign-in-limit");
+        // lockout covers one account.
+        var limit = builder.Configuration.GetValue("sign-in-limit", 10);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
     }

@@ -19,8 +19,13 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), "replete-web-" + Guid.NewGuid().ToString("N") + ".db");
     private readonly string? postgres;
 
-    public ServerHost(Sr28Database foods)
+    private readonly int signInLimit;
+
+    /// <param name="foods">The SR28 food database of the run.</param>
+    /// <param name="signInLimit">Sign-ins and registrations a minute from one address (tests sign many accounts up).</param>
+    public ServerHost(Sr28Database foods, int signInLimit = 10_000)
     {
+        this.signInLimit = signInLimit;
         ArgumentNullException.ThrowIfNull(foods);
         _ = foods.Database;
         FoodsDirectory = foods.Directory;
@@ -39,6 +44,7 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
     {
         builder.UseSetting("data-dir", FoodsDirectory);
         builder.UseSetting("database", databaseFile);
+        builder.UseSetting("sign-in-limit", signInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (postgres is not null)
         {
             builder.UseSetting("postgres", postgres);

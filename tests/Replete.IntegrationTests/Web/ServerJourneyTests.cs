@@ -157,7 +157,7 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
         await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
         await athlete.PostAsync("/api/v1/athletes/me/body-mass", new { date = "2020-07-01", kilograms = 60 });
         await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", Upload(export, "text/csv"));
-        await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2020-07-18", food = "banana", amount = "1 medium" });
+        await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2020-07-18", food = "banana", amount = "120 g" });
         await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-07-16", biomarker = "ferritin", value = 30, unit = "ug/L" });
         await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2020-07-17", symptoms = new[] { "fatigue" } });
         await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2020-07-15", to = "2020-07-18" });
@@ -200,6 +200,20 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
 
         var locked = await anonymous.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = athlete.Email, password = "correct horse battery" }));
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task SignIn_PastTheLimitFromOneAddress_429()
+    {
+        using var limited = new ServerHost(foods, signInLimit: 3);
+        using var client = limited.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = "nobody@example.org", password = "whatever it is" }))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [SkippableFact]
