@@ -147,7 +147,7 @@ public sealed record AssessmentRequest(
         }
 
         risks.AddRange(History.Medications.Select(m => m.RiskId).OfType<string>());
-        return new AssessmentInput(Person, Symptoms, [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History };
+        return new AssessmentInput(Person, Symptoms, [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History, TakesSupplements = Supplements is not null };
     }
 
     /// <summary>The red flags the request reports.</summary>
