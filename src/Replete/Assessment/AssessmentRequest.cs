@@ -146,8 +146,14 @@ public sealed record AssessmentRequest(
             risks.Add("vegan");
         }
 
+        // A race or session of more than 4 hours is a long event (History.LongSessionHours, with its source).
+        if (History.SessionHours > History.LongSessionHours)
+        {
+            risks.Add("long_event");
+        }
+
         risks.AddRange(History.Medications.Select(m => m.RiskId).OfType<string>());
-        return new AssessmentInput(Person, Symptoms, [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History };
+        return new AssessmentInput(Person, Symptoms, [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History, TakesSupplements = Supplements is not null };
     }
 
     /// <summary>The red flags the request reports.</summary>

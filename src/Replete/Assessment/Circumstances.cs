@@ -15,7 +15,8 @@ namespace Replete.Assessment;
 /// <c>not_lactating</c>; <c>athlete</c> (the profile names a sport or training hours);
 /// <c>history_below:&lt;field&gt;:&lt;n&gt;</c>;
 /// <c>history_at_least:&lt;field&gt;:&lt;n&gt;</c> and <c>no_history:&lt;field&gt;</c> for the numbers of
-/// <see cref="History"/> (months_without_period, falls_past_year, years_vegan).</item>
+/// <see cref="History"/> (months_without_period, falls_past_year, years_vegan); <c>takes_supplements</c> (a supplement
+/// declared in a supplements file or a diet log).</item>
 /// </list></summary>
 internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCollection<string> Symptoms, IReadOnlyCollection<string> RiskFactors, LabSample Sample)
 {
@@ -25,9 +26,12 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
     /// <summary>The person's history, for the history conditions.</summary>
     public History History { get; init; } = History.None;
 
+    /// <summary>Whether the person declared a supplement, for <c>takes_supplements</c>.</summary>
+    public bool TakesSupplements { get; init; }
+
     /// <summary>The circumstances of an assessment's input.</summary>
     public static Circumstances Of(AssessmentInput input, IReadOnlyList<LabReading> labs) =>
-        new(labs, input.Symptoms, input.RiskFactors, input.Sample) { Person = input.Person, History = input.History };
+        new(labs, input.Symptoms, input.RiskFactors, input.Sample) { Person = input.Person, History = input.History, TakesSupplements = input.TakesSupplements };
 
     /// <summary>Whether <paramref name="condition"/> holds; empty always holds.</summary>
     /// <exception cref="InvalidDataException">A condition outside the vocabulary: an error in the data file.</exception>
@@ -63,6 +67,7 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
             "history_below" => History.Number(parts[1]) is { } m && m < Number(parts[2]),
             "history_at_least" => History.Number(parts[1]) is { } n && n >= Number(parts[2]),
             "no_history" => History.Number(parts[1]) is null,
+            "takes_supplements" => TakesSupplements,
             // Winter matters from 35 degrees of latitude (LabConfounders.WinterLatitude).
             "near_peak_season" => Sample.Drawn is not null && Sample.Latitude is { } latitude && Math.Abs(latitude) >= LabConfounders.WinterLatitude,
             _ => throw new InvalidDataException($"unknown condition '{condition}'"),

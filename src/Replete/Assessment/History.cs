@@ -7,6 +7,8 @@ namespace Replete.Assessment;
 /// <summary>What has happened to the person, with the numbers and dates the red-flag rules need: how long without a
 /// period, how many falls, which medicines since when. The assessment document's <c>history</c> object.</summary>
 /// <remarks>Fields: <c>months_without_period</c> (0-120), <c>falls_past_year</c> (0-100), <c>years_vegan</c> (0-100),
+/// <c>session_hours</c> (the latest long race or session, 0-240 h; beyond <see cref="LongSessionHours"/> it counts as a
+/// long event),
 /// <c>medications</c> (a list of <c>{"name", "started"}</c>: the name a medicine or its class, resolved through the
 /// risk factors' aliases, so "atorvastatin" is a statin; <c>started</c> YYYY-MM-DD; a medicine Replete does not know is
 /// given with <c>"class": "other"</c> and is listed but not interpreted).</remarks>
@@ -17,14 +19,19 @@ public sealed record History
 
     /// <summary>The numeric fields, as the conditions of data/red_flag_rules.csv name them
     /// (<c>history_at_least:months_without_period:3</c>).</summary>
-    public static IReadOnlyList<string> NumberFields { get; } = ["months_without_period", "falls_past_year", "years_vegan"];
+    public static IReadOnlyList<string> NumberFields { get; } = ["months_without_period", "falls_past_year", "years_vegan", "session_hours"];
+
+    /// <summary>A race or session of more than 4 hours is a long event (the risk factor <c>long_event</c>): exercise
+    /// lasting more than 4 hours is the first risk factor for exercise-associated hyponatraemia in the table of Rosner &amp;
+    /// Kirven 2007, Clin J Am Soc Nephrol 2:151 (Table 1, read in the journal's table view).</summary>
+    public const double LongSessionHours = 4;
 
     /// <summary>Risk factors that are medicines: a medication's name must resolve to one of these.</summary>
     public static IReadOnlyList<string> MedicationRiskIds { get; } =
         ["statin", "metformin", "ppi", "thiazide_diuretic", "loop_diuretic", "diuretic_unknown_class", "oral_contraceptives", "nsaid_use", "high_dose_b6_supplement", "high_dose_zinc_supplement",
          "levothyroxine", "tetracycline", "quinolone", "bisphosphonate", "ace_inhibitor"];
 
-    private static readonly string[] Fields = ["months_without_period", "falls_past_year", "years_vegan", "medications"];
+    private static readonly string[] Fields = ["months_without_period", "falls_past_year", "years_vegan", "session_hours", "medications"];
     private static readonly string[] MedicationFields = ["name", "started", "class"];
 
     /// <summary>Months since the last period (0-120), or null when not said.</summary>
@@ -36,6 +43,9 @@ public sealed record History
     /// <summary>Years on a vegan diet (0-100), or null when not said.</summary>
     public double? YearsVegan { get; init; }
 
+    /// <summary>Hours of the latest long race or session (0-240), or null when not said.</summary>
+    public double? SessionHours { get; init; }
+
     /// <summary>Medicines taken, each with the risk factor it is (null for "other") and when it was started.</summary>
     public IReadOnlyList<Medication> Medications { get; init; } = [];
 
@@ -46,6 +56,7 @@ public sealed record History
         "months_without_period" => MonthsWithoutPeriod,
         "falls_past_year" => FallsPastYear,
         "years_vegan" => YearsVegan,
+        "session_hours" => SessionHours,
         _ => throw new ArgumentException($"'{field}' is not a history number ({string.Join(", ", NumberFields)})", nameof(field)),
     };
 
@@ -67,6 +78,7 @@ public sealed record History
             MonthsWithoutPeriod = reader.Number(element, "months_without_period", "history", InputLimits.MonthsWithoutPeriod),
             FallsPastYear = reader.Number(element, "falls_past_year", "history", InputLimits.FallsPerYear),
             YearsVegan = reader.Number(element, "years_vegan", "history", InputLimits.YearsVegan),
+            SessionHours = reader.Number(element, "session_hours", "history", InputLimits.SessionHours),
             Medications = ReadMedications(reader, element, kb),
         };
     }

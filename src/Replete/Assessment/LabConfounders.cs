@@ -75,6 +75,7 @@ public static class LabConfounders
                     })
                     : lab;
             case "note":
+            case "note_when_normal" when lab.Status == LabStatus.Normal:
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
             default:
                 return lab;

@@ -129,11 +129,18 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>Reads <paramref name="input"/> for a person of <paramref name="sex"/>.</summary>
     /// <exception cref="ArgumentException">The input cannot be read (<see cref="Check"/> says why): callers check input
     /// from a person first, so this is a programming error.</exception>
-    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false)
+    /// <param name="input">The result as entered.</param>
+    /// <param name="sex">The person's sex, for the sex-specific cut-offs.</param>
+    /// <param name="ageYears">The person's age, for the age-specific cut-offs (men's zinc from 65, adult phosphate).</param>
+    /// <param name="sample">How the blood was drawn.</param>
+    /// <param name="pregnant">Whether the person is pregnant (haemoglobin).</param>
+    /// <param name="athlete">Whether the profile names a sport or training hours: creatine kinase is then read against
+    /// the athletes' interval (Mougios 2007, ages 7-44); otherwise it is not interpreted.</param>
+    public static LabReading Read(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false, bool athlete = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         sample ??= LabSample.Unknown;
-        if (Resolve(input, sex, ageYears, sample, pregnant, out var resolved) is { } problem)
+        if (Resolve(input, sex, ageYears, sample, pregnant, out var resolved, athlete) is { } problem)
         {
             throw new ArgumentException($"unchecked lab input: {problem.Message}", nameof(input));
         }
@@ -200,7 +207,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         return System.Text.RegularExpressions.Regex.Replace(u, "(?i)^gm/", "g/");
     }
 
-    private static LabInputProblem? Resolve(LabInput input, Sex sex, double? ageYears, LabSample sample, bool pregnant, out (string BaseId, string Id, UnitRow Unit, CutoffRow Reference, double Value) resolved)
+    private static LabInputProblem? Resolve(LabInput input, Sex sex, double? ageYears, LabSample sample, bool pregnant, out (string BaseId, string Id, UnitRow Unit, CutoffRow Reference, double Value) resolved, bool athlete = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         resolved = default;
@@ -238,7 +245,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             }
         }
 
-        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant);
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant, athlete);
         var reference = Cutoffs.GetValueOrDefault(id);
         if (reference is null)
         {
@@ -312,7 +319,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 
-    private static string Stratum(string id, string baseId, Sex sex, double? ageYears, LabSample sample, bool pregnant)
+    private static string Stratum(string id, string baseId, Sex sex, double? ageYears, LabSample sample, bool pregnant, bool athlete)
     {
         if (id.Contains('.', StringComparison.Ordinal))
         {
@@ -333,6 +340,11 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
                 { Time: SampleTime.Morning, Fasting: false } => "morning_nonfasting",
                 _ => "morning_fasting",
             }}",
+            // Adults only: phosphate runs higher while growing, and no one interval covers every age (biomarkers.csv);
+            // an unknown age is not read as an adult's.
+            "phosphate" => ageYears >= 18 ? "phosphate.adult" : "phosphate.child",
+            // The athletes' interval was measured in athletes aged 7-44 (Mougios 2007); anyone else is not interpreted.
+            "creatine_kinase" when athlete && ageYears is >= 7 and <= 44 => $"creatine_kinase.{sexName}_athlete",
             _ => id,
         };
     }

@@ -15,6 +15,10 @@ public sealed record AssessmentInput(References.Person Person, IReadOnlyList<str
 
     /// <summary>What has happened to the person: months without a period, falls, medicines (for the red-flag rules).</summary>
     public History History { get; init; } = History.None;
+
+    /// <summary>Whether the person declared a supplement (a supplements file, or supplements in a diet log): supplement
+    /// excess is named as a cause only then, or where a high-dose supplement or a high result shows one.</summary>
+    public bool TakesSupplements { get; init; }
 }
 
 /// <summary>How likely a nutrient is to be holding recovery back.</summary>

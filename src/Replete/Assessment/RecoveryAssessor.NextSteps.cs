@@ -35,6 +35,18 @@ public static partial class RecoveryAssessor
             .ThenByDescending(c => c.SuggestedBy.Count(reported.Contains))];
     }
 
+    /// <summary>Supplement excess is named as a cause only where a supplement is known (other_causes.csv requires); where
+    /// its signs are reported and no supplement was declared, the person is asked instead, so the advice to list every
+    /// supplement is not lost.</summary>
+    private static string? AskAboutSupplements(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<OtherCause> named)
+    {
+        var cause = kb.OtherCauses.FirstOrDefault(c => c.CauseId == "supplement_toxicity");
+        return cause is null || input.TakesSupplements || named.Any(c => c.CauseId == cause.CauseId)
+            || !cause.SuggestedBy.Any(s => input.Symptoms.Contains(s) || input.RiskFactors.Contains(s))
+            ? null
+            : $"Supplements: none were listed. If you take any, list each with its dose, because in excess some cause these symptoms: {cause.WhatToConsider}";
+    }
+
     /// <summary>What to do next: the triage's instruction first, then excess advice, what would settle the top findings,
     /// any result to repeat, and a vegan's B12 source.</summary>
     private static List<string> NextSteps(AssessmentInput input, KnowledgeBase kb, TriageLevel triage, IReadOnlyList<ExcessFinding> excess, IReadOnlyList<NutrientFinding> findings, IReadOnlyList<LabReading> labs)

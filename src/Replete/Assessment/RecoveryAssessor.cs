@@ -33,11 +33,17 @@ public static partial class RecoveryAssessor
     {
         ArgumentNullException.ThrowIfNull(input);
         var kb = knowledge ?? KnowledgeBase.Default;
+        if (diet?.Nutrients.Any(n => n.MeanFromSupplements > 0) == true)
+        {
+            input = input with { TakesSupplements = true };
+        }
+
         Check(kb, input.Symptoms, KnowledgeIdKind.Symptom);
         Check(kb, input.RiskFactors, KnowledgeIdKind.RiskFactor);
         Check(kb, input.RedFlags, KnowledgeIdKind.RedFlag);
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
-        var read = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant)).ToList();
+        var athlete = input.Person.Sport is not null || input.Person.TrainingHoursPerWeek > 0;
+        var read = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant, athlete)).ToList();
         var labs = LabConfounders.Apply(read, input.Sample, input.Symptoms, input.RiskFactors, kb);
 
         var raised = new RaisedFlags(input.RedFlags);
@@ -62,6 +68,11 @@ public static partial class RecoveryAssessor
         var systems = Systems(kb, findings);
         var others = OtherCauses(input, kb, labs, pregnant, raised.Ids);
         var next = NextSteps(input, kb, triage, excess, findings, labs);
+        if (AskAboutSupplements(input, kb, others) is { } ask)
+        {
+            next.Add(ask);
+        }
+
         return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
     }
 

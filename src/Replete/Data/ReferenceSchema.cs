@@ -67,7 +67,7 @@ internal static class ReferenceSchema
 
         Closed(set, "lab_confounders.csv", "biomarker", biomarkers);
         Closed(set, "lab_confounders.csv", "effect",
-            ["advice_when_low", "borderline_not_counted", "low_cutoff", "low_is_nonspecific", "low_needs_confirmation", "low_not_counted", "normal_not_reassuring", "note", "seasonal_trough"]);
+            ["advice_when_low", "borderline_not_counted", "low_cutoff", "low_is_nonspecific", "low_needs_confirmation", "low_not_counted", "normal_not_reassuring", "note", "note_when_normal", "seasonal_trough"]);
         Each(set, "lab_confounders.csv", "condition", c => Condition(c, symptoms, risks, biomarkers), "a condition");
         Closed(set, "lab_confounders.csv", "inclusive", YesOrEmpty);
         Closed(set, "lab_confounders.csv", "repeat", ["yes", "no"]);
@@ -145,7 +145,7 @@ internal static class ReferenceSchema
         static bool Number(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         return (parts[0], parts.Length) switch
         {
-            ("any" or "not_rested" or "near_peak_season" or "not_pregnant" or "not_lactating" or "athlete", 1) => true,
+            ("any" or "not_rested" or "near_peak_season" or "not_pregnant" or "not_lactating" or "athlete" or "takes_supplements", 1) => true,
             ("sex", 2) => parts[1] is "female" or "male",
             ("age_at_least" or "age_below", 2) => Number(parts[1]),
             ("history_at_least" or "history_below", 3) => Assessment.History.NumberFields.Contains(parts[1]) && Number(parts[2]),

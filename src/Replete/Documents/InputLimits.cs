@@ -63,6 +63,9 @@ public static class InputLimits
     /// <summary>Falls in the past year, 0-100. Replete's choice: more is a typo.</summary>
     public static Limit FallsPerYear { get; } = new("falls_past_year", 0, 100, "", "Replete's choice: more than 100 falls in a year is a typo");
 
+    /// <summary>Hours of the latest long race or session, 0-240. Replete's choice: ten days; more is a typo.</summary>
+    public static Limit SessionHours { get; } = new("session_hours", 0, 240, "h", "Replete's choice: ten days; more is a typo");
+
     /// <summary>Years on a vegan diet, 0-100. Replete's choice: a lifetime.</summary>
     public static Limit YearsVegan { get; } = new("years_vegan", 0, 100, "years", "Replete's choice: a lifetime");
 

@@ -1,5 +1,6 @@
 using Replete.Assessment;
 using Replete.Documents;
+using Replete.Knowledge;
 using Replete.References;
 using static Replete.Tests.Documents.DocumentTestSource;
 
@@ -138,6 +139,38 @@ public class AssessmentRequestTests
         Assert.Equal(["vegan", "statin", "diuretic_unknown_class", "quinolone", "levothyroxine"], request.ToInput().RiskFactors);
         Assert.Equal(2, request.ToInput().History.FallsPastYear);
     }
+
+    [Theory]
+    [InlineData(4.5, true)]   // more than 4 h: the first EAH risk factor (Rosner & Kirven 2007, Table 1)
+    [InlineData(4, false)]    // the source says more than 4 h
+    [InlineData(2.5, false)]
+    public void History_ASessionOfMoreThanFourHours_IsALongEvent(double hours, bool longEvent)
+    {
+        var history = "{\"session_hours\": " + hours.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        var request = Read($$"""{"profile": {"age": 40, "sex": "female"}, "history": {{history}}}""").OrThrow();
+
+        Assert.Equal(hours, request.History.SessionHours);
+        Assert.Equal(longEvent, request.ToInput().RiskFactors.Contains("long_event"));
+    }
+
+    [Fact]
+    public void History_ALongSession_WithOnlyWaterAndVomiting_IsAnEmergency_WithoutTheWordLongEvent()
+    {
+        var input = Read("""
+            {"profile": {"age": 40, "sex": "female", "sport": "running"}, "symptoms": ["vomiting_diarrhoea", "headache"], "risk_factors": ["water_only"],
+             "history": {"session_hours": 5.5}}
+            """).OrThrow().ToInput();
+
+        var result = RecoveryAssessor.Assess(input);
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == "eah_after_long_event");
+        Assert.Equal(TriageLevel.Emergency, result.Triage);
+    }
+
+    [Fact]
+    public void History_SessionHoursOutOfRange_IsAProblem() =>
+        Assert.Contains(Read("""{"profile": {"age": 30, "sex": "female"}, "history": {"session_hours": 1000}}""").Problems,
+            p => p.Path == "history.session_hours" && p.Code == InputProblemCodes.OutOfRange);
 
     [Fact]
     public void History_EveryProblem_WithItsPath()

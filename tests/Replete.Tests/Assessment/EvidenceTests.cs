@@ -59,11 +59,42 @@ public class EvidenceTests
     [InlineData("muscle_weakness", "", "statin_myopathy", false)]
     [InlineData("muscle_weakness", "statin", "statin_myopathy", true)]
     [InlineData("poor_coordination", "", "exercise_associated_hyponatraemia", false)]
+    [InlineData("tingling_numbness", "", "supplement_toxicity", false)]
+    [InlineData("tingling_numbness", "high_dose_b6_supplement", "supplement_toxicity", true)]
+    [InlineData("poor_coordination", "high_dose_zinc_supplement", "supplement_toxicity", true)]
     public void OtherCauses_AreNamedOnlyWhereTheirConditionsHold(string symptom, string risk, string cause, bool named)
     {
         var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(45, Sex.Male), [symptom], risk.Length == 0 ? [] : [risk], [], []));
 
         Assert.Equal(named, result.OtherCauses.Any(c => c.CauseId == cause));
+    }
+
+    [Fact]
+    public void SupplementExcess_WithoutADeclaredSupplement_IsAskedAbout_NotNamed()
+    {
+        var person = new Person(45, Sex.Male);
+        var none = RecoveryAssessor.Assess(new AssessmentInput(person, ["tingling_numbness"], [], [], []));
+        var declared = RecoveryAssessor.Assess(new AssessmentInput(person, ["tingling_numbness"], [], [], []) { TakesSupplements = true });
+        var highVitaminD = RecoveryAssessor.Assess(new AssessmentInput(person, ["constipation"], [], [], [new LabInput("vitamin_d_25oh", 90, "ng/mL")]));
+
+        Assert.DoesNotContain(none.OtherCauses, c => c.CauseId == "supplement_toxicity");
+        Assert.Contains(none.NextSteps, s => s.StartsWith("Supplements: none were listed", StringComparison.Ordinal));
+        Assert.Contains(declared.OtherCauses, c => c.CauseId == "supplement_toxicity");
+        Assert.DoesNotContain(declared.NextSteps, s => s.StartsWith("Supplements: none were listed", StringComparison.Ordinal));
+        Assert.Contains(highVitaminD.OtherCauses, c => c.CauseId == "supplement_toxicity");
+    }
+
+    [Fact]
+    public void ASupplementInTheDietAnalysis_CountsAsDeclared()
+    {
+        var person = new Person(45, Sex.Male, BodyMassKg: 80);
+        var day = new Replete.Diet.IntakeItem(new DateOnly(2026, 11, 2), null, "lunch", "mixed meals", new Dictionary<string, double> { ["protein"] = 90 }, "log.csv:2");
+        var pill = new Replete.Diet.IntakeItem(new DateOnly(2026, 11, 2), null, "supplements", "B6 100 mg", new Dictionary<string, double> { ["vitamin_b6"] = 100 }, "log.csv:3") { IsSupplement = true };
+        var diet = Replete.Diet.DietAnalyzer.Analyze([day, pill], [], Replete.Targets.TargetCalculator.For(person));
+
+        var result = RecoveryAssessor.Assess(new AssessmentInput(person, ["tingling_numbness"], [], [], []), diet: diet);
+
+        Assert.Contains(result.OtherCauses, c => c.CauseId == "supplement_toxicity");
     }
 
     [Fact]

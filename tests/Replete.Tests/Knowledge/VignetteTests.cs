@@ -1,56 +1,119 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Replete.Assessment;
 using Replete.Knowledge;
+using Xunit.Abstractions;
 
 namespace Replete.Tests.Knowledge;
 
-/// <summary>The scenario suite: each vignette asserts the triage, that no red flag is missed, the top bottleneck, and
-/// the nutrients that must not be claimed.</summary>
-public class VignetteTests
+/// <summary>The scenario suite: each vignette checks the triage, that no red flag is missed, the top bottleneck, and
+/// the nutrients that must not be claimed. The set is split in two: tuned vignettes (rules may be changed until they
+/// pass, and each must pass) and held-out vignettes (written before the rules were run on them; their failures are never
+/// used to tune rules). Both pass rates are reported; a held-out miss does not fail the build, a collapse below
+/// <see cref="HeldOutFloor"/> does.</summary>
+public class VignetteTests(ITestOutputHelper output)
 {
+    /// <summary>The lowest held-out pass rate the build accepts: Replete's choice, set before the held-out vignettes
+    /// were first run. It catches a broad regression without asking anyone to tune rules on a held-out miss.</summary>
+    private const double HeldOutFloor = 0.5;
+
+    /// <summary>Every vignette, for invariants that hold whatever the answer (points add up to the score).</summary>
     public static TheoryData<string> Ids => [.. Load().Select(v => v.GetProperty("id").GetString()!)];
 
+    public static TheoryData<string> TunedIds => [.. Load().Where(v => !HeldOut(v)).Select(v => v.GetProperty("id").GetString()!)];
+
     [SkippableTheory]
-    [MemberData(nameof(Ids))]
-    public void Vignette_TriageTopBottleneckAndClaims(string id)
+    [MemberData(nameof(TunedIds))]
+    public void TunedVignette_TriageTopBottleneckAndClaims(string id)
     {
         var vignette = Load().Single(v => v.GetProperty("id").GetString() == id);
-        var expected = vignette.GetProperty("expected");
         var assessed = RecoveryAssessor.Assess(Input(vignette));
-        var flagged = assessed.Triage switch { TriageLevel.Emergency => "emergency", TriageLevel.SeeDoctorSoon => "see_doctor_soon", TriageLevel.SeeDoctorToday => "see_doctor_today", _ => "self_care" };
 
         // A known gap still may not get the triage wrong: red flags are checked for every vignette.
-        Assert.Equal(expected.GetProperty("triage").GetString(), flagged);
+        Assert.Equal(vignette.GetProperty("expected").GetProperty("triage").GetString(), Triage(assessed));
         Skip.If(vignette.TryGetProperty("known_gap", out var gap), "Known gap in the inference, listed in the issue note: " + gap.ToString());
 
-        var result = assessed;
-        foreach (var flag in vignette.GetProperty("red_flags").EnumerateArray())
+        Assert.Equal([], Misses(vignette, assessed));
+    }
+
+    /// <summary>Both figures, over the whole set: tuned and held-out pass rates (a known gap counts as a miss). Held-out
+    /// misses are counted, not listed, so that nobody tunes rules on them; under-triage (a lower level than expected,
+    /// the unsafe direction) is counted on its own.</summary>
+    [Fact]
+    public void PassRates_AreReported_TunedAndHeldOut()
+    {
+        var all = Load();
+        var scores = all.GroupBy(HeldOut).ToDictionary(g => g.Key, g => g.Select(v => (Vignette: v, Result: RecoveryAssessor.Assess(Input(v)))).ToList());
+        var tuned = scores.GetValueOrDefault(false) ?? [];
+        var heldOut = scores.GetValueOrDefault(true) ?? [];
+        int Passed(IEnumerable<(JsonElement Vignette, RecoveryAssessment Result)> set) =>
+            set.Count(s => !s.Vignette.TryGetProperty("known_gap", out _) && Triage(s.Result) == s.Vignette.GetProperty("expected").GetProperty("triage").GetString() && Misses(s.Vignette, s.Result).Count == 0);
+        int UnderTriaged(IEnumerable<(JsonElement Vignette, RecoveryAssessment Result)> set) =>
+            set.Count(s => Rank(Triage(s.Result)) < Rank(s.Vignette.GetProperty("expected").GetProperty("triage").GetString()!));
+
+        var heldOutPassed = Passed(heldOut);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tuned {Passed(tuned)}/{tuned.Count} (known gaps count as misses), held out {heldOutPassed}/{heldOut.Count} ({(heldOut.Count == 0 ? 0 : 100.0 * heldOutPassed / heldOut.Count):0}%); under-triaged: tuned {UnderTriaged(tuned)}, held out {UnderTriaged(heldOut)}"));
+
+        // Naming held-out misses spends them: once read, a vignette belongs to the tuned set and a new blind one replaces
+        // it. Only on purpose (REPLETE_SHOW_HELD_OUT=1), like REPLETE_UPDATE_GOLDEN.
+        if (Environment.GetEnvironmentVariable("REPLETE_SHOW_HELD_OUT") == "1")
         {
-            Assert.Contains(result.RedFlags, f => f.FlagId == flag.GetString());
+            foreach (var (vignette, result) in heldOut)
+            {
+                var triage = vignette.GetProperty("expected").GetProperty("triage").GetString();
+                var misses = Triage(result) == triage ? Misses(vignette, result) : [$"triage {Triage(result)}, expected {triage}", .. Misses(vignette, result)];
+                if (misses.Count > 0)
+                {
+                    output.WriteLine($"held out {vignette.GetProperty("id").GetString()}: {string.Join("; ", misses)}");
+                }
+            }
         }
 
-        foreach (var flag in expected.TryGetProperty("lab_flags", out var raised) ? raised.EnumerateArray() : default)
+        Assert.True(heldOut.Count * 3 >= all.Count, $"a third of the vignettes are held out ({heldOut.Count} of {all.Count})");
+        Assert.True(heldOutPassed >= HeldOutFloor * heldOut.Count, string.Create(CultureInfo.InvariantCulture, $"held-out pass rate {heldOutPassed}/{heldOut.Count} is below the floor of {HeldOutFloor:P0}"));
+    }
+
+    /// <summary>What the assessment gets wrong beyond the triage, one line each (empty when it is right).</summary>
+    internal static List<string> Misses(JsonElement vignette, RecoveryAssessment result)
+    {
+        var misses = new List<string>();
+        var expected = vignette.GetProperty("expected");
+        var ticked = vignette.GetProperty("red_flags").EnumerateArray();
+        var raised = expected.TryGetProperty("lab_flags", out var flags) ? flags.EnumerateArray() : default;
+        foreach (var flag in ticked.Concat(raised).Select(f => f.GetString()).Where(f => !result.RedFlags.Any(r => r.FlagId == f)))
         {
-            Assert.Contains(result.RedFlags, f => f.FlagId == flag.GetString());
+            misses.Add($"red flag {flag} not raised");
         }
 
         var top = expected.GetProperty("top_bottleneck");
-        Assert.Equal(top.ValueKind == JsonValueKind.Null ? null : top.GetString(), result.Top?.Nutrient);
-        if (expected.TryGetProperty("top_likelihood", out var level))
+        var expectedTop = top.ValueKind == JsonValueKind.Null ? null : top.GetString();
+        if (expectedTop != result.Top?.Nutrient)
         {
-            Assert.Equal(level.GetString(), result.Top?.Likelihood.ToString().ToLowerInvariant());
+            misses.Add($"top bottleneck {result.Top?.Nutrient ?? "none"}, expected {expectedTop ?? "none"}");
         }
 
-        if (expected.TryGetProperty("first_other_cause", out var cause))
+        if (expected.TryGetProperty("top_likelihood", out var level) && level.GetString() != result.Top?.Likelihood.ToString().ToLowerInvariant())
         {
-            Assert.Equal(cause.GetString(), result.OtherCauses.Count > 0 ? result.OtherCauses[0].CauseId : null);
+            misses.Add($"top likelihood {result.Top?.Likelihood.ToString().ToLowerInvariant() ?? "none"}, expected {level.GetString()}");
+        }
+
+        var firstCause = result.OtherCauses.Count > 0 ? result.OtherCauses[0].CauseId : null;
+        if (expected.TryGetProperty("first_other_cause", out var cause) && cause.GetString() != firstCause)
+        {
+            misses.Add($"first other cause {firstCause ?? "none"}, expected {cause.GetString()}");
         }
 
         foreach (var nutrient in expected.GetProperty("must_not_claim").EnumerateArray().Select(n => n.GetString()))
         {
-            Assert.DoesNotContain(result.Bottlenecks, b => b.Nutrient == nutrient && b.Likelihood >= Likelihood.Possible);
+            if (result.Bottlenecks.Any(b => b.Nutrient == nutrient && b.Likelihood >= Likelihood.Possible))
+            {
+                misses.Add($"{nutrient} claimed");
+            }
         }
+
+        return misses;
     }
 
     /// <summary>The vignette read as an assessment document, through the engine's own reader (the vegan rule and every
@@ -72,4 +135,16 @@ public class VignetteTests
         var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Knowledge", "vignettes.json")));
         return [.. document.RootElement.EnumerateArray()];
     }
+
+    private static bool HeldOut(JsonElement vignette) => vignette.TryGetProperty("held_out", out var held) && held.GetBoolean();
+
+    private static string Triage(RecoveryAssessment assessed) => assessed.Triage switch
+    {
+        TriageLevel.Emergency => "emergency",
+        TriageLevel.SeeDoctorSoon => "see_doctor_soon",
+        TriageLevel.SeeDoctorToday => "see_doctor_today",
+        _ => "self_care",
+    };
+
+    private static int Rank(string triage) => triage switch { "emergency" => 3, "see_doctor_today" => 2, "see_doctor_soon" => 1, _ => 0 };
 }
