@@ -88,6 +88,41 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
     }
 
     [SkippableFact]
+    public async Task Trends_IntakeByWeekLabsWithCutOffsAndBottlenecksOverTime()
+    {
+        var export = SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv");
+        var athlete = await server.SignUpAsync("Tia");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", Upload(export, "text/csv"));
+        await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-07-01", biomarker = "ferritin", value = 11, unit = "ug/L" });
+        await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-10-01", biomarker = "ferritin", value = 45, unit = "ug/L" });
+        await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-10-01", biomarker = "creatine_kinase", value = 300, unit = "U/L" });
+        await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2020-07-15", to = "2020-07-17", labs_from = "2020-07-01" });
+        await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2020-09-20", to = "2020-10-02" });
+
+        var (status, intake) = await athlete.GetAsync("/api/v1/athletes/me/trends/intake?nutrient=iron&from=2020-07-01&to=2020-07-31");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var iron = intake!["iron"]!.AsArray().Single()!;
+        Assert.Equal("2020-07-13", (string)iron["week_of"]!);   // the Monday of the logged days
+        Assert.Equal(3, (int)iron["days"]!);
+        Assert.True((double)iron["mean_daily"]! > 0);
+        Assert.InRange((double)iron["probability_of_adequacy"]!, 0, 1);
+
+        var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/trends/labs");
+        var ferritin = labs!["ferritin"]!.AsArray();
+        Assert.Equal(["deficient", "normal"], ferritin.Select(p => (string)p!["status"]!).ToArray());
+        Assert.NotNull(ferritin[0]!["low"]);
+        Assert.Contains(labs["creatine_kinase"]!.AsArray().Single()!["status"]!.ToString(), new[] { "normal", "not_interpreted" });
+
+        var (_, bottlenecks) = await athlete.GetAsync("/api/v1/athletes/me/trends/bottlenecks");
+        var points = bottlenecks!.AsArray();
+        Assert.Equal(2, points.Count);
+        Assert.Equal("iron", (string)points[0]!["bottlenecks"]![0]!["nutrient"]!);
+        Assert.Equal("likely", (string)points[0]!["bottlenecks"]![0]!["likelihood"]!);
+        Assert.NotEqual("likely", (string)points[1]!["bottlenecks"]!.AsArray().Single(b => (string)b!["nutrient"]! == "iron")!["likelihood"]!);
+    }
+
+    [SkippableFact]
     public async Task Import_BadFile_ShowsItsProblemsAndChangesNothing()
     {
         var athlete = await server.SignUpAsync("Bo");

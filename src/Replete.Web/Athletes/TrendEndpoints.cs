@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Replete.Assessment;
+using Replete.Diet;
+using Replete.Documents;
+using Replete.References;
+using Replete.Storage.Records;
+using Replete.Targets;
+using Replete.Web.Sharing;
+
+namespace Replete.Web.Athletes;
+
+/// <summary>History shaped for charts: intake and probability of adequacy by week, each lab over time with its cut-offs,
+/// and the ranked bottlenecks of each saved snapshot.</summary>
+internal static class TrendEndpoints
+{
+    /// <summary>One week of one nutrient: mean daily intake (catalog unit), the target it was judged against, and the
+    /// probability of adequacy (null where the nutrient has only an AI or nothing reports it).</summary>
+    public sealed record IntakeWeek(DateOnly WeekOf, int Days, double? MeanDaily, string Unit, double? Target, string? TargetKind, double? ProbabilityOfAdequacy, string? Conclusion);
+
+    /// <summary>One lab result read against its cut-offs for the person on the day it was drawn; a result without a
+    /// sourced cut-off reads "not interpreted".</summary>
+    public sealed record LabPoint(DateOnly Collected, double Value, string Unit, string Status, double? Deficient, double? Low, double? High, string Source);
+
+    /// <summary>The longest span a trend covers: two years, Replete's choice (a season-to-season view; longer spans
+    /// are asked for in pieces).</summary>
+    public const int MaxDays = 731;
+
+    public static RouteGroupBuilder MapTrendEndpoints(this RouteGroupBuilder athlete)
+    {
+        var group = athlete.MapGroup("/trends").WithTags("Trends");
+        group.MapGet("/intake", Intake).Scope(GrantScopes.ReadReports)
+            .WithSummary("Weekly mean intake and probability of adequacy per nutrient (?nutrient=, ?from=, ?to=; weeks start on Monday)");
+        group.MapGet("/labs", Labs).Scope(GrantScopes.ReadReports)
+            .WithSummary("Each lab result over time with its cut-offs (?biomarker=)");
+        group.MapGet("/bottlenecks", Bottlenecks).Scope(GrantScopes.ReadReports)
+            .WithSummary("The triage and ranked bottlenecks of each saved snapshot, oldest first");
+        return athlete;
+    }
+
+    private static async Task<PersonalTargets?> TargetsAsync(RepleteDb db, string athleteId, DateOnly on)
+    {
+        var report = await db.Profiles.FindAsync(athleteId);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var profile = JsonNode.Parse(report.Document)!.AsObject();
+        profile["age"] = ProfileEndpoints.Age(report.DateOfBirth, on);
+        if (await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= on).OrderByDescending(b => b.Date).FirstOrDefaultAsync() is { } mass)
+        {
+            profile["body_mass_kg"] = mass.Kilograms;
+        }
+
+        using var source = Documents.Source(profile, "profile");
+        var person = Profile.Read(source).OrThrow().ToPerson().OrThrow();
+        return TargetCalculator.For(person);
+    }
+
+    private static async Task<IResult> Intake(HttpContext http, RepleteDb db, TimeProvider clock, string? nutrient, DateOnly? from, DateOnly? to)
+    {
+        var athleteId = http.Access().AthleteId;
+        var last = to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var first = from ?? last.AddDays(-83);
+        if (first > last || last.DayNumber - first.DayNumber > MaxDays)
+        {
+            return Problems.Field("from", $"must be on or before to, and at most {MaxDays} days before it");
+        }
+
+        var targets = await TargetsAsync(db, athleteId, last);
+        if (targets is null)
+        {
+            return Problems.Conflict("add a profile first: targets depend on age and sex");
+        }
+
+        var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= first && i.Date <= last).ToListAsync();
+        var series = new SortedDictionary<string, List<IntakeWeek>>(StringComparer.Ordinal);
+        foreach (var week in rows.Select(IntakeRows.ToItem).GroupBy(i => i.Date.AddDays(-(((int)i.Date.DayOfWeek + 6) % 7))).OrderBy(g => g.Key))
+        {
+            var analysis = DietAnalyzer.Analyze(week, [], targets, week.Key, week.Key.AddDays(6));
+            foreach (var intake in analysis.Nutrients.Where(n => nutrient is null || n.Nutrient.Id == nutrient))
+            {
+                var target = intake.Target;
+                (series.TryGetValue(intake.Nutrient.Id, out var list) ? list : series[intake.Nutrient.Id] = []).Add(new IntakeWeek(
+                    week.Key, analysis.Days, intake.MeanDaily, intake.Nutrient.Unit, target.Ear ?? target.Ai, target.Ear is not null ? "ear" : target.Ai is not null ? "ai" : null,
+                    intake.Adequacy?.Probability, intake.Adequacy?.Conclusion));
+            }
+        }
+
+        return Results.Ok(series);
+    }
+
+    private static async Task<IResult> Labs(HttpContext http, RepleteDb db, string? biomarker)
+    {
+        var athleteId = http.Access().AthleteId;
+        var profile = await db.Profiles.FindAsync(athleteId);
+        if (profile is null)
+        {
+            return Problems.Conflict("add a profile first: cut-offs depend on age and sex");
+        }
+
+        var document = JsonNode.Parse(profile.Document)!.AsObject();
+        var sex = Profile.ParseSex((string?)document["sex"] ?? "") ?? Sex.Female;
+        var athlete = document["sport"] is not null || document["training_hours_per_week"] is not null;
+        var pregnant = (bool?)document["pregnant"] == true;
+        var labs = await db.Labs.AsNoTracking().Where(l => l.AccountId == athleteId && (biomarker == null || l.Biomarker == biomarker)).OrderBy(l => l.Collected).ThenBy(l => l.Id).ToListAsync();
+        var series = new SortedDictionary<string, List<LabPoint>>(StringComparer.Ordinal);
+        foreach (var lab in labs)
+        {
+            var input = new LabInput(lab.Biomarker, lab.Value, lab.Unit) { Confirmed = lab.Confirmed, Bound = lab.Comparator is null ? null : lab.Comparator.StartsWith('<') ? LabBound.AtMost : LabBound.AtLeast };
+            var age = ProfileEndpoints.Age(profile.DateOfBirth, lab.Collected);
+            var sample = new LabSample(lab.Collected);
+            var point = LabReading.Check(input, sex, age, sample, pregnant) is not null
+                ? new LabPoint(lab.Collected, lab.Value, lab.Unit, "not_interpreted", null, null, null, "")
+                : Point(lab, LabReading.Read(input, sex, age, sample, pregnant, athlete));
+            (series.TryGetValue(lab.Biomarker, out var list) ? list : series[lab.Biomarker] = []).Add(point);
+        }
+
+        return Results.Ok(series);
+    }
+
+    private static LabPoint Point(LabRecord lab, LabReading reading) => new(lab.Collected, reading.Value, reading.Unit,
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reading.Status.ToString()), reading.Deficient, reading.Low, reading.High, reading.Source);
+
+    private static async Task<IResult> Bottlenecks(HttpContext http, RepleteDb db)
+    {
+        var access = http.Access();
+        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.AccountId == access.AthleteId).OrderBy(s => s.To).ThenBy(s => s.Id).Take(500).ToListAsync();
+        var points = new JsonArray();
+        foreach (var snapshot in snapshots)
+        {
+            var report = SensitiveData.Hide(JsonNode.Parse(snapshot.Report)!.AsObject(), access.Shared);
+            points.Add(new JsonObject
+            {
+                ["snapshot_id"] = snapshot.Id,
+                ["to"] = snapshot.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["triage"] = snapshot.Triage,
+                ["bottlenecks"] = new JsonArray([.. (report["bottlenecks"]?.AsArray() ?? []).Select((b, rank) => (JsonNode)new JsonObject
+                {
+                    ["rank"] = rank + 1,
+                    ["nutrient"] = b?["nutrient"]?.DeepClone(),
+                    ["likelihood"] = b?["likelihood"]?.DeepClone(),
+                })]),
+            });
+        }
+
+        return Results.Text(points.ToJsonString(), "application/json");
+    }
+}
