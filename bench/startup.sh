@@ -18,4 +18,5 @@ cli="dotnet $root/.build/cli/Replete.Cli.dll"
 hyperfine -N --warmup 3 --runs 20 \
   -n hello-world "dotnet $work/hello/out/hello.dll" \
   -n targets "$cli targets --age 29 --sex female --pregnant --json" \
-  -n assess "$cli assess $root/examples/runner-assessment.json --format json"
+  -n assess "$cli assess $root/examples/runner-assessment.json --format json" \
+  -n assess-no-plan "$cli assess $root/examples/runner-assessment.json --format json --no-plan"

@@ -58,6 +58,14 @@ public static class DayPlanner
     /// <summary>A shortfall below this share of the goal counts as met (whole grams are rounded down). Replete's choice.</summary>
     public const double MetWithin = 0.01;
 
+    /// <summary>Loads the solver (OR-Tools' native libraries, tens of milliseconds), so that a caller can pay for it on
+    /// another thread while it reads the foods to plan with; <see cref="Plan"/> loads it itself otherwise.</summary>
+    /// <exception cref="InvalidOperationException">The OR-Tools GLOP solver cannot be loaded (a broken install).</exception>
+    public static void LoadSolver()
+    {
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The OR-Tools GLOP solver is not available in this build.");
+    }
+
     /// <summary>Makes the plan.</summary>
     /// <exception cref="InvalidOperationException">The OR-Tools GLOP solver cannot be loaded (a broken install).</exception>
     public static NutritionPlan Plan(PlanRequest request)

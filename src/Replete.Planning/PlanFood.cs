@@ -74,7 +74,7 @@ public static class PlanFoods
     /// frozen, sweetened and prepared forms vary by product and country (a plan suggests the plain food); organ meats
     /// other than liver and heart are rarely eaten; spirulina and seaweeds carry vitamin B12 analogues that
     /// are not active in people (IOM 1998, ch. 9) and iodine that varies a hundredfold. Replete's choice.</summary>
-    private static readonly string[] NotOffered =
+    private static readonly HashSet<string> NotOffered =
     [
         "fortified", "enriched", "babyfood", "spirulina", "seaweed", "kelp", "dehydrated", "powder", "imitation", "frozen", "canned", "sweetened",
         "prepared", "glands", "brain", "brains", "spleen", "lungs", "juice", "commodity", "crude", "mix", "substitute", "evaporated", "condensed",
@@ -87,11 +87,11 @@ public static class PlanFoods
     /// pokeweed; solanine and resistant starch in raw potato; oxalate raphides in raw taro. Replete's choice, grade
     /// unverified (FDA Bad Bug Book, 2nd ed. 2012, phytohaemagglutinin; FSANZ 2004 Technical Report 28, cyanogenic
     /// glycosides): leaving a food out is the safe direction.</summary>
-    private static readonly string[] NeverRaw =
+    private static readonly HashSet<string> NeverRaw =
         ["cassava", "lima", "elderberries", "elderberry", "bamboo", "kidney", "morel", "morels", "pokeberry", "poke", "potato", "potatoes", "taro", "fava", "soybeans", "yam", "yams", "rhubarb", "mushroom", "mushrooms", "sprouted"];
 
     /// <summary>Words that say a food is cooked: foods of the groups eaten cooked are offered only in a cooked form.</summary>
-    private static readonly string[] Cooked = ["cooked", "boiled", "baked", "roasted", "grilled", "broiled", "braised", "steamed", "stewed", "simmered", "poached", "microwaved"];
+    private static readonly HashSet<string> Cooked = ["cooked", "boiled", "baked", "roasted", "grilled", "broiled", "braised", "steamed", "stewed", "simmered", "poached", "microwaved"];
 
     /// <summary>Groups whose dried forms are products (dried milk, egg powder) rather than foods.</summary>
     private static readonly HashSet<string> NoDriedForms = new(StringComparer.Ordinal) { "Dairy and Egg Products" };

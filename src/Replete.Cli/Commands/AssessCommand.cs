@@ -58,8 +58,8 @@ internal static class AssessCommand
             var plan = PlanCommand.Plan(context, read, loaded, result, parse.GetValue(dataDir));
             if (parse.GetValue(format) == "json")
             {
-                var report = System.Text.Json.JsonSerializer.SerializeToNode(result, Replete.Data.WireJson.Options)!.AsObject();
-                report["plan"] = System.Text.Json.JsonSerializer.SerializeToNode(plan, Replete.Data.WireJson.Options);
+                var report = System.Text.Json.JsonSerializer.SerializeToNode(result, Json.Options)!.AsObject();
+                report["plan"] = System.Text.Json.JsonSerializer.SerializeToNode(plan, Json.Options);
                 return context.Emit(true, report, (_, _) => { });
             }
 

@@ -36,6 +36,8 @@ internal static class PlanCommand
         IReadOnlyList<PlanFood> candidates = [];
         if (assessment.Triage != Knowledge.TriageLevel.Emergency)
         {
+            // The solver loads while the foods are read; a failure to load surfaces again, with its message, in Plan.
+            _ = Task.Run(DayPlanner.LoadSolver);
             using var database = FoodStore.Open(context, dataDir);
             var catalog = database.Catalog;
             candidates = PlanFoods.Offered(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients(), diet.Items, diet.Analysis.Days, read.Request.Profile);

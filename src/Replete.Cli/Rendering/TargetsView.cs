@@ -40,25 +40,19 @@ internal static class TargetsView
         console.MarkupLine("[dim]UL marks: * supplements only; ** supplements and fortified food; † preformed vitamin A only. Sodium also has a CDRR (reduce intake above it). Decision support, not a diagnosis.[/]");
     }
 
-    public static void WriteJson(TextWriter output, PersonalTargets targets) => Json.Write(output, targets.Targets.Select(t => new
-    {
-        nutrient = t.Nutrient.Id,
-        name = t.Nutrient.Name,
-        unit = t.Nutrient.Unit,
-        life_stage = targets.LifeStage.Id,
-        ear = Format.Round(t.Ear),
-        rda = Format.Round(t.Rda),
-        ai = Format.Round(t.Ai),
-        ul = Format.Round(t.Ul),
-        ul_scope = t.Ul is null ? (UpperLimitScope?)null : t.UlScope,
-        cdrr = t.Cdrr,
-        athlete_low = Format.Round(t.AthleteLow),
-        athlete_high = Format.Round(t.AthleteHigh),
-        requirement_factor = t.RequirementFactor,
-        weak_evidence = t.HasWeakEvidence,
-        source = t.Source,
-        adjustments = t.Adjustments.Select(a => new { description = a.Description, evidence = a.Evidence, source = a.Source }),
-    }));
+    public static void WriteJson(TextWriter output, PersonalTargets targets) => Json.Write(output, targets.Targets.Select(t => new TargetJson(
+        t.Nutrient.Id, t.Nutrient.Name, t.Nutrient.Unit, targets.LifeStage.Id,
+        Format.Round(t.Ear), Format.Round(t.Rda), Format.Round(t.Ai), Format.Round(t.Ul), t.Ul is null ? null : t.UlScope, t.Cdrr,
+        Format.Round(t.AthleteLow), Format.Round(t.AthleteHigh), t.RequirementFactor, t.HasWeakEvidence, t.Source,
+        t.Adjustments.Select(a => new AdjustmentJson(a.Description, a.Evidence, a.Source)))));
+
+    /// <summary>One nutrient's targets as <c>targets --json</c> writes them.</summary>
+    internal sealed record TargetJson(
+        string Nutrient, string Name, string Unit, string LifeStage, double? Ear, double? Rda, double? Ai, double? Ul, UpperLimitScope? UlScope,
+        double? Cdrr, double? AthleteLow, double? AthleteHigh, double RequirementFactor, bool WeakEvidence, string Source, IEnumerable<AdjustmentJson> Adjustments);
+
+    /// <summary>One adjustment of a target as <c>targets --json</c> writes it.</summary>
+    internal sealed record AdjustmentJson(string Description, EvidenceStrength Evidence, string Source);
 
     private static string ScopeMark(UpperLimitScope scope) => scope switch
     {

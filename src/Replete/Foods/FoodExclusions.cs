@@ -23,9 +23,10 @@ public sealed record FoodExclusion(string Id, string Label, IReadOnlySet<string>
             return true;
         }
 
+        var prepared = Prepare(this);
         var words = FoodExclusions.WordsOf(food.Description);
         var excused = new bool[words.Count];
-        foreach (var phrase in Except.Select(FoodExclusions.WordsOf))
+        foreach (var phrase in prepared.Except)
         {
             for (var start = 0; phrase.Count > 0 && start + phrase.Count <= words.Count; start++)
             {
@@ -39,8 +40,21 @@ public sealed record FoodExclusion(string Id, string Label, IReadOnlySet<string>
             }
         }
 
-        return words.Where((w, i) => !excused[i]).Any(w => Words.Any(r => FoodExclusions.Matches(r, w)));
+        return words.Where((w, i) => !excused[i]).Any(w => prepared.Whole.Contains(w) || prepared.Starts.Any(start => w.StartsWith(start, StringComparison.Ordinal)));
     }
+
+    /// <summary>The rule's words and phrases as <see cref="RulesOut"/> compares them, made once per rule rather than once
+    /// per food (a plan asks about thousands): the exceptions split into words, the whole words in a set, and the stems
+    /// of the words ending in '*'. Kept beside the rule, not in it, so that the record's equality and <c>with</c> stay
+    /// as they were.</summary>
+    private static Prepared Prepare(FoodExclusion rule) => PreparedRules.GetValue(rule, r => new Prepared(
+        [.. r.Except.Select(FoodExclusions.WordsOf)],
+        r.Words.Where(w => !w.EndsWith('*')).ToHashSet(StringComparer.Ordinal),
+        [.. r.Words.Where(w => w.EndsWith('*')).Select(w => w[..^1])]));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FoodExclusion, Prepared> PreparedRules = [];
+
+    private sealed record Prepared(IReadOnlyList<string>[] Except, HashSet<string> Whole, string[] Starts);
 }
 
 /// <summary>The diet patterns and avoided foods a plan respects when it suggests a new food. A person's own foods are
