@@ -70,7 +70,7 @@ public class DietImportTests
         var diet = import.Complete().OrThrow();
 
         Assert.Single(diet.Items);
-        Assert.Equal(56, diet.Items[0].Grams);
+        Assert.Equal(56, diet.Items.First().Grams);
         var note = Assert.Single(diet.Notes);
         Assert.StartsWith("log.csv:3: ", note.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("; not counted", note.Message, StringComparison.Ordinal);
@@ -207,7 +207,7 @@ public class DietImportTests
 
         Assert.Equal([650.0, 700.0], diet.Items.Select(i => i.Nutrients["energy"]));
         Assert.Contains(diet.Notes, n => n.Code == "joined" && n.Message.StartsWith("lines 2-3", StringComparison.Ordinal));
-        Assert.Equal(new DateOnly(2026, 11, 3), diet.Items[1].Date);
+        Assert.Equal(new DateOnly(2026, 11, 3), diet.Items.ElementAt(1).Date);
         Assert.Contains(diet.Notes, n => n.Code == "skipped" && n.Line == 4);
     }
 
