@@ -59,36 +59,54 @@ public static class DietAnalyzer
             }
         }
 
-        var dates = tally.Days.Where(d => d.Value.Entries > 0).Select(d => d.Key).Order().ToList();
+        var dates = tally.Days.Keys.Order().ToList();
         var planned = supplements.Select(s => s.On(default)).ToList();
         var byDay = new Dictionary<DateOnly, Dictionary<string, double>>();
+        var taken = new Taken(dates, planned);
         foreach (var date in dates)
         {
             var day = tally.Days[date];
             var totals = new Dictionary<string, double>(day.Food);
-            foreach (var nutrients in planned.Select(p => p.Nutrients).Append(day.Supplements))
+            foreach (var supplement in planned)
             {
-                foreach (var (nutrient, amount) in nutrients ?? Empty)
+                foreach (var (nutrient, amount) in supplement.Nutrients)
                 {
                     totals[nutrient] = totals.GetValueOrDefault(nutrient) + amount;
                 }
             }
 
             byDay[date] = totals;
+            taken.PreformedByDay[date] = planned.Aggregate(day.FoodPreformed, (sum, p) => sum + Preformed(p));
+        }
+
+        // Supplements logged as items are added after the daily ones, in the order they come, on logged days only: a
+        // second reading, so that no list of them is kept.
+        if (tally.HasSupplements)
+        {
+            foreach (var item in items)
+            {
+                if (item.IsSupplement && (from is null || item.Date >= from) && (to is null || item.Date <= to) && byDay.TryGetValue(item.Date, out var totals))
+                {
+                    foreach (var (nutrient, amount) in item.Nutrients)
+                    {
+                        totals[nutrient] = totals.GetValueOrDefault(nutrient) + amount;
+                    }
+
+                    taken.Add(item);
+                }
+            }
         }
 
         CheckTotals(items, supplements, byDay);
         var results = new List<NutrientIntake>();
         foreach (var target in targets.Targets)
         {
-            results.Add(Assess(target, tally, planned, dates, byDay, targets, supplements));
+            results.Add(Assess(target, tally, taken, dates, byDay, targets, supplements));
         }
 
         var days = dates.Select(d => new DayIntake(d, tally.Days[d].Entries, byDay[d])).ToList();
         return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days);
     }
-
-    private static readonly Dictionary<string, double> Empty = [];
 
     /// <summary>Refuses a day whose total of a nutrient is beyond any diet: entries each in range can add up to an absurd
     /// day (thousands of servings), which would otherwise reach the adequacy model. Only then are the items read again,
@@ -116,7 +134,7 @@ public static class DietAnalyzer
         }
     }
 
-    private static NutrientIntake Assess(NutrientTarget target, Tally tally, List<IntakeItem> planned, List<DateOnly> dates,
+    private static NutrientIntake Assess(NutrientTarget target, Tally tally, Taken taken, List<DateOnly> dates,
         Dictionary<DateOnly, Dictionary<string, double>> byDay, PersonalTargets targets, IReadOnlyList<Supplement> supplements)
     {
         var id = target.Nutrient.Id;
@@ -125,8 +143,7 @@ public static class DietAnalyzer
         var reporting = food?.Reporting ?? 0;
         var coverage = tally.Entries == 0 ? 0 : (double)reporting / tally.Entries;
         // What supplements give: the daily ones on every logged day, then those logged as supplements on logged days.
-        var fromSupplements = dates.Count == 0 ? 0
-            : SupplementSum(dates, planned, i => i.Nutrients.GetValueOrDefault(id), d => tally.Days[d].Supplements?.GetValueOrDefault(id) ?? 0) / dates.Count;
+        var fromSupplements = dates.Count == 0 ? 0 : taken.Sum(id) / dates.Count;
         if (dates.Count == 0 || (reporting == 0 && fromSupplements == 0))
         {
             notes.Add(dates.Count == 0 ? "No logged days in the range." : "No logged food reports it: intake unknown, not zero.");
@@ -138,9 +155,7 @@ public static class DietAnalyzer
             notes.Add($"Only {coverage:P0} of logged foods report it: the mean is a lower bound.");
         }
 
-        var estimated = (food?.Estimated ?? false)
-            || planned.Any(p => p.Estimated.Contains(id) && p.Nutrients.ContainsKey(id))
-            || dates.Any(d => tally.Days[d].SupplementsEstimated?.Contains(id) ?? false);
+        var estimated = (food?.Estimated ?? false) || taken.Estimated(id);
         if (estimated)
         {
             notes.Add("Part of the intake is estimated (a % Daily Value or vitamin A from IU).");
@@ -173,8 +188,8 @@ public static class DietAnalyzer
             && tally.ReportingRetinol >= LowCoverage * tally.Entries && tally.Entries > 0)
         {
             // Per item: its retinol where it gives one, else all its vitamin A (a form not known counts as preformed).
-            var retinolDaily = counted.Select(d => planned.Aggregate(tally.Days[d].FoodPreformed, (sum, p) => sum + Preformed(p)) + tally.Days[d].SupplementsPreformed).ToList();
-            var retinolFromSupplements = SupplementSum(dates, planned, Preformed, d => tally.Days[d].SupplementsPreformed) / dates.Count;
+            var retinolDaily = counted.Select(d => taken.PreformedByDay[d]).ToList();
+            var retinolFromSupplements = taken.PreformedSum() / dates.Count;
             preformed = IntakeObservation.FromDays("vitamin_a", retinolDaily, Math.Min(retinolFromSupplements, retinolDaily.Average()));
         }
 
@@ -188,24 +203,52 @@ public static class DietAnalyzer
         return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes) { HasEstimates = estimated };
     }
 
-    /// <summary>The daily supplements' amounts on every day, then those logged as supplements, added in that order.</summary>
-    private static double SupplementSum(List<DateOnly> dates, List<IntakeItem> planned, Func<IntakeItem, double> amount, Func<DateOnly, double> logged)
+    /// <summary>What supplements give over the logged days, added as the report always has: the daily ones on every day,
+    /// then each one logged, in the order they come (so every sum is the same to the last bit).</summary>
+    private sealed class Taken(List<DateOnly> dates, List<IntakeItem> planned)
     {
-        var sum = 0.0;
-        foreach (var _ in dates)
+        private readonly Dictionary<string, double> sums = new(StringComparer.Ordinal);
+        private readonly HashSet<string> estimated = new(StringComparer.Ordinal);
+        private double? preformed;
+
+        /// <summary>Preformed vitamin A per logged day: food, then the daily supplements, then those logged.</summary>
+        public Dictionary<DateOnly, double> PreformedByDay { get; } = [];
+
+        public void Add(IntakeItem item)
         {
-            foreach (var supplement in planned)
+            foreach (var (nutrient, amount) in item.Nutrients)
             {
-                sum += amount(supplement);
+                sums[nutrient] = (sums.TryGetValue(nutrient, out var sum) ? sum : Planned(i => i.Nutrients.GetValueOrDefault(nutrient))) + amount;
+                if (item.Estimated.Contains(nutrient))
+                {
+                    estimated.Add(nutrient);
+                }
             }
+
+            PreformedByDay[item.Date] += Preformed(item);
+            preformed = (preformed ?? Planned(Preformed)) + Preformed(item);
         }
 
-        foreach (var date in dates)
+        public double Sum(string nutrient) => sums.TryGetValue(nutrient, out var sum) ? sum : Planned(i => i.Nutrients.GetValueOrDefault(nutrient));
+
+        public double PreformedSum() => preformed ?? Planned(Preformed);
+
+        public bool Estimated(string nutrient) =>
+            estimated.Contains(nutrient) || planned.Any(p => p.Estimated.Contains(nutrient) && p.Nutrients.ContainsKey(nutrient));
+
+        private double Planned(Func<IntakeItem, double> amount)
         {
-            sum += logged(date);
-        }
+            var sum = 0.0;
+            foreach (var _ in dates)
+            {
+                foreach (var supplement in planned)
+                {
+                    sum += amount(supplement);
+                }
+            }
 
-        return sum;
+            return sum;
+        }
     }
 
     /// <summary>An item's preformed vitamin A: its retinol where it gives one, else all its vitamin A.</summary>
@@ -221,30 +264,23 @@ public static class DietAnalyzer
         /// <summary>Food entries.</summary>
         public int Entries { get; private set; }
 
+        /// <summary>Whether any item is a supplement (read in a second pass).</summary>
+        public bool HasSupplements { get; private set; }
+
         /// <summary>Food entries that report retinol.</summary>
         public int ReportingRetinol { get; private set; }
 
         public void Add(IntakeItem item)
         {
+            if (item.IsSupplement)
+            {
+                HasSupplements = true;
+                return;
+            }
+
             if (!Days.TryGetValue(item.Date, out var day))
             {
                 Days[item.Date] = day = new Day();
-            }
-
-            if (item.IsSupplement)
-            {
-                day.Supplements ??= [];
-                foreach (var (nutrient, amount) in item.Nutrients)
-                {
-                    day.Supplements[nutrient] = day.Supplements.GetValueOrDefault(nutrient) + amount;
-                    if (item.Estimated.Contains(nutrient))
-                    {
-                        (day.SupplementsEstimated ??= new(StringComparer.Ordinal)).Add(nutrient);
-                    }
-                }
-
-                day.SupplementsPreformed += Preformed(item);
-                return;
             }
 
             Entries++;
@@ -278,7 +314,7 @@ public static class DietAnalyzer
         }
     }
 
-    /// <summary>One day's food totals (in the order the nutrients first came), entries, and what logged supplements gave.</summary>
+    /// <summary>One day's food totals (in the order the nutrients first came), entries and preformed vitamin A.</summary>
     private sealed class Day
     {
         public Dictionary<string, double> Food { get; } = new(StringComparer.Ordinal);
@@ -286,12 +322,6 @@ public static class DietAnalyzer
         public int Entries { get; set; }
 
         public double FoodPreformed { get; set; }
-
-        public Dictionary<string, double>? Supplements { get; set; }
-
-        public HashSet<string>? SupplementsEstimated { get; set; }
-
-        public double SupplementsPreformed { get; set; }
     }
 
     /// <summary>A nutrient over the food entries: how many report it, their total, whether any is an estimate, and what
