@@ -38,6 +38,40 @@ public class DietImportTests
     }
 
     [Fact]
+    public void AnExportGivenAsAFile_IsReadAgainForEachUse_WithItsSlashedDatesSettledByTheWholeFile()
+    {
+        // 05/11/2024 is provisional (month-first) until line 3 settles the file as day-first.
+        var bytes = Encoding.UTF8.GetBytes("Date,Energy (kcal),Iron (mg)\n05/11/2024,2100,14\n13/11/2024,2000,12\n");
+        var opened = 0;
+        var import = new DietImport(Resolver);
+        import.Add("dailysummary.csv", () =>
+        {
+            opened++;
+            return new MemoryStream(bytes);
+        });
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal(1, opened);
+        Assert.Equal([new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)], diet.Items.Select(i => i.Date));
+        Assert.Equal([2100.0, 2000.0], diet.Items.Select(i => i.Nutrients["energy"]));
+        Assert.Equal(3, opened);
+        Assert.Equal((2, new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)), (diet.Count, diet.FirstDate!.Value, diet.LastDate!.Value));
+    }
+
+    [Fact]
+    public void ADayLoggedTwice_IsFound_WhenTheExportSettlesItsDateOnlyAtTheEnd()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("servings.csv", () => Text("Day,Time,Group,Food Name,Amount,Energy (kcal)\n2024-11-05,08:00,Breakfast,Oatmeal,80 g,300\n"));
+        import.Add("dailysummary.csv", () => Text("Date,Energy (kcal)\n05/11/2024,2100\n13/11/2024,2000\n"));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Contains("1 day(s) (first 2024-11-05)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DailySummaryAlone_IsMarkedAsDailyTotals_AndNeedsNoFoodDatabase()
     {
         resolverCalls = 0;
