@@ -28,8 +28,8 @@ internal static class DietFiles
             foreach (var file in files)
             {
                 InputFile.RequireRegularFile(file.FullName);
-                using var content = file.OpenRead();
-                import.Add(file.Name, content);
+                // Opened again whenever the items are read: an export is never held in memory whole.
+                import.Add(file.Name, file.OpenRead);
             }
 
             return import.Complete().OrThrow();

@@ -77,7 +77,8 @@ public static class DayPlanner
         }
 
         var diet = request.Diet;
-        var items = request.Items.Where(i => (diet.From is null || i.Date >= diet.From) && (diet.To is null || i.Date <= diet.To)).ToList();
+        // The items are read again for each use (own foods, vitamin A, the diet after the plan, meal pairing), never held.
+        var items = request.Items.Where(i => (diet.From is null || i.Date >= diet.From) && (diet.To is null || i.Date <= diet.To));
         var own = PlanFoods.Own(items, diet.Days);
         if (diet.Days == 0 || own.Count == 0)
         {
@@ -296,7 +297,7 @@ public static class DayPlanner
 
     /// <summary>Preformed vitamin A a day (µg): per item its retinol where it reports one, else all its vitamin A (a form
     /// not known counts as preformed), as the diet analysis compares with the UL.</summary>
-    private static double Preformed(List<IntakeItem> items, IReadOnlyList<Supplement> supplements, int days) =>
+    private static double Preformed(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, int days) =>
         days == 0 ? 0 : (items.Sum(PreformedIn) / days) + supplements.Sum(s => PreformedIn(s.On(default)));
 
     /// <summary>What the daily supplements give of the nutrient the target's UL covers (preformed vitamin A for vitamin A).</summary>
@@ -482,7 +483,7 @@ public static class DayPlanner
 
     /// <summary>The logged items with the plan applied: each own food scaled to its planned grams on every day it was
     /// eaten, each new food added on every logged day.</summary>
-    private static List<IntakeItem> Apply(List<IntakeItem> items, List<PlanFood> foods, double[] grams, DietAnalysis diet)
+    private static IEnumerable<IntakeItem> Apply(IEnumerable<IntakeItem> items, List<PlanFood> foods, double[] grams, DietAnalysis diet)
     {
         var scale = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         for (var j = 0; j < foods.Count; j++)
@@ -493,9 +494,10 @@ public static class DayPlanner
             }
         }
 
+        // Lazy: the analysis after the plan reads the items again, scaled as they come.
         var result = items.Select(i => i.IsSupplement || i.IsDailyTotal || i.Grams is null || !scale.TryGetValue(i.Name, out var factor) || factor == 1
             ? i
-            : i with { Nutrients = i.Nutrients.ToDictionary(n => n.Key, n => n.Value * factor), Grams = i.Grams * factor }).ToList();
+            : i with { Nutrients = i.Nutrients.ToDictionary(n => n.Key, n => n.Value * factor), Grams = i.Grams * factor });
         var days = diet.DayByDay.Select(d => d.Date).ToList();
         for (var j = 0; j < foods.Count; j++)
         {
@@ -503,7 +505,7 @@ public static class DayPlanner
             {
                 var food = foods[j];
                 var amount = grams[j];
-                result.AddRange(days.Select(day => new IntakeItem(day, null, "plan", food.Name, food.PerGram.ToDictionary(n => n.Key, n => n.Value * amount), "plan") { Grams = amount }));
+                result = result.Concat(days.Select(day => new IntakeItem(day, null, "plan", food.Name, food.PerGram.ToDictionary(n => n.Key, n => n.Value * amount), "plan") { Grams = amount }));
             }
         }
 

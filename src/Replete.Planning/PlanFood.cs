@@ -108,29 +108,76 @@ public static class PlanFoods
             return [];
         }
 
-        var foods = new List<PlanFood>();
-        foreach (var group in items.Where(i => !i.IsSupplement && !i.IsDailyTotal && i.Grams > 0).GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase))
+        // One reading of the items, summed per food as they come: memory grows with the foods and their distinct portions,
+        // not with the entries.
+        var byName = new Dictionary<string, OwnFood>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items.Where(i => !i.IsSupplement && !i.IsDailyTotal && i.Grams > 0))
         {
-            var list = group.ToList();
-            var grams = list.Sum(i => i.Grams!.Value);
-            var perGram = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var nutrient in list.SelectMany(i => i.Nutrients.Keys).Distinct(StringComparer.Ordinal))
+            if (!byName.TryGetValue(item.Name, out var own))
             {
-                var reporting = list.Where(i => i.Nutrients.ContainsKey(nutrient)).ToList();
-                var reportingGrams = reporting.Sum(i => i.Grams!.Value);
-                if (reportingGrams >= KnownShare * grams)
+                byName[item.Name] = own = new OwnFood(item.Name);
+            }
+
+            var grams = item.Grams!.Value;
+            own.Grams += grams;
+            own.Portions[grams] = own.Portions.GetValueOrDefault(grams) + 1;
+            own.Count++;
+            foreach (var (nutrient, amount) in item.Nutrients)
+            {
+                var (sum, reportingGrams) = own.Nutrients.GetValueOrDefault(nutrient);
+                own.Nutrients[nutrient] = (sum + amount, reportingGrams + grams);
+            }
+        }
+
+        var foods = new List<PlanFood>();
+        foreach (var own in byName.Values)
+        {
+            var perGram = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (nutrient, (sum, reportingGrams)) in own.Nutrients)
+            {
+                if (reportingGrams >= KnownShare * own.Grams)
                 {
-                    perGram[nutrient] = reporting.Sum(i => i.Nutrients[nutrient]) / reportingGrams;
+                    perGram[nutrient] = sum / reportingGrams;
                 }
             }
 
-            var sorted = list.Select(i => i.Grams!.Value).Order().ToList();
-            var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-            foods.Add(new PlanFood(list[0].Name, PlanFoodOrigin.Own, perGram, grams / days, median,
+            var median = own.Count % 2 == 1 ? own.Portion(own.Count / 2) : (own.Portion((own.Count / 2) - 1) + own.Portion(own.Count / 2)) / 2;
+            foods.Add(new PlanFood(own.Name, PlanFoodOrigin.Own, perGram, own.Grams / days, median,
                 string.Create(CultureInfo.InvariantCulture, $"{median:0} g (your usual portion)")));
         }
 
         return foods;
+    }
+
+    /// <summary>A food of the person's own, summed over its entries: grams, how often each portion was logged, and per
+    /// nutrient the amount and the grams of the entries that report it.</summary>
+    private sealed class OwnFood(string name)
+    {
+        public string Name { get; } = name;
+
+        public double Grams { get; set; }
+
+        public int Count { get; set; }
+
+        public Dictionary<double, int> Portions { get; } = [];
+
+        public Dictionary<string, (double Sum, double Grams)> Nutrients { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The portion at <paramref name="index"/> when every logged portion is sorted.</summary>
+        public double Portion(int index)
+        {
+            foreach (var (grams, count) in Portions.OrderBy(p => p.Key))
+            {
+                if (index < count)
+                {
+                    return grams;
+                }
+
+                index -= count;
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index));
+        }
     }
 
     /// <summary>The new foods a plan may suggest from <paramref name="foods"/>: in <see cref="CandidateGroups"/>, in

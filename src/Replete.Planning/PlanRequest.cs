@@ -8,10 +8,11 @@ namespace Replete.Planning;
 /// <summary>What a person asks a plan for: their targets, their usual diet, and the new foods it may suggest.</summary>
 /// <param name="Targets">The person's targets (the planning targets are derived from them).</param>
 /// <param name="Diet">The analysis of their usual diet (food and supplements).</param>
-/// <param name="Items">The logged items the analysis was made from.</param>
+/// <param name="Items">The logged items the analysis was made from; enumerated once per use (an import may read its
+/// files again each time rather than hold them).</param>
 /// <param name="Supplements">The supplements they take every day.</param>
 /// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); empty for own foods only.</param>
-public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IReadOnlyList<IntakeItem> Items, IReadOnlyList<Supplement> Supplements, IReadOnlyList<PlanFood> Candidates)
+public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEnumerable<IntakeItem> Items, IReadOnlyList<Supplement> Supplements, IReadOnlyList<PlanFood> Candidates)
 {
     /// <summary>The assessment's triage: an emergency gets no plan; any doctor's visit keeps the plan to food.</summary>
     public TriageLevel Triage { get; init; } = TriageLevel.SelfCare;

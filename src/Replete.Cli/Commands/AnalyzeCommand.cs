@@ -43,8 +43,8 @@ internal static class AnalyzeCommand
             if (analysis.Days == 0)
             {
                 // Say why: the range misses the logs, or no entry could be counted (each note names its file and line).
-                var why = diet.Items.Count > 0
-                    ? $"the logs cover {diet.Items.Min(i => i.Date):yyyy-MM-dd} to {diet.Items.Max(i => i.Date):yyyy-MM-dd}"
+                var why = diet.Count > 0
+                    ? $"the logs cover {diet.FirstDate:yyyy-MM-dd} to {diet.LastDate:yyyy-MM-dd}"
                     : diet.Notes.Any(n => !DietReport.CountedCodes.Contains(n.Code))
                         ? "no entry could be counted: " + string.Join("; ", diet.Notes.Where(n => !DietReport.CountedCodes.Contains(n.Code)).Take(5).Select(n => n.ToString()))
                         : $"{string.Join(", ", parse.GetValue(logs)!.Select(l => l.Name))} hold(s) no entries";

@@ -203,5 +203,6 @@ internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput
     public Replete.Training.TrainingWeek? Week { get; init; }
 }
 
-/// <summary>A diet log read and analysed: its items, the supplements taken, the analysis and the targets it used.</summary>
-internal sealed record LoadedDiet(IReadOnlyList<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets);
+/// <summary>A diet log read and analysed: its items (read again from the files at each enumeration), the supplements
+/// taken, the analysis and the targets it used.</summary>
+internal sealed record LoadedDiet(IEnumerable<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets);

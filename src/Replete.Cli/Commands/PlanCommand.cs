@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Replete.Assessment;
 using Replete.Cli.Rendering;
+using Replete.Documents;
 using Replete.Planning;
 using Replete.References;
 
@@ -20,8 +21,17 @@ internal static class PlanCommand
         var command = new Command("plan", "Plan the fix, food first: changes to your usual diet that meet your targets within every upper limit") { file, format, fhir, dataDir };
         command.SetAction(parse =>
         {
-            var read = AssessCommand.ReadFile(context, parse.GetValue(file)!.FullName, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
-            var diet = read.Diet ?? throw new UsageException("a plan needs a usual diet: add \"diet_log\" (a food log or an app export) to the assessment file");
+            var path = parse.GetValue(file)!.FullName;
+            var read = AssessCommand.ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
+            var diet = read.Diet ?? throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Required,
+                "a plan needs a usual diet: add \"diet_log\" (a food log or an app export) to the assessment file")]);
+            if (diet.Analysis.Days == 0)
+            {
+                // As analyze refuses a log without a day to analyse: a plan from no day of food would be no plan at all.
+                throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Invalid,
+                    $"{string.Join(", ", read.Request.DietLogs)}: no logged day to plan from (no entry could be counted)")]);
+            }
+
             var assessment = RecoveryAssessor.Assess(read.Input, diet: diet.Analysis);
             var plan = Plan(context, read, diet, assessment, parse.GetValue(dataDir));
             return context.Report(parse.GetValue(format), plan, PlanViews.Render, PlanViews.Markdown, PlanViews.Html);

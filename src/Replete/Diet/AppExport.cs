@@ -72,29 +72,35 @@ public static class AppExport
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(notes);
-        return kind switch
-        {
-            DietFileKind.CronometerServings => ReadCronometer(csv, "Day", csv.IndexOf("Group"), csv.Require("Food Name")),
-            DietFileKind.CronometerDailySummary => ReadCronometer(csv, "Date", -1, -1),
-            DietFileKind.MyFitnessPalNutrition => ReadMyFitnessPal(csv, notes),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an intake export"),
-        };
+        var dates = new FileDates(csv.FileName);
+        var items = Stream(csv, kind, notes, dates).ToList();
+        dates.Fix(items, (item, day) => item with { Date = day }, item => item.Date);
+        return items;
     }
 
+    /// <summary>As <see cref="Read(CsvReader, DietFileKind, List{InputProblem})"/>, one row at a time: a slashed date
+    /// the file settles only at its end is provisional (<see cref="FileDates.LastWasProvisional"/>) unless
+    /// <paramref name="dates"/> was settled by an earlier reading; the order is decided when the last row has been read.</summary>
+    internal static IEnumerable<IntakeItem> Stream(CsvReader csv, DietFileKind kind, List<InputProblem> notes, FileDates dates) => kind switch
+    {
+        DietFileKind.CronometerServings => ReadCronometer(csv, "Day", csv.IndexOf("Group"), csv.Require("Food Name"), dates),
+        DietFileKind.CronometerDailySummary => ReadCronometer(csv, "Date", -1, -1, dates),
+        DietFileKind.MyFitnessPalNutrition => ReadMyFitnessPal(csv, notes, dates),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an intake export"),
+    };
 
-    private static List<IntakeItem> ReadCronometer(CsvReader csv, string dateColumn, int group, int food)
+    private static IEnumerable<IntakeItem> ReadCronometer(CsvReader csv, string dateColumn, int group, int food, FileDates dates)
     {
         var date = csv.Require(dateColumn);
         var time = csv.IndexOf("Time");
         var amount = csv.IndexOf("Amount");
         var category = csv.IndexOf("Category");
         var nutrientColumns = NutrientColumns(csv, "cronometer");
-        var items = new List<IntakeItem>();
-        var dates = new FileDates(csv.FileName);
+        var count = 0;
         double? vitaminAIu = null;
         while (csv.Read())
         {
-            var day = Date(csv, date, dates, items.Count);
+            var day = Date(csv, date, dates, count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
             foreach (var (index, nutrient, unit, zeroIsUnknown) in nutrientColumns)
@@ -128,7 +134,7 @@ public static class AppExport
             // false): it is no day of intake, and counting it would make every mean a lower bound.
             if (group < 0 && food < 0 && nutrients.Count == 0)
             {
-                dates.Forget(items.Count);
+                dates.Forget(count);
                 continue;
             }
 
@@ -139,41 +145,46 @@ public static class AppExport
             var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
             var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
                 || (category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase));
-            items.Add(new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
+            count++;
+            yield return new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
                 food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
             {
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
                 IsSupplement = isSupplement,
                 IsDailyTotal = group < 0 && food < 0,
-            });
+            };
         }
 
-        dates.Fix(items, (item, day) => item with { Date = day });
-        return items;
+        dates.Resolve();
     }
 
-    private static List<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes)
+    private static IEnumerable<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes, FileDates dates)
     {
         var date = csv.Require("Date");
         var meal = csv.Require("Meal");
         csv.JoinShortRecords = true;
         var energyColumn = csv.IndexOf("Calories");
+        // The first ten lines are named, the rest counted: the list stays the same size whatever the file's length.
         var adjustments = new List<int>();
+        var adjustmentCount = 0;
         var time = csv.IndexOf("Time");
         var nutrientColumns = NutrientColumns(csv, "myfitnesspal");
-        var items = new List<IntakeItem>();
-        var dates = new FileDates(csv.FileName);
+        var count = 0;
         while (csv.Read())
         {
             // A calorie adjustment (negative energy, from an exercise or tracker sync) is not food: left out and noted.
             if (energyColumn >= 0 && csv.GetOptionalDouble(energyColumn) is < 0)
             {
-                adjustments.Add(csv.Line);
+                if (adjustmentCount++ < 10)
+                {
+                    adjustments.Add(csv.Line);
+                }
+
                 continue;
             }
 
-            var day = Date(csv, date, dates, items.Count);
+            var day = Date(csv, date, dates, count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
             foreach (var (index, nutrient, unit, zeroIsUnknown) in nutrientColumns)
@@ -202,22 +213,21 @@ public static class AppExport
             }
 
             var mealName = csv.GetOptionalString(meal) ?? "";
-            items.Add(new IntakeItem(day, Time(csv, time), mealName, mealName, nutrients, $"{csv.FileName}:{csv.Line}") { Estimated = estimated });
+            count++;
+            yield return new IntakeItem(day, Time(csv, time), mealName, mealName, nutrients, $"{csv.FileName}:{csv.Line}") { Estimated = estimated };
         }
 
-        dates.Fix(items, (item, day) => item with { Date = day });
-        if (adjustments.Count > 0)
+        dates.Resolve();
+        if (adjustmentCount > 0)
         {
             notes.Add(new InputProblem(csv.FileName, adjustments[0], "Calories", "skipped",
-                $"{adjustments.Count} row(s) with negative calories (calorie adjustments, not food) left out: line(s) {string.Join(", ", adjustments.Take(10))}{(adjustments.Count > 10 ? ", ..." : "")}"));
+                $"{adjustmentCount} row(s) with negative calories (calorie adjustments, not food) left out: line(s) {string.Join(", ", adjustments)}{(adjustmentCount > 10 ? ", ..." : "")}"));
         }
 
         foreach (var (first, last) in csv.JoinedLines)
         {
             notes.Add(new InputProblem(csv.FileName, first, "", "joined", $"lines {first}-{last} read as one row: a note ran across lines without quotes"));
         }
-
-        return items;
     }
 
     /// <summary>Vitamin A given in IU (older Cronometer exports). An IU of retinol is 0.3 ug and an IU of dietary

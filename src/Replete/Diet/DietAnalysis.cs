@@ -33,6 +33,9 @@ public sealed record NutrientIntake(
 public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int Entries, IReadOnlyList<NutrientIntake> Nutrients, IReadOnlyList<DayIntake> DayByDay);
 
 /// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
+/// <remarks>The items are read once, in order, and summed as they come: per day its totals and entries, per nutrient
+/// how many entries report it, per food name what it supplied. Memory grows with the days and foods logged, never with
+/// the entries, so a log read from a file again as it is enumerated is never held whole.</remarks>
 public static class DietAnalyzer
 {
     /// <summary>Coverage below this makes the mean a lower bound, and the report says so.</summary>
@@ -47,34 +50,68 @@ public static class DietAnalyzer
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(supplements);
         ArgumentNullException.ThrowIfNull(targets);
-        var foods = items.Where(i => !i.IsSupplement && (from is null || i.Date >= from) && (to is null || i.Date <= to)).ToList();
-        var dates = foods.Select(i => i.Date).Distinct().Order().ToList();
-        var taken = dates.SelectMany(date => supplements.Select(s => s.On(date))).Concat(items.Where(i => i.IsSupplement && dates.Contains(i.Date))).ToList();
-        var byDay = dates.ToDictionary(d => d, d => new Dictionary<string, double>());
-        foreach (var item in foods.Concat(taken))
+        var tally = new Tally();
+        foreach (var item in items)
         {
-            var totals = byDay[item.Date];
-            foreach (var (nutrient, amount) in item.Nutrients)
+            if ((from is null || item.Date >= from) && (to is null || item.Date <= to))
             {
-                totals[nutrient] = totals.GetValueOrDefault(nutrient) + amount;
+                tally.Add(item);
             }
         }
 
-        CheckTotals(foods.Concat(taken), byDay);
+        var dates = tally.Days.Keys.Order().ToList();
+        var planned = supplements.Select(s => s.On(default)).ToList();
+        var byDay = new Dictionary<DateOnly, Dictionary<string, double>>();
+        var taken = new Taken(dates, planned);
+        foreach (var date in dates)
+        {
+            var day = tally.Days[date];
+            var totals = new Dictionary<string, double>(day.Food);
+            foreach (var supplement in planned)
+            {
+                foreach (var (nutrient, amount) in supplement.Nutrients)
+                {
+                    totals[nutrient] = totals.GetValueOrDefault(nutrient) + amount;
+                }
+            }
+
+            byDay[date] = totals;
+            taken.PreformedByDay[date] = planned.Aggregate(day.FoodPreformed, (sum, p) => sum + Preformed(p));
+        }
+
+        // Supplements logged as items are added after the daily ones, in the order they come, on logged days only: a
+        // second reading, so that no list of them is kept.
+        if (tally.HasSupplements)
+        {
+            foreach (var item in items)
+            {
+                if (item.IsSupplement && (from is null || item.Date >= from) && (to is null || item.Date <= to) && byDay.TryGetValue(item.Date, out var totals))
+                {
+                    foreach (var (nutrient, amount) in item.Nutrients)
+                    {
+                        totals[nutrient] = totals.GetValueOrDefault(nutrient) + amount;
+                    }
+
+                    taken.Add(item);
+                }
+            }
+        }
+
+        CheckTotals(items, supplements, byDay);
         var results = new List<NutrientIntake>();
         foreach (var target in targets.Targets)
         {
-            results.Add(Assess(target, foods, taken, dates, byDay, targets, supplements));
+            results.Add(Assess(target, tally, taken, dates, byDay, targets, supplements));
         }
 
-        var entries = foods.CountBy(i => i.Date).ToDictionary();
-        var days = dates.Select(d => new DayIntake(d, entries[d], byDay[d])).ToList();
-        return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, foods.Count, results, days);
+        var days = dates.Select(d => new DayIntake(d, tally.Days[d].Entries, byDay[d])).ToList();
+        return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days);
     }
 
     /// <summary>Refuses a day whose total of a nutrient is beyond any diet: entries each in range can add up to an absurd
-    /// day (thousands of servings), which would otherwise reach the adequacy model.</summary>
-    private static void CheckTotals(IEnumerable<IntakeItem> items, Dictionary<DateOnly, Dictionary<string, double>> byDay)
+    /// day (thousands of servings), which would otherwise reach the adequacy model. Only then are the items read again,
+    /// to name the largest entry of that day.</summary>
+    private static void CheckTotals(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, Dictionary<DateOnly, Dictionary<string, double>> byDay)
     {
         foreach (var (date, totals) in byDay)
         {
@@ -85,7 +122,10 @@ public static class DietAnalyzer
                     continue;
                 }
 
-                var largest = items.Where(i => i.Date == date).MaxBy(i => i.Nutrients.GetValueOrDefault(nutrient))!;
+                var largest = items.Where(i => !i.IsSupplement && i.Date == date)
+                    .Concat(supplements.Select(s => s.On(date)))
+                    .Concat(items.Where(i => i.IsSupplement && i.Date == date))
+                    .MaxBy(i => i.Nutrients.GetValueOrDefault(nutrient))!;
                 var colon = largest.Origin.LastIndexOf(':');
                 var line = colon > 0 && int.TryParse(largest.Origin.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null;
                 throw new InputException([new InputProblem(line is null ? largest.Origin : largest.Origin[..colon], line, nutrient, InputProblemCodes.OutOfRange,
@@ -94,14 +134,16 @@ public static class DietAnalyzer
         }
     }
 
-    private static NutrientIntake Assess(NutrientTarget target, List<IntakeItem> foods, List<IntakeItem> taken, List<DateOnly> dates,
+    private static NutrientIntake Assess(NutrientTarget target, Tally tally, Taken taken, List<DateOnly> dates,
         Dictionary<DateOnly, Dictionary<string, double>> byDay, PersonalTargets targets, IReadOnlyList<Supplement> supplements)
     {
         var id = target.Nutrient.Id;
         var notes = new List<string>();
-        var reporting = foods.Count(i => i.Nutrients.ContainsKey(id));
-        var coverage = foods.Count == 0 ? 0 : (double)reporting / foods.Count;
-        var fromSupplements = dates.Count == 0 ? 0 : taken.Sum(i => i.Nutrients.GetValueOrDefault(id)) / dates.Count;
+        var food = tally.Nutrients.GetValueOrDefault(id);
+        var reporting = food?.Reporting ?? 0;
+        var coverage = tally.Entries == 0 ? 0 : (double)reporting / tally.Entries;
+        // What supplements give: the daily ones on every logged day, then those logged as supplements on logged days.
+        var fromSupplements = dates.Count == 0 ? 0 : taken.Sum(id) / dates.Count;
         if (dates.Count == 0 || (reporting == 0 && fromSupplements == 0))
         {
             notes.Add(dates.Count == 0 ? "No logged days in the range." : "No logged food reports it: intake unknown, not zero.");
@@ -113,15 +155,14 @@ public static class DietAnalyzer
             notes.Add($"Only {coverage:P0} of logged foods report it: the mean is a lower bound.");
         }
 
-        var estimated = foods.Concat(taken).Any(i => i.Estimated.Contains(id) && i.Nutrients.ContainsKey(id));
+        var estimated = (food?.Estimated ?? false) || taken.Estimated(id);
         if (estimated)
         {
             notes.Add("Part of the intake is estimated (a % Daily Value or vitamin A from IU).");
         }
 
         // A day on which nothing logged reports the nutrient is unknown, not a day of zero intake: it is left out.
-        var reportingDays = foods.Concat(taken).Where(i => i.Nutrients.ContainsKey(id)).Select(i => i.Date).ToHashSet();
-        var counted = dates.Where(reportingDays.Contains).ToList();
+        var counted = dates.Where(d => byDay[d].ContainsKey(id)).ToList();
         if (counted.Count < dates.Count)
         {
             notes.Add($"{dates.Count - counted.Count} of {dates.Count} day(s) have no logged food reporting it and are left out.");
@@ -144,23 +185,162 @@ public static class DietAnalyzer
         // the note says it overstates.
         IntakeObservation? preformed = null;
         if (target.UlScope == References.UpperLimitScope.PreformedVitaminA
-            && foods.Count(i => i.Nutrients.ContainsKey("retinol")) >= LowCoverage * foods.Count && foods.Count > 0)
+            && tally.ReportingRetinol >= LowCoverage * tally.Entries && tally.Entries > 0)
         {
             // Per item: its retinol where it gives one, else all its vitamin A (a form not known counts as preformed).
-            static double Preformed(IntakeItem i) => i.Nutrients.TryGetValue("retinol", out var r) ? r : i.Nutrients.GetValueOrDefault("vitamin_a");
-            var retinolDaily = counted.Select(d => foods.Concat(taken).Where(i => i.Date == d).Sum(Preformed)).ToList();
-            var retinolFromSupplements = taken.Sum(Preformed) / dates.Count;
+            var retinolDaily = counted.Select(d => taken.PreformedByDay[d]).ToList();
+            var retinolFromSupplements = taken.PreformedSum() / dates.Count;
             preformed = IntakeObservation.FromDays("vitamin_a", retinolDaily, Math.Min(retinolFromSupplements, retinolDaily.Average()));
         }
 
         var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, Math.Min(forUpperLimit, daily.Average())), target, targets.LifeStage, targets.Person.Sex, preformed);
-        var foodTotal = foods.Sum(i => i.Nutrients.GetValueOrDefault(id));
-        var top = foods.Where(i => i.Nutrients.GetValueOrDefault(id) > 0)
-            .GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new FoodContribution(g.Key, g.Sum(i => i.Nutrients[id]) / dates.Count, foodTotal > 0 ? g.Sum(i => i.Nutrients[id]) / foodTotal : 0))
+        var foodTotal = food?.Total ?? 0;
+        var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
+            .Select(f => new FoodContribution(f.Name, f.Sum / dates.Count, foodTotal > 0 ? f.Sum / foodTotal : 0))
             .OrderByDescending(c => c.MeanDaily)
             .Take(3)
             .ToList();
         return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes) { HasEstimates = estimated };
+    }
+
+    /// <summary>What supplements give over the logged days, added as the report always has: the daily ones on every day,
+    /// then each one logged, in the order they come (so every sum is the same to the last bit).</summary>
+    private sealed class Taken(List<DateOnly> dates, List<IntakeItem> planned)
+    {
+        private readonly Dictionary<string, double> sums = new(StringComparer.Ordinal);
+        private readonly HashSet<string> estimated = new(StringComparer.Ordinal);
+        private double? preformed;
+
+        /// <summary>Preformed vitamin A per logged day: food, then the daily supplements, then those logged.</summary>
+        public Dictionary<DateOnly, double> PreformedByDay { get; } = [];
+
+        public void Add(IntakeItem item)
+        {
+            foreach (var (nutrient, amount) in item.Nutrients)
+            {
+                sums[nutrient] = (sums.TryGetValue(nutrient, out var sum) ? sum : Planned(i => i.Nutrients.GetValueOrDefault(nutrient))) + amount;
+                if (item.Estimated.Contains(nutrient))
+                {
+                    estimated.Add(nutrient);
+                }
+            }
+
+            PreformedByDay[item.Date] += Preformed(item);
+            preformed = (preformed ?? Planned(Preformed)) + Preformed(item);
+        }
+
+        public double Sum(string nutrient) => sums.TryGetValue(nutrient, out var sum) ? sum : Planned(i => i.Nutrients.GetValueOrDefault(nutrient));
+
+        public double PreformedSum() => preformed ?? Planned(Preformed);
+
+        public bool Estimated(string nutrient) =>
+            estimated.Contains(nutrient) || planned.Any(p => p.Estimated.Contains(nutrient) && p.Nutrients.ContainsKey(nutrient));
+
+        private double Planned(Func<IntakeItem, double> amount)
+        {
+            var sum = 0.0;
+            foreach (var _ in dates)
+            {
+                foreach (var supplement in planned)
+                {
+                    sum += amount(supplement);
+                }
+            }
+
+            return sum;
+        }
+    }
+
+    /// <summary>An item's preformed vitamin A: its retinol where it gives one, else all its vitamin A.</summary>
+    private static double Preformed(IntakeItem i) => i.Nutrients.TryGetValue("retinol", out var r) ? r : i.Nutrients.GetValueOrDefault("vitamin_a");
+
+    /// <summary>What the analysis keeps of the items, summed in the order they come.</summary>
+    private sealed class Tally
+    {
+        public Dictionary<DateOnly, Day> Days { get; } = [];
+
+        public Dictionary<string, Nutrient> Nutrients { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Food entries.</summary>
+        public int Entries { get; private set; }
+
+        /// <summary>Whether any item is a supplement (read in a second pass).</summary>
+        public bool HasSupplements { get; private set; }
+
+        /// <summary>Food entries that report retinol.</summary>
+        public int ReportingRetinol { get; private set; }
+
+        public void Add(IntakeItem item)
+        {
+            if (item.IsSupplement)
+            {
+                HasSupplements = true;
+                return;
+            }
+
+            if (!Days.TryGetValue(item.Date, out var day))
+            {
+                Days[item.Date] = day = new Day();
+            }
+
+            Entries++;
+            day.Entries++;
+            day.FoodPreformed += Preformed(item);
+            ReportingRetinol += item.Nutrients.ContainsKey("retinol") ? 1 : 0;
+            foreach (var (id, amount) in item.Nutrients)
+            {
+                day.Food[id] = day.Food.GetValueOrDefault(id) + amount;
+                if (!Nutrients.TryGetValue(id, out var nutrient))
+                {
+                    Nutrients[id] = nutrient = new Nutrient();
+                }
+
+                nutrient.Reporting++;
+                nutrient.Total += amount;
+                nutrient.Estimated |= item.Estimated.Contains(id);
+                if (amount > 0)
+                {
+                    // Grouped by name as written first; ties in the top foods keep the order foods were first seen.
+                    if (nutrient.ByFood.TryGetValue(item.Name, out var byFood))
+                    {
+                        byFood.Sum += amount;
+                    }
+                    else
+                    {
+                        nutrient.ByFood[item.Name] = new FoodSum(item.Name, amount);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One day's food totals (in the order the nutrients first came), entries and preformed vitamin A.</summary>
+    private sealed class Day
+    {
+        public Dictionary<string, double> Food { get; } = new(StringComparer.Ordinal);
+
+        public int Entries { get; set; }
+
+        public double FoodPreformed { get; set; }
+    }
+
+    /// <summary>A nutrient over the food entries: how many report it, their total, whether any is an estimate, and what
+    /// each food (by name, any case) supplied.</summary>
+    private sealed class Nutrient
+    {
+        public int Reporting { get; set; }
+
+        public double Total { get; set; }
+
+        public bool Estimated { get; set; }
+
+        public Dictionary<string, FoodSum> ByFood { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed class FoodSum(string name, double sum)
+    {
+        public string Name { get; } = name;
+
+        public double Sum { get; set; } = sum;
     }
 }

@@ -8,11 +8,23 @@ namespace Replete.Diet;
 
 /// <summary>What a diet import gives: the intake items, how each food-log line was matched, and notes on what was
 /// skipped or not counted.</summary>
-/// <param name="Items">Intake items from every file, food-log lines resolved through the food database.</param>
+/// <param name="Items">Intake items from every file in the order given, food-log lines resolved through the food
+/// database. An app export given as a file that can be opened again is not held in memory: each enumeration reads it
+/// again, so memory does not grow with its length (enumerate it once per use).</param>
 /// <param name="Resolved">How each food-log line was matched (for confirmation and traceability).</param>
 /// <param name="Notes">What was left out, and why: a measurements file skipped, an amount that could not be
 /// resolved. Not errors: the import stands.</param>
-public sealed record ImportedDiet(IReadOnlyList<IntakeItem> Items, IReadOnlyList<ResolvedFood> Resolved, IReadOnlyList<InputProblem> Notes);
+public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<ResolvedFood> Resolved, IReadOnlyList<InputProblem> Notes)
+{
+    /// <summary>How many items <see cref="Items"/> holds.</summary>
+    public int Count { get; init; }
+
+    /// <summary>The first day with an item, or null when there is none.</summary>
+    public DateOnly? FirstDate { get; init; }
+
+    /// <summary>The last day with an item, or null when there is none.</summary>
+    public DateOnly? LastDate { get; init; }
+}
 
 /// <summary>Reads every kind of diet file into intake items: Replete's food log (CSV or JSON), Cronometer servings and
 /// daily summaries, MyFitnessPal's Nutrition Summary CSV or its export zip. Food-log lines are matched through the food
@@ -20,17 +32,34 @@ public sealed record ImportedDiet(IReadOnlyList<IntakeItem> Items, IReadOnlyList
 /// <remarks>Rules: a file above <see cref="InputLimits.MaximumDietFileBytes"/> or empty is refused; one entry above
 /// <see cref="InputLimits.MaximumEntryGrams"/> is refused as a unit mistake; whole-day totals and single foods for the
 /// same day are refused together, because one export holds both and adding them counts the day twice. A problem makes
-/// the whole import fail (<see cref="Complete"/>): nothing half-read is used.</remarks>
+/// the whole import fail (<see cref="Complete"/>): nothing half-read is used.
+/// Memory: an app export added with <see cref="Add(string, Func{Stream})"/> is read once here to check it (keeping per
+/// day only what the rule against counting a day twice needs, and the order of its slashed dates), and read again each
+/// time <see cref="ImportedDiet.Items"/> is enumerated; food logs are kept, because every line's match is reported.</remarks>
 /// <param name="resolver">Creates the food-log resolver when the first food log arrives (opening the food database only
 /// when needed).</param>
 public sealed class DietImport(Func<FoodLogResolver> resolver)
 {
-    private readonly List<IntakeItem> items = [];
+    private readonly List<Source> sources = [];
+    private readonly Dictionary<DateOnly, DayKinds> days = [];
     private readonly List<ResolvedFood> resolved = [];
     private readonly List<InputProblem> notes = [];
     private readonly List<InputProblem> problems = [];
     private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
     private FoodLogResolver? foods;
+    private int count;
+
+    /// <summary>What was logged on a day, for the rule against counting a day twice.</summary>
+    [Flags]
+    private enum DayKinds
+    {
+        None = 0,
+        DailyTotal = 1,
+        Food = 2,
+    }
+
+    /// <summary>Items of one file in the order read: kept in memory, or read again from the file.</summary>
+    private sealed record Source(List<IntakeItem>? Kept, Func<IEnumerable<IntakeItem>>? Again);
 
     /// <summary>Asked for each uncertain match (below <see cref="FoodLogResolver.ConfirmBelow"/>): returns the food id
     /// the person meant, or null to keep the match. Null (the default) keeps every match and lists it for confirmation.</summary>
@@ -43,7 +72,22 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     /// header then tells the export apart).</summary>
     /// <param name="name">The file name as the person gave it, for messages.</param>
     /// <param name="content">The file's bytes; a seekable stream's length is checked against the limits first.</param>
-    public void Add(string name, Stream content)
+    /// <remarks>The items of a stream are kept in memory; <see cref="Add(string, Func{Stream})"/> reads a file again
+    /// instead.</remarks>
+    public void Add(string name, Stream content) => Add(name, content, null);
+
+    /// <summary>Reads one file that <paramref name="open"/> opens afresh each time, as <see cref="Add(string, Stream)"/>:
+    /// an app export is read again whenever its items are enumerated, so its length costs no memory.</summary>
+    /// <param name="name">The file name as the person gave it, for messages.</param>
+    /// <param name="open">Opens the file's bytes from the start; each stream is disposed after use.</param>
+    public void Add(string name, Func<Stream> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        using var content = open();
+        Add(name, content, open);
+    }
+
+    private void Add(string name, Stream content, Func<Stream>? reopen)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(content);
@@ -68,7 +112,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         {
             if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
-                AddZip(name, content);
+                AddZip(name, content, reopen);
             }
             else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -83,25 +127,25 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                     return;
                 }
 
-                var mark = (items.Count, resolved.Count, notes.Count, problems.Count);
+                var mark = (sources.Count, resolved.Count, notes.Count, problems.Count);
                 try
                 {
                     using var csv = new CsvReader(new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true), name);
-                    AddCsv(csv);
+                    AddCsv(csv, reopen is null ? null : () => new CsvReader(new StreamReader(reopen(), StrictUtf8, detectEncodingFromByteOrderMarks: true), name));
                 }
                 catch (DecoderFallbackException) when (content.CanSeek)
                 {
                     // Not UTF-8 but single-byte text (a Windows or older spreadsheet re-save): what this file added so far
                     // is dropped and it is read again as Latin-1, which gives the same µ and accented letters as
                     // Windows-1252, and the report says so.
-                    items.RemoveRange(mark.Item1, items.Count - mark.Item1);
+                    sources.RemoveRange(mark.Item1, sources.Count - mark.Item1);
                     resolved.RemoveRange(mark.Item2, resolved.Count - mark.Item2);
                     notes.RemoveRange(mark.Item3, notes.Count - mark.Item3);
                     problems.RemoveRange(mark.Item4, problems.Count - mark.Item4);
                     content.Position = 0;
                     notes.Add(new InputProblem(name, null, "", "format", "is not UTF-8: read as Latin-1 (Windows-1252); save it as UTF-8 to be sure of accented names"));
                     using var csv = new CsvReader(new StreamReader(content, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, leaveOpen: true), name);
-                    AddCsv(csv);
+                    AddCsv(csv, reopen is null ? null : () => new CsvReader(new StreamReader(reopen(), Encoding.Latin1, detectEncodingFromByteOrderMarks: false), name));
                 }
             }
         }
@@ -173,8 +217,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     {
         if (problems.Count == 0)
         {
-            var dailyTotals = items.Where(i => i.IsDailyTotal).Select(i => i.Date).ToHashSet();
-            var overlap = items.Where(i => !i.IsDailyTotal && !i.IsSupplement && dailyTotals.Contains(i.Date)).Select(i => i.Date).Distinct().Order().ToList();
+            var overlap = days.Where(d => d.Value == (DayKinds.DailyTotal | DayKinds.Food)).Select(d => d.Key).Order().ToList();
             if (overlap.Count > 0)
             {
                 problems.Add(new InputProblem("", null, "", InputProblemCodes.Conflict,
@@ -182,7 +225,45 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             }
         }
 
-        return InputResult.From(new ImportedDiet([.. items], [.. resolved], [.. notes]), problems);
+        return InputResult.From(new ImportedDiet(Items([.. sources]), [.. resolved], [.. notes])
+        {
+            Count = count,
+            FirstDate = days.Count == 0 ? null : days.Keys.Min(),
+            LastDate = days.Count == 0 ? null : days.Keys.Max(),
+        }, problems);
+    }
+
+    /// <summary>Every source's items in order; each enumeration starts again (and reads again what was not kept).</summary>
+    private static IEnumerable<IntakeItem> Items(IReadOnlyList<Source> sources)
+    {
+        foreach (var source in sources)
+        {
+            foreach (var item in source.Kept ?? source.Again!())
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>Counts an item in and notes its day.</summary>
+    private void Count(IntakeItem item, DateOnly date)
+    {
+        count++;
+        days[date] = days.GetValueOrDefault(date) | Kinds(item);
+    }
+
+    private static DayKinds Kinds(IntakeItem item) =>
+        item.IsDailyTotal ? DayKinds.DailyTotal : item.IsSupplement ? DayKinds.None : DayKinds.Food;
+
+    /// <summary>Adds items to the last kept source, or starts one.</summary>
+    private void Keep(IntakeItem item)
+    {
+        if (sources.Count == 0 || sources[^1].Kept is null)
+        {
+            sources.Add(new Source([], null));
+        }
+
+        sources[^1].Kept!.Add(item);
     }
 
     /// <summary>Whether content with <paramref name="key"/> was added before (a problem naming both when it was).</summary>
@@ -198,7 +279,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         return false;
     }
 
-    private void AddZip(string name, Stream content)
+    private void AddZip(string name, Stream content, Func<Stream>? reopen)
     {
         using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
         var nutrition = zip.Entries.Where(e => e.Name.Contains("Nutrition", StringComparison.OrdinalIgnoreCase) && e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -211,6 +292,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
 
         foreach (var entry in nutrition)
         {
+            var index = zip.Entries.IndexOf(entry);
             if (Twice($"{name}/{entry.FullName}", string.Create(CultureInfo.InvariantCulture, $"zip:{entry.Crc32:x8}:{entry.Length}")))
             {
                 continue;
@@ -224,11 +306,35 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             }
 
             using var csv = new CsvReader(new StreamReader(CheckedZipEntry.Open(entry, name)), $"{name}/{entry.Name}");
-            AddCsv(csv);
+            AddCsv(csv, reopen is null ? null : () => ReopenEntry(reopen, name, index));
         }
     }
 
-    private void AddCsv(CsvReader csv)
+    /// <summary>The zip entry at <paramref name="index"/> opened again; disposing the reader closes the zip and its file.</summary>
+    private static CsvReader ReopenEntry(Func<Stream> reopen, string name, int index)
+    {
+        var content = reopen();
+        var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: false);
+        var entry = zip.Entries[index];
+        return new CsvReader(new ZipEntryReader(CheckedZipEntry.Open(entry, name), zip), $"{name}/{entry.Name}");
+    }
+
+    /// <summary>A zip entry's text whose disposal also closes the zip.</summary>
+    private sealed class ZipEntryReader(Stream entry, ZipArchive zip) : StreamReader(entry)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                zip.Dispose();
+            }
+        }
+    }
+
+    /// <param name="csv">The file, its header not yet read.</param>
+    /// <param name="again">Opens the same file again (an app export is then read again rather than kept), or null.</param>
+    private void AddCsv(CsvReader csv, Func<CsvReader>? again)
     {
         if (!csv.ReadHeader())
         {
@@ -248,9 +354,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 Resolve(FoodLog.ReadCsv(csv));
                 break;
             case DietFileKind.CronometerServings or DietFileKind.CronometerDailySummary or DietFileKind.MyFitnessPalNutrition:
-                var read = AppExport.Read(csv, kind, notes);
-                items.AddRange(read);
-                if (read.Count(i => i.IsSupplement) is > 0 and var supplements)
+                if (AddExport(csv, kind, again) is > 0 and var supplements)
                 {
                     notes.Add(new InputProblem(csv.FileName, null, "", "supplements",
                         $"{supplements} row(s) taken as supplements (group 'Supplements', or category 'Supplements' outside a meal): they count toward the supplement-only upper limits"));
@@ -264,6 +368,57 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 problems.Add(new InputProblem(csv.FileName, null, "", InputProblemCodes.Unreadable,
                     $"not a diet file Replete knows (header: {DocumentReader.Shorten(string.Join(",", csv.Header.Take(6)))}...). Expected a food log (date,time,meal,food,amount), a Cronometer servings or daily summary export, or a MyFitnessPal Nutrition Summary"));
                 break;
+        }
+    }
+
+    /// <summary>Reads an app export row by row, keeping per day only what it logged; returns how many rows were
+    /// supplements. Slashed dates the file settles only at its end are fixed by day when it has been read.</summary>
+    private int AddExport(CsvReader csv, DietFileKind kind, Func<CsvReader>? again)
+    {
+        var dates = new FileDates(csv.FileName, keepKeys: false);
+        var fileDays = new Dictionary<(DateOnly Date, bool Provisional), DayKinds>();
+        var kept = again is null ? new List<(IntakeItem Item, bool Provisional)>() : null;
+        var (rows, supplements) = (0, 0);
+        foreach (var item in AppExport.Stream(csv, kind, notes, dates))
+        {
+            var key = (item.Date, dates.LastWasProvisional);
+            fileDays[key] = fileDays.GetValueOrDefault(key) | Kinds(item);
+            kept?.Add((item, dates.LastWasProvisional));
+            rows++;
+            supplements += item.IsSupplement ? 1 : 0;
+        }
+
+        var dayFirst = dates.Resolve();
+        foreach (var ((date, provisional), kinds) in fileDays)
+        {
+            var day = provisional && dayFirst ? FileDates.Swap(date) : date;
+            days[day] = days.GetValueOrDefault(day) | kinds;
+        }
+
+        count += rows;
+        if (kept is not null)
+        {
+            foreach (var (item, provisional) in kept)
+            {
+                Keep(provisional && dayFirst ? item with { Date = FileDates.Swap(item.Date) } : item);
+            }
+        }
+        else
+        {
+            sources.Add(new Source(null, () => ReadAgain(again!, kind, dayFirst)));
+        }
+
+        return supplements;
+    }
+
+    /// <summary>An app export read again, its date order settled by the first reading.</summary>
+    private static IEnumerable<IntakeItem> ReadAgain(Func<CsvReader> open, DietFileKind kind, bool dayFirst)
+    {
+        using var csv = open();
+        csv.ReadHeader();
+        foreach (var item in AppExport.Stream(csv, kind, [], FileDates.Settled(csv.FileName, dayFirst)))
+        {
+            yield return item;
         }
     }
 
@@ -289,7 +444,8 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             resolved.Add(food);
             if (food.Item is { } item)
             {
-                items.Add(item);
+                Keep(item);
+                Count(item, item.Date);
             }
             else
             {

@@ -45,7 +45,7 @@ public static class FoodLog
             entries.Add(new FoodLogEntry(day, at, meal >= 0 ? csv.GetOptionalString(meal) ?? "" : "", foodText, parsedAmount, $"{csv.FileName}:{csv.Line}"));
         }
 
-        dates.Fix(entries, (entry, day) => entry with { Date = day });
+        dates.Fix(entries, (entry, day) => entry with { Date = day }, entry => entry.Date);
         return entries;
     }
 
@@ -99,7 +99,7 @@ public static class FoodLog
             entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}:{source.LineOf(item)}"));
         }
 
-        dates.Fix(entries, (entry, day) => entry with { Date = day });
+        dates.Fix(entries, (entry, day) => entry with { Date = day }, entry => entry.Date);
         return entries;
     }
 }

@@ -43,35 +43,65 @@ public static class MealPairing
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(supplements);
-        var list = items.ToList();
-        var advice = new List<PairingAdvice>();
-        var foods = list.Where(i => !i.IsSupplement && !i.IsDailyTotal).ToList();
-        var fired = new Dictionary<(string Rule, string Meal), (int Days, int Of, string Detail)>();
-        foreach (var day in foods.GroupBy(i => i.Date))
+        // One reading of the items, keeping per day and meal only the sums the rules need (the log is not held whole).
+        var days = new Dictionary<DateOnly, (double[] Iron, Dictionary<string, Meal> Meals)>();
+        var logged = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
         {
-            var dayIron = day.Sum(i => i.Nutrients.GetValueOrDefault("iron"));
-            foreach (var meal in day.Where(i => i.Meal.Trim().Length > 0).GroupBy(i => i.Meal.Trim().ToLowerInvariant()))
+            if (item.IsSupplement)
             {
-                var mealIron = meal.Sum(i => i.Nutrients.GetValueOrDefault("iron"));
-                var ironRich = dayIron > 0 && mealIron >= IronRichShare * dayIron;
+                logged.TryAdd(item.Name, item.Nutrients);
+                continue;
+            }
+
+            if (item.IsDailyTotal)
+            {
+                continue;
+            }
+
+            if (!days.TryGetValue(item.Date, out var day))
+            {
+                days[item.Date] = day = ([0], []);
+            }
+
+            day.Iron[0] += item.Nutrients.GetValueOrDefault("iron");
+            if (item.Meal.Trim() is { Length: > 0 } name)
+            {
+                var key = name.ToLowerInvariant();
+                if (!day.Meals.TryGetValue(key, out var meal))
+                {
+                    day.Meals[key] = meal = new Meal();
+                }
+
+                meal.Add(item, Rules);
+            }
+        }
+
+        var advice = new List<PairingAdvice>();
+        var fired = new Dictionary<(string Rule, string Meal), (int Days, int Of, string Detail)>();
+        foreach (var (dayIron, meals) in days.Values)
+        {
+            foreach (var (mealKey, meal) in meals)
+            {
+                var ironRich = dayIron[0] > 0 && meal.Iron >= IronRichShare * dayIron[0];
                 foreach (var rule in Rules)
                 {
-                    var key = (rule.Id, meal.Key);
-                    var (days, of, detail) = fired.GetValueOrDefault(key);
-                    var why = ironRich ? Fires(rule, meal.ToList(), mealIron) : null;
-                    fired[key] = (days + (why is null ? 0 : 1), of + 1, why ?? detail);
+                    var key = (rule.Id, mealKey);
+                    var (count, of, detail) = fired.GetValueOrDefault(key);
+                    var why = ironRich ? Fires(rule, meal) : null;
+                    fired[key] = (count + (why is null ? 0 : 1), of + 1, why ?? detail);
                 }
             }
         }
 
-        foreach (var ((ruleId, meal), (days, of, detail)) in fired.Where(f => f.Value.Days > 0))
+        foreach (var ((ruleId, meal), (count, of, detail)) in fired.Where(f => f.Value.Days > 0))
         {
-            advice.Add(new PairingAdvice(Rules.Single(r => r.Id == ruleId), meal, days, of, detail));
+            advice.Add(new PairingAdvice(Rules.Single(r => r.Id == ruleId), meal, count, of, detail));
         }
 
         // Supplements: the daily ones and any logged as supplements, each taken once a day.
         var taken = supplements.Select(s => (s.Name, Nutrients: (IReadOnlyDictionary<string, double>)s.PerDose))
-            .Concat(list.Where(i => i.IsSupplement).GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).Select(g => (Name: g.Key, g.First().Nutrients)))
+            .Concat(logged.Select(l => (Name: l.Key, Nutrients: l.Value)))
             .ToList();
         var ironSupplements = taken.Where(s => s.Nutrients.GetValueOrDefault("iron") > 0).ToList();
         foreach (var (ruleId, other) in new[] { ("calcium_supplement_with_iron", "calcium"), ("zinc_iron_supplements", "zinc") })
@@ -88,27 +118,55 @@ public static class MealPairing
     }
 
     /// <summary>Why <paramref name="rule"/> fires on an iron-rich meal, or null when it does not.</summary>
-    private static string? Fires(PairingRule rule, List<IntakeItem> meal, double iron)
+    private static string? Fires(PairingRule rule, Meal meal)
     {
+        var iron = meal.Iron;
         switch (rule.Id)
         {
             case "vitamin_c_with_iron_meal":
                 // Unknown is not zero: a meal in which any item does not report vitamin C is not judged.
-                if (!meal.All(i => i.Nutrients.ContainsKey("vitamin_c")))
+                if (!meal.AllReportVitaminC)
                 {
                     return null;
                 }
 
-                var vitaminC = meal.Sum(i => i.Nutrients.GetValueOrDefault("vitamin_c"));
-                return vitaminC < rule.Threshold ? string.Create(CultureInfo.InvariantCulture, $"{iron:0.#} mg iron with {vitaminC:0} mg vitamin C") : null;
+                return meal.VitaminC < rule.Threshold ? string.Create(CultureInfo.InvariantCulture, $"{iron:0.#} mg iron with {meal.VitaminC:0} mg vitamin C") : null;
             case "tea_coffee_with_iron_meal":
-                var drink = meal.FirstOrDefault(i => FoodExclusions.WordsOf(i.Name).Any(w => rule.Words.Contains(w)));
-                return drink is null ? null : string.Create(CultureInfo.InvariantCulture, $"{drink.Name} with {iron:0.#} mg iron");
+                return meal.Drinks.GetValueOrDefault(rule.Id) is not { } drink ? null : string.Create(CultureInfo.InvariantCulture, $"{drink} with {iron:0.#} mg iron");
             case "calcium_with_iron_meal":
-                var calcium = meal.Sum(i => i.Nutrients.GetValueOrDefault("calcium"));
-                return calcium >= rule.Threshold ? string.Create(CultureInfo.InvariantCulture, $"{calcium:0} mg calcium with {iron:0.#} mg iron") : null;
+                return meal.Calcium >= rule.Threshold ? string.Create(CultureInfo.InvariantCulture, $"{meal.Calcium:0} mg calcium with {iron:0.#} mg iron") : null;
             default:
                 return null;
+        }
+    }
+
+    /// <summary>One day's meal as the rules see it: its iron, vitamin C (and whether every item reports it), calcium, and
+    /// per rule with trigger words the first item named by them.</summary>
+    private sealed class Meal
+    {
+        public double Iron { get; private set; }
+
+        public double VitaminC { get; private set; }
+
+        public bool AllReportVitaminC { get; private set; } = true;
+
+        public double Calcium { get; private set; }
+
+        public Dictionary<string, string> Drinks { get; } = new(StringComparer.Ordinal);
+
+        public void Add(IntakeItem item, IReadOnlyList<PairingRule> rules)
+        {
+            Iron += item.Nutrients.GetValueOrDefault("iron");
+            VitaminC += item.Nutrients.GetValueOrDefault("vitamin_c");
+            AllReportVitaminC &= item.Nutrients.ContainsKey("vitamin_c");
+            Calcium += item.Nutrients.GetValueOrDefault("calcium");
+            foreach (var rule in rules.Where(r => r.Words.Count > 0 && !Drinks.ContainsKey(r.Id)))
+            {
+                if (FoodExclusions.WordsOf(item.Name).Any(w => rule.Words.Contains(w)))
+                {
+                    Drinks[rule.Id] = item.Name;
+                }
+            }
         }
     }
 }

@@ -51,9 +51,77 @@ public static partial class HostileCorpus
         foreach (var hostile in Options().Concat(Documents()).Concat(DietFiles()).Concat(Zips()).Concat(Foods()).Concat(Fhir()).Concat(Paths()))
         {
             cases.Add(hostile.Name, hostile);
+            if (ForPlan(hostile) is { } plan)
+            {
+                cases.Add(plan.Name, plan);
+            }
+        }
+
+        // The diet-file and zip cases name their file in a run that only builds a path, so it may be asked for it.
+        foreach (var hostile in DietFiles().Concat(Zips()))
+        {
+            if (DietLogForPlan(hostile) is { } plan)
+            {
+                cases.Add(plan.Name, plan);
+            }
         }
 
         return cases;
+    }
+
+    /// <summary>A hostile diet file of <c>analyze</c> as the <c>diet_log</c> of an assessment given to <c>replete plan</c>:
+    /// the plan reads it through the same import, so it must end the same way (what analyze refuses, plan refuses naming
+    /// the diet file).</summary>
+    /// <remarks>Only for cases whose run builds a path and touches nothing (it is called on a folder that does not exist).</remarks>
+    private static HostileCase? DietLogForPlan(HostileCase hostile)
+    {
+        const string Probe = "/hostile-probe-never-written";
+        if (hostile.Command != "analyze" || hostile.Runs.Length != 1
+            || hostile.Runs[0](new HostileFolder(Probe, "", "")) is not ["analyze", var log, "--profile", var profile]
+            || profile != Profile || !log.StartsWith(Probe + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = log[(Probe.Length + 1)..];
+        return hostile with
+        {
+            Name = "plan: diet_log " + hostile.Name,
+            Command = "plan",
+            Names = hostile.Expect == HostileOutcome.Either ? [.. hostile.Names.Select(n => n + "|assessment")] : hostile.Names,
+            Write = folder =>
+            {
+                hostile.Write(folder);
+                folder.Text("assessment.json", AssessmentFile($"\"diet_log\": {JsonString(name)}"));
+            },
+            Runs = [folder => ["plan", folder["assessment.json"]]],
+        };
+    }
+
+    /// <summary>The same attack on <c>replete plan FILE</c>, which reads an assessment file (its diet log, supplements,
+    /// training week and <c>--fhir</c> files) as <c>assess</c> does: every assess case but the questionnaire's. What
+    /// assess refuses, plan refuses; what assess reads, plan reads or refuses naming the assessment file (a plan also
+    /// needs a <c>diet_log</c>), and where assess may refuse, plan's refusal names the same file or the assessment.</summary>
+    private static HostileCase? ForPlan(HostileCase hostile)
+    {
+        if (hostile.Command != "assess" || hostile.Name.Contains("--interactive", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return hostile with
+        {
+            Name = "plan: " + hostile.Name,
+            Command = "plan",
+            Expect = hostile.Expect == HostileOutcome.Refused ? HostileOutcome.Refused : HostileOutcome.Either,
+            Names = hostile.Expect switch
+            {
+                HostileOutcome.Refused => hostile.Names,
+                _ when hostile.Names.Length == 0 => ["assessment"],
+                _ => [.. hostile.Names.Select(name => name + "|assessment")],
+            },
+            Runs = [.. hostile.Runs.Select(run => (Func<HostileFolder, string[]>)(folder => run(folder) is ["assess", .. var rest] ? ["plan", .. rest] : run(folder)))],
+        };
     }
 
     private static readonly string Examples = Path.Combine(SharedFiles.RepositoryRoot, "examples");

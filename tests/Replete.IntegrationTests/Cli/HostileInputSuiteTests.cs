@@ -34,7 +34,7 @@ public sealed partial class HostileInputSuiteTests(Sr28Database sr28)
     {
         Assert.True(HostileCorpus.All.Count >= 250, $"{HostileCorpus.All.Count} cases");
         var commands = HostileCorpus.All.Values.Select(c => c.Command).ToHashSet(StringComparer.Ordinal);
-        string[] every = ["targets", "adequacy", "sweat-test", "session plan", "training week", "energy-availability", "foods search", "foods show", "foods import", "foods init", "foods stats", "analyze", "assess"];
+        string[] every = ["targets", "adequacy", "sweat-test", "session plan", "training week", "energy-availability", "foods search", "foods show", "foods import", "foods init", "foods stats", "analyze", "assess", "plan"];
         Assert.Empty(every.Except(commands));
     }
 
@@ -150,7 +150,7 @@ public sealed partial class HostileInputSuiteTests(Sr28Database sr28)
     }
 
     private static string[] WithDataDirectory(string[] args, string dataDirectory) =>
-        args.Length > 0 && args[0] is "foods" or "analyze" or "assess" && !args.Contains("--data-dir") ? [.. args, "--data-dir", dataDirectory] : args;
+        args.Length > 0 && args[0] is "foods" or "analyze" or "assess" or "plan" && !args.Contains("--data-dir") ? [.. args, "--data-dir", dataDirectory] : args;
 
     private string SharedDataDirectory()
     {

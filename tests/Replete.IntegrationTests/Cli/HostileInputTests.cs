@@ -51,6 +51,7 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         File.WriteAllText(file, "[" + new string(' ', 6_000_000) + "]");
 
         AssertCleanRefusal(CliRunner.Run("assess", file), "longer than");
+        AssertCleanRefusal(CliRunner.Run("plan", file, "--data-dir", DataDir), "longer than");
     }
 
     [SkippableTheory] // A pipe, a device or a /proc file has no length; opening a pipe waits for a writer for ever (issue 13).
@@ -58,6 +59,8 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
     [InlineData("analyze", "/dev/urandom")]
     [InlineData("analyze", "fifo")]
     [InlineData("assess", "fifo")]
+    [InlineData("plan", "/dev/zero")]
+    [InlineData("plan", "fifo")]
     public async Task APipeOrADevice_IsRefusedWithoutBeingOpened(string command, string path)
     {
         if (path == "fifo")
@@ -68,8 +71,8 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         }
 
         Skip.IfNot(Path.Exists(path), $"needs {path}");
-        var run = Task.Run(() => command == "assess"
-            ? CliRunner.Run("assess", path)
+        var run = Task.Run(() => command is "assess" or "plan"
+            ? CliRunner.Run(command, path, "--data-dir", DataDir)
             : CliRunner.Run("analyze", path, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir));
 
         AssertCleanRefusal(await run.WaitAsync(TimeSpan.FromSeconds(10)), "a pipe or a device");

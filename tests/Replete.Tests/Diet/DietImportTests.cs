@@ -38,6 +38,40 @@ public class DietImportTests
     }
 
     [Fact]
+    public void AnExportGivenAsAFile_IsReadAgainForEachUse_WithItsSlashedDatesSettledByTheWholeFile()
+    {
+        // 05/11/2024 is provisional (month-first) until line 3 settles the file as day-first.
+        var bytes = Encoding.UTF8.GetBytes("Date,Energy (kcal),Iron (mg)\n05/11/2024,2100,14\n13/11/2024,2000,12\n");
+        var opened = 0;
+        var import = new DietImport(Resolver);
+        import.Add("dailysummary.csv", () =>
+        {
+            opened++;
+            return new MemoryStream(bytes);
+        });
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal(1, opened);
+        Assert.Equal([new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)], diet.Items.Select(i => i.Date));
+        Assert.Equal([2100.0, 2000.0], diet.Items.Select(i => i.Nutrients["energy"]));
+        Assert.Equal(3, opened);
+        Assert.Equal((2, new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)), (diet.Count, diet.FirstDate!.Value, diet.LastDate!.Value));
+    }
+
+    [Fact]
+    public void ADayLoggedTwice_IsFound_WhenTheExportSettlesItsDateOnlyAtTheEnd()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("servings.csv", () => Text("Day,Time,Group,Food Name,Amount,Energy (kcal)\n2024-11-05,08:00,Breakfast,Oatmeal,80 g,300\n"));
+        import.Add("dailysummary.csv", () => Text("Date,Energy (kcal)\n05/11/2024,2100\n13/11/2024,2000\n"));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Contains("1 day(s) (first 2024-11-05)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DailySummaryAlone_IsMarkedAsDailyTotals_AndNeedsNoFoodDatabase()
     {
         resolverCalls = 0;
@@ -70,7 +104,7 @@ public class DietImportTests
         var diet = import.Complete().OrThrow();
 
         Assert.Single(diet.Items);
-        Assert.Equal(56, diet.Items[0].Grams);
+        Assert.Equal(56, diet.Items.First().Grams);
         var note = Assert.Single(diet.Notes);
         Assert.StartsWith("log.csv:3: ", note.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("; not counted", note.Message, StringComparison.Ordinal);
@@ -207,7 +241,7 @@ public class DietImportTests
 
         Assert.Equal([650.0, 700.0], diet.Items.Select(i => i.Nutrients["energy"]));
         Assert.Contains(diet.Notes, n => n.Code == "joined" && n.Message.StartsWith("lines 2-3", StringComparison.Ordinal));
-        Assert.Equal(new DateOnly(2026, 11, 3), diet.Items[1].Date);
+        Assert.Equal(new DateOnly(2026, 11, 3), diet.Items.ElementAt(1).Date);
         Assert.Contains(diet.Notes, n => n.Code == "skipped" && n.Line == 4);
     }
 

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Replete.IntegrationTests.Cli;
+using Replete.IntegrationTests.Storage;
+using Replete.Tests;
+using Xunit.Abstractions;
+
+namespace Replete.IntegrationTests.Diet;
+
+/// <summary>Memory of an analysis is flat in file size (issue 13): a 100 MB export made of a real export's rows peaks
+/// within 1.3 times (plus <see cref="AllowanceBytes"/>) of a 10 MB one, measured on the built command in a child process
+/// (the kernel's high-water mark of its resident memory, VmHWM). Both files cover the same days, each day repeated more
+/// often in the larger one, because the report lists every day: what must not grow is the cost of an entry.</summary>
+[Collection(Sr28Group.Name)]
+public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
+{
+    /// <summary>Room for the runtime's own variation between two runs (heap sizing, JIT, thread stacks).</summary>
+    private const long AllowanceBytes = 30L << 20;
+
+    private const long Small = 10L << 20;
+    private const long Large = 100L << 20;
+
+    [SkippableTheory]
+    [Trait("Category", "Slow")]
+    [InlineData("myfitnesspal/marcus-furius-health-intel__Nutrition-Summary-2024-07-02-to-2026-03-02.csv", 8, false)]
+    [InlineData("cronometer/davidgma-cron-csv__servings.csv", 60, true)]
+    public void PeakMemory_OfA100MbExport_IsThatOfA10MbOne(string fixture, int repeats, bool assess)
+    {
+        var source = SharedFiles.Require("fixtures/exports/" + fixture);
+        var folder = Directory.CreateTempSubdirectory("replete-memory-").FullName;
+        try
+        {
+            var profile = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json");
+            var data = assess ? DataDirectory(Path.Combine(folder, "data")) : null;
+            var peaks = new Dictionary<long, long>();
+            var entries = new Dictionary<long, int>();
+            foreach (var size in new[] { Small, Large })
+            {
+                var export = Path.Combine(folder, $"{size >> 20}mb-{Path.GetFileName(fixture)}");
+                Generate(source, export, size, repeats);
+                var (peak, json) = Run(["analyze", export, "--profile", profile, "--format", "json"]);
+                entries[size] = json.RootElement.GetProperty("analysis").GetProperty("entries").GetInt32();
+                peaks[size] = peak;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analyze {new FileInfo(export).Length / 1048576.0:0.0} MB, {entries[size]} entries: peak {peak / 1048576.0:0.0} MB"));
+                if (data is not null)
+                {
+                    var assessment = Path.Combine(folder, $"assessment-{size >> 20}mb.json");
+                    File.WriteAllText(assessment, $$"""{"profile": {"age": 27, "sex": "female", "body_mass_kg": 56, "sport": "running", "training_hours_per_week": 9}, "symptoms": ["fatigue"], "diet_log": "{{Path.GetFileName(export)}}"}""");
+                    var (assessPeak, report) = Run(["assess", assessment, "--format", "json", "--data-dir", data]);
+                    Assert.True(report.RootElement.TryGetProperty("plan", out _), "assess with a diet_log makes a plan");
+                    peaks[-size] = assessPeak;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assess (with its plan) {size >> 20} MB: peak {assessPeak / 1048576.0:0.0} MB"));
+                }
+            }
+
+            // The large file was read whole: about ten times the entries.
+            Assert.InRange(entries[Large], 9 * entries[Small], 11 * entries[Small]);
+            Assert.True(peaks[Large] < (1.3 * peaks[Small]) + AllowanceBytes,
+                string.Create(CultureInfo.InvariantCulture, $"analyze: {peaks[Large] >> 20} MB for 100 MB against {peaks[Small] >> 20} MB for 10 MB"));
+            if (data is not null)
+            {
+                Assert.True(peaks[-Large] < (1.3 * peaks[-Small]) + AllowanceBytes,
+                    string.Create(CultureInfo.InvariantCulture, $"assess: {peaks[-Large] >> 20} MB for 100 MB against {peaks[-Small] >> 20} MB for 10 MB"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the export's header and then its rows again and again until the file reaches
+    /// <paramref name="bytes"/>, each copy moved on by the export's span of days, <paramref name="spans"/> spans in turn
+    /// (so a file of any size covers the same days). Line endings, quoting and every value stay as the export has them.</summary>
+    private static void Generate(string source, string target, long bytes, int spans)
+    {
+        var text = File.ReadAllText(source, Encoding.UTF8);
+        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var lines = text.Split(newline).Where(l => l.Length > 0).ToList();
+        var rows = lines.Skip(1).Select(l => (Date: DateOnly.ParseExact(l[..l.IndexOf(',', StringComparison.Ordinal)], "yyyy-MM-dd", CultureInfo.InvariantCulture), Tail: l[l.IndexOf(',', StringComparison.Ordinal)..])).ToList();
+        var span = rows.Max(r => r.Date).DayNumber - rows.Min(r => r.Date).DayNumber + 1;
+        using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write(lines[0] + newline);
+        var written = (long)Encoding.UTF8.GetByteCount(lines[0] + newline);
+        for (var copy = 0; written < bytes; copy++)
+        {
+            foreach (var (date, tail) in rows)
+            {
+                var line = date.AddDays(copy % spans * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + tail + newline;
+                writer.Write(line);
+                written += Encoding.UTF8.GetByteCount(line);
+            }
+        }
+    }
+
+    /// <summary>A food database for the plan, built from the SR28 package the other tests fetched.</summary>
+    private string DataDirectory(string directory)
+    {
+        _ = sr28.Database;
+        var init = CliRunner.Run("foods", "init", "--package", sr28.Tarball, "--data-dir", directory);
+        Assert.True(init.ExitCode == 0, init.Error);
+        return directory;
+    }
+
+    /// <summary>Runs the built command in a child process and samples its VmHWM (the peak resident set the kernel keeps)
+    /// until it exits; returns the last sample, in bytes, and what it printed.</summary>
+    private static (long PeakBytes, JsonDocument Output) Run(string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "Replete.Cli.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        var status = $"/proc/{process.Id}/status";
+        while (!process.WaitForExit(10))
+        {
+            try
+            {
+                var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    peak = Math.Max(peak, long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended between the check and the read.
+            }
+        }
+
+        Assert.True(process.ExitCode == 0, $"replete {string.Join(' ', args)}: exit {process.ExitCode}\n{stderr.Result}");
+        Assert.True(peak > 0, "no VmHWM sample (is /proc mounted?)");
+        return (peak, JsonDocument.Parse(stdout.Result));
+    }
+}
