@@ -67,7 +67,7 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
     /// <param name="week">The training week, or null.</param>
     public static PlanRequest For(
         AssessmentRequest request, AssessmentInput input, RecoveryAssessment assessment, PersonalTargets targets, DietAnalysis diet,
-        IReadOnlyList<IntakeItem> items, IReadOnlyList<Supplement> supplements, IReadOnlyList<PlanFood> candidates, Training.TrainingWeek? week)
+        IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, IReadOnlyList<PlanFood> candidates, Training.TrainingWeek? week)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(input);

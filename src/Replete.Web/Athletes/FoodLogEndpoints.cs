@@ -162,8 +162,8 @@ internal static class FoodLogEndpoints
                 return Problems.Input(diet.Problems);
             }
 
-            var items = diet.Value!.Items;
-            if (items.Count == 0)
+            var imported = diet.Value!;
+            if (imported.Count == 0 || imported.FirstDate is not { } firstDay || imported.LastDate is not { } lastDay)
             {
                 return Problems.Input([new InputProblem(fileName, null, "", InputProblemCodes.Required, "has no logged days")]);
             }
@@ -174,15 +174,26 @@ internal static class FoodLogEndpoints
                 FileName = fileName,
                 Sha256 = sha,
                 ImportedAt = clock.GetUtcNow(),
-                Items = items.Count,
-                FirstDay = items.Min(i => i.Date),
-                LastDay = items.Max(i => i.Date),
-                Notes = WireJson.Serialize(diet.Value.Notes),
+                Items = imported.Count,
+                FirstDay = firstDay,
+                LastDay = lastDay,
+                Notes = WireJson.Serialize(imported.Notes),
             };
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.DietImports.Add(record);
             await db.SaveChangesAsync();
-            db.Intake.AddRange(items.Select(i => IntakeRows.ToRecord(i, access.AthleteId, record.Id)));
+            // Rows go in batches read from the file as they are stored, so a large export is never held whole.
+            var batch = 0;
+            foreach (var item in imported.Items)
+            {
+                db.Intake.Add(IntakeRows.ToRecord(item, access.AthleteId, record.Id));
+                if (++batch % 2_000 == 0)
+                {
+                    await db.SaveChangesAsync();
+                    db.ChangeTracker.Clear();
+                }
+            }
+
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return Results.Created($"imports/{record.Id}", View(record));
