@@ -18,6 +18,9 @@ public class RedFlagInferenceTests
     [InlineData("prolonged_soreness,muscle_weakness", "statin", "statin_muscle_pain", TriageLevel.SeeDoctorSoon)]
     [InlineData("muscle_cramps", "statin", "statin_muscle_pain", TriageLevel.SeeDoctorSoon)]
     [InlineData("spasms_tetany", "", "possible_tetany", TriageLevel.SeeDoctorToday)]
+    [InlineData("tingling_numbness,fatigue", "high_dose_zinc_supplement", "persistent_tingling", TriageLevel.SeeDoctorSoon)] // copper deficiency from excess zinc (IOM 2001 p.486)
+    [InlineData("poor_coordination", "high_dose_zinc_supplement", "persistent_tingling", TriageLevel.SeeDoctorSoon)]
+    [InlineData("tingling_numbness,poor_coordination", "", "persistent_tingling", TriageLevel.SeeDoctorSoon)] // tingling with balance loss (science.md §6)
     public void WhatAPersonSays_RaisesTheFlag_AtItsLevel(string symptoms, string risks, string flag, TriageLevel triage)
     {
         var result = Assess(symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), risks.Split(',', StringSplitOptions.RemoveEmptyEntries));
@@ -33,6 +36,7 @@ public class RedFlagInferenceTests
     [InlineData("prolonged_soreness,muscle_weakness", "")] // soreness without a statin
     [InlineData("muscle_cramps", "")]
     [InlineData("muscle_twitches", "")] // a twitch is not tetany
+    [InlineData("fatigue", "high_dose_zinc_supplement")] // zinc without a nerve sign
     public void Controls_RaiseNoFlag(string symptoms, string risks)
     {
         var result = Assess(symptoms.Split(',', StringSplitOptions.RemoveEmptyEntries), risks.Split(',', StringSplitOptions.RemoveEmptyEntries));
