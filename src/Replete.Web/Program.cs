@@ -30,6 +30,7 @@ athlete.MapLabEndpoints();        // labs, FHIR upload
 athlete.MapCheckInEndpoints();    // symptom check-ins, training weeks, sweat tests
 athlete.MapSnapshotEndpoints();   // saved assessments and plans
 athlete.MapTrendEndpoints();      // intake, labs and bottlenecks over time, for charts
+athlete.MapReminderEndpoints();   // retest reminders
 athlete.MapAuditEndpoints();      // who read or wrote the athlete's data
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();

@@ -96,7 +96,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
 
     /// <summary>The assessment, with its plan when the range has a diet, as the wire JSON every front end reads.</summary>
     /// <exception cref="InputException">A stored input no longer reads (a profile whose age left the DRI tables).</exception>
-    public async Task<(JsonObject Report, RecoveryAssessment Assessment)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
+    public async Task<(JsonObject Report, RecoveryAssessment Assessment, IReadOnlyList<RetestPlan> Retests)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
     {
         var (document, problem) = await DocumentAsync(athleteId, from, to, labsFrom);
         if (problem is not null)
@@ -115,6 +115,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
         report["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        IReadOnlyList<RetestPlan> retests = [];
         if (analysis is not null)
         {
             var week = await WeekAsync(athleteId, from, to);
@@ -122,9 +123,10 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
                 : PlanFoods.Offered(foods.Catalog.FoodsIn, foods.Catalog.FindMany, foods.Units, items, analysis.Days, request.Profile);
             var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week));
             report["plan"] = JsonSerializer.SerializeToNode(plan, WireJson.Options);
+            retests = RetestPlan.For(plan, assessment);
         }
 
-        return (report, assessment);
+        return (report, assessment, retests);
     }
 
     private async Task<SupplementPlan> SupplementsAsync(string athleteId, DateOnly on)

@@ -64,7 +64,7 @@ internal static class SnapshotEndpoints
             return Problems.Field("from", "a range covers at most a year; assess longer spans as several snapshots");
         }
 
-        var (report, assessment) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? from);
+        var (report, assessment, retests) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? from);
         var snapshot = new Snapshot
         {
             AccountId = access.AthleteId,
@@ -78,6 +78,10 @@ internal static class SnapshotEndpoints
         };
         db.Snapshots.Add(snapshot);
         await db.SaveChangesAsync();
-        return Results.Created($"snapshots/{snapshot.Id}", Shown(snapshot, access));
+        await ReminderEndpoints.AddForAsync(db, access.AthleteId, snapshot, retests);
+        var shown = Shown(snapshot, access);
+        // Where no source gives an interval the person sets one (POST reminders); the report says which.
+        shown["retest_unsourced"] = new JsonArray([.. retests.Where(r => r.Interval is null).Select(r => (JsonNode)r.Nutrient)]);
+        return Results.Created($"snapshots/{snapshot.Id}", shown);
     }
 }

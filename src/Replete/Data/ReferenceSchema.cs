@@ -127,6 +127,10 @@ internal static class ReferenceSchema
             throw new InvalidDataException($"food_exclusions.csv: the diet pattern '{pattern}' has no row.");
         }
 
+        Closed(set, "retest_intervals.csv", "nutrient", nutrients);
+        Closed(set, "retest_intervals.csv", "biomarker", biomarkers);
+        Closed(set, "retest_intervals.csv", "grade", Grades);
+        Each(set, "retest_intervals.csv", "days", d => int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 730, "whole days from 1 to 730");
         Closed(set, "absorption_notes.csv", "nutrient", nutrients);
         Closed(set, "absorption_notes.csv", "grade", Grades);
         Each(set, "absorption_notes.csv", "groups", g => g.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(groups.Contains), "SR food group names of food_groups.csv separated by ';'");

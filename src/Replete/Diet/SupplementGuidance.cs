@@ -12,7 +12,8 @@ namespace Replete.Diet;
 /// <param name="Per">"day" or "alternate_days".</param>
 /// <param name="Form">The form to choose, or empty.</param>
 /// <param name="Timing">When to take it and what to keep apart from it, or empty.</param>
-/// <param name="Retest">What to retest and when, where a source gives it, or empty.</param>
+/// <param name="Retest">What to retest and when, where a source gives it (data/retest_intervals.csv, the one place
+/// retests live), or empty.</param>
 /// <param name="Grade">How well the source is checked: primary, secondary, unverified.</param>
 /// <param name="Source">The sources.</param>
 public sealed record SupplementGuide(string Nutrient, string Route, double? DoseLow, double? DoseHigh, string Unit, string Per, string Form, string Timing, string Retest, string Grade, string Source)
@@ -21,7 +22,7 @@ public sealed record SupplementGuide(string Nutrient, string Route, double? Dose
     public static IReadOnlyDictionary<string, SupplementGuide> All { get; } = ReferenceData.Read("supplement_guidance.csv").ToDictionary(
         r => r.Text("nutrient"),
         r => new SupplementGuide(r.Text("nutrient"), r.Text("route"), r.OptionalNumber("dose_low"), r.OptionalNumber("dose_high"), r.Text("unit"), r.Text("per"),
-            r.Text("form"), r.Text("timing"), r.Text("retest"), r.Text("grade"), r.Text("source")),
+            r.Text("form"), r.Text("timing"), Assessment.RetestInterval.For(r.Text("nutrient"))?.Retest ?? "", r.Text("grade"), r.Text("source")),
         StringComparer.Ordinal);
 }
 

@@ -190,6 +190,7 @@ public sealed class SecurityMatrixTests(Sr28Database foods) : IDisposable
         ("POST", "/training-weeks") => new { phase = "build", body_mass_kg = 58, sessions = new[] { new { day = "mon", sport = "running", minutes = 40, intensity = "easy" } } },
         ("POST", "/sweat-tests") => new { pre_kg = 60.0, post_kg = 59.2, drank_ml = 500, minutes = 60 },
         ("POST", "/notes") => new { text = "Good week." },
+        ("POST", "/reminders") => new { what = "magnesium", due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
         ("POST", "/imports") => new StringContent("date,time,meal,food,amount\n2026-11-03,12:00,lunch,apple,120 g\n", Encoding.UTF8, "text/csv"),
         _ => null,
     };

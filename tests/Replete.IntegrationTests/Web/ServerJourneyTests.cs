@@ -53,6 +53,17 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
         Assert.Contains("heavy_periods", snapshot.ToJsonString(), StringComparison.Ordinal);
         var snapshotId = (long)snapshot["id"]!;
 
+        // The fix for iron starts a retest at the sourced interval (Clénin 2015: twice a year).
+        var reminder = (await athlete.GetAsync("/api/v1/athletes/me/reminders")).Body!.AsArray().Single(r => (string)r!["what"]! == "ferritin")!;
+        Assert.Equal("2021-01-15", (string)reminder["due"]!);
+        Assert.Contains("Clénin", (string)reminder["basis"]!, StringComparison.Ordinal);
+        Assert.False((bool)reminder["set_by_person"]!);
+        Assert.True((bool)(await athlete.GetAsync("/api/v1/athletes/me/reminders?due=true")).Body!.AsArray().Any(r => (string)r!["what"]! == "ferritin"));
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (set, own) = await athlete.PostAsync("/api/v1/athletes/me/reminders", new { what = "magnesium", due, note = "after the new diet" });
+        Assert.Equal(HttpStatusCode.Created, set);
+        Assert.StartsWith("set by you: no source", (string)own!["basis"]!, StringComparison.Ordinal);
+
         // The athlete invites a coach to read reports only; the code is shown once.
         var coach = await server.SignUpAsync("Coach Kim", AccountKind.Coach);
         var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports" } });
