@@ -31,6 +31,7 @@ athlete.MapCheckInEndpoints();    // symptom check-ins, training weeks, sweat te
 athlete.MapSnapshotEndpoints();   // saved assessments and plans
 athlete.MapTrendEndpoints();      // intake, labs and bottlenecks over time, for charts
 athlete.MapReminderEndpoints();   // retest reminders
+athlete.MapPortabilityEndpoints(); // export everything, and load an export into a fresh account
 athlete.MapAuditEndpoints();      // who read or wrote the athlete's data
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();

@@ -319,6 +319,13 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 
+    /// <summary>The LOINC code Replete writes for <paramref name="biomarker"/> (its first row in data/lab_loinc.csv, the
+    /// code of data/biomarkers.csv), or null.</summary>
+    public static string? LoincFor(string biomarker) => LoincByBiomarker.GetValueOrDefault(biomarker);
+
+    private static readonly Dictionary<string, string> LoincByBiomarker = ReferenceData.Read("lab_loinc.csv")
+        .GroupBy(row => row.Text("biomarker"), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text("loinc"), StringComparer.Ordinal);
+
     private static string Stratum(string id, string baseId, Sex sex, double? ageYears, LabSample sample, bool pregnant, bool athlete)
     {
         if (id.Contains('.', StringComparison.Ordinal))

@@ -225,6 +225,74 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
     }
 
     [SkippableFact]
+    public async Task ExportThenImportIntoAFreshAccount_EveryRecordComesBack()
+    {
+        var export = SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv");
+        var athlete = await server.SignUpAsync("Uma");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        await athlete.PostAsync("/api/v1/athletes/me/body-mass", new { date = "2020-07-01", kilograms = 57.5 });
+        await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", Upload(export, "text/csv"));
+        await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2020-07-18", food = "banana", amount = "120 g" });
+        await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-07-16", biomarker = "ferritin", value = 11, unit = "ug/L" });
+        await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2020-07-16", biomarker = "vitamin_d_25oh", value = 8, unit = "ng/mL", comparator = "<" });
+        await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2020-07-17", symptoms = new[] { "fatigue" }, risk_factors = new[] { "heavy_periods" } });
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/supplements?from=2020-07-01", new { supplements = new[] { new { name = "Vitamin D3", doses_per_day = 1, per_dose = new { vitamin_d = "1000 IU" } } } });
+        await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2020-07-15", to = "2020-07-18" });
+        await athlete.PostAsync("/api/v1/athletes/me/notes", new { text = "Felt flat on the long run." });
+
+        using var zipResponse = await athlete.Http.GetAsync("/api/v1/athletes/me/export");
+        Assert.Equal(HttpStatusCode.OK, zipResponse.StatusCode);
+        var zipBytes = await zipResponse.Content.ReadAsByteArrayAsync();
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(zipBytes)))
+        {
+            Assert.Equal(["intake.csv", "labs.csv", "labs.fhir.json", "replete-export.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal).ToArray());
+            using var reader = new StreamReader(zip.GetEntry("labs.fhir.json")!.Open());
+            var bundle = Replete.Fhir.FhirLabs.Read(await reader.ReadToEndAsync(), "labs.fhir.json");
+            Assert.Equal(["ferritin", "vitamin_d_25oh"], bundle.Labs.Select(l => l.Input.Biomarker).Order(StringComparer.Ordinal).ToArray());
+            Assert.Equal(Replete.Assessment.LabBound.AtMost, bundle.Labs.Single(l => l.Input.Biomarker == "vitamin_d_25oh").Input.Bound);
+        }
+
+        var fresh = await server.SignUpAsync("Uma again");
+        using var upload = new ByteArrayContent(zipBytes);
+        upload.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        var (loaded, counts) = await fresh.PostAsync("/api/v1/athletes/me/export?name=export.zip", upload);
+        Assert.Equal(HttpStatusCode.OK, loaded);
+        Assert.True((int)counts!["intake"]! > 50);
+
+        static JsonNode Normal(JsonNode document)
+        {
+            var copy = document.DeepClone().AsObject();
+            foreach (var key in new[] { "exported_at", "account", "grants", "audit" })
+            {
+                copy.Remove(key);
+            }
+
+            foreach (var row in copy.Select(p => p.Value).OfType<JsonArray>().SelectMany(a => a).OfType<JsonObject>())
+            {
+                foreach (var key in new[] { "id", "import_id", "snapshot_id", "created_by", "author_id" })
+                {
+                    row.Remove(key);
+                }
+            }
+
+            return copy;
+        }
+
+        var before = await PortabilityDocument(athlete);
+        var after = await PortabilityDocument(fresh);
+        Assert.Equal(Normal(before).ToJsonString(), Normal(after).ToJsonString());
+        Assert.Equal(HttpStatusCode.Conflict, (await fresh.PostAsync("/api/v1/athletes/me/export?name=export.zip", new ByteArrayContent(zipBytes) { Headers = { ContentType = new MediaTypeHeaderValue("application/zip") } })).Status);
+    }
+
+    private static async Task<JsonNode> PortabilityDocument(Client client)
+    {
+        using var response = await client.Http.GetAsync("/api/v1/athletes/me/export");
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.GetEntry("replete-export.json")!.Open());
+        return JsonNode.Parse(await reader.ReadToEndAsync())!;
+    }
+
+    [SkippableFact]
     public async Task SignOutEverywhere_OldTokensStopWorking()
     {
         var athlete = await server.SignUpAsync("Hal");
