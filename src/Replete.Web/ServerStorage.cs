@@ -9,7 +9,8 @@ namespace Replete.Web;
 /// <summary>Where the server keeps things. The data directory (<c>--data-dir</c>, else <c>REPLETE_DATA_DIR</c>, as the
 /// CLI) holds the food database and, by default, the people database <c>replete.db</c> (SQLite). A PostgreSQL connection
 /// string (<c>--postgres</c>, or <c>REPLETE_POSTGRES</c>) puts the people database on PostgreSQL instead;
-/// <c>--database</c> names another SQLite file.</summary>
+/// <c>--database</c> names another SQLite file. EF Core interceptors registered as services are added to the context
+/// (the tests count queries per request with one).</summary>
 internal static class ServerStorage
 {
     public static WebApplicationBuilder AddRepleteStorage(this WebApplicationBuilder builder)
@@ -19,12 +20,13 @@ internal static class ServerStorage
         var postgres = configuration["postgres"] ?? Environment.GetEnvironmentVariable("REPLETE_POSTGRES");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            builder.Services.AddDbContext<RepleteDb, PostgresRepleteDb>(o => o.UseNpgsql(postgres));
+            builder.Services.AddDbContext<RepleteDb, PostgresRepleteDb>((services, o) => o.UseNpgsql(postgres).AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
             var file = configuration["database"] is { Length: > 0 } named ? Path.GetFullPath(named) : Path.Combine(dataDirectory, "replete.db");
-            builder.Services.AddDbContext<RepleteDb, SqliteRepleteDb>(o => o.UseSqlite($"Data Source={file};Foreign Keys=True"));
+            builder.Services.AddDbContext<RepleteDb, SqliteRepleteDb>((services, o) => o.UseSqlite($"Data Source={file};Foreign Keys=True")
+                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
 
         // Keys for cookies and bearer tokens live in the people database: every server node reads the same ones.

@@ -37,6 +37,9 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
 
     public string FoodsDirectory { get; }
 
+    /// <summary>Counts the database commands the server runs.</summary>
+    public QueryCounter Queries { get; } = new();
+
     /// <summary>"sqlite" or "postgres".</summary>
     public string Provider => postgres is null ? "sqlite" : "postgres";
 
@@ -51,6 +54,7 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
         }
 
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries));
     }
 
     /// <summary>A database context on the server's people database, for counting rows.</summary>
@@ -120,6 +124,20 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
         {
             File.Delete(file);
         }
+    }
+}
+
+/// <summary>Counts every database command the server's contexts run.</summary>
+public sealed class QueryCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int count;
+
+    public int Count => Volatile.Read(ref count);
+
+    public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        Interlocked.Increment(ref count);
+        return base.CommandInitialized(eventData, result);
     }
 }
 

@@ -293,6 +293,52 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
     }
 
     [SkippableFact]
+    public async Task Reads_QueriesPerRequestDoNotGrowWithTheRows_NoNPlusOne()
+    {
+        var athlete = await server.SignUpAsync("Vic");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        var coach = await server.SignUpAsync("Wes", AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports", "read_logs" } });
+        await coach.PostAsync("/api/v1/invitations/accept", new { code = (string)invitation!["code"]! });
+        string[] reads = ["snapshots", "labs", "food-log", "check-ins", "reminders", "trends/bottlenecks", "trends/labs", "audit"];
+
+        async Task<Dictionary<string, int>> CountAsync()
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var read in reads)
+            {
+                var client = read == "audit" ? athlete : coach;
+                var before = server.Queries.Count;
+                var (status, _) = await client.GetAsync($"/api/v1/athletes/{athlete.Id}/{read}");
+                Assert.Equal(HttpStatusCode.OK, status);
+                counts[read] = server.Queries.Count - before;
+            }
+
+            return counts;
+        }
+
+        async Task AddRowsAsync(int n)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var day = new DateOnly(2026, 10, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = day, biomarker = "ferritin", value = 40 + i, unit = "ug/L" });
+                await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = day, food = "banana", amount = "120 g" });
+                await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = day, symptoms = new[] { "fatigue" } });
+                await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = day, to = day });
+            }
+        }
+
+        await AddRowsAsync(1);
+        var few = await CountAsync();
+        await AddRowsAsync(4);
+        var many = await CountAsync();
+        Console.WriteLine("queries per request (1 row, 5 rows): " + string.Join(", ", reads.Select(r => $"{r} {few[r]}/{many[r]}")));
+        Assert.Equal(few, many);
+        Assert.All(many, c => Assert.InRange(c.Value, 1, 6));
+    }
+
+    [SkippableFact]
     public async Task SignOutEverywhere_OldTokensStopWorking()
     {
         var athlete = await server.SignUpAsync("Hal");
