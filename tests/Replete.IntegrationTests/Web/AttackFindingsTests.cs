@@ -207,4 +207,35 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
         using var response = await browser.SendAsync(request);
         Assert.NotEqual(HttpStatusCode.Created, response.StatusCode);
     }
+    /// <summary>Red flags the athlete reported in their own words are stored as ids in the check-in and listed to a coach
+    /// with read_logs: <c>missed_periods_three_months</c> and <c>statin_muscle_pain</c> are not among the hidden ids.</summary>
+    [SkippableFact]
+    public async Task CheckIns_CoachWithoutSensitiveClasses_SeesNoMenstrualOrMedicationRedFlag()
+    {
+        var athlete = await server.SignUpAsync("Reporter");
+        Expect(HttpStatusCode.OK, await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile));
+        Expect(HttpStatusCode.Created, await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2026-11-20", red_flags = new[] { "aches since starting statin" } }));
+        Expect(HttpStatusCode.Created, await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2026-11-21", red_flags = new[] { "no period for months" } }));
+        var coach = await Coach(athlete, "read_logs");
+        var (status, list) = await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/check-ins");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("statin", list!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("missed_periods", list.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The lab trend reads a pregnant athlete's haemoglobin against the pregnancy cut-off and says so in
+    /// <c>source</c> ("anaemia &lt; 110 g/L in pregnancy") to a coach without the pregnancy class.</summary>
+    [SkippableFact]
+    public async Task LabTrend_CoachWithoutPregnancyClass_IsNotToldOfThePregnancy()
+    {
+        var athlete = await server.SignUpAsync("Expecting");
+        Expect(HttpStatusCode.OK, await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile",
+            new { date_of_birth = "1996-05-01", sex = "female", pregnant = true, sport = "running" }));
+        Expect(HttpStatusCode.Created, await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2026-11-15", biomarker = "hemoglobin", value = 115, unit = "g/L" }));
+        var coach = await Coach(athlete, "read_reports");
+        var (status, trend) = await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/trends/labs");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("pregnan", trend!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(110, (double?)trend["hemoglobin"]![0]!["low"]);
+    }
 }
