@@ -12,8 +12,9 @@ builder.AddRepleteAccounts();     // ASP.NET Core Identity: cookie and bearer si
 builder.AddRepleteApi();          // the wire JSON policy, ProblemDetails, OpenAPI
 
 var app = builder.Build();
+app.UseSecureHeaders();          // first, so that errors carry them too
 app.UseRepleteErrors();
-app.UseSecureHeaders();
+app.UseCrossSiteCheck();         // no state change from another site's page
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSecurityStampCheck();      // sign-out everywhere takes effect on the next request

@@ -11,8 +11,12 @@ namespace Replete.Web;
 /// refused; every failure a ProblemDetails; the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
 internal static class ServerApi
 {
-    /// <summary>The largest request body: the engine's 200 MB diet-file limit (<see cref="InputLimits"/>).</summary>
-    public static long MaxBodyBytes => InputLimits.MaximumDietFileBytes;
+    /// <summary>The largest upload (an import or an export): the engine's 200 MB diet-file limit (<see cref="InputLimits"/>).</summary>
+    public static long MaxUploadBytes => InputLimits.MaximumDietFileBytes;
+
+    /// <summary>The largest body of any other request: 5 MB, Replete's choice (a FHIR upload of a few years of labs is
+    /// well below it; a profile, a check-in or an invitation is a few hundred bytes).</summary>
+    public const long MaxBodyBytes = 5L * 1024 * 1024;
 
     public static WebApplicationBuilder AddRepleteApi(this WebApplicationBuilder builder)
     {

@@ -65,9 +65,14 @@ internal static class AccountEndpoints
             return Problems.Field("email", "must be an e-mail address");
         }
 
-        if (registration.DisplayName is { Length: > 200 })
+        if (!Enum.IsDefined(registration.Kind))
         {
-            return Problems.Field("display_name", "at most 200 characters");
+            return Problems.Field("kind", "athlete or coach");
+        }
+
+        if (registration.DisplayName is { Length: > 200 } || (registration.DisplayName ?? "").Any(c => char.IsControl(c) || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068'))
+        {
+            return Problems.Field("display_name", "at most 200 characters, without control or direction characters");
         }
 
         var account = new Account

@@ -72,8 +72,25 @@ internal static class Documents
 
         return node is JsonValue value && value.TryGetValue<string>(out var text)
             && DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            && Plausible(date)
             ? date
-            : throw Problem(name, field, InputProblemCodes.Invalid, "must be a date, YYYY-MM-DD");
+            : throw Problem(name, field, InputProblemCodes.Invalid, "must be a date, YYYY-MM-DD, from 1900 to 2100");
+    }
+
+    /// <summary>Days Replete stores: 1900 to 2100, Replete's choice (a date of birth to a planned retest).</summary>
+    public static bool Plausible(DateOnly date) => date.Year is >= 1900 and <= 2100;
+
+    /// <summary>Refuses any of <paramref name="dates"/> outside <see cref="Plausible"/>.</summary>
+    /// <exception cref="InputException">The first such date, by its field.</exception>
+    public static void RequirePlausible(params (string Field, DateOnly? Date)[] dates)
+    {
+        foreach (var (field, date) in dates)
+        {
+            if (date is { } day && !Plausible(day))
+            {
+                throw Problem("request", field, InputProblemCodes.OutOfRange, "must be a date from 1900 to 2100");
+            }
+        }
     }
 
     public static InputException Problem(string name, string path, string code, string message) => new([new InputProblem(name, null, path, code, message)]);

@@ -40,7 +40,8 @@ internal static class FoodLogEndpoints
             Results.Ok((await db.DietImports.Where(i => i.AccountId == http.Access().AthleteId).OrderBy(i => i.Id).ToListAsync()).Select(View)))
             .Scope(GrantScopes.ReadLogs).WithSummary("Imported files");
         group.MapPost("/imports", Import).WithSummary("Import a Cronometer or MyFitnessPal export, a Replete food log, or a zip of them: all or nothing")
-            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/zip", "application/json", "application/octet-stream").DisableAntiforgery();
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/zip", "application/json", "application/octet-stream").DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ServerApi.MaxUploadBytes));
         group.MapDelete("/imports/{id:long}", async (long id, HttpContext http, RepleteDb db) =>
             await db.DietImports.Where(i => i.Id == id && i.AccountId == http.Access().AthleteId).ExecuteDeleteAsync() == 1
                 ? Results.NoContent() : Problems.NotFound())
@@ -81,6 +82,12 @@ internal static class FoodLogEndpoints
             return (null, Problems.Field("food", "name the food (at most 200 characters) or give its id"), null);
         }
 
+        Documents.RequirePlausible(("date", body.Date));
+        if (body.Meal is { Length: > 100 } || (body.Meal ?? "").Any(char.IsControl) || body.Food.Any(char.IsControl))
+        {
+            return (null, Problems.Field("meal", "a meal name of at most 100 characters, without control characters"), null);
+        }
+
         if (!HouseholdAmount.TryParse(body.Amount, out var amount))
         {
             return (null, Problems.Field("amount", "an amount such as \"150 g\", \"1 cup\", \"2 slices\" or \"1 medium\""), null);
@@ -91,6 +98,11 @@ internal static class FoodLogEndpoints
         if (resolved.Item is not { } item)
         {
             return (null, Problems.Field(resolved.Match is null ? "food" : "amount", resolved.Problem ?? "could not be matched to a food"), resolved);
+        }
+
+        if (resolved.Grams is { } grams && !(double.IsFinite(grams) && grams <= InputLimits.MaximumEntryGrams))
+        {
+            return (null, Problems.Field("amount", $"at most {InputLimits.MaximumEntryGrams / 1000:0} kg in one entry"), resolved);
         }
 
         var row = IntakeRows.ToRecord(item, accountId, null);
@@ -150,11 +162,9 @@ internal static class FoodLogEndpoints
                 return Problems.Conflict($"{fileName} was imported before: every day in it would count twice.");
             }
 
+            // Opened again whenever the entries are read, so an export is never held whole in memory.
             var import = new DietImport(() => foods.Resolver);
-            await using (var content = File.OpenRead(temp))
-            {
-                import.Add(fileName, content);
-            }
+            import.Add(fileName, () => File.OpenRead(temp));
 
             var diet = import.Complete();
             if (!diet.IsValid)

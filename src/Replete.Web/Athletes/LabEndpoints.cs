@@ -38,6 +38,12 @@ internal static class LabEndpoints
     private static async Task<IResult> Add(LabBody body, HttpContext http, RepleteDb db, ServerFoods foods)
     {
         var access = http.Access();
+        if (!double.IsFinite(body.Value))
+        {
+            return Problems.Field("value", "must be a finite number");
+        }
+
+        Documents.RequirePlausible(("collected", body.Collected));
         var record = new LabRecord
         {
             AccountId = access.AthleteId,

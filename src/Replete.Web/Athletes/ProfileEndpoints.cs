@@ -64,6 +64,12 @@ internal static class ProfileEndpoints
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var existing = await db.Profiles.FindAsync(access.AthleteId);
+        if (!access.IsOwner && existing is null)
+        {
+            // Edit-targets changes sport, training hours and diet of a profile the athlete made, nothing more.
+            return Results.Problem(statusCode: 409, title: "No profile yet.", detail: "The athlete makes their profile first.");
+        }
+
         if (!access.IsOwner && existing is not null)
         {
             // A coach with edit-targets changes only what sets targets; the rest stays the athlete's.

@@ -51,6 +51,7 @@ internal static class SnapshotEndpoints
     private static async Task<IResult> Create(SnapshotRequest? request, HttpContext http, RepleteDb db, ServerFoods foods, TimeProvider clock)
     {
         var access = http.Access();
+        Documents.RequirePlausible(("from", request?.From), ("to", request?.To), ("labs_from", request?.LabsFrom));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var to = request?.To ?? today;
         var from = request?.From ?? to.AddDays(1 - AthleteReport.DefaultDays);

@@ -39,15 +39,21 @@ internal static class TrendEndpoints
         return athlete;
     }
 
-    private static async Task<PersonalTargets?> TargetsAsync(RepleteDb db, string athleteId, DateOnly on)
+    /// <summary>The profile as the viewer may know it: without pregnancy and lactation for a coach the athlete did not
+    /// share that class with, so no target or cut-off computed from it tells them.</summary>
+    private static JsonObject Seen(AthleteProfile profile, AthleteAccess access) =>
+        SensitiveData.Hide(JsonNode.Parse(profile.Document)!.AsObject(), access.Shared);
+
+    private static async Task<PersonalTargets?> TargetsAsync(RepleteDb db, AthleteAccess access, DateOnly on)
     {
+        var athleteId = access.AthleteId;
         var report = await db.Profiles.FindAsync(athleteId);
         if (report is null)
         {
             return null;
         }
 
-        var profile = JsonNode.Parse(report.Document)!.AsObject();
+        var profile = Seen(report, access);
         profile["age"] = ProfileEndpoints.Age(report.DateOfBirth, on);
         if (await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= on).OrderByDescending(b => b.Date).FirstOrDefaultAsync() is { } mass)
         {
@@ -62,6 +68,7 @@ internal static class TrendEndpoints
     private static async Task<IResult> Intake(HttpContext http, RepleteDb db, TimeProvider clock, string? nutrient, DateOnly? from, DateOnly? to)
     {
         var athleteId = http.Access().AthleteId;
+        Documents.RequirePlausible(("from", from), ("to", to));
         var last = to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = from ?? last.AddDays(-83);
         if (first > last || last.DayNumber - first.DayNumber > MaxDays)
@@ -69,7 +76,7 @@ internal static class TrendEndpoints
             return Problems.Field("from", $"must be on or before to, and at most {MaxDays} days before it");
         }
 
-        var targets = await TargetsAsync(db, athleteId, last);
+        var targets = await TargetsAsync(db, http.Access(), last);
         if (targets is null)
         {
             return Problems.Conflict("add a profile first: targets depend on age and sex");
@@ -101,7 +108,7 @@ internal static class TrendEndpoints
             return Problems.Conflict("add a profile first: cut-offs depend on age and sex");
         }
 
-        var document = JsonNode.Parse(profile.Document)!.AsObject();
+        var document = Seen(profile, http.Access());
         var sex = Profile.ParseSex((string?)document["sex"] ?? "") ?? Sex.Female;
         var athlete = document["sport"] is not null || document["training_hours_per_week"] is not null;
         var pregnant = (bool?)document["pregnant"] == true;

@@ -16,7 +16,16 @@ internal static class SensitiveData
         (SharedClasses.Medications, ["medications"], [.. History.MedicationRiskIds]),
     ];
 
-    private static readonly string[] IdFields = ["code", "id", "risk_factor", "risk_id"];
+    private static readonly string[] IdFields = ["code", "id", "risk_factor", "risk_id", "flag_id", "cause_id", "symptom_id"];
+
+    // Words that put an id (a red flag, another cause) in a class: a red flag about periods or a statin tells what the
+    // class holds as surely as the risk factor does.
+    private static readonly (SharedClasses Class, string[] Words)[] IdWords =
+    [
+        (SharedClasses.MenstrualHistory, ["period", "menstru", "amenorr", "contracepti"]),
+        (SharedClasses.Pregnancy, ["pregnan", "lactat"]),
+        (SharedClasses.Medications, [.. History.MedicationRiskIds, "medic", "drug"]),
+    ];
 
     /// <summary>The fields and ids hidden from someone who may see <paramref name="shared"/>.</summary>
     public static (HashSet<string> Fields, HashSet<string> Ids) Hidden(SharedClasses shared)
@@ -27,6 +36,14 @@ internal static class SensitiveData
         {
             fields.UnionWith(f);
             ids.UnionWith(i);
+        }
+
+        // Every knowledge-base id (symptoms, risk factors, red flags, other causes) whose name puts it in a hidden class.
+        var kb = Replete.Knowledge.KnowledgeBase.Default;
+        var known = kb.RedFlags.Select(f => f.FlagId).Concat(kb.OtherCauses.Select(c => c.CauseId));
+        foreach (var (kind, words) in IdWords.Where(c => (shared & c.Class) == 0))
+        {
+            ids.UnionWith(known.Where(id => words.Any(w => id.Contains(w, StringComparison.Ordinal))));
         }
 
         return (fields, ids);

@@ -125,7 +125,12 @@ internal static class SharingEndpoints
             scopes &= Flags(acceptance.Scopes);
         }
 
-        invitation.UsedAt = now;
+        // Claim the invitation in one conditional update, so two people accepting at once cannot both succeed.
+        if (await db.Invitations.Where(i => i.Id == invitation.Id && i.UsedAt == null).ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedAt, now)) != 1)
+        {
+            return Results.Problem(statusCode: 404, title: "No such invitation.", detail: "The code is wrong, used or expired (invitations last 7 days).");
+        }
+
         foreach (var old in await db.Grants.Where(g => g.AthleteId == athlete && g.CoachId == coach && g.RevokedAt == null).ToListAsync())
         {
             old.RevokedAt = now;
