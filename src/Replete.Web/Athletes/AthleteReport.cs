@@ -28,22 +28,12 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// <summary>The assessment document for the range, and the stored inputs it came from.</summary>
     public async Task<(JsonObject Document, string? Problem)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
     {
-        var profile = await db.Profiles.FindAsync(athleteId);
-        if (profile is null)
+        if (await ProfileAsync(db, athleteId, to, Sharing.AthleteAccess.AllClasses) is not { } profileNode)
         {
             return ([], "add a profile first (date of birth, sex ...)");
         }
 
-        var document = new JsonObject();
-        var profileNode = JsonNode.Parse(profile.Document)!.AsObject();
-        profileNode["age"] = ProfileEndpoints.Age(profile.DateOfBirth, to);
-        var mass = await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= to).OrderByDescending(b => b.Date).ThenByDescending(b => b.Id).FirstOrDefaultAsync();
-        if (mass is not null)
-        {
-            profileNode["body_mass_kg"] = mass.Kilograms;
-        }
-
-        document["profile"] = profileNode;
+        var document = new JsonObject { ["profile"] = profileNode };
         if (checkIn is null)
         {
             var latest = await db.CheckIns.Where(c => c.AccountId == athleteId && c.Date >= from && c.Date <= to)
@@ -67,6 +57,28 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         }
 
         return (document, null);
+    }
+
+    /// <summary>The engine's profile document for the athlete on <paramref name="on"/>: the stored fields (less the
+    /// sensitive classes not in <paramref name="shown"/>), the age on that day and the latest body mass on or before it;
+    /// null when there is no profile.</summary>
+    public static async Task<JsonObject?> ProfileAsync(RepleteDb db, string athleteId, DateOnly on, SharedClasses shown)
+    {
+        var profile = await db.Profiles.FindAsync(athleteId);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        var node = Sharing.SensitiveData.Hide(JsonNode.Parse(profile.Document)!.AsObject(), shown);
+        node["age"] = ProfileEndpoints.Age(profile.DateOfBirth, on);
+        var mass = await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= on).OrderByDescending(b => b.Date).ThenByDescending(b => b.Id).FirstOrDefaultAsync();
+        if (mass is not null)
+        {
+            node["body_mass_kg"] = mass.Kilograms;
+        }
+
+        return node;
     }
 
     /// <summary>A stored lab as the assessment document's lab object.</summary>

@@ -33,11 +33,12 @@ internal static class CheckInEndpoints
         group.MapGet("/training-weeks", (HttpContext http, RepleteDb db) => ListDocuments(http, db, DocumentKind.TrainingWeek))
             .Scope(GrantScopes.ReadLogs).WithSummary("Training weeks");
         group.MapPost("/training-weeks", (HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? week) =>
-            AddDocument(http, db, clock, DocumentKind.TrainingWeek, week, "training week", s => TrainingWeek.Read(s).Problems))
+            AddDocument(http, db, clock, DocumentKind.TrainingWeek, week, "training week", s => TrainingWeek.Read(s).OrThrow()))
             .WithSummary("Add a training week (the engine's training week document; ?week=YYYY-MM-DD, its first day)");
         group.MapGet("/sweat-tests", (HttpContext http, RepleteDb db) => ListDocuments(http, db, DocumentKind.SweatTest))
             .Scope(GrantScopes.ReadLogs).WithSummary("Sweat tests");
-        group.MapPost("/sweat-tests", AddSweatTest).WithSummary("Add a sweat test (the engine's sweat test document; ?date=YYYY-MM-DD); answers with the sweat rate");
+        group.MapPost("/sweat-tests", (HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? date) =>
+            AddDocument(http, db, clock, DocumentKind.SweatTest, date, "sweat test", s => SweatTest.Read(s).OrThrow().ToRateTest().OrThrow())).WithSummary("Add a sweat test (the engine's sweat test document; ?date=YYYY-MM-DD); answers with the sweat rate");
         return athlete;
     }
 
@@ -113,15 +114,16 @@ internal static class CheckInEndpoints
         return Results.Text(list.ToJsonString(), "application/json");
     }
 
-    private static async Task<IResult> AddDocument(HttpContext http, RepleteDb db, TimeProvider clock, DocumentKind kind, DateOnly? date, string name, Func<JsonSource, IReadOnlyList<InputProblem>> check)
+    /// <summary>Stores a dated document once <paramref name="read"/> (the engine's reader) accepts it; answers with what
+    /// it read (a sweat test's rate, a training week).</summary>
+    private static async Task<IResult> AddDocument<T>(HttpContext http, RepleteDb db, TimeProvider clock, DocumentKind kind, DateOnly? date, string name, Func<JsonSource, T> read)
     {
+        Documents.RequirePlausible(("date", date));
         var body = await Documents.ReadObjectAsync(http.Request, name);
+        T result;
         using (var source = Documents.Source(body, name))
         {
-            if (check(source) is { Count: > 0 } problems)
-            {
-                throw new InputException(problems);
-            }
+            result = read(source);
         }
 
         var row = new DatedDocument
@@ -134,28 +136,6 @@ internal static class CheckInEndpoints
         };
         db.Documents.Add(row);
         await db.SaveChangesAsync();
-        return Results.Created($"{(kind == DocumentKind.TrainingWeek ? "training-weeks" : "sweat-tests")}/{row.Id}", new { id = row.Id, date = row.Date });
-    }
-
-    private static async Task<IResult> AddSweatTest(HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? date)
-    {
-        var body = await Documents.ReadObjectAsync(http.Request, "sweat test");
-        SweatRateTest test;
-        using (var source = Documents.Source(body, "sweat test"))
-        {
-            test = SweatTest.Read(source).OrThrow().ToRateTest().OrThrow();
-        }
-
-        var row = new DatedDocument
-        {
-            AccountId = http.Access().AthleteId,
-            Kind = DocumentKind.SweatTest,
-            Date = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-            Document = body.ToJsonString(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Documents.Add(row);
-        await db.SaveChangesAsync();
-        return Results.Created($"sweat-tests/{row.Id}", new { id = row.Id, date = row.Date, result = test });
+        return Results.Created($"{(kind == DocumentKind.TrainingWeek ? "training-weeks" : "sweat-tests")}/{row.Id}", new { id = row.Id, date = row.Date, result });
     }
 }

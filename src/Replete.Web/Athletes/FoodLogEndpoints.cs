@@ -70,7 +70,7 @@ internal static class FoodLogEndpoints
     }
 
     private static EntryView View(IntakeRecord row) => new(row.Id, row.Date, row.Time, row.Meal, row.Name, row.Amount, row.Grams, row.FoodId,
-        row.Origin, row.ImportId, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(row.Nutrients) ?? []);
+        row.Origin, row.ImportId, IntakeRows.ToItem(row).Nutrients);
 
     private static ImportView View(DietImportRecord row) => new(row.Id, row.FileName, row.ImportedAt, row.Items, row.FirstDay, row.LastDay,
         System.Text.Json.JsonSerializer.Deserialize<List<InputProblem>>(row.Notes, WireJson.Options) ?? []);

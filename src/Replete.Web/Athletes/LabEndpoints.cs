@@ -110,13 +110,22 @@ internal static class LabEndpoints
     {
         var report = new AthleteReport(db, foods);
         var problems = new List<InputProblem>();
+        var byDay = new Dictionary<DateOnly, JsonObject>();
         for (var i = 0; i < records.Count; i++)
         {
-            var (document, missing) = await report.DocumentAsync(athleteId, records[i].Collected, records[i].Collected, DateOnly.MaxValue, checkIn: []);
-            if (missing is not null)
+            // One document per day drawn: a FHIR upload of many results reads the stored profile once a day, not per result.
+            if (!byDay.TryGetValue(records[i].Collected, out var composed))
             {
-                throw Documents.Problem(name, "profile", InputProblemCodes.Required, missing + ": lab cut-offs depend on sex and age");
+                var (day, missing) = await report.DocumentAsync(athleteId, records[i].Collected, records[i].Collected, DateOnly.MaxValue, checkIn: []);
+                if (missing is not null)
+                {
+                    throw Documents.Problem(name, "profile", InputProblemCodes.Required, missing + ": lab cut-offs depend on sex and age");
+                }
+
+                byDay[records[i].Collected] = composed = day;
             }
+
+            var document = (JsonObject)composed.DeepClone();
 
             document["labs"] = new JsonArray(AthleteReport.Lab(records[i]));
             document["lab_sample"] = new JsonObject { ["date"] = records[i].Collected.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };

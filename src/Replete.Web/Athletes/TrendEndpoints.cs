@@ -39,30 +39,17 @@ internal static class TrendEndpoints
         return athlete;
     }
 
-    /// <summary>The profile as the viewer may know it: without pregnancy and lactation for a coach the athlete did not
-    /// share that class with, so no target or cut-off computed from it tells them.</summary>
-    private static JsonObject Seen(AthleteProfile profile, AthleteAccess access) =>
-        SensitiveData.Hide(JsonNode.Parse(profile.Document)!.AsObject(), access.Shared);
-
+    /// <summary>Targets from the profile as the viewer may know it: without pregnancy and lactation for a coach the
+    /// athlete did not share that class with, so no target computed from it tells them.</summary>
     private static async Task<PersonalTargets?> TargetsAsync(RepleteDb db, AthleteAccess access, DateOnly on)
     {
-        var athleteId = access.AthleteId;
-        var report = await db.Profiles.FindAsync(athleteId);
-        if (report is null)
+        if (await AthleteReport.ProfileAsync(db, access.AthleteId, on, access.Shared) is not { } profile)
         {
             return null;
         }
 
-        var profile = Seen(report, access);
-        profile["age"] = ProfileEndpoints.Age(report.DateOfBirth, on);
-        if (await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= on).OrderByDescending(b => b.Date).FirstOrDefaultAsync() is { } mass)
-        {
-            profile["body_mass_kg"] = mass.Kilograms;
-        }
-
         using var source = Documents.Source(profile, "profile");
-        var person = Profile.Read(source).OrThrow().ToPerson().OrThrow();
-        return TargetCalculator.For(person);
+        return TargetCalculator.For(Profile.Read(source).OrThrow().ToPerson().OrThrow());
     }
 
     private static async Task<IResult> Intake(HttpContext http, RepleteDb db, TimeProvider clock, string? nutrient, DateOnly? from, DateOnly? to)
@@ -108,7 +95,8 @@ internal static class TrendEndpoints
             return Problems.Conflict("add a profile first: cut-offs depend on age and sex");
         }
 
-        var document = Seen(profile, http.Access());
+        // Cut-offs from the profile as the viewer may know it (no pregnancy for a coach without that class).
+        var document = SensitiveData.Hide(JsonNode.Parse(profile.Document)!.AsObject(), http.Access().Shared);
         var sex = Profile.ParseSex((string?)document["sex"] ?? "") ?? Sex.Female;
         var athlete = document["sport"] is not null || document["training_hours_per_week"] is not null;
         var pregnant = (bool?)document["pregnant"] == true;

@@ -14,7 +14,10 @@ public sealed record AthleteAccess(string AthleteId, string ActorId, CoachGrant?
     public bool IsOwner => Grant is null;
 
     /// <summary>Sensitive classes the actor may see: all for the athlete, the grant's for a coach.</summary>
-    public SharedClasses Shared => Grant?.Shared ?? (SharedClasses.MenstrualHistory | SharedClasses.Pregnancy | SharedClasses.Medications);
+    public SharedClasses Shared => Grant?.Shared ?? AllClasses;
+
+    /// <summary>Every sensitive class: what the athlete sees of their own data.</summary>
+    public const SharedClasses AllClasses = SharedClasses.MenstrualHistory | SharedClasses.Pregnancy | SharedClasses.Medications;
 }
 
 /// <summary>Marks an endpoint under <c>/athletes/{athleteId}</c> with the scope a coach needs; an endpoint without one is
