@@ -89,6 +89,10 @@ public sealed class ServerFoods(string dataDirectory) : IDisposable
     /// <summary>The catalog's nutrient units.</summary>
     public IReadOnlyDictionary<int, Replete.Foods.FoodNutrient> Units => units ??= Catalog.Nutrients();
 
+    /// <summary>The foods a plan may offer anyone, made once per catalog (and saved beside the database).</summary>
+    public Replete.Planning.PlanFoodPool PlanPool => Catalog.Derived(Replete.Planning.PlanFoodPool.SavedName, Replete.Planning.PlanFoodPool.Makers,
+        () => Replete.Planning.PlanFoodPool.Build(Catalog.FoodsIn, Catalog.FindMany, Units), Replete.Planning.PlanFoodPool.Read, (made, stream) => made.Write(stream));
+
     /// <summary>Opens <c>foods.db</c>, building the SR28 default first when it has none, and builds the search index.</summary>
     public void Open(Action<string> log)
     {

@@ -44,6 +44,13 @@ internal static class AssessCommand
             else
             {
                 var path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
+                if (!parse.GetValue(noPlan))
+                {
+                    // The food database and what the plan reads from it load while the file is read.
+                    context.Foods.Warm(parse.GetValue(dataDir));
+                    _ = Task.Run(Planning.DayPlanner.LoadSolver);
+                }
+
                 read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
                 input = read.Input;
             }

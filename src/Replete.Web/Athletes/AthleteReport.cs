@@ -132,7 +132,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         {
             var week = await WeekAsync(athleteId, from, to);
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
-                : PlanFoods.Offered(foods.Catalog.FoodsIn, foods.Catalog.FindMany, foods.Units, items, analysis.Days, request.Profile);
+                : PlanFoods.Offered(foods.PlanPool, items, analysis.Days, request.Profile);
             var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week));
             report["plan"] = JsonSerializer.SerializeToNode(plan, WireJson.Options);
             retests = RetestPlan.For(plan, assessment);
