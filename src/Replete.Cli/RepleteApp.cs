@@ -27,7 +27,20 @@ internal static class RepleteApp
             AnalyzeCommand.Create(context),
             AssessCommand.Create(context),
             PlanCommand.Create(context),
+            ResidentCommand(context),
         };
+
+    /// <summary><c>replete resident stop</c>: stops the background process that keeps Replete loaded between commands.</summary>
+    private static Command ResidentCommand(CliContext context)
+    {
+        var stop = new Command("stop", "Stop it now (it also stops by itself after 10 minutes without a command)");
+        stop.SetAction(_ =>
+        {
+            context.Output.WriteLine(OperatingSystem.IsLinux() && Resident.Stop() ? "Stopped the resident replete." : "No resident replete was running.");
+            return 0;
+        });
+        return new Command("resident", "The background process that keeps Replete loaded between commands on Linux, so they start fast (REPLETE_RESIDENT=off to never use it)") { stop };
+    }
 
     public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
     {
