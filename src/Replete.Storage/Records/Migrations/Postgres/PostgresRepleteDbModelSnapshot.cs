@@ -730,6 +730,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("SharedViews")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("To")
                         .HasColumnType("date");
 

@@ -695,6 +695,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SharedViews")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("To")
                         .HasColumnType("TEXT");
 
