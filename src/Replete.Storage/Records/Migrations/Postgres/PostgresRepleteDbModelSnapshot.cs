@@ -267,6 +267,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Classes")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("SnapshotId")
                         .HasColumnType("bigint");
 

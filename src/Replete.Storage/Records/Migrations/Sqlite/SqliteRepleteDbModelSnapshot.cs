@@ -254,6 +254,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Classes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SnapshotId")
                         .HasColumnType("INTEGER");
 
