@@ -21,12 +21,15 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
     private readonly string? postgres;
 
     private readonly int signInLimit;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
     /// <param name="foods">The SR28 food database of the run.</param>
     /// <param name="signInLimit">Sign-ins and registrations a minute from one address (tests sign many accounts up).</param>
-    public ServerHost(Sr28Database foods, int signInLimit = 10_000)
+    /// <param name="settings">More settings, as <c>--name value</c> would give them.</param>
+    public ServerHost(Sr28Database foods, int signInLimit = 10_000, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.signInLimit = signInLimit;
+        this.settings = settings ?? new Dictionary<string, string>();
         ArgumentNullException.ThrowIfNull(foods);
         _ = foods.Database;
         FoodsDirectory = foods.Directory;
@@ -55,6 +58,11 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
         if (postgres is not null)
         {
             builder.UseSetting("postgres", postgres);
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            builder.UseSetting(name, value);
         }
 
         builder.UseEnvironment("Production");
