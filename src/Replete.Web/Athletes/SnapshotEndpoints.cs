@@ -99,6 +99,7 @@ internal static class SnapshotEndpoints
         };
         db.Snapshots.Add(snapshot);
         await db.SaveChangesAsync();
+        http.Created(snapshot.Id);
         await ReminderEndpoints.AddForAsync(db, access.AthleteId, snapshot, full.Retests);
         var seen = SharedViews.For(snapshot, access);
         var shown = Shown(snapshot, seen, access);

@@ -240,9 +240,11 @@ internal static class SharingEndpoints
         // What a note may speak of: what its writer could see. Free text cannot be filtered word by word, so a note a
         // coach wrote knowing a pregnancy goes only to readers who also see pregnancy.
         var classes = access.IsOwner ? Flags(note.About) & AthleteAccess.AllClasses : access.Shared;
-        db.Annotations.Add(new Annotation { AthleteId = access.AthleteId, AuthorId = access.ActorId, SnapshotId = note.SnapshotId, At = clock.GetUtcNow(), Text = note.Text, Classes = classes });
+        var row = new Annotation { AthleteId = access.AthleteId, AuthorId = access.ActorId, SnapshotId = note.SnapshotId, At = clock.GetUtcNow(), Text = note.Text, Classes = classes };
+        db.Annotations.Add(row);
         await db.SaveChangesAsync();
-        return Results.Created();
+        http.Created(row.Id);
+        return Results.Created($"notes/{row.Id}", new NoteView(row.Id, row.AuthorId, row.SnapshotId, row.At, row.Text, List(row.Classes)));
     }
 
     private static async Task<IResult> Notes(HttpContext http, RepleteDb db)

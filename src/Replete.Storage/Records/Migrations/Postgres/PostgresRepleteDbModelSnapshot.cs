@@ -328,6 +328,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasColumnType("text");

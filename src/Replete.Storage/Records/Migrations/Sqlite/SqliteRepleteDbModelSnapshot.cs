@@ -313,6 +313,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasColumnType("TEXT");
