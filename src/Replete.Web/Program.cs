@@ -20,6 +20,7 @@ app.UseCrossSiteCheck();         // no state change from another site's page
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSecurityStampCheck();      // sign-out everywhere takes effect on the next request
+app.UseCookieAntiforgery();       // a cookie session's writes carry the antiforgery token
 app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");
