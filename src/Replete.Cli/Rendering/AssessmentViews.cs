@@ -58,13 +58,13 @@ internal static class AssessmentViews
             console.MarkupLine($"[bold]Plan[/]: {Shown.Markup(PlanViews.Headline(plan))}");
             foreach (var line in PlanViews.Summary(plan))
             {
-                Bullets.Write(console, Shown.Markup(line));
+                Layout.Bullet(console, Shown.Markup(line));
             }
         }
 
         foreach (var step in report.NextSteps)
         {
-            Bullets.Write(console, Shown.Markup(step), "[bold]Next[/]:");
+            Layout.Bullet(console, Shown.Markup(step), "[bold]Next[/]:");
         }
 
         if (result.OtherCauses.Count > 0)
@@ -72,7 +72,7 @@ internal static class AssessmentViews
             console.MarkupLine("[bold]Other causes to weigh[/] (why here; what to do in the detail):");
             foreach (var cause in result.OtherCauses)
             {
-                Bullets.Write(console, $"[yellow]{Shown.Markup(cause.Label)}[/]: {Shown.Markup(report.WhyHere(cause))}");
+                Layout.Bullet(console, $"[yellow]{Shown.Markup(cause.Label)}[/]: {Shown.Markup(report.WhyHere(cause))}");
             }
         }
 

@@ -56,10 +56,10 @@ internal static class PlanViews
             var changes = new Table().Title("Day plan: changes to your usual diet").AddColumn("food");
             if (wide)
             {
-                changes.AddColumn(Number("now g/d")).AddColumn(Number("plan g/d"));
+                changes.AddColumn(Layout.Number("now g/d")).AddColumn(Layout.Number("plan g/d"));
             }
 
-            changes.AddColumn(Number("change g")).AddColumn("portion").AddColumn("raises");
+            changes.AddColumn(Layout.Number("change g")).AddColumn("portion").AddColumn("raises");
             foreach (var c in plan.Changes)
             {
                 string[] numbers = wide ? [Grams(c.UsualGrams), Grams(c.PlannedGrams)] : [];
@@ -72,10 +72,10 @@ internal static class PlanViews
         if (plan.Nutrients.Count > 0)
         {
             var nutrients = new Table().Title(wide ? "Nutrients a day: goal, now, with the plan, and if followed loosely" : "Nutrients a day: goal, now and with the plan")
-                .AddColumn(new TableColumn("nutrient").NoWrap()).AddColumn(Number("goal")).AddColumn(Number("now")).AddColumn(Number("plan"));
+                .AddColumn(new TableColumn("nutrient").NoWrap()).AddColumn(Layout.Number("goal")).AddColumn(Layout.Number("now")).AddColumn(Layout.Number("plan"));
             if (wide)
             {
-                nutrients.AddColumn(Number("loosely")).AddColumn(Number("P(adequate)"));
+                nutrients.AddColumn(Layout.Number("loosely")).AddColumn(Layout.Number("P(adequate)"));
             }
 
             nutrients.AddColumn("status");
@@ -93,7 +93,7 @@ internal static class PlanViews
             console.MarkupLine("[bold]Problem nutrients[/] (food cannot close them within the plan's limits):");
             foreach (var n in plan.ProblemNutrients)
             {
-                Bullets.Write(console, Shown.Markup(Problem(n)));
+                Layout.Bullet(console, Shown.Markup(Problem(n)));
             }
         }
 
@@ -123,10 +123,10 @@ internal static class PlanViews
             console.MarkupLine("[bold]Supplements[/] (only for problem nutrients, lab-confirmed lows, and B12 on a vegan diet):");
             foreach (var s in plan.Supplements)
             {
-                Bullets.Write(console, Shown.Markup(Supplement(s)));
+                Layout.Bullet(console, Shown.Markup(Supplement(s)));
                 foreach (var caution in s.Cautions)
                 {
-                    Bullets.Write(console, Shown.Markup(caution), "     ");
+                    Layout.Bullet(console, Shown.Markup(caution), "     ");
                 }
             }
         }
@@ -136,7 +136,7 @@ internal static class PlanViews
             console.MarkupLine("[bold]Meal pairing[/] (your own meals):");
             foreach (var p in plan.Pairings)
             {
-                Bullets.Write(console, Shown.Markup(Pairing(p)));
+                Layout.Bullet(console, Shown.Markup(Pairing(p)));
             }
         }
 
@@ -396,8 +396,6 @@ internal static class PlanViews
         ? string.Create(CultureInfo.InvariantCulture, $"up to {Format.Amount(d)} {s.Unit} {(s.Per == "alternate_days" ? "on alternate days" : "a day")}")
         : s.DoctorsDecision ? "dose: a doctor's decision" : "no supplement dose";
 
-    /// <summary>A right-aligned column for numbers that never wraps, so a figure and its header stay whole.</summary>
-    private static TableColumn Number(string header) => new TableColumn(header).RightAligned().NoWrap();
 
     private static string Pairing(Replete.Diet.PairingAdvice p) => p.Meal == "supplements"
         ? $"{p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}."
