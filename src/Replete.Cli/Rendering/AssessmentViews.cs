@@ -125,7 +125,7 @@ internal static class AssessmentViews
 
         if (result.ShowsNutritionFindings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n## {report.BottleneckHeading}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"{(result.RedFlags.Count > 0 ? "\n" : "")}## {report.BottleneckHeading}\n\n");
             text.Append(report.Answer.Count == 0 ? "No nutrient reaches \"possible\": nothing here points to one nutrient.\n" : "| nutrient | likelihood | strongest evidence | next step |\n|---|---|---|---|\n");
             foreach (var f in report.Answer)
             {
