@@ -33,11 +33,13 @@ internal static class RepleteApp
     /// <summary><c>replete resident stop</c>: stops the background process that keeps Replete loaded between commands.</summary>
     private static Command ResidentCommand(CliContext context)
     {
-        var stop = new Command("stop", "Stop it now (it also stops by itself after 10 minutes without a command)");
-        stop.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var stop = new Command("stop", "Stop it now (it also stops by itself after 10 minutes without a command)") { json };
+        stop.SetAction(parse =>
         {
-            context.Output.WriteLine(OperatingSystem.IsLinux() && Resident.Stop() ? "Stopped the resident replete." : "No resident replete was running.");
-            return 0;
+            var stopped = OperatingSystem.IsLinux() && Resident.Stop();
+            return context.Emit(parse.GetValue(json), new System.Text.Json.Nodes.JsonObject { ["stopped"] = stopped },
+                (console, _) => console.WriteLine(stopped ? "Stopped the resident replete." : "No resident replete was running."));
         });
         return new Command("resident", "The background process that keeps Replete loaded between commands on Linux, so they start fast (REPLETE_RESIDENT=off to never use it)") { stop };
     }
