@@ -19,12 +19,16 @@ public class LabRedFlagTests
     [InlineData("ferritin", 800, "ug/L", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]           // EASL 2022: above 200 in women
     [InlineData("hemoglobin", 7.5, "g/dL", "severe_anaemia", TriageLevel.SeeDoctorToday)]         // WHO 2011: severe below 80 g/L
     [InlineData("potassium", 2.8, "mmol/L", "critical_lab_value", TriageLevel.SeeDoctorToday)]
+    [InlineData("creatine_kinase", 50000, "U/L", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]      // Veenstra 1994: severe rhabdomyolysis from 5,000
+    [InlineData("creatine_kinase", 60000, "U/L", "critical_lab_value", TriageLevel.SeeDoctorToday)]   // above 50,000: severe (science.md CK row)
     public void OutOfRangeLab_RaisesItsFlag(string biomarker, double value, string unit, string flag, TriageLevel triage)
     {
         var result = Assess(Woman, new LabInput(biomarker, value, unit));
 
         Assert.Contains(result.RedFlags, f => f.FlagId == flag);
         Assert.Equal(triage, result.Triage);
+        // A result that raises a flag is never read "normal" nor "not interpreted".
+        Assert.True(result.Labs[0].Status is LabStatus.Low or LabStatus.Deficient or LabStatus.High, $"read {result.Labs[0].Status}");
     }
 
     [Theory]
