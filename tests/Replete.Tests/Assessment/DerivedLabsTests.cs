@@ -4,9 +4,10 @@ using Replete.References;
 
 namespace Replete.Tests.Assessment;
 
-/// <summary>The albumin-adjusted calcium (issue 12, item 3): computed from total calcium and albumin where the
-/// laboratory gave none, read against the total-calcium range, raising its own flags, and counting neither way.</summary>
-public class CorrectedCalciumTests
+/// <summary>Results computed from others (issue 12, item 3): the albumin-adjusted calcium from total calcium and
+/// albumin, read against the total-calcium range, raising its own flags and counting neither way; the transferrin
+/// saturation from serum iron and TIBC, which counts like a reported one.</summary>
+public class DerivedLabsTests
 {
     private static RecoveryAssessment Assess(string[] symptoms, params LabInput[] labs) =>
         RecoveryAssessor.Assess(new AssessmentInput(new Person(41, Sex.Male), symptoms, [], [], labs));
@@ -62,4 +63,23 @@ public class CorrectedCalciumTests
     [Fact]
     public void WithoutAlbumin_NothingIsComputed() =>
         Assert.DoesNotContain(Assess([], new LabInput("calcium_total", 8.2, "mg/dL")).Labs, l => l.Biomarker == "calcium_corrected");
+
+    [Fact]
+    public void SerumIronAndTibc_AreNotInterpretedAlone_ButGiveTheTransferrinSaturation_AndTheIronStage()
+    {
+        var result = Assess(["fatigue"], new LabInput("ferritin", 18, "ug/L"), new LabInput("serum_iron", 7.2, "umol/L"), new LabInput("tibc", 400, "ug/dL"));
+
+        Assert.All(result.Labs.Where(l => l.Biomarker is "serum_iron" or "tibc"), l => Assert.Equal(LabStatus.NotInterpreted, l.Status));
+        var tsat = result.Labs.Single(l => l.Biomarker == "transferrin_saturation");
+        Assert.Equal(10.05, tsat.Value, 2); // 7.2 umol/L = 40.2 ug/dL; / 400 x 100
+        Assert.Equal(LabStatus.Deficient, tsat.Status); // below 16 %
+        var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.Contains(iron.For, e => e.Code == "transferrin_saturation");
+        Assert.Contains(iron.Notes, n => n.Text.Contains("stage 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASaturationFromTheLaboratory_IsKept_AndNothingIsComputed() =>
+        Assert.Single(Assess([], new LabInput("transferrin_saturation", 30, "%"), new LabInput("serum_iron", 40, "ug/dL"), new LabInput("tibc", 400, "ug/dL")).Labs,
+            l => l.Biomarker == "transferrin_saturation" && l.Value == 30);
 }
