@@ -26,6 +26,18 @@ public sealed record History
     /// Kirven 2007, Clin J Am Soc Nephrol 2:151 (Table 1, read in the journal's table view).</summary>
     public const double LongSessionHours = 4;
 
+    /// <summary>No period for this many months is amenorrhoea that needs evaluating: Gordon et al. 2017, J Clin
+    /// Endocrinol Metab 102:1413 (Endocrine Society guideline on functional hypothalamic amenorrhoea, recommendation
+    /// 1.2), as data/red_flag_rules.csv uses it.</summary>
+    public const double MissedPeriodsMonths = 3;
+
+    /// <summary>From this age, twelve months without a period mark the menopause rather than missed periods (NICE NG23,
+    /// as data/red_flag_rules.csv uses it).</summary>
+    public const double MenopauseCheckAge = 45;
+
+    /// <summary>Months without a period that mark the menopause from <see cref="MenopauseCheckAge"/> (NICE NG23).</summary>
+    public const double MenopauseMonths = 12;
+
     /// <summary>Risk factors that are medicines: a medication's name must resolve to one of these.</summary>
     public static IReadOnlyList<string> MedicationRiskIds { get; } =
         ["statin", "metformin", "ppi", "thiazide_diuretic", "loop_diuretic", "diuretic_unknown_class", "oral_contraceptives", "nsaid_use", "high_dose_b6_supplement", "high_dose_zinc_supplement",
