@@ -89,7 +89,7 @@ internal static class AssessCommand
             var week = request.TrainingWeek is { } weekFile
                 ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, "training_week").FullName, Replete.Training.TrainingWeek.Read)
                 : null;
-            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir)) { Week = week };
+            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir, week)) { Week = week };
         }
         catch (InputException ex)
         {
@@ -173,8 +173,9 @@ internal static class AssessCommand
     }
 
     /// <summary>The diet analysis of the request's <c>diet_log</c> (paths relative to the assessment file) with its
-    /// <c>supplements</c>, or null when it names none.</summary>
-    private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir)
+    /// <c>supplements</c>, against the targets of the training <paramref name="week"/> where the file names one, or null
+    /// when it names no diet log.</summary>
+    private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir, Replete.Training.TrainingWeek? week)
     {
         if (request.DietLogs.Count == 0)
         {
@@ -192,6 +193,11 @@ internal static class AssessCommand
         }
 
         var targets = Targets.TargetCalculator.For(request.Person);
+        if (week is not null)
+        {
+            targets = targets.WithWeek(week);
+        }
+
         return new LoadedDiet(diet.Items, supplements, Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets), targets);
     }
 }

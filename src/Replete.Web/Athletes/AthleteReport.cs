@@ -121,7 +121,9 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= from && i.Date <= to).OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync();
         var items = rows.Select(IntakeRows.ToItem).ToList();
         var supplements = await SupplementsAsync(athleteId, to);
-        var targets = TargetCalculator.For(request.Person);
+        // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
+        var week = items.Count > 0 ? await WeekAsync(athleteId, from, to) : null;
+        var targets = week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(week);
         DietAnalysis? analysis = items.Count > 0 ? DietAnalyzer.Analyze(items, supplements.Supplements, targets, from, to) : null;
         var assessment = RecoveryAssessor.Assess(input, diet: analysis);
         var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
@@ -130,7 +132,6 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         IReadOnlyList<RetestPlan> retests = [];
         if (analysis is not null)
         {
-            var week = await WeekAsync(athleteId, from, to);
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
                 : PlanFoods.Offered(foods.Catalog.FoodsIn, foods.Catalog.FindMany, foods.Units, items, analysis.Days, request.Profile);
             var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week));
