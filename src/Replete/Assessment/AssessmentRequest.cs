@@ -152,6 +152,12 @@ public sealed record AssessmentRequest(
             risks.Add("long_event");
         }
 
+        // Weekly distance up by more than 30 % is a new or much harder programme (History.SharpRisePercent).
+        if (History.DistanceRoseSharply)
+        {
+            risks.Add("new_programme");
+        }
+
         risks.AddRange(History.Medications.Select(m => m.RiskId).OfType<string>());
 
         // What the history says counts as said: no period for three months or more (History.MissedPeriodsMonths, before
