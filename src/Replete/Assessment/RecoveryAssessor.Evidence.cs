@@ -63,7 +63,9 @@ public static partial class RecoveryAssessor
                 case LabStatus.Low when lab.ConditionalCutoff:
                     nutrient.For.Add(piece with { Points = LabPoints(LabConditional, lab) });
                     break;
+                // A critical low (calcium 5.4 mg/dL) is the third level, past deficient: it counts at least as much.
                 case LabStatus.Deficient:
+                case LabStatus.Low when lab.Critical:
                     nutrient.For.Add(piece with { Points = LabPoints(LabDeficient, lab) });
                     break;
                 case LabStatus.Low:

@@ -125,6 +125,20 @@ public class LabRedFlagTests
         Assert.Equal(flag, raised.FlagId);
     }
 
+    [Theory]
+    [InlineData("calcium_total", 5.4, "mg/dL", "calcium")]   // below the 7.5 critical value; biomarkers.csv has no deficient cut-off
+    [InlineData("potassium", 2.8, "mmol/L", "potassium")]
+    [InlineData("magnesium_serum", 0.4, "mmol/L", "magnesium")]
+    public void ACriticalLowResult_ReadsCritical_AndCountsAsFullyAsADeficientOne(string biomarker, double value, string unit, string nutrient)
+    {
+        var result = Assess(Woman, new LabInput(biomarker, value, unit));
+
+        Assert.Equal("low, critical", Assert.Single(result.Labs).StatusLabel);
+        var finding = result.Bottlenecks.Single(b => b.Nutrient == nutrient);
+        Assert.Equal(8, Assert.Single(finding.For, e => e.Kind == EvidenceKind.Lab).Points);
+        Assert.Equal(Likelihood.Likely, finding.Likelihood);
+    }
+
     [Fact]
     public void LabFlag_NamesTheResultAndItsSource_OncePerResult()
     {
