@@ -46,7 +46,8 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Equal(0, result.ExitCode);
         var labs = JsonDocument.Parse(result.Output).RootElement.GetProperty("labs");
         Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
-        Assert.Contains("2498-4", result.Error, StringComparison.Ordinal);
+        Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "serum_iron" && l.GetProperty("status").GetString() == "not_interpreted");
+        Assert.Contains("3034-6", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
