@@ -24,6 +24,7 @@ internal static class AssessCommand
         {
             AssessmentInput input;
             AssessmentFile? read = null;
+            IReadOnlyList<string> interactiveLeftOut = [];
             if (parse.GetValue(interactive))
             {
                 if (!context.Console.Profile.Capabilities.Interactive)
@@ -32,7 +33,9 @@ internal static class AssessCommand
                 }
 
                 var answers = Questionnaire.Ask(context.Console);
-                input = answers with { Labs = [.. answers.Labs, .. (parse.GetValue(fhir) ?? []).SelectMany(bundle => ReadFhir(context, bundle).Labs.Select(l => l.Input))] };
+                var files = (parse.GetValue(fhir) ?? []).Select(bundle => ReadFhir(context, bundle)).ToList();
+                interactiveLeftOut = [.. files.SelectMany(f => f.Skipped)];
+                input = answers with { Labs = [.. answers.Labs, .. files.SelectMany(f => f.Labs.Select(l => l.Input))] };
 
                 // The questionnaire checks each lab as it is entered; this checks the rest (a CRP, a FHIR upload) the
                 // same way a file's labs are checked.
@@ -48,7 +51,7 @@ internal static class AssessCommand
                 input = read.Input;
             }
 
-            var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis);
+            var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis) with { LabsLeftOut = read?.LabsLeftOut ?? interactiveLeftOut };
             if (read?.Diet is not { } loaded || parse.GetValue(noPlan))
             {
                 return context.Report(parse.GetValue(format), result, AssessmentViews.Render, AssessmentViews.Markdown, AssessmentViews.Html);
@@ -80,16 +83,18 @@ internal static class AssessCommand
         var flags = request.ReportedRedFlags();
         try
         {
+            var leftOut = new List<string>();
             foreach (var bundle in fhir)
             {
                 var labs = ReadFhir(context, bundle);
+                leftOut.AddRange(labs.Skipped);
                 request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.Name).OrThrow();
             }
 
             var week = request.TrainingWeek is { } weekFile
                 ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, "training_week").FullName, Replete.Training.TrainingWeek.Read)
                 : null;
-            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir, week)) { Week = week };
+            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir, week)) { Week = week, LabsLeftOut = leftOut };
         }
         catch (InputException ex)
         {
@@ -207,6 +212,9 @@ internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput
 {
     /// <summary>The training week the file names, or null.</summary>
     public Replete.Training.TrainingWeek? Week { get; init; }
+
+    /// <summary>Results the FHIR files held that were not read, each with its file and why.</summary>
+    public IReadOnlyList<string> LabsLeftOut { get; init; } = [];
 }
 
 /// <summary>A diet log read and analysed: its items (read again from the files at each enumeration), the supplements

@@ -48,6 +48,11 @@ internal static class AssessmentViews
             console.Write(labs);
         }
 
+        foreach (var left in result.LabsLeftOut)
+        {
+            console.MarkupLine($"[grey]Lab left out[/]: {Shown.Markup(left)}");
+        }
+
         var systems = new Table().Title("Recovery systems").AddColumn("system").AddColumn("status").AddColumn("depends on");
         foreach (var system in result.Systems)
         {
@@ -103,6 +108,15 @@ internal static class AssessmentViews
             foreach (var lab in result.Labs)
             {
                 text.Append(CultureInfo.InvariantCulture, $"| {lab.Label} | {Value(lab)} | {Reading(lab)} | {string.Join("; ", lab.Caveats)} |\n");
+            }
+        }
+
+        if (result.LabsLeftOut.Count > 0)
+        {
+            text.Append("\n## Lab results left out\n\n");
+            foreach (var left in result.LabsLeftOut)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {left}\n");
             }
         }
 
@@ -168,6 +182,17 @@ internal static class AssessmentViews
             }
 
             text.Append("</table>\n");
+        }
+
+        if (result.LabsLeftOut.Count > 0)
+        {
+            text.Append("<h2>Lab results left out</h2>\n<ul>\n");
+            foreach (var left in result.LabsLeftOut)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(left)}</li>\n");
+            }
+
+            text.Append("</ul>\n");
         }
 
         text.Append("<h2>Recovery systems</h2>\n<table><tr><th>system</th><th>status</th></tr>\n");

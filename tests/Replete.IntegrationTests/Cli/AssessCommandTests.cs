@@ -48,6 +48,12 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
         Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "serum_iron" && l.GetProperty("status").GetString() == "not_interpreted");
         Assert.Contains("3034-6", result.Error, StringComparison.Ordinal);
+        // What was left out is in the report itself, in every format, not only on stderr.
+        Assert.Contains(JsonDocument.Parse(result.Output).RootElement.GetProperty("labs_left_out").EnumerateArray(), l => l.GetString()!.Contains("3034-6", StringComparison.Ordinal));
+        var markdown = CliRunner.Run("assess", path, "--fhir", bundle, "--format", "markdown").Output;
+        Assert.Contains("## Lab results left out", markdown, StringComparison.Ordinal);
+        Assert.Contains("3034-6", markdown, StringComparison.Ordinal);
+        Assert.Contains("Lab left out", CliRunner.Run("assess", path, "--fhir", bundle).Output, StringComparison.Ordinal);
     }
 
     [Fact]
