@@ -203,7 +203,10 @@ internal static class AssessCommand
             targets = targets.WithWeek(week);
         }
 
-        return new LoadedDiet(diet.Items, supplements, Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets), targets);
+        // The plan's usual diet (own foods, vitamin A, meals) is read in the analysis's own reading of the log.
+        var usual = new Planning.UsualDiet.Reader();
+        var analysis = Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets, observe: usual.Add);
+        return new LoadedDiet(diet.Items, supplements, analysis, targets) { Usual = usual.Finish(analysis.Days) };
     }
 }
 
@@ -219,4 +222,8 @@ internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput
 
 /// <summary>A diet log read and analysed: its items (read again from the files at each enumeration), the supplements
 /// taken, the analysis and the targets it used.</summary>
-internal sealed record LoadedDiet(IEnumerable<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets);
+internal sealed record LoadedDiet(IEnumerable<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets)
+{
+    /// <summary>The usual diet the plan starts from, read with the analysis, or null.</summary>
+    public Planning.UsualDiet? Usual { get; init; }
+}
