@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 
 namespace Replete.IntegrationTests.Diet;
 
-/// <summary>Memory of an analysis is flat in file size (issue 13): a 100 MB export made of a real export's rows peaks
+/// <summary>Memory of an analysis is flat in file size (issue 13), for app exports and Replete's own food logs: a 100 MB
+/// export made of a real export's rows peaks
 /// within 1.3 times (plus <see cref="AllowanceBytes"/>) of a 10 MB one, measured on the built command in a child process
 /// (the kernel's high-water mark of its resident memory, VmHWM). Both files cover the same days, each day repeated more
 /// often in the larger one, because the report lists every day: what must not grow is the cost of an entry.</summary>
@@ -69,6 +70,73 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Replete's own food logs, CSV and JSON (issue 13): a 100 MB log made of the README runner's week peaks
+    /// within the same bound of a 10 MB one. Each copy of the week moves on by a week, 20 weeks in turn, so both logs
+    /// cover the same 140 days (each day's total stays within the daily limits) and hold the same 18 foods and amounts.</summary>
+    [SkippableTheory]
+    [Trait("Category", "Slow")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public void PeakMemory_OfA100MbFoodLog_IsThatOfA10MbOne(string format)
+    {
+        var folder = Directory.CreateTempSubdirectory("replete-memory-").FullName;
+        try
+        {
+            var profile = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json");
+            var data = DataDirectory(Path.Combine(folder, "data"));
+            var peaks = new Dictionary<long, long>();
+            var entries = new Dictionary<long, int>();
+            foreach (var size in new[] { Small, Large })
+            {
+                var log = Path.Combine(folder, $"{size >> 20}mb-log.{format}");
+                GenerateFoodLog(Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv"), log, size, 20, json: format == "json");
+                var (peak, report) = Run(["analyze", log, "--profile", profile, "--format", "json", "--data-dir", data]);
+                var analysis = report.RootElement.GetProperty("analysis");
+                entries[size] = analysis.GetProperty("entries").GetInt32();
+                Assert.Equal(140, analysis.GetProperty("days").GetInt32());
+                Assert.Equal(18, report.RootElement.GetProperty("matches").GetArrayLength()); // one per food and amount, not per line
+                peaks[size] = peak;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analyze {format} food log {new FileInfo(log).Length / 1048576.0:0.0} MB, {entries[size]} entries: peak {peak / 1048576.0:0.0} MB"));
+            }
+
+            Assert.InRange(entries[Large], 9 * entries[Small], 11 * entries[Small]);
+            Assert.True(peaks[Large] < (1.3 * peaks[Small]) + AllowanceBytes,
+                string.Create(CultureInfo.InvariantCulture, $"{format} food log: {peaks[Large] >> 20} MB for 100 MB against {peaks[Small] >> 20} MB for 10 MB"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the food log's entries again and again until the file reaches <paramref name="bytes"/>, each copy
+    /// moved on by the log's span of days, <paramref name="spans"/> spans in turn; as CSV or as Replete's JSON.</summary>
+    private static void GenerateFoodLog(string source, string target, long bytes, int spans, bool json)
+    {
+        var lines = File.ReadAllLines(source).Where(l => l.Length > 0).ToList();
+        var rows = lines.Skip(1).Select(l => (Date: DateOnly.ParseExact(l[..l.IndexOf(',', StringComparison.Ordinal)], "yyyy-MM-dd", CultureInfo.InvariantCulture), Fields: l.Split(','))).ToList();
+        var span = rows.Max(r => r.Date).DayNumber - rows.Min(r => r.Date).DayNumber + 1;
+        using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write(json ? "{\"entries\": [\n" : lines[0] + "\n");
+        long written = json ? 14 : lines[0].Length + 1;
+        var first = true;
+        for (var copy = 0; written < bytes; copy++)
+        {
+            foreach (var (date, fields) in rows)
+            {
+                var day = date.AddDays(copy % spans * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var line = json
+                    ? (first ? "" : ",\n") + JsonSerializer.Serialize(new Dictionary<string, string> { ["date"] = day, ["time"] = fields[1], ["meal"] = fields[2], ["food"] = fields[3], ["amount"] = fields[4] })
+                    : $"{day},{string.Join(',', fields.Skip(1))}\n";
+                first = false;
+                writer.Write(line);
+                written += Encoding.UTF8.GetByteCount(line);
+            }
+        }
+
+        writer.Write(json ? "\n]}\n" : "");
     }
 
     /// <summary>Writes the export's header and then its rows again and again until the file reaches
