@@ -11,7 +11,7 @@ namespace Replete.Planning;
 /// <param name="Items">The logged items the analysis was made from; enumerated once per use (an import may read its
 /// files again each time rather than hold them).</param>
 /// <param name="Supplements">The supplements they take every day.</param>
-/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); empty for own foods only.</param>
+/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Offered(PlanFoodPool, IReadOnlyList{PlanFood}, References.Profile)"/>); empty for own foods only.</param>
 public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEnumerable<IntakeItem> Items, IReadOnlyList<Supplement> Supplements, IReadOnlyList<PlanFood> Candidates)
 {
     /// <summary>The assessment's triage: an emergency gets no plan; any doctor's visit keeps the plan to food.</summary>
@@ -67,7 +67,7 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
     /// <param name="diet">The diet analysis the assessment used.</param>
     /// <param name="items">The logged items of that analysis.</param>
     /// <param name="supplements">The supplements the analysis counted.</param>
-    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); ignored in an emergency.</param>
+    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Offered(PlanFoodPool, IReadOnlyList{PlanFood}, References.Profile)"/>); ignored in an emergency.</param>
     /// <param name="week">The training week, or null.</param>
     /// <param name="usual">The usual diet already read from <paramref name="items"/>, or null.</param>
     public static PlanRequest For(

@@ -22,6 +22,7 @@ internal static class PlanCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
+            context.Foods.Warm(parse.GetValue(dataDir));
             var read = AssessCommand.ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
             var diet = read.Diet ?? throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Required,
                 "a plan needs a usual diet: add \"diet_log\" (a food log or an app export) to the assessment file")]);
@@ -51,9 +52,9 @@ internal static class PlanCommand
             _ = Task.Run(DayPlanner.LoadSolver);
             // The person's own foods, vitamin A and meals, read with the analysis (or once here), shared with the planner.
             usual = diet.Usual ?? UsualDiet.Read(diet.Items, diet.Analysis);
-            using var database = FoodStore.Open(context, dataDir);
-            var catalog = database.Catalog;
-            candidates = PlanFoods.Offered(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients(), usual.Own, read.Request.Profile);
+            var catalog = context.Foods.Open(dataDir).Catalog;
+            var pool = CommandFoods.PlanPool(catalog);
+            candidates = PlanFoods.Offered(pool, usual.Own, read.Request.Profile);
         }
 
         return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week, usual));
