@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 
 namespace Replete.IntegrationTests.Diet;
 
-/// <summary>Memory of an analysis is flat in file size (issue 13), for app exports and Replete's own food logs: a 100 MB
+/// <summary>Memory of an analysis is flat in file size (issue 13), for app exports and Replete's own food logs, and of
+/// a FoodData Central import: a 100 MB
 /// export made of a real export's rows peaks
 /// within 1.3 times (plus <see cref="AllowanceBytes"/>) of a 10 MB one, measured on the built command in a child process
 /// (the kernel's high-water mark of its resident memory, VmHWM). Both files cover the same days, each day repeated more
@@ -108,6 +109,84 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A FoodData Central import (issue 13: every import): a 100 MB download made of the SR Legacy download's
+    /// own rows peaks within the same bound of a 10 MB one. Each copy of the foods moves on by 10,000,000 in its fdc_id,
+    /// so the large download holds three times the foods and ten times the values, every value a real one.</summary>
+    [SkippableFact]
+    [Trait("Category", "Slow")]
+    public void PeakMemory_OfA100MbFoodDataCentralImport_IsThatOfA10MbOne()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        var folder = Directory.CreateTempSubdirectory("replete-memory-").FullName;
+        try
+        {
+            var data = DataDirectory(Path.Combine(folder, "data"));
+            var peaks = new Dictionary<long, long>();
+            var values = new Dictionary<long, long>();
+            foreach (var size in new[] { Small, Large })
+            {
+                var download = Path.Combine(folder, $"{size >> 20}mb-fdc");
+                GenerateFdc(source, download, size);
+                var (peak, report) = Run(["foods", "import", "fdc", download, "--json", "--data-dir", data]);
+                values[size] = report.RootElement.GetProperty("nutrient_values").GetInt64();
+                peaks[size] = peak;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"foods import fdc {size >> 20} MB, {report.RootElement.GetProperty("foods").GetInt32()} foods, {values[size]} values: peak {peak / 1048576.0:0.0} MB"));
+            }
+
+            Assert.InRange(values[Large], 9 * values[Small], 11 * values[Small]);
+            Assert.True(peaks[Large] < (1.3 * peaks[Small]) + AllowanceBytes,
+                string.Create(CultureInfo.InvariantCulture, $"foods import fdc: {peaks[Large] >> 20} MB for 100 MB against {peaks[Small] >> 20} MB for 10 MB"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes a FoodData Central download (food.csv, food_nutrient.csv, nutrient.csv) from
+    /// <paramref name="source"/>'s rows until its values reach <paramref name="bytes"/>: every food of each copy, its
+    /// fdc_id moved on by 10,000,000 a copy, and the values of those foods in the source's order.</summary>
+    private static void GenerateFdc(string source, string target, long bytes)
+    {
+        Directory.CreateDirectory(target);
+        File.Copy(Path.Combine(source, "nutrient.csv"), Path.Combine(target, "nutrient.csv"));
+        var foods = File.ReadAllLines(Path.Combine(source, "food.csv")).Where(l => l.Length > 0).ToList();
+        var values = File.ReadAllLines(Path.Combine(source, "food_nutrient.csv")).Where(l => l.Length > 0).ToList();
+        // The first field (a quoted whole number) and the rest of the line after its comma.
+        static (long Id, string Tail) Split(string line)
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            return (long.Parse(line[..comma].Trim('"'), CultureInfo.InvariantCulture), line[(comma + 1)..]);
+        }
+
+        using var food = new StreamWriter(Path.Combine(target, "food.csv"), false, new UTF8Encoding(false), 1 << 16);
+        using var value = new StreamWriter(Path.Combine(target, "food_nutrient.csv"), false, new UTF8Encoding(false), 1 << 16);
+        food.Write(foods[0] + "\n");
+        value.Write(values[0] + "\n");
+        long written = 0;
+        var row = 1L;
+        for (var copy = 0L; written < bytes; copy++)
+        {
+            var offset = copy * 10_000_000;
+            foreach (var (id, tail) in foods.Skip(1).Select(Split))
+            {
+                food.Write(string.Create(CultureInfo.InvariantCulture, $"\"{id + offset}\",{tail}\n"));
+            }
+
+            foreach (var line in values.Skip(1))
+            {
+                var (id, tail) = Split(Split(line).Tail);
+                var text = string.Create(CultureInfo.InvariantCulture, $"\"{row++}\",\"{id + offset}\",{tail}\n");
+                value.Write(text);
+                written += text.Length;
+                if (written >= bytes)
+                {
+                    break;
+                }
+            }
         }
     }
 
