@@ -83,7 +83,9 @@ internal static class DietViews
             foreach (var group in report.ToConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)))
             {
                 var m = group.First();
-                var lines = string.Join(", ", group.Select(g => g.Entry.Origin.Split(':')[^1]));
+                var shown = group.SelectMany(g => g.Origins).Take(DietImport.OriginsShown).ToList();
+                var more = group.Sum(g => g.Lines) - shown.Count;
+                var lines = string.Join(", ", shown.Select(o => o.Split(':')[^1])) + (more > 0 ? $" and {more} more" : "");
                 console.MarkupLine(Shown.Markup($"  '{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}"));
             }
         }
