@@ -19,6 +19,12 @@ internal static class FoodNameScorer
     public const double CompletenessBonus = 0.02;
     public const double MissingWordCost = 0.5;
 
+    /// <summary>Earned once by a name that calls itself the default form of its food ("plain", "raw": role "default" in
+    /// data/food_search_words.csv), so that when the person names no form, "Bagels, plain" comes before "Bagels, wheat"
+    /// and "Tomatoes, red, ripe, raw" before the cooked ones. Smaller than one extra head word, so a name that says
+    /// more than was asked still loses.</summary>
+    public const double DefaultFormBonus = 0.04;
+
     /// <summary>A word in another name of the food (its common names) matches at this fraction.</summary>
     public const double OtherNameQuality = 0.9;
 
@@ -36,6 +42,9 @@ internal static class FoodNameScorer
 
     /// <summary>Token role: the name's first word.</summary>
     public const byte First = 16;
+
+    /// <summary>Token role: a word saying the food is in its default form ("plain", "raw").</summary>
+    public const byte DefaultForm = 32;
 
     /// <summary>Scores one food.</summary>
     /// <param name="terms">The term id of each of the food's tokens, in name order.</param>
@@ -61,9 +70,11 @@ internal static class FoodNameScorer
         var headExtra = 0;
         var otherExtra = 0;
         var variantExtra = 0;
+        var defaultForm = false;
         for (var t = 0; t < terms.Length; t++)
         {
             var role = flags[t];
+            defaultForm |= (role & DefaultForm) != 0;
             var slot = termSlot[terms[t]];
             if (slot < 0)
             {
@@ -132,7 +143,7 @@ internal static class FoodNameScorer
         }
 
         var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
-        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) - cost;
+        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) + (defaultForm ? DefaultFormBonus : 0) - cost;
         var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
         return (score, confidence, matched);
     }

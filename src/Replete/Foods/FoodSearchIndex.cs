@@ -183,10 +183,10 @@ public sealed partial class FoodSearchIndex
         {
             work.Prepare(terms.Length);
             FoodText.Tokenize(query, work.Words);
-            var words = work.Words.Where(w => !w.Stop).Select(w => w.Text).ToArray();
+            var words = work.Words.Where(w => !w.Stop && !w.Negated).Select(w => w.Text).ToArray();
             if (words.Length == 0)
             {
-                words = [.. work.Words.Select(w => w.Text)];
+                words = [.. work.Words.Where(w => !w.Negated).Select(w => w.Text)];
             }
 
             if (words.Length == 0)
@@ -240,7 +240,7 @@ public sealed partial class FoodSearchIndex
             // The most a food can score before its unmatched words are charged: every word in the first segment, the
             // first-word bonus on the heaviest, and every bonus.
             var firstBonus = (1 + HeadBonus) * FirstWordBonus;
-            var extras = CompletenessBonus + (AdjacentBonus * (slots.Count - 1));
+            var extras = CompletenessBonus + DefaultFormBonus + (AdjacentBonus * (slots.Count - 1));
             // No slot can score above its best-matching term (a typo matches at 0.7, a prefix at 0.75), so neither can
             // the food: the match part of the bound scales by the best term quality of any slot.
             var quality = slots.Max(s => s.Terms.Count == 0 ? 0 : s.Terms.Max(t => t.Quality));
@@ -643,11 +643,17 @@ public sealed partial class FoodSearchIndex
             FoodText.Tokenize(food.Description, words);
             var head = HeadSegment(words);
             var first = true;
-            foreach (var (word, stop, segment, aside) in words)
+            foreach (var (word, stop, segment, aside, negated) in words)
             {
+                // A negated word names what the food is not ("soy" in "non-soy"): it is not indexed, so it never matches.
+                if (negated)
+                {
+                    continue;
+                }
+
                 var role = WordRoles.GetValueOrDefault(word);
-                var free = stop || aside || role is "plain" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
-                var flags = (byte)((segment == head ? Head : 0) | (free ? Stop : 0) | (role is "variant" ? Variant : 0));
+                var free = stop || aside || role is "plain" or "default" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
+                var flags = (byte)((segment == head ? Head : 0) | (free ? Stop : 0) | (role is "variant" ? Variant : 0) | (role is "default" && !aside ? DefaultForm : 0));
                 if (segment == head && !free && !aside && first)
                 {
                     flags |= First;
@@ -667,7 +673,7 @@ public sealed partial class FoodSearchIndex
             if (food.OtherNames is { Length: > 0 } other)
             {
                 FoodText.Tokenize(other, words);
-                foreach (var (word, stop, _, _) in words)
+                foreach (var (word, stop, _, _, _) in words.Where(w => !w.Negated))
                 {
                     tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0))));
                 }

@@ -12,11 +12,12 @@ namespace Replete.IntegrationTests.Foods;
 [Collection(Sr28Group.Name)]
 public class FoodSearchRelevanceTests(Sr28Database sr28, ITestOutputHelper output)
 {
-    // Measured before the ranking fixes of issue 17: tune top-1 74.0 %, top-3 86.5 %; held-out top-1 66.0 %, top-3 82.0 %.
-    private const double TuneTopOneFloor = 0.73;
-    private const double TuneTopThreeFloor = 0.86;
-    private const double HeldOutTopOneFloor = 0.65;
-    private const double HeldOutTopThreeFloor = 0.81;
+    // Before the ranking fixes of issue 17: tune top-1 74.0 %, top-3 86.5 %; held-out 66.0 %, 82.0 %. After negation,
+    // default-form and product-word roles: tune 75.0 %, 88.5 %; held-out 69.0 %, 84.0 % (floors set just under).
+    private const double TuneTopOneFloor = 0.74;
+    private const double TuneTopThreeFloor = 0.88;
+    private const double HeldOutTopOneFloor = 0.68;
+    private const double HeldOutTopThreeFloor = 0.83;
 
     /// <summary>One row: the query, the accepted food ids, and whether it is held out from tuning.</summary>
     public sealed record RelevanceQuery(string Query, int[] Expected, bool HeldOut);
