@@ -27,6 +27,9 @@ public sealed partial class FoodSearchIndex
     private const int RefundDepth = 3;
     private const int FilterFrom = 1024;
 
+    /// <summary>Starts the term of a negated word; no query word can contain it.</summary>
+    private const char NegatedPrefix = '~';
+
     private static readonly Dictionary<string, string> WordRoles = Data.ReferenceData.Read("food_search_words.csv")
         .ToDictionary(row => row.Text("word"), row => row.Text("role"), StringComparer.Ordinal);
 
@@ -600,7 +603,7 @@ public sealed partial class FoodSearchIndex
         for (var term = 0; term < terms.Length; term++)
         {
             var text = terms[term];
-            if (text.Length < 4 || char.IsAsciiDigit(text[0]))
+            if (text.Length < 4 || char.IsAsciiDigit(text[0]) || text[0] == NegatedPrefix)
             {
                 continue;
             }
@@ -643,15 +646,20 @@ public sealed partial class FoodSearchIndex
             FoodText.Tokenize(food.Description, words);
             var head = HeadSegment(words);
             var first = true;
-            foreach (var (word, stop, segment, aside, negated) in words)
+            foreach (var (text, stop, segment, aside, negated) in words)
             {
-                // A negated word names what the food is not ("soy" in "non-soy"): it is not indexed, so it never matches.
+                // A negated word names what the food is not ("soy" in "non-soy"): it is indexed under a term no query can
+                // produce ("~soy"), so it never matches, yet still costs like any word the person did not ask for
+                // ("Apples, raw, without skin" stays behind "with skin"). Negating a form word ("without salt") gives the
+                // default form, which costs nothing.
+                var word = text;
+                var role = WordRoles.GetValueOrDefault(word);
                 if (negated)
                 {
-                    continue;
+                    role = role is "variant" or "plain" or "default" ? "plain" : null;
+                    word = NegatedPrefix + word;
                 }
 
-                var role = WordRoles.GetValueOrDefault(word);
                 var free = stop || aside || role is "plain" or "default" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
                 var flags = (byte)((segment == head ? Head : 0) | (free ? Stop : 0) | (role is "variant" ? Variant : 0) | (role is "default" && !aside ? DefaultForm : 0));
                 if (segment == head && !free && !aside && first)

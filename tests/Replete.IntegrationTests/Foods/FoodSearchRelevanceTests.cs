@@ -13,8 +13,8 @@ namespace Replete.IntegrationTests.Foods;
 public class FoodSearchRelevanceTests(Sr28Database sr28, ITestOutputHelper output)
 {
     // Before the ranking fixes of issue 17: tune top-1 74.0 %, top-3 86.5 %; held-out 66.0 %, 82.0 %. After negation,
-    // default-form and product-word roles: tune 75.0 %, 88.5 %; held-out 69.0 %, 84.0 % (floors set just under).
-    private const double TuneTopOneFloor = 0.74;
+    // default-form and product-word roles: tune 76.0 %, 88.5 %; held-out 69.0 %, 84.0 % (floors set just under).
+    private const double TuneTopOneFloor = 0.75;
     private const double TuneTopThreeFloor = 0.88;
     private const double HeldOutTopOneFloor = 0.68;
     private const double HeldOutTopThreeFloor = 0.83;
