@@ -58,7 +58,7 @@ internal static class ServerStorage
     }
 }
 
-/// <summary>What the server says in its log while starting.</summary>
+/// <summary>What the server says in its log: while starting, and when it refuses a request.</summary>
 internal static partial class ServerLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Updating the people database ({Provider}): applying {Count} migration(s): {Names}")]
@@ -66,6 +66,9 @@ internal static partial class ServerLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     public static partial void Foods(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Route}: {Status} ({Kind}) at {Fields}")]
+    public static partial void Refused(ILogger logger, string method, string? route, int status, string kind, string fields);
 }
 
 /// <summary>The food database the server reads: one catalog shared by every request (a pooled read-only connection per
