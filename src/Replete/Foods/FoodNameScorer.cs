@@ -53,12 +53,16 @@ internal static class FoodNameScorer
     /// <param name="termQuality">For each term id in a slot, how well it matches the query word (1 exact, less for a
     /// prefix or typo).</param>
     /// <param name="slotWeights">Each query slot's weight (its inverse document frequency).</param>
+    /// <param name="slotOptional">For each query slot, whether its word only names the default form ("fresh", "raw",
+    /// "plain": role plain or default in data/food_search_words.csv). A name need not say it: "Blackberries, raw" fully
+    /// answers "blackberries fresh", so such a word costs nothing when missing and is not required.</param>
     /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
-    /// <returns>The score, the confidence that the food is what was meant (0-1), and how many query words matched.</returns>
-    public static (double Score, double Confidence, int Matched) Score(
+    /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
+    /// many words that are not optional did not.</returns>
+    public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, double totalWeight, double completeness)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -117,8 +121,10 @@ internal static class FoodNameScorer
         }
 
         var matched = 0;
+        var missed = 0;
         var sum = 0.0;
         var exact = 0.0;
+        var asked = totalWeight;
         for (var s = 0; s < slots; s++)
         {
             if (best[s] > 0)
@@ -127,8 +133,13 @@ internal static class FoodNameScorer
                 sum += slotWeights[s] * best[s];
                 exact += slotWeights[s] * plain[s];
             }
+            else if (slotOptional[s])
+            {
+                asked -= slotWeights[s];
+            }
             else
             {
+                missed++;
                 sum -= slotWeights[s] * MissingWordCost;
             }
         }
@@ -144,7 +155,7 @@ internal static class FoodNameScorer
 
         var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
         var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) + (defaultForm ? DefaultFormBonus : 0) - cost;
-        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
-        return (score, confidence, matched);
+        var confidence = Math.Clamp((exact / asked) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
+        return (score, confidence, matched, missed);
     }
 }
