@@ -65,10 +65,7 @@ public static class PlanFoods
     ];
 
     /// <summary>Groups whose foods are eaten cooked: their raw forms (dry lentils, raw meat, raw rice) are not offered.</summary>
-    private static readonly HashSet<string> EatenCooked = new(StringComparer.Ordinal)
-    {
-        "Poultry Products", "Pork Products", "Beef Products", "Finfish and Shellfish Products", "Legumes and Legume Products", "Cereal Grains and Pasta",
-    };
+    private static IReadOnlySet<string> EatenCooked => FoodGroups.EatenCooked;
 
     /// <summary>Description words that keep a food out of the new-food pool. Salted, fortified, enriched, canned,
     /// frozen, sweetened and prepared forms vary by product and country (a plan suggests the plain food); organ meats

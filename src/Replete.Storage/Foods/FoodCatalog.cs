@@ -64,7 +64,7 @@ public sealed class FoodCatalog
     {
         using var connection = Open();
         using var command = Command(connection, """
-            SELECT f.id, f.description, f.common_names, f.tracked_nutrients FROM food f
+            SELECT f.id, f.description, f.common_names, f.tracked_nutrients, f.category, f.brand FROM food f
             WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
             """);
         return FoodSearchIndex.Build(Entries(command), synonyms);
@@ -75,7 +75,9 @@ public sealed class FoodCatalog
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked);
+                yield return new FoodSearchEntry(
+                    reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked,
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
             }
         }
     }
@@ -269,7 +271,7 @@ public sealed class FoodCatalog
     }
 
     private FoodSearchIndex LoadOrBuildIndex() =>
-        Saved("index", [typeof(FoodSearchIndex).Assembly], () => BuildSearchIndex(), file => FoodSearchIndex.Load(file), (built, file) => built.Save(file));
+        Saved("index", [typeof(FoodSearchIndex).Assembly, typeof(FoodCatalog).Assembly], () => BuildSearchIndex(), file => FoodSearchIndex.Load(file), (built, file) => built.Save(file));
 
     /// <summary>Something made from this catalog alone (its foods and the build of the code that makes it), such as the
     /// foods a plan may offer anyone: made on first use and shared by every caller of this catalog, and saved beside
