@@ -16,6 +16,19 @@ internal sealed record ApiAnswer(int Status, JsonNode? Body)
     /// <summary>2xx.</summary>
     public bool Ok => Status is >= 200 and < 300;
 
+    /// <summary>Where a problem is, as the CLI says it: the file and line when the problem has them, then the field.</summary>
+    private static string Where(JsonNode? problem)
+    {
+        var source = (string?)problem?["source"];
+        var line = problem?["line"] is JsonValue l ? $" line {l}" : "";
+        var path = (string?)problem?["path"] is { Length: > 0 } p && p != "$" ? p : "";
+        var file = source is { Length: > 0 } && source != "request" && line.Length > 0 ? source + line : "";
+        return file.Length > 0 && path.Length > 0 ? $"{file}, {path}" : file + path;
+    }
+
+    /// <summary>Whether a problem of the refusal has <paramref name="code"/> (such as <c>question</c>, the unit question).</summary>
+    public bool HasProblemCode(string code) => !Ok && Body?["problems"] is JsonArray problems && problems.Any(p => (string?)p?["code"] == code);
+
     /// <summary>The problems of a refusal, in order: the engine's <c>problems</c> (path and message), else the title and
     /// detail of the ProblemDetails.</summary>
     public IReadOnlyList<(string Path, string Message)> Problems
@@ -29,7 +42,7 @@ internal sealed record ApiAnswer(int Status, JsonNode? Body)
 
             if (Body?["problems"] is JsonArray problems)
             {
-                return [.. problems.Select(p => ((string?)p?["path"] ?? "", (string?)p?["message"] ?? ""))];
+                return [.. problems.Select(p => (Where(p), (string?)p?["message"] ?? ""))];
             }
 
             if (Body?["errors"] is JsonObject errors)
@@ -67,7 +80,8 @@ internal sealed class InProcessApi(EndpointDataSource endpoints)
     /// <param name="page">The page's request: its user, services and cancellation.</param>
     /// <param name="method">GET, POST, PUT, PATCH or DELETE.</param>
     /// <param name="pathAndQuery">The API path with its query.</param>
-    /// <param name="body">A JSON body, written with the wire policy (snake_case).</param>
+    /// <param name="body">A JSON body: an object written with the wire policy (snake_case), a <see cref="JsonNode"/>, or
+    /// the bytes of a JSON file.</param>
     /// <param name="forwardForm">Hands the page's own multipart form (an upload) to the endpoint instead of a body.</param>
     /// <exception cref="InvalidOperationException">No API endpoint serves the path: a bug in the page.</exception>
     public async Task<ApiAnswer> SendAsync(HttpContext page, string method, string pathAndQuery, object? body = null, bool forwardForm = false)
@@ -99,7 +113,12 @@ internal sealed class InProcessApi(EndpointDataSource endpoints)
         }
         else if (body is not null)
         {
-            var bytes = body is JsonNode node ? Encoding.UTF8.GetBytes(node.ToJsonString()) : JsonSerializer.SerializeToUtf8Bytes(body, Replete.Data.WireJson.Options);
+            var bytes = body switch
+            {
+                byte[] raw => raw,
+                JsonNode node => Encoding.UTF8.GetBytes(node.ToJsonString()),
+                _ => JsonSerializer.SerializeToUtf8Bytes(body, Replete.Data.WireJson.Options),
+            };
             request.ContentType = "application/json";
             request.ContentLength = bytes.Length;
             request.Body = new MemoryStream(bytes);
