@@ -92,6 +92,7 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
             await Assertions.Expect(athlete.GetByRole(AriaRole.Heading, new() { Name = "The plan" })).ToBeVisibleAsync();
             await Assertions.Expect(athlete.GetByRole(AriaRole.Heading, new() { Name = "Retests due" })).ToBeVisibleAsync();
             await WebAppBrowser.CheckAsync(athlete, "journey-dashboard");
+            await athlete.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppBrowser.Artifacts, "journey-dashboard-window.png") });
 
             // The athlete invites a coach to read reports only; the code is shown once.
             await athlete.GotoAsync("/sharing");

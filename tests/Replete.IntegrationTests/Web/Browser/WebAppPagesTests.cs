@@ -109,7 +109,7 @@ public sealed class WebAppPagesTests(Sr28Database foods)
                     var overflow = await page.EvaluateAsync<string>(@"() => document.documentElement.scrollWidth <= window.innerWidth ? '' :
                         [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
                             && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1 && !e.parentElement.classList.contains('table-wrap'))
-                        .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')).join(', ')");
+                        .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')).join(', ') || ('the document is ' + document.documentElement.scrollWidth + ' px wide')");
                     if (overflow.Length > 0)
                     {
                         failures.Add($"{pageName} at {width} px is wider than the window: {overflow}");
