@@ -28,6 +28,9 @@ public sealed class FoodLogModel : WebPage
 
     public IReadOnlyList<Total> Totals { get; private set; } = [];
 
+    /// <summary>What was typed into a refused form, shown again.</summary>
+    public JsonObject? Draft { get; private set; }
+
     public DateOnly DayShown => Day ?? Today;
 
     public async Task OnGetAsync()
@@ -35,7 +38,7 @@ public sealed class FoodLogModel : WebPage
         Day ??= Today;
         var day = Day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Entries = [.. Shown.Items((await GetAsync($"/api/v1/athletes/me/food-log?from={day}&to={day}")).Body)];
-        Editing = Edit is { } id ? Entries.FirstOrDefault(e => (long?)e["id"] == id && e["import_id"] is null) : null;
+        Editing = Edit is { } id ? Entries.FirstOrDefault(e => (long?)e["id"] == id && e["import_id"] is null) : Draft?["id"] is not null ? Draft : null;
         var trends = await GetAsync($"/api/v1/athletes/me/trends/intake?from={day}&to={day}");
         Totals = trends.Body is JsonObject series
             ? [.. series.Select(p => (p.Key, Week: Shown.Items(p.Value).FirstOrDefault())).Where(p => p.Week?["mean_daily"] is JsonValue).Select(p => Row(p.Key, p.Week!))]
@@ -61,8 +64,9 @@ public sealed class FoodLogModel : WebPage
         ["food_id"] = foodId,
     };
 
-    private async Task<IActionResult> AfterAsync(ApiAnswer answer, string done)
+    private async Task<IActionResult> AfterAsync(ApiAnswer answer, string done, JsonObject sent)
     {
+        Draft = sent;
         if (answer.Ok && answer.Body?["needs_confirmation"] is JsonValue needs && (bool)needs)
         {
             Confirm = answer.Body;
@@ -77,11 +81,19 @@ public sealed class FoodLogModel : WebPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string? meal, string? food, string? amount, int? foodId) =>
-        await AfterAsync(await SendAsync(HttpMethods.Post, "/api/v1/athletes/me/food-log", Body(meal, food, amount, foodId)), "Added");
+    public async Task<IActionResult> OnPostAddAsync(string? meal, string? food, string? amount, int? foodId)
+    {
+        var body = Body(meal, food, amount, foodId);
+        return await AfterAsync(await SendAsync(HttpMethods.Post, "/api/v1/athletes/me/food-log", body), "Added", body);
+    }
 
-    public async Task<IActionResult> OnPostEditAsync(long id, string? meal, string? food, string? amount, int? foodId) =>
-        await AfterAsync(await SendAsync(HttpMethods.Put, $"/api/v1/athletes/me/food-log/{id}", Body(meal, food, amount, foodId)), "Changed");
+    public async Task<IActionResult> OnPostEditAsync(long id, string? meal, string? food, string? amount, int? foodId)
+    {
+        var body = Body(meal, food, amount, foodId);
+        var answer = await SendAsync(HttpMethods.Put, $"/api/v1/athletes/me/food-log/{id}", body);
+        body["id"] = id;
+        return await AfterAsync(answer, "Changed", body);
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id)
     {

@@ -24,6 +24,9 @@ public sealed class CoachAthleteModel : WebPage
 
     public IReadOnlyList<JsonNode> Notes { get; private set; } = [];
 
+    /// <summary>The top bottleneck's intake by week over the report's last twelve weeks.</summary>
+    public (string Nutrient, JsonNode Weeks)? Intake { get; private set; }
+
     private string Base => "/api/v1/athletes/" + Uri.EscapeDataString(AthleteId);
 
     public async Task OnGetAsync()
@@ -42,6 +45,14 @@ public sealed class CoachAthleteModel : WebPage
             var labs = await GetAsync(Base + "/trends/labs");
             Labs = labs.Body is JsonObject series ? [.. series.Where(p => p.Value is not null).Select(p => (p.Key, p.Value!))] : [];
             Notes = [.. Shown.Items((await GetAsync(Base + "/notes")).Body)];
+            if ((string?)Report?["bottlenecks"]?[0]?["nutrient"] is { } top && DateOnly.TryParse((string?)Report["to"], System.Globalization.CultureInfo.InvariantCulture, out var to))
+            {
+                var intake = await GetAsync($"{Base}/trends/intake?nutrient={top}&from={to.AddDays(-83):yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+                if (intake.Body?[top] is { } weeks)
+                {
+                    Intake = (top, weeks);
+                }
+            }
         }
     }
 

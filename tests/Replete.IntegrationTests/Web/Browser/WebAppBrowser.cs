@@ -72,9 +72,14 @@ public sealed class WebAppBrowser : IAsyncDisposable
     }
 
     /// <summary>A new browser (its own cookies) at <paramref name="width"/>.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = BaseUrl,
+            JavaScriptEnabled = javaScript,
+        });
         contexts.Add(context);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);

@@ -192,4 +192,43 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
             File.Delete(bad);
         }
     }
+
+    [SkippableFact]
+    public async Task FoodLog_WithoutJavaScript_AddsConfirmsEditsAndDeletes()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync(javaScript: false);
+        await WebAppBrowser.OnFailureAsync(page, "food-log-no-js", async () =>
+        {
+            await SignUpAsync(page, "Fay");
+            await ProfileAsync(page);
+            await page.GotoAsync("/food-log?day=2026-11-02");
+            var food = page.GetByLabel("Food", new() { Exact = true });
+            await food.FillAsync("banana");
+            await page.GetByLabel("Amount").FillAsync("1 medium");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+
+            // SR28's banana has no "medium" portion: the problem says which portions it has, and the form keeps what was typed.
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("has no 'medium' portion");
+            await Assertions.Expect(food).ToHaveValueAsync("banana");
+            await page.GetByLabel("Amount").FillAsync("120 g");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added: Bananas, raw");
+            var row = page.Locator("tbody tr").First;
+            await Assertions.Expect(row).ToContainTextAsync("120 g");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The day's totals against targets" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#totals-h ~ .table-wrap")).ToContainTextAsync("potassium");
+
+            await row.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change an entry" })).ToBeVisibleAsync();
+            await page.GetByLabel("Amount").FillAsync("240 g");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save change" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changed");
+            await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("240 g");
+
+            await page.Locator("tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Nothing logged this day.")).ToBeVisibleAsync();
+            await WebAppBrowser.CheckAsync(page, "food-log-no-js");
+        });
+    }
 }
