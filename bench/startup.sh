@@ -15,8 +15,17 @@ export REPLETE_DATA_DIR="$work/data"
 "$root/replete" foods init >/dev/null 2>&1
 
 cli="dotnet $root/.build/cli/Replete.Cli.dll"
+# Each command cold (REPLETE_RESIDENT=off: its own process does everything) and as a person meets it after the first
+# command of the day (the resident replete, started by the warm-up runs and stopped at the end).
+trap '"$root/replete" resident stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 hyperfine -N --warmup 3 --runs 20 \
   -n hello-world "dotnet $work/hello/out/hello.dll" \
   -n targets "$cli targets --age 29 --sex female --pregnant --json" \
   -n assess "$cli assess $root/examples/runner-assessment.json --format json" \
+  -n assess-table "$cli assess $root/examples/runner-assessment.json" \
   -n assess-no-plan "$cli assess $root/examples/runner-assessment.json --format json --no-plan"
+REPLETE_RESIDENT=off hyperfine -N --warmup 2 --runs 10 \
+  -n hello-world "dotnet $work/hello/out/hello.dll" \
+  -n targets-cold "$cli targets --age 29 --sex female --pregnant --json" \
+  -n assess-cold "$cli assess $root/examples/runner-assessment.json --format json" \
+  -n assess-no-plan-cold "$cli assess $root/examples/runner-assessment.json --format json --no-plan"

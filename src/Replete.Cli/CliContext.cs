@@ -5,8 +5,16 @@ namespace Replete.Cli;
 
 /// <summary>Where a command writes: the console for tables, plain writers for JSON and errors, and a console on the
 /// error stream for progress (so <c>--json</c> output stays clean).</summary>
-internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWriter Error, IAnsiConsole ProgressConsole)
+internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextWriter Error, IAnsiConsole ProgressConsole) : IDisposable
 {
+    private CommandFoods? foods;
+
+    /// <summary>The command's food database, opened once and closed with the context.</summary>
+    public CommandFoods Foods => foods ??= new CommandFoods(this);
+
+    /// <summary>Closes the command's food database.</summary>
+    public void Dispose() => foods?.Dispose();
+
     /// <summary>Writes a result as JSON (<c>--json</c>) or renders it for a person; returns exit code 0.</summary>
     public int Emit<T>(bool json, T value, Action<IAnsiConsole, T> render)
     {

@@ -13,31 +13,23 @@ internal static class DietFiles
     /// <exception cref="InputException">A file does not exist or cannot be read, or the files overlap: every problem.</exception>
     public static ImportedDiet Load(CliContext context, IEnumerable<FileInfo> files, string? dataDir, bool interactive)
     {
-        Storage.Foods.FoodDatabase? database = null;
-        try
+        var import = new DietImport(() =>
         {
-            var import = new DietImport(() =>
-            {
-                database = FoodStore.Open(context, dataDir);
-                var catalog = database.Catalog;
-                return new FoodLogResolver(catalog.SearchIndex, catalog.Find, catalog.Nutrients());
-            })
-            {
-                ChooseFood = interactive && context.Console.Profile.Capabilities.Interactive ? food => Choose(context.Console, food) : null,
-            };
-            foreach (var file in files)
-            {
-                InputFile.RequireRegularFile(file.FullName);
-                // Opened again whenever the items are read: an export is never held in memory whole.
-                import.Add(file.Name, file.OpenRead);
-            }
+            // The command's database, which a warm-up may already have opened; it stays open for the plan.
+            var catalog = context.Foods.Open(dataDir).Catalog;
+            return new FoodLogResolver(catalog.SearchIndex, catalog.Find, catalog.Nutrients());
+        })
+        {
+            ChooseFood = interactive && context.Console.Profile.Capabilities.Interactive ? food => Choose(context.Console, food) : null,
+        };
+        foreach (var file in files)
+        {
+            InputFile.RequireRegularFile(file.FullName);
+            // Opened again whenever the items are read: an export is never held in memory whole.
+            import.Add(file.Name, file.OpenRead);
+        }
 
-            return import.Complete().OrThrow();
-        }
-        finally
-        {
-            database?.Dispose();
-        }
+        return import.Complete().OrThrow();
     }
 
     private static int Choose(IAnsiConsole console, ResolvedFood food)

@@ -27,14 +27,30 @@ internal static class RepleteApp
             AnalyzeCommand.Create(context),
             AssessCommand.Create(context),
             PlanCommand.Create(context),
+            ResidentCommand(context),
         };
+
+    /// <summary><c>replete resident stop</c>: stops the background process that keeps Replete loaded between commands.</summary>
+    private static Command ResidentCommand(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var stop = new Command("stop", "Stop it now (it also stops by itself after 10 minutes without a command)") { json };
+        stop.SetAction(parse =>
+        {
+            var stopped = OperatingSystem.IsLinux() && Resident.Stop();
+            return context.Emit(parse.GetValue(json), new System.Text.Json.Nodes.JsonObject { ["stopped"] = stopped },
+                (console, _) => console.WriteLine(stopped ? "Stopped the resident replete." : "No resident replete was running."));
+        });
+        return new Command("resident", "The background process that keeps Replete loaded between commands on Linux, so they start fast (REPLETE_RESIDENT=off to never use it)") { stop };
+    }
 
     public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
     {
         // Plain-text streams echo what people's files hold: control characters are shown, never sent to the terminal.
         output = new TerminalSafeWriter(output);
         error = new TerminalSafeWriter(error);
-        var root = CreateRoot(new CliContext(console, output, error, progress));
+        using var context = new CliContext(console, output, error, progress);
+        var root = CreateRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -191,17 +191,29 @@ public static class PlanFoods
     /// <param name="exclusions">The exclusion rules; <see cref="FoodExclusions.Default"/> when null.</param>
     public static IReadOnlyList<PlanFood> Candidates(
         IEnumerable<FoodComposition> foods, IReadOnlyDictionary<int, FoodNutrient> units, DietPattern pattern, IReadOnlyList<string> avoid,
-        IEnumerable<string> own, FoodExclusions? exclusions = null)
+        IEnumerable<string> own, FoodExclusions? exclusions = null) =>
+        Candidates(PlanFoodPool.From(foods, units), pattern, avoid, own, exclusions);
+
+    /// <summary>The new foods a plan may suggest from <paramref name="pool"/>: allowed by <paramref name="pattern"/> and
+    /// <paramref name="avoid"/>, not already among <paramref name="own"/>, one per name and form ("Spinach, raw" and
+    /// "Spinach, cooked" are two), in id order.</summary>
+    /// <param name="pool">The foods a plan may offer anyone.</param>
+    /// <param name="pattern">The person's diet pattern.</param>
+    /// <param name="avoid">What they avoid (exclusion ids or foods in their words).</param>
+    /// <param name="own">Their own foods' names.</param>
+    /// <param name="exclusions">The exclusion rules; <see cref="FoodExclusions.Default"/> when null.</param>
+    public static IReadOnlyList<PlanFood> Candidates(PlanFoodPool pool, DietPattern pattern, IReadOnlyList<string> avoid, IEnumerable<string> own, FoodExclusions? exclusions = null)
     {
-        ArgumentNullException.ThrowIfNull(foods);
+        ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(own);
         exclusions ??= FoodExclusions.Default;
         var owned = own.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var chosen = new Dictionary<string, FoodComposition>(StringComparer.Ordinal);
-        foreach (var food in foods)
+        var chosen = new Dictionary<string, (Food Food, PlanFood Plan)>(StringComparer.Ordinal);
+        foreach (var pooled in pool.Foods)
         {
-            var description = food.Food.Description;
-            if (!MayOffer(food.Food, pattern, avoid, owned, exclusions) || Portion(food) is null)
+            var description = pooled.Food.Description;
+            // The pool holds everyday forms only: what is left to judge is the person.
+            if (owned.Contains(description) || exclusions.Reason(pooled.Food, pattern, avoid) is not null)
             {
                 continue;
             }
@@ -210,64 +222,51 @@ public static class PlanFoods
             var key = string.Join(',', description.Split(',').Take(2)).Trim().ToLowerInvariant();
             if (!chosen.TryGetValue(key, out var kept) || description.Length < kept.Food.Description.Length)
             {
-                chosen[key] = food;
+                chosen[key] = pooled;
             }
         }
 
-        var candidates = new List<PlanFood>();
-        foreach (var food in chosen.Values.OrderBy(f => f.Food.Id))
-        {
-            var portion = Portion(food)!;
-            var (perHundred, _) = FoodLogResolver.NutrientsIn(food, 100, units);
-            var perGram = perHundred.ToDictionary(p => p.Key, p => p.Value / 100, StringComparer.Ordinal);
-            candidates.Add(new PlanFood(food.Food.Description, PlanFoodOrigin.New, perGram, 0, portion.GramWeight, portion.ToString())
-            {
-                FoodId = food.Food.Id,
-                Group = food.Food.Category,
-            });
-        }
-
-        return candidates;
+        return [.. chosen.Values.OrderBy(f => f.Food.Id).Select(f => f.Plan)];
     }
 
-    /// <summary>New foods a plan may offer a person, read from a food database: chosen by group and name first
-    /// (<see cref="MayOffer"/>), so that only those foods' nutrients are read, then <see cref="Candidates"/>.</summary>
-    /// <param name="foodsIn">The database's foods in the given groups, without nutrients.</param>
-    /// <param name="findMany">The database's foods with nutrients, by id.</param>
-    /// <param name="units">The database's nutrient units.</param>
+    /// <summary>New foods a plan may offer a person from <paramref name="pool"/> (made once per food database, see
+    /// <see cref="PlanFoodPool"/>): their diet pattern and avoid list applied, their own foods left out.</summary>
+    /// <param name="pool">The foods a plan may offer anyone.</param>
     /// <param name="items">The person's logged items (their own foods are not new).</param>
     /// <param name="days">Days logged.</param>
     /// <param name="profile">The person's profile: diet pattern and avoid list.</param>
-    public static IReadOnlyList<PlanFood> Offered(
-        Func<IReadOnlyCollection<string>, IEnumerable<Food>> foodsIn, Func<IEnumerable<int>, IEnumerable<FoodComposition>> findMany,
-        IReadOnlyDictionary<int, FoodNutrient> units, IEnumerable<IntakeItem> items, int days, References.Profile profile)
+    public static IReadOnlyList<PlanFood> Offered(PlanFoodPool pool, IEnumerable<IntakeItem> items, int days, References.Profile profile)
     {
-        ArgumentNullException.ThrowIfNull(foodsIn);
-        ArgumentNullException.ThrowIfNull(findMany);
+        ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(profile);
-        var own = Own(items, days).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var pattern = profile.Diet ?? DietPattern.Omnivore;
-        var offered = foodsIn(CandidateGroups).Where(f => MayOffer(f, pattern, profile.Avoid, own)).Select(f => f.Id);
-        return Candidates(findMany(offered), units, pattern, profile.Avoid, own);
+        var own = Own(items, days).Select(f => f.Name);
+        return Candidates(pool, profile.Diet ?? DietPattern.Omnivore, profile.Avoid, own);
     }
 
     /// <summary>Whether <paramref name="food"/> may be offered as a new food, judged by its group and name alone (its
-    /// nutrients and portions are not needed, so a caller can choose before reading them): in
-    /// <see cref="CandidateGroups"/>, in a plain everyday form, allowed by the pattern and what the person avoids, and
-    /// not one of their own foods.</summary>
+    /// nutrients and portions are not needed, so a caller can choose before reading them): in its
+    /// <see cref="EverydayForm"/>, allowed by the pattern and what the person avoids, and not one of their own foods.</summary>
     public static bool MayOffer(Food food, DietPattern pattern, IReadOnlyList<string> avoid, IReadOnlySet<string> own, FoodExclusions? exclusions = null)
     {
         ArgumentNullException.ThrowIfNull(food);
         ArgumentNullException.ThrowIfNull(own);
+        return EverydayForm(food) && !own.Contains(food.Description) && (exclusions ?? FoodExclusions.Default).Reason(food, pattern, avoid) is null;
+    }
+
+    /// <summary>Whether <paramref name="food"/> is one a plan may offer anyone, by its group and name: in
+    /// <see cref="CandidateGroups"/>, in a plain everyday form (none of the words that keep a food out, cooked where its
+    /// group is eaten cooked, not a dried dairy product, not raw where it is never eaten raw, not a brand).</summary>
+    public static bool EverydayForm(Food food)
+    {
+        ArgumentNullException.ThrowIfNull(food);
         var description = food.Description;
         var words = description.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-'], StringSplitOptions.RemoveEmptyEntries);
-        return food.Category is { } group && CandidateGroupSet.Contains(group) && !own.Contains(description)
+        return food.Category is { } group && CandidateGroupSet.Contains(group)
             && !words.Any(w => NotOffered.Contains(w)) && !(words.Contains("salt") && !words.Contains("without"))
             && !((EatenCooked.Contains(group) || description.StartsWith("Egg,", StringComparison.Ordinal)) && !words.Any(w => Cooked.Contains(w)))
             && !(NoDriedForms.Contains(group) && (words.Contains("dried") || words.Contains("dry")))
             && !(words.Contains("raw") && words.Any(w => NeverRaw.Contains(w)))
-            && !HasBrand(description)
-            && (exclusions ?? FoodExclusions.Default).Reason(food, pattern, avoid) is null;
+            && !HasBrand(description);
     }
 
     private static readonly HashSet<string> CandidateGroupSet = new(CandidateGroups, StringComparer.Ordinal);
@@ -281,7 +280,7 @@ public static class PlanFoods
     /// Guidelines for Americans 2020-2025 count them in ounce-equivalents; cheese is measured in ounces there too); nuts
     /// and seeds without one get one ounce
     /// (28.35 g), since a cup of seeds is not a serving. Other foods take their first measure in the range.</summary>
-    private static FoodPortion? Portion(FoodComposition food)
+    internal static FoodPortion? Portion(FoodComposition food)
     {
         var usable = food.Portions.Where(p => p.GramWeight is >= SmallestPortionGrams and <= LargestPortionGrams).ToList();
         if (food.Food.Category is { } group && (InOunces.Contains(group) || food.Food.Description.StartsWith("Cheese", StringComparison.Ordinal)))

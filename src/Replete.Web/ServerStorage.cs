@@ -58,7 +58,7 @@ internal static class ServerStorage
     }
 }
 
-/// <summary>What the server says in its log while starting.</summary>
+/// <summary>What the server says in its log: while starting, and when it refuses a request.</summary>
 internal static partial class ServerLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Updating the people database ({Provider}): applying {Count} migration(s): {Names}")]
@@ -66,6 +66,9 @@ internal static partial class ServerLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
     public static partial void Foods(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Route}: {Status} ({Kind}) at {Fields}")]
+    public static partial void Refused(ILogger logger, string method, string? route, int status, string kind, string fields);
 }
 
 /// <summary>The food database the server reads: one catalog shared by every request (a pooled read-only connection per
@@ -88,6 +91,10 @@ public sealed class ServerFoods(string dataDirectory) : IDisposable
 
     /// <summary>The catalog's nutrient units.</summary>
     public IReadOnlyDictionary<int, Replete.Foods.FoodNutrient> Units => units ??= Catalog.Nutrients();
+
+    /// <summary>The foods a plan may offer anyone, made once per catalog (and saved beside the database).</summary>
+    public Replete.Planning.PlanFoodPool PlanPool => Catalog.Derived(Replete.Planning.PlanFoodPool.SavedName, Replete.Planning.PlanFoodPool.Makers,
+        () => Replete.Planning.PlanFoodPool.Build(Catalog.FoodsIn, Catalog.FindMany, Units), Replete.Planning.PlanFoodPool.Read, (made, stream) => made.Write(stream));
 
     /// <summary>Opens <c>foods.db</c>, building the SR28 default first when it has none, and builds the search index.</summary>
     public void Open(Action<string> log)

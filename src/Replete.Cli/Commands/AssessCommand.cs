@@ -19,7 +19,8 @@ internal static class AssessCommand
         var fhir = new Option<FileInfo[]>("--fhir") { Description = "Lab results as FHIR R4 Observation or Bundle JSON (LOINC, UCUM), added to the file's labs", AllowMultipleArgumentsPerToken = true };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where Replete keeps its food database (for a diet_log)" };
         var noPlan = new Option<bool>("--no-plan") { Description = "Leave out the plan section (made when the file has a diet_log)" };
-        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first, then the plan. Decision support, not a diagnosis") { file, format, fhir, dataDir, interactive, noPlan };
+        var all = new Option<bool>("--all") { Description = "Show the evidence for every nutrient, not only those with a signal" };
+        var command = new Command("assess", "Rank the likely recovery bottlenecks from symptoms, risk factors, diet and labs; red flags first, then the plan. Decision support, not a diagnosis") { file, format, fhir, dataDir, interactive, noPlan, all };
         command.SetAction(parse =>
         {
             AssessmentInput input;
@@ -44,6 +45,13 @@ internal static class AssessCommand
             else
             {
                 var path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
+                if (!parse.GetValue(noPlan))
+                {
+                    // The food database and what the plan reads from it load while the file is read.
+                    context.Foods.Warm(parse.GetValue(dataDir));
+                    _ = Task.Run(Planning.DayPlanner.LoadSolver);
+                }
+
                 read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
                 input = read.Input;
             }
@@ -51,7 +59,8 @@ internal static class AssessCommand
             var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis);
             if (read?.Diet is not { } loaded || parse.GetValue(noPlan))
             {
-                return context.Report(parse.GetValue(format), result, AssessmentViews.Render, AssessmentViews.Markdown, AssessmentViews.Html);
+                return parse.GetValue(format) == "json" ? context.Emit(true, result, (_, _) => { })
+                    : Show(context, parse.GetValue(format), AssessmentReport.For(result, input, all: parse.GetValue(all)));
             }
 
             // The plan follows the assessment in every format; in JSON it is the report's "plan" member.
@@ -63,13 +72,14 @@ internal static class AssessCommand
                 return context.Emit(true, report, (_, _) => { });
             }
 
-            return context.Report(parse.GetValue(format), (result, plan),
-                (console, r) => { AssessmentViews.Render(console, r.result); PlanViews.Render(console, r.plan); },
-                r => AssessmentViews.Markdown(r.result) + "\n" + PlanViews.Markdown(r.plan),
-                r => AssessmentViews.Html(r.result).Replace("</body>", PlanViews.HtmlSection(r.plan, "h2") + "</body>", StringComparison.Ordinal));
+            return Show(context, parse.GetValue(format), AssessmentReport.For(result, input, plan, parse.GetValue(all)));
         });
         return command;
     }
+
+    /// <summary>The report for a person (table, markdown or HTML), answer first, the plan in brief inside it.</summary>
+    private static int Show(CliContext context, string? format, AssessmentReport report) =>
+        context.Report(format, report, AssessmentViews.Render, AssessmentViews.Markdown, AssessmentViews.Html);
 
     /// <summary>Reads an assessment file with the FHIR files given beside it and its diet log and supplements.</summary>
     /// <exception cref="InputException">Every problem, the reported red flags first (they lead even when the rest of

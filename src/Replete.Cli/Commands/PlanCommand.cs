@@ -22,6 +22,7 @@ internal static class PlanCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
+            context.Foods.Warm(parse.GetValue(dataDir));
             var read = AssessCommand.ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
             var diet = read.Diet ?? throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Required,
                 "a plan needs a usual diet: add \"diet_log\" (a food log or an app export) to the assessment file")]);
@@ -48,9 +49,9 @@ internal static class PlanCommand
         {
             // The solver loads while the foods are read; a failure to load surfaces again, with its message, in Plan.
             _ = Task.Run(DayPlanner.LoadSolver);
-            using var database = FoodStore.Open(context, dataDir);
-            var catalog = database.Catalog;
-            candidates = PlanFoods.Offered(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients(), diet.Items, diet.Analysis.Days, read.Request.Profile);
+            var catalog = context.Foods.Open(dataDir).Catalog;
+            var pool = CommandFoods.PlanPool(catalog);
+            candidates = PlanFoods.Offered(pool, diet.Items, diet.Analysis.Days, read.Request.Profile);
         }
 
         return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week));

@@ -6,193 +6,375 @@ using Spectre.Console;
 
 namespace Replete.Cli.Rendering;
 
-/// <summary>The assessment for a person: triage first, then bottlenecks, systems, other causes and next steps.</summary>
+/// <summary>The assessment for a person, answer first: triage, one line per likely bottleneck, the plan in brief, next
+/// steps and other causes; then the detail (evidence with grades and numbered sources, labs, systems, the plan) and the
+/// sources in full. Every format carries the same sections in the same order (<see cref="AssessmentReport"/>).</summary>
 internal static class AssessmentViews
 {
-    public static void Render(IAnsiConsole console, RecoveryAssessment result)
+    /// <summary>The title of the rule that separates the answer from the detail (tests count the lines above it).</summary>
+    public const string DetailTitle = "Detail";
+
+    public static void Render(IAnsiConsole console, AssessmentReport report)
     {
-        var (colour, headline) = Headline(result.Triage);
-        console.Write(new Panel(new Markup($"[bold {colour}]{Shown.Markup(headline)}[/]")).Header("Triage").BorderColor(result.Triage == TriageLevel.SelfCare ? Color.Green : Color.Red));
+        var result = report.Result;
+        var colour = result.Triage == TriageLevel.SelfCare ? "green" : "red";
+        console.Write(new Panel(new Markup($"[bold {colour}]{Shown.Markup(report.Headline)}[/]")).Header("Triage").BorderColor(result.Triage == TriageLevel.SelfCare ? Color.Green : Color.Red));
         foreach (var flag in result.RedFlags)
         {
-            console.MarkupLine($"[{colour}]{Shown.Markup(flag.Label)}[/]: {Shown.Markup(flag.Message)} [grey]({Shown.Markup(flag.Source)})[/]");
-        }
-
-        var table = new Table().Title(result.SelfTreatmentStopped ? "Nutrition findings (for the doctor; do not self-treat)" : "Likely recovery bottlenecks")
-            .AddColumn("nutrient").AddColumn("likelihood").AddColumn("evidence for").AddColumn("evidence against").AddColumn("what would settle it");
-        foreach (var finding in result.Listed)
-        {
-            table.AddRow(Shown.Markup(finding.Nutrient.Replace('_', ' ')), Level(finding.Likelihood),
-                Shown.Markup(string.Join("\n", finding.For.Select(Brief))), Shown.Markup(string.Join("\n", finding.Against.Select(Brief))),
-                Shown.Markup(Settle(finding, result)));
+            console.MarkupLine($"[{colour}]{Shown.Markup(flag.Label)}[/]: {Shown.Markup(flag.Message)} [grey]{Shown.Markup(report.Cite(flag.Source))}[/]");
         }
 
         if (result.ShowsNutritionFindings)
         {
-            console.Write(table);
+            console.MarkupLine($"[bold]{Shown.Markup(report.BottleneckHeading)}[/]");
+            if (report.Answer.Count == 0)
+            {
+                console.MarkupLine("  No nutrient reaches \"possible\": nothing here points to one nutrient.");
+            }
+            else
+            {
+                var answer = new Grid().AddColumn(new GridColumn().NoWrap().Padding(2, 0, 2, 0)).AddColumn(new GridColumn().NoWrap()).AddColumn().AddColumn()
+                    .AddRow(["[grey]nutrient[/]", "[grey]likelihood[/]", "[grey]strongest evidence[/]", "[grey]next step[/]"]);
+                foreach (var finding in report.Answer)
+                {
+                    answer.AddRow(new Markup($"[bold]{Shown.Markup(AssessmentReport.Name(finding.Nutrient))}[/]"), new Markup(Level(finding.Likelihood)),
+                        new Markup(Shown.Markup(AssessmentReport.Strongest(finding)?.What ?? "-")), new Markup(Shown.Markup(AssessmentReport.NextStep(finding))));
+                }
+
+                console.Write(answer);
+            }
+
+            WriteNames(console, "Weak signal only", report.Weak);
+            WriteNames(console, "Not indicated", report.NotIndicated, " (--all shows their evidence)");
         }
 
         foreach (var excess in result.Excess)
         {
-            console.MarkupLine($"[red]Possible excess[/] of {Shown.Markup(excess.Nutrient.Replace('_', ' '))}: {Shown.Markup(string.Join("; ", excess.Evidence.Select(Brief)))}");
+            console.MarkupLine($"[red]Possible excess[/] of {Shown.Markup(AssessmentReport.Name(excess.Nutrient))}: {Shown.Markup(excess.Advice)}");
         }
 
-        if (result.Labs.Count > 0)
+        if (report.Plan is { } plan)
         {
-            var labs = new Table().Title("Labs").AddColumn("test").AddColumn("value").AddColumn("reading").AddColumn("notes");
-            foreach (var lab in result.Labs)
+            console.MarkupLine($"[bold]Plan[/]: {Shown.Markup(PlanViews.Headline(plan))}");
+            foreach (var line in PlanViews.Summary(plan))
             {
-                labs.AddRow(Shown.Markup(lab.Label), Shown.Markup(Value(lab)), Shown.Markup(Reading(lab)), Shown.Markup(string.Join("\n", lab.Caveats.Select(c => c.Text))));
+                Layout.Bullet(console, Shown.Markup(line));
             }
-
-            console.Write(labs);
         }
 
-        var systems = new Table().Title("Recovery systems").AddColumn("system").AddColumn("status").AddColumn("depends on");
-        foreach (var system in result.Systems)
+        foreach (var step in report.NextSteps)
         {
-            systems.AddRow(Shown.Markup(system.Label), Shown.Markup(system.Status), Shown.Markup(string.Join(", ", system.Nutrients).Replace('_', ' ')));
+            Layout.Bullet(console, Shown.Markup(step), "[bold]Next[/]:");
         }
 
+        if (result.OtherCauses.Count > 0)
+        {
+            console.MarkupLine("[bold]Other causes to weigh[/] (why here; what to do in the detail):");
+            foreach (var cause in result.OtherCauses)
+            {
+                Layout.Bullet(console, $"[yellow]{Shown.Markup(cause.Label)}[/]: {Shown.Markup(report.WhyHere(cause))}");
+            }
+        }
+
+        console.MarkupLine($"[grey]{Shown.Markup(result.Disclaimer)}[/]");
+        console.Write(new Rule($"[bold]{DetailTitle}[/]").LeftJustified());
+        RenderEvidence(console, report);
+        RenderLabs(console, result);
         if (result.ShowsNutritionFindings)
         {
+            var systems = new Table().Title("Recovery systems").AddColumn(new TableColumn("system")).AddColumn("status").AddColumn("depends on");
+            foreach (var system in result.Systems)
+            {
+                systems.AddRow(Shown.Markup(system.Label), Shown.Markup(system.Status), Shown.Markup(AssessmentReport.Name(string.Join(", ", system.Nutrients))));
+            }
+
             console.Write(systems);
         }
 
         foreach (var cause in result.OtherCauses)
         {
-            console.MarkupLine($"[yellow]Also consider[/] {Shown.Markup(cause.Label)}: {Shown.Markup(cause.WhatToConsider)}");
+            console.MarkupLine($"[yellow]{Shown.Markup(cause.Label)}[/] [grey]{Shown.Markup(report.Cite(cause.Source))}[/]: {Shown.Markup(cause.WhatToConsider)}");
         }
 
-        foreach (var step in result.NextSteps)
+        if (report.Plan is { } detail)
         {
-            console.MarkupLine($"[bold]Next[/]: {Shown.Markup(step)}");
+            PlanViews.Render(console, detail);
         }
 
-        console.MarkupLine("[grey]Each piece of evidence names its source in --format markdown, html or json.[/]");
-        console.MarkupLine($"[grey]{Shown.Markup(result.Disclaimer)} Likelihood is an ordinal score (labs 8/5, or half with an unverified cut-off; strong 3, moderate 2, weak 1; unverified links count as weak), not a probability.[/]");
+        if (report.Sources.Count > 0)
+        {
+            console.MarkupLine("[bold]Sources[/]");
+            for (var i = 0; i < report.Sources.Count; i++)
+            {
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey][[{i + 1}]][/] {Shown.Markup(report.Sources[i])}"));
+            }
+        }
+
+        console.MarkupLine($"[grey]{Shown.Markup(AssessmentReport.Scoring)}[/]");
     }
 
-    public static string Markdown(RecoveryAssessment result)
+    public static string Markdown(AssessmentReport report)
     {
+        var result = report.Result;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# Recovery assessment\n\n**Triage: {Headline(result.Triage).Text}**\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"# Recovery assessment\n\n**Triage: {report.Headline}**\n\n");
         foreach (var flag in result.RedFlags)
         {
-            text.Append(CultureInfo.InvariantCulture, $"- **{flag.Label}**: {flag.Message} ({flag.Source})\n");
+            text.Append(CultureInfo.InvariantCulture, $"- **{flag.Label}**: {flag.Message} {report.Cite(flag.Source)}\n");
         }
 
-        text.Append(result.ShowsNutritionFindings ? "\n## Bottlenecks\n\n| nutrient | likelihood | evidence for | evidence against | what would settle it |\n|---|---|---|---|---|\n" : "");
-        foreach (var f in result.Listed)
+        if (result.ShowsNutritionFindings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {f.Nutrient.Replace('_', ' ')} | {Words(f.Likelihood)} | {string.Join("; ", f.For.Select(Describe))} | {string.Join("; ", f.Against.Select(Describe))} | {Settle(f, result)} |\n");
-        }
-
-        if (result.Excess.Count > 0)
-        {
-            text.Append("\n## Possible excess\n\n");
-            foreach (var excess in result.Excess)
+            text.Append(CultureInfo.InvariantCulture, $"{(result.RedFlags.Count > 0 ? "\n" : "")}## {report.BottleneckHeading}\n\n");
+            text.Append(report.Answer.Count == 0 ? "No nutrient reaches \"possible\": nothing here points to one nutrient.\n" : "| nutrient | likelihood | strongest evidence | next step |\n|---|---|---|---|\n");
+            foreach (var f in report.Answer)
             {
-                text.Append(CultureInfo.InvariantCulture, $"- **{excess.Nutrient}**: {string.Join("; ", excess.Evidence.Select(Describe))}\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {AssessmentReport.Name(f.Nutrient)} | {AssessmentReport.Words(f.Likelihood)} | {Cell(AssessmentReport.Strongest(f)?.What ?? "-")} | {Cell(AssessmentReport.NextStep(f))} |\n");
             }
+
+            text.Append(Names("Weak signal only", report.Weak, "")).Append(Names("Not indicated", report.NotIndicated, " (--all shows their evidence)"));
+        }
+
+        foreach (var excess in result.Excess)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n**Possible excess** of {AssessmentReport.Name(excess.Nutrient)}: {excess.Advice}\n");
+        }
+
+        if (report.Plan is { } plan)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## Plan in brief\n\n**{PlanViews.Headline(plan)}**\n\n");
+            text.AppendJoin("", PlanViews.Summary(plan).Select(line => $"- {line}\n"));
+        }
+
+        text.Append(report.NextSteps.Count > 0 ? "\n## Next\n\n" : "");
+        text.AppendJoin("", report.NextSteps.Select(step => $"- {step}\n"));
+        text.Append(result.OtherCauses.Count > 0 ? "\n## Other causes to weigh\n\n" : "");
+        text.AppendJoin("", result.OtherCauses.Select(c => $"- **{c.Label}**: why here: {report.WhyHere(c)}\n"));
+        text.Append(CultureInfo.InvariantCulture, $"\n_{result.Disclaimer}_\n\n## {DetailTitle}\n");
+        foreach (var f in report.Detailed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n### {AssessmentReport.Name(f.Nutrient)}: {AssessmentReport.Words(f.Likelihood)} (score {f.Score})\n\n");
+            text.AppendJoin("", EvidenceLines(report, f).Select(line => $"- {line}\n"));
+        }
+
+        foreach (var excess in result.Excess)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n### Possible excess: {AssessmentReport.Name(excess.Nutrient)}\n\n");
+            text.AppendJoin("", excess.Evidence.Select(e => $"- {Describe(report, e)}\n"));
         }
 
         if (result.Labs.Count > 0)
         {
-            text.Append("\n## Labs\n\n| test | value | reading | notes |\n|---|---|---|---|\n");
+            text.Append("\n### Labs\n\n| test | value | reading | notes |\n|---|---:|---|---|\n");
             foreach (var lab in result.Labs)
             {
-                text.Append(CultureInfo.InvariantCulture, $"| {lab.Label} | {Value(lab)} | {Reading(lab)} | {string.Join("; ", lab.Caveats)} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {Cell(lab.Label)} | {Value(lab)} | {Cell(Reading(lab))} | {Cell(string.Join("; ", lab.Caveats))} |\n");
             }
         }
 
-        text.Append(result.ShowsNutritionFindings ? "\n## Recovery systems\n\n| system | status |\n|---|---|\n" : "");
-        foreach (var s in result.Systems.Where(_ => result.ShowsNutritionFindings))
+        if (result.ShowsNutritionFindings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {s.Label} | {s.Status} |\n");
+            text.Append("\n### Recovery systems\n\n| system | status |\n|---|---|\n");
+            text.AppendJoin("", result.Systems.Select(s => $"| {s.Label} | {s.Status} |\n"));
         }
 
-        foreach (var cause in result.OtherCauses)
+        text.Append(result.OtherCauses.Count > 0 ? "\n### Other causes\n\n" : "");
+        text.AppendJoin("", result.OtherCauses.Select(c => $"- **{c.Label}** {report.Cite(c.Source)}: {c.WhatToConsider}\n"));
+        if (report.Plan is { } detail)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n- Also consider **{cause.Label}**: {cause.WhatToConsider}");
+            text.Append('\n').Append(PlanViews.Markdown(detail, "###"));
         }
 
-        text.Append(result.NextSteps.Count > 0 ? "\n\n## Next\n\n" : "\n");
-        foreach (var step in result.NextSteps)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"- {step}\n");
-        }
-
-        return text.Append(CultureInfo.InvariantCulture, $"\n_{result.Disclaimer}_\n").ToString();
+        text.Append(report.Sources.Count > 0 ? "\n## Sources\n\n" : "");
+        text.AppendJoin("", report.Sources.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {s}\n")));
+        return text.Append(CultureInfo.InvariantCulture, $"\n_{AssessmentReport.Scoring}_\n").ToString();
     }
 
-    public static string Html(RecoveryAssessment result)
+    public static string Html(AssessmentReport report)
     {
         static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var result = report.Result;
         var text = new StringBuilder();
-        var (_, headline) = Headline(result.Triage);
         var colour = result.Triage == TriageLevel.SelfCare ? "#2e7d32" : "#c62828";
-        text.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Recovery assessment</title>\n");
-        text.Append("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}.triage{padding:1rem;color:#fff}</style></head><body>\n");
-        text.Append(CultureInfo.InvariantCulture, $"<h1>Recovery assessment</h1>\n<div class=\"triage\" style=\"background:{colour}\"><strong>{E(headline)}</strong></div>\n");
+        text.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Recovery assessment</title>\n<style>");
+        text.Append(PrintStyles);
+        text.Append("</style></head><body>\n");
+        text.Append(CultureInfo.InvariantCulture, $"<h1>Recovery assessment</h1>\n<div class=\"triage\" style=\"background:{colour}\"><strong>{E(report.Headline)}</strong></div>\n");
         foreach (var flag in result.RedFlags)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(flag.Label)}</strong>: {E(flag.Message)} <small>({E(flag.Source)})</small></p>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(flag.Label)}</strong>: {E(flag.Message)} <sup>{report.Cite(flag.Source)}</sup></p>\n");
         }
 
-        text.Append(result.ShowsNutritionFindings ? "<h2>Bottlenecks</h2>\n<table><tr><th>nutrient</th><th>likelihood</th><th>evidence for</th><th>evidence against</th><th>what would settle it</th></tr>\n" : "<table>\n");
-        foreach (var f in result.Listed)
+        if (result.ShowsNutritionFindings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(f.Nutrient.Replace('_', ' '))}</td><td>{E(Words(f.Likelihood))}</td><td>{string.Join("<br>", f.For.Select(x => E(Describe(x))))}</td><td>{string.Join("<br>", f.Against.Select(x => E(Describe(x))))}</td><td>{E(Settle(f, result))}</td></tr>\n");
-        }
-
-        text.Append("</table>\n");
-
-        if (result.Excess.Count > 0)
-        {
-            text.Append("<h2>Possible excess</h2>\n<ul>\n");
-            foreach (var excess in result.Excess)
+            text.Append(CultureInfo.InvariantCulture, $"<h2>{E(report.BottleneckHeading)}</h2>\n");
+            text.Append(report.Answer.Count == 0 ? "<p>No nutrient reaches \"possible\": nothing here points to one nutrient.</p>\n"
+                : "<table><tr><th>nutrient</th><th>likelihood</th><th>strongest evidence</th><th>next step</th></tr>\n");
+            foreach (var f in report.Answer)
             {
-                text.Append(CultureInfo.InvariantCulture, $"<li><strong>{E(excess.Nutrient)}</strong>: {string.Join("; ", excess.Evidence.Select(x => E(Describe(x))))}</li>\n");
+                text.Append(CultureInfo.InvariantCulture, $"<tr><td><strong>{E(AssessmentReport.Name(f.Nutrient))}</strong></td><td>{E(AssessmentReport.Words(f.Likelihood))}</td><td>{E(AssessmentReport.Strongest(f)?.What ?? "-")}</td><td>{E(AssessmentReport.NextStep(f))}</td></tr>\n");
             }
 
+            text.Append(report.Answer.Count == 0 ? "" : "</table>\n");
+            var names = (Names("Weak signal only", report.Weak, "") + Names("Not indicated", report.NotIndicated, " (--all shows their evidence)")).Trim();
+            text.Append(names.Length > 0 ? $"<p>{E(names)}</p>\n" : "");
+        }
+
+        foreach (var excess in result.Excess)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<p class=\"problem\">Possible excess of {E(AssessmentReport.Name(excess.Nutrient))}: {E(excess.Advice)}</p>\n");
+        }
+
+        if (report.Plan is { } plan)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<h2>Plan in brief</h2>\n<p><strong>{E(PlanViews.Headline(plan))}</strong></p>\n<ul>\n");
+            text.AppendJoin("", PlanViews.Summary(plan).Select(line => $"<li>{E(line)}</li>\n"));
             text.Append("</ul>\n");
         }
 
+        List(text, "Next", report.NextSteps.Select(E));
+        List(text, "Other causes to weigh", result.OtherCauses.Select(c => $"<strong>{E(c.Label)}</strong>: why here: {E(report.WhyHere(c))}"));
+        text.Append(CultureInfo.InvariantCulture, $"<p><em>{E(result.Disclaimer)}</em></p>\n<h2>{DetailTitle}</h2>\n");
+        foreach (var f in report.Detailed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<h3>{E(AssessmentReport.Name(f.Nutrient))}: {E(AssessmentReport.Words(f.Likelihood))} (score {f.Score})</h3>\n<ul class=\"evidence\">\n");
+            text.AppendJoin("", EvidenceLines(report, f).Select(line => $"<li>{E(line)}</li>\n"));
+            text.Append("</ul>\n");
+        }
+
+        foreach (var excess in result.Excess)
+        {
+            List(text, $"Possible excess: {E(AssessmentReport.Name(excess.Nutrient))}", excess.Evidence.Select(e => E(Describe(report, e))), "h3");
+        }
+
         if (result.Labs.Count > 0)
         {
-            text.Append("<h2>Labs</h2>\n<table><tr><th>test</th><th>value</th><th>reading</th><th>notes</th></tr>\n");
+            text.Append("<h3>Labs</h3>\n<table><tr><th>test</th><th>value</th><th>reading</th><th>notes</th></tr>\n");
             foreach (var lab in result.Labs)
             {
-                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(lab.Label)}</td><td>{E(Value(lab))}</td><td>{E(Reading(lab))}</td><td>{string.Join("<br>", lab.Caveats.Select(c => E(c.ToString())))}</td></tr>\n");
+                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(lab.Label)}</td><td class=\"num\">{E(Value(lab))}</td><td>{E(Reading(lab))}</td><td>{string.Join("<br>", lab.Caveats.Select(c => E(c.ToString())))}</td></tr>\n");
             }
 
             text.Append("</table>\n");
         }
 
-        text.Append("<h2>Recovery systems</h2>\n<table><tr><th>system</th><th>status</th></tr>\n");
-        foreach (var system in result.Systems)
+        if (result.ShowsNutritionFindings)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(system.Label)}</td><td>{E(system.Status)}</td></tr>\n");
+            text.Append("<h3>Recovery systems</h3>\n<table><tr><th>system</th><th>status</th></tr>\n");
+            text.AppendJoin("", result.Systems.Select(s => $"<tr><td>{E(s.Label)}</td><td>{E(s.Status)}</td></tr>\n"));
+            text.Append("</table>\n");
         }
 
-        text.Append("</table>\n<h2>Next</h2>\n<ul>\n");
-        foreach (var item in result.OtherCauses.Select(c => $"Also consider {c.Label}: {c.WhatToConsider}").Concat(result.NextSteps))
+        List(text, "Other causes", result.OtherCauses.Select(c => $"<strong>{E(c.Label)}</strong> <sup>{report.Cite(c.Source)}</sup>: {E(c.WhatToConsider)}"), "h3");
+        if (report.Plan is { } detail)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<li>{E(item)}</li>\n");
+            text.Append(PlanViews.HtmlSection(detail, "h3"));
         }
 
-        return text.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><em>{E(result.Disclaimer)}</em></p>\n</body></html>\n").ToString();
+        if (report.Sources.Count > 0)
+        {
+            text.Append("<h2>Sources</h2>\n<ol class=\"sources\">\n");
+            text.AppendJoin("", report.Sources.Select(s => $"<li>{E(s)}</li>\n"));
+            text.Append("</ol>\n");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(AssessmentReport.Scoring)}</small></p>\n</body></html>\n").ToString();
     }
+
+    /// <summary>Screen and print styles: on A4 the answer, the evidence and the plan fit one or two pages (small type,
+    /// tight tables, the plan's "detail" rows and the food ideas left to the screen, sources in two columns).</summary>
+    private const string PrintStyles = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%;margin-bottom:.6rem}"
+        + "td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}.num{text-align:right;white-space:nowrap}.triage{padding:1rem;color:#fff}.problem{color:#b71c1c;font-weight:bold}"
+        + "@media print{body{margin:0;max-width:none;font-size:7.5pt;line-height:1.2}h1{font-size:12pt;margin:0 0 .2rem}h2{font-size:9.5pt;margin:.35rem 0 .15rem}h3,h4{font-size:8pt;margin:.25rem 0 .1rem}"
+        + "p,ul,ol{margin:.1rem 0}ul,ol{padding-left:1.1rem}td,th{padding:.05rem .2rem}.triage{padding:.25rem .5rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+        + ".detail{display:none}.sources{columns:2;column-gap:1.2rem;font-size:6.5pt}h2,h3,h4{break-after:avoid}tr,li{break-inside:avoid}@page{size:A4;margin:10mm}}";
+
+    private static void List(StringBuilder text, string heading, IEnumerable<string> items, string level = "h2")
+    {
+        var list = items.ToList();
+        if (list.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<{level}>{heading}</{level}>\n<ul>\n");
+            text.AppendJoin("", list.Select(item => $"<li>{item}</li>\n"));
+            text.Append("</ul>\n");
+        }
+    }
+
+    /// <summary>Each nutrient's evidence as a tree sized to the console: for and against as bullet lines with the
+    /// source's grade and number, then what would settle it.</summary>
+    private static void RenderEvidence(IAnsiConsole console, AssessmentReport report)
+    {
+        if (report.Detailed.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine("[bold]Evidence[/] [grey](+ for, - against; the source's grade and [[number]], listed under Sources)[/]");
+        foreach (var f in report.Detailed)
+        {
+            var tree = new Tree(new Markup($"[bold]{Shown.Markup(AssessmentReport.Name(f.Nutrient))}[/]: {Level(f.Likelihood)} [grey](score {f.Score})[/]"));
+            foreach (var e in f.For)
+            {
+                tree.AddNode(new Markup($"+ {Shown.Markup(e.What)} [grey]{Graded(report, e)}[/]"));
+            }
+
+            foreach (var e in f.Against)
+            {
+                tree.AddNode(new Markup($"- {Shown.Markup(e.What)} [grey]{Graded(report, e)}[/]"));
+            }
+
+            tree.AddNode(new Markup($"[bold]settle[/]: {Shown.Markup(Settle(f, report.Result))}"));
+            console.Write(tree);
+        }
+
+        foreach (var excess in report.Result.Excess)
+        {
+            var tree = new Tree(new Markup($"[red]Possible excess[/] of [bold]{Shown.Markup(AssessmentReport.Name(excess.Nutrient))}[/]"));
+            foreach (var e in excess.Evidence)
+            {
+                tree.AddNode(new Markup($"{Shown.Markup(e.What)} [grey]{Graded(report, e)}[/]"));
+            }
+
+            console.Write(tree);
+        }
+    }
+
+    private static void RenderLabs(IAnsiConsole console, RecoveryAssessment result)
+    {
+        if (result.Labs.Count == 0)
+        {
+            return;
+        }
+
+        var labs = new Table().Title("Labs").AddColumn("test").AddColumn(new TableColumn("value").RightAligned().NoWrap()).AddColumn("reading");
+        foreach (var lab in result.Labs)
+        {
+            labs.AddRow(Shown.Markup(lab.Label), Shown.Markup(Value(lab)), Shown.Markup(Reading(lab)));
+        }
+
+        console.Write(labs);
+        foreach (var lab in result.Labs)
+        {
+            foreach (var caveat in lab.Caveats)
+            {
+                console.MarkupLine($"  [grey]{Shown.Markup(lab.Label)}:[/] {Shown.Markup(caveat.ToString())}");
+            }
+        }
+    }
+
+    private static void WriteNames(IAnsiConsole console, string label, IReadOnlyList<NutrientFinding> findings, string suffix = "")
+    {
+        if (findings.Count > 0)
+        {
+            console.MarkupLine($"[grey]{label}:[/] {Shown.Markup(string.Join(", ", findings.Select(f => AssessmentReport.Name(f.Nutrient))) + suffix)}");
+        }
+    }
+
+    private static string Names(string label, IReadOnlyList<NutrientFinding> findings, string suffix) =>
+        findings.Count == 0 ? "" : $"\n{label}: {string.Join(", ", findings.Select(f => AssessmentReport.Name(f.Nutrient)))}{suffix}.\n";
 
     /// <summary>Three significant figures at most: 27.2 ng/mL, not 27.24; 425 ug/dL, not 424.97.</summary>
     private static string Value(LabReading lab) => string.Create(CultureInfo.InvariantCulture, $"{lab.Value.ToString(Math.Abs(lab.Value) >= 100 ? "0" : Math.Abs(lab.Value) >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture)} {lab.Unit}");
-
-    private static string Words(Likelihood likelihood) => likelihood switch
-    {
-        Likelihood.NotIndicated => "not indicated",
-        _ => likelihood.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>The status and the cut-off it was read against, with the cut-off's source grade.</summary>
     private static string Reading(LabReading lab)
@@ -208,9 +390,15 @@ internal static class AssessmentViews
         return $"{lab.StatusLabel}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
     }
 
-    private static string Brief(Evidence e) => e.Grade == EvidenceGrade.Unverified && !e.What.Contains("unverified", StringComparison.Ordinal) ? $"{e.What} (unverified)" : e.What;
+    /// <summary>"(primary [3])": the grade of the evidence's source and its number in the list of sources.</summary>
+    private static string Graded(AssessmentReport report, Evidence e) => Shown.Markup($"({AssessmentReport.Grade(e.Grade)} {report.Cite(e.Source)})");
 
-    private static string Describe(Evidence e) => $"{e.What} [{e.Grade.ToString().ToLowerInvariant()}: {e.Source}]";
+    /// <summary>A finding's evidence for and against, each with its grade and source number, then what would settle it.</summary>
+    private static IEnumerable<string> EvidenceLines(AssessmentReport report, NutrientFinding f) =>
+        f.For.Select(e => $"for: {Describe(report, e)}").Concat(f.Against.Select(e => $"against: {Describe(report, e)}"))
+            .Append($"what would settle it: {Settle(f, report.Result)}");
+
+    private static string Describe(AssessmentReport report, Evidence e) => $"{e.What} ({AssessmentReport.Grade(e.Grade)} {report.Cite(e.Source)})";
 
     private static string Level(Likelihood likelihood) => likelihood switch
     {
@@ -220,13 +408,7 @@ internal static class AssessmentViews
         _ => "[green]not indicated[/]",
     };
 
-    private static (string Colour, string Text) Headline(TriageLevel triage) => triage switch
-    {
-        TriageLevel.Emergency => ("red", "EMERGENCY: get medical care now. Do not self-treat."),
-        TriageLevel.SeeDoctorToday => ("red", "See a doctor today, before acting on the nutrition findings."),
-        TriageLevel.SeeDoctorSoon => ("red", "See a doctor soon, before acting on the nutrition findings."),
-        _ => ("green", "No red flag: self-care is reasonable. Findings below."),
-    };
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     /// <summary>What would settle a finding, then its own notes (an athlete iron stage, low energy availability as the
     /// cause); the labs' caveats are shown with the labs, not again here.</summary>
@@ -234,6 +416,6 @@ internal static class AssessmentViews
     {
         var labNotes = result.Labs.SelectMany(l => l.Caveats).ToHashSet();
         var notes = finding.Notes.Where(n => !labNotes.Contains(n)).Select(n => $" Note: {n.Text}.".Replace("..", ".", StringComparison.Ordinal));
-        return finding.SettleIt + string.Concat(notes);
+        return AssessmentReport.NextStep(finding) + string.Concat(notes);
     }
 }

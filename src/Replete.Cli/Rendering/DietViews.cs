@@ -27,22 +27,47 @@ internal static class DietViews
     {
         var analysis = report.Analysis;
         console.MarkupLine($"[bold]Usual intake[/], {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}, {analysis.Entries} entries. [grey]Decision support, not a diagnosis.[/]");
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("nutrient").AddColumn(new TableColumn("mean/day").RightAligned()).AddColumn(new TableColumn("target").RightAligned())
-            .AddColumn(new TableColumn("% target").RightAligned()).AddColumn(new TableColumn("P(adequate)").RightAligned())
-            .AddColumn(new TableColumn("coverage").RightAligned()).AddColumn("upper limit");
-        var rows = Rows(analysis);
+        // At 80 columns the main table keeps what a person acts on (mean, target, P(adequate)); share of target, coverage
+        // and upper limits fold into a second table below it, and any intake above its UL is also named in red under the
+        // first. From PlanViews.WideColumns the columns sit in one table.
+        var wide = console.Profile.Width >= PlanViews.WideColumns;
+        var rows = Rows(analysis).ToList();
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("nutrient").NoWrap()).AddColumn(Layout.Number("mean/day"))
+            .AddColumn(new TableColumn("target").RightAligned()).AddColumn(Layout.Number("P(adequate)"));
+        if (wide)
+        {
+            table.AddColumn(Layout.Number("% target")).AddColumn(Layout.Number("coverage")).AddColumn("upper limit");
+        }
+
         foreach (var row in rows)
         {
-            table.AddRow(Shown.Markup(row.Name), row.Mean, Shown.Markup(row.Target), row.Percent, Colour(row), row.Coverage, Shown.Markup(row.UpperLimit));
+            string[] more = wide ? [row.Percent, row.Coverage, Shown.Markup(row.UpperLimit)] : [];
+            table.AddRow([Shown.Markup(row.Name), row.Mean, Shown.Markup(row.Target), Colour(row), .. more]);
         }
 
         console.Write(table);
-        console.MarkupLine("[grey]P(adequate): IOM 2000 method; ~ marks an approximate result (a fallback day-to-day variation). Coverage: share of logged foods that report the nutrient.[/]");
-        var sources = new Table().Title("Where it comes from (top foods, share of food intake)").AddColumn("nutrient").AddColumn("foods");
-        foreach (var row in rows.Where(r => r.TopFoods.Length > 0))
+        foreach (var row in rows.Where(r => r.UpperLimit.StartsWith("ABOVE", StringComparison.Ordinal)))
         {
-            sources.AddRow(Shown.Markup(row.Name), Shown.Markup(row.TopFoods));
+            console.MarkupLine($"[red]{Shown.Markup(row.Name)}: {Shown.Markup(row.UpperLimit)}[/] (usual intake with supplements above the upper limit)");
+        }
+
+        console.MarkupLine("[grey]P(adequate): IOM 2000 method; ~ marks an approximate result (a fallback day-to-day variation). Coverage: share of logged foods that report the nutrient.[/]");
+        if (!wide)
+        {
+            var folded = new Table().Title("Share of target, coverage and upper limits").AddColumn(new TableColumn("nutrient").NoWrap())
+                .AddColumn(Layout.Number("% target")).AddColumn(Layout.Number("coverage")).AddColumn("upper limit");
+            foreach (var row in rows)
+            {
+                folded.AddRow(Shown.Markup(row.Name), row.Percent, row.Coverage, Shown.Markup(row.UpperLimit));
+            }
+
+            console.Write(folded);
+        }
+
+        var sources = new Table().Title("Where it comes from (top foods, share of food intake)").AddColumn(new TableColumn("nutrient").NoWrap()).AddColumn("foods");
+        foreach (var n in analysis.Nutrients.Where(n => n.TopFoods.Count > 0))
+        {
+            sources.AddRow(Shown.Markup(n.Nutrient.Name), Shown.Markup(string.Join("\n", n.TopFoods.Select(f => $"{Shorten(f.Food)} {f.Share:P0}"))));
         }
 
         console.Write(sources);
@@ -51,20 +76,7 @@ internal static class DietViews
             console.MarkupLine($"[yellow]{Shown.Markup(n.Nutrient.Name)}[/]: {Shown.Markup(string.Join(" ", n.Notes))}");
         }
 
-        var days = new Table().Title("Day by day").AddColumn("date").AddColumn(new TableColumn("entries").RightAligned());
-        foreach (var id in DayColumns)
-        {
-            var nutrient = Nutrients.NutrientCatalog.Default.Get(id);
-            days.AddColumn(new TableColumn($"{nutrient.Id.Replace('_', ' ')} {nutrient.Unit}").RightAligned());
-        }
-
-        foreach (var day in analysis.DayByDay)
-        {
-            days.AddRow([day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Entries.ToString(CultureInfo.InvariantCulture),
-                .. DayColumns.Select(id => day.Totals.TryGetValue(id, out var v) ? Format.Amount(v) : "-")]);
-        }
-
-        console.Write(days);
+        RenderDays(console, analysis, wide);
         if (report.ToConfirm.Count > 0)
         {
             console.MarkupLine("[yellow]Please confirm these matches[/] (or run with --interactive, or log the food id):");
@@ -86,6 +98,48 @@ internal static class DietViews
             console.MarkupLine($"[red]Not counted[/]: {Shown.Markup(problem)}");
         }
     }
+
+    /// <summary>Day by day: a date a row where the console is wide; at 80 columns a nutrient a row with up to seven dates
+    /// a table, so that no header or name is cut.</summary>
+    private static void RenderDays(IAnsiConsole console, DietAnalysis analysis, bool wide)
+    {
+        string Cell(DayIntake day, string id) => day.Totals.TryGetValue(id, out var v) ? Format.Amount(v) : "-";
+        static string Header(string id) => $"{id.Replace('_', ' ')} {Nutrients.NutrientCatalog.Default.Get(id).Unit}";
+        if (wide)
+        {
+            var days = new Table().Title("Day by day").AddColumn("date").AddColumn(Layout.Number("entries"));
+            foreach (var id in DayColumns)
+            {
+                days.AddColumn(Layout.Number(Header(id)));
+            }
+
+            foreach (var day in analysis.DayByDay)
+            {
+                days.AddRow([day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.Entries.ToString(CultureInfo.InvariantCulture), .. DayColumns.Select(id => Cell(day, id))]);
+            }
+
+            console.Write(days);
+            return;
+        }
+
+        foreach (var week in analysis.DayByDay.Chunk(7))
+        {
+            var days = new Table().Title(week.Length == analysis.DayByDay.Count ? "Day by day" : $"Day by day from {week[0].Date:yyyy-MM-dd}").AddColumn(new TableColumn("").NoWrap());
+            foreach (var day in week)
+            {
+                days.AddColumn(Layout.Number(day.Date.ToString("MM-dd", CultureInfo.InvariantCulture)));
+            }
+
+            days.AddRow(["entries", .. week.Select(d => d.Entries.ToString(CultureInfo.InvariantCulture))]);
+            foreach (var id in DayColumns)
+            {
+                days.AddRow([Shown.Markup(Header(id)), .. week.Select(d => Cell(d, id))]);
+            }
+
+            console.Write(days);
+        }
+    }
+
 
     public static string Markdown(DietReport report)
     {

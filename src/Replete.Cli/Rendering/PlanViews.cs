@@ -8,6 +8,9 @@ namespace Replete.Cli.Rendering;
 /// <summary>Renders a <see cref="NutritionPlan"/> as tables, markdown or a printable HTML page.</summary>
 internal static class PlanViews
 {
+    /// <summary>From this many columns a terminal shows the folded columns too (the plan's "loosely" and P(adequate)).</summary>
+    public const int WideColumns = 110;
+
     /// <summary>The plan's headline: what kind of plan, in words.</summary>
     public static string Headline(NutritionPlan plan) => plan.Status switch
     {
@@ -19,15 +22,48 @@ internal static class PlanViews
         _ => $"{plan.Changes.Count} food change(s) a day.",
     };
 
+    /// <summary>The plan in brief, for the answer at the top of an assessment: the changes in one line, the nutrients
+    /// food cannot close, and the supplements, each in one line.</summary>
+    public static IReadOnlyList<string> Summary(NutritionPlan plan)
+    {
+        var lines = new List<string>();
+        if (plan.Changes.Count > 0)
+        {
+            lines.Add("Changes a day: " + string.Join("; ", plan.Changes.Select(c => $"{Name(c)} {Signed(c.ChangeGrams)} g")));
+        }
+
+        if (plan.ProblemNutrients.Count > 0)
+        {
+            lines.Add("Food cannot close: " + string.Join(", ", plan.ProblemNutrients.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.Name} ({n.ShortfallShare:P0} short)"))));
+        }
+
+        if (plan.Supplements.Count > 0)
+        {
+            lines.Add("Supplements: " + string.Join(", ", plan.Supplements.Select(s => $"{Nutrient(s.Nutrient)} ({Dose(s)})")));
+        }
+
+        return lines;
+    }
+
     public static void Render(IAnsiConsole console, NutritionPlan plan)
     {
+        // At 80 columns the tables keep the columns a person acts on; a wider terminal adds the rest (the markdown and
+        // HTML always carry every column).
+        var wide = console.Profile.Width >= WideColumns;
         console.MarkupLine($"[bold]Plan[/]: {Shown.Markup(Headline(plan))}");
         if (plan.Changes.Count > 0)
         {
-            var changes = new Table().Title("Day plan: changes to your usual diet").AddColumns("food", "now g/d", "plan g/d", "change", "portion", "raises");
+            var changes = new Table().Title("Day plan: changes to your usual diet").AddColumn("food");
+            if (wide)
+            {
+                changes.AddColumn(Layout.Number("now g/d")).AddColumn(Layout.Number("plan g/d"));
+            }
+
+            changes.AddColumn(Layout.Number("change g")).AddColumn("portion").AddColumn("raises");
             foreach (var c in plan.Changes)
             {
-                changes.AddRow(Shown.Markup(Name(c)), Grams(c.UsualGrams), Grams(c.PlannedGrams), Signed(c.ChangeGrams), Shown.Markup(c.Portion), Shown.Markup(Raises(c)));
+                string[] numbers = wide ? [Grams(c.UsualGrams), Grams(c.PlannedGrams)] : [];
+                changes.AddRow([Shown.Markup(Name(c)), .. numbers, Signed(c.ChangeGrams), Shown.Markup(c.Portion), Shown.Markup(Raises(c))]);
             }
 
             console.Write(changes);
@@ -35,11 +71,18 @@ internal static class PlanViews
 
         if (plan.Nutrients.Count > 0)
         {
-            var nutrients = new Table().Title("Nutrients a day: goal, now, with the plan, and if followed loosely").AddColumns("nutrient", "goal", "now", "plan", "loosely", "P(adequate)", "status");
+            var nutrients = new Table().Title(wide ? "Nutrients a day: goal, now, with the plan, and if followed loosely" : "Nutrients a day: goal, now and with the plan")
+                .AddColumn(new TableColumn("nutrient").NoWrap()).AddColumn(Layout.Number("goal")).AddColumn(Layout.Number("now")).AddColumn(Layout.Number("plan"));
+            if (wide)
+            {
+                nutrients.AddColumn(Layout.Number("loosely")).AddColumn(Layout.Number("P(adequate)"));
+            }
+
+            nutrients.AddColumn("status");
             foreach (var n in plan.Nutrients)
             {
-                nutrients.AddRow(Shown.Markup(n.Name), Shown.Markup(Amount(n.Goal, n.Unit)), Format.Amount(n.Before), Format.Amount(n.After),
-                    Format.Amount(n.WorstCase), $"{Format.Percent(n.ProbabilityBefore)} → {Format.Percent(n.ProbabilityAfter)}", Shown.Markup(Status(n)));
+                string[] more = wide ? [Format.Amount(n.WorstCase), $"{Format.Percent(n.ProbabilityBefore)} → {Format.Percent(n.ProbabilityAfter)}"] : [];
+                nutrients.AddRow([Shown.Markup(n.Name), Shown.Markup(Amount(n.Goal, n.Unit)), Format.Amount(n.Before), Format.Amount(n.After), .. more, Shown.Markup(Status(n))]);
             }
 
             console.Write(nutrients);
@@ -50,20 +93,29 @@ internal static class PlanViews
             console.MarkupLine("[bold]Problem nutrients[/] (food cannot close them within the plan's limits):");
             foreach (var n in plan.ProblemNutrients)
             {
-                console.MarkupLine($"  - {Shown.Markup(Problem(n))}");
+                Layout.Bullet(console, Shown.Markup(Problem(n)));
             }
         }
 
         if (plan.Gaps.Count > 0)
         {
-            var gaps = new Table().Title("Food first: what could carry more").AddColumns("nutrient", "foods (per usual portion)", "unknown in your foods");
+            console.MarkupLine("[bold]Food first[/]: what could carry more (per usual portion)");
             foreach (var gap in plan.Gaps)
             {
                 var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
-                gaps.AddRow(Shown.Markup(Nutrient(gap.Nutrient)), Shown.Markup(string.Join("\n", gap.Ideas.Select(i => Idea(i, unit)))), Shown.Markup(string.Join(", ", gap.Unknown)));
-            }
+                var tree = new Tree(new Markup($"[bold]{Shown.Markup(Nutrient(gap.Nutrient))}[/]"));
+                foreach (var idea in gap.Ideas)
+                {
+                    tree.AddNode(Shown.Markup(Idea(idea, unit)));
+                }
 
-            console.Write(gaps);
+                if (gap.Unknown.Count > 0)
+                {
+                    tree.AddNode($"[grey]unknown in your foods:[/] {Shown.Markup(string.Join(", ", gap.Unknown))}");
+                }
+
+                console.Write(tree);
+            }
         }
 
         if (plan.Supplements.Count > 0)
@@ -71,10 +123,10 @@ internal static class PlanViews
             console.MarkupLine("[bold]Supplements[/] (only for problem nutrients, lab-confirmed lows, and B12 on a vegan diet):");
             foreach (var s in plan.Supplements)
             {
-                console.MarkupLine($"  - {Shown.Markup(Supplement(s))}");
+                Layout.Bullet(console, Shown.Markup(Supplement(s)));
                 foreach (var caution in s.Cautions)
                 {
-                    console.MarkupLine($"      {Shown.Markup(caution)}");
+                    Layout.Bullet(console, Shown.Markup(caution), "     ");
                 }
             }
         }
@@ -84,7 +136,7 @@ internal static class PlanViews
             console.MarkupLine("[bold]Meal pairing[/] (your own meals):");
             foreach (var p in plan.Pairings)
             {
-                console.MarkupLine($"  - {Shown.Markup(Pairing(p))}");
+                Layout.Bullet(console, Shown.Markup(Pairing(p)));
             }
         }
 
@@ -92,13 +144,17 @@ internal static class PlanViews
         {
             console.MarkupLine("[bold]Training fuel[/] (the week in the file):");
             TrainingViews.RenderWeek(console, fuel.Days);
-            var sessions = new Table().Title("Each session: during it").AddColumns("session", "sweat L/h", "during");
+            console.MarkupLine("[bold]Each session[/]: during it");
             foreach (var session in fuel.Sessions)
             {
-                sessions.AddRow(Shown.Markup(Session(session)), Shown.Markup(Sweat(session)), Shown.Markup(string.Join("\n", session.During.Select(i => $"{i.What}: {i.Amount}"))));
-            }
+                var tree = new Tree(Shown.Markup($"{Session(session)} (sweat {Sweat(session)} L/h)"));
+                foreach (var item in session.During)
+                {
+                    tree.AddNode(Shown.Markup($"{item.What}: {item.Amount}"));
+                }
 
-            console.Write(sessions);
+                console.Write(tree);
+            }
         }
 
         foreach (var note in plan.Notes)
@@ -107,10 +163,13 @@ internal static class PlanViews
         }
     }
 
-    public static string Markdown(NutritionPlan plan)
+    public static string Markdown(NutritionPlan plan) => Markdown(plan, "##");
+
+    /// <summary>The plan in markdown under a <paramref name="heading"/> ("##" on its own, "###" inside an assessment).</summary>
+    public static string Markdown(NutritionPlan plan, string heading)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"## Plan\n\n**{Headline(plan)}**\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{heading} Plan\n\n**{Headline(plan)}**\n\n");
         if (plan.Changes.Count > 0)
         {
             text.Append("| food | now g/d | plan g/d | change | portion | raises |\n|---|---:|---:|---:|---|---|\n");
@@ -326,14 +385,17 @@ internal static class PlanViews
             SupplementReason.LabConfirmed => "a lab shows it low",
             _ => "vegan diet",
         }));
-        var dose = s.Dose is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"up to {Format.Amount(d)} {s.Unit} {(s.Per == "alternate_days" ? "on alternate days" : "a day")}")
-            : s.DoctorsDecision ? "dose: a doctor's decision" : "no supplement dose";
+        var dose = Dose(s);
         var form = s.Form.Length > 0 ? $"; {s.Form}" : "";
         var timing = s.Timing.Length > 0 ? $"; {s.Timing}" : "";
         var retest = s.Retest.Length > 0 ? $"; retest {s.Retest}" : "";
         return $"{Nutrient(s.Nutrient)} ({why}): {dose}{form}{timing}{retest}.";
     }
+
+    private static string Dose(SupplementAdvice s) => s.Dose is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $"up to {Format.Amount(d)} {s.Unit} {(s.Per == "alternate_days" ? "on alternate days" : "a day")}")
+        : s.DoctorsDecision ? "dose: a doctor's decision" : "no supplement dose";
+
 
     private static string Pairing(Replete.Diet.PairingAdvice p) => p.Meal == "supplements"
         ? $"{p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}."

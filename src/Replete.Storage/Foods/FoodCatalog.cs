@@ -33,6 +33,16 @@ public sealed class FoodCatalog
     /// <summary>True when the database holds at least one food.</summary>
     public bool HasFoods => Scalar("SELECT EXISTS (SELECT 1 FROM food)") is 1L;
 
+    /// <summary>True when the database holds at least one food from <paramref name="source"/> (a quick look, where
+    /// <see cref="CountFoods"/> reads every food).</summary>
+    public bool HasFoodsFrom(FoodSource source)
+    {
+        using var connection = Open();
+        using var command = Command(connection, "SELECT EXISTS (SELECT 1 FROM food WHERE source = $source)");
+        command.Parameters.AddWithValue("$source", FoodDatabase.SourceName(source));
+        return command.ExecuteScalar() is 1L;
+    }
+
     /// <summary>The number of foods stored, by source.</summary>
     public IReadOnlyDictionary<FoodSource, int> CountFoods()
     {
@@ -258,26 +268,52 @@ public sealed class FoodCatalog
         return coverage;
     }
 
-    private FoodSearchIndex LoadOrBuildIndex()
+    private FoodSearchIndex LoadOrBuildIndex() =>
+        Saved("index", [typeof(FoodSearchIndex).Assembly], () => BuildSearchIndex(), file => FoodSearchIndex.Load(file), (built, file) => built.Save(file));
+
+    /// <summary>Something made from this catalog alone (its foods and the build of the code that makes it), such as the
+    /// foods a plan may offer anyone: made on first use and shared by every caller of this catalog, and saved beside
+    /// the database (<c>foods.db.NAME</c>) so that the next process loads it instead of making it again, while the
+    /// database (as of its latest import) and the builds of <paramref name="makers"/> are the ones it was made from.</summary>
+    /// <typeparam name="T">What is made.</typeparam>
+    /// <param name="name">A file-name-safe name, unique per kind of thing.</param>
+    /// <param name="makers">The assemblies whose code makes it (and the code it calls): a saved copy from another build of
+    /// any of them is made again.</param>
+    /// <param name="make">Makes it from this catalog.</param>
+    /// <param name="read">Reads a saved copy; throws <see cref="InvalidDataException"/> or <see cref="IOException"/>
+    /// for a damaged one, which is then made again.</param>
+    /// <param name="write">Writes it.</param>
+    /// <remarks>A read-only data directory only means it is made in every process.</remarks>
+    public T Derived<T>(string name, IReadOnlyList<System.Reflection.Assembly> makers, Func<T> make, Func<Stream, T> read, Action<T, Stream> write)
+        where T : class
     {
-        var cache = Path + ".index";
-        var stamp = Stamp();
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(makers);
+        return (T)derived.GetOrAdd(name, _ => new Lazy<object>(() => Saved(name, makers, make, read, write), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> derived = new(StringComparer.Ordinal);
+
+    private T Saved<T>(string name, IReadOnlyList<System.Reflection.Assembly> makers, Func<T> make, Func<Stream, T> read, Action<T, Stream> write)
+    {
+        var cache = $"{Path}.{name}";
+        var stamp = Stamp(makers);
         try
         {
             using var file = File.OpenRead(cache);
             using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
             if (reader.ReadString() == stamp)
             {
-                return FoodSearchIndex.Load(file);
+                return read(file);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            // No saved index, or not a readable one: build it.
+            // Nothing saved, or not a readable copy: make it.
         }
 
-        var built = BuildSearchIndex();
-        var temporary = $"{cache}.{Environment.ProcessId}.tmp";
+        var made = make();
+        var temporary = $"{cache}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
             using (var file = File.Create(temporary))
@@ -285,14 +321,14 @@ public sealed class FoodCatalog
             {
                 writer.Write(stamp);
                 writer.Flush();
-                built.Save(file);
+                write(made, file);
             }
 
             File.Move(temporary, cache, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A read-only data directory: search still works, it is only rebuilt next time.
+            // A read-only data directory: it is only made again next time.
             try
             {
                 File.Delete(temporary);
@@ -302,16 +338,16 @@ public sealed class FoodCatalog
             }
         }
 
-        return built;
+        return made;
     }
 
-    /// <summary>What a saved index must have been made from: this build of the engine (its word roles, synonyms and
-    /// scoring), and the database as of its latest import.</summary>
-    private string Stamp()
+    /// <summary>What a saved copy must have been made from: the builds of <paramref name="makers"/> (for the index, the
+    /// engine's word roles, synonyms and scoring), and the database as of its latest import.</summary>
+    private string Stamp(IReadOnlyList<System.Reflection.Assembly> makers)
     {
         using var connection = Open();
         using var command = Command(connection, "SELECT (SELECT COUNT(*) FROM food) || '|' || COALESCE((SELECT id || '@' || imported_at FROM import_log ORDER BY id DESC LIMIT 1), '')");
-        return $"{typeof(FoodSearchIndex).Assembly.ManifestModule.ModuleVersionId}|{command.ExecuteScalar()}";
+        return $"{string.Join(',', makers.Select(m => m.ManifestModule.ModuleVersionId))}|{command.ExecuteScalar()}";
     }
 
     private SqliteConnection Open()

@@ -20,4 +20,8 @@ public sealed class Annotation
 
     /// <summary>The note (plain text, at most 4,000 characters).</summary>
     public string Text { get; set; } = "";
+
+    /// <summary>The sensitive classes the note may speak of: for a coach's note, those the coach's grant shared when it was
+    /// written; for the athlete's, those the athlete named. Only a reader who sees all of them sees the note.</summary>
+    public SharedClasses Classes { get; set; }
 }

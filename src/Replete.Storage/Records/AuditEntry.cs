@@ -1,8 +1,8 @@
 namespace Replete.Storage.Records;
 
 /// <summary>One read or write of an athlete's data by someone else (HIPAA 164.312(b) asks systems holding health data to
-/// record and examine activity; plan-facts.md section 4). Append-only: nothing updates or deletes an entry but the
-/// deletion of the athlete's account.</summary>
+/// record and examine activity; plan-facts.md section 4). Append-only: once its request is over, nothing updates or
+/// deletes an entry but the deletion of the athlete's account.</summary>
 public sealed class AuditEntry
 {
     /// <summary>Row id.</summary>
@@ -22,4 +22,8 @@ public sealed class AuditEntry
 
     /// <summary>What was touched: the route pattern, such as "GET /api/v1/athletes/{athleteId}/snapshots".</summary>
     public string Resource { get; set; } = "";
+
+    /// <summary>The record read or written, where the request names or makes one: the <c>{id}</c> of the route (a
+    /// snapshot, a food log entry), or the id of what it created (a snapshot, a note); null for a list or the profile.</summary>
+    public long? RecordId { get; set; }
 }

@@ -30,4 +30,10 @@ public sealed class Snapshot
 
     /// <summary>Who asked for it: the athlete, or a coach with the right to.</summary>
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>What a coach who lacks some sensitive classes sees instead of <see cref="Report"/>: the sensitive classes
+    /// the inputs held, and for each combination of them the report computed again from the inputs without it (JSON,
+    /// written and read by the server). Null for a snapshot saved before these were kept: a coach lacking any class is
+    /// shown none of its report.</summary>
+    public string? SharedViews { get; set; }
 }

@@ -53,6 +53,11 @@ internal static class AccountEndpoints
         account.MapGet("/", async (ClaimsPrincipal user, UserManager<Account> users) =>
             await users.GetUserAsync(user) is { } me ? Results.Ok(new Me(me.Id, me.Email ?? "", me.Kind, me.DisplayName)) : Results.Unauthorized())
             .RequireAuthorization().WithSummary("Who is signed in");
+        account.MapGet("/antiforgery", (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return Results.Ok(new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName!, tokens.FormFieldName));
+        }).RequireAuthorization().WithSummary("The antiforgery token a browser session sends with every write (a bearer client needs none)");
         account.MapPost("/password", ChangePassword).RequireAuthorization().WithSummary("Change the password (ends other sessions)");
         account.MapDelete("/", Delete).RequireAuthorization().WithSummary("Delete the account and every record of it");
         return api;
@@ -120,6 +125,10 @@ internal static class AccountEndpoints
         var principal = await signIn.CreateUserPrincipalAsync(account);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
+
+    /// <summary>The antiforgery token of this browser session (its cookie is set with it): send <c>Token</c> in the
+    /// header <c>HeaderName</c>, or in a form's field <c>FormFieldName</c>.</summary>
+    public sealed record AntiforgeryToken(string Token, string HeaderName, string FormFieldName);
 
     /// <summary>A refresh token.</summary>
     public sealed record RefreshRequest(string RefreshToken);

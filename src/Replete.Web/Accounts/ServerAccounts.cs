@@ -11,6 +11,9 @@ internal static class ServerAccounts
     /// <summary>The rate-limit policy on sign-in and registration.</summary>
     public const string SignInPolicy = "sign-in";
 
+    /// <summary>The header a cookie session's writes carry the antiforgery token in.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
     public static WebApplicationBuilder AddRepleteAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthorization();
@@ -30,6 +33,16 @@ internal static class ServerAccounts
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<RepleteDb>();
+        // The antiforgery token a cookie session's writes carry (UseCookieAntiforgery): ASP.NET Core's, in the header
+        // X-CSRF-TOKEN or a form's __RequestVerificationToken field; its cookie as strict as the session's.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.Name = "replete-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SuppressXFrameOptionsHeader = true; // UseSecureHeaders sends DENY on every answer
+        });
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "replete";
@@ -90,6 +103,35 @@ internal static class ServerAccounts
                 if (crossOrigin || string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Refuses a state-changing request signed in with the browser cookie unless it carries ASP.NET Core's
+    /// antiforgery token for that session (<c>GET /api/v1/account/antiforgery</c> gives it: the <c>X-CSRF-TOKEN</c>
+    /// header, or the <c>__RequestVerificationToken</c> field of a form). A request with a bearer token needs none:
+    /// another site cannot make a browser send one. Anonymous requests have no session to ride. This holds where the
+    /// cross-site check cannot tell (a browser that sends neither Origin nor Sec-Fetch-Site, a sibling subdomain the
+    /// SameSite cookie is sent to).</summary>
+    public static WebApplication UseCookieAntiforgery(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
+            if (unsafeMethod && request.Headers.Authorization.Count == 0 && context.User.Identity?.IsAuthenticated == true)
+            {
+                var antiforgery = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No valid antiforgery token.",
+                        detail: $"A request signed in with the browser cookie carries the token from GET /api/v1/account/antiforgery in the {AntiforgeryHeader} header (or a form's __RequestVerificationToken field).")
+                        .ExecuteAsync(context);
                     return;
                 }
             }

@@ -106,9 +106,25 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         return AssessmentRequest.Read(source).OrThrow();
     }
 
-    /// <summary>The assessment, with its plan when the range has a diet, as the wire JSON every front end reads.</summary>
+    /// <summary>One computed report: the wire JSON every front end reads, the assessment's triage, and the retests its
+    /// plan starts.</summary>
+    public sealed record Computed(JsonObject Report, Knowledge.TriageLevel Triage, IReadOnlyList<RetestPlan> Retests)
+    {
+        /// <summary>The triage's wire name.</summary>
+        public string TriageName => JsonNamingPolicy.SnakeCaseLower.ConvertName(Triage.ToString());
+
+        /// <summary>Biomarkers to retest at a sourced interval.</summary>
+        public IReadOnlyList<string> Sourced => [.. Retests.Where(r => r.Interval is not null).Select(r => r.Interval!.Biomarker)];
+
+        /// <summary>Nutrients whose retest no source times.</summary>
+        public IReadOnlyList<string> Unsourced => [.. Retests.Where(r => r.Interval is null).Select(r => r.Nutrient)];
+    }
+
+    /// <summary>The assessment, with its plan when the range has a diet, and the views a coach lacking a sensitive class
+    /// reads instead (<see cref="Sharing.SharedViews"/>): the same inputs with each combination of the classes they hold
+    /// left out, computed the same way.</summary>
     /// <exception cref="InputException">A stored input no longer reads (a profile whose age left the DRI tables).</exception>
-    public async Task<(JsonObject Report, RecoveryAssessment Assessment, IReadOnlyList<RetestPlan> Retests)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
+    public async Task<(Computed Full, Sharing.SharedViews.Kept Views)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
     {
         var (document, problem) = await DocumentAsync(athleteId, from, to, labsFrom);
         if (problem is not null)
@@ -116,11 +132,26 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
             throw new InputException([new InputProblem("profile", null, "profile", InputProblemCodes.Required, problem)]);
         }
 
-        var request = Read(document, "stored record");
-        var input = request.ToInput();
         var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= from && i.Date <= to).OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync();
         var items = rows.Select(IntakeRows.ToItem).ToList();
         var supplements = await SupplementsAsync(athleteId, to);
+        var week = items.Count > 0 ? await WeekAsync(athleteId, from, to) : null;
+        Computed Run(JsonObject inputs) => Compute(inputs, items, supplements, week, from, to);
+
+        var full = Run(document);
+        var present = Sharing.SensitiveData.Present(document);
+        var views = Sharing.SharedViews.Combinations(present).Select(hidden =>
+        {
+            var view = Run(Sharing.SensitiveData.Hide((JsonObject)document.DeepClone(), Sharing.AthleteAccess.AllClasses & ~hidden));
+            return new Sharing.SharedViews.View(Sharing.SharedViews.List(hidden), view.TriageName, view.Sourced, view.Unsourced, view.Report);
+        }).ToList();
+        return (full, new Sharing.SharedViews.Kept(Sharing.SharedViews.List(present), views));
+    }
+
+    private Computed Compute(JsonObject document, List<IntakeItem> items, SupplementPlan supplements, TrainingWeek? week, DateOnly from, DateOnly to)
+    {
+        var request = Read(document, "stored record");
+        var input = request.ToInput();
         var targets = TargetCalculator.For(request.Person);
         DietAnalysis? analysis = items.Count > 0 ? DietAnalyzer.Analyze(items, supplements.Supplements, targets, from, to) : null;
         var assessment = RecoveryAssessor.Assess(input, diet: analysis);
@@ -131,15 +162,14 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         IReadOnlyList<RetestPlan> retests = [];
         if (analysis is not null)
         {
-            var week = await WeekAsync(athleteId, from, to);
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
-                : PlanFoods.Offered(foods.Catalog.FoodsIn, foods.Catalog.FindMany, foods.Units, items, analysis.Days, request.Profile);
+                : PlanFoods.Offered(foods.PlanPool, items, analysis.Days, request.Profile);
             var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week));
             report["plan"] = JsonSerializer.SerializeToNode(plan, WireJson.Options);
             retests = RetestPlan.For(plan, assessment);
         }
 
-        return (report, assessment, retests);
+        return new(report, assessment.Triage, retests);
     }
 
     private async Task<SupplementPlan> SupplementsAsync(string athleteId, DateOnly on)

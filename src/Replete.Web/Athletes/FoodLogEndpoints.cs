@@ -40,7 +40,7 @@ internal static class FoodLogEndpoints
             Results.Ok((await db.DietImports.Where(i => i.AccountId == http.Access().AthleteId).OrderBy(i => i.Id).ToListAsync()).Select(View)))
             .Scope(GrantScopes.ReadLogs).WithSummary("Imported files");
         group.MapPost("/imports", Import).WithSummary("Import a Cronometer or MyFitnessPal export, a Replete food log, or a zip of them: all or nothing")
-            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/zip", "application/json", "application/octet-stream").DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/zip", "application/json", "application/octet-stream")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ServerApi.MaxUploadBytes));
         group.MapDelete("/imports/{id:long}", async (long id, HttpContext http, RepleteDb db) =>
             await db.DietImports.Where(i => i.Id == id && i.AccountId == http.Access().AthleteId).ExecuteDeleteAsync() == 1

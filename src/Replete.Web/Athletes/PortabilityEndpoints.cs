@@ -28,7 +28,7 @@ internal static class PortabilityEndpoints
     {
         var group = athlete.MapGroup("").WithTags("Export and import");
         group.MapGet("/export", Export).WithSummary("Everything of the account as a zip: JSON, CSV and labs as a FHIR R4 Bundle (the athlete only)");
-        group.MapPost("/export", Import).Accepts<IFormFile>("multipart/form-data", "application/zip", "application/octet-stream").DisableAntiforgery()
+        group.MapPost("/export", Import).Accepts<IFormFile>("multipart/form-data", "application/zip", "application/octet-stream")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ServerApi.MaxUploadBytes))
             .WithSummary("Load an export into this account, which must hold no data yet (the athlete only)");
         return athlete;

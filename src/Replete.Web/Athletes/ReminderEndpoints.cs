@@ -68,6 +68,17 @@ internal static class ReminderEndpoints
         }
 
         var reminders = await query.OrderBy(r => r.Due).ThenBy(r => r.Id).Take(1000).ToListAsync();
+        var access = http.Access();
+        if (!access.IsOwner)
+        {
+            // A coach sees a reminder a snapshot made only when the snapshot as they see it (SharedViews) calls for that
+            // retest: a ferritin retest that only a pregnancy's plan starts would tell of the pregnancy.
+            var ids = reminders.Where(r => r.SnapshotId is not null).Select(r => r.SnapshotId!.Value).Distinct().ToList();
+            var seen = (await db.Snapshots.Where(s => s.AccountId == access.AthleteId && ids.Contains(s.Id)).ToListAsync())
+                .ToDictionary(s => s.Id, s => SharedViews.For(s, access).Retests);
+            reminders = [.. reminders.Where(r => r.SnapshotId is not { } snapshot || (seen.GetValueOrDefault(snapshot) is not { } retests || retests.Contains(r.What)))];
+        }
+
         return Results.Ok(reminders.Select(r => new ReminderView(r.Id, r.What, r.Due, r.Basis, r.SetByPerson, r.SnapshotId, r.DoneAt, r.DoneAt is null && r.Due <= today)));
     }
 

@@ -14,37 +14,56 @@ internal static class SnapshotEndpoints
     /// days to today), <c>labs_from</c> (default <c>from</c>): labs drawn since then count.</summary>
     public sealed record SnapshotRequest(DateOnly? From, DateOnly? To, DateOnly? LabsFrom);
 
-    /// <summary>A snapshot in a list.</summary>
-    public sealed record SnapshotSummary(long Id, DateOnly From, DateOnly To, DateTimeOffset CreatedAt, string Triage, string ReferenceVersion, bool CurrentReferenceData);
+    /// <summary>A snapshot in a list; <c>triage</c> is null where the report is withheld from the reader.</summary>
+    public sealed record SnapshotSummary(long Id, DateOnly From, DateOnly To, DateTimeOffset CreatedAt, string? Triage, string ReferenceVersion, bool CurrentReferenceData);
 
     public static RouteGroupBuilder MapSnapshotEndpoints(this RouteGroupBuilder athlete)
     {
         var group = athlete.MapGroup("/snapshots").WithTags("Assessments and plans");
-        group.MapGet("", async (HttpContext http, RepleteDb db) =>
-            Results.Ok((await db.Snapshots.Where(s => s.AccountId == http.Access().AthleteId).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(500)
-                .Select(s => new { s.Id, s.From, s.To, s.CreatedAt, s.Triage, s.ReferenceVersion }).ToListAsync())
-                .Select(s => new SnapshotSummary(s.Id, s.From, s.To, s.CreatedAt, s.Triage, s.ReferenceVersion, s.ReferenceVersion == ReferenceSet.CompiledVersion))))
-            .Scope(GrantScopes.ReadReports).WithSummary("Saved assessments, newest first");
+        group.MapGet("", List).Scope(GrantScopes.ReadReports).WithSummary("Saved assessments, newest first");
         group.MapGet("/{id:long}", Get).Scope(GrantScopes.ReadReports).WithSummary("One saved assessment with its plan, as it was made");
         group.MapPost("", Create).Scope(GrantScopes.ReadReports | GrantScopes.ReadLogs)
             .WithSummary("Assess a date range from the stored inputs, plan the fix, and save both");
         return athlete;
     }
 
+    private static async Task<IResult> List(HttpContext http, RepleteDb db)
+    {
+        var access = http.Access();
+        // The owner's list needs no views; a coach's reads the triage of the view they see.
+        var owner = access.IsOwner;
+        var rows = await db.Snapshots.Where(s => s.AccountId == access.AthleteId).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(500)
+            .Select(s => new Snapshot { Id = s.Id, From = s.From, To = s.To, CreatedAt = s.CreatedAt, Triage = s.Triage, ReferenceVersion = s.ReferenceVersion, SharedViews = owner ? null : s.SharedViews })
+            .ToListAsync();
+        return Results.Ok(rows.Select(s => new SnapshotSummary(s.Id, s.From, s.To, s.CreatedAt, owner ? s.Triage : SharedViews.For(s, access).Triage, s.ReferenceVersion,
+            s.ReferenceVersion == ReferenceSet.CompiledVersion)));
+    }
+
     private static async Task<IResult> Get(long id, HttpContext http, RepleteDb db)
     {
         var access = http.Access();
         var snapshot = await db.Snapshots.SingleOrDefaultAsync(s => s.Id == id && s.AccountId == access.AthleteId);
-        return snapshot is null ? Problems.NotFound() : Results.Text(Shown(snapshot, access).ToJsonString(), "application/json");
+        return snapshot is null ? Problems.NotFound() : Results.Text(Shown(snapshot, SharedViews.For(snapshot, access), access).ToJsonString(), "application/json");
     }
 
-    private static JsonObject Shown(Snapshot snapshot, AthleteAccess access)
+    /// <summary>The snapshot as <paramref name="access"/> sees it: the report (or the view without what is not shared
+    /// with them, and a note that it is left out) with its id, date and reference data first.</summary>
+    private static JsonObject Shown(Snapshot snapshot, SharedViews.Seen seen, AthleteAccess access)
     {
-        var report = SensitiveData.Hide(JsonNode.Parse(snapshot.Report)!.AsObject(), access.Shared);
+        var report = seen.Report ?? new JsonObject
+        {
+            ["withheld"] = "This snapshot was saved before Replete kept a report for readers who do not see every class of the athlete's data; "
+                + "the athlete can save the range again.",
+        };
         report.Insert(0, "id", snapshot.Id);
         report.Insert(1, "created_at", snapshot.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         report.Insert(2, "reference_version", snapshot.ReferenceVersion);
         report.Insert(3, "current_reference_data", snapshot.ReferenceVersion == ReferenceSet.CompiledVersion);
+        if (SharedViews.LeftOut(access) is { } leftOut)
+        {
+            report.Insert(4, "left_out", leftOut);
+        }
+
         return report;
     }
 
@@ -65,7 +84,7 @@ internal static class SnapshotEndpoints
             return Problems.Field("from", "a range covers at most a year; assess longer spans as several snapshots");
         }
 
-        var (report, assessment, retests) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? from);
+        var (full, views) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? from);
         var snapshot = new Snapshot
         {
             AccountId = access.AthleteId,
@@ -73,16 +92,19 @@ internal static class SnapshotEndpoints
             To = to,
             CreatedAt = clock.GetUtcNow(),
             ReferenceVersion = ReferenceSet.CompiledVersion,
-            Triage = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(assessment.Triage.ToString()),
-            Report = report.ToJsonString(),
+            Triage = full.TriageName,
+            Report = full.Report.ToJsonString(),
+            SharedViews = SharedViews.Write(views),
             CreatedBy = access.ActorId,
         };
         db.Snapshots.Add(snapshot);
         await db.SaveChangesAsync();
-        await ReminderEndpoints.AddForAsync(db, access.AthleteId, snapshot, retests);
-        var shown = Shown(snapshot, access);
+        http.Created(snapshot.Id);
+        await ReminderEndpoints.AddForAsync(db, access.AthleteId, snapshot, full.Retests);
+        var seen = SharedViews.For(snapshot, access);
+        var shown = Shown(snapshot, seen, access);
         // Where no source gives an interval the person sets one (POST reminders); the report says which.
-        shown["retest_unsourced"] = new JsonArray([.. retests.Where(r => r.Interval is null).Select(r => (JsonNode)r.Nutrient)]);
+        shown["retest_unsourced"] = new JsonArray([.. (seen.RetestUnsourced ?? full.Unsourced).Select(n => (JsonNode)n)]);
         return Results.Created($"snapshots/{snapshot.Id}", shown);
     }
 }

@@ -126,13 +126,14 @@ internal static class TrendEndpoints
         var points = new JsonArray();
         foreach (var snapshot in snapshots)
         {
-            var report = SensitiveData.Hide(JsonNode.Parse(snapshot.Report)!.AsObject(), access.Shared);
+            // The report as this reader sees it: without the sensitive classes not shared with them (SharedViews).
+            var seen = SharedViews.For(snapshot, access);
             points.Add(new JsonObject
             {
                 ["snapshot_id"] = snapshot.Id,
                 ["to"] = snapshot.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["triage"] = snapshot.Triage,
-                ["bottlenecks"] = new JsonArray([.. (report["bottlenecks"]?.AsArray() ?? []).Select((b, rank) => (JsonNode)new JsonObject
+                ["triage"] = seen.Triage,
+                ["bottlenecks"] = new JsonArray([.. (seen.Report?["bottlenecks"]?.AsArray() ?? []).Select((b, rank) => (JsonNode)new JsonObject
                 {
                     ["rank"] = rank + 1,
                     ["nutrient"] = b?["nutrient"]?.DeepClone(),

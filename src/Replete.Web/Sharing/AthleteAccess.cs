@@ -27,7 +27,8 @@ public sealed record RequiresScope(GrantScopes Scope);
 
 /// <summary>Decides every request under <c>/athletes/{athleteId}</c> (<c>me</c> is the signed-in account): the athlete
 /// always; a coach only through a grant in force that carries the endpoint's scope; anyone else gets 404, as if the
-/// athlete did not exist. Every delegate request that is let through is written to the audit log before it runs.</summary>
+/// athlete did not exist. Every delegate request that is let through is written to the audit log before it runs, with the
+/// record it reads or writes where there is one (the route's <c>{id}</c>, or what the handler says it created).</summary>
 internal sealed class AthleteAccessFilter(RepleteDb db, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -62,18 +63,30 @@ internal sealed class AthleteAccessFilter(RepleteDb db, TimeProvider clock) : IE
         }
 
         var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
-        db.Audit.Add(new AuditEntry
+        var entry = new AuditEntry
         {
             AthleteId = athleteId,
             ActorId = actor,
             At = now,
             Action = write ? "write" : "read",
             Resource = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}",
-        });
+            RecordId = long.TryParse(http.Request.RouteValues["id"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null,
+        };
+        db.Audit.Add(entry);
         await db.SaveChangesAsync();
         http.Items[typeof(AthleteAccess)] = new AthleteAccess(athleteId, actor, grant);
-        return await next(context);
+        var result = await next(context);
+        if (entry.RecordId is null && http.Items[CreatedKey] is long created)
+        {
+            // The entry was written before the handler ran, so a failing handler is on record too; what it made is added.
+            await db.Audit.Where(a => a.Id == entry.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.RecordId, created));
+        }
+
+        return result;
     }
+
+    /// <summary>Where a handler leaves the id of the record it created (<see cref="AthleteAccessExtensions.Created"/>).</summary>
+    internal static readonly object CreatedKey = new();
 }
 
 /// <summary>Reads the access the filter decided.</summary>
@@ -81,6 +94,9 @@ internal static class AthleteAccessExtensions
 {
     public static AthleteAccess Access(this HttpContext context) =>
         context.Items[typeof(AthleteAccess)] as AthleteAccess ?? throw new InvalidOperationException("No athlete access was decided for this endpoint.");
+
+    /// <summary>Names the record the request created, for the audit log of a delegate's request.</summary>
+    public static void Created(this HttpContext context, long recordId) => context.Items[AthleteAccessFilter.CreatedKey] = recordId;
 
     /// <summary>Marks the scope a coach needs for an endpoint.</summary>
     public static RouteHandlerBuilder Scope(this RouteHandlerBuilder builder, GrantScopes scope) => builder.WithMetadata(new RequiresScope(scope));

@@ -6,8 +6,8 @@ namespace Replete.Web.Sharing;
 /// <summary>The athlete's own audit log: every read and write of their data by a coach.</summary>
 internal static class AuditEndpoints
 {
-    /// <summary>One entry, with the actor's display name.</summary>
-    public sealed record AuditView(DateTimeOffset At, string ActorId, string Actor, string Action, string Resource);
+    /// <summary>One entry, with the actor's display name and the record read or written where there is one.</summary>
+    public sealed record AuditView(DateTimeOffset At, string ActorId, string Actor, string Action, string Resource, long? RecordId);
 
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder athlete)
     {
@@ -22,7 +22,7 @@ internal static class AuditEndpoints
             var entries = await db.Audit.Where(a => a.AthleteId == access.AthleteId).OrderByDescending(a => a.Id).Take(1000).ToListAsync();
             var actors = entries.Select(e => e.ActorId).Distinct().ToList();
             var names = await db.Users.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-            return Results.Ok(entries.Select(e => new AuditView(e.At, e.ActorId, names.GetValueOrDefault(e.ActorId, "(account removed)"), e.Action, e.Resource)));
+            return Results.Ok(entries.Select(e => new AuditView(e.At, e.ActorId, names.GetValueOrDefault(e.ActorId, "(account removed)"), e.Action, e.Resource, e.RecordId)));
         }).WithTags("Sharing").WithSummary("Who read or wrote this athlete's data (the athlete only)");
         return athlete;
     }

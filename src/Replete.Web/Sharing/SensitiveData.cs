@@ -49,7 +49,9 @@ internal static class SensitiveData
         return (fields, ids);
     }
 
-    /// <summary>Removes what <paramref name="shared"/> does not cover from <paramref name="node"/> (in place) and returns it.</summary>
+    /// <summary>Removes what <paramref name="shared"/> does not cover from <paramref name="node"/> (in place) and returns it.
+    /// An object left empty by the removal goes too (a check-in's <c>history</c> that held only medicines), so that what
+    /// remains looks the same as a record that never held the class.</summary>
     public static T Hide<T>(T node, SharedClasses shared)
         where T : JsonNode
     {
@@ -62,6 +64,15 @@ internal static class SensitiveData
         return node;
     }
 
+    /// <summary>The sensitive classes <paramref name="document"/> holds: each class whose removal changes it.</summary>
+    public static SharedClasses Present(JsonObject document)
+    {
+        var text = document.ToJsonString();
+        return Enum.GetValues<SharedClasses>().Where(c => c != SharedClasses.None)
+            .Where(c => Hide((JsonObject)document.DeepClone(), AthleteAccess.AllClasses & ~c).ToJsonString() != text)
+            .Aggregate(SharedClasses.None, (all, c) => all | c);
+    }
+
     private static void Walk(JsonNode? node, HashSet<string> fields, HashSet<string> ids)
     {
         switch (node)
@@ -72,9 +83,14 @@ internal static class SensitiveData
                     obj.Remove(name);
                 }
 
-                foreach (var (_, value) in obj.ToList())
+                foreach (var (name, value) in obj.ToList())
                 {
+                    var wasEmpty = value is JsonObject { Count: 0 };
                     Walk(value, fields, ids);
+                    if (!wasEmpty && value is JsonObject { Count: 0 })
+                    {
+                        obj.Remove(name);
+                    }
                 }
 
                 break;

@@ -29,8 +29,13 @@ internal static class SharingEndpoints
     public sealed record GrantView(long Id, string AthleteId, string Athlete, string CoachId, string Coach, IReadOnlyList<GrantScopes> Scopes,
         IReadOnlyList<SharedClasses> Shared, DateTimeOffset GrantedAt, DateTimeOffset? EndsAt, DateTimeOffset? RevokedAt, bool InForce);
 
-    /// <summary>A note.</summary>
-    public sealed record NoteBody(string Text, long? SnapshotId);
+    /// <summary>A note: its text, the snapshot it is about (optional), and, for the athlete's own notes, the sensitive
+    /// classes it speaks of (a coach who does not see all of them does not see the note). A coach's note takes the classes
+    /// the coach's grant shares, so it never reaches a coach who does not see them.</summary>
+    public sealed record NoteBody(string Text, long? SnapshotId, IReadOnlyList<SharedClasses>? About);
+
+    /// <summary>A note as listed; <c>about</c> names the sensitive classes it may speak of.</summary>
+    public sealed record NoteView(long Id, string AuthorId, long? SnapshotId, DateTimeOffset At, string Text, IReadOnlyList<SharedClasses> About);
 
     public static RouteGroupBuilder MapSharingEndpoints(this RouteGroupBuilder api)
     {
@@ -222,15 +227,31 @@ internal static class SharingEndpoints
             return Problems.Field("text", "1-4,000 characters");
         }
 
-        db.Annotations.Add(new Annotation { AthleteId = access.AthleteId, AuthorId = access.ActorId, SnapshotId = note.SnapshotId, At = clock.GetUtcNow(), Text = note.Text });
+        if (!access.IsOwner && note.About is { Count: > 0 })
+        {
+            return Problems.Field("about", "only the athlete names what a note is about; a coach's note is about what the coach's grant shares");
+        }
+
+        if (note.SnapshotId is { } snapshot && !await db.Snapshots.AnyAsync(s => s.Id == snapshot && s.AccountId == access.AthleteId))
+        {
+            return Problems.Field("snapshot_id", "is not a snapshot of this athlete");
+        }
+
+        // What a note may speak of: what its writer could see. Free text cannot be filtered word by word, so a note a
+        // coach wrote knowing a pregnancy goes only to readers who also see pregnancy.
+        var classes = access.IsOwner ? Flags(note.About) & AthleteAccess.AllClasses : access.Shared;
+        var row = new Annotation { AthleteId = access.AthleteId, AuthorId = access.ActorId, SnapshotId = note.SnapshotId, At = clock.GetUtcNow(), Text = note.Text, Classes = classes };
+        db.Annotations.Add(row);
         await db.SaveChangesAsync();
-        return Results.Created();
+        http.Created(row.Id);
+        return Results.Created($"notes/{row.Id}", new NoteView(row.Id, row.AuthorId, row.SnapshotId, row.At, row.Text, List(row.Classes)));
     }
 
     private static async Task<IResult> Notes(HttpContext http, RepleteDb db)
     {
         var access = http.Access();
-        var notes = await db.Annotations.Where(a => a.AthleteId == access.AthleteId).OrderByDescending(a => a.Id).Take(1000).ToListAsync();
-        return Results.Ok(notes.Select(n => new { n.Id, n.AuthorId, n.SnapshotId, n.At, n.Text }));
+        var shared = access.Shared;
+        var notes = await db.Annotations.Where(a => a.AthleteId == access.AthleteId && (a.Classes & shared) == a.Classes).OrderByDescending(a => a.Id).Take(1000).ToListAsync();
+        return Results.Ok(notes.Select(n => new NoteView(n.Id, n.AuthorId, n.SnapshotId, n.At, n.Text, List(n.Classes))));
     }
 }

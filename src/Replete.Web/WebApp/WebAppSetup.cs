@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Replete.Web.WebApp;
 
-/// <summary>The web app: server-rendered Razor Pages on the cookie session, with ASP.NET Core antiforgery tokens on every
-/// form, static assets from the build (nothing from another host), and pages that reach the data only through the API's
-/// endpoints run in-process (<see cref="InProcessApi"/>).</summary>
+/// <summary>The web app: server-rendered Razor Pages on the cookie session, with the server's ASP.NET Core antiforgery
+/// token on every form (configured once, in <c>ServerAccounts</c>), static assets from the build (nothing from another
+/// host), and pages that reach the data only through the API's endpoints run in-process (<see cref="InProcessApi"/>).</summary>
 internal static class WebAppSetup
 {
     /// <summary>The authorization policy of the pages: a signed-in browser (the Identity cookie), sent to the sign-in page
@@ -26,12 +26,6 @@ internal static class WebAppSetup
             o.LoginPath = "/sign-in";
             o.LogoutPath = "/sign-out";
             o.AccessDeniedPath = "/sign-in";
-        });
-        builder.Services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "replete-af";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.FormFieldName = "__af";
         });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<InProcessApi>();

@@ -26,7 +26,13 @@ public sealed record AbsorptionNote(string Nutrient, IReadOnlySet<string> Groups
     public static AbsorptionNote? For(string nutrient, string? group, string description)
     {
         ArgumentNullException.ThrowIfNull(description);
-        // A plan asks for every food and nutrient in every solve: each answer is worked out once per process.
+        // A plan asks for every food and nutrient in every solve: most nutrients have no note at all, and each other
+        // answer is worked out once per process.
+        if (!Noted.Contains(nutrient))
+        {
+            return null;
+        }
+
         return Known.GetOrAdd((nutrient, group, description), key =>
         {
             var words = FoodExclusions.WordsOf(key.Description);
@@ -34,6 +40,9 @@ public sealed record AbsorptionNote(string Nutrient, IReadOnlySet<string> Groups
                 && ((key.Group is not null && n.Groups.Contains(key.Group)) || n.Words.Any(w => Contains(words, FoodExclusions.WordsOf(w)))));
         });
     }
+
+    /// <summary>The nutrients some note is about.</summary>
+    private static readonly HashSet<string> Noted = [.. All.Select(n => n.Nutrient)];
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Nutrient, string? Group, string Description), AbsorptionNote?> Known = new();
 

@@ -220,9 +220,11 @@ public sealed partial class HostileInputSuiteTests(Sr28Database sr28)
         }
     }
 
-    /// <summary>SQLite's write-ahead log and shared memory, and the search index cache: written by any reader, not data.</summary>
+    /// <summary>SQLite's write-ahead log and shared memory, and what the catalog derives from the foods and saves beside
+    /// them (the search index, the plan's food pool): written by any reader, not data.</summary>
     private static bool IsArtefact(string name) =>
-        name.EndsWith("-shm", StringComparison.Ordinal) || name.EndsWith("-wal", StringComparison.Ordinal) || name.EndsWith(".index", StringComparison.Ordinal);
+        name.EndsWith("-shm", StringComparison.Ordinal) || name.EndsWith("-wal", StringComparison.Ordinal) || name.EndsWith(".index", StringComparison.Ordinal)
+        || name.EndsWith(".plan-pool", StringComparison.Ordinal);
 
     /// <summary>What the food database holds, by its rows (or, for the shared one, its file's length and time): a
     /// refused command must leave it as it was.</summary>

@@ -34,6 +34,7 @@ public sealed partial class JsonWirePolicyTests(Sr28Database sr28) : CommandTest
         ["analyze"] = ["analyze", "{examples}/runner-food-log.csv", "--profile", "{examples}/runner-profile.json", "--supplements", "{examples}/runner-supplements.json", "--format", "json", "--data-dir", "{data}"],
         ["assess"] = ["assess", "{examples}/runner-assessment.json", "--format", "json", "--data-dir", "{data}"],
         ["plan"] = ["plan", "{examples}/runner-assessment.json", "--format", "json", "--data-dir", "{data}"],
+        ["resident stop"] = ["resident", "stop", "--json"],
     };
 
     [Fact]

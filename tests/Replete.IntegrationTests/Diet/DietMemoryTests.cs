@@ -110,6 +110,8 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "Replete.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The command's own memory is measured: it must do the work itself, not hand it to a resident replete.
+        start.Environment["REPLETE_RESIDENT"] = "off";
         start.ArgumentList.Add(cli);
         foreach (var arg in args)
         {

@@ -55,4 +55,40 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
     [SkippableFact]
     public void FoodsThatMustBeCooked_AreNeverOfferedRaw() =>
         Assert.Empty(Candidates(DietPattern.Omnivore).Where(f => MustBeCooked().IsMatch(f.Name)).Select(f => f.Name));
+
+    [SkippableFact]
+    public void SavedPool_OffersExactlyWhatTheDatabaseOffers()
+    {
+        // The pool a catalog saves beside the database must give every person the candidates read from the database
+        // itself: same foods, same order, same portions and per-gram values to the last bit.
+        var catalog = sr28.Database.Catalog;
+        var pool = PlanFoodPool.Build(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients());
+        using var saved = new MemoryStream();
+        pool.Write(saved);
+        saved.Position = 0;
+        var read = PlanFoodPool.Read(saved);
+        foreach (var (pattern, avoid) in new[] { (DietPattern.Omnivore, Array.Empty<string>()), (DietPattern.Vegan, []), (DietPattern.Vegetarian, ["eggs", "dairy-free"]) })
+        {
+            var fromDatabase = Candidates(pattern, avoid);
+            var fromSaved = PlanFoods.Candidates(read, pattern, avoid, []);
+            Assert.True(fromDatabase.Count > 100, $"{fromDatabase.Count} candidates");
+            Assert.Equal(fromDatabase.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams)), fromSaved.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams)));
+            for (var i = 0; i < fromDatabase.Count; i++)
+            {
+                Assert.Equal(fromDatabase[i].PerGram.OrderBy(p => p.Key, StringComparer.Ordinal), fromSaved[i].PerGram.OrderBy(p => p.Key, StringComparer.Ordinal));
+            }
+        }
+    }
+
+    [SkippableFact]
+    public void DamagedSavedPool_IsRefused()
+    {
+        var catalog = sr28.Database.Catalog;
+        using var saved = new MemoryStream();
+        PlanFoodPool.Build(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients()).Write(saved);
+        Assert.Throws<EndOfStreamException>(() => PlanFoodPool.Read(new MemoryStream(saved.ToArray()[..(int)(saved.Length / 2)])));
+        var otherLayout = saved.ToArray();
+        otherLayout[0] = 99;
+        Assert.Throws<InvalidDataException>(() => PlanFoodPool.Read(new MemoryStream(otherLayout)));
+    }
 }

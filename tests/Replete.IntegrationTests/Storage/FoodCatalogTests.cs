@@ -37,6 +37,40 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
     }
 
     [SkippableFact]
+    public void Derived_IsMadeOncePerCatalog_SavedForTheNext_AndMadeAgainWhenDamagedOrFromAnotherBuild()
+    {
+        _ = sr28.Database;
+        var path = Path.Combine(directory, "foods.db");
+        File.Copy(sr28.Database.Path, path);
+        var made = 0;
+        var read = 0;
+        string Make() => $"made {++made}";
+        string Read(Stream stream)
+        {
+            read++;
+            return new BinaryReader(stream).ReadString();
+        }
+
+        void Write(string value, Stream stream) => new BinaryWriter(stream).Write(value);
+        System.Reflection.Assembly[] engine = [typeof(FoodSearchIndex).Assembly];
+
+        var first = new FoodCatalog(path);
+        Assert.Equal("made 1", first.Derived("test", engine, Make, Read, Write));
+        Assert.Equal("made 1", first.Derived("test", engine, Make, Read, Write));
+        Assert.Equal((1, 0), (made, read));
+
+        // Another process (another catalog) reads the saved copy.
+        Assert.Equal("made 1", new FoodCatalog(path).Derived("test", engine, Make, Read, Write));
+        Assert.Equal((1, 1), (made, read));
+
+        // A damaged copy, or one saved by another build of the code that makes it, is made again.
+        File.WriteAllBytes(path + ".test", [200, 1]);
+        Assert.Equal("made 2", new FoodCatalog(path).Derived("test", engine, Make, Read, Write));
+        Assert.Equal("made 3", new FoodCatalog(path).Derived("test", [.. engine, typeof(FoodCatalog).Assembly], Make, Read, Write));
+        Assert.Equal((3, 1), (made, read));
+    }
+
+    [SkippableFact]
     public void TheIndex_IsSavedBesideTheDatabase_AndAnUnreadableSaveIsRebuilt()
     {
         _ = sr28.Database;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Replete.IntegrationTests.Storage;
 using Replete.Storage.Records;
 
@@ -20,12 +21,15 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
     private readonly string? postgres;
 
     private readonly int signInLimit;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
     /// <param name="foods">The SR28 food database of the run.</param>
     /// <param name="signInLimit">Sign-ins and registrations a minute from one address (tests sign many accounts up).</param>
-    public ServerHost(Sr28Database foods, int signInLimit = 10_000)
+    /// <param name="settings">More settings, as <c>--name value</c> would give them.</param>
+    public ServerHost(Sr28Database foods, int signInLimit = 10_000, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.signInLimit = signInLimit;
+        this.settings = settings ?? new Dictionary<string, string>();
         ArgumentNullException.ThrowIfNull(foods);
         _ = foods.Database;
         FoodsDirectory = foods.Directory;
@@ -40,6 +44,9 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
     /// <summary>Counts the database commands the server runs.</summary>
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>Every log entry the server writes.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>"sqlite" or "postgres".</summary>
     public string Provider => postgres is null ? "sqlite" : "postgres";
 
@@ -53,8 +60,14 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
             builder.UseSetting("postgres", postgres);
         }
 
+        foreach (var (name, value) in settings)
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A database context on the server's people database, for counting rows.</summary>
@@ -126,6 +139,38 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
         }
     }
 }
+
+/// <summary>Keeps every log entry the server writes (after the server's own level filters), for tests that read the log.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LogEntry> entries = new();
+
+    /// <summary>The entries so far, oldest first.</summary>
+    public IReadOnlyList<LogEntry> Entries => [.. entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<LogEntry> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), exception));
+        }
+    }
+}
+
+/// <summary>One log entry.</summary>
+public sealed record LogEntry(string Category, LogLevel Level, string Message, Exception? Exception);
 
 /// <summary>Counts every database command the server's contexts run.</summary>
 public sealed class QueryCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor

@@ -339,6 +339,34 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
     }
 
     [SkippableFact]
+    public async Task Audit_EachEntryNamesTheRecordTheCoachReadOrMade()
+    {
+        var athlete = await server.SignUpAsync("Ola");
+        await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile);
+        await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2026-11-20", symptoms = new[] { "fatigue" } });
+        var (_, own) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2026-11-01", to = "2026-11-28" });
+        var coach = await server.SignUpAsync("Pia", AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports", "read_logs", "annotate" } });
+        await coach.PostAsync("/api/v1/invitations/accept", new { code = (string)invitation!["code"]! });
+
+        var path = $"/api/v1/athletes/{athlete.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await coach.GetAsync($"{path}/snapshots/{(long)own!["id"]!}")).Status);
+        var (_, made) = await coach.PostAsync($"{path}/snapshots", new { from = "2026-11-01", to = "2026-11-28" });
+        var (_, note) = await coach.PostAsync($"{path}/notes", new { text = "Looks steady.", snapshot_id = (long)own["id"]! });
+        Assert.Equal(HttpStatusCode.OK, (await coach.GetAsync($"{path}/labs")).Status);
+
+        var audit = (await athlete.GetAsync("/api/v1/athletes/me/audit")).Body!.AsArray().Reverse().Select(e => ((string)e!["resource"]!, (long?)e["record_id"])).ToList();
+        Assert.Equal(
+            [
+                ("GET /api/v1/athletes/{athleteId}/snapshots/{id:long}", (long)own["id"]!),
+                ("POST /api/v1/athletes/{athleteId}/snapshots/", (long)made!["id"]!),
+                ("POST /api/v1/athletes/{athleteId}/notes", (long)note!["id"]!),
+                ("GET /api/v1/athletes/{athleteId}/labs/", null),
+            ],
+            audit);
+    }
+
+    [SkippableFact]
     public async Task SignOutEverywhere_OldTokensStopWorking()
     {
         var athlete = await server.SignUpAsync("Hal");

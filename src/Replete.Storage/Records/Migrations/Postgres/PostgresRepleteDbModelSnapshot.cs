@@ -267,6 +267,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Classes")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("SnapshotId")
                         .HasColumnType("bigint");
 
@@ -324,6 +327,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                     b.Property<string>("AthleteId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Resource")
                         .IsRequired()
@@ -728,6 +734,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
 
                     b.Property<string>("Report")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SharedViews")
                         .HasColumnType("text");
 
                     b.Property<DateOnly>("To")

@@ -254,6 +254,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Classes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SnapshotId")
                         .HasColumnType("INTEGER");
 
@@ -309,6 +312,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                     b.Property<string>("AthleteId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Resource")
                         .IsRequired()
@@ -693,6 +699,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
 
                     b.Property<string>("Report")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedViews")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("To")
