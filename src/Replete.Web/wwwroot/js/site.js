@@ -73,6 +73,22 @@
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   });
 
+  // Lab units: the unit list offers only the chosen test's units (data/lab_units.csv, from the page). Without script
+  // every unit is offered and the API refuses one the test is not reported in, naming it.
+  document.querySelectorAll("select[data-units-of]").forEach(function (unit) {
+    var test = document.getElementById(unit.dataset.unitsOf);
+    var all = Array.prototype.slice.call(unit.options);
+    function filter() {
+      var allowed = (test.selectedOptions[0] && test.selectedOptions[0].dataset.units || "").split("|");
+      var chosen = unit.value;
+      unit.textContent = "";
+      all.filter(function (o) { return allowed.indexOf(o.value) >= 0; }).forEach(function (o) { unit.appendChild(o); });
+      unit.value = allowed.indexOf(chosen) >= 0 ? chosen : allowed[0];
+    }
+    test.addEventListener("change", filter);
+    filter();
+  });
+
   // Upload progress: send the form with XMLHttpRequest to show progress, then show the page the server answers with.
   document.querySelectorAll("form[data-upload]").forEach(function (form) {
     var bar = form.querySelector("progress");

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Replete.Assessment;
+using Replete.IntegrationTests.Storage;
+using Replete.Training;
+
+namespace Replete.IntegrationTests.Web.Browser;
+
+/// <summary>The forms beyond the main journeys, in a real browser: the training week and its fuel, the lab unit list
+/// of the chosen test, a MyFitnessPal export and a FHIR upload from the shared fixtures.</summary>
+[Collection(Sr28Group.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class WebAppFormsTests(Sr28Database foods)
+{
+    private const string MyFitnessPalExport = "fixtures/exports/myfitnesspal/jpklatt-personal_nutrition__Nutrition-Summary.csv";
+
+    private const string FhirBundle = "fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json";
+
+    private static string Grams(double value) => Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture);
+
+    [SkippableFact]
+    public async Task TrainingWeek_SavedThenAssessed_ShowsEachDaysFuelAsTheEngineComputesIt()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "training-week", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Gus");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await page.GotoAsync("/food-log");
+            await page.GetByLabel("Food", new() { Exact = true }).FillAsync("banana");
+            await page.GetByLabel("Amount").FillAsync("120 g");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added");
+
+            // A build week: a hard 75 minutes on Tuesday and a long moderate run on Saturday; the week starts this Monday.
+            await page.GotoAsync("/training");
+            await page.GetByLabel("Phase").SelectOptionAsync("build");
+            await page.GetByLabel("Body mass, kg").FillAsync("58");
+            await page.Locator("#tue-minutes").FillAsync("75");
+            await page.Locator("#tue-intensity").SelectOptionAsync("hard");
+            await page.Locator("#sat-minutes").FillAsync("150");
+
+            // A refusal keeps what was typed: 2,000 minutes is not a session.
+            await page.Locator("#thu-minutes").FillAsync("2000");
+            await page.Locator("#thu-minutes").EvaluateAsync("e => e.removeAttribute('max')");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the week" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("minutes");
+            await Assertions.Expect(page.Locator("#tue-minutes")).ToHaveValueAsync("75");
+            await Assertions.Expect(page.GetByLabel("Phase")).ToHaveValueAsync("build");
+            await page.Locator("#thu-minutes").FillAsync("");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the week" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 session(s)");
+            await Assertions.Expect(page.Locator("#sat-minutes")).ToHaveValueAsync("150");
+
+            await WebAppJourneyTests.AssessAsync(page);
+            await page.GotoAsync("/training");
+            var expected = PeriodizedTargets.For(TrainingPhase.Build,
+                [new PlannedSession(DayOfWeek.Tuesday, "running", 75, Intensity.Hard), new PlannedSession(DayOfWeek.Saturday, "running", 150, Intensity.Moderate)], 58);
+            var rows = page.Locator("table.week-fuel tbody tr");
+            await Assertions.Expect(rows).ToHaveCountAsync(expected.Days.Count);
+            foreach (var day in expected.Days.Where(d => d.Day is DayOfWeek.Tuesday or DayOfWeek.Saturday or DayOfWeek.Monday))
+            {
+                var row = rows.Filter(new() { Has = page.Locator("th", new() { HasTextString = day.Day.ToString().ToLowerInvariant() }) });
+                await Assertions.Expect(row).ToContainTextAsync($"{Grams(day.CarbohydrateGrams.Low)}-{Grams(day.CarbohydrateGrams.High)}");
+                await Assertions.Expect(row).ToContainTextAsync($"{Grams(day.ProteinGrams.Low)}-{Grams(day.ProteinGrams.High)}");
+            }
+
+            await WebAppBrowser.CheckAsync(page, "training-week");
+        });
+    }
+
+    [SkippableFact]
+    public async Task Labs_UnitListOffersOnlyTheChosenTestsUnits()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync(375, 812);
+        await WebAppBrowser.OnFailureAsync(page, "lab-units", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Hal");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await page.GotoAsync("/labs");
+            var all = LabReading.Known.SelectMany(k => k.Units).Distinct(StringComparer.Ordinal).Count();
+            foreach (var biomarker in new[] { "vitamin_d_25oh", "hemoglobin", "ferritin", "zinc" })
+            {
+                await page.GetByLabel("Test", new() { Exact = true }).SelectOptionAsync(biomarker);
+                var offered = await page.Locator("#unit option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+                var units = LabReading.Known.Single(k => k.Biomarker == biomarker).Units;
+                Assert.Equal(units.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+                Assert.True(offered.Length < all, $"{biomarker}: every unit offered");
+            }
+
+            // Vitamin D in nmol/L after ferritin's ug/L was chosen: the unit follows the test, and the result is stored.
+            await page.GetByLabel("Test", new() { Exact = true }).SelectOptionAsync("vitamin_d_25oh");
+            await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("nmol/L");
+            await page.GetByLabel("Value", new() { Exact = true }).FillAsync("48");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add result" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added vitamin d 25oh 48 nmol/L");
+            await Assertions.Expect(page.Locator("#lab-vitamin_d_25oh-h")).ToBeVisibleAsync();
+            await WebAppBrowser.CheckAsync(page, "lab-units-phone");
+        });
+    }
+
+    [SkippableFact]
+    public async Task Import_MyFitnessPalExport_StoredWithItsDays()
+    {
+        var export = SharedFiles.Require(MyFitnessPalExport);
+        var lines = File.ReadLines(export).Skip(1).Where(l => l.Length > 0).ToList();
+        var first = lines.Min(l => l[..10]);
+        var last = lines.Max(l => l[..10]);
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "import-mfp", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Ida");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await WebAppJourneyTests.ImportAsync(page, export);
+            var imported = page.Locator("section[aria-labelledby=imported-h]");
+            await Assertions.Expect(imported).ToContainTextAsync($"from {first} to {last}");
+            await Assertions.Expect(page.Locator("#imports-h + .table-wrap")).ToContainTextAsync(Path.GetFileName(export));
+
+            // The day's rows are in the food log, marked imported (they change only by importing again).
+            await page.GotoAsync("/food-log?day=" + first);
+            await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("imported");
+            await WebAppBrowser.CheckAsync(page, "import-mfp");
+        });
+    }
+
+    [SkippableFact]
+    public async Task Labs_FhirBundle_AddsEachResultWithItsChart()
+    {
+        var bundle = SharedFiles.Require(FhirBundle);
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "fhir-upload", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Jo");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await page.GotoAsync("/labs");
+            await page.GetByLabel("FHIR file").SetInputFilesAsync(bundle);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+            var status = page.GetByRole(AriaRole.Status);
+            await Assertions.Expect(status).ToContainTextAsync(AddedFrom());
+
+            // The bundle's ferritin (30 ng/mL, LOINC 2276-4) and potassium (5.2 mmol/L, 2823-3), drawn 2023-03-22.
+            var ferritin = page.Locator("#lab-ferritin-h + .chart + script + .table-wrap");
+            await Assertions.Expect(page.Locator("canvas#lab-ferritin")).ToBeVisibleAsync();
+            await Assertions.Expect(ferritin).ToContainTextAsync("2023-03-22");
+            await Assertions.Expect(ferritin).ToContainTextAsync("30");
+            await Assertions.Expect(page.Locator("#lab-potassium-h + .chart + script + .table-wrap")).ToContainTextAsync("5.2");
+            var count = int.Parse(AddedFrom().Match(await status.InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.Equal(count, await page.Locator("section[aria-labelledby=over-time-h] tbody tr").CountAsync());
+            await WebAppBrowser.CheckAsync(page, "fhir-upload");
+        });
+    }
+
+    [GeneratedRegex(@"Added (\d+) result\(s\) from DERIVED_from_fsh__iron-panel-and-potassium\.bundle\.json")]
+    private static partial Regex AddedFrom();
+}
