@@ -8,16 +8,15 @@ using Replete.Web.WebApp;
 
 namespace Replete.Web.Pages;
 
-/// <summary>Training: the sweat test stored through the API (the engine's sweat test document), a session planned by the
-/// engine's <see cref="SessionPlanner"/> from the latest sweat test and weighing, the training week stored through the
-/// API (the engine's training week document), and the week's fuel of the latest plan.</summary>
+/// <summary>Training, all through the API: the sweat test (the engine's sweat test document) and its rate, a session
+/// planned by the API's session planner from the latest sweat test and weighing, the training week (the engine's
+/// training week document), and the week's fuel of the latest plan.</summary>
 public sealed class TrainingModel : WebPage
 {
-    public SweatRateTest? LatestRate { get; private set; }
+    /// <summary>The latest sweat test's rate as the API reads it (<c>litres_per_hour</c>, <c>percent_body_mass_lost</c>), or null.</summary>
+    public JsonNode? LatestRate { get; private set; }
 
     public string? LatestRateDate { get; private set; }
-
-    private double? latestSodium;
 
     public JsonNode? Session { get; private set; }
 
@@ -65,14 +64,7 @@ public sealed class TrainingModel : WebPage
     {
         if (Shown.Items((await GetAsync("/api/v1/athletes/me/sweat-tests")).Body).FirstOrDefault() is { } latest)
         {
-            using var source = JsonSource.Parse(latest["document"]!.ToJsonString(), "sweat test");
-            var test = SweatTest.Read(source);
-            if (test.Value?.ToRateTest() is { IsValid: true } rate)
-            {
-                LatestRate = rate.Value;
-                LatestRateDate = (string?)latest["date"];
-                latestSodium = test.Value.SweatSodiumMmolPerLitre;
-            }
+            (LatestRate, LatestRateDate) = (latest["result"], (string?)latest["date"]);
         }
 
         if (Shown.Items((await GetAsync("/api/v1/athletes/me/snapshots")).Body).FirstOrDefault() is { } snapshot)
@@ -137,16 +129,9 @@ public sealed class TrainingModel : WebPage
     {
         await OnGetAsync();
         (Sport, Minutes, Intensity, TemperatureC) = (sport ?? "running", minutes, intensity ?? "moderate", temperatureC);
-        var mass = Shown.Items((await GetAsync("/api/v1/athletes/me/body-mass")).Body).LastOrDefault()?["kilograms"];
-        var request = new SessionRequest(Sport, Minutes, Intensities.Parse(Intensity) ?? Replete.Training.Intensity.Moderate, TemperatureC,
-            mass is JsonValue kg ? (double)kg : null, LatestRate?.LitresPerHour, latestSodium);
-        if (request.Validate() is { Count: > 0 } problems)
-        {
-            Problems = [.. problems.Select(p => ("", p))];
-            return Page();
-        }
-
-        Session = JsonSerializer.SerializeToNode(SessionPlanner.Plan(request), WireJson.Options);
+        var planned = await SendAsync(HttpMethods.Post, "/api/v1/athletes/me/session-plans",
+            new JsonObject { ["sport"] = Sport, ["minutes"] = Minutes, ["intensity"] = Intensity, ["temperature_c"] = TemperatureC });
+        Session = planned.Ok ? planned.Body : null;
         return Page();
     }
 }

@@ -17,6 +17,8 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
 
     private const string FhirBundle = "fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json";
 
+    private static string Litres(double value) => Math.Round(value, 2).ToString("#,0.##", CultureInfo.InvariantCulture);
+
     private static string Grams(double value) => Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture);
 
     [SkippableFact]
@@ -68,6 +70,50 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
             }
 
             await WebAppBrowser.CheckAsync(page, "training-week");
+        });
+    }
+
+    [SkippableFact]
+    public async Task SweatTest_ThenSessionPlan_UsesTheMeasuredRateAsTheEngineDoes()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "session-plan", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Kit");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await page.GotoAsync("/training");
+
+            // Before a sweat test the plan uses the sport's typical range.
+            var typical = SessionPlanner.Plan(new SessionRequest("running", 90, Intensity.Hard));
+            await page.Locator("#session-minutes").FillAsync("90");
+            await page.Locator("#intensity").SelectOptionAsync("hard");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Plan the session" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Sweat rate {Litres(typical.SweatRate.Low)}-{Litres(typical.SweatRate.High)} L/h" })).ToBeVisibleAsync();
+
+            // 60 kg before, 59.2 kg after, 500 mL drunk in an hour: 1.3 L/h.
+            await page.GetByLabel("Body mass before, kg").FillAsync("60");
+            await page.GetByLabel("Body mass after, kg").FillAsync("59.2");
+            await page.GetByLabel("Drank during, mL").FillAsync("500");
+            await page.GetByLabel("Minutes of training").FillAsync("60");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Work out my sweat rate" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sweat test saved.");
+            await Assertions.Expect(page.Locator(".callout").First).ToContainTextAsync("1.3 L/h");
+
+            var measured = SessionPlanner.Plan(new SessionRequest("running", 90, Intensity.Hard, MeasuredSweatRateLitresPerHour: 1.3));
+            Assert.NotEqual(typical.SweatRate, measured.SweatRate);
+            await page.Locator("#session-minutes").FillAsync("90");
+            await page.Locator("#intensity").SelectOptionAsync("hard");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Plan the session" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Sweat rate {Litres(measured.SweatRate.Low)}-{Litres(measured.SweatRate.High)} L/h" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#session-h ~ ul li").First).ToContainTextAsync("Source:");
+
+            // A refused session (a day and a half) says why.
+            await page.Locator("#session-minutes").EvaluateAsync("e => e.removeAttribute('max')");
+            await page.Locator("#session-minutes").FillAsync("2000");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Plan the session" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("minutes must be more than 0 and at most 1440 (got 2000)");
+            await WebAppBrowser.CheckAsync(page, "session-plan");
         });
     }
 
