@@ -118,6 +118,61 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
     }
 
     [SkippableFact]
+    public async Task Account_ExportChangePasswordSignOutInAndDelete()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "account", async () =>
+        {
+            var email = await WebAppJourneyTests.SignUpAsync(page, "Lee");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await WebAppJourneyTests.AddLabAsync(page, "2026-11-02", "ferritin", "21", "ug/L");
+
+            // Export: a zip whose labs include the ferritin just added.
+            await page.GotoAsync("/account");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export everything" }).ClickAsync());
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(await download.PathAsync()))
+            {
+                var text = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
+                Assert.Contains("ferritin", text, StringComparison.Ordinal);
+                Assert.Contains("21", text, StringComparison.Ordinal);
+            }
+
+            const string newPassword = "another long passphrase";
+            await page.GetByLabel("Current password").FillAsync(WebAppJourneyTests.Password);
+            await page.GetByLabel("New password").FillAsync(newPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Password changed.");
+
+            // Signed out, the old password no longer works and the new one does.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out Lee", Exact = true }).ClickAsync();
+            await page.GotoAsync("/");
+            await page.WaitForURLAsync(new Regex("/sign-in"));
+            await SignInAsync(page, email, WebAppJourneyTests.Password);
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await SignInAsync(page, email, newPassword);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery" })).ToBeVisibleAsync();
+
+            // Deleted: signed out, and the account no longer signs in.
+            await page.GotoAsync("/account");
+            await page.GetByLabel("I understand that everything is deleted").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex("/sign-in"));
+            await SignInAsync(page, email, newPassword);
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
+        });
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [SkippableFact]
     public async Task Labs_UnitListOffersOnlyTheChosenTestsUnits()
     {
         await using var web = await WebAppBrowser.StartAsync(foods);

@@ -13,15 +13,18 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
 
     internal const string CronometerExport = "fixtures/exports/cronometer/davidgma-cron-csv__servings.csv";
 
-    internal static async Task SignUpAsync(IPage page, string name, string kind = "athlete")
+    /// <summary>Creates an account through the sign-up page; returns its e-mail address.</summary>
+    internal static async Task<string> SignUpAsync(IPage page, string name, string kind = "athlete")
     {
         await page.GotoAsync("/sign-up");
-        await page.GetByLabel("E-mail address").FillAsync($"{name.ToLowerInvariant().Replace(' ', '.')}-{Guid.NewGuid():N}@example.org");
+        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}-{Guid.NewGuid():N}@example.org";
+        await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Name shown to people you share with").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByLabel(kind == "coach" ? "a coach or sports dietitian" : "an athlete").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(kind == "coach" ? "/coach$" : "/profile$"));
+        return email;
     }
 
     internal static async Task ProfileAsync(IPage page)
@@ -226,6 +229,24 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changed");
             await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("240 g");
 
+            await page.Locator("tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Nothing logged this day.")).ToBeVisibleAsync();
+
+            // "oatmeal" is an uncertain match (FoodLogTests): logged, then offered to confirm; another choice replaces it.
+            await food.FillAsync("oatmeal");
+            await page.GetByLabel("Amount").FillAsync("80 g");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Which food did you mean by \"oatmeal\"?" })).ToBeVisibleAsync();
+            var choices = page.GetByRole(AriaRole.Group, new() { Name = "Choose the food" }).GetByRole(AriaRole.Radio);
+            Assert.True(await choices.CountAsync() >= 2, "an uncertain match offers alternatives");
+            await Assertions.Expect(choices.First).ToBeCheckedAsync();
+            var other = page.Locator("label.choice").Nth(1);
+            var chosen = (await other.InnerTextAsync()).Trim();
+            await other.Locator("input").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changed: " + chosen);
+            await Assertions.Expect(page.Locator("section[aria-labelledby=entries-h] tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("80 g");
             await page.Locator("tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
             await Assertions.Expect(page.GetByText("Nothing logged this day.")).ToBeVisibleAsync();
 
