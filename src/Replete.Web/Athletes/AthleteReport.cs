@@ -159,6 +159,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
         report["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        report["listed"] = assessment.Listed.Count; // the first n bottlenecks are the ones a report lists (RecoveryAssessment.Listed)
         IReadOnlyList<RetestPlan> retests = [];
         if (analysis is not null)
         {
