@@ -49,7 +49,7 @@ internal static class RepleteApp
         // Plain-text streams echo what people's files hold: control characters are shown, never sent to the terminal.
         output = new TerminalSafeWriter(output);
         error = new TerminalSafeWriter(error);
-        using var context = new CliContext(console, output, error, progress);
+        using var context = new CliContext(new WrappingConsole(console), output, error, progress);
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -70,15 +70,9 @@ internal static class Resident
     /// command to run itself.</summary>
     internal static int? Forward(string[] args, string path, TextWriter output, TextWriter error, bool start)
     {
-        Socket? socket = null;
-        try
+        using var stream = ResidentConnection.Open(path);
+        if (stream is null)
         {
-            socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            socket.Connect(new UnixDomainSocketEndPoint(path));
-        }
-        catch (SocketException)
-        {
-            socket?.Dispose();
             if (start)
             {
                 Start(path);
@@ -88,44 +82,43 @@ internal static class Resident
         }
 
         var written = false;
-        using (socket)
-        using (var stream = new NetworkStream(socket, ownsSocket: false))
+        try
         {
-            try
+            // The request goes in one write.
+            var request = new MemoryStream();
+            using (var writer = new BinaryWriter(request, Encoding.UTF8, leaveOpen: true))
             {
-                using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-                {
-                    WriteRequest(writer, args);
-                }
+                WriteRequest(writer, args);
+            }
 
-                using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-                while (true)
+            stream.Write(request.GetBuffer(), 0, (int)request.Length);
+            using var reader = new BinaryReader(new BufferedStream(stream, 16_384), Encoding.UTF8, leaveOpen: true);
+            while (true)
+            {
+                switch (reader.ReadByte())
                 {
-                    switch (reader.ReadByte())
-                    {
-                        case Stdout:
-                            output.Write(reader.ReadString());
-                            written = true;
-                            break;
-                        case Stderr:
-                            error.Write(reader.ReadString());
-                            written = true;
-                            break;
-                        case Exit:
-                            output.Flush();
-                            return reader.ReadInt32();
-                        case RunYourself:
-                            return written ? Failed(error) : null;
-                        default:
-                            throw new IOException("The resident replete sent a frame this build does not know.");
-                    }
+                    case Stdout:
+                        output.Write(reader.ReadString());
+                        written = true;
+                        break;
+                    case Stderr:
+                        error.Write(reader.ReadString());
+                        written = true;
+                        break;
+                    case Exit:
+                        output.Flush();
+                        return reader.ReadInt32();
+                    case RunYourself:
+                        return written ? Failed(error) : null;
+                    default:
+                        throw new IOException("The resident replete sent a frame this build does not know.");
                 }
             }
-            catch (Exception ex) when (ex is IOException or SocketException)
-            {
-                // The resident process went away: before it wrote anything, the command runs here.
-                return written ? Failed(error) : null;
-            }
+        }
+        catch (IOException)
+        {
+            // The resident process went away: before it wrote anything, the command runs here.
+            return written ? Failed(error) : null;
         }
     }
 
@@ -188,7 +181,9 @@ internal static class Resident
             var start = new System.Diagnostics.ProcessStartInfo("/bin/sh")
             {
                 UseShellExecute = false,
-                ArgumentList = { "-c", "exec \"$0\" \"$@\" </dev/null >/dev/null 2>&1 &", Environment.ProcessPath!, typeof(Resident).Assembly.Location, ServeArgument, path },
+                // Nor any other descriptor the command inherited: a lock a script holds around the command (flock 3>lock)
+                // would otherwise stay held as long as the resident process lives.
+                ArgumentList = { "-c", "exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; exec \"$0\" \"$@\" </dev/null >/dev/null 2>&1 &", Environment.ProcessPath!, typeof(Resident).Assembly.Location, ServeArgument, path },
             };
             using var process = System.Diagnostics.Process.Start(start);
             process?.WaitForExit();
@@ -249,15 +244,17 @@ internal static class Resident
         return info.LinkTarget is null && info.UnixFileMode == owner;
     }
 
-    /// <summary>This build (every Replete assembly's version id), culture and time zone, hashed.</summary>
+    /// <summary>This build (the path, size and time of every Replete assembly beside this one), culture and time zone,
+    /// hashed.</summary>
     /// <remarks>The hash is 64-bit FNV-1a, written here: the key only tells builds apart in a folder only this user can
-    /// open, and a cryptographic hash would load OpenSSL into every command (about 7 ms). The time zone is named by
-    /// <c>TZ</c> and what <c>/etc/localtime</c> is, rather than by <see cref="TimeZoneInfo.Local"/>, which reads the
-    /// zone database (about 3 ms).</remarks>
+    /// open, and a cryptographic hash would load OpenSSL into every command (about 7 ms). The build is told by its files
+    /// rather than by the assemblies' version ids, which would load five assemblies into every command. The time zone is
+    /// named by <c>TZ</c> and what <c>/etc/localtime</c> is, rather than by <see cref="TimeZoneInfo.Local"/>, which reads
+    /// the zone database (about 3 ms).</remarks>
     private static string Key()
     {
-        var parts = new[] { typeof(Resident), typeof(Data.ReferenceSet), typeof(Storage.Foods.FoodCatalog), typeof(Planning.DayPlanner), typeof(Fhir.FhirLabs), typeof(Sr28.DefaultFoodDatabase) }
-            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))
+        var parts = new DirectoryInfo(AppContext.BaseDirectory).EnumerateFiles("Replete*.dll").OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"))
             .Append(CultureInfo.CurrentCulture.Name).Append(CultureInfo.CurrentUICulture.Name).Append(Environment.GetEnvironmentVariable("TZ") ?? "").Append(LocalTime());
         var hash = 14695981039346656037UL;
         foreach (var c in string.Join('|', parts))

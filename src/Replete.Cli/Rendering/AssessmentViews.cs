@@ -324,7 +324,7 @@ internal static class AssessmentViews
         console.MarkupLine("[bold]Evidence[/] [grey](+ for, - against; the source's grade and [[number]], listed under Sources)[/]");
         foreach (var f in report.Detailed)
         {
-            var tree = new Tree(new Markup($"[bold]{Shown.Markup(AssessmentReport.Name(f.Nutrient))}[/]: {Level(f.Likelihood)} [grey](score {f.Score})[/]"));
+            var tree = new Outline(new Markup($"[bold]{Shown.Markup(AssessmentReport.Name(f.Nutrient))}[/]: {Level(f.Likelihood)} [grey](score {f.Score})[/]"));
             foreach (var e in f.For)
             {
                 tree.AddNode(new Markup($"+ {Shown.Markup(e.What)} [grey]{Graded(report, e)}[/]"));
@@ -341,7 +341,7 @@ internal static class AssessmentViews
 
         foreach (var excess in report.Result.Excess)
         {
-            var tree = new Tree(new Markup($"[red]Possible excess[/] of [bold]{Shown.Markup(AssessmentReport.Name(excess.Nutrient))}[/]"));
+            var tree = new Outline(new Markup($"[red]Possible excess[/] of [bold]{Shown.Markup(AssessmentReport.Name(excess.Nutrient))}[/]"));
             foreach (var e in excess.Evidence)
             {
                 tree.AddNode(new Markup($"{Shown.Markup(e.What)} [grey]{Graded(report, e)}[/]"));

@@ -103,7 +103,7 @@ internal static class PlanViews
             foreach (var gap in plan.Gaps)
             {
                 var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
-                var tree = new Tree(new Markup($"[bold]{Shown.Markup(Nutrient(gap.Nutrient))}[/]"));
+                var tree = new Outline(new Markup($"[bold]{Shown.Markup(Nutrient(gap.Nutrient))}[/]"));
                 foreach (var idea in gap.Ideas)
                 {
                     tree.AddNode(Shown.Markup(Idea(idea, unit)));
@@ -147,7 +147,7 @@ internal static class PlanViews
             console.MarkupLine("[bold]Each session[/]: during it");
             foreach (var session in fuel.Sessions)
             {
-                var tree = new Tree(Shown.Markup($"{Session(session)} (sweat {Sweat(session)} L/h)"));
+                var tree = new Outline(Shown.Markup($"{Session(session)} (sweat {Sweat(session)} L/h)"));
                 foreach (var item in session.During)
                 {
                     tree.AddNode(Shown.Markup($"{item.What}: {item.Amount}"));
