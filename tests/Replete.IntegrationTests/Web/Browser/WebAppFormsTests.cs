@@ -44,6 +44,11 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
             await page.Locator("#tue-intensity").SelectOptionAsync("hard");
             await page.Locator("#sat-minutes").FillAsync("150");
 
+            // A double day: an easy 45-minute swim after Tuesday's hard run.
+            await page.Locator("#tue-2-sport").SelectOptionAsync("swimming");
+            await page.Locator("#tue-2-minutes").FillAsync("45");
+            await page.Locator("#tue-2-intensity").SelectOptionAsync("easy");
+
             // A refusal keeps what was typed: 2,000 minutes is not a session.
             await page.Locator("#thu-minutes").FillAsync("2000");
             await page.Locator("#thu-minutes").EvaluateAsync("e => e.removeAttribute('max')");
@@ -53,13 +58,18 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
             await Assertions.Expect(page.GetByLabel("Phase")).ToHaveValueAsync("build");
             await page.Locator("#thu-minutes").FillAsync("");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save the week" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 session(s)");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 session(s)");
             await Assertions.Expect(page.Locator("#sat-minutes")).ToHaveValueAsync("150");
+            await Assertions.Expect(page.Locator("#tue-minutes")).ToHaveValueAsync("75");
+            await Assertions.Expect(page.Locator("#tue-2-minutes")).ToHaveValueAsync("45");
+            await Assertions.Expect(page.Locator("#tue-2-sport")).ToHaveValueAsync("swimming");
 
             await WebAppJourneyTests.AssessAsync(page);
             await page.GotoAsync("/training");
             var expected = PeriodizedTargets.For(TrainingPhase.Build,
-                [new PlannedSession(DayOfWeek.Tuesday, "running", 75, Intensity.Hard), new PlannedSession(DayOfWeek.Saturday, "running", 150, Intensity.Moderate)], 58);
+                [new PlannedSession(DayOfWeek.Tuesday, "running", 75, Intensity.Hard), new PlannedSession(DayOfWeek.Tuesday, "swimming", 45, Intensity.Easy),
+                 new PlannedSession(DayOfWeek.Saturday, "running", 150, Intensity.Moderate)], 58);
+            Assert.Equal(120, expected.Days.Single(d => d.Day == DayOfWeek.Tuesday).Minutes);
             var rows = page.Locator("table.week-fuel tbody tr");
             await Assertions.Expect(rows).ToHaveCountAsync(expected.Days.Count);
             foreach (var day in expected.Days.Where(d => d.Day is DayOfWeek.Tuesday or DayOfWeek.Saturday or DayOfWeek.Monday))
@@ -67,6 +77,7 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
                 var row = rows.Filter(new() { Has = page.Locator("th", new() { HasTextString = day.Day.ToString().ToLowerInvariant() }) });
                 await Assertions.Expect(row).ToContainTextAsync($"{Grams(day.CarbohydrateGrams.Low)}-{Grams(day.CarbohydrateGrams.High)}");
                 await Assertions.Expect(row).ToContainTextAsync($"{Grams(day.ProteinGrams.Low)}-{Grams(day.ProteinGrams.High)}");
+                await Assertions.Expect(row).ToContainTextAsync($"{day.Minutes:0} min");
             }
 
             await WebAppBrowser.CheckAsync(page, "training-week");
