@@ -267,6 +267,58 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
         });
     }
 
+    [SkippableFact]
+    public async Task Reports_ListedOpenedAndComparedSideBySide()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "reports", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Quinn");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await page.GotoAsync("/reports");
+            await Assertions.Expect(page.GetByText("No saved report yet")).ToBeVisibleAsync();
+
+            // A low ferritin in the first range, a good one in the second: two saved reports.
+            var today = WebAppSupplementsTests.ServerToday(web);
+            string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (firstTo, secondTo) = (today.AddDays(-40), today.AddDays(-1));
+            await WebAppJourneyTests.AddLabAsync(page, Day(firstTo), "ferritin", "11", "ug/L");
+            await WebAppJourneyTests.AssessAsync(page, Day(firstTo.AddDays(-27)), Day(firstTo));
+            await WebAppJourneyTests.AddLabAsync(page, Day(secondTo), "ferritin", "80", "ug/L");
+            await WebAppJourneyTests.AssessAsync(page, Day(secondTo.AddDays(-27)), Day(secondTo));
+
+            await page.GotoAsync("/reports");
+            var items = page.Locator("ul.reports > li");
+            await Assertions.Expect(items).ToHaveCountAsync(2);
+            await Assertions.Expect(items.First).ToContainTextAsync($"{Day(secondTo.AddDays(-27))} to {Day(secondTo)}");
+            await WebAppBrowser.CheckAsync(page, "reports");
+
+            // One ticked is not a comparison.
+            await page.GetByLabel($"Compare {Day(firstTo.AddDays(-27))} to {Day(firstTo)}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Compare the two ticked" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("choose two reports to compare");
+
+            // Both: side by side, older range first; iron listed in the first range with its score.
+            await page.GetByLabel($"Compare {Day(firstTo.AddDays(-27))} to {Day(firstTo)}").CheckAsync();
+            await page.GetByLabel($"Compare {Day(secondTo.AddDays(-27))} to {Day(secondTo)}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Compare the two ticked" }).ClickAsync();
+            var iron = page.Locator("table.compare tbody tr", new() { Has = page.Locator("th", new() { HasTextString = "iron" }) });
+            await Assertions.Expect(iron.Locator("td").First).ToContainTextAsync("score");
+            Assert.NotEqual(await iron.Locator("td").First.InnerTextAsync(), await iron.Locator("td").Nth(1).InnerTextAsync());
+            await Assertions.Expect(page.Locator("table.compare thead th").Nth(1)).ToHaveTextAsync($"{Day(firstTo.AddDays(-27))} to {Day(firstTo)}");
+            await WebAppBrowser.CheckAsync(page, "reports-compare");
+
+            // Opened: the report as it was saved; an id that is not one of this person's reports is not found.
+            await page.GotoAsync("/reports");
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Open the report of {Day(firstTo.AddDays(-27))} to {Day(firstTo)}" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".meta")).ToContainTextAsync($"Assessed {Day(firstTo.AddDays(-27))} to {Day(firstTo)}");
+            await Assertions.Expect(page.Locator(".bottlenecks > li .nutrient").First).ToHaveTextAsync("iron");
+            await page.GotoAsync("/reports?id=987654321");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not found.");
+        });
+    }
+
     [GeneratedRegex(@"Added (\d+) result\(s\) from DERIVED_from_fsh__iron-panel-and-potassium\.bundle\.json")]
     private static partial Regex AddedFrom();
 }
