@@ -45,7 +45,7 @@ internal static class ServerApi
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Replete.Web.Requests");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => IsRefusal(ex) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => IsRefusal(ex) ? Unreadable(ex)?.StatusCode ?? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
             SuppressDiagnosticsCallback = context => IsRefusal(context.Exception),
             ExceptionHandler = async context =>
             {
@@ -54,16 +54,16 @@ internal static class ServerApi
                 if (error is not null && IsRefusal(error))
                 {
                     var route = (feature!.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? feature.Path;
-                    var status = error is BadHttpRequestException { StatusCode: var code } ? code : StatusCodes.Status400BadRequest;
+                    var status = Unreadable(error)?.StatusCode ?? StatusCodes.Status400BadRequest;
                     var (kind, fields) = (error.GetType().Name, Fields(error));
                     ServerLog.Refused(log, context.Request.Method, route, status, kind, fields);
                 }
 
-                var result = error switch
+                var result = (error, error is null ? null : Unreadable(error)) switch
                 {
-                    InputException input => Problems.Input(input.Problems),
-                    BadHttpRequestException { InnerException: JsonException json } => Problems.Json(json),
-                    BadHttpRequestException bad => Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read.", detail: bad.Message),
+                    (InputException input, _) => Problems.Input(input.Problems),
+                    (_, { InnerException: JsonException json }) => Problems.Json(json),
+                    (_, { } bad) => Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read.", detail: bad.Message),
                     _ => Results.Problem(statusCode: 500, title: "Something went wrong on the server."),
                 };
                 await result.ExecuteAsync(context);
@@ -73,13 +73,23 @@ internal static class ServerApi
         return app;
     }
 
-    private static bool IsRefusal(Exception error) => error is InputException or BadHttpRequestException;
+    private static bool IsRefusal(Exception error) => error is InputException || Unreadable(error) is not null;
+
+    /// <summary>The unreadable request behind <paramref name="error"/>, itself or wrapped: a body above the size limit
+    /// read while the antiforgery check reads a form comes wrapped in the antiforgery's own exception, and is still
+    /// the client's 413, not the server's 500.</summary>
+    private static BadHttpRequestException? Unreadable(Exception? error) => error switch
+    {
+        null => null,
+        BadHttpRequestException bad => bad,
+        _ => Unreadable(error.InnerException),
+    };
 
     /// <summary>The field paths a refusal names, for the log.</summary>
     private static string Fields(Exception error) => error switch
     {
         InputException input => string.Join(", ", input.Problems.Select(p => p.Path.Length == 0 ? "$" : p.Path).Distinct(StringComparer.Ordinal)),
-        BadHttpRequestException { InnerException: JsonException json } => json.Path is { Length: > 0 } path ? path : "$",
+        _ when Unreadable(error) is { InnerException: JsonException json } => json.Path is { Length: > 0 } path ? path : "$",
         _ => "-",
     };
 

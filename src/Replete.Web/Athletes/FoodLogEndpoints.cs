@@ -214,8 +214,16 @@ internal static class FoodLogEndpoints
         }
     }
 
+    /// <summary>Characters in a supplement's name or form: 200, as a logged food's name (Replete's choice: a label's
+    /// product name fits; more is a paste or an attack, stored and sent back on every read).</summary>
+    public const int SupplementTextLength = 200;
+
+    /// <summary>Products in one supplement plan: 100 (Replete's choice: no one takes more; each is read at every report).</summary>
+    public const int SupplementCount = 100;
+
     private static async Task<IResult> LatestSupplements(HttpContext http, RepleteDb db, DateOnly? on)
     {
+        Documents.RequirePlausible(("on", on));
         var day = on ?? DateOnly.MaxValue;
         var latest = await db.Documents.Where(d => d.AccountId == http.Access().AthleteId && d.Kind == DocumentKind.Supplements && d.Date <= day)
             .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
@@ -226,7 +234,19 @@ internal static class FoodLogEndpoints
     {
         var body = await Documents.ReadObjectAsync(http.Request, "supplements");
         using var source = Documents.Source(body, "supplements");
-        SupplementPlan.Read(source).OrThrow();
+        Documents.RequirePlausible(("from", from));
+        var plan = SupplementPlan.Read(source).OrThrow();
+        if (plan.Supplements.Count > SupplementCount)
+        {
+            return Problems.Field("supplements", $"at most {SupplementCount} products");
+        }
+
+        var tooLong = plan.Supplements.Select((s, i) => (s, i)).FirstOrDefault(p => p.s.Name.Length > SupplementTextLength || p.s.Form?.Length > SupplementTextLength);
+        if (tooLong.s is { } supplement)
+        {
+            return Problems.Field($"supplements[{tooLong.i}].{(supplement.Name.Length > SupplementTextLength ? "name" : "form")}", $"at most {SupplementTextLength} characters");
+        }
+
         db.Documents.Add(new DatedDocument
         {
             AccountId = http.Access().AthleteId,

@@ -9,7 +9,9 @@ namespace Replete.Web.Pages;
 /// check-in endpoint, which answers with the triage at once.</summary>
 public sealed class CheckInModel : WebPage
 {
-    public string Date { get; private set; } = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string? date;
+
+    public string Date { get => date ??= Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); private set => date = value; }
 
     public JsonNode? Result { get; private set; }
 

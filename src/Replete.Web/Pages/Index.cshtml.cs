@@ -15,6 +15,12 @@ public sealed class DashboardModel : WebPage
 
     public IReadOnlyList<JsonNode> Due { get; private set; } = [];
 
+    /// <summary>Open retests not due yet, soonest first.</summary>
+    public IReadOnlyList<JsonNode> Upcoming { get; private set; } = [];
+
+    /// <summary>Notes on the athlete's record, newest first, with who wrote each.</summary>
+    public IReadOnlyList<(string Author, JsonNode Note)> Notes { get; private set; } = [];
+
     public DateOnly From { get; private set; }
 
     public DateOnly To { get; private set; }
@@ -39,7 +45,15 @@ public sealed class DashboardModel : WebPage
             Report = (await GetAsync($"/api/v1/athletes/me/snapshots/{latest["id"]}")).Body;
         }
 
-        Due = [.. Shown.Items((await GetAsync("/api/v1/athletes/me/reminders?due=true")).Body)];
+        var open = Shown.Items((await GetAsync("/api/v1/athletes/me/reminders")).Body).Where(r => r["done_at"] is null).ToList();
+        Due = [.. open.Where(r => (bool?)r["is_due"] == true)];
+        Upcoming = [.. open.Where(r => (bool?)r["is_due"] != true)];
+
+        // Coaches' notes on the record, each with its writer's name (the athlete's own grants name the coaches).
+        var names = Shown.Items((await GetAsync("/api/v1/grants")).Body).ToLookup(g => (string?)g["coach_id"] ?? "", g => (string?)g["coach"]);
+        var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        Notes = [.. Shown.Items((await GetAsync("/api/v1/athletes/me/notes")).Body)
+            .Select(n => (Author: (string?)n["author_id"] == me ? "You" : names[(string?)n["author_id"] ?? ""].FirstOrDefault() ?? "A former coach", Note: n))];
         // The form's default range: the four weeks up to the last day anything was stored (an old export is assessed
         // where its days are), else up to today.
         To = await LastStoredDayAsync() ?? Today;

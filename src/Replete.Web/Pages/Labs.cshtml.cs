@@ -12,7 +12,9 @@ public sealed class LabsModel : WebPage
     /// <summary>The add form's values, kept when the API refuses them.</summary>
     public sealed record LabForm(string Collected, string? Biomarker, string? Value, string? Unit, string? Comparator);
 
-    public LabForm Form { get; private set; } = new(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "ferritin", null, null, null);
+    private LabForm? form;
+
+    public LabForm Form { get => form ??= new(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "ferritin", null, null, null); private set => form = value; }
 
     /// <summary>The value could be in two units: ask the person to confirm it.</summary>
     public bool AskUnit { get; private set; }
@@ -25,8 +27,12 @@ public sealed class LabsModel : WebPage
         Series = trends.Body is JsonObject series ? [.. series.Where(p => p.Value is not null).Select(p => (p.Key, p.Value!))] : [];
     }
 
-    public async Task<IActionResult> OnPostAsync(string? collected, string? biomarker, string? value, string? unit, string? comparator, bool confirmed)
+    /// <summary>Adds a result. <paramref name="answer"/> is the unit the person chose when asked which one the report
+    /// gives: that unit, and no second question.</summary>
+    public async Task<IActionResult> OnPostAsync(string? collected, string? biomarker, string? value, string? unit, string? comparator, string? answer)
     {
+        var confirmed = !string.IsNullOrEmpty(answer);
+        unit = confirmed ? answer : unit;
         Form = new LabForm(collected ?? "", biomarker, value, unit, comparator);
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {

@@ -34,6 +34,13 @@ public sealed class TrainingModel : WebPage
     public static IReadOnlyList<(string Id, string Name)> Days { get; } =
         [("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"), ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday")];
 
+    /// <summary>Sessions a day on the week form: two (a double day, such as a morning run and an evening swim). The training
+    /// week document takes any number a day; the engine adds their minutes into the day's load.</summary>
+    public const int SessionsPerDay = 2;
+
+    /// <summary>The form's key of a day's session: "mon" for the first, "mon-2" for the second.</summary>
+    public static string Slot(string day, int session) => session == 1 ? day : $"{day}-{session}";
+
     /// <summary>One day's session on the week form.</summary>
     public sealed record DaySession(string Sport, string? Minutes, string Intensity);
 
@@ -43,7 +50,9 @@ public sealed class TrainingModel : WebPage
     public WeekFormValues WeekForm { get; private set; } = new("base", null, new Dictionary<string, DaySession>());
 
     /// <summary>The first day of the week on the form: the stored week's, else this week's Monday.</summary>
-    public DateOnly WeekStart { get; private set; } = Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7));
+    public DateOnly WeekStart { get => weekStart ??= Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7)); private set => weekStart = value; }
+
+    private DateOnly? weekStart;
 
     /// <summary>The latest stored training week as the API lists it (id, date, document), or null.</summary>
     public JsonNode? LatestWeek { get; private set; }
@@ -56,7 +65,8 @@ public sealed class TrainingModel : WebPage
             WeekStart = DateOnly.ParseExact((string)LatestWeek["date"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             WeekForm = new WeekFormValues((string?)week["phase"] ?? "base", week["body_mass_kg"]?.ToJsonString(),
                 Shown.Items(week["sessions"]).GroupBy(x => ((string?)x["day"] ?? "")[..Math.Min(3, ((string?)x["day"] ?? "").Length)].ToLowerInvariant())
-                    .ToDictionary(g => g.Key, g => new DaySession((string?)g.First()["sport"] ?? "running", g.First()["minutes"]?.ToJsonString(), (string?)g.First()["intensity"] ?? "moderate")));
+                    .SelectMany(g => g.Take(SessionsPerDay).Select((x, i) => (Key: Slot(g.Key, i + 1), Session: new DaySession((string?)x["sport"] ?? "running", x["minutes"]?.ToJsonString(), (string?)x["intensity"] ?? "moderate"))))
+                    .ToDictionary(p => p.Key, p => p.Session));
         }
     }
 
@@ -79,9 +89,10 @@ public sealed class TrainingModel : WebPage
     public async Task<IActionResult> OnPostWeekAsync(DateOnly week, string? phase, string? bodyMassKg)
     {
         var form = Request.Form;
-        var typed = Days.ToDictionary(d => d.Id, d => new DaySession(form[$"sport-{d.Id}"].ToString(), form[$"minutes-{d.Id}"].ToString(), form[$"intensity-{d.Id}"].ToString()));
+        var typed = Days.SelectMany(d => Enumerable.Range(1, SessionsPerDay).Select(i => (Day: d.Id, Key: Slot(d.Id, i))))
+            .ToDictionary(d => d.Key, d => (d.Day, Session: new DaySession(form[$"sport-{d.Key}"].ToString(), form[$"minutes-{d.Key}"].ToString(), form[$"intensity-{d.Key}"].ToString())));
         var sessions = new JsonArray();
-        foreach (var (day, session) in typed.Where(t => !string.IsNullOrWhiteSpace(t.Value.Minutes)))
+        foreach (var (day, session) in typed.Values.Where(t => !string.IsNullOrWhiteSpace(t.Session.Minutes)))
         {
             // The API reads the number: what was typed goes as a number when it is one, else as text it refuses by name.
             JsonNode minutes = double.TryParse(session.Minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : session.Minutes!;
@@ -102,7 +113,7 @@ public sealed class TrainingModel : WebPage
         }
 
         await ReadAsync();
-        (WeekStart, WeekForm) = (week, new WeekFormValues(phase ?? "base", bodyMassKg, typed));
+        (WeekStart, WeekForm) = (week, new WeekFormValues(phase ?? "base", bodyMassKg, typed.ToDictionary(t => t.Key, t => t.Value.Session)));
         return Page();
     }
 

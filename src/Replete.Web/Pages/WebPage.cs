@@ -32,6 +32,6 @@ public abstract class WebPage : PageModel
     /// <summary>GET from the API.</summary>
     internal Task<ApiAnswer> GetAsync(string path) => Api.GetAsync(HttpContext, path);
 
-    /// <summary>Today in UTC, as the server's endpoints count days.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today in UTC by the server's clock (the <see cref="TimeProvider"/> the endpoints use), as they count days.</summary>
+    public DateOnly Today => DateOnly.FromDateTime((HttpContext?.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 }

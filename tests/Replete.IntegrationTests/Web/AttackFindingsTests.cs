@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Replete.IntegrationTests.Storage;
 using Replete.Storage.Records;
 
@@ -151,6 +152,8 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
     [InlineData("GET", "/api/v1/athletes/me/trends/intake?to=0001-01-01", null)]
     [InlineData("POST", "/api/v1/athletes/me/labs", """{"collected":"2026-11-15","biomarker":"ferritin","value":"NaN","unit":"ng/mL"}""")]
     [InlineData("POST", "/api/v1/athletes/me/food-log", """{"date":"2026-11-01","food":"spinach raw","amount":"1e308 g"}""")]
+    [InlineData("PUT", "/api/v1/athletes/me/supplements?from=9999-12-31", """{"supplements":[{"name":"Zinc","per_dose":{"zinc":"15 mg"}}]}""")]
+    [InlineData("GET", "/api/v1/athletes/me/supplements?on=0001-01-01", null)]
     public async Task EdgeInput_Is400Not500(string method, string path, string? body)
     {
         var athlete = await server.SignUpAsync("Edges");
@@ -163,6 +166,34 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
 
         using var response = await athlete.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>A supplement's name had no length limit: one request stored megabytes that every report and page read
+    /// sent back. Names and forms are bounded like a food's name, and a plan's products are counted.</summary>
+    [SkippableFact]
+    public async Task Supplements_NameFormAndCountAreBounded()
+    {
+        var athlete = await server.SignUpAsync("Pills");
+        string Plan(int count, string name, string form = "tablet") =>
+            "{\"supplements\":[" + string.Join(",", Enumerable.Repeat($"{{\"name\":\"{name}\",\"form\":\"{form}\",\"per_dose\":{{\"zinc\":\"0.1 mg\"}}}}", count)) + "]}";
+        async Task<(HttpStatusCode Status, string Text)> PutAsync(string body)
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await athlete.Http.PutAsync("/api/v1/athletes/me/supplements", content);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var longName = await PutAsync(Plan(1, new string('x', 201)));
+        Assert.Equal(HttpStatusCode.BadRequest, longName.Status);
+        Assert.Contains("supplements[0].name", longName.Text, StringComparison.Ordinal);
+        var longForm = await PutAsync(Plan(1, "Zinc", new string('x', 201)));
+        Assert.Contains("supplements[0].form", longForm.Text, StringComparison.Ordinal);
+        var many = await PutAsync(Plan(101, "Zinc"));
+        Assert.Equal(HttpStatusCode.BadRequest, many.Status);
+        Assert.Contains("at most 100 products", many.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await PutAsync(Plan(100, new string('x', 200)))).Status);
+        await using var db = server.Db();
+        Assert.Equal(1, await db.Documents.CountAsync());
     }
 
     /// <summary>A food log entry's meal has no length limit (food has 200 characters, a note 4,000): one request stores

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,9 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
 
     public string FoodsDirectory { get; }
 
+    /// <summary>The server's clock: the system's, until a test moves it forward.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     /// <summary>Counts the database commands the server runs.</summary>
     public QueryCounter Queries { get; } = new();
 
@@ -67,6 +71,7 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
 
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

@@ -89,6 +89,27 @@
     filter();
   });
 
+  // A file above the server's limit for the form (data-max-bytes) is refused here, by name, before it is sent: the server
+  // would refuse it too, after the whole upload. Registered before the upload progress so that it runs first.
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+    var max = Number(input.dataset.maxBytes);
+    input.form.addEventListener("submit", function (e) {
+      var file = input.files && input.files[0];
+      var old = input.form.querySelector("[data-size-problem]");
+      if (old) old.remove();
+      if (!file || file.size <= max) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      var problem = document.createElement("p");
+      problem.setAttribute("role", "alert");
+      problem.setAttribute("data-size-problem", "");
+      problem.className = "problems";
+      problem.textContent = file.name + " is too large: " + (file.size / 1048576).toFixed(1) + " MB, and this form takes at most " + (max / 1048576).toFixed(0) + " MB.";
+      input.insertAdjacentElement("afterend", problem);
+      input.focus();
+    });
+  });
+
   // Upload progress: send the form with XMLHttpRequest to show progress, then show the page the server answers with.
   document.querySelectorAll("form[data-upload]").forEach(function (form) {
     var bar = form.querySelector("progress");

@@ -44,6 +44,11 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
             await page.Locator("#tue-intensity").SelectOptionAsync("hard");
             await page.Locator("#sat-minutes").FillAsync("150");
 
+            // A double day: an easy 45-minute swim after Tuesday's hard run.
+            await page.Locator("#tue-2-sport").SelectOptionAsync("swimming");
+            await page.Locator("#tue-2-minutes").FillAsync("45");
+            await page.Locator("#tue-2-intensity").SelectOptionAsync("easy");
+
             // A refusal keeps what was typed: 2,000 minutes is not a session.
             await page.Locator("#thu-minutes").FillAsync("2000");
             await page.Locator("#thu-minutes").EvaluateAsync("e => e.removeAttribute('max')");
@@ -53,13 +58,18 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
             await Assertions.Expect(page.GetByLabel("Phase")).ToHaveValueAsync("build");
             await page.Locator("#thu-minutes").FillAsync("");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save the week" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 session(s)");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 session(s)");
             await Assertions.Expect(page.Locator("#sat-minutes")).ToHaveValueAsync("150");
+            await Assertions.Expect(page.Locator("#tue-minutes")).ToHaveValueAsync("75");
+            await Assertions.Expect(page.Locator("#tue-2-minutes")).ToHaveValueAsync("45");
+            await Assertions.Expect(page.Locator("#tue-2-sport")).ToHaveValueAsync("swimming");
 
             await WebAppJourneyTests.AssessAsync(page);
             await page.GotoAsync("/training");
             var expected = PeriodizedTargets.For(TrainingPhase.Build,
-                [new PlannedSession(DayOfWeek.Tuesday, "running", 75, Intensity.Hard), new PlannedSession(DayOfWeek.Saturday, "running", 150, Intensity.Moderate)], 58);
+                [new PlannedSession(DayOfWeek.Tuesday, "running", 75, Intensity.Hard), new PlannedSession(DayOfWeek.Tuesday, "swimming", 45, Intensity.Easy),
+                 new PlannedSession(DayOfWeek.Saturday, "running", 150, Intensity.Moderate)], 58);
+            Assert.Equal(120, expected.Days.Single(d => d.Day == DayOfWeek.Tuesday).Minutes);
             var rows = page.Locator("table.week-fuel tbody tr");
             await Assertions.Expect(rows).ToHaveCountAsync(expected.Days.Count);
             foreach (var day in expected.Days.Where(d => d.Day is DayOfWeek.Tuesday or DayOfWeek.Saturday or DayOfWeek.Monday))
@@ -67,6 +77,7 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
                 var row = rows.Filter(new() { Has = page.Locator("th", new() { HasTextString = day.Day.ToString().ToLowerInvariant() }) });
                 await Assertions.Expect(row).ToContainTextAsync($"{Grams(day.CarbohydrateGrams.Low)}-{Grams(day.CarbohydrateGrams.High)}");
                 await Assertions.Expect(row).ToContainTextAsync($"{Grams(day.ProteinGrams.Low)}-{Grams(day.ProteinGrams.High)}");
+                await Assertions.Expect(row).ToContainTextAsync($"{day.Minutes:0} min");
             }
 
             await WebAppBrowser.CheckAsync(page, "training-week");
@@ -253,6 +264,58 @@ public sealed partial class WebAppFormsTests(Sr28Database foods)
             var count = int.Parse(AddedFrom().Match(await status.InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
             Assert.Equal(count, await page.Locator("section[aria-labelledby=over-time-h] tbody tr").CountAsync());
             await WebAppBrowser.CheckAsync(page, "fhir-upload");
+        });
+    }
+
+    [SkippableFact]
+    public async Task Reports_ListedOpenedAndComparedSideBySide()
+    {
+        await using var web = await WebAppBrowser.StartAsync(foods);
+        var page = await web.NewPageAsync();
+        await WebAppBrowser.OnFailureAsync(page, "reports", async () =>
+        {
+            await WebAppJourneyTests.SignUpAsync(page, "Quinn");
+            await WebAppJourneyTests.ProfileAsync(page);
+            await page.GotoAsync("/reports");
+            await Assertions.Expect(page.GetByText("No saved report yet")).ToBeVisibleAsync();
+
+            // A low ferritin in the first range, a good one in the second: two saved reports.
+            var today = WebAppSupplementsTests.ServerToday(web);
+            string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (firstTo, secondTo) = (today.AddDays(-40), today.AddDays(-1));
+            await WebAppJourneyTests.AddLabAsync(page, Day(firstTo), "ferritin", "11", "ug/L");
+            await WebAppJourneyTests.AssessAsync(page, Day(firstTo.AddDays(-27)), Day(firstTo));
+            await WebAppJourneyTests.AddLabAsync(page, Day(secondTo), "ferritin", "80", "ug/L");
+            await WebAppJourneyTests.AssessAsync(page, Day(secondTo.AddDays(-27)), Day(secondTo));
+
+            await page.GotoAsync("/reports");
+            var items = page.Locator("ul.reports > li");
+            await Assertions.Expect(items).ToHaveCountAsync(2);
+            await Assertions.Expect(items.First).ToContainTextAsync($"{Day(secondTo.AddDays(-27))} to {Day(secondTo)}");
+            await WebAppBrowser.CheckAsync(page, "reports");
+
+            // One ticked is not a comparison.
+            await page.GetByLabel($"Compare {Day(firstTo.AddDays(-27))} to {Day(firstTo)}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Compare the two ticked" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("choose two reports to compare");
+
+            // Both: side by side, older range first; iron listed in the first range with its score.
+            await page.GetByLabel($"Compare {Day(firstTo.AddDays(-27))} to {Day(firstTo)}").CheckAsync();
+            await page.GetByLabel($"Compare {Day(secondTo.AddDays(-27))} to {Day(secondTo)}").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Compare the two ticked" }).ClickAsync();
+            var iron = page.Locator("table.compare tbody tr", new() { Has = page.Locator("th", new() { HasTextString = "iron" }) });
+            await Assertions.Expect(iron.Locator("td").First).ToContainTextAsync("score");
+            Assert.NotEqual(await iron.Locator("td").First.InnerTextAsync(), await iron.Locator("td").Nth(1).InnerTextAsync());
+            await Assertions.Expect(page.Locator("table.compare thead th").Nth(1)).ToHaveTextAsync($"{Day(firstTo.AddDays(-27))} to {Day(firstTo)}");
+            await WebAppBrowser.CheckAsync(page, "reports-compare");
+
+            // Opened: the report as it was saved; an id that is not one of this person's reports is not found.
+            await page.GotoAsync("/reports");
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Open the report of {Day(firstTo.AddDays(-27))} to {Day(firstTo)}" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".meta")).ToContainTextAsync($"Assessed {Day(firstTo.AddDays(-27))} to {Day(firstTo)}");
+            await Assertions.Expect(page.Locator(".bottlenecks > li .nutrient").First).ToHaveTextAsync("iron");
+            await page.GotoAsync("/reports?id=987654321");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Not found.");
         });
     }
 

@@ -63,8 +63,8 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
         await page.GotoAsync("/");
         if (from is not null)
         {
-            await page.GetByLabel("From").FillAsync(from);
-            await page.GetByLabel("To").FillAsync(to!);
+            await page.GetByLabel("From", new() { Exact = true }).FillAsync(from);
+            await page.GetByLabel("To", new() { Exact = true }).FillAsync(to!);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Assess now" }).ClickAsync();

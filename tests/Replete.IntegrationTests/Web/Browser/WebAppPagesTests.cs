@@ -81,7 +81,7 @@ public sealed class WebAppPagesTests(Sr28Database foods)
 
             (IPage Page, string Name, string Path)[] pages =
             [
-                (athlete, "dashboard", "/"), (athlete, "food-log", "/food-log?day=" + day), (athlete, "import", "/import"), (athlete, "labs", "/labs"), (athlete, "trends", "/trends"),
+                (athlete, "dashboard", "/"), (athlete, "reports", "/reports"), (athlete, "food-log", "/food-log?day=" + day), (athlete, "import", "/import"), (athlete, "labs", "/labs"), (athlete, "supplements", "/supplements"), (athlete, "trends", "/trends"),
                 (athlete, "check-in", "/check-in"), (athlete, "training", "/training"), (athlete, "plan", "/plan"), (athlete, "sharing", "/sharing"),
                 (athlete, "profile", "/profile"), (athlete, "account", "/account"), (coach, "coach-roster", "/coach"), (coach, "coach-athlete", athletePage),
             ];
