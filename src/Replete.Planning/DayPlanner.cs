@@ -187,6 +187,7 @@ public static class DayPlanner
         {
             // With iron in excess, the rules that raise iron absorption are not given.
             Pairings = [.. MealPairing.Check(items, request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
+            MealInhibitors = MealInhibitorLoad.Of(items),
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             TrainingFuel = fuel,
             EnergyBefore = energyBase,

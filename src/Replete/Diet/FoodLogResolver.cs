@@ -75,6 +75,13 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
             return (amount.Quantity * perUnit, null);
         }
 
+        if (food.Portions.Count == 0 && food.Food.Source == FoodSource.Ifct2017)
+        {
+            // IFCT 2017 gives values per 100 g edible portion and no household measures; Replete has no sourced table of
+            // Indian standard portions (katori, roti, teaspoon of ghee), so it does not guess one.
+            return (null, $"'{food.Food.Label}' is from IFCT 2017, which gives values per 100 g edible portion and no household measures, and Replete has no sourced table of Indian standard portions: log it in grams");
+        }
+
         if (amount.MillilitresPerUnit is { } millilitres)
         {
             var volume = food.Portions.FirstOrDefault(p => HouseholdAmount.MillilitresOf(p.Measure) is not null);
@@ -106,7 +113,29 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
     {
         var (nutrients, estimated) = NutrientsIn(food, grams, units);
-        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
+        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Label, nutrients, entry.Origin)
+        {
+            Grams = grams,
+            Estimated = estimated,
+            Components = ComponentsIn(food, grams),
+        };
+    }
+
+    /// <summary>The <see cref="FoodComponent"/>s (mg) that <paramref name="grams"/> g of <paramref name="food"/> carries,
+    /// by name; only those its source reports.</summary>
+    public static Dictionary<string, double> ComponentsIn(FoodComposition food, double grams)
+    {
+        ArgumentNullException.ThrowIfNull(food);
+        var components = new Dictionary<string, double>();
+        foreach (var (name, id) in FoodComponent.All)
+        {
+            if (food.AmountPer100Grams(id) is { } per100)
+            {
+                components[name] = per100 * grams / 100;
+            }
+        }
+
+        return components;
     }
 
     /// <summary>What <paramref name="grams"/> g of <paramref name="food"/> supplies, by catalog nutrient id in catalog

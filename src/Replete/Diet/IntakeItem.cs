@@ -23,4 +23,8 @@ public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, stri
 
     /// <summary>Nutrients whose amount is an estimate (a % Daily Value, vitamin A from IU).</summary>
     public IReadOnlySet<string> Estimated { get; init; } = new HashSet<string>();
+
+    /// <summary>Food components that are not nutrients, in mg, by name (<see cref="Foods.FoodComponent.All"/>: phytate,
+    /// polyphenols, oxalate, soluble_oxalate): only those the food's source reports (IFCT 2017); absent means unknown.</summary>
+    public IReadOnlyDictionary<string, double> Components { get; init; } = new Dictionary<string, double>();
 }
