@@ -427,7 +427,7 @@ internal static class PlanViews
     private static string Inhibitors(MealInhibitorLoad load)
     {
         var days = load.Days == 1 ? "1 day" : $"{load.Days} days";
-        var unreported = load.Unreported.Count > 0 ? $"; not reported for {string.Join(", ", load.Unreported)}" : "";
+        var unreported = load.Unreported.Count > 0 ? $" (no inhibitor values for {string.Join(", ", load.Unreported)})" : "";
         var estimate = load.IronAbsorption.Percent is { } percent
             ? string.Create(CultureInfo.InvariantCulture, $"estimated iron absorption {percent:0.#} %")
             : $"no iron absorption estimate: {string.Join("; ", load.IronAbsorption.WhyNot)}";

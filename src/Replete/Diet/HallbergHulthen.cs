@@ -53,7 +53,7 @@ public static class HallbergHulthen
             var missing = items.Where(i => value(i) is null).Select(i => i.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
             if (missing.Count > 0)
             {
-                whyNot.Add($"{what} is not reported for {string.Join(", ", missing)}");
+                whyNot.Add(missing.Count == 1 ? $"{what} unknown for 1 food" : $"{what} unknown for {missing.Count} foods");
                 return new AbsorptionInput(name, null, unit, $"unknown: not reported for {string.Join(", ", missing)}");
             }
 

@@ -124,11 +124,11 @@ public static partial class Ifct2017Table
     /// Kelvaragu."), without the language abbreviations: "Ragi", "Finger millet", "Kelvaragu".</summary>
     public static IEnumerable<string> LocalNames(string? text) => (text ?? "")
         .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(part => LanguagePrefix().Replace(part, "").Trim().TrimEnd('.').Trim())
+        .Select(part => LanguagePrefix().Replace(part.TrimEnd('.').Trim(), "").Trim())
         .Where(part => part.Length > 0);
 
     /// <summary>One or more language abbreviations at the start of a name: "Tam. ", "A., Kash. ", "Common. ".</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Z][a-z]{0,5}\.,?\s*)+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Z][a-z]{0,5}\.(?:,\s*|\s+))+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex LanguagePrefix();
 
     /// <summary>The value of field <paramref name="index"/>, or null when the package has none (empty or 0).</summary>
