@@ -25,6 +25,11 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     public const double ConfirmBelow = 0.8;
 
     private readonly Dictionary<string, IReadOnlyList<FoodMatch>> searches = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The table the person prefers (a profile's <c>food_table</c>): where foods of two tables match a logged
+    /// food equally well (the same confidence), the preferred table's comes first. <see cref="FoodSource.Sr28"/> stands
+    /// for every USDA table. The search's own ranking is unchanged; null leaves its order as it is.</summary>
+    public FoodSource? PreferredTable { get; init; }
     private readonly Dictionary<int, FoodComposition?> foods = [];
 
     /// <summary>Resolves <paramref name="entry"/>; <paramref name="chosen"/> overrides the search (an interactive pick).</summary>
@@ -47,7 +52,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         {
             if (!searches.TryGetValue(entry.Food, out var found))
             {
-                searches[entry.Food] = found = index.Search(entry.Food, 4);
+                searches[entry.Food] = found = Prefer(index.Search(entry.Food, 4));
             }
 
             if (found.Count == 0)
@@ -64,6 +69,20 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         return grams is null
             ? new ResolvedFood(entry, match, alternatives, null, problem, null)
             : new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value));
+    }
+
+    /// <summary><paramref name="found"/> with the first of the best-matching foods from the preferred table moved to the
+    /// front, when one is there.</summary>
+    private IReadOnlyList<FoodMatch> Prefer(IReadOnlyList<FoodMatch> found)
+    {
+        if (PreferredTable is not { } preferred || found.Count < 2)
+        {
+            return found;
+        }
+
+        var tied = found.TakeWhile(m => m.Confidence >= found[0].Confidence).ToList();
+        var pick = tied.FirstOrDefault(m => Food(m.FoodId)?.Food.Source is { } source && (source == FoodSource.Ifct2017) == (preferred == FoodSource.Ifct2017));
+        return pick is null || pick == found[0] ? found : [pick, .. found.Where(m => m != pick)];
     }
 
     /// <summary>Grams in <paramref name="amount"/> of <paramref name="food"/>, or why they cannot be known.</summary>

@@ -115,6 +115,39 @@ public sealed class IfctCommandTests(Sr28Database sr28, IfctPackages ifct) : Com
         Assert.Contains("no sourced table of Indian standard portions", result.Error, StringComparison.Ordinal);   // the "1 katori" line
     }
 
+    [SkippableTheory]
+    [InlineData(null, FoodSource.Ifct2017)]
+    [InlineData("usda", FoodSource.Sr28)]
+    [InlineData("ifct2017", FoodSource.Ifct2017)]
+    public void ProfileFoodTable_DecidesATieBetweenTables_WithoutChangingTheRanking(string? table, FoodSource expected)
+    {
+        InitBoth();
+        // "whole milk" matches IFCT's cow and buffalo milk and USDA's 3.25 % milk equally well (confidence 1).
+        var log = Path.Combine(TempDirectory, "milk.csv");
+        File.WriteAllText(log, "date,time,meal,food,amount\n2026-11-02,07:00,breakfast,whole milk,200 g\n");
+        var profile = Write(table is null ? """{"age": 30, "sex": "female"}""" : $$"""{"age": 30, "sex": "female", "food_table": "{{table}}"}""");
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir);
+
+        Assert.Equal(0, result.ExitCode);
+        var id = JsonDocument.Parse(result.Output).RootElement.GetProperty("matches")[0].GetProperty("match").GetProperty("food_id").GetInt32();
+        using var database = FoodDatabase.Open(Path.Combine(DataDir, "foods.db"));
+        Assert.Equal(expected, database.Find(id)!.Food.Source);
+    }
+
+    [SkippableFact]
+    public void ProfileFoodTable_Unknown_IsRefusedWithTheField()
+    {
+        var log = Path.Combine(TempDirectory, "milk.csv");
+        File.WriteAllText(log, "date,time,meal,food,amount\n2026-11-02,07:00,breakfast,whole milk,200 g\n");
+        var profile = Write("""{"age": 30, "sex": "female", "food_table": "nutritionix"}""");
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("food_table: must be usda or ifct2017 (got 'nutritionix')", result.Error, StringComparison.Ordinal);
+    }
+
     private void InitBoth()
     {
         _ = Sr28.Database;
