@@ -136,7 +136,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         {
             Grams = grams,
             Estimated = estimated,
-            Components = ComponentsIn(food, grams),
+            Components = ComponentsIn(food, grams) is { Count: > 0 } components ? components : IntakeItem.NoComponents,
         };
     }
 

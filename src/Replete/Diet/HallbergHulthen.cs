@@ -43,33 +43,73 @@ public static class HallbergHulthen
         "the algorithm's dose-effect equations (Hallberg & Hulthen, AJCN 2000;71:1147) are not yet in Replete's reviewed sources, so no absorption percentage is computed";
 
     /// <summary>The estimate for a meal eaten on <paramref name="days"/> days, from all its food items on those days.</summary>
-    public static IronAbsorptionEstimate Estimate(IReadOnlyList<IntakeItem> items, int days)
+    public static IronAbsorptionEstimate Estimate(IEnumerable<IntakeItem> items, int days)
     {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
-        var whyNot = new List<string>();
-        AbsorptionInput Input(string name, string unit, Func<IntakeItem, double?> value, string source, string what)
+        var inputs = new Inputs();
+        foreach (var item in items)
         {
-            var missing = items.Where(i => value(i) is null).Select(i => i.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-            if (missing.Count > 0)
-            {
-                whyNot.Add(missing.Count == 1 ? $"{what} unknown for 1 food" : $"{what} unknown for {missing.Count} foods");
-                return new AbsorptionInput(name, null, unit, $"unknown: not reported for {string.Join(", ", missing)}");
-            }
-
-            return new AbsorptionInput(name, items.Sum(i => value(i)!.Value) / days, unit, source);
+            inputs.Add(item);
         }
 
-        var inputs = new List<AbsorptionInput>
+        return inputs.Estimate(days);
+    }
+
+    /// <summary>The algorithm's inputs summed over a meal's items as they are read, so that a long log is never held
+    /// whole: per input the sum and the foods that do not report it (at most <see cref="MostNamed"/> named).</summary>
+    internal sealed class Inputs
+    {
+        private const int MostNamed = 20;
+
+        private static readonly (string Name, string What, Func<IntakeItem, double?> Value, string Source)[] Definitions =
+        [
+            ("iron", "iron", i => i.Nutrients.TryGetValue("iron", out var v) ? v : null, "the foods' tables (USDA SR28, IFCT 2017)"),
+            ("phytate-phosphorus", "phytate", i => i.Components.TryGetValue("phytate", out var v) ? v * PhosphorusShareOfPhytate : null,
+                string.Create(CultureInfo.InvariantCulture, $"IFCT 2017 phytate x {PhosphorusShareOfPhytate:0.####} (P share of phytic acid)")),
+            ("polyphenols", "polyphenols", i => i.Components.TryGetValue("polyphenols", out var v) ? v : null, "IFCT 2017 total polyphenols"),
+            ("ascorbic acid", "vitamin C", i => i.Nutrients.TryGetValue("vitamin_c", out var v) ? v : null, "the foods' tables"),
+            ("calcium", "calcium", i => i.Nutrients.TryGetValue("calcium", out var v) ? v : null, "the foods' tables"),
+        ];
+
+        private readonly double[] sums = new double[Definitions.Length];
+        private readonly SortedSet<string>[] missing = [.. Definitions.Select(_ => new SortedSet<string>(StringComparer.OrdinalIgnoreCase))];
+
+        public void Add(IntakeItem item)
         {
-            Input("iron", "mg", i => i.Nutrients.TryGetValue("iron", out var v) ? v : null, "the foods' tables (USDA SR28, IFCT 2017)", "iron"),
-            Input("phytate-phosphorus", "mg", i => i.Components.TryGetValue("phytate", out var v) ? v * PhosphorusShareOfPhytate : null,
-                string.Create(CultureInfo.InvariantCulture, $"IFCT 2017 phytate x {PhosphorusShareOfPhytate:0.####} (P share of phytic acid)"), "phytate"),
-            Input("polyphenols", "mg", i => i.Components.TryGetValue("polyphenols", out var v) ? v : null, "IFCT 2017 total polyphenols", "polyphenols"),
-            Input("ascorbic acid", "mg", i => i.Nutrients.TryGetValue("vitamin_c", out var v) ? v : null, "the foods' tables", "vitamin C"),
-            Input("calcium", "mg", i => i.Nutrients.TryGetValue("calcium", out var v) ? v : null, "the foods' tables", "calcium"),
-        };
-        whyNot.Add(EquationsNotReviewed);
-        return new IronAbsorptionEstimate(null, inputs, whyNot);
+            for (var k = 0; k < Definitions.Length; k++)
+            {
+                if (Definitions[k].Value(item) is { } value)
+                {
+                    sums[k] += value;
+                }
+                else if (missing[k].Count < MostNamed)
+                {
+                    missing[k].Add(item.Name);
+                }
+            }
+        }
+
+        public IronAbsorptionEstimate Estimate(int days)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+            var whyNot = new List<string>();
+            var inputs = new List<AbsorptionInput>();
+            for (var k = 0; k < Definitions.Length; k++)
+            {
+                var (name, what, _, source) = Definitions[k];
+                if (missing[k].Count > 0)
+                {
+                    whyNot.Add(missing[k].Count == 1 ? $"{what} unknown for 1 food" : $"{what} unknown for {missing[k].Count} foods");
+                    inputs.Add(new AbsorptionInput(name, null, "mg", $"unknown: not reported for {string.Join(", ", missing[k])}"));
+                }
+                else
+                {
+                    inputs.Add(new AbsorptionInput(name, sums[k] / days, "mg", source));
+                }
+            }
+
+            whyNot.Add(EquationsNotReviewed);
+            return new IronAbsorptionEstimate(null, inputs, whyNot);
+        }
     }
 }

@@ -34,47 +34,66 @@ public sealed record MealInhibitorLoad(string Meal, int Days, double IronMg, dou
     }
 
     /// <summary>The phytate and polyphenol load of each of the person's meals (a meal is one day's food items with the same
-    /// meal name), for the meals where at least one item reports either; meals without a name are left out.</summary>
+    /// meal name), for the meals where at least one item reports either; meals without a name are left out. The items
+    /// are read once and only per-meal sums are kept, so a long log is never held whole.</summary>
     public static IReadOnlyList<MealInhibitorLoad> Of(IEnumerable<IntakeItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var meals = new Dictionary<string, Dictionary<DateOnly, List<IntakeItem>>>(StringComparer.OrdinalIgnoreCase);
+        var meals = new Dictionary<string, Sums>(StringComparer.Ordinal);
         foreach (var item in items.Where(i => !i.IsSupplement && !i.IsDailyTotal && i.Meal.Trim().Length > 0))
         {
             var name = item.Meal.Trim().ToLowerInvariant();
-            if (!meals.TryGetValue(name, out var days))
+            if (!meals.TryGetValue(name, out var sums))
             {
-                meals[name] = days = [];
+                meals[name] = sums = new Sums();
             }
 
-            if (!days.TryGetValue(item.Date, out var list))
-            {
-                days[item.Date] = list = [];
-            }
-
-            list.Add(item);
+            sums.Add(item);
         }
 
-        var loads = new List<MealInhibitorLoad>();
-        foreach (var (meal, days) in meals.OrderBy(m => m.Key, StringComparer.Ordinal))
+        return [.. meals.Where(m => m.Value.AnyReported).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Load(m.Key))];
+    }
+
+    /// <summary>One meal's running sums.</summary>
+    private sealed class Sums
+    {
+        private const int MostNamed = 20;
+
+        private readonly HashSet<DateOnly> days = [];
+        private readonly HallbergHulthen.Inputs absorption = new();
+        private readonly SortedSet<string> unreported = new(StringComparer.OrdinalIgnoreCase);
+        private double iron;
+        private double phytate;
+        private double polyphenols;
+        private bool anyPhytate;
+        private bool anyPolyphenols;
+        private bool allPhytate = true;
+        private bool allPolyphenols = true;
+
+        public bool AnyReported => anyPhytate || anyPolyphenols;
+
+        public void Add(IntakeItem item)
         {
-            var all = days.Values.SelectMany(d => d).ToList();
-            if (!all.Any(i => i.Components.ContainsKey("phytate") || i.Components.ContainsKey("polyphenols")))
+            days.Add(item.Date);
+            iron += item.Nutrients.GetValueOrDefault("iron");
+            var hasPhytate = item.Components.TryGetValue("phytate", out var p);
+            var hasPolyphenols = item.Components.TryGetValue("polyphenols", out var q);
+            phytate += p;
+            polyphenols += q;
+            anyPhytate |= hasPhytate;
+            anyPolyphenols |= hasPolyphenols;
+            allPhytate &= hasPhytate;
+            allPolyphenols &= hasPolyphenols;
+            if (!hasPhytate && !hasPolyphenols && unreported.Count < MostNamed)
             {
-                continue;
+                unreported.Add(item.Name);
             }
 
-            double? Mean(string component) => all.Any(i => i.Components.ContainsKey(component))
-                ? all.Sum(i => i.Components.GetValueOrDefault(component)) / days.Count
-                : null;
-            var unreported = all.Where(i => !i.Components.ContainsKey("phytate") && !i.Components.ContainsKey("polyphenols"))
-                .Select(i => i.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-            loads.Add(new MealInhibitorLoad(meal, days.Count, all.Sum(i => i.Nutrients.GetValueOrDefault("iron")) / days.Count,
-                Mean("phytate"), all.All(i => i.Components.ContainsKey("phytate")),
-                Mean("polyphenols"), all.All(i => i.Components.ContainsKey("polyphenols")),
-                unreported, HallbergHulthen.Estimate(all, days.Count)));
+            absorption.Add(item);
         }
 
-        return loads;
+        public MealInhibitorLoad Load(string meal) => new(meal, days.Count, iron / days.Count,
+            anyPhytate ? phytate / days.Count : null, allPhytate, anyPolyphenols ? polyphenols / days.Count : null, allPolyphenols,
+            [.. unreported], absorption.Estimate(days.Count));
     }
 }
