@@ -7,4 +7,10 @@ if (args is ["latency", ..])
     return;
 }
 
+if (args is ["relevance", ..])
+{
+    RelevanceSet.Run(misses: args.Contains("--misses"));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AdequacyBenchmarks).Assembly).Run(args);

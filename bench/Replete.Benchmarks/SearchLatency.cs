@@ -4,7 +4,7 @@ using Replete.Foods;
 
 namespace Replete.Benchmarks;
 
-/// <summary>Per-query search latency, p50 and p99, Replete against SQLite FTS5 side by side in one run
+/// <summary>Per-query search latency, p50 and p99, Replete against SQLite FTS5 and Lucene.NET side by side in one run
 /// (<c>dotnet run -c Release -- latency</c>). BenchmarkDotNet reports means per operation; a person feels the slow
 /// queries, so every call is timed on its own here, after a warm-up.</summary>
 internal static class SearchLatency
@@ -33,12 +33,18 @@ internal static class SearchLatency
             var names = FoodCorpus.Names(size);
             var index = FoodSearchIndex.Build(names);
             using var fts5 = new Fts5Search(names);
+            using var lucene = new LuceneSearch(names);
             var replete = Measure(rounds, query => index.Search(query, 10).Count);
-            var sqlite = Measure(rounds, query => fts5.Search(query, 10));
+            var sqlite = Measure(rounds, query => fts5.Search(query, 10).Count);
+            var luceneTimes = Measure(rounds, query => lucene.Search(query, 10).Count);
             Print(size, "Replete", replete);
             Print(size, "FTS5", sqlite);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{size,9} {"ratio",-8} {Percentile(replete, 0.5) / Percentile(sqlite, 0.5),9:0.00} {Percentile(replete, 0.99) / Percentile(sqlite, 0.99),9:0.00}   (Replete / FTS5; below 1 is faster)"));
+            Print(size, "Lucene", luceneTimes);
+            foreach (var (name, other) in new[] { ("FTS5", sqlite), ("Lucene", luceneTimes) })
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{size,9} {"ratio",-8} {Percentile(replete, 0.5) / Percentile(other, 0.5),9:0.00} {Percentile(replete, 0.99) / Percentile(other, 0.99),9:0.00}   (Replete / {name}; below 1 is faster)"));
+            }
         }
     }
 

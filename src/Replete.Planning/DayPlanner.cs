@@ -77,9 +77,11 @@ public static class DayPlanner
         }
 
         var diet = request.Diet;
-        // The items are read again for each use (own foods, vitamin A, the diet after the plan, meal pairing), never held.
+        // The items are read once for the usual diet (own foods, vitamin A, meal pairing; by the caller where it chose
+        // candidates from it) and once for the diet after the plan, never held.
         var items = request.Items.Where(i => (diet.From is null || i.Date >= diet.From) && (diet.To is null || i.Date <= diet.To));
-        var own = PlanFoods.Own(items, diet.Days);
+        var usual = request.Usual ?? UsualDiet.Read(request.Items, diet);
+        var own = usual.Own;
         if (diet.Days == 0 || own.Count == 0)
         {
             return new NutritionPlan(PlanStatus.NoDiet, [], [], [], ["No logged day has foods with a known weight, so there is no usual diet to plan from: log a few days in grams or household measures."]);
@@ -127,7 +129,7 @@ public static class DayPlanner
         }
 
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
-        var preformedBase = Preformed(items, request.Supplements, diet.Days);
+        var preformedBase = diet.Days == 0 ? 0 : usual.PreformedFromFood + request.Supplements.Sum(s => PreformedIn(s.On(default)));
         var limits = Limits(request, planningTargets, intakes, excess, preformedBase, notes);
         var candidates = Shortlist(request.Candidates, goals, own, limits, request.MostCandidates);
         var foods = own.Concat(candidates).ToList();
@@ -186,8 +188,8 @@ public static class DayPlanner
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, request.Candidates), notes)
         {
             // With iron in excess, the rules that raise iron absorption are not given.
-            Pairings = [.. MealPairing.Check(items, request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
-            MealInhibitors = MealInhibitorLoad.Of(items),
+            Pairings = [.. usual.Pairings(request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
+            MealInhibitors = usual.MealInhibitors,
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             TrainingFuel = fuel,
             EnergyBefore = energyBase,
@@ -296,19 +298,13 @@ public static class DayPlanner
         return chosen;
     }
 
-    /// <summary>Preformed vitamin A a day (µg): per item its retinol where it reports one, else all its vitamin A (a form
-    /// not known counts as preformed), as the diet analysis compares with the UL.</summary>
-    private static double Preformed(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, int days) =>
-        days == 0 ? 0 : (items.Sum(PreformedIn) / days) + supplements.Sum(s => PreformedIn(s.On(default)));
-
     /// <summary>What the daily supplements give of the nutrient the target's UL covers (preformed vitamin A for vitamin A).</summary>
     private static double SupplementAmount(IReadOnlyList<Supplement> supplements, PlanningTarget target) =>
         target.UlScope == UpperLimitScope.PreformedVitaminA
             ? supplements.Sum(s => PreformedIn(s.On(default)))
             : supplements.Sum(s => s.PerDose.GetValueOrDefault(target.Nutrient.Id) * s.DosesPerDay);
 
-    private static double PreformedIn(IntakeItem item) =>
-        item.IsDailyTotal ? 0 : item.Nutrients.TryGetValue("retinol", out var r) ? r : item.Nutrients.GetValueOrDefault("vitamin_a");
+    private static double PreformedIn(IntakeItem item) => UsualDiet.PreformedIn(item);
 
     /// <summary>Preformed vitamin A per gram: the food's retinol, else all its vitamin A; null when it reports neither.</summary>
     private static double? PreformedPerGram(PlanFood food) =>

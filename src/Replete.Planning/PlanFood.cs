@@ -65,10 +65,7 @@ public static class PlanFoods
     ];
 
     /// <summary>Groups whose foods are eaten cooked: their raw forms (dry lentils, raw meat, raw rice) are not offered.</summary>
-    private static readonly HashSet<string> EatenCooked = new(StringComparer.Ordinal)
-    {
-        "Poultry Products", "Pork Products", "Beef Products", "Finfish and Shellfish Products", "Legumes and Legume Products", "Cereal Grains and Pasta",
-    };
+    private static IReadOnlySet<string> EatenCooked => FoodGroups.EatenCooked;
 
     /// <summary>Description words that keep a food out of the new-food pool. Salted, fortified, enriched, canned,
     /// frozen, sweetened and prepared forms vary by product and country (a plan suggests the plain food); organ meats
@@ -108,11 +105,29 @@ public static class PlanFoods
             return [];
         }
 
-        // One reading of the items, summed per food as they come: memory grows with the foods and their distinct portions,
-        // not with the entries.
-        var byName = new Dictionary<string, OwnFood>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in items.Where(i => !i.IsSupplement && !i.IsDailyTotal && i.Grams > 0))
+        var reading = new OwnReading();
+        foreach (var item in items)
         {
+            reading.Add(item);
+        }
+
+        return reading.Foods(days);
+    }
+
+    /// <summary>The person's own foods summed as the items come, for one reading shared with other uses
+    /// (<see cref="UsualDiet"/>): memory grows with the foods and their distinct portions, not with the entries.</summary>
+    internal sealed class OwnReading
+    {
+        private readonly Dictionary<string, OwnFood> byName = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Counts an item in: a food with a known weight (not a supplement or a daily total).</summary>
+        public void Add(IntakeItem item)
+        {
+            if (item.IsSupplement || item.IsDailyTotal || !(item.Grams > 0))
+            {
+                return;
+            }
+
             if (!byName.TryGetValue(item.Name, out var own))
             {
                 byName[item.Name] = own = new OwnFood(item.Name);
@@ -129,24 +144,33 @@ public static class PlanFoods
             }
         }
 
-        var foods = new List<PlanFood>();
-        foreach (var own in byName.Values)
+        /// <summary>The foods, with their usual grams a day over <paramref name="days"/> logged days (none for no day).</summary>
+        public IReadOnlyList<PlanFood> Foods(int days)
         {
-            var perGram = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (nutrient, (sum, reportingGrams)) in own.Nutrients)
+            if (days <= 0)
             {
-                if (reportingGrams >= KnownShare * own.Grams)
-                {
-                    perGram[nutrient] = sum / reportingGrams;
-                }
+                return [];
             }
 
-            var median = own.Count % 2 == 1 ? own.Portion(own.Count / 2) : (own.Portion((own.Count / 2) - 1) + own.Portion(own.Count / 2)) / 2;
-            foods.Add(new PlanFood(own.Name, PlanFoodOrigin.Own, perGram, own.Grams / days, median,
-                string.Create(CultureInfo.InvariantCulture, $"{median:0} g (your usual portion)")));
-        }
+            var foods = new List<PlanFood>();
+            foreach (var own in byName.Values)
+            {
+                var perGram = new Dictionary<string, double>(StringComparer.Ordinal);
+                foreach (var (nutrient, (sum, reportingGrams)) in own.Nutrients)
+                {
+                    if (reportingGrams >= KnownShare * own.Grams)
+                    {
+                        perGram[nutrient] = sum / reportingGrams;
+                    }
+                }
 
-        return foods;
+                var median = own.Count % 2 == 1 ? own.Portion(own.Count / 2) : (own.Portion((own.Count / 2) - 1) + own.Portion(own.Count / 2)) / 2;
+                foods.Add(new PlanFood(own.Name, PlanFoodOrigin.Own, perGram, own.Grams / days, median,
+                    string.Create(CultureInfo.InvariantCulture, $"{median:0} g (your usual portion)")));
+            }
+
+            return foods;
+        }
     }
 
     /// <summary>A food of the person's own, summed over its entries: grams, how often each portion was logged, and per
@@ -237,10 +261,20 @@ public static class PlanFoods
     /// <param name="profile">The person's profile: diet pattern and avoid list.</param>
     public static IReadOnlyList<PlanFood> Offered(PlanFoodPool pool, IEnumerable<IntakeItem> items, int days, References.Profile profile)
     {
+        return Offered(pool, Own(items, days), profile);
+    }
+
+    /// <summary>As the other overload, with the person's own foods already read (<see cref="UsualDiet.Own"/>): their
+    /// names are not offered as new.</summary>
+    /// <param name="pool">The foods a plan may offer anyone.</param>
+    /// <param name="ownFoods">The person's own foods.</param>
+    /// <param name="profile">The person's profile: diet pattern and avoid list.</param>
+    public static IReadOnlyList<PlanFood> Offered(PlanFoodPool pool, IReadOnlyList<PlanFood> ownFoods, References.Profile profile)
+    {
         ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(ownFoods);
         ArgumentNullException.ThrowIfNull(profile);
-        var own = Own(items, days).Select(f => f.Name);
-        return Candidates(pool, profile.Diet ?? DietPattern.Omnivore, profile.Avoid, own);
+        return Candidates(pool, profile.Diet ?? DietPattern.Omnivore, profile.Avoid, ownFoods.Select(f => f.Name));
     }
 
     /// <summary>Whether <paramref name="food"/> may be offered as a new food, judged by its group and name alone (its

@@ -11,7 +11,7 @@ namespace Replete.Planning;
 /// <param name="Items">The logged items the analysis was made from; enumerated once per use (an import may read its
 /// files again each time rather than hold them).</param>
 /// <param name="Supplements">The supplements they take every day.</param>
-/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Offered"/>); empty for own foods only.</param>
+/// <param name="Candidates">New foods the plan may add (<see cref="PlanFoods.Offered(PlanFoodPool, IReadOnlyList{PlanFood}, References.Profile)"/>); empty for own foods only.</param>
 public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEnumerable<IntakeItem> Items, IReadOnlyList<Supplement> Supplements, IReadOnlyList<PlanFood> Candidates)
 {
     /// <summary>The assessment's triage: an emergency gets no plan; any doctor's visit keeps the plan to food.</summary>
@@ -36,6 +36,10 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
 
     /// <summary>Nutrients a lab shows adequate: food ideas still follow, but no supplement for a problem nutrient.</summary>
     public IReadOnlyList<string> LabAdequate { get; init; } = [];
+
+    /// <summary>The usual diet already read from <see cref="Items"/> (own foods, vitamin A, meal pairing), or null for the
+    /// planner to read it: a caller that read it to choose candidates passes it, so a large export is not read again.</summary>
+    public UsualDiet? Usual { get; init; }
 
     /// <summary>The planned training week, or null: the plan then carries the week's fuel.</summary>
     public Training.TrainingWeek? Week { get; init; }
@@ -63,11 +67,12 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
     /// <param name="diet">The diet analysis the assessment used.</param>
     /// <param name="items">The logged items of that analysis.</param>
     /// <param name="supplements">The supplements the analysis counted.</param>
-    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Offered"/>); ignored in an emergency.</param>
+    /// <param name="candidates">New foods the plan may add (<see cref="PlanFoods.Offered(PlanFoodPool, IReadOnlyList{PlanFood}, References.Profile)"/>); ignored in an emergency.</param>
     /// <param name="week">The training week, or null.</param>
+    /// <param name="usual">The usual diet already read from <paramref name="items"/>, or null.</param>
     public static PlanRequest For(
         AssessmentRequest request, AssessmentInput input, RecoveryAssessment assessment, PersonalTargets targets, DietAnalysis diet,
-        IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, IReadOnlyList<PlanFood> candidates, Training.TrainingWeek? week)
+        IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, IReadOnlyList<PlanFood> candidates, Training.TrainingWeek? week, UsualDiet? usual = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(input);
@@ -80,6 +85,7 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
             Athlete = request.Person.Sport is not null,
             Medications = [.. input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
             Week = week,
+            Usual = usual,
             Excess = [.. assessment.Excess.Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
             LabAdequate = [.. assessment.Labs.Where(l => l.Status == LabStatus.Normal && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
             SweatRateLitresPerHour = request.Profile.SweatRateLitresPerHour,

@@ -3,6 +3,7 @@ using Replete.Web.Accounts;
 using Replete.Web.Athletes;
 using Replete.Web.Foods;
 using Replete.Web.Sharing;
+using Replete.Web.WebApp;
 using Scalar.AspNetCore;
 
 // The Replete server: `./replete serve` or `dotnet run --project src/Replete.Web`.
@@ -11,11 +12,13 @@ builder.AddRepleteStorage();      // data directory, the people database (SQLite
 builder.AddRepleteAccounts();     // ASP.NET Core Identity: cookie and bearer sign-in, lockout, password rules, rate limit
 builder.AddRepleteApi();          // the wire JSON policy, ProblemDetails, OpenAPI
 builder.AddRepleteTransport();    // behind a reverse proxy: forwarded headers, when asked
+builder.AddRepleteWebApp();       // the web app: Razor Pages on the cookie session, antiforgery on every form
 
 var app = builder.Build();
 app.UseSecureHeaders();          // first, so that errors carry them too
 app.UseRepleteErrors();
 app.UseRepleteTransport();        // on HTTPS outside Development: redirect HTTP, send HSTS
+app.UseRepleteWebAssets();       // styles, scripts and the chart library from the build
 app.UseCrossSiteCheck();         // no state change from another site's page
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -37,6 +40,8 @@ athlete.MapTrendEndpoints();      // intake, labs and bottlenecks over time, for
 athlete.MapReminderEndpoints();   // retest reminders
 athlete.MapPortabilityEndpoints(); // export everything, and load an export into a fresh account
 athlete.MapAuditEndpoints();      // who read or wrote the athlete's data
+
+app.MapRepleteWebApp();           // the pages: dashboard, food log, import, labs, check-in, training, sharing, coach
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json");

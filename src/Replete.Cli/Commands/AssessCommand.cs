@@ -25,6 +25,7 @@ internal static class AssessCommand
         {
             AssessmentInput input;
             AssessmentFile? read = null;
+            IReadOnlyList<string> interactiveLeftOut = [];
             if (parse.GetValue(interactive))
             {
                 if (!context.Console.Profile.Capabilities.Interactive)
@@ -33,7 +34,9 @@ internal static class AssessCommand
                 }
 
                 var answers = Questionnaire.Ask(context.Console);
-                input = answers with { Labs = [.. answers.Labs, .. (parse.GetValue(fhir) ?? []).SelectMany(bundle => ReadFhir(context, bundle).Labs.Select(l => l.Input))] };
+                var files = (parse.GetValue(fhir) ?? []).Select(bundle => ReadFhir(context, bundle)).ToList();
+                interactiveLeftOut = [.. files.SelectMany(f => f.Skipped)];
+                input = answers with { Labs = [.. answers.Labs, .. files.SelectMany(f => f.Labs.Select(l => l.Input))] };
 
                 // The questionnaire checks each lab as it is entered; this checks the rest (a CRP, a FHIR upload) the
                 // same way a file's labs are checked.
@@ -56,7 +59,7 @@ internal static class AssessCommand
                 input = read.Input;
             }
 
-            var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis);
+            var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis) with { LabsLeftOut = read?.LabsLeftOut ?? interactiveLeftOut };
             if (read?.Diet is not { } loaded || parse.GetValue(noPlan))
             {
                 return parse.GetValue(format) == "json" ? context.Emit(true, result, (_, _) => { })
@@ -90,16 +93,18 @@ internal static class AssessCommand
         var flags = request.ReportedRedFlags();
         try
         {
+            var leftOut = new List<string>();
             foreach (var bundle in fhir)
             {
                 var labs = ReadFhir(context, bundle);
+                leftOut.AddRange(labs.Skipped);
                 request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.Name).OrThrow();
             }
 
             var week = request.TrainingWeek is { } weekFile
                 ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, "training_week").FullName, Replete.Training.TrainingWeek.Read)
                 : null;
-            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir)) { Week = week };
+            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir, week)) { Week = week, LabsLeftOut = leftOut };
         }
         catch (InputException ex)
         {
@@ -183,8 +188,9 @@ internal static class AssessCommand
     }
 
     /// <summary>The diet analysis of the request's <c>diet_log</c> (paths relative to the assessment file) with its
-    /// <c>supplements</c>, or null when it names none.</summary>
-    private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir)
+    /// <c>supplements</c>, against the targets of the training <paramref name="week"/> where the file names one, or null
+    /// when it names no diet log.</summary>
+    private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir, Replete.Training.TrainingWeek? week)
     {
         if (request.DietLogs.Count == 0)
         {
@@ -202,7 +208,15 @@ internal static class AssessCommand
         }
 
         var targets = Targets.TargetCalculator.For(request.Person);
-        return new LoadedDiet(diet.Items, supplements, Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets), targets);
+        if (week is not null)
+        {
+            targets = targets.WithWeek(week);
+        }
+
+        // The plan's usual diet (own foods, vitamin A, meals) is read in the analysis's own reading of the log.
+        var usual = new Planning.UsualDiet.Reader();
+        var analysis = Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets, observe: usual.Add);
+        return new LoadedDiet(diet.Items, supplements, analysis, targets) { Usual = usual.Finish(analysis.Days) };
     }
 }
 
@@ -211,8 +225,15 @@ internal sealed record AssessmentFile(AssessmentRequest Request, AssessmentInput
 {
     /// <summary>The training week the file names, or null.</summary>
     public Replete.Training.TrainingWeek? Week { get; init; }
+
+    /// <summary>Results the FHIR files held that were not read, each with its file and why.</summary>
+    public IReadOnlyList<string> LabsLeftOut { get; init; } = [];
 }
 
 /// <summary>A diet log read and analysed: its items (read again from the files at each enumeration), the supplements
 /// taken, the analysis and the targets it used.</summary>
-internal sealed record LoadedDiet(IEnumerable<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets);
+internal sealed record LoadedDiet(IEnumerable<Replete.Diet.IntakeItem> Items, Replete.Diet.SupplementPlan Supplements, Replete.Diet.DietAnalysis Analysis, Targets.PersonalTargets Targets)
+{
+    /// <summary>The usual diet the plan starts from, read with the analysis, or null.</summary>
+    public Planning.UsualDiet? Usual { get; init; }
+}

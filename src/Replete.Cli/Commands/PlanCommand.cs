@@ -45,15 +45,18 @@ internal static class PlanCommand
     internal static NutritionPlan Plan(CliContext context, AssessmentFile read, LoadedDiet diet, RecoveryAssessment assessment, string? dataDir)
     {
         IReadOnlyList<PlanFood> candidates = [];
+        UsualDiet? usual = null;
         if (assessment.Triage != Knowledge.TriageLevel.Emergency)
         {
             // The solver loads while the foods are read; a failure to load surfaces again, with its message, in Plan.
             _ = Task.Run(DayPlanner.LoadSolver);
+            // The person's own foods, vitamin A and meals, read with the analysis (or once here), shared with the planner.
+            usual = diet.Usual ?? UsualDiet.Read(diet.Items, diet.Analysis);
             var catalog = context.Foods.Open(dataDir).Catalog;
             var pool = CommandFoods.PlanPool(catalog);
-            candidates = PlanFoods.Offered(pool, diet.Items, diet.Analysis.Days, read.Request.Profile);
+            candidates = PlanFoods.Offered(pool, usual.Own, read.Request.Profile);
         }
 
-        return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week));
+        return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week, usual));
     }
 }

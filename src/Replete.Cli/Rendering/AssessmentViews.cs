@@ -80,6 +80,11 @@ internal static class AssessmentViews
         console.Write(new Rule($"[bold]{DetailTitle}[/]").LeftJustified());
         RenderEvidence(console, report);
         RenderLabs(console, result);
+        foreach (var left in result.LabsLeftOut)
+        {
+            console.MarkupLine($"[grey]Lab left out[/]: {Shown.Markup(left)}");
+        }
+
         if (result.ShowsNutritionFindings)
         {
             var systems = new Table().Title("Recovery systems").AddColumn(new TableColumn("system")).AddColumn("status").AddColumn("depends on");
@@ -172,6 +177,12 @@ internal static class AssessmentViews
             }
         }
 
+        if (result.LabsLeftOut.Count > 0)
+        {
+            text.Append("\n### Lab results left out\n\n");
+            text.AppendJoin("", result.LabsLeftOut.Select(left => $"- {left}\n"));
+        }
+
         if (result.ShowsNutritionFindings)
         {
             text.Append("\n### Recovery systems\n\n| system | status |\n|---|---|\n");
@@ -258,6 +269,7 @@ internal static class AssessmentViews
             text.Append("</table>\n");
         }
 
+        List(text, "Lab results left out", result.LabsLeftOut.Select(E), "h3");
         if (result.ShowsNutritionFindings)
         {
             text.Append("<h3>Recovery systems</h3>\n<table><tr><th>system</th><th>status</th></tr>\n");

@@ -80,11 +80,9 @@ internal static class DietViews
         if (report.ToConfirm.Count > 0)
         {
             console.MarkupLine("[yellow]Please confirm these matches[/] (or run with --interactive, or log the food id):");
-            foreach (var group in report.ToConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)))
+            foreach (var line in ToConfirmLines(report))
             {
-                var m = group.First();
-                var lines = string.Join(", ", group.Select(g => g.Entry.Origin.Split(':')[^1]));
-                console.MarkupLine(Shown.Markup($"  '{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}"));
+                console.MarkupLine(Shown.Markup("  " + line));
             }
         }
 
@@ -167,6 +165,17 @@ internal static class DietViews
             text.AppendJoin(" | ", DayColumns.Select(id => day.Totals.TryGetValue(id, out var v) ? Format.Amount(v) : "-")).Append(" |\n");
         }
 
+        if (report.ToConfirm.Count > 0)
+        {
+            // Every format lists the matches below the confirmation threshold: a doubtful food must never be counted
+            // silently (issue 17: a markdown report counted "creme fraiche" as a liqueur without saying so).
+            text.Append("\n\n## Please confirm these matches\n\nCounted as shown; run with --interactive, or log the food id, to change them.\n");
+            foreach (var line in ToConfirmLines(report))
+            {
+                text.Append("\n- ").Append(line);
+            }
+        }
+
         foreach (var problem in report.Problems)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n- Not counted: {problem}");
@@ -174,6 +183,19 @@ internal static class DietViews
 
         return text.Append('\n').ToString();
     }
+
+    /// <summary>One line per food-log name and matched food below the confirmation threshold: the name, its log lines,
+    /// the food counted with its match percentage, and the alternatives.</summary>
+    private static IEnumerable<string> ToConfirmLines(DietReport report) =>
+        report.ToConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)).Select(group =>
+        {
+            var m = group.First();
+            var shown = group.SelectMany(g => g.Origins).Take(DietImport.OriginsShown).ToList();
+            var more = group.Sum(g => g.Lines) - shown.Count;
+            var lines = string.Join(", ", shown.Select(o => o.Split(':')[^1])) + (more > 0 ? $" and {more} more" : "");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"'{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}");
+        });
 
     private static string Colour(Row row) => row.Probability switch
     {

@@ -64,7 +64,7 @@ public sealed class FoodCatalog
     {
         using var connection = Open();
         using var command = Command(connection, """
-            SELECT f.id, f.description, f.common_names, f.tracked_nutrients FROM food f
+            SELECT f.id, f.description, f.common_names, f.tracked_nutrients, f.category, f.brand FROM food f
             WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
             """);
         return FoodSearchIndex.Build(Entries(command), synonyms);
@@ -75,7 +75,9 @@ public sealed class FoodCatalog
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                yield return new FoodSearchEntry(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked);
+                yield return new FoodSearchEntry(
+                    reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked,
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
             }
         }
     }
@@ -289,7 +291,7 @@ public sealed class FoodCatalog
     }
 
     private FoodSearchIndex LoadOrBuildIndex() =>
-        Saved("index", [typeof(FoodSearchIndex).Assembly], () => BuildSearchIndex(), file => FoodSearchIndex.Load(file), (built, file) => built.Save(file));
+        Saved("index", [typeof(FoodSearchIndex).Assembly, typeof(FoodCatalog).Assembly], () => BuildSearchIndex(), file => FoodSearchIndex.Load(file), (built, file) => built.Save(file));
 
     /// <summary>Something made from this catalog alone (its foods and the build of the code that makes it), such as the
     /// foods a plan may offer anyone: made on first use and shared by every caller of this catalog, and saved beside
@@ -314,10 +316,58 @@ public sealed class FoodCatalog
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<object>> derived = new(StringComparer.Ordinal);
 
-    private T Saved<T>(string name, IReadOnlyList<System.Reflection.Assembly> makers, Func<T> make, Func<Stream, T> read, Action<T, Stream> write)
+    /// <summary>What this process has already loaded or made from a database file, by its saved copy's path, with the
+    /// stamp it was made for: a long-lived process (the resident replete, a server) then reads the saved copy once while
+    /// the database and the build are unchanged, rather than at every command. At most <see cref="LoadedKept"/> are
+    /// kept, the least recently used going first (a test run opens hundreds of databases).</summary>
+    private static readonly Dictionary<string, (string Stamp, object Value, long Used)> Loaded = new(StringComparer.Ordinal);
+
+    private static readonly Lock LoadedGate = new();
+
+    private static long loadedClock;
+
+    /// <summary>How many loaded things a process keeps (Replete's choice: an index and a plan pool for each of a few
+    /// databases; each is a few MB).</summary>
+    private const int LoadedKept = 8;
+
+    /// <summary>Forgets what this process has loaded, as a new process would start (for tests).</summary>
+    internal static void ForgetLoaded()
     {
-        var cache = $"{Path}.{name}";
+        lock (LoadedGate)
+        {
+            Loaded.Clear();
+        }
+    }
+
+    private T Saved<T>(string name, IReadOnlyList<System.Reflection.Assembly> makers, Func<T> make, Func<Stream, T> read, Action<T, Stream> write)
+        where T : class
+    {
+        var cache = System.IO.Path.GetFullPath($"{Path}.{name}");
         var stamp = Stamp(makers);
+        lock (LoadedGate)
+        {
+            if (Loaded.TryGetValue(cache, out var kept) && kept.Stamp == stamp && kept.Value is T value)
+            {
+                Loaded[cache] = kept with { Used = ++loadedClock };
+                return value;
+            }
+        }
+
+        var result = SavedOrMade(cache, stamp, make, read, write);
+        lock (LoadedGate)
+        {
+            Loaded[cache] = (stamp, result, ++loadedClock);
+            while (Loaded.Count > LoadedKept)
+            {
+                Loaded.Remove(Loaded.MinBy(e => e.Value.Used).Key);
+            }
+        }
+
+        return result;
+    }
+
+    private static T SavedOrMade<T>(string cache, string stamp, Func<T> make, Func<Stream, T> read, Action<T, Stream> write)
+    {
         try
         {
             using var file = File.OpenRead(cache);

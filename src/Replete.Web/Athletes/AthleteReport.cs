@@ -152,12 +152,14 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     {
         var request = Read(document, "stored record");
         var input = request.ToInput();
-        var targets = TargetCalculator.For(request.Person);
+        // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
+        var targets = week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(week);
         DietAnalysis? analysis = items.Count > 0 ? DietAnalyzer.Analyze(items, supplements.Supplements, targets, from, to) : null;
         var assessment = RecoveryAssessor.Assess(input, diet: analysis);
         var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
         report["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        report["listed"] = assessment.Listed.Count; // the first n bottlenecks are the ones a report lists (RecoveryAssessment.Listed)
         IReadOnlyList<RetestPlan> retests = [];
         if (analysis is not null)
         {

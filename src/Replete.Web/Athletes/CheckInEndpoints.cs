@@ -24,6 +24,10 @@ internal static class CheckInEndpoints
     /// behind it. A red flag is never left for the next report.</summary>
     public sealed record CheckInResult(long Id, DateOnly Date, TriageLevel Triage, string TriageText, IReadOnlyList<RedFlag> RedFlags);
 
+    /// <summary>A session to plan: the sport id (data/sports.csv), minutes, intensity (easy, moderate (the default) or
+    /// hard), the expected air temperature in °C and the hours to the next session, each optional after minutes.</summary>
+    public sealed record SessionPlanBody(string Sport, double Minutes, string? Intensity, double? TemperatureC, double? HoursToNextSession);
+
     public static RouteGroupBuilder MapCheckInEndpoints(this RouteGroupBuilder athlete)
     {
         var group = athlete.MapGroup("").WithTags("Check-ins and training");
@@ -35,10 +39,12 @@ internal static class CheckInEndpoints
         group.MapPost("/training-weeks", (HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? week) =>
             AddDocument(http, db, clock, DocumentKind.TrainingWeek, week, "training week", s => TrainingWeek.Read(s).OrThrow()))
             .WithSummary("Add a training week (the engine's training week document; ?week=YYYY-MM-DD, its first day)");
-        group.MapGet("/sweat-tests", (HttpContext http, RepleteDb db) => ListDocuments(http, db, DocumentKind.SweatTest))
-            .Scope(GrantScopes.ReadLogs).WithSummary("Sweat tests");
+        group.MapGet("/sweat-tests", (HttpContext http, RepleteDb db) => ListDocuments(http, db, DocumentKind.SweatTest, s => SweatTest.Read(s).OrThrow().ToRateTest().OrThrow()))
+            .Scope(GrantScopes.ReadLogs).WithSummary("Sweat tests, each with the rate the engine reads from it");
         group.MapPost("/sweat-tests", (HttpContext http, RepleteDb db, TimeProvider clock, DateOnly? date) =>
             AddDocument(http, db, clock, DocumentKind.SweatTest, date, "sweat test", s => SweatTest.Read(s).OrThrow().ToRateTest().OrThrow())).WithSummary("Add a sweat test (the engine's sweat test document; ?date=YYYY-MM-DD); answers with the sweat rate");
+        group.MapPost("/session-plans", PlanSession).Scope(GrantScopes.ReadLogs)
+            .WithSummary("Fluid, sodium and carbohydrate before, during and after a session, from the latest sweat test and weighing (the engine's session planner); nothing is stored");
         return athlete;
     }
 
@@ -102,14 +108,55 @@ internal static class CheckInEndpoints
         return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags));
     }
 
-    private static async Task<IResult> ListDocuments(HttpContext http, RepleteDb db, DocumentKind kind)
+    /// <summary>The session plan of <see cref="SessionPlanner"/> for the athlete today: the latest weighing and the
+    /// latest sweat test (its rate and sodium) where there are any, else the sport's typical range, as the planner says.</summary>
+    private static async Task<IResult> PlanSession(SessionPlanBody body, HttpContext http, RepleteDb db, TimeProvider clock)
+    {
+        var athleteId = http.Access().AthleteId;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var intensity = Intensities.Parse(body.Intensity ?? "moderate")
+            ?? throw Documents.Problem("session", "intensity", InputProblemCodes.UnknownValue, $"must be easy, moderate or hard (got '{body.Intensity}')");
+        var mass = await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= today).OrderByDescending(b => b.Date).ThenByDescending(b => b.Id)
+            .Select(b => (double?)b.Kilograms).FirstOrDefaultAsync();
+        var latest = await db.Documents.Where(d => d.AccountId == athleteId && d.Kind == DocumentKind.SweatTest && d.Date <= today)
+            .OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).FirstOrDefaultAsync();
+        SweatTest? test = null;
+        if (latest is not null)
+        {
+            using var source = JsonSource.Parse(latest.Document, "sweat test");
+            test = SweatTest.Read(source).OrThrow();
+        }
+
+        var request = new SessionRequest(body.Sport, body.Minutes, intensity, body.TemperatureC, mass,
+            test?.ToRateTest().OrThrow().LitresPerHour, test?.SweatSodiumMmolPerLitre, body.HoursToNextSession);
+        if (request.Validate() is { Count: > 0 } problems)
+        {
+            throw new InputException([.. problems.Select(p => new InputProblem("session", null, "", InputProblemCodes.OutOfRange, p))]);
+        }
+
+        return Results.Ok(SessionPlanner.Plan(request));
+    }
+
+    /// <summary>Dated documents, newest first, each with what <paramref name="read"/> (the engine's reader) makes of it
+    /// as <c>result</c> where one is given (a sweat test's rate).</summary>
+    private static async Task<IResult> ListDocuments(HttpContext http, RepleteDb db, DocumentKind kind, Func<JsonSource, object>? read = null)
     {
         var rows = await db.Documents.Where(d => d.AccountId == http.Access().AthleteId && d.Kind == kind).OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Take(1000).ToListAsync();
-        var list = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+        var list = new JsonArray([.. rows.Select(r =>
         {
-            ["id"] = r.Id,
-            ["date"] = r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["document"] = JsonNode.Parse(r.Document),
+            var node = new JsonObject
+            {
+                ["id"] = r.Id,
+                ["date"] = r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["document"] = JsonNode.Parse(r.Document),
+            };
+            if (read is not null)
+            {
+                using var source = JsonSource.Parse(r.Document, kind.ToString());
+                node["result"] = System.Text.Json.JsonSerializer.SerializeToNode(read(source), WireJson.Options);
+            }
+
+            return (JsonNode)node;
         })]);
         return Results.Text(list.ToJsonString(), "application/json");
     }

@@ -152,8 +152,29 @@ public sealed record AssessmentRequest(
             risks.Add("long_event");
         }
 
+        // Weekly distance up by more than 30 % is a new or much harder programme (History.SharpRisePercent).
+        if (History.DistanceRoseSharply)
+        {
+            risks.Add("new_programme");
+        }
+
         risks.AddRange(History.Medications.Select(m => m.RiskId).OfType<string>());
-        return new AssessmentInput(Person, Symptoms, [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History, TakesSupplements = Supplements is not null };
+
+        // What the history says counts as said: no period for three months or more (History.MissedPeriodsMonths, before
+        // the menopause and outside pregnancy and lactation) is missed periods, and a fall in the past year is falls.
+        var symptoms = Symptoms.ToList();
+        if (History.MonthsWithoutPeriod >= History.MissedPeriodsMonths && Person.Sex == Sex.Female && Person.Reproductive == ReproductiveStatus.None
+            && (Person.AgeYears < History.MenopauseCheckAge || History.MonthsWithoutPeriod < History.MenopauseMonths))
+        {
+            symptoms.Add("missed_periods");
+        }
+
+        if (History.FallsPastYear >= 1)
+        {
+            symptoms.Add("falls");
+        }
+
+        return new AssessmentInput(Person, [.. symptoms.Distinct()], [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History, TakesSupplements = Supplements is not null };
     }
 
     /// <summary>The red flags the request reports.</summary>

@@ -124,6 +124,11 @@ public sealed record RecoveryAssessment(
     /// <summary>Nutrients the person may be getting too much of, from supplements, diet or labs.</summary>
     public IReadOnlyList<ExcessFinding> Excess { get; init; } = [];
 
+    /// <summary>Results a lab file held that were not read, each with its file and why (a FHIR result of a test Replete
+    /// does not read, retracted or cancelled, or with no value): set by the caller that read the file, shown in every
+    /// format so nothing a laboratory reported disappears silently.</summary>
+    public IReadOnlyList<string> LabsLeftOut { get; init; } = [];
+
     /// <summary>Always shown: what this is and is not.</summary>
     public string Disclaimer { get; } = "Decision support, not a diagnosis. A red flag means: see a doctor, whatever else this report says.";
 

@@ -63,7 +63,9 @@ public static partial class RecoveryAssessor
                 case LabStatus.Low when lab.ConditionalCutoff:
                     nutrient.For.Add(piece with { Points = LabPoints(LabConditional, lab) });
                     break;
+                // A critical low (calcium 5.4 mg/dL) is the third level, past deficient: it counts at least as much.
                 case LabStatus.Deficient:
+                case LabStatus.Low when lab.Critical:
                     nutrient.For.Add(piece with { Points = LabPoints(LabDeficient, lab) });
                     break;
                 case LabStatus.Low:
@@ -88,6 +90,23 @@ public static partial class RecoveryAssessor
         // or one that few foods report. The 50 % and 90 % marks are Replete's design, like the weights above.
         foreach (var intake in diet?.Nutrients ?? [])
         {
+            // Energy has no DRI to test against. An athlete's intake below the energy the carbohydrate and protein lows
+            // themselves hold (NutrientTarget.AthleteFloor, from the profile's hours or the training week) cannot meet
+            // them: it counts for a shortfall. Above it says nothing: only energy availability (intake minus exercise
+            // energy, per kg fat-free mass) could, and the assessment knows neither.
+            if (intake.Target.AthleteFloor is { } floor && intake.MeanDaily is { } kcal && kcal < floor
+                && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates)
+            {
+                Of(intake.Nutrient.Id).For.Add(new Evidence(
+                    string.Create(CultureInfo.InvariantCulture, $"Diet: mean {kcal:0} kcal/d over {intake.Days} day(s), below the {floor:0} kcal/d that {intake.Target.AthleteFloorBasis}"),
+                    LinkStrength.Moderate, "FAO 2003, FAO Food and Nutrition Paper 77 (Atwater general factors); " + (diet!.Nutrients.FirstOrDefault(n => n.Nutrient.Id == "carbohydrate")?.Target.AthleteSource ?? "Thomas, Erdman & Burke 2016"), EvidenceGrade.Secondary)
+                {
+                    Kind = EvidenceKind.Diet,
+                    Code = intake.Nutrient.Id,
+                    Points = Points(LinkStrength.Moderate),
+                });
+            }
+
             if (intake.Adequacy?.Probability is not { } p)
             {
                 continue;

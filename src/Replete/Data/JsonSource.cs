@@ -14,9 +14,12 @@ public sealed class JsonSource : IDisposable
     private readonly int[] lineStarts;
     private readonly JsonDocument document;
 
-    private JsonSource(string fileName, byte[] utf8)
+    private readonly int firstLine;
+
+    private JsonSource(string fileName, byte[] utf8, int firstLine = 1)
     {
         FileName = fileName;
+        this.firstLine = firstLine;
         buffer = utf8;
         var starts = new List<int> { 0 };
         for (var i = 0; i < utf8.Length; i++)
@@ -34,7 +37,7 @@ public sealed class JsonSource : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new CsvDataException(fileName, (int)(ex.LineNumber ?? 0) + 1, null, $"not valid JSON ({ex.Message.Split('.')[0]})");
+            throw new CsvDataException(fileName, (int)(ex.LineNumber ?? 0) + firstLine, null, $"not valid JSON ({ex.Message.Split('.')[0]})");
         }
     }
 
@@ -52,6 +55,11 @@ public sealed class JsonSource : IDisposable
         return new JsonSource(fileName, Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Parses one value cut from a larger file, whose first byte is on line <paramref name="firstLine"/> of it,
+    /// so that lines are the file's (a food log read entry by entry).</summary>
+    /// <exception cref="CsvDataException">Not valid JSON: names the file and line.</exception>
+    internal static JsonSource Parse(ReadOnlySpan<byte> utf8, string fileName, int firstLine) => new(fileName, utf8.ToArray(), firstLine);
+
     /// <summary>The 1-based line where <paramref name="element"/> starts; it must come from this document.</summary>
     public int LineOf(JsonElement element)
     {
@@ -63,7 +71,7 @@ public sealed class JsonSource : IDisposable
         }
 
         var line = Array.BinarySearch(lineStarts, offset);
-        return (line >= 0 ? line : ~line - 1) + 1;
+        return (line >= 0 ? line : ~line - 1) + firstLine;
     }
 
     /// <summary>The line of <paramref name="element"/>'s <paramref name="field"/>, or of the element when the field is absent.</summary>

@@ -43,9 +43,16 @@ public static class DietAnalyzer
 
     /// <summary>Analyses the food <paramref name="items"/> between <paramref name="from"/> and <paramref name="to"/>
     /// (inclusive, optional), adding <paramref name="supplements"/> on every logged day.</summary>
+    /// <param name="items">The logged items.</param>
+    /// <param name="supplements">The supplements taken every day.</param>
+    /// <param name="targets">The person's targets.</param>
+    /// <param name="from">The first day analysed, or null.</param>
+    /// <param name="to">The last day analysed, or null.</param>
+    /// <param name="observe">Shown each item within the dates as the first reading comes to it, so a caller that needs
+    /// the items for something else (the plan's usual diet) does not read a large export again; or null.</param>
     /// <exception cref="InputException">A day's total of a nutrient is above <see cref="InputLimits.DailyIntake"/>
     /// (each entry in range, their sum not): the problem names the largest entry's file and line.</exception>
-    public static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from = null, DateOnly? to = null)
+    public static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from = null, DateOnly? to = null, Action<IntakeItem>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(supplements);
@@ -56,6 +63,7 @@ public static class DietAnalyzer
             if ((from is null || item.Date >= from) && (to is null || item.Date <= to))
             {
                 tally.Add(item);
+                observe?.Invoke(item);
             }
         }
 

@@ -11,7 +11,8 @@ namespace Replete.Diet;
 /// <param name="Items">Intake items from every file in the order given, food-log lines resolved through the food
 /// database. An app export given as a file that can be opened again is not held in memory: each enumeration reads it
 /// again, so memory does not grow with its length (enumerate it once per use).</param>
-/// <param name="Resolved">How each food-log line was matched (for confirmation and traceability).</param>
+/// <param name="Resolved">How each food and amount of the food logs was matched, once each with the lines that gave it
+/// (for confirmation and traceability).</param>
 /// <param name="Notes">What was left out, and why: a measurements file skipped, an amount that could not be
 /// resolved. Not errors: the import stands.</param>
 public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<ResolvedFood> Resolved, IReadOnlyList<InputProblem> Notes)
@@ -33,16 +34,19 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 /// <see cref="InputLimits.MaximumEntryGrams"/> is refused as a unit mistake; whole-day totals and single foods for the
 /// same day are refused together, because one export holds both and adding them counts the day twice. A problem makes
 /// the whole import fail (<see cref="Complete"/>): nothing half-read is used.
-/// Memory: an app export added with <see cref="Add(string, Func{Stream})"/> is read once here to check it (keeping per
-/// day only what the rule against counting a day twice needs, and the order of its slashed dates), and read again each
-/// time <see cref="ImportedDiet.Items"/> is enumerated; food logs are kept, because every line's match is reported.</remarks>
+/// Memory: a file added with <see cref="Add(string, Func{Stream})"/> (an app export or a food log, CSV or JSON) is read
+/// once here to check it (keeping per day only what the rule against counting a day twice needs, and the order of its
+/// slashed dates), and read again each time <see cref="ImportedDiet.Items"/> is enumerated. A food log's lines are
+/// matched once per distinct food and amount, and each match is kept with its first lines: what grows is the foods a
+/// person eats, never the entries.</remarks>
 /// <param name="resolver">Creates the food-log resolver when the first food log arrives (opening the food database only
 /// when needed).</param>
 public sealed class DietImport(Func<FoodLogResolver> resolver)
 {
     private readonly List<Source> sources = [];
     private readonly Dictionary<DateOnly, DayKinds> days = [];
-    private readonly List<ResolvedFood> resolved = [];
+    private readonly List<Resolution> resolved = [];
+    private readonly Dictionary<(string Food, HouseholdAmount Amount), Resolution> resolutions = [];
     private readonly List<InputProblem> notes = [];
     private readonly List<InputProblem> problems = [];
     private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
@@ -58,8 +62,26 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         Food = 2,
     }
 
+    /// <summary>How many lines of a food or amount a report names: Replete's choice, enough to find them.</summary>
+    public const int OriginsShown = 10;
+
     /// <summary>Items of one file in the order read: kept in memory, or read again from the file.</summary>
     private sealed record Source(List<IntakeItem>? Kept, Func<IEnumerable<IntakeItem>>? Again);
+
+    /// <summary>A food and amount of the food logs as matched, with the lines that gave it; a note or problem about it
+    /// is written once, for its first line, and says how many lines it covers.</summary>
+    private sealed class Resolution(ResolvedFood food)
+    {
+        public ResolvedFood Food { get; set; } = food;
+
+        public int Lines { get; set; }
+
+        public List<string> Origins { get; } = [];
+
+        public int? Note { get; set; }
+
+        public ResolvedFood Reported => Food with { Lines = Lines, Origins = [.. Origins] };
+    }
 
     /// <summary>Asked for each uncertain match (below <see cref="FoodLogResolver.ConfirmBelow"/>): returns the food id
     /// the person meant, or null to keep the match. Null (the default) keeps every match and lists it for confirmation.</summary>
@@ -116,8 +138,8 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             }
             else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
-                using var text = new StreamReader(content, leaveOpen: true);
-                Resolve(FoodLog.ReadJson(text.ReadToEnd(), name));
+                var dates = new FileDates(name, keepKeys: false);
+                AddFoodLog(FoodLog.StreamJson(content, name, dates), dates, reopen is null ? null : dayFirst => JsonAgain(reopen, name, dayFirst));
             }
             else
             {
@@ -127,7 +149,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                     return;
                 }
 
-                var mark = (sources.Count, resolved.Count, notes.Count, problems.Count);
+                var mark = (sources.Count, resolved.Count, notes.Count, problems.Count, resolutions.Count);
                 try
                 {
                     using var csv = new CsvReader(new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true), name);
@@ -139,6 +161,11 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                     // is dropped and it is read again as Latin-1, which gives the same µ and accented letters as
                     // Windows-1252, and the report says so.
                     sources.RemoveRange(mark.Item1, sources.Count - mark.Item1);
+                    foreach (var dropped in resolved.Skip(mark.Item2))
+                    {
+                        resolutions.Remove((dropped.Food.Entry.Food, dropped.Food.Entry.Amount));
+                    }
+
                     resolved.RemoveRange(mark.Item2, resolved.Count - mark.Item2);
                     notes.RemoveRange(mark.Item3, notes.Count - mark.Item3);
                     problems.RemoveRange(mark.Item4, problems.Count - mark.Item4);
@@ -225,7 +252,14 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             }
         }
 
-        return InputResult.From(new ImportedDiet(Items([.. sources]), [.. resolved], [.. notes])
+        // A note about a food and amount says how many lines it covers.
+        foreach (var resolution in resolved.Where(r => r.Note is not null && r.Lines > 1))
+        {
+            var note = notes[resolution.Note!.Value];
+            notes[resolution.Note.Value] = note with { Message = $"{note.Message} (and {resolution.Lines - 1} more line(s) with the same food and amount)" };
+        }
+
+        return InputResult.From(new ImportedDiet(Items([.. sources]), [.. resolved.Select(r => r.Reported)], [.. notes])
         {
             Count = count,
             FirstDate = days.Count == 0 ? null : days.Keys.Min(),
@@ -243,13 +277,6 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
                 yield return item;
             }
         }
-    }
-
-    /// <summary>Counts an item in and notes its day.</summary>
-    private void Count(IntakeItem item, DateOnly date)
-    {
-        count++;
-        days[date] = days.GetValueOrDefault(date) | Kinds(item);
     }
 
     private static DayKinds Kinds(IntakeItem item) =>
@@ -351,7 +378,8 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         switch (kind)
         {
             case DietFileKind.FoodLog:
-                Resolve(FoodLog.ReadCsv(csv));
+                var dates = new FileDates(csv.FileName, keepKeys: false);
+                AddFoodLog(FoodLog.StreamCsv(csv, dates), dates, again is null ? null : dayFirst => CsvAgain(again, dayFirst));
                 break;
             case DietFileKind.CronometerServings or DietFileKind.CronometerDailySummary or DietFileKind.MyFitnessPalNutrition:
                 if (AddExport(csv, kind, again) is > 0 and var supplements)
@@ -422,37 +450,125 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         }
     }
 
-    private void Resolve(IReadOnlyList<FoodLogEntry> entries)
+    /// <summary>Reads a food log entry by entry: each distinct food and amount is matched once (and asked about once
+    /// when uncertain), each entry counted in; the items are kept only when the file cannot be opened again, and read
+    /// again otherwise, with the slashed date order the whole file settled.</summary>
+    /// <param name="entries">The entries as read, their dates through <paramref name="dates"/>.</param>
+    /// <param name="dates">The file's dates, settled when every entry has been read.</param>
+    /// <param name="again">Reads the entries again with the date order known, or null to keep the items.</param>
+    private void AddFoodLog(IEnumerable<FoodLogEntry> entries, FileDates dates, Func<bool, IEnumerable<FoodLogEntry>>? again)
     {
         foods ??= resolver();
+        var fileDays = new Dictionary<(DateOnly Date, bool Provisional), DayKinds>();
+        var kept = again is null ? new List<(IntakeItem Item, bool Provisional)>() : null;
         foreach (var entry in entries)
         {
-            var food = foods.Resolve(entry);
+            var provisional = dates.LastWasProvisional;
+            if (Match(entry) is not { } item)
+            {
+                continue;
+            }
+
+            var key = (entry.Date, provisional);
+            fileDays[key] = fileDays.GetValueOrDefault(key) | Kinds(item);
+            kept?.Add((item, provisional));
+            count++;
+        }
+
+        var dayFirst = dates.Resolve();
+        foreach (var ((date, provisional), kinds) in fileDays)
+        {
+            var day = provisional && dayFirst ? FileDates.Swap(date) : date;
+            days[day] = days.GetValueOrDefault(day) | kinds;
+        }
+
+        if (kept is not null)
+        {
+            foreach (var (item, provisional) in kept)
+            {
+                Keep(provisional && dayFirst ? item with { Date = FileDates.Swap(item.Date) } : item);
+            }
+        }
+        else
+        {
+            sources.Add(new Source(null, () => Again(again!(dayFirst))));
+        }
+    }
+
+    /// <summary>The entries read again, each as the item its food and amount gave on the first reading.</summary>
+    private IEnumerable<IntakeItem> Again(IEnumerable<FoodLogEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (resolutions.TryGetValue((entry.Food, entry.Amount), out var resolution) && Item(resolution, entry) is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>A CSV food log read again, its date order settled by the first reading.</summary>
+    private static IEnumerable<FoodLogEntry> CsvAgain(Func<CsvReader> open, bool dayFirst)
+    {
+        using var csv = open();
+        csv.ReadHeader();
+        foreach (var entry in FoodLog.StreamCsv(csv, FileDates.Settled(csv.FileName, dayFirst)))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>A JSON food log read again, its date order settled by the first reading.</summary>
+    private static IEnumerable<FoodLogEntry> JsonAgain(Func<Stream> open, string name, bool dayFirst)
+    {
+        using var content = open();
+        foreach (var entry in FoodLog.StreamJson(content, name, FileDates.Settled(name, dayFirst)))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>The item <paramref name="entry"/> supplies, matching its food and amount the first time they come (the
+    /// person is asked once about an uncertain match); null when it is not counted (a note or problem said why, once).</summary>
+    private IntakeItem? Match(FoodLogEntry entry)
+    {
+        if (!resolutions.TryGetValue((entry.Food, entry.Amount), out var resolution))
+        {
+            var food = foods!.Resolve(entry);
             if (food.NeedsConfirmation && ChooseFood?.Invoke(food) is { } chosen)
             {
                 food = foods.Resolve(entry, chosen);
             }
 
+            resolutions[(entry.Food, entry.Amount)] = resolution = new Resolution(food);
+            resolved.Add(resolution);
             var (source, line) = Locate(entry.Origin);
             if (food.Grams > InputLimits.MaximumEntryGrams)
             {
                 problems.Add(new InputProblem(source, line, "amount", InputProblemCodes.OutOfRange,
                     $"{entry.Amount} of {food.Match?.Description} is {food.Grams:0} g, more than anyone eats at once ({InputLimits.MaximumEntryGrams:0} g); check the unit"));
-                continue;
+                resolution.Food = food with { Item = null, Problem = "more than anyone eats at once" };
             }
-
-            resolved.Add(food);
-            if (food.Item is { } item)
+            else if (food.Item is null)
             {
-                Keep(item);
-                Count(item, item.Date);
-            }
-            else
-            {
+                resolution.Note = notes.Count;
                 notes.Add(new InputProblem(source, line, "", "not_counted", $"{food.Problem}; not counted"));
             }
         }
+
+        resolution.Lines++;
+        if (resolution.Origins.Count < OriginsShown)
+        {
+            resolution.Origins.Add(entry.Origin);
+        }
+
+        return Item(resolution, entry);
     }
+
+    /// <summary>The item of <paramref name="resolution"/> on <paramref name="entry"/>'s day, time and meal.</summary>
+    private static IntakeItem? Item(Resolution resolution, FoodLogEntry entry) => resolution.Food.Item is { } supplied
+        ? supplied with { Date = entry.Date, Time = entry.Time, Meal = entry.Meal, Origin = entry.Origin }
+        : null;
 
     /// <summary>Splits an entry's origin, "file:line", into its parts.</summary>
     private static (string Source, int? Line) Locate(string origin)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Replete.Data;
 
@@ -6,23 +7,52 @@ namespace Replete.Diet;
 
 /// <summary>Replete's food log: CSV with columns <c>date,time,meal,food,amount</c> (time and meal optional), or JSON
 /// <c>{"entries": [{"date": "2026-11-02", "time": "07:30", "meal": "breakfast", "food": "oatmeal", "amount": "80 g"}]}</c>.</summary>
+/// <remarks>Both are read entry by entry (<see cref="StreamCsv"/>, <see cref="StreamJson"/>), so a log of any length
+/// costs the memory of one entry; <see cref="ReadCsv"/> and <see cref="ReadJson"/> keep the entries for callers that
+/// want them all.</remarks>
 public static class FoodLog
 {
+    /// <summary>The longest JSON entry read: Replete's choice, far above any entry a person writes (a few hundred
+    /// bytes), so a broken file cannot make the reader buffer without end.</summary>
+    public const int MaximumJsonEntryBytes = 1 << 20;
+
     /// <summary>Reads a CSV food log.</summary>
     /// <exception cref="CsvDataException">A date, time or amount cannot be read; names file, line and column.</exception>
     public static IReadOnlyList<FoodLogEntry> ReadCsv(CsvReader csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        var dates = new FileDates(csv.FileName);
+        var entries = StreamCsv(csv, dates).ToList();
+        dates.Fix(entries, (entry, day) => entry with { Date = day }, entry => entry.Date);
+        return entries;
+    }
+
+    /// <summary>Reads a JSON food log.</summary>
+    /// <exception cref="CsvDataException">The JSON is malformed or an entry lacks a field; names the line and field.</exception>
+    public static IReadOnlyList<FoodLogEntry> ReadJson(string json, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var dates = new FileDates(fileName);
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var entries = StreamJson(content, fileName, dates).ToList();
+        dates.Fix(entries, (entry, day) => entry with { Date = day }, entry => entry.Date);
+        return entries;
+    }
+
+    /// <summary>The entries of a CSV food log as they are read, each date read through <paramref name="dates"/> under
+    /// the entry's 0-based index (a slashed date is provisional until the whole file settles its order).</summary>
+    /// <exception cref="CsvDataException">A date, time or amount cannot be read; names file, line and column.</exception>
+    internal static IEnumerable<FoodLogEntry> StreamCsv(CsvReader csv, FileDates dates)
+    {
         var date = csv.Require("date");
         var time = csv.IndexOf("time");
         var meal = csv.IndexOf("meal");
         var food = csv.Require("food");
         var amount = csv.Require("amount");
-        var entries = new List<FoodLogEntry>();
-        var dates = new FileDates(csv.FileName);
+        var index = 0;
         while (csv.Read())
         {
-            if (!dates.TryRead(csv.GetSpan(date), csv.Line, entries.Count, out var day))
+            if (!dates.TryRead(csv.GetSpan(date), csv.Line, index++, out var day))
             {
                 throw csv.Error(date, $"'{csv.GetString(date)}' is not a date (expected YYYY-MM-DD)");
             }
@@ -42,64 +72,58 @@ public static class FoodLog
                 throw csv.Error(amount, $"'{amountText}' is not an amount (write \"150 g\", \"1 cup\", \"2 slices\", \"1 medium\")");
             }
 
-            entries.Add(new FoodLogEntry(day, at, meal >= 0 ? csv.GetOptionalString(meal) ?? "" : "", foodText, parsedAmount, $"{csv.FileName}:{csv.Line}"));
+            yield return new FoodLogEntry(day, at, meal >= 0 ? csv.GetOptionalString(meal) ?? "" : "", foodText, parsedAmount, $"{csv.FileName}:{csv.Line}");
         }
-
-        dates.Fix(entries, (entry, day) => entry with { Date = day }, entry => entry.Date);
-        return entries;
     }
 
-    /// <summary>Reads a JSON food log.</summary>
+    /// <summary>The entries of a JSON food log as they are read from <paramref name="content"/>, one entry in memory at
+    /// a time, each date read through <paramref name="dates"/> under the entry's 0-based index.</summary>
     /// <exception cref="CsvDataException">The JSON is malformed or an entry lacks a field; names the line and field.</exception>
-    public static IReadOnlyList<FoodLogEntry> ReadJson(string json, string fileName)
+    internal static IEnumerable<FoodLogEntry> StreamJson(Stream content, string fileName, FileDates dates)
     {
-        using var source = JsonSource.Parse(json, fileName);
-        var root = source.Root;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("entries", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            throw source.Error(root, "entries", "a food log is {\"entries\": [...]}");
-        }
-
-        var entries = new List<FoodLogEntry>();
-        var dates = new FileDates(fileName);
         var index = 0;
-        foreach (var item in list.EnumerateArray())
+        foreach (var source in new JsonArrayStream(content, fileName, "entries", "a food log is {\"entries\": [...]}", MaximumJsonEntryBytes).Elements())
         {
-            index++;
-            if (item.ValueKind != JsonValueKind.Object)
+            using (source)
             {
-                throw new CsvDataException(fileName, source.LineOf(item), null, $"entry {index} is an object with date, food and amount");
+                yield return Entry(source, ++index, dates);
             }
+        }
+    }
 
-            if (item.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            {
-                throw source.Error(item, twice.Key, $"entry {index} gives '{twice.Key}' twice; give it once");
-            }
-
-            string Text(string field, bool required) =>
-                item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-                    ? text
-                    : required ? throw source.Error(item, field, $"entry {index} needs '{field}' as text") : "";
-            var dateText = Text("date", true);
-            if (!dates.TryRead(dateText, source.LineOf(item), entries.Count, out var day))
-            {
-                throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
-            }
-
-            var timeText = Text("time", false);
-            TimeOnly? at = timeText.Length == 0 ? null
-                : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
-                : throw source.Error(item, "time", $"entry {index}: '{timeText}' is not a time");
-            var amountText = Text("amount", true);
-            if (!HouseholdAmount.TryParse(amountText, out var amount))
-            {
-                throw source.Error(item, "amount", $"entry {index}: '{amountText}' is not an amount");
-            }
-
-            entries.Add(new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{fileName}:{source.LineOf(item)}"));
+    private static FoodLogEntry Entry(JsonSource source, int index, FileDates dates)
+    {
+        var item = source.Root;
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new CsvDataException(source.FileName, source.LineOf(item), null, $"entry {index} is an object with date, food and amount");
         }
 
-        dates.Fix(entries, (entry, day) => entry with { Date = day }, entry => entry.Date);
-        return entries;
+        if (item.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw source.Error(item, twice.Key, $"entry {index} gives '{twice.Key}' twice; give it once");
+        }
+
+        string Text(string field, bool required) =>
+            item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+                ? text
+                : required ? throw source.Error(item, field, $"entry {index} needs '{field}' as text") : "";
+        var dateText = Text("date", true);
+        if (!dates.TryRead(dateText, source.LineOf(item), index - 1, out var day))
+        {
+            throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
+        }
+
+        var timeText = Text("time", false);
+        TimeOnly? at = timeText.Length == 0 ? null
+            : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+            : throw source.Error(item, "time", $"entry {index}: '{timeText}' is not a time");
+        var amountText = Text("amount", true);
+        if (!HouseholdAmount.TryParse(amountText, out var amount))
+        {
+            throw source.Error(item, "amount", $"entry {index}: '{amountText}' is not an amount");
+        }
+
+        return new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{source.FileName}:{source.LineOf(item)}");
     }
 }

@@ -13,6 +13,12 @@ namespace Replete.Diet;
 /// <param name="Item">What the entry supplied; null when it is not counted.</param>
 public sealed record ResolvedFood(FoodLogEntry Entry, FoodMatch? Match, IReadOnlyList<FoodMatch> Alternatives, double? Grams, string? Problem, IntakeItem? Item)
 {
+    /// <summary>How many log lines gave this food and amount (an import reports each once, with its lines).</summary>
+    public int Lines { get; init; } = 1;
+
+    /// <summary>The first of those lines, "file:line" (at most <see cref="DietImport.OriginsShown"/>).</summary>
+    public IReadOnlyList<string> Origins { get; init; } = [];
+
     /// <summary>True when the match is uncertain enough that the person should confirm it.</summary>
     public bool NeedsConfirmation => Match is not null && Match.Confidence < FoodLogResolver.ConfirmBelow;
 }

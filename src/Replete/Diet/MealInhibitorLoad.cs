@@ -39,9 +39,30 @@ public sealed record MealInhibitorLoad(string Meal, int Days, double IronMg, dou
     public static IReadOnlyList<MealInhibitorLoad> Of(IEnumerable<IntakeItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var meals = new Dictionary<string, Sums>(StringComparer.Ordinal);
-        foreach (var item in items.Where(i => !i.IsSupplement && !i.IsDailyTotal && i.Meal.Trim().Length > 0))
+        var reading = new Reading();
+        foreach (var item in items)
         {
+            reading.Add(item);
+        }
+
+        return reading.Loads();
+    }
+
+    /// <summary>Builds the meals' loads from items shown to it one by one (as the usual diet's single reading of a log
+    /// does), keeping only per-meal sums.</summary>
+    public sealed class Reading
+    {
+        private readonly Dictionary<string, Sums> meals = new(StringComparer.Ordinal);
+
+        /// <summary>Counts one logged item in; supplements, daily totals and items without a meal name are left out.</summary>
+        public void Add(IntakeItem item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            if (item.IsSupplement || item.IsDailyTotal || item.Meal.Trim().Length == 0)
+            {
+                return;
+            }
+
             var name = item.Meal.Trim().ToLowerInvariant();
             if (!meals.TryGetValue(name, out var sums))
             {
@@ -51,7 +72,9 @@ public sealed record MealInhibitorLoad(string Meal, int Days, double IronMg, dou
             sums.Add(item);
         }
 
-        return [.. meals.Where(m => m.Value.AnyReported).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Load(m.Key))];
+        /// <summary>The load of each meal where at least one item reports phytate or polyphenols, by meal name.</summary>
+        public IReadOnlyList<MealInhibitorLoad> Loads() =>
+            [.. meals.Where(m => m.Value.AnyReported).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Value.Load(m.Key))];
     }
 
     /// <summary>One meal's running sums.</summary>

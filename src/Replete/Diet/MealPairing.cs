@@ -42,21 +42,36 @@ public static class MealPairing
     public static IReadOnlyList<PairingAdvice> Check(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements)
     {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(supplements);
-        // One reading of the items, keeping per day and meal only the sums the rules need (the log is not held whole).
-        var days = new Dictionary<DateOnly, (double[] Iron, Dictionary<string, Meal> Meals)>();
-        var logged = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.OrdinalIgnoreCase);
+        var reading = new Reading();
         foreach (var item in items)
         {
+            reading.Add(item);
+        }
+
+        return reading.Advice(supplements);
+    }
+
+    /// <summary>One reading of the items, keeping per day and meal only the sums the rules need (the log is not held
+    /// whole), for a caller that reads the items once for several purposes: <see cref="Add"/> each item, then ask for
+    /// the <see cref="Advice"/>.</summary>
+    public sealed class Reading
+    {
+        private readonly Dictionary<DateOnly, (double[] Iron, Dictionary<string, Meal> Meals)> days = [];
+        private readonly Dictionary<string, IReadOnlyDictionary<string, double>> logged = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Counts one food or supplement item in.</summary>
+        public void Add(IntakeItem item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
             if (item.IsSupplement)
             {
                 logged.TryAdd(item.Name, item.Nutrients);
-                continue;
+                return;
             }
 
             if (item.IsDailyTotal)
             {
-                continue;
+                return;
             }
 
             if (!days.TryGetValue(item.Date, out var day))
@@ -77,6 +92,17 @@ public static class MealPairing
             }
         }
 
+        /// <summary>The rules that fire on the items read so far and the daily <paramref name="supplements"/>.</summary>
+        public IReadOnlyList<PairingAdvice> Advice(IReadOnlyList<Supplement> supplements)
+        {
+            ArgumentNullException.ThrowIfNull(supplements);
+            return Fired(days, logged, supplements);
+        }
+    }
+
+    private static IReadOnlyList<PairingAdvice> Fired(Dictionary<DateOnly, (double[] Iron, Dictionary<string, Meal> Meals)> days,
+        Dictionary<string, IReadOnlyDictionary<string, double>> logged, IReadOnlyList<Supplement> supplements)
+    {
         var advice = new List<PairingAdvice>();
         var fired = new Dictionary<(string Rule, string Meal), (int Days, int Of, string Detail)>();
         foreach (var (dayIron, meals) in days.Values)

@@ -66,6 +66,9 @@ public static class InputLimits
     /// <summary>Hours of the latest long race or session, 0-240. Replete's choice: ten days; more is a typo.</summary>
     public static Limit SessionHours { get; } = new("session_hours", 0, 240, "h", "Replete's choice: ten days; more is a typo");
 
+    /// <summary>Weekly running or training distance.</summary>
+    public static Limit WeeklyDistanceKm { get; } = new("weekly_distance_km", 0, 1500, "km", "Replete's choice: about 214 km a day, beyond multi-day ultra records; more is a typo");
+
     /// <summary>Years on a vegan diet, 0-100. Replete's choice: a lifetime.</summary>
     public static Limit YearsVegan { get; } = new("years_vegan", 0, 100, "years", "Replete's choice: a lifetime");
 

@@ -19,6 +19,12 @@ internal static class FoodNameScorer
     public const double CompletenessBonus = 0.02;
     public const double MissingWordCost = 0.5;
 
+    /// <summary>Earned once by a name that calls itself the default form of its food ("plain", "raw": role "default" in
+    /// data/food_search_words.csv), so that when the person names no form, "Bagels, plain" comes before "Bagels, wheat"
+    /// and "Tomatoes, red, ripe, raw" before the cooked ones. Smaller than one extra head word, so a name that says
+    /// more than was asked still loses.</summary>
+    public const double DefaultFormBonus = 0.04;
+
     /// <summary>A word in another name of the food (its common names) matches at this fraction.</summary>
     public const double OtherNameQuality = 0.9;
 
@@ -37,6 +43,9 @@ internal static class FoodNameScorer
     /// <summary>Token role: the name's first word.</summary>
     public const byte First = 16;
 
+    /// <summary>Token role: a word saying the food is in its default form ("plain", "raw").</summary>
+    public const byte DefaultForm = 32;
+
     /// <summary>Scores one food.</summary>
     /// <param name="terms">The term id of each of the food's tokens, in name order.</param>
     /// <param name="flags">The role flags of each token.</param>
@@ -44,12 +53,16 @@ internal static class FoodNameScorer
     /// <param name="termQuality">For each term id in a slot, how well it matches the query word (1 exact, less for a
     /// prefix or typo).</param>
     /// <param name="slotWeights">Each query slot's weight (its inverse document frequency).</param>
+    /// <param name="slotOptional">For each query slot, whether its word only names the default form ("fresh", "raw",
+    /// "plain": role plain or default in data/food_search_words.csv). A name need not say it: "Blackberries, raw" fully
+    /// answers "blackberries fresh", so such a word costs nothing when missing and is not required.</param>
     /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
-    /// <returns>The score, the confidence that the food is what was meant (0-1), and how many query words matched.</returns>
-    public static (double Score, double Confidence, int Matched) Score(
+    /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
+    /// many words that are not optional did not.</returns>
+    public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, double totalWeight, double completeness)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -61,9 +74,11 @@ internal static class FoodNameScorer
         var headExtra = 0;
         var otherExtra = 0;
         var variantExtra = 0;
+        var defaultForm = false;
         for (var t = 0; t < terms.Length; t++)
         {
             var role = flags[t];
+            defaultForm |= (role & DefaultForm) != 0;
             var slot = termSlot[terms[t]];
             if (slot < 0)
             {
@@ -106,8 +121,10 @@ internal static class FoodNameScorer
         }
 
         var matched = 0;
+        var missed = 0;
         var sum = 0.0;
         var exact = 0.0;
+        var asked = totalWeight;
         for (var s = 0; s < slots; s++)
         {
             if (best[s] > 0)
@@ -116,8 +133,13 @@ internal static class FoodNameScorer
                 sum += slotWeights[s] * best[s];
                 exact += slotWeights[s] * plain[s];
             }
+            else if (slotOptional[s])
+            {
+                asked -= slotWeights[s];
+            }
             else
             {
+                missed++;
                 sum -= slotWeights[s] * MissingWordCost;
             }
         }
@@ -132,8 +154,8 @@ internal static class FoodNameScorer
         }
 
         var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
-        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) - cost;
-        var confidence = Math.Clamp((exact / totalWeight) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
-        return (score, confidence, matched);
+        var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) + (defaultForm ? DefaultFormBonus : 0) - cost;
+        var confidence = Math.Clamp((exact / asked) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
+        return (score, confidence, matched, missed);
     }
 }

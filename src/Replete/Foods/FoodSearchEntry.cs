@@ -6,4 +6,7 @@ namespace Replete.Foods;
 /// <param name="OtherNames">Other names that also find it (SR "ComName"), or null.</param>
 /// <param name="Completeness">Share (0-1) of the tracked nutrients the source reports for the food. Staple foods are
 /// analysed most fully, so among otherwise equal matches the more complete record ranks first.</param>
-public readonly record struct FoodSearchEntry(int FoodId, string Description, string? OtherNames = null, double Completeness = 0);
+/// <param name="Category">Its USDA food group (SR "FdGrp_Desc"), or null. In a group eaten cooked
+/// (<see cref="FoodGroups.EatenCooked"/>) the cooked form is the default one: "navy beans" means them cooked.</param>
+/// <param name="Brand">The brand of a Branded food, or null: its words find the food like its other names.</param>
+public readonly record struct FoodSearchEntry(int FoodId, string Description, string? OtherNames = null, double Completeness = 0, string? Category = null, string? Brand = null);

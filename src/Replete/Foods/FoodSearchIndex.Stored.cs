@@ -14,7 +14,7 @@ public sealed partial class FoodSearchIndex
     {
         /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
         private const int Magic = 0x49534652;
-        private const int Format = 1;
+        private const int Format = 2; // 2: negated words left out, the default-form flag (issue 17)
 
         public void Write(Stream stream)
         {

@@ -27,6 +27,9 @@ public sealed partial class FoodSearchIndex
     private const int RefundDepth = 3;
     private const int FilterFrom = 1024;
 
+    /// <summary>Starts the term of a negated word; no query word can contain it.</summary>
+    private const char NegatedPrefix = '~';
+
     private static readonly Dictionary<string, string> WordRoles = Data.ReferenceData.Read("food_search_words.csv")
         .ToDictionary(row => row.Text("word"), row => row.Text("role"), StringComparer.Ordinal);
 
@@ -183,10 +186,10 @@ public sealed partial class FoodSearchIndex
         {
             work.Prepare(terms.Length);
             FoodText.Tokenize(query, work.Words);
-            var words = work.Words.Where(w => !w.Stop).Select(w => w.Text).ToArray();
+            var words = work.Words.Where(w => !w.Stop && !w.Negated).Select(w => w.Text).ToArray();
             if (words.Length == 0)
             {
-                words = [.. work.Words.Select(w => w.Text)];
+                words = [.. work.Words.Where(w => !w.Negated).Select(w => w.Text)];
             }
 
             if (words.Length == 0)
@@ -225,7 +228,7 @@ public sealed partial class FoodSearchIndex
         var slots = ResolveSlots(work, words);
         try
         {
-            if (slots.Count == 0 || (requireAll && slots.Any(s => s.Terms.Count == 0)))
+            if (slots.Count == 0 || (requireAll && slots.Any(s => s.Terms.Count == 0 && !s.Optional)))
             {
                 return;
             }
@@ -240,7 +243,7 @@ public sealed partial class FoodSearchIndex
             // The most a food can score before its unmatched words are charged: every word in the first segment, the
             // first-word bonus on the heaviest, and every bonus.
             var firstBonus = (1 + HeadBonus) * FirstWordBonus;
-            var extras = CompletenessBonus + (AdjacentBonus * (slots.Count - 1));
+            var extras = CompletenessBonus + DefaultFormBonus + (AdjacentBonus * (slots.Count - 1));
             // No slot can score above its best-matching term (a typo matches at 0.7, a prefix at 0.75), so neither can
             // the food: the match part of the bound scales by the best term quality of any slot.
             var quality = slots.Max(s => s.Terms.Count == 0 ? 0 : s.Terms.Max(t => t.Quality));
@@ -264,7 +267,7 @@ public sealed partial class FoodSearchIndex
 
             // Foods whose name starts with the rarest word first; then the rest, which cannot earn the first-segment
             // bonuses for that word, so their bound is lower and the scan usually stops at once.
-            var driver = slots.OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First();
+            var driver = slots.Where(s => !s.Optional).OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First();
             var others = slots.Where(s => !ReferenceEquals(s, driver)).Select(s => s.Weight).DefaultIfEmpty(0).Max();
             var restBound = slots.Count == 1
                 ? quality + extras
@@ -274,7 +277,7 @@ public sealed partial class FoodSearchIndex
             // list scoring each food is cheaper than building the sets.
             var filters = driver.Terms.Sum(t => postings[t.Term].Length) < FilterFrom
                 ? []
-                : slots.Where(s => !ReferenceEquals(s, driver)).Select(s => work.Filter(foodIds.Length, s.Terms.Select(t => postings[t.Term]))).ToArray();
+                : slots.Where(s => !ReferenceEquals(s, driver) && !s.Optional).Select(s => work.Filter(foodIds.Length, s.Terms.Select(t => postings[t.Term]))).ToArray();
             try
             {
                 Scan(work, Candidates(work, driver, headPostings), bestPossible, factor, limit, slots, totalWeight, requireAll, filters);
@@ -347,8 +350,8 @@ public sealed partial class FoodSearchIndex
                 continue;
             }
 
-            var (score, confidence, matched) = Score(work, doc, slots, totalWeight);
-            if ((requireAll && matched < slots.Count) || matched == 0)
+            var (score, confidence, matched, missed) = Score(work, doc, slots, totalWeight);
+            if ((requireAll && missed > 0) || matched == 0)
             {
                 continue;
             }
@@ -413,13 +416,13 @@ public sealed partial class FoodSearchIndex
         return (heads, rest);
     }
 
-    private (double Score, double Confidence, int Matched) Score(Scratch work, int doc, List<Slot> slots, double totalWeight)
+    private (double Score, double Confidence, int Matched, int Missed) Score(Scratch work, int doc, List<Slot> slots, double totalWeight)
     {
         var start = tokenStart[doc];
         var length = tokenStart[doc + 1] - start;
         return FoodNameScorer.Score(
             tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
-            work.SlotWeights(slots), totalWeight, completeness[doc]);
+            work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc]);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)
@@ -446,10 +449,11 @@ public sealed partial class FoodSearchIndex
             }
 
             var weight = found.Count == 0 ? 1.0 : found.Max(f => idf[f.Term]);
-            slots.Add(new Slot(found, weight));
+            slots.Add(new Slot(found, weight, WordRoles.GetValueOrDefault(words[w]) is "plain" or "default"));
         }
 
-        return slots;
+        // A query of default-form words only ("raw") asks for them.
+        return slots.All(s => s.Optional) ? [.. slots.Select(s => s with { Optional = false })] : slots;
     }
 
     /// <summary>The indexed words a query word stands for, best quality first: itself, a prefix (for the last word or a
@@ -600,7 +604,7 @@ public sealed partial class FoodSearchIndex
         for (var term = 0; term < terms.Length; term++)
         {
             var text = terms[term];
-            if (text.Length < 4 || char.IsAsciiDigit(text[0]))
+            if (text.Length < 4 || char.IsAsciiDigit(text[0]) || text[0] == NegatedPrefix)
             {
                 continue;
             }
@@ -623,7 +627,7 @@ public sealed partial class FoodSearchIndex
         return map.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private sealed record Slot(List<(int Term, double Quality)> Terms, double Weight);
+    private sealed record Slot(List<(int Term, double Quality)> Terms, double Weight, bool Optional);
 
     private sealed class Builder
     {
@@ -643,11 +647,39 @@ public sealed partial class FoodSearchIndex
             FoodText.Tokenize(food.Description, words);
             var head = HeadSegment(words);
             var first = true;
-            foreach (var (word, stop, segment, aside) in words)
+            var whole = NamesWhole(words);
+            // The cooked form is the default in the groups eaten cooked, but for search not fish and shellfish (oysters,
+            // sashimi and smoked salmon are eaten raw) and of the legumes only the dried pulses ("mature seeds"): tofu
+            // and soymilk are ready to eat.
+            var eatenCooked = food.Category is { } group && FoodGroups.EatenCooked.Contains(group)
+                && group != "Finfish and Shellfish Products" && (group != "Legumes and Legume Products" || words.Any(w => w.Text == "mature"));
+            for (var i = 0; i < words.Count; i++)
             {
+                var (text, stop, segment, aside, negated) = words[i];
+                // A negated word names what the food is not ("soy" in "non-soy"): it is indexed under a term no query can
+                // produce ("~soy"), so it never matches, yet still costs like any word the person did not ask for
+                // ("Apples, raw, without skin" stays behind "with skin"). Negating a form word ("without salt") gives the
+                // default form, which costs nothing.
+                var word = text;
                 var role = WordRoles.GetValueOrDefault(word);
-                var free = stop || aside || role is "plain" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
-                var flags = (byte)((segment == head ? Head : 0) | (free ? Stop : 0) | (role is "variant" ? Variant : 0));
+                if (role is "part")
+                {
+                    role = whole || KeepsPart(words, i) ? "plain" : "variant";
+                }
+                else if (eatenCooked && word is "raw" or "cooked")
+                {
+                    // In a group eaten cooked the cooked form is the default: "raw" is an ordinary extra word there.
+                    role = word is "cooked" ? "default" : null;
+                }
+
+                if (negated)
+                {
+                    role = role is "variant" or "plain" or "default" ? "plain" : null;
+                    word = NegatedPrefix + word;
+                }
+
+                var free = stop || aside || role is "plain" or "default" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
+                var flags = (byte)((segment == head ? Head : 0) | (free ? Stop : 0) | (role is "variant" ? Variant : 0) | (role is "default" && !aside ? DefaultForm : 0));
                 if (segment == head && !free && !aside && first)
                 {
                     flags |= First;
@@ -664,10 +696,10 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
-            if (food.OtherNames is { Length: > 0 } other)
+            foreach (var other in new[] { food.OtherNames, food.Brand }.Where(text => text is { Length: > 0 }))
             {
-                FoodText.Tokenize(other, words);
-                foreach (var (word, stop, _, _) in words)
+                FoodText.Tokenize(other!, words);
+                foreach (var (word, stop, _, _, _) in words.Where(w => !w.Negated))
                 {
                     tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0))));
                 }
@@ -684,6 +716,15 @@ public sealed partial class FoodSearchIndex
 
             Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds));
         }
+
+        /// <summary>True when a name names two parts of the food ("Potatoes, baked, flesh and skin"): the whole food.</summary>
+        private static bool NamesWhole(List<FoodWord> words) =>
+            words.Where((w, i) => !w.Negated && WordRoles.GetValueOrDefault(w.Text) is "part" && !KeepsPart(words, i)).Select(w => w.Text).Distinct().Count() >= 2;
+
+        /// <summary>True when the part word at <paramref name="i"/> says the part is kept on ("with skin", "includes skin", "cooked in
+        /// skin"): the whole food, not the part alone.</summary>
+        private static bool KeepsPart(List<FoodWord> words, int i) =>
+            i > 0 && words[i - 1].Segment == words[i].Segment && words[i - 1].Text is "with" or "in" or "include" or "including";
 
         /// <summary>The segment holding the food's own name: the first, unless it is only a class such as "Nuts".</summary>
         private static int HeadSegment(List<FoodWord> words)
@@ -793,6 +834,9 @@ public sealed partial class FoodSearchIndex
         public PriorityQueue<double, double> Top { get; } = new();
 
         private double[] slotWeights = [];
+
+        /// <summary>Whether each slot of the run is optional, set with <see cref="SlotWeights"/>.</summary>
+        public bool[] SlotOptional { get; private set; } = [];
         private List<Slot>? weightsFor;
 
         /// <summary>The weights of <paramref name="slots"/>, for the scorer (computed once per run).</summary>
@@ -801,6 +845,7 @@ public sealed partial class FoodSearchIndex
             if (!ReferenceEquals(weightsFor, slots) || slotWeights.Length != slots.Count)
             {
                 slotWeights = [.. slots.Select(s => s.Weight)];
+                SlotOptional = [.. slots.Select(s => s.Optional)];
                 weightsFor = slots;
             }
 

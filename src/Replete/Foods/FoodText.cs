@@ -9,9 +9,31 @@ internal static class FoodText
         "a", "an", "and", "or", "of", "the", "with", "in", "on", "for", "by", "to", "from", "as", "w", "at", "ns", "nfs",
     };
 
+    /// <summary>Words that negate the word after them ("non-soy", "without salt", "no sugar added").</summary>
+    private static readonly HashSet<string> NegatesNext = new(StringComparer.Ordinal) { "non", "without", "no" };
+
     /// <summary>The words of <paramref name="text"/>, stemmed, in order: whether each is a stop word, its comma
-    /// segment, and whether it stands in parentheses (an aside such as "(fat free or skim)").</summary>
+    /// segment, whether it stands in parentheses (an aside such as "(fat free or skim)"), and whether it is negated.</summary>
+    /// <remarks>A negated word names what the food is not: the word after "non", "without" or "no", and the word before
+    /// "free" ("sugar-free", "caffeine free"). The same rule applies to names and queries, so "Milk, imitation, non-soy"
+    /// never answers "soy milk", while "non-soy milk" still finds it.</remarks>
     public static void Tokenize(string text, List<FoodWord> words)
+    {
+        TokenizeWords(text, words);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (NegatesNext.Contains(words[i].Text) && i + 1 < words.Count && words[i + 1].Segment == words[i].Segment && !words[i + 1].Stop)
+            {
+                words[i + 1] = words[i + 1] with { Negated = true };
+            }
+            else if (words[i].Text == "free" && i > 0 && words[i - 1].Segment == words[i].Segment && !words[i - 1].Stop)
+            {
+                words[i - 1] = words[i - 1] with { Negated = true };
+            }
+        }
+    }
+
+    private static void TokenizeWords(string text, List<FoodWord> words)
     {
         words.Clear();
         Span<char> buffer = stackalloc char[64];
@@ -125,5 +147,6 @@ internal static class FoodText
     }
 }
 
-/// <summary>A word of a food name or query.</summary>
-internal readonly record struct FoodWord(string Text, bool Stop, int Segment, bool Aside);
+/// <summary>A word of a food name or query; <paramref name="Negated"/> when the text says the food is not this
+/// ("soy" in "non-soy").</summary>
+internal readonly record struct FoodWord(string Text, bool Stop, int Segment, bool Aside, bool Negated = false);

@@ -140,6 +140,7 @@ public sealed class KnowledgeBase
         }
 
         aliases = Enum.GetValues<KnowledgeIdKind>().ToDictionary(kind => kind, AliasesOf);
+        singulars = aliases.ToDictionary(kind => kind.Key, kind => Singulars(kind.Value));
         var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).Concat(Terms.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
         OtherCauses = [.. set.Rows("other_causes.csv").Select(row => new OtherCause(
             row.Text("cause_id"), row.Text("label"), Known(row, "suggested_by", ids), row.Text("what_to_consider"), row.Text("source"), Grade(row))
@@ -150,6 +151,10 @@ public sealed class KnowledgeBase
     }
 
     private readonly Dictionary<KnowledgeIdKind, Dictionary<string, string>> aliases;
+
+    // The same words with each word in the singular, for "cramps" where the data says "cramp"; a form two ids share is
+    // left out, so it never picks one of them.
+    private readonly Dictionary<KnowledgeIdKind, Dictionary<string, string>> singulars;
 
     /// <summary>The knowledge base compiled into the engine.</summary>
     public static KnowledgeBase Default { get; } = new(ReferenceSet.Default);
@@ -207,23 +212,33 @@ public sealed class KnowledgeBase
             return null;
         }
 
-        var elsewhere = Enum.GetValues<KnowledgeIdKind>().Where(k => k != kind && Ids(k).Contains(id)).Select(k => (KnowledgeIdKind?)k).FirstOrDefault();
+        var elsewhere = Enum.GetValues<KnowledgeIdKind>().Where(k => k != kind && Resolve(id, k) is not null).Select(k => (KnowledgeIdKind?)k).FirstOrDefault();
         if (elsewhere is { } other)
         {
             return $"'{id}' is not a {Name(kind)} but a {Name(other)} (list it under {Field(other)})";
         }
 
-        var suggestions = ids.OrderBy(k => Nutrients.EditDistance.Between(k, id)).ThenBy(k => k, StringComparer.Ordinal).Take(3);
+        // The nearest words people use (ids, labels and aliases), each named by its id.
+        var typed = Normalize(id);
+        var suggestions = aliases[kind].OrderBy(w => Nutrients.EditDistance.Between(w.Key, typed)).ThenBy(w => w.Value, StringComparer.Ordinal)
+            .Select(w => w.Value).Distinct().Take(3);
         return $"unknown {Name(kind)} '{id}' (did you mean {string.Join(", ", suggestions)}?)";
     }
 
     /// <summary>The id that <paramref name="text"/> names among ids of <paramref name="kind"/>: the id itself, or one
-    /// of its labels or aliases compared without regard to case, spaces, hyphens or underscores ("Pins and needles" is
-    /// tingling_numbness, "atorvastatin" is statin). Null when it names none.</summary>
+    /// of its labels or aliases compared without regard to case, spaces, hyphens, underscores or a plural -s
+    /// ("Pins and needles" is tingling_numbness, "atorvastatin" is statin, "cramps" is muscle_cramps). Null when it
+    /// names none.</summary>
     public string? Resolve(string text, KnowledgeIdKind kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Ids(kind).Contains(text) ? text : aliases[kind].GetValueOrDefault(Normalize(text));
+        if (Ids(kind).Contains(text))
+        {
+            return text;
+        }
+
+        var normalized = Normalize(text);
+        return aliases[kind].GetValueOrDefault(normalized) ?? singulars[kind].GetValueOrDefault(Singular(normalized));
     }
 
     private List<string> Ids(KnowledgeIdKind kind) => kind switch
@@ -259,6 +274,26 @@ public sealed class KnowledgeBase
 
         return map;
     }
+
+    /// <summary>Each normalized word in the singular, to its id; a singular two ids share is left out.</summary>
+    private static Dictionary<string, string> Singulars(Dictionary<string, string> words)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in words.GroupBy(w => Singular(w.Key)))
+        {
+            if (group.Select(w => w.Value).Distinct().Count() == 1)
+            {
+                map[group.Key] = group.First().Value;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Every word of a normalized text without a plural -s ("leg cramps" to "leg cramp"); words of three
+    /// letters or fewer and those ending in -ss, -us or -is keep theirs (loss, virus, paralysis).</summary>
+    private static string Singular(string normalized) =>
+        string.Join(' ', normalized.Split(' ').Select(w => w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal) ? w[..^1] : w));
 
     /// <summary>Lower case, with hyphens and underscores as spaces and runs of spaces as one.</summary>
     private static string Normalize(string text) =>

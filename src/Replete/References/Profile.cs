@@ -163,8 +163,10 @@ public sealed record Profile(
             return InputResult.Failure<Person>(problems);
         }
 
+        // A sport given by its name or a word people use ("runner") becomes its id, which the rules compare.
+        var sport = Sport is { } named && Sports.TryGet(named, out var known) ? known.Id : Sport;
         var person = new Person(age, sex, Pregnant ? ReproductiveStatus.Pregnant : Lactating ? ReproductiveStatus.Lactating : ReproductiveStatus.None,
-            BodyMassKg, Sport, TrainingHoursPerWeek, Vegetarian: Diet is DietPattern.Vegetarian or DietPattern.Vegan);
+            BodyMassKg, sport, TrainingHoursPerWeek, Vegetarian: Diet is DietPattern.Vegetarian or DietPattern.Vegan);
         problems.AddRange(person.Validate().Select(p => At(p.Path, p.Code, p.Message)));
         return InputResult.From(person, problems);
     }

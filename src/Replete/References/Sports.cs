@@ -7,14 +7,21 @@ public static class Sports
 {
     /// <summary>Every sport.</summary>
     public static IReadOnlyList<Sport> All { get; } = ReferenceData.Read("sports.csv")
-        .Select(r => new Sport(r.Text("id"), r.Text("name"), r.Text("category"))).ToList();
+        .Select(r => new Sport(r.Text("id"), r.Text("name"), r.Text("category"))
+        {
+            Aliases = r.Text("aliases").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        }).ToList();
 
-    /// <summary>Finds a sport by id or name, ignoring case, spaces and hyphens.</summary>
+    /// <summary>Finds a sport by id, name or one of the words people use for it ("runner", "bouldering", "MMA"),
+    /// ignoring case, spaces, hyphens and underscores.</summary>
     public static bool TryGet(string idOrName, out Sport sport)
     {
-        var key = idOrName.Trim().Replace(' ', '_').Replace('-', '_');
-        sport = All.FirstOrDefault(s => string.Equals(s.Id, key, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(s.Name, idOrName.Trim(), StringComparison.OrdinalIgnoreCase))!;
+        ArgumentNullException.ThrowIfNull(idOrName);
+        var key = Key(idOrName);
+        sport = All.FirstOrDefault(s => Key(s.Id) == key || Key(s.Name) == key || s.Aliases.Any(a => Key(a) == key))!;
         return sport is not null;
     }
+
+    private static string Key(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Replace('_', ' ').Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

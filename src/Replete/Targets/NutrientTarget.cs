@@ -33,6 +33,14 @@ public sealed record NutrientTarget(
     /// <summary>The source of the athlete range (<see cref="AthleteLow"/>-<see cref="AthleteHigh"/>), or null.</summary>
     public string? AthleteSource { get; init; }
 
+    /// <summary>For energy: the least intake the athlete ranges of carbohydrate and protein imply, kcal/d (their lows at
+    /// <see cref="TargetCalculator.AtwaterKcalPerGram"/>), or null where the profile yields no such ranges. A floor
+    /// below which the athlete targets cannot be met, not an energy requirement.</summary>
+    public double? AthleteFloor { get; init; }
+
+    /// <summary>How <see cref="AthleteFloor"/> was set, with its sources, or null.</summary>
+    public string? AthleteFloorBasis { get; init; }
+
     /// <summary>True where any adjustment rests on limited evidence.</summary>
     public bool HasWeakEvidence => Adjustments.Any(a => a.Evidence == EvidenceStrength.Limited);
 }

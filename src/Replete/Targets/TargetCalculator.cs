@@ -12,6 +12,11 @@ public static class TargetCalculator
     /// Replete's reading of the report, which gives no hours.</summary>
     public const double EnduranceIronHoursPerWeek = 7;
 
+    /// <summary>kcal in a gram of protein or of carbohydrate: the Atwater general factors (FAO 2003, Food energy:
+    /// methods of analysis and conversion factors, FAO Food and Nutrition Paper 77, ch. 3: 4 kcal/g (17 kJ/g) for
+    /// protein and for carbohydrate, 9 for fat).</summary>
+    public const double AtwaterKcalPerGram = 4;
+
     /// <summary>Computes the targets. Call <see cref="Person.Validate"/> first.</summary>
     public static PersonalTargets For(Person person, ProteinGoal goal = ProteinGoal.General) =>
         For(person, goal, NutrientCatalog.Default, DriTable.Default);
@@ -44,7 +49,25 @@ public static class TargetCalculator
             targets.Add(target);
         }
 
-        return new PersonalTargets(person, stage, load, targets);
+        return new PersonalTargets(person, stage, load, WithEnergyFloor(targets));
+    }
+
+    /// <summary>The targets with energy's <see cref="NutrientTarget.AthleteFloor"/> set from the low ends of the
+    /// carbohydrate and protein athlete ranges (both needed), at <see cref="AtwaterKcalPerGram"/>: an intake below it
+    /// cannot meet them, whatever it holds of fat.</summary>
+    internal static List<NutrientTarget> WithEnergyFloor(IReadOnlyList<NutrientTarget> targets)
+    {
+        var carbohydrate = targets.FirstOrDefault(t => t.Nutrient.Id == "carbohydrate")?.AthleteLow;
+        var protein = targets.FirstOrDefault(t => t.Nutrient.Id == "protein");
+        return [.. targets.Select(t => t.Nutrient.Id != "energy" ? t
+            : carbohydrate is { } c && protein?.AthleteLow is { } p && protein.AthleteHigh is not null
+                ? t with
+                {
+                    AthleteFloor = AtwaterKcalPerGram * (c + p),
+                    AthleteFloorBasis = string.Create(CultureInfo.InvariantCulture,
+                        $"the athlete carbohydrate ({c:0} g/d) and protein ({p:0} g/d) lows at {AtwaterKcalPerGram} kcal/g (Atwater general factors, FAO 2003, FAO Food and Nutrition Paper 77); a floor the targets cannot be met below, not an energy requirement"),
+                }
+                : t with { AthleteFloor = null, AthleteFloorBasis = null })];
     }
 
     private static NutrientTarget Protein(NutrientTarget target, DietaryReferenceIntake? dri, Person person, bool isAthlete, ProteinGoal goal)

@@ -116,9 +116,13 @@ public sealed record TrainingWeek(TrainingPhase Phase, double? BodyMassKg, IRead
         {
             reader.AddAt(item, "sport", path, InputProblemCodes.Required, "is required");
         }
-        else if (!References.Sports.TryGet(sport, out _))
+        else if (!References.Sports.TryGet(sport, out var known))
         {
             reader.AddAt(item, "sport", path, InputProblemCodes.UnknownValue, $"unknown sport '{DocumentReader.Shorten(sport)}'");
+        }
+        else
+        {
+            sport = known.Id;
         }
 
         var minutes = reader.Number(item, "minutes", path, InputLimits.SessionMinutes);

@@ -34,6 +34,24 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
     }
 
     [SkippableFact]
+    public void DoubtfulMatch_IsListedForConfirmation_InTableAndMarkdownAlike()
+    {
+        InitDatabase();
+        // "creme fraiche" has no SR28 food of its own: it is matched through a synonym, below the confirmation threshold.
+        var log = Write("doubtful.csv", "date,time,meal,food,amount\n2026-11-02,07:00,breakfast,banana,120 g\n2026-11-02,07:00,breakfast,crème fraîche,30 g\n");
+
+        var table = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Equal(0, markdown.ExitCode);
+        Assert.Contains("Please confirm these matches", table.Output, StringComparison.Ordinal);
+        Assert.Contains("## Please confirm these matches", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("'crème fraîche' (lines 3) -> Cream", markdown.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'banana'", markdown.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void CronometerAndMyFitnessPalExports_Analyse()
     {
         var servings = SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv");

@@ -46,7 +46,14 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Equal(0, result.ExitCode);
         var labs = JsonDocument.Parse(result.Output).RootElement.GetProperty("labs");
         Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
-        Assert.Contains("2498-4", result.Error, StringComparison.Ordinal);
+        Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "serum_iron" && l.GetProperty("status").GetString() == "not_interpreted");
+        Assert.Contains("3034-6", result.Error, StringComparison.Ordinal);
+        // What was left out is in the report itself, in every format, not only on stderr.
+        Assert.Contains(JsonDocument.Parse(result.Output).RootElement.GetProperty("labs_left_out").EnumerateArray(), l => l.GetString()!.Contains("3034-6", StringComparison.Ordinal));
+        var markdown = CliRunner.Run("assess", path, "--fhir", bundle, "--format", "markdown").Output;
+        Assert.Contains("## Lab results left out", markdown, StringComparison.Ordinal);
+        Assert.Contains("3034-6", markdown, StringComparison.Ordinal);
+        Assert.Contains("Lab left out", CliRunner.Run("assess", path, "--fhir", bundle).Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,6 +156,33 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains("\\u001B[31mfatigue", result.Error, StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public void TheTrainingWeek_SetsTheTargetsTheDietIsJudgedAgainst()
+    {
+        // A Cronometer daily summary (no food database needed) of 1,600 kcal, 200 g carbohydrate and 80 g protein a day.
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "week")).FullName;
+        File.WriteAllText(Path.Combine(folder, "dailysummary.csv"), "Date,Energy (kcal),Protein (g),Carbs (g),Completed\n"
+            + string.Concat(Enumerable.Range(2, 7).Select(d => $"2026-11-0{d},1600,80,200,true\n")));
+        File.WriteAllText(Path.Combine(folder, "week.json"), """{"phase": "build", "sessions": [""" + string.Join(", ",
+            new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" }.Select(d => $$"""{"day": "{{d}}", "sport": "running", "minutes": 150, "intensity": "hard"}""")) + "]}");
+        const string Profile = """{"profile": {"age": 24, "sex": "female", "body_mass_kg": 60, "sport": "running", "training_hours_per_week": 6}, "symptoms": ["fatigue"], "diet_log": "dailysummary.csv" """;
+        File.WriteAllText(Path.Combine(folder, "hours.json"), Profile + "}");
+        File.WriteAllText(Path.Combine(folder, "week-given.json"), Profile + """, "training_week": "week.json"}""");
+
+        IEnumerable<string> EnergyDiet(string file)
+        {
+            var run = CliRunner.Run("assess", Path.Combine(folder, file), "--no-plan", "--format", "json", "--data-dir", DataDir);
+            Assert.True(run.ExitCode == 0, run.Error);
+            return JsonDocument.Parse(run.Output).RootElement.GetProperty("bottlenecks").EnumerateArray()
+                .Where(b => b.GetProperty("nutrient").GetString() == "energy")
+                .SelectMany(b => b.GetProperty("for").EnumerateArray()).Select(e => e.GetProperty("what").GetString()!).Where(w => w.StartsWith("Diet:", StringComparison.Ordinal));
+        }
+
+        // 6 h/week: 300 g carbohydrate and 72 g protein hold 1,488 kcal; the hard week's days need 360 g: 1,728 kcal.
+        Assert.Empty(EnergyDiet("hours.json"));
+        Assert.Contains(EnergyDiet("week-given.json"), w => w.Contains("below the 1728 kcal/d", StringComparison.Ordinal));
+    }
 
     [Theory]
     [InlineData("../secret.csv")]

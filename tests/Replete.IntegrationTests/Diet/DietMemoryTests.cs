@@ -9,7 +9,9 @@ using Xunit.Abstractions;
 
 namespace Replete.IntegrationTests.Diet;
 
-/// <summary>Memory of an analysis is flat in file size (issue 13): a 100 MB export made of a real export's rows peaks
+/// <summary>Memory of an analysis is flat in file size (issue 13), for app exports and Replete's own food logs, and of
+/// a FoodData Central import: a 100 MB
+/// export made of a real export's rows peaks
 /// within 1.3 times (plus <see cref="AllowanceBytes"/>) of a 10 MB one, measured on the built command in a child process
 /// (the kernel's high-water mark of its resident memory, VmHWM). Both files cover the same days, each day repeated more
 /// often in the larger one, because the report lists every day: what must not grow is the cost of an entry.</summary>
@@ -69,6 +71,151 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Replete's own food logs, CSV and JSON (issue 13): a 100 MB log made of the README runner's week peaks
+    /// within the same bound of a 10 MB one. Each copy of the week moves on by a week, 20 weeks in turn, so both logs
+    /// cover the same 140 days (each day's total stays within the daily limits) and hold the same 18 foods and amounts.</summary>
+    [SkippableTheory]
+    [Trait("Category", "Slow")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public void PeakMemory_OfA100MbFoodLog_IsThatOfA10MbOne(string format)
+    {
+        var folder = Directory.CreateTempSubdirectory("replete-memory-").FullName;
+        try
+        {
+            var profile = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json");
+            var data = DataDirectory(Path.Combine(folder, "data"));
+            var peaks = new Dictionary<long, long>();
+            var entries = new Dictionary<long, int>();
+            foreach (var size in new[] { Small, Large })
+            {
+                var log = Path.Combine(folder, $"{size >> 20}mb-log.{format}");
+                GenerateFoodLog(Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv"), log, size, 20, json: format == "json");
+                var (peak, report) = Run(["analyze", log, "--profile", profile, "--format", "json", "--data-dir", data]);
+                var analysis = report.RootElement.GetProperty("analysis");
+                entries[size] = analysis.GetProperty("entries").GetInt32();
+                Assert.Equal(140, analysis.GetProperty("days").GetInt32());
+                Assert.Equal(18, report.RootElement.GetProperty("matches").GetArrayLength()); // one per food and amount, not per line
+                peaks[size] = peak;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analyze {format} food log {new FileInfo(log).Length / 1048576.0:0.0} MB, {entries[size]} entries: peak {peak / 1048576.0:0.0} MB"));
+            }
+
+            Assert.InRange(entries[Large], 9 * entries[Small], 11 * entries[Small]);
+            Assert.True(peaks[Large] < (1.3 * peaks[Small]) + AllowanceBytes,
+                string.Create(CultureInfo.InvariantCulture, $"{format} food log: {peaks[Large] >> 20} MB for 100 MB against {peaks[Small] >> 20} MB for 10 MB"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A FoodData Central import (issue 13: every import): a 100 MB download made of the SR Legacy download's
+    /// own rows peaks within the same bound of a 10 MB one. Each copy of the foods moves on by 10,000,000 in its fdc_id,
+    /// so the large download holds three times the foods and ten times the values, every value a real one.</summary>
+    [SkippableFact]
+    [Trait("Category", "Slow")]
+    public void PeakMemory_OfA100MbFoodDataCentralImport_IsThatOfA10MbOne()
+    {
+        var source = SharedFiles.Require("data/fdc-sr-legacy");
+        var folder = Directory.CreateTempSubdirectory("replete-memory-").FullName;
+        try
+        {
+            var data = DataDirectory(Path.Combine(folder, "data"));
+            var peaks = new Dictionary<long, long>();
+            var values = new Dictionary<long, long>();
+            foreach (var size in new[] { Small, Large })
+            {
+                var download = Path.Combine(folder, $"{size >> 20}mb-fdc");
+                GenerateFdc(source, download, size);
+                var (peak, report) = Run(["foods", "import", "fdc", download, "--json", "--data-dir", data]);
+                values[size] = report.RootElement.GetProperty("nutrient_values").GetInt64();
+                peaks[size] = peak;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"foods import fdc {size >> 20} MB, {report.RootElement.GetProperty("foods").GetInt32()} foods, {values[size]} values: peak {peak / 1048576.0:0.0} MB"));
+            }
+
+            Assert.InRange(values[Large], 9 * values[Small], 11 * values[Small]);
+            Assert.True(peaks[Large] < (1.3 * peaks[Small]) + AllowanceBytes,
+                string.Create(CultureInfo.InvariantCulture, $"foods import fdc: {peaks[Large] >> 20} MB for 100 MB against {peaks[Small] >> 20} MB for 10 MB"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes a FoodData Central download (food.csv, food_nutrient.csv, nutrient.csv) from
+    /// <paramref name="source"/>'s rows until its values reach <paramref name="bytes"/>: every food of each copy, its
+    /// fdc_id moved on by 10,000,000 a copy, and the values of those foods in the source's order.</summary>
+    private static void GenerateFdc(string source, string target, long bytes)
+    {
+        Directory.CreateDirectory(target);
+        File.Copy(Path.Combine(source, "nutrient.csv"), Path.Combine(target, "nutrient.csv"));
+        var foods = File.ReadAllLines(Path.Combine(source, "food.csv")).Where(l => l.Length > 0).ToList();
+        var values = File.ReadAllLines(Path.Combine(source, "food_nutrient.csv")).Where(l => l.Length > 0).ToList();
+        // The first field (a quoted whole number) and the rest of the line after its comma.
+        static (long Id, string Tail) Split(string line)
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            return (long.Parse(line[..comma].Trim('"'), CultureInfo.InvariantCulture), line[(comma + 1)..]);
+        }
+
+        using var food = new StreamWriter(Path.Combine(target, "food.csv"), false, new UTF8Encoding(false), 1 << 16);
+        using var value = new StreamWriter(Path.Combine(target, "food_nutrient.csv"), false, new UTF8Encoding(false), 1 << 16);
+        food.Write(foods[0] + "\n");
+        value.Write(values[0] + "\n");
+        long written = 0;
+        var row = 1L;
+        for (var copy = 0L; written < bytes; copy++)
+        {
+            var offset = copy * 10_000_000;
+            foreach (var (id, tail) in foods.Skip(1).Select(Split))
+            {
+                food.Write(string.Create(CultureInfo.InvariantCulture, $"\"{id + offset}\",{tail}\n"));
+            }
+
+            foreach (var line in values.Skip(1))
+            {
+                var (id, tail) = Split(Split(line).Tail);
+                var text = string.Create(CultureInfo.InvariantCulture, $"\"{row++}\",\"{id + offset}\",{tail}\n");
+                value.Write(text);
+                written += text.Length;
+                if (written >= bytes)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the food log's entries again and again until the file reaches <paramref name="bytes"/>, each copy
+    /// moved on by the log's span of days, <paramref name="spans"/> spans in turn; as CSV or as Replete's JSON.</summary>
+    private static void GenerateFoodLog(string source, string target, long bytes, int spans, bool json)
+    {
+        var lines = File.ReadAllLines(source).Where(l => l.Length > 0).ToList();
+        var rows = lines.Skip(1).Select(l => (Date: DateOnly.ParseExact(l[..l.IndexOf(',', StringComparison.Ordinal)], "yyyy-MM-dd", CultureInfo.InvariantCulture), Fields: l.Split(','))).ToList();
+        var span = rows.Max(r => r.Date).DayNumber - rows.Min(r => r.Date).DayNumber + 1;
+        using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
+        writer.Write(json ? "{\"entries\": [\n" : lines[0] + "\n");
+        long written = json ? 14 : lines[0].Length + 1;
+        var first = true;
+        for (var copy = 0; written < bytes; copy++)
+        {
+            foreach (var (date, fields) in rows)
+            {
+                var day = date.AddDays(copy % spans * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var line = json
+                    ? (first ? "" : ",\n") + JsonSerializer.Serialize(new Dictionary<string, string> { ["date"] = day, ["time"] = fields[1], ["meal"] = fields[2], ["food"] = fields[3], ["amount"] = fields[4] })
+                    : $"{day},{string.Join(',', fields.Skip(1))}\n";
+                first = false;
+                writer.Write(line);
+                written += Encoding.UTF8.GetByteCount(line);
+            }
+        }
+
+        writer.Write(json ? "\n]}\n" : "");
     }
 
     /// <summary>Writes the export's header and then its rows again and again until the file reaches

@@ -31,6 +31,8 @@ public class FoodLogTests(Sr28Database sr28)
     [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\"}\n  ]\n}", "log.json:3: amount: entry 1 needs 'amount' as text.")]
     [InlineData("{\"entries\": [\n 1\n]}", "log.json:2: entry 1 is an object")]
     [InlineData("{\"entries\":\n [,]}", "log.json:2: not valid JSON")]
+    [InlineData("{\"entries\": [],\n \"entries\": []}", "log.json:2: entries: 'entries' is given twice (lines 1 and 2)")]
+    [InlineData("{\"entries\": [{\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"}]}\n{}", "log.json:2: not valid JSON")]
     public void ReadJson_BadEntry_NamesTheLineAndField(string json, string expected)
     {
         var error = Assert.Throws<CsvDataException>(() => FoodLog.ReadJson(json, "log.json"));

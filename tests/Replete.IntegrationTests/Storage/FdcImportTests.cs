@@ -44,6 +44,29 @@ public sealed class FdcImportTests : IDisposable
         Assert.Contains(banana.Portions, p => p.Measure.StartsWith("medium", StringComparison.Ordinal) && p.GramWeight == 118);
     }
 
+    [Fact]
+    public void Import_Branded_FoodIsFoundByItsBrand()
+    {
+        // Two Branded foods with the same description, told apart only by brand_name in branded_food.csv.
+        var source = Path.Combine(directory, "branded");
+        Directory.CreateDirectory(source);
+        File.WriteAllText(Path.Combine(source, "nutrient.csv"), "\"id\",\"name\",\"unit_name\",\"nutrient_nbr\",\"rank\"\n\"1003\",\"Protein\",\"G\",\"203\",\"600\"\n");
+        File.WriteAllText(Path.Combine(source, "food.csv"), "\"fdc_id\",\"data_type\",\"description\",\"food_category_id\",\"publication_date\"\n"
+            + "\"2000001\",\"branded_food\",\"Greek yogurt, plain\",\"\",\"2019-04-01\"\n\"2000002\",\"branded_food\",\"Greek yogurt, plain\",\"\",\"2019-04-01\"\n");
+        File.WriteAllText(Path.Combine(source, "food_nutrient.csv"), "\"id\",\"fdc_id\",\"nutrient_id\",\"amount\"\n\"1\",\"2000001\",\"1003\",\"10\"\n\"2\",\"2000002\",\"1003\",\"9\"\n");
+        File.WriteAllText(Path.Combine(source, "branded_food.csv"), "\"fdc_id\",\"brand_owner\",\"brand_name\"\n\"2000001\",\"Chobani Global Holdings\",\"CHOBANI\"\n\"2000002\",\"Fage USA Dairy Industry\",\"FAGE\"\n");
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using (var download = FdcDownload.Open(source))
+        {
+            database.ImportFdc(download);
+        }
+
+        var index = database.LoadSearchIndex();
+        Assert.Equal(2000002, index.Search("fage greek yogurt", 2)[0].FoodId);
+        Assert.Equal(2000001, index.Search("chobani", 2).Single().FoodId);
+        Assert.Equal(2, index.Search("greek yogurt", 5).Count);
+    }
+
     [SkippableFact]
     public void Import_Twice_UpdatesInPlace()
     {

@@ -59,15 +59,33 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
         Assert.Equal("made 1", first.Derived("test", engine, Make, Read, Write));
         Assert.Equal((1, 0), (made, read));
 
-        // Another process (another catalog) reads the saved copy.
+        // Another catalog in this process (the resident replete's next command) shares what was made, not even reading
+        // the saved copy.
+        Assert.Same(first.Derived("test", engine, Make, Read, Write), new FoodCatalog(path).Derived("test", engine, Make, Read, Write));
+        Assert.Equal((1, 0), (made, read));
+
+        // Another process reads the saved copy.
+        FoodCatalog.ForgetLoaded();
         Assert.Equal("made 1", new FoodCatalog(path).Derived("test", engine, Make, Read, Write));
         Assert.Equal((1, 1), (made, read));
 
         // A damaged copy, or one saved by another build of the code that makes it, is made again.
         File.WriteAllBytes(path + ".test", [200, 1]);
+        FoodCatalog.ForgetLoaded();
         Assert.Equal("made 2", new FoodCatalog(path).Derived("test", engine, Make, Read, Write));
         Assert.Equal("made 3", new FoodCatalog(path).Derived("test", [.. engine, typeof(FoodCatalog).Assembly], Make, Read, Write));
         Assert.Equal((3, 1), (made, read));
+
+        // A change to the database (a new import) is seen by the next catalog in this process.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var import = connection.CreateCommand();
+            import.CommandText = "INSERT INTO import_log(source, origin, imported_at, foods, nutrient_values, portions) VALUES ('fdc', 'test', '2026-11-30T12:00:00Z', 0, 0, 0)";
+            import.ExecuteNonQuery();
+        }
+
+        Assert.Equal("made 4", new FoodCatalog(path).Derived("test", engine, Make, Read, Write));
     }
 
     [SkippableFact]
@@ -88,6 +106,7 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
 
         Assert.Equal(expected, new FoodCatalog(path).SearchIndex.Search("whole milk", 5));
         File.WriteAllBytes(path + ".index", [1, 2, 3]);
+        FoodCatalog.ForgetLoaded();
         Assert.Equal(expected, new FoodCatalog(path).SearchIndex.Search("whole milk", 5));
         Assert.True(new FileInfo(path + ".index").Length > 100_000);
     }

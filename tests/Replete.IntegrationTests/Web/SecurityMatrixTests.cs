@@ -189,6 +189,7 @@ public sealed class SecurityMatrixTests(Sr28Database foods) : IDisposable
         ("PUT", "/supplements") => new { supplements = new[] { new { name = "Vitamin D3", doses_per_day = 1, per_dose = new { vitamin_d = "1000 IU" } } } },
         ("POST", "/training-weeks") => new { phase = "build", body_mass_kg = 58, sessions = new[] { new { day = "mon", sport = "running", minutes = 40, intensity = "easy" } } },
         ("POST", "/sweat-tests") => new { pre_kg = 60.0, post_kg = 59.2, drank_ml = 500, minutes = 60 },
+        ("POST", "/session-plans") => new { sport = "running", minutes = 90, intensity = "hard" },
         ("POST", "/notes") => new { text = "Good week." },
         ("POST", "/reminders") => new { what = "magnesium", due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
         ("POST", "/imports") => new StringContent("date,time,meal,food,amount\n2026-11-03,12:00,lunch,apple,120 g\n", Encoding.UTF8, "text/csv"),

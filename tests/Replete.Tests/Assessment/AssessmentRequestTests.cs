@@ -167,6 +167,35 @@ public class AssessmentRequestTests
         Assert.Equal(TriageLevel.Emergency, result.Triage);
     }
 
+    [Theory]
+    [InlineData("{\"weekly_distance_km\": 56, \"previous_weekly_distance_km\": 40}", true)]   // +40 %: more than 30 % (Nielsen et al. 2014)
+    [InlineData("{\"weekly_distance_km\": 52, \"previous_weekly_distance_km\": 40}", false)]  // +30 %: not more
+    [InlineData("{\"weekly_distance_km\": 80}", false)]                                         // no earlier week: nothing inferred
+    [InlineData("{\"weekly_distance_km\": 20, \"previous_weekly_distance_km\": 0}", false)]   // from nothing: no percentage
+    public void History_WeeklyDistance_UpSharply_IsANewProgramme(string history, bool sharp)
+    {
+        var request = Read($$"""{"profile": {"age": 22, "sex": "female", "sport": "running"}, "history": {{history}}}""").OrThrow();
+
+        Assert.NotNull(request.History.WeeklyDistanceKm);
+        Assert.Equal(sharp, request.ToInput().RiskFactors.Contains("new_programme"));
+    }
+
+    [Fact]
+    public void History_WeeklyDistance_WithDarkUrine_IsTheRhabdomyolysisEmergency_WithoutTheWordNewProgramme()
+    {
+        var input = Read("""{"profile": {"age": 30, "sex": "male"}, "symptoms": ["brown pee"], "history": {"weekly_distance_km": 90, "previous_weekly_distance_km": 50}}""").OrThrow().ToInput();
+
+        var result = RecoveryAssessor.Assess(input);
+
+        Assert.Contains(result.RedFlags, f => f.FlagId == "dark_urine_after_exercise");
+        Assert.Equal(TriageLevel.Emergency, result.Triage);
+    }
+
+    [Fact]
+    public void History_WeeklyDistanceOutOfRange_IsAProblem() =>
+        Assert.Contains(Read("""{"profile": {"age": 30, "sex": "female"}, "history": {"previous_weekly_distance_km": -3}}""").Problems,
+            p => p.Path == "history.previous_weekly_distance_km" && p.Code == InputProblemCodes.OutOfRange);
+
     [Fact]
     public void History_SessionHoursOutOfRange_IsAProblem() =>
         Assert.Contains(Read("""{"profile": {"age": 30, "sex": "female"}, "history": {"session_hours": 1000}}""").Problems,

@@ -19,12 +19,16 @@ public class LabRedFlagTests
     [InlineData("ferritin", 800, "ug/L", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]           // EASL 2022: above 200 in women
     [InlineData("hemoglobin", 7.5, "g/dL", "severe_anaemia", TriageLevel.SeeDoctorToday)]         // WHO 2011: severe below 80 g/L
     [InlineData("potassium", 2.8, "mmol/L", "critical_lab_value", TriageLevel.SeeDoctorToday)]
+    [InlineData("creatine_kinase", 50000, "U/L", "lab_out_of_range", TriageLevel.SeeDoctorSoon)]      // Veenstra 1994: severe rhabdomyolysis from 5,000
+    [InlineData("creatine_kinase", 60000, "U/L", "critical_lab_value", TriageLevel.SeeDoctorToday)]   // above 50,000: severe (science.md CK row)
     public void OutOfRangeLab_RaisesItsFlag(string biomarker, double value, string unit, string flag, TriageLevel triage)
     {
         var result = Assess(Woman, new LabInput(biomarker, value, unit));
 
         Assert.Contains(result.RedFlags, f => f.FlagId == flag);
         Assert.Equal(triage, result.Triage);
+        // A result that raises a flag is never read "normal" nor "not interpreted".
+        Assert.True(result.Labs[0].Status is LabStatus.Low or LabStatus.Deficient or LabStatus.High, $"read {result.Labs[0].Status}");
     }
 
     [Theory]
@@ -119,6 +123,20 @@ public class LabRedFlagTests
         Assert.Equal(triage, result.Triage);
         var raised = Assert.Single(result.RedFlags, f => f.FlagId != "anaemia_or_very_low_ferritin" && f.FlagId != "severe_anaemia");
         Assert.Equal(flag, raised.FlagId);
+    }
+
+    [Theory]
+    [InlineData("calcium_total", 5.4, "mg/dL", "calcium")]   // below the 7.5 critical value; biomarkers.csv has no deficient cut-off
+    [InlineData("potassium", 2.8, "mmol/L", "potassium")]
+    [InlineData("magnesium_serum", 0.4, "mmol/L", "magnesium")]
+    public void ACriticalLowResult_ReadsCritical_AndCountsAsFullyAsADeficientOne(string biomarker, double value, string unit, string nutrient)
+    {
+        var result = Assess(Woman, new LabInput(biomarker, value, unit));
+
+        Assert.Equal("low, critical", Assert.Single(result.Labs).StatusLabel);
+        var finding = result.Bottlenecks.Single(b => b.Nutrient == nutrient);
+        Assert.Equal(8, Assert.Single(finding.For, e => e.Kind == EvidenceKind.Lab).Points);
+        Assert.Equal(Likelihood.Likely, finding.Likelihood);
     }
 
     [Fact]

@@ -59,6 +59,51 @@ public class DietImportTests
         Assert.Equal((2, new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)), (diet.Count, diet.FirstDate!.Value, diet.LastDate!.Value));
     }
 
+    [Theory]
+    [InlineData("log.csv", "date,time,meal,food,amount\n05/11/2024,,lunch,cheddar,1 slice\n05/11/2024,,dinner,cheddar,1 slice\n13/11/2024,,lunch,cheddar,30 g\n")]
+    [InlineData("log.json", "{\"entries\": [\n{\"date\": \"05/11/2024\", \"meal\": \"lunch\", \"food\": \"cheddar\", \"amount\": \"1 slice\"},\n{\"date\": \"05/11/2024\", \"meal\": \"dinner\", \"food\": \"cheddar\", \"amount\": \"1 slice\"},\n{\"date\": \"13/11/2024\", \"meal\": \"lunch\", \"food\": \"cheddar\", \"amount\": \"30 g\"}\n]}")]
+    public void AFoodLogGivenAsAFile_IsReadAgainForEachUse_AndEachFoodAndAmountIsMatchedOnce(string name, string text)
+    {
+        // Replete's own food logs, CSV and JSON, are streamed like app exports: nothing per entry is kept.
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var opened = 0;
+        var asked = new List<string>();
+        var import = new DietImport(Resolver) { ChooseFood = food => { asked.Add(food.Entry.Origin); return null; } };
+        import.Add(name, () =>
+        {
+            opened++;
+            return new MemoryStream(bytes);
+        });
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal(1, opened);
+        // 05/11/2024 is day-first, settled by 13/11/2024 at the end of the file.
+        Assert.Equal([new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)], diet.Items.Select(i => i.Date));
+        Assert.Equal(2, opened);
+        Assert.Equal(["lunch", "dinner", "lunch"], diet.Items.Select(i => i.Meal));
+        Assert.Equal([28.0, 28.0, 30.0], diet.Items.Select(i => i.Grams!.Value));
+        Assert.Equal(4, opened);
+        // One match per food and amount, with the lines that gave it; an uncertain one is asked about once.
+        Assert.Equal([(2, 2), (1, 1)], diet.Resolved.Select(r => (r.Lines, r.Origins.Count)));
+        Assert.Equal(2, asked.Count);
+        Assert.Equal((3, new DateOnly(2024, 11, 5), new DateOnly(2024, 11, 13)), (diet.Count, diet.FirstDate!.Value, diet.LastDate!.Value));
+    }
+
+    [Fact]
+    public void AFoodLogLineThatCannotBeCounted_IsOneNote_ForEveryLineWithTheSameFoodAndAmount()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("log.csv", () => Text("date,time,meal,food,amount\n2026-11-02,,lunch,cheddar,1 cup\n2026-11-03,,lunch,cheddar,1 cup\n2026-11-04,,lunch,cheddar,1 cup\n"));
+
+        var diet = import.Complete().OrThrow();
+
+        var note = Assert.Single(diet.Notes);
+        Assert.Equal(("log.csv", 2), (note.Source, note.Line));
+        Assert.EndsWith("(and 2 more line(s) with the same food and amount)", note.Message, StringComparison.Ordinal);
+        Assert.Empty(diet.Items);
+    }
+
     [Fact]
     public void ADayLoggedTwice_IsFound_WhenTheExportSettlesItsDateOnlyAtTheEnd()
     {

@@ -27,6 +27,28 @@ public class KnowledgeBaseTests
         Assert.All(Knowledge.OtherCauses, c => Assert.False(string.IsNullOrWhiteSpace(c.Source), c.CauseId));
     }
 
+    /// <summary>data/KNOWLEDGE.md lists every rule with its grade (issue 12's "done when"): each row of the rule files
+    /// has a line in its table naming the rule's conditions and grade.</summary>
+    [Theory]
+    [InlineData("red_flag_rules.csv", "flag_id", "when")]
+    [InlineData("critical_labs.csv", "biomarker", "below,above,flag")]
+    [InlineData("lab_confounders.csv", "biomarker", "condition,effect")]
+    [InlineData("other_causes.csv", "cause_id", "requires")]
+    public void KnowledgeMd_ListsEveryRule_WithItsGrade(string file, string id, string columns)
+    {
+        var lines = File.ReadAllLines(Path.Combine(SharedFiles.RepositoryRoot, "data", "KNOWLEDGE.md")).Where(l => l.StartsWith('|')).ToList();
+        var rows = Replete.Data.ReferenceSet.Default.Rows(file);
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row =>
+        {
+            var grade = row.Text("evidence");
+            var listed = lines.Any(l => l.StartsWith($"| {row.Text(id)} |", StringComparison.Ordinal) && l.Contains($"| {grade} |", StringComparison.Ordinal)
+                && columns.Split(',').All(c => row.Text(c).Length == 0 || l.Contains($" {row.Text(c)} ", StringComparison.Ordinal) || l.Contains($"`{row.Text(c)}`", StringComparison.Ordinal)));
+            Assert.True(listed, $"{file}:{row.Line}: {row.Text(id)} {string.Join(" ", columns.Split(',').Select(row.Text))} ({grade}) is not listed in data/KNOWLEDGE.md");
+        });
+    }
+
     [Fact]
     public void EveryNutrient_IsInTheCatalog()
     {

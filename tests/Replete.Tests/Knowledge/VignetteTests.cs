@@ -23,7 +23,10 @@ public class VignetteTests(ITestOutputHelper output)
 
     public static TheoryData<string> TunedIds => [.. Load().Where(v => !HeldOut(v)).Select(v => v.GetProperty("id").GetString()!)];
 
-    [SkippableTheory]
+    /// <summary>Every expectation of a tuned vignette holds. A vignette with a <c>known_gap</c> states which of its
+    /// expectations the design cannot express and why (also in data/KNOWLEDGE.md): every other expectation must hold,
+    /// and the stated ones must still be missed, so that the statement is removed the day the design expresses them.</summary>
+    [Theory]
     [MemberData(nameof(TunedIds))]
     public void TunedVignette_TriageTopBottleneckAndClaims(string id)
     {
@@ -32,9 +35,16 @@ public class VignetteTests(ITestOutputHelper output)
 
         // A known gap still may not get the triage wrong: red flags are checked for every vignette.
         Assert.Equal(vignette.GetProperty("expected").GetProperty("triage").GetString(), Triage(assessed));
-        Skip.If(vignette.TryGetProperty("known_gap", out var gap), "Known gap in the inference, listed in the issue note: " + gap.ToString());
+        var misses = Misses(vignette, assessed);
+        if (vignette.TryGetProperty("known_gap", out var gap))
+        {
+            output.WriteLine($"{id}: not expressible by design: {gap.GetProperty("why").GetString()}");
+            var stated = gap.GetProperty("not_expressible").EnumerateArray().Select(e => e.GetString()!.Replace('_', ' ')).ToList();
+            Assert.All(stated, kind => Assert.Contains(misses, m => m.StartsWith(kind, StringComparison.Ordinal)));
+            misses = [.. misses.Where(m => !stated.Any(kind => m.StartsWith(kind, StringComparison.Ordinal)))];
+        }
 
-        Assert.Equal([], Misses(vignette, assessed));
+        Assert.Equal([], misses);
     }
 
     /// <summary>Both figures, over the whole set: tuned and held-out pass rates (a known gap counts as a miss). Held-out
@@ -54,7 +64,7 @@ public class VignetteTests(ITestOutputHelper output)
 
         var heldOutPassed = Passed(heldOut);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tuned {Passed(tuned)}/{tuned.Count} (known gaps count as misses), held out {heldOutPassed}/{heldOut.Count} ({(heldOut.Count == 0 ? 0 : 100.0 * heldOutPassed / heldOut.Count):0}%); under-triaged: tuned {UnderTriaged(tuned)}, held out {UnderTriaged(heldOut)}"));
+            $"tuned {Passed(tuned)}/{tuned.Count} (the {tuned.Count(s => s.Vignette.TryGetProperty("known_gap", out _))} with a design limit stated count as misses), held out {heldOutPassed}/{heldOut.Count} ({(heldOut.Count == 0 ? 0 : 100.0 * heldOutPassed / heldOut.Count):0}%); under-triaged: tuned {UnderTriaged(tuned)}, held out {UnderTriaged(heldOut)}"));
 
         // Naming held-out misses spends them: once read, a vignette belongs to the tuned set and a new blind one replaces
         // it. Only on purpose (REPLETE_SHOW_HELD_OUT=1), like REPLETE_UPDATE_GOLDEN.

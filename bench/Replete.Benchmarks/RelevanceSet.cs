@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Microsoft.VisualBasic.FileIO;
+using Replete.Foods;
+
+namespace Replete.Benchmarks;
+
+/// <summary>The relevance test set of the integration tests (search_relevance.csv, copied beside the benchmark): what
+/// people type and the SR28 foods a dietitian accepts for it; every third row is held out from tuning.</summary>
+internal static class RelevanceSet
+{
+    public sealed record Case(string Query, int[] Expected, bool HeldOut);
+
+    public static IReadOnlyList<Case> Cases { get; } = Read(Path.Combine(AppContext.BaseDirectory, "search_relevance.csv"));
+
+    /// <summary>The three engines, each over <paramref name="foods"/>: a search gives food ids, best first.</summary>
+    public static IReadOnlyDictionary<string, Func<string, int, IReadOnlyList<int>>> Engines(IReadOnlyList<FoodSearchEntry> foods)
+    {
+        var index = FoodSearchIndex.Build(foods);
+        var fts5 = new Fts5Search(foods);
+        var lucene = new LuceneSearch(foods);
+        return new Dictionary<string, Func<string, int, IReadOnlyList<int>>>
+        {
+            ["Replete"] = (q, n) => [.. index.Search(q, n).Select(m => m.FoodId)],
+            ["SqliteFts5"] = fts5.Search,
+            ["LuceneNet"] = lucene.Search,
+        };
+    }
+
+    /// <summary>Top-1 and top-3 hit rates of <paramref name="search"/> on the tune or the held-out rows, and the queries
+    /// it missed at top-1 (for the tune rows only: held-out misses are never shown, so they cannot be tuned against).</summary>
+    public static (double TopOne, double TopThree, List<string> Misses) Measure(Func<string, int, IReadOnlyList<int>> search, bool heldOut)
+    {
+        var cases = Cases.Where(c => c.HeldOut == heldOut).ToList();
+        var (one, three) = (0, 0);
+        var misses = new List<string>();
+        foreach (var (query, expected, _) in cases)
+        {
+            var found = search(query, 3);
+            var rank = found.Select((id, i) => expected.Contains(id) ? i : -1).FirstOrDefault(i => i >= 0, -1);
+            one += rank == 0 ? 1 : 0;
+            three += rank >= 0 ? 1 : 0;
+            if (rank != 0 && !heldOut)
+            {
+                misses.Add($"{query} -> {string.Join(" | ", found)} (expected {string.Join("|", expected)})");
+            }
+        }
+
+        return ((double)one / cases.Count, (double)three / cases.Count, misses);
+    }
+
+    /// <summary><c>relevance</c>: the table of the three engines on SR28, and with <c>--misses</c> Replete's tune misses.</summary>
+    public static void Run(bool misses)
+    {
+        var engines = Engines(FoodCorpus.Names(FoodCorpus.Sr28.Count));
+        Console.WriteLine($"{"engine",-11} {"tune top-1",11} {"tune top-3",11} {"held top-1",11} {"held top-3",11}   ({Cases.Count(c => !c.HeldOut)} tune, {Cases.Count(c => c.HeldOut)} held-out queries, SR28)");
+        foreach (var (name, search) in engines)
+        {
+            var tune = Measure(search, heldOut: false);
+            var held = Measure(search, heldOut: true);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-11} {tune.TopOne,11:P1} {tune.TopThree,11:P1} {held.TopOne,11:P1} {held.TopThree,11:P1}"));
+            if (misses && name == "Replete")
+            {
+                tune.Misses.ForEach(m => Console.WriteLine("  " + m));
+            }
+        }
+    }
+
+    private static List<Case> Read(string path)
+    {
+        using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields() ?? throw new InvalidDataException($"{path}: empty");
+        var (query, expected, set) = (Array.IndexOf(header, "query"), Array.IndexOf(header, "expected"), Array.IndexOf(header, "set"));
+        var cases = new List<Case>();
+        while (parser.ReadFields() is { } row)
+        {
+            cases.Add(new Case(row[query], [.. row[expected].Split('|').Select(id => int.Parse(id, CultureInfo.InvariantCulture))], row[set] == "held_out"));
+        }
+
+        return cases;
+    }
+}
+
+/// <summary>Adds the relevance set's top-1 and top-3 hit rates (tune and held-out) of each benchmarked engine, on the
+/// benchmark's own foods, to the BenchmarkDotNet summary.</summary>
+internal sealed class RelevanceColumns : ManualConfig
+{
+    private static readonly ConcurrentDictionary<int, IReadOnlyDictionary<string, Func<string, int, IReadOnlyList<int>>>> BySize = new();
+
+    public RelevanceColumns() => AddColumn(
+        new Column("Tune top-1", false, r => r.TopOne), new Column("Tune top-3", false, r => r.TopThree),
+        new Column("Held-out top-1", true, r => r.TopOne), new Column("Held-out top-3", true, r => r.TopThree));
+
+    private sealed class Column(string name, bool heldOut, Func<(double TopOne, double TopThree, List<string> Misses), double> pick) : IColumn
+    {
+        public string Id => nameof(RelevanceColumns) + name;
+
+        public string ColumnName => name;
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => $"Share of the {(heldOut ? "held-out" : "tune")} relevance queries whose accepted food is {(name.EndsWith('1') ? "first" : "in the first three")}";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
+        {
+            var foods = (int)benchmarkCase.Parameters["Foods"];
+            if (foods > FoodCorpus.Sr28.Count && Environment.GetEnvironmentVariable("REPLETE_BENCH_SMOKE") == "1")
+            {
+                // The CI smoke run checks the columns on SR28 and spares itself three indexes of 400,000 foods.
+                return "-";
+            }
+
+            var engines = BySize.GetOrAdd(foods, size => RelevanceSet.Engines(FoodCorpus.Names(size)));
+            return engines.TryGetValue(benchmarkCase.Descriptor.WorkloadMethod.Name, out var search)
+                ? pick(RelevanceSet.Measure(search, heldOut)).ToString("P1", CultureInfo.InvariantCulture)
+                : "-";
+        }
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public bool IsAvailable(Summary summary) => true;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Replete.IntegrationTests.Storage;
+
+namespace Replete.IntegrationTests.Web.Browser;
+
+/// <summary>The real server on Kestrel (loopback, a free port) and Debian's Chromium driven by Playwright: no browser
+/// download. <c>REPLETE_CHROMIUM</c> names another Chromium. Where none is installed the browser tests skip with a
+/// message, and fail in CI. Screenshots and timings go to <c>artifacts/browser</c>.</summary>
+public sealed class WebAppBrowser : IAsyncDisposable
+{
+    /// <summary>A phone's width and a desktop's, in CSS pixels.</summary>
+    public static readonly (string Name, int Width, int Height)[] Widths = [("phone", 375, 812), ("desktop", 1280, 900)];
+
+    private readonly List<IBrowserContext> contexts = [];
+
+    private WebAppBrowser(ServerHost server, string baseUrl, IPlaywright playwright, IBrowser browser)
+    {
+        Server = server;
+        BaseUrl = baseUrl;
+        Playwright = playwright;
+        Browser = browser;
+    }
+
+    public ServerHost Server { get; }
+
+    public string BaseUrl { get; }
+
+    public IPlaywright Playwright { get; }
+
+    public IBrowser Browser { get; }
+
+    /// <summary>Where screenshots and timings are written.</summary>
+    public static string Artifacts { get; } = Path.Combine(SharedFiles.RepositoryRoot, "artifacts", "browser");
+
+    /// <summary>Debian's Chromium, or <c>REPLETE_CHROMIUM</c>.</summary>
+    public static string Chromium => Environment.GetEnvironmentVariable("REPLETE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>Starts the server on Kestrel and the browser.</summary>
+    public static async Task<WebAppBrowser> StartAsync(Sr28Database foods)
+    {
+        if (!File.Exists(Chromium))
+        {
+            var message = $"Chromium is not installed at {Chromium} (apt-get install chromium, or set REPLETE_CHROMIUM).";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("CI must have Chromium: " + message);
+            }
+
+            throw new SkipException("Skipped: " + message);
+        }
+
+        var server = new ServerHost(foods);
+        server.UseKestrel(0);
+        server.StartServer();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Root in CI has no user namespace sandbox; the pages are our own, on loopback.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(Artifacts);
+        return new WebAppBrowser(server, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal), playwright, browser);
+    }
+
+    /// <summary>A new browser (its own cookies) at <paramref name="width"/>.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = BaseUrl,
+            JavaScriptEnabled = javaScript,
+        });
+        contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    /// <summary>Zero serious or critical axe-core violations on the page as it is now, and a full-page screenshot named
+    /// <paramref name="name"/>.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{name}: axe-core found {serious.Count} serious or critical violation(s):\n" + string.Join("\n", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem v) =>
+        $"  {v.Id} ({v.Impact}): {v.Help} at " + string.Join(", ", v.Nodes.Take(5).Select(n => n.Target.ToString()));
+
+    /// <summary>Loads <paramref name="path"/> and returns the time from navigation start to the load event, and the bytes
+    /// transferred (document and every resource).</summary>
+    public static async Task<(double LoadMs, long Bytes)> MeasureAsync(IPage page, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var stopwatch = Stopwatch.StartNew();
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        stopwatch.Stop();
+        var bytes = await page.EvaluateAsync<long>(
+            "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((s, e) => s + (e.encodedBodySize || 0), 0)");
+        var load = await page.EvaluateAsync<double>("() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }");
+        return (load > 0 ? load : stopwatch.Elapsed.TotalMilliseconds, bytes);
+    }
+
+    /// <summary>Runs <paramref name="steps"/>; when one fails, saves the page's screenshot and HTML as
+    /// <c>failed-NAME</c> before the failure is reported.</summary>
+    public static async Task OnFailureAsync(IPage page, string name, Func<Task> steps)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(steps);
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, $"failed-{name}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(Artifacts, $"failed-{name}.html"), $"<!-- {page.Url} -->\n" + await page.ContentAsync());
+            throw;
+        }
+    }
+
+    /// <summary>Appends a line to <c>artifacts/browser/timings.txt</c> and to the test output.</summary>
+    public static void Record(string line)
+    {
+        File.AppendAllText(Path.Combine(Artifacts, "timings.txt"), $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
+        Console.WriteLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        Server.Dispose();
+    }
+}
