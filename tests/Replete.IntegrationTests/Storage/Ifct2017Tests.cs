@@ -132,6 +132,29 @@ public sealed class Ifct2017Tests(Sr28Database sr28, IfctPackages ifct) : IClass
     }
 
     [SkippableFact]
+    public void IndexAndPlanPool_MadeBeforeTheImport_AreMadeAgainAfterIt_InTheSameProcess()
+    {
+        _ = sr28.Database;
+        var path = Path.Combine(directory, "staged.db");
+        using var staged = FoodDatabase.Open(path);
+        staged.ImportSr28(Sr28Package.Read(sr28.Tarball), Sr28Package.Spec);
+        var bajra = Ifct2017Table.IdOf("A003")!.Value;
+        // A long-lived process (the resident replete, a server) keeps what it loaded by file: an SR28-only copy.
+        Assert.DoesNotContain(staged.Catalog.SearchIndex.Search("bajra", 3), r => r.FoodId == bajra);
+        var poolBefore = PoolOf(staged.Catalog);
+
+        staged.ImportIfct2017(IfctPackage.Read(ifct.Compositions, ifct.Descriptions), IfctPackage.Origin);
+
+        // The import's log row changes the stamp, so neither the kept copies nor the saved files are reused.
+        Assert.Equal(bajra, staged.Catalog.SearchIndex.Search("bajra", 3)[0].FoodId);
+        Assert.Equal(bajra, new FoodCatalog(path).SearchIndex.Search("bajra", 3)[0].FoodId);
+        Assert.NotSame(poolBefore, PoolOf(staged.Catalog));
+
+        static Replete.Planning.PlanFoodPool PoolOf(FoodCatalog catalog) => catalog.Derived(Replete.Planning.PlanFoodPool.SavedName, Replete.Planning.PlanFoodPool.Makers,
+            () => Replete.Planning.PlanFoodPool.Build(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients()), Replete.Planning.PlanFoodPool.Read, (made, stream) => made.Write(stream));
+    }
+
+    [SkippableFact]
     public void Read_TruncatedPackage_IsRefused_AndTheDatabaseIsUnchanged()
     {
         var before = Snapshot();
