@@ -11,13 +11,18 @@ internal static class DietFiles
 {
     /// <summary>Reads <paramref name="files"/> into one diet.</summary>
     /// <exception cref="InputException">A file does not exist or cannot be read, or the files overlap: every problem.</exception>
-    public static ImportedDiet Load(CliContext context, IEnumerable<FileInfo> files, string? dataDir, bool interactive)
+    /// <param name="context">The command's context.</param>
+    /// <param name="files">The diet files.</param>
+    /// <param name="dataDir">The data directory option.</param>
+    /// <param name="interactive">Whether to ask which food was meant.</param>
+    /// <param name="preferredTable">The profile's <c>food_table</c>: which table wins a tie between two tables' foods.</param>
+    public static ImportedDiet Load(CliContext context, IEnumerable<FileInfo> files, string? dataDir, bool interactive, Foods.FoodSource? preferredTable = null)
     {
         var import = new DietImport(() =>
         {
             // The command's database, which a warm-up may already have opened; it stays open for the plan.
             var catalog = context.Foods.Open(dataDir).Catalog;
-            return new FoodLogResolver(catalog.SearchIndex, catalog.Find, catalog.Nutrients());
+            return new FoodLogResolver(catalog.SearchIndex, catalog.Find, catalog.Nutrients()) { PreferredTable = preferredTable };
         })
         {
             ChooseFood = interactive && context.Console.Profile.Capabilities.Interactive ? food => Choose(context.Console, food) : null,

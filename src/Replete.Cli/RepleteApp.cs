@@ -100,7 +100,7 @@ internal static class RepleteApp
     {
         CsvDataException csv => [$"{csv.Message} Nothing was changed."],
         InputException input => Bounded(input.Problems.Select(p => p.ToString()).Distinct(StringComparer.Ordinal).ToList()),
-        UsageException or Sr28.Sr28PackageException or FoodDatabaseException => [ex.Message],
+        UsageException or Sr28.FoodPackageException or FoodDatabaseException => [ex.Message],
         // A zip entry that is encrypted, compressed in a way the BCL cannot read, or damaged (the message names both).
         InvalidDataException => [$"{ex.Message}. Nothing was changed."],
         // A file or folder the person named that cannot be opened (permissions): the message names the path.

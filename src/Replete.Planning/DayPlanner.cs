@@ -189,6 +189,7 @@ public static class DayPlanner
         {
             // With iron in excess, the rules that raise iron absorption are not given.
             Pairings = [.. usual.Pairings(request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
+            MealInhibitors = usual.MealInhibitors,
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             TrainingFuel = fuel,
             EnergyBefore = energyBase,
@@ -314,9 +315,10 @@ public static class DayPlanner
     /// are met by fixing, not by yes/no variables: the first solve picks the new foods it leans on most to close the gaps
     /// (at most <see cref="MostNewFoods"/>); the second, with only those, shows which own foods change; where more than
     /// <see cref="MostFoodsChanged"/> change, the smallest changes are fixed back to the usual amount and the program is
-    /// solved again. A mixed-integer model of the same limits took seconds on SCIP and CBC; this takes milliseconds, and
-    /// its result keeps every hard limit (ULs, portions, energy), the only price being that a fixed food might have
-    /// closed a little more of a gap.</remarks>
+    /// solved again (a food whose fixing leaves no plan stays changeable, and the next smallest is fixed instead). A
+    /// mixed-integer model of the same limits took seconds on SCIP and CBC; this takes milliseconds, and its result keeps
+    /// every hard limit (ULs, portions, energy), the only price being that a fixed food might have closed a little more of
+    /// a gap.</remarks>
     private static double[] Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
     {
         var usual = foods.Select(f => f.UsualGrams).ToArray();
@@ -337,14 +339,28 @@ public static class DayPlanner
         var newFoods = all.Where(j => foods[j].Origin == PlanFoodOrigin.New && first[j] >= 1).OrderByDescending(Closes)
             .DistinctBy(j => foods[j].Group ?? foods[j].Name).Take(MostNewFoods).ToHashSet();
         var kept = all.Where(j => foods[j].Origin == PlanFoodOrigin.Own || newFoods.Contains(j)).ToList();
+        // Own foods are fixed back to their usual amount one at a time, the smallest change first. Where fixing one leaves
+        // no plan (the others cannot make up for it within the limits: a UL to come down to, energy to hold), it goes
+        // back to changeable, is never fixed again, and the next smallest change is fixed instead. Every round fixes one
+        // more food or rules one out, so the search ends within twice the number of foods.
         var frozen = new HashSet<int>();
-        for (var round = 0; round <= foods.Count; round++)
+        var needed = new HashSet<int>();
+        (double[] Grams, List<string> Notes)? last = null;
+        int? lastFrozen = null;
+        for (var round = 0; round <= 2 * foods.Count; round++)
         {
             var roundNotes = new List<string>();
             var solved = Model(request, foods, kept, frozen, goals, limits, energyBase, roundNotes);
             if (solved is null)
             {
-                break;
+                if (lastFrozen is not { } undo || last is not { } previous)
+                {
+                    break;
+                }
+
+                frozen.Remove(undo);
+                needed.Add(undo);
+                (solved, roundNotes) = previous;
             }
 
             var changed = kept.Where(j => Rounded(solved[j], foods[j].UsualGrams) != foods[j].UsualGrams).ToList();
@@ -355,8 +371,15 @@ public static class DayPlanner
             }
 
             // Keep the largest changes (in grams, or any new food), fix the smallest own change back to usual.
-            var smallest = changed.Where(j => foods[j].Origin == PlanFoodOrigin.Own).OrderBy(j => Math.Abs(solved[j] - foods[j].UsualGrams)).First();
-            frozen.Add(smallest);
+            var fixable = changed.Where(j => foods[j].Origin == PlanFoodOrigin.Own && !needed.Contains(j)).OrderBy(j => Math.Abs(solved[j] - foods[j].UsualGrams)).ToList();
+            if (fixable.Count == 0)
+            {
+                break;
+            }
+
+            last = (solved, roundNotes);
+            lastFrozen = fixable[0];
+            frozen.Add(fixable[0]);
         }
 
         notes.Add("The solver could not keep the plan to the limit on changed foods; the usual diet is shown unchanged.");

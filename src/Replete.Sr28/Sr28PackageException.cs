@@ -1,7 +1,7 @@
 namespace Replete.Sr28;
 
 /// <summary>The SR28 package cannot be fetched or is not the pinned one; the message says what to do.</summary>
-public sealed class Sr28PackageException : Exception
+public sealed class Sr28PackageException : FoodPackageException
 {
     /// <summary>Creates the error.</summary>
     public Sr28PackageException(string message)

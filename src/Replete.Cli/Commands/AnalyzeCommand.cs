@@ -36,9 +36,10 @@ internal static class AnalyzeCommand
                 CheckOutput(chartFile, [.. parse.GetValue(logs)!, parse.GetValue(profile)!, .. parse.GetValue(supplements) is { } s ? new[] { s } : []]);
             }
 
-            var person = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read).ToPerson().OrThrow();
+            var profileDocument = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read);
+            var person = profileDocument.ToPerson().OrThrow();
             var taken = parse.GetValue(supplements) is { } supplementFile ? ReadSupplements(supplementFile) : SupplementPlan.None;
-            var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive));
+            var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive), profileDocument.FoodTable);
             var analysis = DietAnalyzer.Analyze(diet.Items, taken.Supplements, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to));
             if (analysis.Days == 0)
             {

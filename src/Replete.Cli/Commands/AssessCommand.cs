@@ -198,7 +198,7 @@ internal static class AssessCommand
         }
 
         var directory = Path.GetDirectoryName(path)!;
-        var diet = DietFiles.Load(context, request.DietLogs.Select(log => Inside(path, directory, log, "diet_log")), dataDir, interactive: false);
+        var diet = DietFiles.Load(context, request.DietLogs.Select(log => Inside(path, directory, log, "diet_log")), dataDir, interactive: false, request.Profile.FoodTable);
         var supplements = request.Supplements is { } supplementFile
             ? AnalyzeCommand.ReadSupplements(Inside(path, directory, supplementFile, "supplements"))
             : Replete.Diet.SupplementPlan.None;

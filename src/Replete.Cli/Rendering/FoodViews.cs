@@ -6,8 +6,9 @@ using Spectre.Console;
 
 namespace Replete.Cli.Rendering;
 
-/// <summary>A search and what it found.</summary>
-internal sealed record FoodSearchResult(string Query, int FoodsSearched, IReadOnlyList<FoodMatch> Results);
+/// <summary>A search and what it found; <paramref name="Sources"/> names the table each result comes from (sr28,
+/// ifct2017, ...), by food id, so that with two tables loaded a person sees which one each food is from.</summary>
+internal sealed record FoodSearchResult(string Query, int FoodsSearched, IReadOnlyList<FoodMatch> Results, IReadOnlyDictionary<int, string> Sources);
 
 /// <summary>One nutrient of a food: per 100 g and per portion; null means the source does not report it.</summary>
 internal sealed record FoodNutrientRow(int NutrientId, string Nutrient, string Unit, double? Per100Grams, IReadOnlyList<double?> PerPortion);
@@ -40,6 +41,7 @@ internal sealed record FoodDetail(Food Food, string SourceDescription, IReadOnly
             FoodSource.Foundation => $"USDA FoodData Central Foundation Foods, fdc_id {food.Food.Id}",
             FoodSource.Survey => $"USDA FoodData Central FNDDS (Survey), fdc_id {food.Food.Id}",
             FoodSource.Branded => $"USDA FoodData Central Branded Foods (label data), fdc_id {food.Food.Id}",
+            FoodSource.Ifct2017 => $"Indian Food Composition Tables 2017 (ICMR-NIN), code {food.Food.SourceCode}; values per 100 g edible portion",
             _ => food.Food.Source.ToString(),
         };
         return new FoodDetail(food.Food, source, portions, rows, food.Per100Grams.Count);
@@ -61,12 +63,12 @@ internal static class FoodViews
         }
 
         var table = new Table().Title($"Foods matching \"{Shown.Markup(result.Query)}\"")
-            .AddColumn("#").AddColumn("id").AddColumn("food").AddColumn(new TableColumn("match").RightAligned());
+            .AddColumn("#").AddColumn("id").AddColumn("food").AddColumn("source").AddColumn(new TableColumn("match").RightAligned());
         var rank = 0;
         foreach (var match in result.Results)
         {
             table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), match.FoodId.ToString(CultureInfo.InvariantCulture),
-                Shown.Markup(match.Description), Format.Percent(match.Confidence));
+                Shown.Markup(match.Description), Shown.Markup(result.Sources.GetValueOrDefault(match.FoodId, "")), Format.Percent(match.Confidence));
         }
 
         console.Write(table);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Replete.Diet;
 using Replete.Planning;
 using Spectre.Console;
 
@@ -140,6 +141,15 @@ internal static class PlanViews
             }
         }
 
+        if (plan.MealInhibitors.Count > 0)
+        {
+            console.MarkupLine("[bold]Iron inhibitors[/] (phytate and polyphenols, where the foods' table reports them):");
+            foreach (var load in plan.MealInhibitors)
+            {
+                Layout.Bullet(console, Shown.Markup(Inhibitors(load)));
+            }
+        }
+
         if (plan.TrainingFuel is { } fuel)
         {
             console.MarkupLine("[bold]Training fuel[/] (the week in the file):");
@@ -213,6 +223,11 @@ internal static class PlanViews
         foreach (var p in plan.Pairings)
         {
             text.Append(CultureInfo.InvariantCulture, $"- Meal pairing: {Pairing(p)} (source: {p.Rule.Source})\n");
+        }
+
+        foreach (var load in plan.MealInhibitors)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- Iron inhibitors: {Inhibitors(load)} (source: {MealInhibitorLoad.Source})\n");
         }
 
         if (plan.TrainingFuel is { } fuel)
@@ -317,6 +332,17 @@ internal static class PlanViews
             text.Append("</ul>\n");
         }
 
+        if (plan.MealInhibitors.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Iron inhibitors</{sub}>\n<ul>\n");
+            foreach (var load in plan.MealInhibitors)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li>{E(Inhibitors(load))} <small class=\"detail\">({E(MealInhibitorLoad.Source)})</small></li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
         if (plan.TrainingFuel is { } fuel)
         {
             text.Append(CultureInfo.InvariantCulture, $"<{sub}>Training fuel</{sub}>\n<table><tr><th>day</th><th>training</th><th>carbohydrate g</th><th>protein g</th></tr>\n");
@@ -396,6 +422,17 @@ internal static class PlanViews
         ? string.Create(CultureInfo.InvariantCulture, $"up to {Format.Amount(d)} {s.Unit} {(s.Per == "alternate_days" ? "on alternate days" : "a day")}")
         : s.DoctorsDecision ? "dose: a doctor's decision" : "no supplement dose";
 
+
+    /// <summary>A meal's inhibitor load in words, and the iron absorption estimate or why it is not made.</summary>
+    private static string Inhibitors(MealInhibitorLoad load)
+    {
+        var days = load.Days == 1 ? "1 day" : $"{load.Days} days";
+        var unreported = load.Unreported.Count > 0 ? $" (no inhibitor values for {string.Join(", ", load.Unreported)})" : "";
+        var estimate = load.IronAbsorption.Percent is { } percent
+            ? string.Create(CultureInfo.InvariantCulture, $"estimated iron absorption {percent:0.#} %")
+            : $"no iron absorption estimate: {string.Join("; ", load.IronAbsorption.WhyNot)}";
+        return $"{load.Meal} ({days}): {load.Describe()}{unreported}. {estimate}.";
+    }
 
     private static string Pairing(Replete.Diet.PairingAdvice p) => p.Meal == "supplements"
         ? $"{p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}."

@@ -87,7 +87,7 @@ public sealed class FoodCatalog
     {
         using var connection = Open();
         Food food;
-        using (var command = Command(connection, "SELECT id, description, source, category, brand, common_names FROM food WHERE id = $id"))
+        using (var command = Command(connection, $"SELECT {FoodColumns} FROM food WHERE id = $id"))
         {
             command.Parameters.AddWithValue("$id", id);
             using var reader = command.ExecuteReader();
@@ -96,12 +96,7 @@ public sealed class FoodCatalog
                 return null;
             }
 
-            food = new Food(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
-            {
-                Category = NullableString(reader, 3),
-                Brand = NullableString(reader, 4),
-                CommonNames = NullableString(reader, 5),
-            };
+            food = FoodAt(reader);
         }
 
         var amounts = new Dictionary<int, double>();
@@ -141,7 +136,7 @@ public sealed class FoodCatalog
         ArgumentNullException.ThrowIfNull(categories);
         using var connection = Open();
         using var command = Command(connection, """
-            SELECT f.id, f.description, f.source, f.category, f.brand, f.common_names FROM food f
+            SELECT f.id, f.description, f.source, f.category, f.brand, f.common_names, f.source_code FROM food f
             WHERE f.category IN ($values)
               AND NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
             ORDER BY f.id
@@ -168,7 +163,7 @@ public sealed class FoodCatalog
         {
             var names = batch.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var foods = new SortedDictionary<int, Food>();
-            using (var command = Command(connection, "SELECT id, description, source, category, brand, common_names FROM food WHERE id IN ($values)"))
+            using (var command = Command(connection, $"SELECT {FoodColumns} FROM food WHERE id IN ($values)"))
             {
                 In(command, names);
                 using var reader = command.ExecuteReader();
@@ -215,13 +210,38 @@ public sealed class FoodCatalog
     /// <summary>Ids per query in <see cref="FindMany"/>: under SQLite's default limit of 32,766 bound parameters.</summary>
     private const int Batch = 500;
 
+    /// <summary>The columns <see cref="FoodAt"/> reads, in its order.</summary>
+    private const string FoodColumns = "id, description, source, category, brand, common_names, source_code";
+
     private static Food FoodAt(SqliteDataReader reader) =>
         new(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
         {
             Category = NullableString(reader, 3),
             Brand = NullableString(reader, 4),
             CommonNames = NullableString(reader, 5),
+            SourceCode = NullableString(reader, 6),
         };
+
+    /// <summary>The source of each food of <paramref name="ids"/> that the database holds: what a list of search results
+    /// shows beside each food, so that with two tables loaded a person sees which one each comes from.</summary>
+    public IReadOnlyDictionary<int, FoodSource> SourcesOf(IEnumerable<int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        using var connection = Open();
+        var sources = new Dictionary<int, FoodSource>();
+        foreach (var batch in ids.Distinct().Chunk(Batch))
+        {
+            using var command = Command(connection, "SELECT id, source FROM food WHERE id IN ($values)");
+            In(command, [.. batch.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                sources[reader.GetInt32(0)] = FoodDatabase.ParseSource(reader.GetString(1));
+            }
+        }
+
+        return sources;
+    }
 
     /// <summary>Binds <paramref name="values"/> to the <c>$values</c> list of <paramref name="command"/>'s IN clause,
     /// one parameter each.</summary>

@@ -82,21 +82,40 @@ public sealed partial class FoodDatabase : IDisposable
 
     /// <summary>Stores the SR28 foods (replacing any earlier SR28 build) in one transaction; <paramref name="origin"/> is
     /// recorded in the import log (the package spec).</summary>
-    public FoodImportSummary ImportSr28(IEnumerable<FoodComposition> foods, string origin, IProgress<FoodImportProgress>? progress = null, int expectedFoods = 0)
+    public FoodImportSummary ImportSr28(IEnumerable<FoodComposition> foods, string origin, IProgress<FoodImportProgress>? progress = null, int expectedFoods = 0) =>
+        ImportTable(FoodSource.Sr28, Sr28Abbreviated.Nutrients, foods, origin, "ABBREV.txt", progress, expectedFoods);
+
+    /// <summary>Stores the IFCT 2017 foods (replacing any earlier IFCT build) beside the other tables, in one transaction:
+    /// a failure part-way leaves the database as it was. Each food keeps its IFCT code and food group; its local and
+    /// scientific names are searchable as other names.</summary>
+    /// <param name="foods">The foods (<see cref="Ifct2017Table.Read"/>).</param>
+    /// <param name="origin">What the import log records (the package specs).</param>
+    /// <param name="progress">Progress, by food.</param>
+    /// <param name="expectedFoods">How many foods to expect, for the progress bar.</param>
+    public FoodImportSummary ImportIfct2017(IEnumerable<FoodComposition> foods, string origin, IProgress<FoodImportProgress>? progress = null, int expectedFoods = 0) =>
+        ImportTable(FoodSource.Ifct2017, Ifct2017Table.Nutrients, foods, origin, "IFCT 2017", progress, expectedFoods);
+
+    /// <summary>Replaces every food of <paramref name="source"/> with <paramref name="foods"/> in one transaction.</summary>
+    private FoodImportSummary ImportTable(FoodSource source, IEnumerable<FoodNutrient> nutrients, IEnumerable<FoodComposition> foods, string origin, string label,
+        IProgress<FoodImportProgress>? progress, int expectedFoods)
     {
         ArgumentNullException.ThrowIfNull(foods);
         var clock = Stopwatch.StartNew();
+        var name = SourceName(source);
+        var ofSource = $"source = '{name}'";
         using var transaction = connection.BeginTransaction();
-        Execute("DELETE FROM food_nutrient WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28')");
-        Execute("DELETE FROM food_portion WHERE food_id IN (SELECT id FROM food WHERE source = 'sr28')");
-        Execute("DELETE FROM food WHERE source = 'sr28'");
-        foreach (var nutrient in Sr28Abbreviated.Nutrients)
+        Execute($"DELETE FROM food_nutrient WHERE food_id IN (SELECT id FROM food WHERE {ofSource})");
+        Execute($"DELETE FROM food_portion WHERE food_id IN (SELECT id FROM food WHERE {ofSource})");
+        Execute($"DELETE FROM food WHERE {ofSource}");
+        foreach (var nutrient in nutrients)
         {
             UpsertNutrient(nutrient.Id, nutrient.Name, nutrient.Unit, null);
         }
 
-        using var insertFood = Prepare("INSERT INTO food(id, source, description, category, brand, common_names, ndb_number) VALUES ($1, 'sr28', $2, $3, $4, $5, $1)", 5);
-        // Values are the bulk of the rows (about 350,000): bound through SQLite's statement API, as the FDC import does.
+        // SR28's id is its NDB number, which a FoodData Central SR Legacy import matches on; other tables have none.
+        using var insertFood = Prepare(
+            $"INSERT INTO food(id, source, description, category, brand, common_names, ndb_number, source_code) VALUES ($1, '{name}', $2, $3, $4, $5, {(source == FoodSource.Sr28 ? "$1" : "NULL")}, $6)", 6);
+        // Values are the bulk of the rows (about 350,000 for SR28): bound through SQLite's statement API, as the FDC import does.
         using var insertValue = new RawInsert(connection.Handle!, "INSERT INTO food_nutrient(food_id, nutrient_id, amount) VALUES (?1, ?2, ?3)");
         using var insertPortion = Prepare("INSERT INTO food_portion(food_id, seq, amount, measure, gram_weight) VALUES ($1, $2, $3, $4, $5)", 5);
         int foodCount = 0, portionCount = 0;
@@ -104,12 +123,12 @@ public sealed partial class FoodDatabase : IDisposable
         foreach (var composition in foods)
         {
             var food = composition.Food;
-            Run(insertFood, food.Id, food.Description, food.Category, food.Brand, food.CommonNames);
+            Run(insertFood, food.Id, food.Description, food.Category, food.Brand, food.CommonNames, food.SourceCode);
             foreach (var (nutrientId, amount) in composition.Per100Grams)
             {
                 if (!insertValue.Run(food.Id, nutrientId, amount))
                 {
-                    throw new InvalidDataException($"SR28 food {food.Id} lists nutrient {nutrientId} twice");
+                    throw new InvalidDataException($"{label} food {food.Id} lists nutrient {nutrientId} twice");
                 }
 
                 valueCount++;
@@ -122,16 +141,16 @@ public sealed partial class FoodDatabase : IDisposable
                 portionCount++;
             }
 
-            if (++foodCount % 500 == 0)
+            if (++foodCount % 100 == 0)
             {
-                progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, expectedFoods));
+                progress?.Report(new FoodImportProgress(label, foodCount, expectedFoods));
             }
         }
 
-        RecordImport("sr28", origin, foodCount, valueCount, portionCount, "source = 'sr28'");
+        RecordImport(name, origin, foodCount, valueCount, portionCount, ofSource);
         transaction.Commit();
-        progress?.Report(new FoodImportProgress("ABBREV.txt", foodCount, Math.Max(foodCount, expectedFoods)));
-        return new FoodImportSummary("sr28", foodCount, valueCount, portionCount, new Dictionary<string, long>())
+        progress?.Report(new FoodImportProgress(label, foodCount, Math.Max(foodCount, expectedFoods)));
+        return new FoodImportSummary(name, foodCount, valueCount, portionCount, new Dictionary<string, long>())
         {
             Elapsed = clock.Elapsed,
             PeakMemoryBytes = PeakMemory(),
@@ -206,6 +225,9 @@ public sealed partial class FoodDatabase : IDisposable
             database.Execute("ALTER TABLE food ADD COLUMN tracked_nutrients INTEGER NOT NULL DEFAULT 0");
             database.CountTrackedNutrients("1 = 1");
         }),
+
+        // A second food table keeps its own code (IFCT 2017 "A003") beside Replete's integer id.
+        (3, "food.source_code", database => database.Execute("ALTER TABLE food ADD COLUMN source_code TEXT")),
     ];
 
     /// <summary>The schema version this Replete writes: the last migration's.</summary>
@@ -291,7 +313,7 @@ public sealed partial class FoodDatabase : IDisposable
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>The name a source is stored and shown under: sr28, sr_legacy, foundation, survey, branded.</summary>
+    /// <summary>The name a source is stored and shown under: sr28, sr_legacy, foundation, survey, branded, ifct2017.</summary>
     public static string SourceName(FoodSource source) => source switch
     {
         FoodSource.Sr28 => "sr28",
@@ -299,6 +321,7 @@ public sealed partial class FoodDatabase : IDisposable
         FoodSource.Foundation => "foundation",
         FoodSource.Survey => "survey",
         FoodSource.Branded => "branded",
+        FoodSource.Ifct2017 => "ifct2017",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
     };
 
@@ -309,6 +332,7 @@ public sealed partial class FoodDatabase : IDisposable
         "foundation" => FoodSource.Foundation,
         "survey" => FoodSource.Survey,
         "branded" => FoodSource.Branded,
+        "ifct2017" => FoodSource.Ifct2017,
         _ => throw new InvalidDataException($"unknown food source '{name}' in the database"),
     };
 }

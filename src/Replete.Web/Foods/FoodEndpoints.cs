@@ -8,7 +8,14 @@ namespace Replete.Web.Foods;
 internal static class FoodEndpoints
 {
     /// <summary>A food's detail.</summary>
-    public sealed record FoodView(int Id, string Description, string? Category, IReadOnlyDictionary<string, double> Per100Grams, IReadOnlyList<string> Portions);
+    public sealed record FoodView(int Id, string Description, string? Category, IReadOnlyDictionary<string, double> Per100Grams, IReadOnlyList<string> Portions)
+    {
+        /// <summary>The table the values come from: sr28, sr_legacy, foundation, survey, branded, ifct2017.</summary>
+        public string Source { get; init; } = "";
+
+        /// <summary>The table's own code where it is not the id (IFCT 2017: "A003"), else null.</summary>
+        public string? SourceCode { get; init; }
+    }
 
     public static RouteGroupBuilder MapFoodEndpoints(this RouteGroupBuilder api)
     {
@@ -30,7 +37,11 @@ internal static class FoodEndpoints
             }
 
             var (per100, _) = FoodLogResolver.NutrientsIn(food, 100, store.Units);
-            return Results.Ok(new FoodView(food.Food.Id, food.Food.Description, food.Food.Category, per100, [.. food.Portions.Select(p => p.ToString())]));
+            return Results.Ok(new FoodView(food.Food.Id, food.Food.Description, food.Food.Category, per100, [.. food.Portions.Select(p => p.ToString())])
+            {
+                Source = Replete.Storage.Foods.FoodDatabase.SourceName(food.Food.Source),
+                SourceCode = food.Food.SourceCode,
+            });
         }).WithSummary("One food: nutrients per 100 g (catalog units) and household portions");
         return api;
     }

@@ -31,6 +31,11 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     public const double ConfirmBelow = 0.8;
 
     private readonly Dictionary<string, IReadOnlyList<FoodMatch>> searches = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The table the person prefers (a profile's <c>food_table</c>): where foods of two tables match a logged
+    /// food equally well (the same confidence), the preferred table's comes first. <see cref="FoodSource.Sr28"/> stands
+    /// for every USDA table. The search's own ranking is unchanged; null leaves its order as it is.</summary>
+    public FoodSource? PreferredTable { get; init; }
     private readonly Dictionary<int, FoodComposition?> foods = [];
 
     /// <summary>Resolves <paramref name="entry"/>; <paramref name="chosen"/> overrides the search (an interactive pick).</summary>
@@ -53,7 +58,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         {
             if (!searches.TryGetValue(entry.Food, out var found))
             {
-                searches[entry.Food] = found = index.Search(entry.Food, 4);
+                searches[entry.Food] = found = Prefer(index.Search(entry.Food, 4));
             }
 
             if (found.Count == 0)
@@ -72,6 +77,20 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
             : new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value));
     }
 
+    /// <summary><paramref name="found"/> with the first of the best-matching foods from the preferred table moved to the
+    /// front, when one is there.</summary>
+    private IReadOnlyList<FoodMatch> Prefer(IReadOnlyList<FoodMatch> found)
+    {
+        if (PreferredTable is not { } preferred || found.Count < 2)
+        {
+            return found;
+        }
+
+        var tied = found.TakeWhile(m => m.Confidence >= found[0].Confidence).ToList();
+        var pick = tied.FirstOrDefault(m => Food(m.FoodId)?.Food.Source is { } source && (source == FoodSource.Ifct2017) == (preferred == FoodSource.Ifct2017));
+        return pick is null || pick == found[0] ? found : [pick, .. found.Where(m => m != pick)];
+    }
+
     /// <summary>Grams in <paramref name="amount"/> of <paramref name="food"/>, or why they cannot be known.</summary>
     public static (double? Grams, string? Problem) Weigh(HouseholdAmount amount, FoodComposition food)
     {
@@ -79,6 +98,13 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         if (amount.GramsPerUnit is { } perUnit)
         {
             return (amount.Quantity * perUnit, null);
+        }
+
+        if (food.Portions.Count == 0 && food.Food.Source == FoodSource.Ifct2017)
+        {
+            // IFCT 2017 gives values per 100 g edible portion and no household measures; Replete has no sourced table of
+            // Indian standard portions (katori, roti, teaspoon of ghee), so it does not guess one.
+            return (null, $"'{food.Food.Label}' is from IFCT 2017, which gives values per 100 g edible portion and no household measures, and Replete has no sourced table of Indian standard portions: log it in grams");
         }
 
         if (amount.MillilitresPerUnit is { } millilitres)
@@ -112,7 +138,29 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
     {
         var (nutrients, estimated) = NutrientsIn(food, grams, units);
-        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
+        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Label, nutrients, entry.Origin)
+        {
+            Grams = grams,
+            Estimated = estimated,
+            Components = ComponentsIn(food, grams) is { Count: > 0 } components ? components : IntakeItem.NoComponents,
+        };
+    }
+
+    /// <summary>The <see cref="FoodComponent"/>s (mg) that <paramref name="grams"/> g of <paramref name="food"/> carries,
+    /// by name; only those its source reports.</summary>
+    public static Dictionary<string, double> ComponentsIn(FoodComposition food, double grams)
+    {
+        ArgumentNullException.ThrowIfNull(food);
+        var components = new Dictionary<string, double>();
+        foreach (var (name, id) in FoodComponent.All)
+        {
+            if (food.AmountPer100Grams(id) is { } per100)
+            {
+                components[name] = per100 * grams / 100;
+            }
+        }
+
+        return components;
     }
 
     /// <summary>What <paramref name="grams"/> g of <paramref name="food"/> supplies, by catalog nutrient id in catalog

@@ -23,4 +23,11 @@ public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, stri
 
     /// <summary>Nutrients whose amount is an estimate (a % Daily Value, vitamin A from IU).</summary>
     public IReadOnlySet<string> Estimated { get; init; } = new HashSet<string>();
+
+    /// <summary>Food components that are not nutrients, in mg, by name (<see cref="Foods.FoodComponent.All"/>: phytate,
+    /// polyphenols, oxalate, soluble_oxalate): only those the food's source reports (IFCT 2017); absent means unknown.</summary>
+    public IReadOnlyDictionary<string, double> Components { get; init; } = NoComponents;
+
+    /// <summary>One shared empty set of components: most items (every USDA food) have none, and a long log holds many.</summary>
+    internal static readonly IReadOnlyDictionary<string, double> NoComponents = System.Collections.ObjectModel.ReadOnlyDictionary<string, double>.Empty;
 }

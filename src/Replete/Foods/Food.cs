@@ -12,6 +12,15 @@ public sealed record Food(int Id, string Description, FoodSource Source)
     /// <summary>The brand owner or manufacturer, for branded foods.</summary>
     public string? Brand { get; init; }
 
-    /// <summary>Other names people use for the food (SR "ComName"), comma-separated.</summary>
+    /// <summary>Other names people use for the food (SR "ComName"), comma-separated; for IFCT 2017 foods the scientific
+    /// name and every local name as the table writes them, separated by ';'.</summary>
     public string? CommonNames { get; init; }
+
+    /// <summary>The source table's own code when it is not the id (IFCT 2017: "A003" for bajra), or null.</summary>
+    public string? SourceCode { get; init; }
+
+    /// <summary>The name to show wherever the food is shown outside a list that has a source column: the description,
+    /// with the table and code for a food that is not from USDA ("Bajra (IFCT 2017 A003)"), so that a report mixing
+    /// tables says where each food's values come from.</summary>
+    public string Label => Source == FoodSource.Ifct2017 ? $"{Description} (IFCT 2017{(SourceCode is null ? "" : " " + SourceCode)})" : Description;
 }

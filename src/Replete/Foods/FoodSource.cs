@@ -17,4 +17,9 @@ public enum FoodSource
 
     /// <summary>FoodData Central Branded Foods: label data from manufacturers.</summary>
     Branded,
+
+    /// <summary>Indian Food Composition Tables 2017 (Longvah T, Ananthan R, Bhaskarachary K, Venkaiah K; ICMR-National
+    /// Institute of Nutrition, Hyderabad, 2017): 528 key foods per 100 g edible portion, with local names, phytate,
+    /// polyphenols and oxalates. Replete's id is 800,000,000 + group letter (A = 1) x 1,000 + the IFCT number.</summary>
+    Ifct2017,
 }

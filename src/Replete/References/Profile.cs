@@ -10,7 +10,8 @@ namespace Replete.References;
 /// <c>body_mass_kg</c>, <c>sport</c> (an id from data/sports.csv), <c>training_hours_per_week</c>, <c>diet</c>
 /// (omnivore, pescatarian, vegetarian or vegan), <c>avoid</c> (foods a plan must not suggest: an id of
 /// data/food_exclusions.csv such as "dairy", "gluten" or "nuts", or a food in the person's words such as "liver"),
-/// <c>sweat_rate_l_per_h</c>, <c>sweat_sodium_mmol_l</c>. Unknown fields are a
+/// <c>sweat_rate_l_per_h</c>, <c>sweat_sodium_mmol_l</c>, <c>food_table</c> (usda or ifct2017: which table's food
+/// wins where a logged food matches foods of both equally well). Unknown fields are a
 /// problem, so a typo does not silently drop a value.</remarks>
 /// <param name="AgeYears">Age in years.</param>
 /// <param name="Sex">Sex.</param>
@@ -30,11 +31,16 @@ public sealed record Profile(
     /// the person's own words.</summary>
     public IReadOnlyList<string> Avoid { get; init; } = [];
 
+    /// <summary>The food table the person prefers where a logged food matches foods of two tables equally well
+    /// (<c>food_table</c>: <see cref="Foods.FoodSource.Sr28"/> for "usda", standing for every USDA table, or
+    /// <see cref="Foods.FoodSource.Ifct2017"/>); null for no preference.</summary>
+    public Foods.FoodSource? FoodTable { get; init; }
+
     /// <summary>The fields a profile may have.</summary>
     public static IReadOnlyList<string> Fields { get; } =
     [
         "age", "sex", "pregnant", "lactating", "body_mass_kg", "sport", "training_hours_per_week", "diet",
-        "sweat_rate_l_per_h", "sweat_sodium_mmol_l", "avoid",
+        "sweat_rate_l_per_h", "sweat_sodium_mmol_l", "avoid", "food_table",
     ];
 
     /// <summary>A profile with nothing in it.</summary>
@@ -88,6 +94,21 @@ public sealed record Profile(
             }
         }
 
+        Foods.FoodSource? table = null;
+        if (reader.Text(element, "food_table", parent) is { } tableText)
+        {
+            table = tableText.Trim().ToUpperInvariant() switch
+            {
+                "USDA" => Foods.FoodSource.Sr28,
+                "IFCT2017" => Foods.FoodSource.Ifct2017,
+                _ => null,
+            };
+            if (table is null)
+            {
+                reader.AddAt(element, "food_table", parent, InputProblemCodes.UnknownValue, $"must be usda or ifct2017 (got '{DocumentReader.Shorten(tableText)}')");
+            }
+        }
+
         var avoid = reader.TextList(element, "avoid", parent, "a list of foods to avoid, such as [\"dairy\", \"liver\"]");
         foreach (var (text, at) in avoid.Where(a => a.Text.Trim().Length is 0 or > InputLimits.MaximumWordChars))
         {
@@ -111,6 +132,7 @@ public sealed record Profile(
             ObjectLine = reader.LineOf(element),
             FieldLines = lines,
             Avoid = [.. avoid.Select(a => a.Text.Trim()).Where(a => a.Length is > 0 and <= InputLimits.MaximumWordChars)],
+            FoodTable = table,
         };
     }
 
