@@ -47,7 +47,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
                 return new ResolvedFood(entry, null, [], null, $"no food with id {id}", null);
             }
 
-            match = new FoodMatch(id, named.Food.Description, 0, 1);
+            match = new FoodMatch(id, named.Food.Description, 0, 1) { Brand = named.Food.Brand };
         }
         else
         {
@@ -112,7 +112,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
     {
         var (nutrients, estimated) = NutrientsIn(food, grams, units);
-        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Description, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
+        return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Label, nutrients, entry.Origin) { Grams = grams, Estimated = estimated };
     }
 
     /// <summary>What <paramref name="grams"/> g of <paramref name="food"/> supplies, by catalog nutrient id in catalog

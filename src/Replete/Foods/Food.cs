@@ -14,4 +14,11 @@ public sealed record Food(int Id, string Description, FoodSource Source)
 
     /// <summary>Other names people use for the food (SR "ComName"), comma-separated.</summary>
     public string? CommonNames { get; init; }
+
+    /// <summary>The food as a person reads it in a list: its description, and its brand when it has one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Label => LabelOf(Description, Brand);
+
+    /// <summary>"Greek yogurt, plain (FAGE)": a description followed by its brand in parentheses, or alone without one.</summary>
+    public static string LabelOf(string description, string? brand) => brand is { Length: > 0 } ? $"{description} ({brand})" : description;
 }
