@@ -7,6 +7,12 @@ if (args is ["latency", ..])
     return;
 }
 
+if (args is ["relevance", "--query", var query])
+{
+    RelevanceSet.Explain(query);
+    return;
+}
+
 if (args is ["relevance", ..])
 {
     RelevanceSet.Run(misses: args.Contains("--misses"));

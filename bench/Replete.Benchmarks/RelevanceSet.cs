@@ -71,6 +71,19 @@ internal static class RelevanceSet
         }
     }
 
+    /// <summary><c>relevance --query TEXT</c>: Replete's first ten foods on SR28 for one query, with score, confidence
+    /// and food group, to see why a food ranks where it does.</summary>
+    public static void Explain(string query)
+    {
+        var foods = FoodCorpus.Names(FoodCorpus.Sr28.Count);
+        var groups = foods.ToDictionary(f => f.FoodId, f => f.Category);
+        foreach (var match in FoodSearchIndex.Build(foods).Search(query, 10))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{match.FoodId,6} {match.Score,7:0.000} {match.Confidence,5:P0}  {match.Label}  [{groups[match.FoodId]}]"));
+        }
+    }
+
     private static List<Case> Read(string path)
     {
         using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };

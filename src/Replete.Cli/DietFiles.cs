@@ -42,7 +42,7 @@ internal static class DietFiles
         var choices = new[] { food.Match! }.Concat(food.Alternatives).ToList();
         return console.Prompt(new SelectionPrompt<Foods.FoodMatch>()
             .Title($"{Shown.Markup(food.Entry.Origin)}: which food is [bold]{Shown.Markup(food.Entry.Food)}[/]?")
-            .UseConverter(m => Shown.Markup($"{m.Description} ({m.FoodId})"))
+            .UseConverter(m => Shown.Markup($"{m.Label} ({m.FoodId})"))
             .AddChoices(choices)).FoodId;
     }
 }

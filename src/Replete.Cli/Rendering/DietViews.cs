@@ -194,7 +194,7 @@ internal static class DietViews
             var more = group.Sum(g => g.Lines) - shown.Count;
             var lines = string.Join(", ", shown.Select(o => o.Split(':')[^1])) + (more > 0 ? $" and {more} more" : "");
             return string.Create(CultureInfo.InvariantCulture,
-                $"'{m.Entry.Food}' (lines {lines}) -> {m.Match!.Description} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Description} ({a.FoodId})"))}");
+                $"'{m.Entry.Food}' (lines {lines}) -> {m.Match!.Label} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Label} ({a.FoodId})"))}");
         });
 
     private static string Colour(Row row) => row.Probability switch

@@ -68,7 +68,7 @@ internal static class FoodViews
         foreach (var match in result.Results)
         {
             table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), match.FoodId.ToString(CultureInfo.InvariantCulture),
-                Shown.Markup(match.Description), Shown.Markup(result.Sources.GetValueOrDefault(match.FoodId, "")), Format.Percent(match.Confidence));
+                Shown.Markup(match.Label), Shown.Markup(result.Sources.GetValueOrDefault(match.FoodId, "")), Format.Percent(match.Confidence));
         }
 
         console.Write(table);
@@ -81,6 +81,11 @@ internal static class FoodViews
         if (detail.Food.Category is { } category)
         {
             console.MarkupLine($"[grey]Group: {Shown.Markup(category)}[/]");
+        }
+
+        if (detail.Food.Brand is { Length: > 0 } brand)
+        {
+            console.MarkupLine($"[grey]Brand: {Shown.Markup(brand)}[/]");
         }
 
         var table = new Table().AddColumn("nutrient").AddColumn("unit").AddColumn(new TableColumn("per 100 g").RightAligned());

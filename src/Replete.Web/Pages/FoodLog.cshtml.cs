@@ -73,7 +73,7 @@ public sealed class FoodLogModel : WebPage
         }
         else if (answer.Ok)
         {
-            Done = done + (answer.Body?["match"]?["description"] is JsonValue matched ? $": {matched}" : "");
+            Done = done + (answer.Body?["match"] is JsonObject matched ? $": {Shown.Food(matched)}" : "");
             return Redirect($"/food-log?day={(Day ?? Today):yyyy-MM-dd}");
         }
 

@@ -20,6 +20,9 @@ internal static class Shown
     public static string Percent(JsonNode? value) =>
         value is JsonValue v && v.TryGetValue<double>(out var d) ? Math.Round(d * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : "unknown";
 
+    /// <summary>A food match of the wire JSON as a person reads it: its description, and its brand when it has one.</summary>
+    public static string Food(JsonNode? match) => Replete.Foods.Food.LabelOf((string?)match?["description"] ?? "", (string?)match?["brand"]);
+
     /// <summary>A snake_case id as words ("vitamin_d" -> "vitamin d").</summary>
     public static string Words(JsonNode? value) => ((string?)value ?? "").Replace('_', ' ');
 

@@ -52,7 +52,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
                 return new ResolvedFood(entry, null, [], null, $"no food with id {id}", null);
             }
 
-            match = new FoodMatch(id, named.Food.Description, 0, 1);
+            match = new FoodMatch(id, named.Food.Description, 0, 1) { Brand = named.Food.Brand };
         }
         else
         {

@@ -20,7 +20,10 @@ public sealed record Food(int Id, string Description, FoodSource Source)
     public string? SourceCode { get; init; }
 
     /// <summary>The name to show wherever the food is shown outside a list that has a source column: the description,
-    /// with the table and code for a food that is not from USDA ("Bajra (IFCT 2017 A003)"), so that a report mixing
-    /// tables says where each food's values come from.</summary>
-    public string Label => Source == FoodSource.Ifct2017 ? $"{Description} (IFCT 2017{(SourceCode is null ? "" : " " + SourceCode)})" : Description;
+    /// with its brand when it has one ("Greek yogurt, plain (FAGE)"), and with the table and code for a food that is not
+    /// from USDA ("Bajra (IFCT 2017 A003)"), so that a report mixing tables says where each food's values come from.</summary>
+    public string Label => Source == FoodSource.Ifct2017 ? $"{Description} (IFCT 2017{(SourceCode is null ? "" : " " + SourceCode)})" : LabelOf(Description, Brand);
+
+    /// <summary>"Greek yogurt, plain (FAGE)": a description followed by its brand in parentheses, or alone without one.</summary>
+    public static string LabelOf(string description, string? brand) => brand is { Length: > 0 } ? $"{description} ({brand})" : description;
 }

@@ -75,11 +75,19 @@ internal static class FoodNameScorer
         var otherExtra = 0;
         var variantExtra = 0;
         var defaultForm = false;
+        // Word order for the adjacency bonus counts only words that cost something or match: a free word between two
+        // matched ones ("Pork, fresh, loin") does not part them.
+        var ordinal = -1;
         for (var t = 0; t < terms.Length; t++)
         {
             var role = flags[t];
             defaultForm |= (role & DefaultForm) != 0;
             var slot = termSlot[terms[t]];
+            if (slot >= 0 || (role & Stop) == 0)
+            {
+                ordinal++;
+            }
+
             if (slot < 0)
             {
                 if ((role & (OtherName | Stop)) == 0)
@@ -116,7 +124,7 @@ internal static class FoodNameScorer
             if (quality > best[slot])
             {
                 best[slot] = quality;
-                position[slot] = (role & OtherName) != 0 ? -1 : t;
+                position[slot] = (role & OtherName) != 0 ? -1 : ordinal;
             }
         }
 

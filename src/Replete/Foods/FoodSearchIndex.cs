@@ -27,6 +27,11 @@ public sealed partial class FoodSearchIndex
     private const int RefundDepth = 3;
     private const int FilterFrom = 1024;
 
+    /// <summary>What a match across food groups costs (see <see cref="Ranked"/>), in score and in confidence: more than a
+    /// missing word's share of most queries, so the liqueur falls below the confirmation threshold and behind the foods
+    /// of the group the query means. Replete's design weight, like the others of the ranking.</summary>
+    private const double CrossGroupCost = 0.3;
+
     /// <summary>Starts the term of a negated word; no query word can contain it.</summary>
     private const char NegatedPrefix = '~';
 
@@ -44,6 +49,12 @@ public sealed partial class FoodSearchIndex
     private readonly double[] nameCost;
     private readonly double[] completeness;
     private readonly double[] refund;
+
+    // Each food's USDA group and brand, as an index into labels (-1: none): the group tells a match across food groups,
+    // the brand is shown with the food.
+    private readonly string[] labels;
+    private readonly int[] groupOf;
+    private readonly int[] brandOf;
 
     /// <summary>For each food and each count k of query words up to <see cref="RefundDepth"/>: the least that food or any
     /// later one can cost once k matched words are refunded. It never falls along the food order, so when even that
@@ -77,6 +88,11 @@ public sealed partial class FoodSearchIndex
         completeness = new double[count];
         refund = new double[count * RefundDepth];
         tokenStart = new int[count + 1];
+        groupOf = new int[count];
+        brandOf = new int[count];
+        var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Label(string? text) => text is not { Length: > 0 } ? -1
+            : labelIds.TryGetValue(text, out var id) ? id : labelIds[text] = labelIds.Count;
         var tokenCount = builder.Foods.Sum(f => f.Tokens.Length);
         tokenTerm = new int[tokenCount];
         tokenFlags = new byte[tokenCount];
@@ -91,6 +107,8 @@ public sealed partial class FoodSearchIndex
             descriptions[doc] = food.Description;
             nameCost[doc] = food.Cost;
             completeness[doc] = food.Completeness;
+            groupOf[doc] = Label(food.Category);
+            brandOf[doc] = Label(food.Brand);
             food.Refunds.AsSpan().CopyTo(refund.AsSpan(doc * RefundDepth, RefundDepth));
             tokenStart[doc] = at;
             foreach (var (term, flags) in food.Tokens)
@@ -107,6 +125,7 @@ public sealed partial class FoodSearchIndex
         }
 
         tokenStart[count] = at;
+        labels = [.. labelIds.OrderBy(pair => pair.Value).Select(pair => pair.Key)];
         laterFloor = new double[count * RefundDepth];
         for (var k = 0; k < RefundDepth; k++)
         {
@@ -133,6 +152,7 @@ public sealed partial class FoodSearchIndex
             (stored.FoodIds, stored.Descriptions, stored.TokenStart, stored.TokenTerm, stored.TokenFlags, stored.NameCost, stored.Completeness, stored.Refund, stored.LaterFloor);
         (terms, postings, headPostings, restPostings, idf, sortedTermIds) =
             (stored.Terms, stored.Postings, stored.HeadPostings, stored.RestPostings, stored.Idf, stored.SortedTermIds);
+        (labels, groupOf, brandOf) = (stored.Labels, stored.GroupOf, stored.BrandOf);
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++)
@@ -148,7 +168,7 @@ public sealed partial class FoodSearchIndex
     /// of building it again (a few milliseconds against a few hundred for SR28).</summary>
     public void Save(Stream stream) => new Stored(
         foodIds, descriptions, tokenStart, tokenTerm, tokenFlags, nameCost, completeness, refund, laterFloor,
-        terms, postings, headPostings, restPostings, idf, sortedTermIds).Write(stream);
+        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf).Write(stream);
 
     /// <summary>Reads an index written by <see cref="Save"/> with this version of Replete.</summary>
     /// <exception cref="InvalidDataException">The stream is not a saved index of this format.</exception>
@@ -177,7 +197,7 @@ public sealed partial class FoodSearchIndex
     /// <summary>The same search scoring every food, with no pruning: the reference the pruned search must equal.</summary>
     internal IReadOnlyList<FoodMatch> SearchEveryFood(string query, int limit = 10) => Search(query, limit, prune: false);
 
-    private IReadOnlyList<FoodMatch> Search(string query, int limit, bool prune)
+    private List<FoodMatch> Search(string query, int limit, bool prune)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -211,17 +231,51 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
-            return [.. work.Results
-                .OrderByDescending(r => r.Value.Score)
-                .ThenBy(r => r.Key)
-                .Take(limit)
-                .Select(r => new FoodMatch(foodIds[r.Key], descriptions[r.Key], Math.Round(r.Value.Score, 4), Math.Round(r.Value.Confidence, 3)))];
+            return Ranked(work.Results, limit);
         }
         finally
         {
             scratches.Add(work);
         }
     }
+
+    /// <summary>The results in the order they are shown. A food that has every query word (itself or through a synonym)
+    /// comes before one that misses a word, whatever their scores: "creme fraiche" lists the creams its synonym finds
+    /// before "creme de menthe", which only shares "creme". A food missing a word, from a food group none of the foods
+    /// with every word belongs to, is a match across food groups (a liqueur for a dairy word) and costs
+    /// <see cref="CrossGroupCost"/> in score and confidence. The confidence shown never rises down the list: a food
+    /// ranked below another is never called the surer match (it takes the lower of its own and the one above).</summary>
+    private List<FoodMatch> Ranked(Dictionary<int, (double Score, double Confidence, bool Full)> results, int limit)
+    {
+        var fullGroups = new HashSet<int>();
+        foreach (var (doc, result) in results)
+        {
+            if (result.Full && groupOf[doc] >= 0)
+            {
+                fullGroups.Add(groupOf[doc]);
+            }
+        }
+
+        var ranked = new List<FoodMatch>(Math.Min(limit, results.Count));
+        var shown = 1.0;
+        foreach (var (doc, (score, confidence, full)) in results
+            .Select(r => (r.Key, CrossGroup(r.Key, r.Value, fullGroups)))
+            .OrderByDescending(r => r.Item2.Full)
+            .ThenByDescending(r => r.Item2.Score)
+            .ThenBy(r => r.Key)
+            .Take(limit))
+        {
+            shown = Math.Min(shown, Math.Round(confidence, 3));
+            ranked.Add(new FoodMatch(foodIds[doc], descriptions[doc], Math.Round(score, 4), shown) { Brand = brandOf[doc] >= 0 ? labels[brandOf[doc]] : null });
+        }
+
+        return ranked;
+    }
+
+    private (double Score, double Confidence, bool Full) CrossGroup(int doc, (double Score, double Confidence, bool Full) result, HashSet<int> fullGroups) =>
+        result.Full || fullGroups.Count == 0 || fullGroups.Contains(groupOf[doc])
+            ? result
+            : (result.Score - CrossGroupCost, Math.Max(0, result.Confidence - CrossGroupCost), false);
 
     private void Run(Scratch work, string[] words, double factor, int limit, bool requireAll, bool prune)
     {
@@ -376,7 +430,7 @@ public sealed partial class FoodSearchIndex
                 continue;
             }
 
-            work.Offer(doc, score, confidence);
+            work.Offer(doc, score, confidence, missed == 0);
         }
     }
 
@@ -633,7 +687,7 @@ public sealed partial class FoodSearchIndex
     {
         private readonly List<FoodWord> words = [];
 
-        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness, double[] Refunds)> Foods { get; } = [];
+        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness, double[] Refunds, string? Category, string? Brand)> Foods { get; } = [];
 
         public List<string> Terms { get; } = [];
 
@@ -647,6 +701,8 @@ public sealed partial class FoodSearchIndex
             FoodText.Tokenize(food.Description, words);
             var head = HeadSegment(words);
             var first = true;
+            var firstAt = -1;
+            var glossed = 0;
             var whole = NamesWhole(words);
             // The cooked form is the default in the groups eaten cooked, but for search not fish and shellfish (oysters,
             // sashimi and smoked salmon are eaten raw) and of the legumes only the dried pulses ("mature seeds"): tofu
@@ -671,6 +727,18 @@ public sealed partial class FoodSearchIndex
                     // In a group eaten cooked the cooked form is the default: "raw" is an ordinary extra word there.
                     role = word is "cooked" ? "default" : null;
                 }
+                else if (role is "variant" && i >= 2 && words[i - 1].Text is "and" or "or" && words[i - 2].Segment == words[i].Segment
+                    && WordRoles.GetValueOrDefault(words[i - 2].Text) is "plain" or "default")
+                {
+                    // A flavour listed with the plain one ("Soymilk, original and vanilla") is that plain form.
+                    role = "plain";
+                }
+                else if (word is "dried" && food.Category is "Nut and Seed Products")
+                {
+                    // SR names raw nuts and seeds "dried" ("Seeds, sunflower seed kernels, dried"): their usual form, so
+                    // the word costs nothing (no default-form bonus: "Nuts, walnuts, english" names no form at all).
+                    role = "plain";
+                }
 
                 if (negated)
                 {
@@ -684,6 +752,14 @@ public sealed partial class FoodSearchIndex
                 {
                     flags |= First;
                     first = false;
+                    firstAt = i;
+                }
+                else if (aside && segment == head && firstAt >= 0 && i == firstAt + 1 + glossed)
+                {
+                    // A word in parentheses right after the first word is another name for it ("Coriander (cilantro)
+                    // leaves"): it ranks as the first word, so "cilantro" finds the leaves before coriander seed.
+                    flags |= First;
+                    glossed++;
                 }
 
                 var term = Term(word);
@@ -714,7 +790,7 @@ public sealed partial class FoodSearchIndex
                 refunds[k] = (k > 0 ? refunds[k - 1] : 0) + (k < largest.Length ? largest[k] : 0);
             }
 
-            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds));
+            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds, food.Category, food.Brand));
         }
 
         /// <summary>True when a name names two parts of the food ("Potatoes, baked, flesh and skin"): the whole food.</summary>
@@ -726,11 +802,12 @@ public sealed partial class FoodSearchIndex
         private static bool KeepsPart(List<FoodWord> words, int i) =>
             i > 0 && words[i - 1].Segment == words[i].Segment && words[i - 1].Text is "with" or "in" or "include" or "including";
 
-        /// <summary>The segment holding the food's own name: the first, unless it is only a class such as "Nuts".</summary>
+        /// <summary>The segment holding the food's own name: the first, unless it is only a class such as "Nuts" (or a
+        /// word of the usual form standing as one: "Seeds, sesame seeds").</summary>
         private static int HeadSegment(List<FoodWord> words)
         {
             var firstSegment = words.Where(w => w.Segment == 0 && !w.Stop && !w.Aside).ToList();
-            var classOnly = firstSegment.Count > 0 && firstSegment.All(w => WordRoles.GetValueOrDefault(w.Text) is "class");
+            var classOnly = firstSegment.Count > 0 && firstSegment.All(w => WordRoles.GetValueOrDefault(w.Text) is "class" or "plain");
             return classOnly && words.Any(w => w.Segment == 1) ? 1 : 0;
         }
 
@@ -804,7 +881,7 @@ public sealed partial class FoodSearchIndex
             return bits;
         }
 
-        public Dictionary<int, (double Score, double Confidence)> Results { get; } = [];
+        public Dictionary<int, (double Score, double Confidence, bool Full)> Results { get; } = [];
 
         /// <summary>The score a food must reach to enter the results already held from earlier runs of this search
         /// (its other synonym variants): the limit-th best so far, or negative infinity while there are fewer.</summary>
@@ -852,11 +929,13 @@ public sealed partial class FoodSearchIndex
             return slotWeights;
         }
 
-        public void Offer(int doc, double score, double confidence)
+        /// <summary>Keeps the better of this and an earlier result for <paramref name="doc"/>: one with every query word
+        /// (<paramref name="full"/>) before one without, then the higher score.</summary>
+        public void Offer(int doc, double score, double confidence, bool full)
         {
-            if (!Results.TryGetValue(doc, out var existing) || existing.Score < score)
+            if (!Results.TryGetValue(doc, out var existing) || (full && !existing.Full) || (full == existing.Full && existing.Score < score))
             {
-                Results[doc] = (score, confidence);
+                Results[doc] = (score, confidence, full);
             }
         }
     }

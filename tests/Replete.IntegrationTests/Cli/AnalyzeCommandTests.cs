@@ -42,13 +42,27 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
 
         var table = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
         var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+        var json = CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir);
 
         Assert.Equal(0, table.ExitCode);
         Assert.Equal(0, markdown.ExitCode);
+        Assert.Equal(0, json.ExitCode);
         Assert.Contains("Please confirm these matches", table.Output, StringComparison.Ordinal);
         Assert.Contains("## Please confirm these matches", markdown.Output, StringComparison.Ordinal);
         Assert.Contains("'crème fraîche' (lines 3) -> Cream", markdown.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("'banana'", markdown.Output, StringComparison.Ordinal);
+        // Issue 17: the liqueur that shares "creme" (14034, creme de menthe) is a match across food groups: never the
+        // food counted, nor offered among the alternatives, in any format.
+        foreach (var output in new[] { table.Output, markdown.Output, json.Output })
+        {
+            Assert.DoesNotContain("menthe", output, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        var creme = root.GetProperty("matches").EnumerateArray().Single(f => f.GetProperty("entry").GetProperty("food").GetString() == "crème fraîche");
+        Assert.True(creme.GetProperty("needs_confirmation").GetBoolean());
+        Assert.Contains(creme.GetProperty("match").GetProperty("food_id").GetInt32(), new[] { 1053, 1056 });
+        Assert.Contains(root.GetProperty("to_confirm").EnumerateArray(), f => f.GetProperty("entry").GetProperty("food").GetString() == "crème fraîche");
     }
 
     [SkippableFact]

@@ -15,11 +15,13 @@ public class FoodSearchRelevanceTests(Sr28Database sr28, ITestOutputHelper outpu
     // Before the ranking fixes of issue 17: tune top-1 74.0 %, top-3 86.5 %; held-out 66.0 %, 82.0 %. After negation,
     // default-form and product-word roles: tune 76.0 %, 88.5 %; held-out 69.0 %, 84.0 %. After optional default-form
     // query words, food parts (flesh and skin), cooked as the default where food is eaten cooked and "Cereals
-    // ready-to-eat" as a class: tune 83.0 %, 91.5 %; held-out 72.0 %, 86.0 % (floors set just under).
-    private const double TuneTopOneFloor = 0.82;
-    private const double TuneTopThreeFloor = 0.91;
-    private const double HeldOutTopOneFloor = 0.71;
-    private const double HeldOutTopThreeFloor = 0.85;
+    // ready-to-eat" as a class: tune 83.0 %, 91.5 %; held-out 72.0 %, 86.0 %. After full matches first, the cross-group
+    // cost, free words not parting adjacent ones, nuts' "dried", plain first segments as classes, glosses in
+    // parentheses and four synonyms: tune 87.0 %, 95.0 %; held-out 77.0 %, 89.0 % (floors set just under).
+    private const double TuneTopOneFloor = 0.86;
+    private const double TuneTopThreeFloor = 0.94;
+    private const double HeldOutTopOneFloor = 0.76;
+    private const double HeldOutTopThreeFloor = 0.88;
 
     /// <summary>One row: the query, the accepted food ids, and whether it is held out from tuning.</summary>
     public sealed record RelevanceQuery(string Query, int[] Expected, bool HeldOut);
@@ -94,6 +96,56 @@ public class FoodSearchRelevanceTests(Sr28Database sr28, ITestOutputHelper outpu
     {
         var first = sr28.Index.Search(query, 1).Single();
         Assert.Equal(expected, first.FoodId);
+    }
+
+    /// <summary>Every example of issue 17 gives a food a dietitian accepts first (the ids of search_relevance.csv). Four of
+    /// them (soy milk, sunflower seeds, bagel, pork loin) are also held-out rows; the issue named them before the set
+    /// was split, so they are tests in their own right here.</summary>
+    [SkippableTheory]
+    [InlineData("soy milk", new[] { 16139, 16120 })]
+    [InlineData("sunflower seeds", new[] { 12036 })]
+    [InlineData("granola", new[] { 8037 })]
+    [InlineData("baked potato", new[] { 11674 })]
+    [InlineData("bagel", new[] { 18001, 18406, 18407, 18408 })]
+    [InlineData("pork loin", new[] { 10020, 10024, 10023, 10027 })]
+    [InlineData("bell pepper red raw", new[] { 11821 })]
+    [InlineData("creme fraiche", new[] { 1056, 1053 })]
+    [InlineData("crème fraîche", new[] { 1056, 1053 })]
+    [InlineData("skim milk", new[] { 1085, 1151 })]
+    public void Search_Issue17Examples_FindTheAcceptedFoodFirst(string query, int[] accepted)
+    {
+        var results = sr28.Index.Search(query, 5);
+        Assert.True(accepted.Contains(results[0].FoodId), string.Join("; ", results.Select(r => $"{r.FoodId} {r.Description} {r.Confidence:P0}")));
+    }
+
+    /// <summary>"creme fraiche" never lands on the liqueur that shares "creme": creme de menthe (14034, Beverages) comes
+    /// after every dairy food the query's synonym finds, below the confirmation threshold, however long the list.</summary>
+    [SkippableFact]
+    public void Search_CremeFraiche_PutsTheLiqueurBehindTheDairyFoods_BelowConfirmation()
+    {
+        var results = sr28.Index.Search("creme fraiche", 10).ToList();
+        var menthe = results.FindIndex(r => r.FoodId == 14034);
+        Assert.True(results[0].FoodId is 1053 or 1056, results[0].Description);
+        if (menthe >= 0)
+        {
+            Assert.True(results[menthe].Confidence < Replete.Diet.FoodLogResolver.ConfirmBelow, $"{results[menthe].Confidence}");
+            Assert.All(results.Take(menthe), r => Assert.InRange(r.FoodId, 1001, 1999)); // SR28 group 01, Dairy and Egg Products
+        }
+    }
+
+    /// <summary>Results are in the order their match percentages say: down every list, for every query of the relevance
+    /// set, the shown confidence never rises.</summary>
+    [SkippableFact]
+    public void Search_EveryResultList_ShowsMatchPercentagesThatNeverRise()
+    {
+        foreach (var query in Cases.Select(c => c.Query).Append("creme fraiche").Append("chicken"))
+        {
+            var longest = sr28.Index.Search(query, 20);
+            for (var i = 1; i < longest.Count; i++)
+            {
+                Assert.True(longest[i].Confidence <= longest[i - 1].Confidence, $"'{query}': {longest[i - 1].Description} {longest[i - 1].Confidence} then {longest[i].Description} {longest[i].Confidence}");
+            }
+        }
     }
 
     [SkippableFact]

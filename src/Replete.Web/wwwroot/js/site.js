@@ -19,11 +19,13 @@
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
 
+    // A Branded food is shown with its brand, as everywhere else ("Greek yogurt, plain (FAGE)").
+    function label(f) { return f.brand ? f.description + " (" + f.brand + ")" : f.description; }
     function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); active = -1; }
     function choose(i) {
       input.value = items[i].description;
       if (idField) idField.value = items[i].food_id;
-      status.textContent = "Chosen: " + items[i].description;
+      status.textContent = "Chosen: " + label(items[i]);
       close();
     }
     function mark(i) {
@@ -40,7 +42,7 @@
         li.id = list.id + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        li.textContent = f.description;
+        li.textContent = label(f);
         li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
         list.appendChild(li);
       });
