@@ -19,21 +19,23 @@ internal static class AnalyzeCommand
         var to = new Option<DateOnly?>("--to") { Description = "Last day to analyse (YYYY-MM-DD)" };
         var format = new Option<string>("--format") { Description = "table, markdown or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "markdown", "json");
-        var chart = new Option<FileInfo?>("--chart") { Description = "Write a chart of intake against target (SVG)" };
+        var chart = new Option<FileInfo?>("--chart") { Description = "Write a chart of intake against target (FILE.png or FILE.svg), with its text alternative in FILE.png.txt or FILE.svg.txt" };
         var interactive = new Option<bool>("--interactive") { Description = "Ask which food was meant when a match is uncertain" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where Replete keeps its food database" };
         var command = new Command("analyze", "Usual intake of every nutrient from food logs, against the person's targets") { logs, profile, supplements, from, to, format, chart, interactive, dataDir };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(chart) is { } requested && !requested.Extension.Equals(".svg", StringComparison.OrdinalIgnoreCase))
+            if (parse.GetValue(chart) is { } requested && !IntakeChart.Extensions.Contains(requested.Extension, StringComparer.OrdinalIgnoreCase))
             {
-                throw new UsageException($"--chart: {requested.Name}: charts are written as SVG; name the file .svg (a browser or any image editor converts it to PNG)");
+                throw new UsageException($"--chart: {requested.Name}: charts are written as PNG or SVG; name the file .png or .svg");
             }
 
             var chartFile = parse.GetValue(chart);
             if (chartFile is not null)
             {
-                CheckOutput(chartFile, [.. parse.GetValue(logs)!, parse.GetValue(profile)!, .. parse.GetValue(supplements) is { } s ? new[] { s } : []]);
+                FileInfo[] inputs = [.. parse.GetValue(logs)!, parse.GetValue(profile)!, .. parse.GetValue(supplements) is { } s ? new[] { s } : []];
+                CheckOutput(chartFile, inputs);
+                CheckOutput(TextBeside(chartFile), inputs);
             }
 
             var profileDocument = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read);
@@ -58,8 +60,8 @@ internal static class AnalyzeCommand
             };
             if (chartFile is not null)
             {
-                WriteChart(chartFile, IntakeChart.Svg(analysis));
-                context.Error.WriteLine($"Chart written to {chartFile.FullName}");
+                WriteChart(chartFile, IntakeChart.Render(analysis, chartFile.Extension), IntakeChart.Text(analysis));
+                context.Error.WriteLine($"Chart written to {chartFile.FullName}, in words in {TextBeside(chartFile).Name}");
             }
 
             return parse.GetValue(format) switch
@@ -101,18 +103,27 @@ internal static class AnalyzeCommand
         }
     }
 
-    /// <summary>Writes the chart beside its target and moves it into place, so a failure leaves no half-written file.</summary>
-    private static void WriteChart(FileInfo chart, string svg)
+    /// <summary>Where the chart's text alternative goes: beside it, its name and ".txt" ("intake.png.txt").</summary>
+    private static FileInfo TextBeside(FileInfo chart) => new(chart.FullName + ".txt");
+
+    /// <summary>Writes the chart and its text alternative beside their targets and moves them into place, so a failure
+    /// leaves no half-written file.</summary>
+    private static void WriteChart(FileInfo chart, byte[] image, string text)
     {
+        var words = TextBeside(chart);
         var temporary = chart.FullName + $".{Environment.ProcessId}.tmp";
+        var temporaryWords = words.FullName + $".{Environment.ProcessId}.tmp";
         try
         {
-            File.WriteAllText(temporary, svg);
+            File.WriteAllBytes(temporary, image);
+            File.WriteAllText(temporaryWords, text);
+            File.Move(temporaryWords, words.FullName, overwrite: true);
             File.Move(temporary, chart.FullName, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
+            File.Delete(temporaryWords);
         }
     }
 

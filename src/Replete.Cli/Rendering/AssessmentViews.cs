@@ -248,9 +248,11 @@ internal static class AssessmentViews
         text.Append(CultureInfo.InvariantCulture, $"<p><em>{E(result.Disclaimer)}</em></p>\n<h2>{DetailTitle}</h2>\n");
         foreach (var f in report.Detailed)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<h3>{E(AssessmentReport.Name(f.Nutrient))}: {E(AssessmentReport.Words(f.Likelihood))} (score {f.Score})</h3>\n<ul class=\"evidence\">\n");
+            // A finding a person may act on is open; a weak or absent signal is folded to its one line, on screen and
+            // on paper (a closed <details> prints its summary only).
+            text.Append(CultureInfo.InvariantCulture, $"<details class=\"finding\"{(f.Likelihood >= Likelihood.Possible ? " open" : "")}><summary><h3>{E(AssessmentReport.Name(f.Nutrient))}: {E(AssessmentReport.Words(f.Likelihood))} (score {f.Score})</h3></summary>\n<ul class=\"evidence\">\n");
             text.AppendJoin("", EvidenceLines(report, f).Select(line => $"<li>{E(line)}</li>\n"));
-            text.Append("</ul>\n");
+            text.Append("</ul></details>\n");
         }
 
         foreach (var excess in result.Excess)
@@ -272,9 +274,9 @@ internal static class AssessmentViews
         List(text, "Lab results left out", result.LabsLeftOut.Select(E), "h3");
         if (result.ShowsNutritionFindings)
         {
-            text.Append("<h3>Recovery systems</h3>\n<table><tr><th>system</th><th>status</th></tr>\n");
+            text.Append("<details class=\"systems\"><summary><h3>Recovery systems</h3></summary>\n<table><tr><th>system</th><th>status</th></tr>\n");
             text.AppendJoin("", result.Systems.Select(s => $"<tr><td>{E(s.Label)}</td><td>{E(s.Status)}</td></tr>\n"));
-            text.Append("</table>\n");
+            text.Append("</table></details>\n");
         }
 
         List(text, "Other causes", result.OtherCauses.Select(c => $"<strong>{E(c.Label)}</strong> <sup>{report.Cite(c.Source)}</sup>: {E(c.WhatToConsider)}"), "h3");
@@ -293,13 +295,17 @@ internal static class AssessmentViews
         return text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(AssessmentReport.Scoring)}</small></p>\n</body></html>\n").ToString();
     }
 
-    /// <summary>Screen and print styles: on A4 the answer, the evidence and the plan fit one or two pages (small type,
-    /// tight tables, the plan's "detail" rows and the food ideas left to the screen, sources in two columns).</summary>
+    /// <summary>Screen and print styles. On paper (A4 or Letter: the printer's paper, 10 mm margins) the answer, the
+    /// evidence and the plan fit one or two pages for a dietitian to hand over: 8 pt type, tight tables, a finding never
+    /// split across pages, the folded details (weak signals, recovery systems) as their one-line summary, the plan's met
+    /// nutrients and food ideas left to the screen, and the sources in full in three narrow columns.</summary>
     private const string PrintStyles = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%;margin-bottom:.6rem}"
         + "td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}.num{text-align:right;white-space:nowrap}.triage{padding:1rem;color:#fff}.problem{color:#b71c1c;font-weight:bold}"
-        + "@media print{body{margin:0;max-width:none;font-size:7.5pt;line-height:1.2}h1{font-size:12pt;margin:0 0 .2rem}h2{font-size:9.5pt;margin:.35rem 0 .15rem}h3,h4{font-size:8pt;margin:.25rem 0 .1rem}"
-        + "p,ul,ol{margin:.1rem 0}ul,ol{padding-left:1.1rem}td,th{padding:.05rem .2rem}.triage{padding:.25rem .5rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-        + ".detail{display:none}.sources{columns:2;column-gap:1.2rem;font-size:6.5pt}h2,h3,h4{break-after:avoid}tr,li{break-inside:avoid}@page{size:A4;margin:10mm}}";
+        + "summary{cursor:pointer}summary h3{display:inline}"
+        + "@media print{@page{size:auto;margin:10mm}body{margin:0;max-width:none;font-size:8pt;line-height:1.15}h1{font-size:12pt;margin:0 0 .2rem}h2{font-size:9.5pt;margin:.35rem 0 .15rem}h3,h4{font-size:8.5pt;margin:.25rem 0 .1rem}"
+        + "p,ul,ol{margin:.1rem 0}ul,ol{padding-left:1.1rem}td,th{padding:.05rem .2rem}table{margin-bottom:.2rem}.triage{padding:.25rem .5rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+        + "summary{list-style:none}summary::-webkit-details-marker{display:none}details:not([open])>summary h3{font-weight:normal}"
+        + ".detail{display:none}.finding{break-inside:avoid}.sources{columns:3;column-gap:1rem;font-size:6.5pt;line-height:1.15}h2,h3,h4,summary{break-after:avoid}tr,li{break-inside:avoid}}";
 
     private static void List(StringBuilder text, string heading, IEnumerable<string> items, string level = "h2")
     {

@@ -228,37 +228,3 @@ internal static class DietViews
 
     private sealed record Row(string Name, string Mean, string Target, string Percent, string Adequacy, double? Probability, string Coverage, string UpperLimit, string TopFoods);
 }
-
-/// <summary>A bar chart (SVG) of each nutrient's mean intake as a share of the person's target.</summary>
-internal static class IntakeChart
-{
-    public static string Svg(DietAnalysis analysis)
-    {
-        var rows = analysis.Nutrients.Where(n => n.MeanDaily is not null && DietViews.Target(n) is > 0).ToList();
-        const int left = 190, barHeight = 18, gap = 6, width = 760, scaleMax = 200;
-        var plot = width - left - 60;
-        var height = 50 + (rows.Count * (barHeight + gap));
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"18\" font-size=\"14\" font-weight=\"bold\">Mean daily intake as % of target (athlete range low end, else RDA, else AI), {analysis.Days} day(s)</text>\n");
-        var hundred = left + (plot * 100 / scaleMax);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var n = rows[i];
-            var target = DietViews.Target(n)!.Value;
-            var percent = 100 * n.MeanDaily!.Value / target;
-            var y = 34 + (i * (barHeight + gap));
-            var length = plot * Math.Min(percent, scaleMax) / scaleMax;
-            var colour = n.Adequacy?.Probability switch { < 0.5 => "#d9534f", < 0.85 => "#f0ad4e", _ => "#5cb85c" };
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 8}\" y=\"{y + 13}\" text-anchor=\"end\">{Escape(n.Nutrient.Name)}</text>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{y}\" width=\"{length:0.#}\" height=\"{barHeight}\" fill=\"{colour}\"><title>{Escape(n.Nutrient.Name)}: {n.MeanDaily:0.##} {n.Nutrient.Unit}/d, {percent:0}% of target</title></rect>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + length + 4:0.#}\" y=\"{y + 13}\">{percent:0}%</text>\n");
-        }
-
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{hundred}\" y1=\"28\" x2=\"{hundred}\" y2=\"{height - 10}\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{hundred + 3}\" y=\"{height - 2}\" font-size=\"10\">100% of target</text>\n");
-        return svg.Append("</svg>\n").ToString();
-    }
-
-    private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? "";
-}

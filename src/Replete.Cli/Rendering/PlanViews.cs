@@ -173,15 +173,18 @@ internal static class PlanViews
         }
     }
 
-    public static string Markdown(NutritionPlan plan) => Markdown(plan, "##");
+    public static string Markdown(NutritionPlan plan) => Markdown(plan, "#");
 
-    /// <summary>The plan in markdown under a <paramref name="heading"/> ("##" on its own, "###" inside an assessment).</summary>
+    /// <summary>The plan in markdown under a <paramref name="heading"/> ("#" on its own, "###" inside an assessment),
+    /// with the same sections in the same order as <see cref="HtmlSection"/>.</summary>
     public static string Markdown(NutritionPlan plan, string heading)
     {
+        var sub = heading + "#";
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{heading} Plan\n\n**{Headline(plan)}**\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{heading} Nutrition plan\n\n**{Headline(plan)}**\n\n");
         if (plan.Changes.Count > 0)
         {
+            text.Append(CultureInfo.InvariantCulture, $"{sub} Day plan\n\n");
             text.Append("| food | now g/d | plan g/d | change | portion | raises |\n|---|---:|---:|---:|---|---|\n");
             foreach (var c in plan.Changes)
             {
@@ -193,6 +196,7 @@ internal static class PlanViews
 
         if (plan.Nutrients.Count > 0)
         {
+            text.Append(CultureInfo.InvariantCulture, $"{sub} Nutrients\n\n");
             text.Append("| nutrient | goal | now | plan | if loosely followed | P(adequate) now -> plan | UL | status |\n|---|---:|---:|---:|---:|---|---:|---|\n");
             foreach (var n in plan.Nutrients)
             {
@@ -208,6 +212,7 @@ internal static class PlanViews
             text.Append(CultureInfo.InvariantCulture, $"- Problem nutrient: {Problem(n)}\n");
         }
 
+        text.Append(plan.Gaps.Count > 0 ? $"{(plan.ProblemNutrients.Count > 0 ? "\n" : "")}{sub} Food first\n\n" : "");
         foreach (var gap in plan.Gaps)
         {
             var unit = plan.Nutrients.FirstOrDefault(n => n.Nutrient == gap.Nutrient)?.Unit ?? "";
@@ -215,11 +220,13 @@ internal static class PlanViews
             text.Append(gap.Unknown.Count > 0 ? $" (unknown in: {string.Join(", ", gap.Unknown)})\n" : "\n");
         }
 
+        text.Append(plan.Supplements.Count > 0 ? $"\n{sub} Supplements\n\n" : "");
         foreach (var s in plan.Supplements)
         {
             text.Append(CultureInfo.InvariantCulture, $"- Supplement: {Supplement(s)} {string.Join(" ", s.Cautions)}{(s.Source.Length > 0 ? $" (source: {s.Source})" : "")}\n");
         }
 
+        text.Append(plan.Pairings.Count > 0 ? $"\n{sub} Meal pairing\n\n" : "");
         foreach (var p in plan.Pairings)
         {
             text.Append(CultureInfo.InvariantCulture, $"- Meal pairing: {Pairing(p)} (source: {p.Rule.Source})\n");
@@ -232,7 +239,7 @@ internal static class PlanViews
 
         if (plan.TrainingFuel is { } fuel)
         {
-            text.Append("\n| day | training | carbohydrate g | protein g |\n|---|---:|---:|---:|\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n{sub} Training fuel\n\n| day | training | carbohydrate g | protein g |\n|---|---:|---:|---:|\n");
             foreach (var day in fuel.Days.Days)
             {
                 text.Append(CultureInfo.InvariantCulture, $"| {day.Day} | {day.Minutes:0} min | {day.CarbohydrateGrams.Low:0}-{day.CarbohydrateGrams.High:0} | {day.ProteinGrams.Low:0}-{day.ProteinGrams.High:0} |\n");
@@ -265,11 +272,12 @@ internal static class PlanViews
         return text.ToString();
     }
 
-    /// <summary>The plan as an HTML section under a <paramref name="heading"/> ("h1" on its own page, "h2" in a report).</summary>
+    /// <summary>The plan as an HTML section under a <paramref name="heading"/> ("h1" on its own page, "h3" in a report),
+    /// its parts one level below.</summary>
     public static string HtmlSection(NutritionPlan plan, string heading)
     {
         static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
-        var sub = heading == "h1" ? "h2" : "h3";
+        var sub = $"h{heading[1] - '0' + 1}";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"<{heading}>Nutrition plan</{heading}>\n<p><strong>{E(Headline(plan))}</strong></p>\n");
         if (plan.Changes.Count > 0)
@@ -345,12 +353,14 @@ internal static class PlanViews
 
         if (plan.TrainingFuel is { } fuel)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Training fuel</{sub}>\n<table><tr><th>day</th><th>training</th><th>carbohydrate g</th><th>protein g</th></tr>\n");
-            foreach (var day in fuel.Days.Days)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"<tr><td>{day.Day}</td><td class=\"num\">{day.Minutes:0} min</td><td class=\"num\">{day.CarbohydrateGrams.Low:0}-{day.CarbohydrateGrams.High:0}</td><td class=\"num\">{day.ProteinGrams.Low:0}-{day.ProteinGrams.High:0}</td></tr>\n");
-            }
-
+            // The week across the page, a day a column: four rows where a day a row takes eight.
+            var days = fuel.Days.Days;
+            string Row(string header, Func<Replete.Training.DayTarget, string> cell) =>
+                $"<tr><th scope=\"row\">{header}</th>{string.Concat(days.Select(d => $"<td class=\"num\">{cell(d)}</td>"))}</tr>\n";
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Training fuel</{sub}>\n<table>\n<tr><th scope=\"col\">day</th>{string.Concat(days.Select(d => $"<th scope=\"col\">{d.Day}</th>"))}</tr>\n");
+            text.Append(Row("training", d => string.Create(CultureInfo.InvariantCulture, $"{d.Minutes:0}\u00a0min")));
+            text.Append(Row("carbohydrate g", d => string.Create(CultureInfo.InvariantCulture, $"{d.CarbohydrateGrams.Low:0}-{d.CarbohydrateGrams.High:0}")));
+            text.Append(Row("protein g", d => string.Create(CultureInfo.InvariantCulture, $"{d.ProteinGrams.Low:0}-{d.ProteinGrams.High:0}")));
             text.Append("</table>\n<ul class=\"detail\">\n");
             foreach (var session in fuel.Sessions)
             {

@@ -26,6 +26,7 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Equal(200, magnesium.GetProperty("mean_from_supplements").GetDouble());
         Assert.True(magnesium.GetProperty("mean_daily").GetDouble() > 200);
         Assert.Contains("<svg", File.ReadAllText(chart), StringComparison.Ordinal);
+        Assert.True(File.Exists(chart + ".txt"));
 
         var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
         Assert.Equal(0, markdown.ExitCode);
@@ -124,15 +125,60 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void PngChart_IsRefusedWithWhatToDo()
+    /// <summary>The chart through ScottPlot, headless: a real PNG and an SVG that carries its axis labels (with the unit,
+    /// % of target), every charted nutrient's name, and its text alternative; the same words are written beside it.</summary>
+    [SkippableTheory]
+    [InlineData("intake.png")]
+    [InlineData("intake.svg")]
+    public void Chart_IsWrittenAsPngOrSvg_WithAxisLabelsNamesAndAnAlternativeInWords(string name)
+    {
+        InitDatabase();
+        var log = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv");
+        var chart = Path.Combine(TempDirectory, name);
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--chart", chart, "--data-dir", DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var words = File.ReadAllText(chart + ".txt");
+        Assert.Contains("- Iron: ", words, StringComparison.Ordinal);
+        Assert.Contains("% of the RDA", words, StringComparison.Ordinal);
+        Assert.Contains("below the AI, adequacy is not known", words, StringComparison.Ordinal);
+        var bytes = File.ReadAllBytes(chart);
+        if (name.EndsWith(".png", StringComparison.Ordinal))
+        {
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+            Assert.True(bytes.Length > 10_000, $"a PNG of {bytes.Length} bytes");
+            return;
+        }
+
+        var svg = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        var text = string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
+        Assert.Contains("Mean daily intake, % of target", text, StringComparison.Ordinal);
+        Assert.Contains("Nutrient", text, StringComparison.Ordinal);
+        foreach (var nutrient in new[] { "Iron", "Magnesium", "Calcium", "Vitamin D", "Protein" })
+        {
+            Assert.Contains(nutrient, text.Split('\n'));
+        }
+
+        Assert.Contains("- Iron: ", svg.Descendants().Single(e => e.Name.LocalName == "desc").Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("intake.jpg", "name the file .png or .svg")]
+    [InlineData("intake", "name the file .png or .svg")]
+    [InlineData("missing/intake.png", "folder that does not exist")]
+    public void BadChartPath_ExitsTwoWithAClearError_AndWritesNothing(string name, string expected)
     {
         var log = Write("log.csv", "date,time,meal,food,amount\n2026-11-02,12:00,lunch,apple,100 g\n");
+        HashSet<string> Files() => [.. Directory.GetFileSystemEntries(TempDirectory, "*", SearchOption.AllDirectories).Where(p => !p.StartsWith(DataDir, StringComparison.Ordinal))];
+        var before = Files();
 
-        var result = CliRunner.Run("analyze", log, "--profile", profile, "--chart", Path.Combine(TempDirectory, "intake.png"), "--data-dir", DataDir);
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--chart", Path.Combine(TempDirectory, name), "--data-dir", DataDir);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("name the file .svg", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--chart", result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Files());
     }
 
     [Fact]

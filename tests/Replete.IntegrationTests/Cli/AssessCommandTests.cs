@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Replete.IntegrationTests.Storage;
 
 namespace Replete.IntegrationTests.Cli;
@@ -230,5 +232,29 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var result = CliRunner.Run("assess", Path.Combine(linked, "runner-assessment.json"), "--format", "json", "--data-dir", DataDir);
 
         Assert.True(result.ExitCode == 0, result.Error);
+    }
+
+    /// <summary>Markdown and HTML carry the same sections, at the same levels, in the same order (issue 19): the
+    /// README example with its plan, with <c>--all</c>, the plan on its own, and an emergency with a red flag and labs.</summary>
+    [SkippableTheory]
+    [InlineData("assess", "{example}")]
+    [InlineData("assess", "{example}", "--all")]
+    [InlineData("plan", "{example}")]
+    [InlineData("assess", "{emergency}")]
+    public void MarkdownAndHtml_CarryTheSameSections_InTheSameOrder(params string[] command)
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        var emergency = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "red_flags": ["chest_pain_or_fainting"], "labs": [{"biomarker": "ferritin", "value": 12, "unit": "ug/L"}]}""");
+        string[] args = [.. command.Select(a => a.Replace("{example}", example, StringComparison.Ordinal).Replace("{emergency}", emergency, StringComparison.Ordinal)), "--data-dir", DataDir];
+
+        var markdown = CliRunner.Run([.. args, "--format", "markdown"]);
+        var html = CliRunner.Run([.. args, "--format", "html"]);
+
+        Assert.True(markdown.ExitCode == 0 && html.ExitCode == 0, markdown.Error + html.Error);
+        var fromMarkdown = Regex.Matches(markdown.Output, @"^(#+) (.+)$", RegexOptions.Multiline).Select(m => $"{m.Groups[1].Length} {m.Groups[2].Value}").ToList();
+        var fromHtml = Regex.Matches(html.Output, @"<h([1-6])>(.*?)</h\1>").Select(m => $"{m.Groups[1].Value} {WebUtility.HtmlDecode(Regex.Replace(m.Groups[2].Value, "<[^>]+>", ""))}").ToList();
+        Assert.True(fromMarkdown.Count >= 4, string.Join("\n", fromMarkdown));
+        Assert.Equal(fromMarkdown, fromHtml);
     }
 }

@@ -146,7 +146,7 @@ public static partial class HostileCorpus
         {
             yield return new HostileCase($"analyze --chart {label}", "analyze", expect, ["chart|svg|day.csv|profile.json|full"], f => f.Text("day.csv", DailySummary),
                 f => ["analyze", f["day.csv"], "--profile", File.Exists(f["profile.json"]) ? f["profile.json"] : Profile, "--chart", chart(f)])
-            { Outputs = ["chart.svg", "\u001b[2Jchart.svg"] };
+            { Outputs = ["chart.svg", "chart.svg.txt", "\u001b[2Jchart.svg", "\u001b[2Jchart.svg.txt"] };
         }
 
         yield return new HostileCase("analyze the same log twice", "analyze", HostileOutcome.Refused, ["day.csv"], f => f.Text("day.csv", DailySummary), f => ["analyze", f["day.csv"], f["day.csv"], "--profile", Profile]);

@@ -44,6 +44,34 @@ public sealed class WebAppBrowser : IAsyncDisposable
     /// <summary>Starts the server on Kestrel and the browser.</summary>
     public static async Task<WebAppBrowser> StartAsync(Sr28Database foods)
     {
+        RequireChromium();
+        var server = new ServerHost(foods);
+        server.UseKestrel(0);
+        server.StartServer();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (playwright, browser) = await LaunchChromiumAsync();
+        return new WebAppBrowser(server, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal), playwright, browser);
+    }
+
+    /// <summary>Playwright and headless Chromium without a server (for pages written to disk, such as printed reports);
+    /// skips, or fails in CI, where Chromium is not installed.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync()
+    {
+        RequireChromium();
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Root in CI has no user namespace sandbox; the pages are our own, on loopback.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(Artifacts);
+        return (playwright, browser);
+    }
+
+    private static void RequireChromium()
+    {
         if (!File.Exists(Chromium))
         {
             var message = $"Chromium is not installed at {Chromium} (apt-get install chromium, or set REPLETE_CHROMIUM).";
@@ -54,21 +82,6 @@ public sealed class WebAppBrowser : IAsyncDisposable
 
             throw new SkipException("Skipped: " + message);
         }
-
-        var server = new ServerHost(foods);
-        server.UseKestrel(0);
-        server.StartServer();
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // Root in CI has no user namespace sandbox; the pages are our own, on loopback.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
-        });
-        Directory.CreateDirectory(Artifacts);
-        return new WebAppBrowser(server, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal), playwright, browser);
     }
 
     /// <summary>A new browser (its own cookies) at <paramref name="width"/>.</summary>
