@@ -37,7 +37,10 @@ public sealed class PlanCommandTests(Sr28Database sr28) : CommandTestDirectory(s
         Assert.Equal(days.Average(d => d.GetProperty("carbohydrate_grams").GetProperty("low").GetDouble()), carbohydrate.GetProperty("goal").GetDouble(), 6);
         Assert.Equal(7, fuel.GetProperty("sessions").GetArrayLength());   // seven sessions, none repeated
 
-        Assert.Contains("## Plan", CliRunner.Run("plan", example, "--format", "markdown", "--data-dir", DataDir).Output, StringComparison.Ordinal);
+        var markdown = CliRunner.Run("plan", example, "--format", "markdown", "--data-dir", DataDir).Output;
+        Assert.StartsWith("# Nutrition plan\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n## Day plan\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n## Training fuel\n", markdown, StringComparison.Ordinal);
         var html = CliRunner.Run("plan", example, "--format", "html", "--data-dir", DataDir).Output;
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
