@@ -222,16 +222,8 @@ internal static class Resident
     /// socket, so the socket itself is asked.)</summary>
     internal static bool Listening(string path)
     {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            probe.Connect(new UnixDomainSocketEndPoint(path));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        using var probe = ResidentConnection.Open(path);
+        return probe is not null;
     }
 
     /// <summary>Makes <paramref name="folder"/> (mode 0700) where it is missing; true when it is a folder only this user
@@ -365,17 +357,19 @@ internal static class Resident
     /// <summary>Stops the resident process on <paramref name="path"/>; true when one ran there.</summary>
     internal static bool Stop(string path)
     {
+        using var stream = ResidentConnection.Open(path);
+        if (stream is null)
+        {
+            return false;
+        }
+
         try
         {
-            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            socket.Connect(new UnixDomainSocketEndPoint(path));
-            using var stream = new NetworkStream(socket);
-            using var writer = new BinaryWriter(stream);
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(-Protocol);
-            writer.Flush();
             return true;
         }
-        catch (SocketException)
+        catch (IOException)
         {
             return false;
         }
