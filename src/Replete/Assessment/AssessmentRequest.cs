@@ -53,12 +53,13 @@ public sealed record AssessmentRequest(
         ArgumentNullException.ThrowIfNull(source);
         var kb = knowledge ?? KnowledgeBase.Default;
         var reader = new DocumentReader(source);
-        var request = Read(reader, source.Root, kb);
-        return InputResult.From(request, LeadWithReportedFlags(ReportedRedFlags(source.Root, kb), reader.Problems));
+        var request = Read(reader, source.Root, kb, out var person);
+        return InputResult.From(request, LeadWithReportedFlags(ReportedRedFlags(source.Root, kb, person), reader.Problems));
     }
 
-    private static AssessmentRequest? Read(DocumentReader reader, JsonElement root, KnowledgeBase kb)
+    private static AssessmentRequest? Read(DocumentReader reader, JsonElement root, KnowledgeBase kb, out Person? person)
     {
+        person = null;
         if (!reader.IsObject(root, "", "an assessment is an object with \"profile\" (age, sex, ...), \"symptoms\", \"labs\" ..."))
         {
             return null;
@@ -80,7 +81,6 @@ public sealed record AssessmentRequest(
             }
         }
 
-        Person? person = null;
         if (profile?.ToPerson() is { } personResult)
         {
             foreach (var problem in personResult.Problems)
@@ -177,9 +177,11 @@ public sealed record AssessmentRequest(
         return new AssessmentInput(Person, [.. symptoms.Distinct()], [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History, TakesSupplements = Supplements is not null };
     }
 
-    /// <summary>The red flags the request reports.</summary>
+    /// <summary>The red flags the request reports: those ticked (under any of its id lists), and those its symptoms,
+    /// risk factors, profile and history raise by data/red_flag_rules.csv without labs ("chest pain" alone is
+    /// chest_pain_or_fainting), so they can lead before anything else (a diet log, a FHIR file) fails.</summary>
     public IReadOnlyList<RedFlag> ReportedRedFlags(KnowledgeBase? knowledge = null) =>
-        [.. (knowledge ?? KnowledgeBase.Default).RedFlags.Where(f => RedFlags.Contains(f.FlagId) || Symptoms.Contains(f.FlagId) || RiskFactors.Contains(f.FlagId))];
+        Said(knowledge ?? KnowledgeBase.Default, [.. RedFlags, .. Symptoms, .. RiskFactors], Circumstances.Of(ToInput(), []));
 
     /// <summary>Adds lab results from another source (a FHIR upload), each checked as the document's own are.</summary>
     /// <param name="labs">The results.</param>
@@ -224,8 +226,10 @@ public sealed record AssessmentRequest(
     }
 
     /// <summary>The red flags a document reports, read before anything else can fail: a flag listed under symptoms or
-    /// risk factors by mistake counts too.</summary>
-    private static IReadOnlyList<RedFlag> ReportedRedFlags(JsonElement root, KnowledgeBase kb)
+    /// risk factors by mistake counts, a flag the rules raise from its symptoms and risk factors without labs counts,
+    /// and so does one named inside a phrase that is not a known word ("chest pain when running", "passed out during
+    /// training": <see cref="KnowledgeBase.NamedIn"/>), though that phrase is still a problem.</summary>
+    private static List<RedFlag> ReportedRedFlags(JsonElement root, KnowledgeBase kb, Person? person)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -233,13 +237,52 @@ public sealed record AssessmentRequest(
         }
 
         // Every occurrence of each list, so a list given twice cannot hide a flag; a flag's alias ("collapsed") counts.
-        var ids = root.EnumerateObject()
+        var texts = root.EnumerateObject()
             .Where(p => IdLists.Any(l => l.Field == p.Name) && p.Value.ValueKind == JsonValueKind.Array)
             .SelectMany(p => p.Value.EnumerateArray())
             .Where(e => e.ValueKind == JsonValueKind.String)
-            .Select(e => kb.Resolve(e.GetString()!, KnowledgeIdKind.RedFlag) ?? e.GetString())
-            .ToHashSet();
-        return [.. kb.RedFlags.Where(f => ids.Contains(f.FlagId))];
+            .Select(e => e.GetString()!);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        var symptoms = new HashSet<string>(StringComparer.Ordinal);
+        var risks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            if (kb.Resolve(text, KnowledgeIdKind.RedFlag) is { } flag)
+            {
+                flags.Add(flag);
+            }
+            else if (kb.Resolve(text, KnowledgeIdKind.Symptom) is { } symptom)
+            {
+                symptoms.Add(symptom);
+            }
+            else if (kb.Resolve(text, KnowledgeIdKind.RiskFactor) is { } risk)
+            {
+                risks.Add(risk);
+            }
+            else
+            {
+                // A phrase in the person's own words: only its first words are read (a red flag is said early, and a
+                // hostile megabyte of text costs nothing).
+                var said = text.Length > PhraseScanChars ? text[..PhraseScanChars] : text;
+                flags.UnionWith(kb.NamedIn(said, KnowledgeIdKind.RedFlag));
+                symptoms.UnionWith(kb.NamedIn(said, KnowledgeIdKind.Symptom));
+                risks.UnionWith(kb.NamedIn(said, KnowledgeIdKind.RiskFactor));
+            }
+        }
+
+        return Said(kb, flags, new Circumstances([], symptoms, risks, LabSample.Unknown) { Person = person });
+    }
+
+    // How much of an unknown phrase is searched for a red flag's words: five times the longest id or word
+    // (InputLimits.MaximumWordChars); Replete's choice.
+    private const int PhraseScanChars = 5 * InputLimits.MaximumWordChars;
+
+    /// <summary>The flags among <paramref name="ids"/>, with those the rules of data/red_flag_rules.csv raise in
+    /// <paramref name="circumstances"/> (no labs: a rule that needs one does not hold), in the knowledge base's order.</summary>
+    private static List<RedFlag> Said(KnowledgeBase kb, IEnumerable<string> ids, Circumstances circumstances)
+    {
+        var raised = ids.Concat(kb.RedFlagRules.Where(r => r.When.All(circumstances.Hold)).Select(r => r.FlagId)).ToHashSet(StringComparer.Ordinal);
+        return [.. kb.RedFlags.Where(f => raised.Contains(f.FlagId))];
     }
 
     private static List<string> Ids(DocumentReader reader, JsonElement root, string field, KnowledgeIdKind kind, KnowledgeBase kb)

@@ -141,6 +141,8 @@ public sealed class KnowledgeBase
 
         aliases = Enum.GetValues<KnowledgeIdKind>().ToDictionary(kind => kind, AliasesOf);
         singulars = aliases.ToDictionary(kind => kind.Key, kind => Singulars(kind.Value));
+        phrasesOf = aliases.ToDictionary(kind => kind.Key, kind => kind.Value.Select(w => (Words: Words(w.Key), Id: w.Value)).Where(p => p.Words.Length > 0)
+            .GroupBy(p => p.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToArray(), StringComparer.Ordinal));
         var ids = Symptoms.Select(s => s.SymptomId).Concat(RiskFactors.Select(r => r.RiskId)).Concat(RedFlags.Select(f => f.FlagId)).Concat(Terms.Select(t => t.Id)).ToHashSet(StringComparer.Ordinal);
         OtherCauses = [.. set.Rows("other_causes.csv").Select(row => new OtherCause(
             row.Text("cause_id"), row.Text("label"), Known(row, "suggested_by", ids), row.Text("what_to_consider"), row.Text("source"), Grade(row))
@@ -220,8 +222,9 @@ public sealed class KnowledgeBase
 
         // The nearest words people use (ids, labels and aliases), each named by its id.
         var typed = Normalize(id);
-        var suggestions = aliases[kind].OrderBy(w => Nutrients.EditDistance.Between(w.Key, typed)).ThenBy(w => w.Value, StringComparer.Ordinal)
-            .Select(w => w.Value).Distinct().Take(3);
+        // An id named inside the phrase ("chest pain when running") comes first.
+        var suggestions = NamedIn(id, kind).Concat(aliases[kind].OrderBy(w => Nutrients.EditDistance.Between(w.Key, typed)).ThenBy(w => w.Value, StringComparer.Ordinal)
+            .Select(w => w.Value)).Distinct().Take(3);
         return $"unknown {Name(kind)} '{id}' (did you mean {string.Join(", ", suggestions)}?)";
     }
 
@@ -239,6 +242,49 @@ public sealed class KnowledgeBase
 
         var normalized = Normalize(text);
         return aliases[kind].GetValueOrDefault(normalized) ?? singulars[kind].GetValueOrDefault(Singular(normalized));
+    }
+
+    /// <summary>The ids of <paramref name="kind"/> whose id, label or alias appears as whole words inside
+    /// <paramref name="text"/>, in the order they appear: "chest pain when running" names chest_pain, "passed out
+    /// during training" names fainting. A match after a word of negation ("no chest pain", "never fainted") does not
+    /// count. For a phrase <see cref="Resolve"/> does not know, so a red flag in a person's own words still leads the
+    /// answer (and the "did you mean" list) instead of being lost to an unknown-word error. Words are compared as
+    /// <see cref="Resolve"/> compares them (case, hyphens, underscores, a plural -s); other punctuation separates words.</summary>
+    public IReadOnlyList<string> NamedIn(string text, KnowledgeIdKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Words(text);
+        var found = new List<string>();
+        for (var start = 0; start < words.Length; start++)
+        {
+            if (NegationWords.Contains(words[start]) || words[start].EndsWith("n't", StringComparison.Ordinal))
+            {
+                // Everything after "no", "not", "never" or "didn't" is denied, not reported.
+                break;
+            }
+
+            foreach (var (phrase, id) in phrasesOf[kind].GetValueOrDefault(words[start], []))
+            {
+                if (start + phrase.Length <= words.Length && !found.Contains(id) && phrase.AsSpan().SequenceEqual(words.AsSpan(start, phrase.Length)))
+                {
+                    found.Add(id);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    // Words that deny what follows them in a phrase (Replete's choice, for NamedIn).
+    private static readonly HashSet<string> NegationWords = new(["no", "not", "never", "without", "none", "nor", "denies", "denied", "absent"], StringComparer.Ordinal);
+
+    // Each kind's ids, labels and aliases as word sequences (in the singular), by their first word, longest first.
+    private readonly Dictionary<KnowledgeIdKind, Dictionary<string, (string[] Words, string Id)[]>> phrasesOf;
+
+    private static string[] Words(string text)
+    {
+        var chars = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c == '\'' || c == '\u2019' ? (c == '\u2019' ? '\'' : c) : ' ').ToArray();
+        return Singular(string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries))).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private List<string> Ids(KnowledgeIdKind kind) => kind switch

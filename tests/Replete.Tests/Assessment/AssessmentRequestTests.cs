@@ -67,6 +67,61 @@ public class AssessmentRequestTests
         Assert.Contains(result.Problems, p => p.Path == "profile.sex" && p.Code == InputProblemCodes.Required);
     }
 
+    // A red flag in the person's own words must lead even though the phrase is not a known word (a fresh tester's
+    // "chest pain when running" used to give only "unknown symptom").
+    [Theory]
+    [InlineData("symptoms", "chest pain when running", "Chest pain, fainting")]
+    [InlineData("red_flags", "chest pain when running", "Chest pain, fainting")]
+    [InlineData("symptoms", "passed out during training", "Chest pain, fainting")]
+    [InlineData("symptoms", "Dark cola urine after a race!", "Dark (cola- or tea-coloured) urine")]
+    [InlineData("risk_factors", "I collapsed at the finish", "Chest pain, fainting")]
+    public void Read_ARedFlagInsideAnUnknownPhrase_LeadsTheProblems(string field, string phrase, string label)
+    {
+        var result = Read($$"""{"profile": {"age": 30, "sex": "male", "sport": "running"}, "{{field}}": ["{{phrase}}"]}""");
+
+        Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
+        Assert.StartsWith("EMERGENCY: get medical care now (" + label, result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal(($"{field}[0]", InputProblemCodes.UnknownValue), (result.Problems[1].Path, result.Problems[1].Code));
+    }
+
+    [Fact]
+    public void Read_AnUnknownPhrase_SuggestsTheIdItNames_First()
+    {
+        var result = Read("""{"profile": {"age": 30, "sex": "male"}, "symptoms": ["chest pain when running"]}""");
+
+        Assert.Contains("(did you mean chest_pain,", result.Problems[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no chest pain when running")]
+    [InlineData("never passed out")]
+    [InlineData("didn't faint")]
+    [InlineData("legs heavy when running")]
+    public void Read_AnUnknownPhrase_ThatDeniesOrNamesNoFlag_LeadsWithNothing(string phrase)
+    {
+        var result = Read($$"""{"profile": {"age": 30, "sex": "male"}, "symptoms": ["{{phrase}}"]}""");
+
+        Assert.Equal(InputProblemCodes.UnknownValue, Assert.Single(result.Problems).Code);
+    }
+
+    [Fact]
+    public void Read_ASymptomThatAloneRaisesAFlag_LeadsWhenTheRestIsBad()
+    {
+        var result = Read("""{"profile": {"age": 30, "sex": "male"}, "symptoms": ["chest pain"], "labs": [{"biomarker": "ferritin", "value": 40, "unit": "furlongs"}]}""");
+
+        Assert.Equal([InputProblemCodes.RedFlagReported, InputProblemCodes.UnknownValue], result.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public void ReportedRedFlags_OfAGoodRequest_IncludeThoseItsSymptomsRaise()
+    {
+        var request = Read("""{"profile": {"age": 30, "sex": "male", "sport": "running"}, "symptoms": ["fainted", "fatigue"]}""").OrThrow();
+        var calm = Read("""{"profile": {"age": 30, "sex": "male", "sport": "running"}, "symptoms": ["fatigue"]}""").OrThrow();
+
+        Assert.Equal("chest_pain_or_fainting", Assert.Single(request.ReportedRedFlags()).FlagId);
+        Assert.Empty(calm.ReportedRedFlags());
+    }
+
     [Fact]
     public void Read_NoProblems_NoRedFlagProblem()
     {
