@@ -93,6 +93,7 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
             await Assertions.Expect(first.Locator(".evidence")).ToContainTextAsync("Ferritin");
             await Assertions.Expect(first.Locator(".evidence .source").First).ToContainTextAsync("Source:");
             await Assertions.Expect(athlete.GetByRole(AriaRole.Heading, new() { Name = "The plan" })).ToBeVisibleAsync();
+            await Assertions.Expect(athlete.GetByRole(AriaRole.Link, new() { Name = "Printable plan" })).ToBeVisibleAsync();
             await Assertions.Expect(athlete.GetByRole(AriaRole.Heading, new() { Name = "Retests due" })).ToBeVisibleAsync();
             await WebAppBrowser.CheckAsync(athlete, "journey-dashboard");
             await athlete.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppBrowser.Artifacts, "journey-dashboard-window.png") });
@@ -159,6 +160,7 @@ public sealed class WebAppJourneyTests(Sr28Database foods)
             await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("EMERGENCY: get medical care now");
             Assert.Equal(0, await page.GetByRole(AriaRole.Heading, new() { Name = "The plan" }).CountAsync());
             Assert.Equal(0, await page.GetByRole(AriaRole.Heading, new() { Name = "What holds recovery back" }).CountAsync());
+            Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Printable plan" }).CountAsync());
             await WebAppBrowser.CheckAsync(page, "red-flag-dashboard");
             await page.GotoAsync("/plan");
             await Assertions.Expect(page.GetByText("There is no plan in an emergency.")).ToBeVisibleAsync();
