@@ -7,7 +7,8 @@ using Replete.Web.WebApp;
 namespace Replete.Web.Pages;
 
 /// <summary>The athlete's supplements: the supplement plan in force (the engine's supplements document) read and set
-/// through the API's supplements endpoints, one product and nutrient at a time. The server's report counts the plan in
+/// through the API's supplements endpoints, one product and nutrient at a time (a product added again under the same
+/// name and frequency gains the nutrient, so a multivitamin is one product). The server's report counts the plan in
 /// force on a range's last day into the diet analysis, so the dashboard's upper-limit checks (the engine's
 /// <c>UpperLimitCheck</c> and possible excess) and the plan's room under each UL include it; this page shows the latest
 /// report's excess findings beside the list and computes nothing itself.</summary>
@@ -69,16 +70,34 @@ public sealed class SupplementsModel : WebPage
         }
         else
         {
-            var added = new JsonObject
+            // The engine reads "amount unit" and names a bad amount or unit itself.
+            var dose = $"{amount?.Trim()} {unit?.Trim()}".Trim();
+            var current = (await CurrentAsync()).Select(s => s.DeepClone()).ToList();
+
+            // A product already listed under the same name and frequency (a multivitamin entered a nutrient at a time)
+            // gains the nutrient, or has its amount replaced, rather than becoming a second product.
+            var same = current.FirstOrDefault(s => string.Equals(((string?)s["name"])?.Trim(), product?.Trim(), StringComparison.OrdinalIgnoreCase)
+                && s["doses_per_day"] is JsonValue v && v.TryGetValue<double>(out var d) && Math.Abs(d - doses.DosesPerDay) < 1e-9
+                && s["per_dose"] is JsonObject);
+            if (same is not null)
             {
-                ["name"] = product ?? "",
-                ["doses_per_day"] = doses.DosesPerDay,
-                // The engine reads "amount unit" and names a bad amount or unit itself.
-                ["per_dose"] = new JsonObject { [nutrient ?? ""] = $"{amount?.Trim()} {unit?.Trim()}".Trim() },
-            };
-            if (await SaveAsync([.. (await CurrentAsync()).Select(s => s.DeepClone()), added], from))
+                same["per_dose"]![nutrient ?? ""] = dose;
+            }
+            else
             {
-                Done = $"Added {product} from {from:yyyy-MM-dd}. Assess a range on the dashboard that ends on or after that day: its upper-limit checks count it with your food.";
+                current.Add(new JsonObject
+                {
+                    ["name"] = product ?? "",
+                    ["doses_per_day"] = doses.DosesPerDay,
+                    ["per_dose"] = new JsonObject { [nutrient ?? ""] = dose },
+                });
+            }
+
+            if (await SaveAsync([.. current], from))
+            {
+                Done = same is null
+                    ? $"Added {product} from {from:yyyy-MM-dd}. Assess a range on the dashboard that ends on or after that day: its upper-limit checks count it with your food."
+                    : $"Added {nutrient?.Replace('_', ' ')} to {same["name"]} from {from:yyyy-MM-dd}. Assess a range on the dashboard that ends on or after that day: its upper-limit checks count it with your food.";
                 return Redirect("/supplements");
             }
         }

@@ -63,6 +63,17 @@ public sealed partial class WebAppSupplementsTests(Sr28Database foods)
                 await Assertions.Expect(taking.First).ToContainTextAsync("once a day");
                 Assert.Equal(0, await page.Locator("section[aria-labelledby=taking-h] img").CountAsync());
 
+                // A multivitamin entered a nutrient at a time is one product with both nutrients.
+                await AddAsync(page, "Daily multi", "magnesium", "100", "mg", "1", yesterday.AddDays(-30));
+                await page.GetByLabel("Product").FillAsync("daily multi");
+                await page.GetByLabel("Nutrient").SelectOptionAsync("vitamin_c");
+                await page.GetByLabel("Amount in each dose").FillAsync("80");
+                await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("mg");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Add supplement" }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added vitamin c to Daily multi");
+                await Assertions.Expect(taking).ToHaveCountAsync(3);
+                await Assertions.Expect(taking.Nth(2)).ToContainTextAsync("magnesium 100 mg, vitamin c 80 mg");
+
                 // A dose the engine cannot read is refused by name, and the form keeps what was typed.
                 await page.GetByLabel("Product").FillAsync("Iron drops");
                 await page.GetByLabel("Nutrient").SelectOptionAsync("iron");
@@ -71,7 +82,7 @@ public sealed partial class WebAppSupplementsTests(Sr28Database foods)
                 await page.GetByRole(AriaRole.Button, new() { Name = "Add supplement" }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("per_dose.iron");
                 await Assertions.Expect(page.GetByLabel("Product")).ToHaveValueAsync("Iron drops");
-                await Assertions.Expect(taking).ToHaveCountAsync(2);
+                await Assertions.Expect(taking).ToHaveCountAsync(3);
 
                 // Assessed again: both above the UL, with the engine's evidence and source.
                 await WebAppJourneyTests.AssessAsync(page);
@@ -91,7 +102,7 @@ public sealed partial class WebAppSupplementsTests(Sr28Database foods)
                 // Stopped: gone from the list from today.
                 await page.GetByRole(AriaRole.Button, new() { Name = "Stop Zinc picolinate" }).ClickAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stopped Zinc picolinate");
-                await Assertions.Expect(taking).ToHaveCountAsync(1);
+                await Assertions.Expect(taking).ToHaveCountAsync(2);
             });
         }
         finally
