@@ -75,12 +75,17 @@ public class AssessmentRequestTests
     [InlineData("symptoms", "passed out during training", "Chest pain, fainting")]
     [InlineData("symptoms", "Dark cola urine after a race!", "Dark (cola- or tea-coloured) urine")]
     [InlineData("risk_factors", "I collapsed at the finish", "Chest pain, fainting")]
-    public void Read_ARedFlagInsideAnUnknownPhrase_LeadsTheProblems(string field, string phrase, string label)
+    [InlineData("symptoms", "numbness in my groin after cycling", "Numbness or tingling with loss of bladder")]
+    [InlineData("symptoms", "my pee is brown since the race", "Dark (cola- or tea-coloured) urine")]
+    [InlineData("symptoms", "vomiting blood after the race", "Vomiting blood")]
+    [InlineData("symptoms", "black stools for a week", "Black, tarry or dark red stools", "See a doctor today")]
+    [InlineData("symptoms", "blood in my pee after long runs", "Blood in the urine", "See a doctor soon")]
+    public void Read_ARedFlagInsideAnUnknownPhrase_LeadsTheProblems(string field, string phrase, string label, string headline = "EMERGENCY: get medical care now")
     {
         var result = Read($$"""{"profile": {"age": 30, "sex": "male", "sport": "running"}, "{{field}}": ["{{phrase}}"]}""");
 
         Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
-        Assert.StartsWith("EMERGENCY: get medical care now (" + label, result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{headline} ({label}", result.Problems[0].Message, StringComparison.Ordinal);
         Assert.Equal(($"{field}[0]", InputProblemCodes.UnknownValue), (result.Problems[1].Path, result.Problems[1].Code));
     }
 
