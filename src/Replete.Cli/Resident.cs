@@ -17,8 +17,9 @@ namespace Replete.Cli;
 /// (colours, width, Unicode), one command at a time. Anything that needs the person at the keyboard
 /// (<c>--interactive</c>), the server, and unknown commands run in the command itself.</para>
 /// <para>It holds no person's data between commands. It stops after <see cref="IdleTimeout"/> without a command, with
-/// <c>replete resident stop</c>, and is never used when <c>REPLETE_RESIDENT=off</c>. A resident process of another build
-/// (another version of any Replete assembly) or another culture or time zone is a different one, on its own socket.</para>
+/// <c>replete resident stop</c>, and is never used when <c>REPLETE_RESIDENT=off</c>. A resident process of another folder,
+/// culture or time zone is a different one, on its own socket; one whose build has been replaced in its folder (another
+/// version of any Replete assembly) stops at the next command, which runs itself.</para>
 /// </remarks>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class Resident
@@ -51,7 +52,7 @@ internal static class Resident
     private const byte Stderr = 2;
     private const byte Exit = 3;
     private const byte RunYourself = 4;
-    private const int Protocol = 1;
+    private const int Protocol = 2;
 
     /// <summary>Hands the command to the resident process and returns its exit code, or null when the command should run
     /// here (no resident process yet: one is started for next time; or the command is not one it runs).</summary>
@@ -84,11 +85,19 @@ internal static class Resident
         var written = false;
         try
         {
-            // The request goes in one write.
+            // The request goes in one write; the console's capabilities follow in another, detected while the resident
+            // process reads the files and plans (see WriteCapabilities).
             var request = new MemoryStream();
             using (var writer = new BinaryWriter(request, Encoding.UTF8, leaveOpen: true))
             {
                 WriteRequest(writer, args);
+            }
+
+            stream.Write(request.GetBuffer(), 0, (int)request.Length);
+            request.SetLength(0);
+            using (var writer = new BinaryWriter(request, Encoding.UTF8, leaveOpen: true))
+            {
+                WriteCapabilities(writer, args);
             }
 
             stream.Write(request.GetBuffer(), 0, (int)request.Length);
@@ -129,7 +138,7 @@ internal static class Resident
     }
 
     private static bool Wanted(string[] args) =>
-        args.Length > 0 && Commands.Contains(args[0]) && !args.Contains("--interactive", StringComparer.Ordinal)
+        args.Length > 0 && Commands.Contains(args[0]) && Array.IndexOf(args, "--interactive") < 0
         && !string.Equals(Environment.GetEnvironmentVariable(Variable), "off", StringComparison.OrdinalIgnoreCase);
 
     private static void WriteRequest(BinaryWriter writer, string[] args)
@@ -149,9 +158,17 @@ internal static class Resident
             writer.Write(value is not null);
             writer.Write(value ?? "");
         }
+    }
 
-        // A table is rendered for this terminal: its capabilities, as Spectre.Console detects them here. JSON and the
-        // other text formats do not depend on them.
+    /// <summary>Writes the capabilities of this command's standard output and error (colours, width, Unicode), as
+    /// Spectre.Console detects them here, for a table to be rendered for this terminal; JSON and the other text formats
+    /// do not depend on them.</summary>
+    /// <remarks>They are sent after the request rather than in it: detecting them costs the command about 6 ms of
+    /// processor time (measured with the thread's processor clock), which then passes while the resident process reads
+    /// the files and plans, instead of before it starts. The resident process reads them where it first renders, and
+    /// always before it answers, so the command never writes to a connection the resident process has closed.</remarks>
+    private static void WriteCapabilities(BinaryWriter writer, string[] args)
+    {
         var rendered = !args.Any(a => a is "--json" or "json" or "markdown" or "html");
         WriteCapabilities(writer, rendered ? AnsiConsole.Console.Profile : null);
         WriteCapabilities(writer, rendered ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Profile : null);
@@ -236,26 +253,31 @@ internal static class Resident
         return info.LinkTarget is null && info.UnixFileMode == owner;
     }
 
-    /// <summary>This build (the path, size and time of every Replete assembly beside this one), culture and time zone,
-    /// hashed.</summary>
-    /// <remarks>The hash is 64-bit FNV-1a, written here: the key only tells builds apart in a folder only this user can
-    /// open, and a cryptographic hash would load OpenSSL into every command (about 7 ms). The build is told by its files
-    /// rather than by the assemblies' version ids, which would load five assemblies into every command. The time zone is
-    /// named by <c>TZ</c> and what <c>/etc/localtime</c> is, rather than by <see cref="TimeZoneInfo.Local"/>, which reads
-    /// the zone database (about 3 ms).</remarks>
+    /// <summary>This build's folder, culture and time zone, hashed: the name of the resident process's socket.</summary>
+    /// <remarks>The hash is 64-bit FNV-1a, written here: the key only tells resident processes apart in a folder only this
+    /// user can open, and a cryptographic hash would load OpenSSL into every command (about 7 ms). The build in the folder
+    /// is not part of it: listing and reading the assemblies cost every command about 7 ms of processor time (measured
+    /// with the thread's processor clock), so the resident process checks instead, before each command, that the build
+    /// it was started from is still the one in its folder (<see cref="Build"/>), and stops when it is not. The time zone
+    /// is named by <c>TZ</c> and what <c>/etc/localtime</c> is, rather than by <see cref="TimeZoneInfo.Local"/>, which
+    /// reads the zone database (about 3 ms).</remarks>
     private static string Key()
     {
-        var parts = new DirectoryInfo(AppContext.BaseDirectory).EnumerateFiles("Replete*.dll").OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}"))
-            .Append(CultureInfo.CurrentCulture.Name).Append(CultureInfo.CurrentUICulture.Name).Append(Environment.GetEnvironmentVariable("TZ") ?? "").Append(LocalTime());
+        var key = string.Join('|', AppContext.BaseDirectory, CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name, Environment.GetEnvironmentVariable("TZ") ?? "", LocalTime());
         var hash = 14695981039346656037UL;
-        foreach (var c in string.Join('|', parts))
+        foreach (var c in key)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
 
         return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The build in this process's folder: the path, size and time of every Replete assembly there (rather than
+    /// the assemblies' version ids, which would load five assemblies). A resident process whose build has been replaced
+    /// no longer matches it.</summary>
+    internal static string Build() => string.Join('|', new DirectoryInfo(AppContext.BaseDirectory).EnumerateFiles("Replete*.dll").OrderBy(f => f.Name, StringComparer.Ordinal)
+        .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}")));
 
     /// <summary>What <c>/etc/localtime</c> is: the zone file it links to, or for a copied file its size and time.</summary>
     private static string LocalTime()
@@ -306,6 +328,8 @@ internal static class Resident
             return 0;
         }
 
+        var build = Build();
+
         // What every command needs, loaded before the first one arrives.
         _ = Task.Run(
             () =>
@@ -332,7 +356,7 @@ internal static class Resident
 
                 using (client)
                 {
-                    if (!Answer(client))
+                    if (!Answer(client, build))
                     {
                         return 0;
                     }
@@ -375,8 +399,10 @@ internal static class Resident
         }
     }
 
-    /// <summary>Runs one command for <paramref name="client"/>; false when the client asked the resident process to stop.</summary>
-    private static bool Answer(Socket client)
+    /// <summary>Runs one command for <paramref name="client"/>; false when the client asked the resident process to stop,
+    /// or when the build in its folder is no longer <paramref name="build"/>, the one it was started from (then the
+    /// command runs itself, and starts a resident process of its own build for the next one).</summary>
+    private static bool Answer(Socket client, string build)
     {
         using var stream = new NetworkStream(client, ownsSocket: false);
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
@@ -385,7 +411,6 @@ internal static class Resident
         string folder;
         string culture;
         var variables = new List<(string Name, string? Value)>();
-        (Capabilities? Out, Capabilities? Error) consoles;
         try
         {
             var version = reader.ReadInt32();
@@ -394,10 +419,11 @@ internal static class Resident
                 return false;
             }
 
-            if (version != Protocol)
+            // A command of another protocol or build in this folder: the build was replaced since this process started.
+            if (version != Protocol || Build() != build)
             {
                 frames.Send(RunYourself);
-                return true;
+                return false;
             }
 
             folder = reader.ReadString();
@@ -414,8 +440,6 @@ internal static class Resident
                 var value = reader.ReadString();
                 variables.Add((name, present ? value : null));
             }
-
-            consoles = (Capabilities.Read(reader), Capabilities.Read(reader));
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException)
         {
@@ -444,8 +468,10 @@ internal static class Resident
         {
             using var output = new FrameWriter(frames, Stdout);
             using var error = new FrameWriter(frames, Stderr);
-            var console = new DeferredConsole(() => ClientConsole(consoles.Out, output));
-            var progress = new DeferredConsole(() => ClientConsole(consoles.Error, error));
+            // The client's consoles follow the request (see WriteCapabilities): read where the command first renders.
+            var consoles = new Lazy<(Capabilities? Out, Capabilities? Error)>(() => (Capabilities.Read(reader), Capabilities.Read(reader)));
+            var console = new DeferredConsole(() => ClientConsole(consoles.Value.Out, output));
+            var progress = new DeferredConsole(() => ClientConsole(consoles.Value.Error, error));
             int code;
             try
             {
@@ -461,6 +487,15 @@ internal static class Resident
 
             output.Flush();
             error.Flush();
+            try
+            {
+                _ = consoles.Value;
+            }
+            catch (Exception ex) when (ex is IOException or EndOfStreamException)
+            {
+                // The client went away: what is left of its command is discarded, as FrameSender does.
+            }
+
             frames.SendExit(code);
             return true;
         }

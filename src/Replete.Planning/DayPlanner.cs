@@ -323,7 +323,8 @@ public static class DayPlanner
     {
         var usual = foods.Select(f => f.UsualGrams).ToArray();
         var all = Enumerable.Range(0, foods.Count).ToList();
-        var first = Model(request, foods, all, [], goals, limits, energyBase, []);
+        var rows = new Rows(foods, goals, limits);
+        var first = Model(request, foods, rows, all, [], goals, limits, energyBase, []);
         if (first is null)
         {
             notes.Add("The solver found no plan within the limits; the usual diet is shown unchanged.");
@@ -350,7 +351,7 @@ public static class DayPlanner
         for (var round = 0; round <= 2 * foods.Count; round++)
         {
             var roundNotes = new List<string>();
-            var solved = Model(request, foods, kept, frozen, goals, limits, energyBase, roundNotes);
+            var solved = Model(request, foods, rows, kept, frozen, goals, limits, energyBase, roundNotes);
             if (solved is null)
             {
                 if (lastFrozen is not { } undo || last is not { } previous)
@@ -386,11 +387,42 @@ public static class DayPlanner
         return usual;
     }
 
+    /// <summary>What each food brings to each row of the linear program, worked out once per plan.</summary>
+    /// <remarks>Every round of <see cref="Solve"/> builds its program again from the same foods, goals and limits; asking
+    /// each food in each round (the absorption note, keyed by the food's name, and the per-gram dictionaries) cost more
+    /// than the solver's own work on the small rounds. The numbers are the same doubles either way, summed in the same
+    /// order, so the program and its answer are unchanged.</remarks>
+    private sealed class Rows
+    {
+        public Rows(List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits)
+        {
+            // A change counts towards the goal at the share the food's form lets through (spinach calcium at 0.18 of
+            // milk's, data/absorption_notes.csv); the usual diet counts as the analysis measured it.
+            Goal = [.. goals.Select(g => foods.Select(f => f.PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * (AbsorptionNote.For(g.Target.Nutrient.Id, f.Group, f.Name)?.Factor ?? 1)).ToArray())];
+            // A food's unknown value counts as nothing in a limit's row, which is why such a food may not be raised.
+            Limit = [.. limits.Select(l => foods.Select(f => l.PerGram(f) ?? 0).ToArray())];
+            Energy = [.. foods.Select(f => f.PerGram.GetValueOrDefault("energy"))];
+            Raisable = [.. foods.Select(f => DayPlanner.Raisable(f, limits))];
+        }
+
+        /// <summary>Per goal, per food: what one gram more counts towards the goal.</summary>
+        public double[][] Goal { get; }
+
+        /// <summary>Per limit, per food: what one gram adds to the limited nutrient (0 where unknown).</summary>
+        public double[][] Limit { get; }
+
+        /// <summary>Per food: kcal per gram (0 where unknown).</summary>
+        public double[] Energy { get; }
+
+        /// <summary>Per food: whether it may be raised (<see cref="DayPlanner.Raisable"/>).</summary>
+        public bool[] Raisable { get; }
+    }
+
     /// <summary>Builds and solves the linear program over the foods <paramref name="kept"/> (others at 0 for new foods,
     /// their usual amount for own foods), with the foods in <paramref name="frozen"/> held at their usual amount. Returns
     /// grams a day per food, or null when no plan exists; notes (energy band, a UL already passed) go to
     /// <paramref name="notes"/>.</summary>
-    private static double[]? Model(PlanRequest request, List<PlanFood> all, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
+    private static double[]? Model(PlanRequest request, List<PlanFood> all, Rows rows, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
     {
         var foods = kept.Select(j => all[j]).ToList();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The OR-Tools GLOP solver is not available in this build.");
@@ -403,7 +435,7 @@ public static class DayPlanner
             var food = foods[k];
             x[k] = frozen.Contains(kept[k])
                 ? solver.MakeNumVar(food.UsualGrams, food.UsualGrams, $"x{k}")
-                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, Raisable(food, limits) ? food.MaximumGrams : food.UsualGrams, $"x{k}");
+                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, rows.Raisable[kept[k]] ? food.MaximumGrams : food.UsualGrams, $"x{k}");
             up[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"up{k}");
             down[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"down{k}");
             var balance = solver.MakeConstraint(food.UsualGrams, food.UsualGrams, $"balance{k}");
@@ -414,44 +446,44 @@ public static class DayPlanner
 
         // The usual diet plus the change: intake(n) = base(n) + sum a(n,j) (x(j) - usual(j)), each row scaled by its goal
         // or limit so that every nutrient weighs the same whatever its unit.
-        double UsualSum(Func<PlanFood, double> perGram) => foods.Sum(f => perGram(f) * f.UsualGrams);
+        double UsualSum(double[] perGram) => kept.Sum(j => perGram[j] * all[j].UsualGrams);
         var shortfalls = new List<(Variable Shortfall, double Weight)>();
-        foreach (var (target, mean) in goals)
+        for (var g = 0; g < goals.Count; g++)
         {
+            var (target, mean) = goals[g];
             var id = target.Nutrient.Id;
+            var counted = rows.Goal[g];
             var shortfall = solver.MakeNumVar(0, double.PositiveInfinity, $"short_{id}");
             shortfalls.Add((shortfall, target.Nutrient.Group == "macronutrient" ? MacronutrientWeight : 1));
-            // A change counts towards the goal at the share the food's form lets through (spinach calcium at 0.18 of
-            // milk's, data/absorption_notes.csv); the usual diet counts as the analysis measured it.
-            double Counted(PlanFood f) => f.PerGram.GetValueOrDefault(id) * (AbsorptionNote.For(id, f.Group, f.Name)?.Factor ?? 1);
-            var row = solver.MakeConstraint((target.Goal - mean + UsualSum(Counted)) / target.Goal, double.PositiveInfinity, $"goal_{id}");
-            for (var j = 0; j < foods.Count; j++)
+            var row = solver.MakeConstraint((target.Goal - mean + UsualSum(counted)) / target.Goal, double.PositiveInfinity, $"goal_{id}");
+            for (var k = 0; k < foods.Count; k++)
             {
-                row.SetCoefficient(x[j], Counted(foods[j]) / target.Goal);
+                row.SetCoefficient(x[k], counted[kept[k]] / target.Goal);
             }
 
             row.SetCoefficient(shortfall, 1);
         }
 
-        // Every UL that limits food, planned or not, and every nutrient in excess (capped at today's intake): a food's
-        // unknown value counts as nothing here, which is why such a food may not be raised (Raisable).
-        foreach (var limit in limits)
+        // Every UL that limits food, planned or not, and every nutrient in excess (capped at today's intake).
+        for (var l = 0; l < limits.Count; l++)
         {
+            var limit = limits[l];
+            var perGram = rows.Limit[l];
             var scale = limit.Cap > 0 ? limit.Cap : 1;
-            var row = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now + UsualSum(f => limit.PerGram(f) ?? 0)) / scale, $"ul_{limit.Target.Nutrient.Id}");
-            for (var j = 0; j < foods.Count; j++)
+            var row = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now + UsualSum(perGram)) / scale, $"ul_{limit.Target.Nutrient.Id}");
+            for (var k = 0; k < foods.Count; k++)
             {
-                row.SetCoefficient(x[j], (limit.PerGram(foods[j]) ?? 0) / scale);
+                row.SetCoefficient(x[k], perGram[kept[k]] / scale);
             }
         }
 
         if (energyBase is { } energy && energy > 0)
         {
-            var usual = UsualSum(f => f.PerGram.GetValueOrDefault("energy"));
+            var usual = UsualSum(rows.Energy);
             var band = solver.MakeConstraint(((1 - EnergyBelow) * energy) - energy + usual, ((1 + EnergyAbove) * energy) - energy + usual, "energy");
-            for (var j = 0; j < foods.Count; j++)
+            for (var k = 0; k < foods.Count; k++)
             {
-                band.SetCoefficient(x[j], foods[j].PerGram.GetValueOrDefault("energy"));
+                band.SetCoefficient(x[k], rows.Energy[kept[k]]);
             }
 
             notes.Add(string.Create(CultureInfo.InvariantCulture,

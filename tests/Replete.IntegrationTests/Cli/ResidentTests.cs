@@ -100,6 +100,29 @@ public sealed class ResidentTests(Sr28Database sr28) : CommandTestDirectory(sr28
         Assert.False(Resident.Listening(Socket));
     }
 
+    [SkippableFact]
+    public void WhenItsBuildIsReplaced_ItStops_AndTheCommandRunsItself()
+    {
+        using var resident = StartResident();
+        Assert.Equal(0, Forward("targets", "--age", "29", "--sex", "female", "--json").Code);
+
+        // A rebuild writes the assemblies again: the resident process was started from the build before.
+        var assembly = Path.Combine(AppContext.BaseDirectory, "Replete.Planning.dll");
+        var written = File.GetLastWriteTimeUtc(assembly);
+        try
+        {
+            File.SetLastWriteTimeUtc(assembly, written.AddSeconds(1));
+            Assert.Null(Forward("targets", "--age", "29", "--sex", "female", "--json").Code);
+            Assert.True(resident.WaitForExit(10_000), "the resident process of the replaced build did not stop");
+        }
+        finally
+        {
+            File.SetLastWriteTimeUtc(assembly, written);
+        }
+
+        Assert.False(Resident.Listening(Socket));
+    }
+
     [Fact]
     public void OnlyAFolderNoOtherUserMayEnter_HoldsTheSocket()
     {
