@@ -225,6 +225,9 @@ public sealed partial class FoodSearchIndex
 
             if (work.Results.Count < limit)
             {
+                // Every food with all the words of any variant is held now (each run keeps up to limit of them), so
+                // their groups are final: the same for any limit that needs filling up.
+                NoteFullGroups(work);
                 for (var v = 0; v < variants.Count; v++)
                 {
                     Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: false, prune);
@@ -241,27 +244,16 @@ public sealed partial class FoodSearchIndex
 
     /// <summary>The results in the order they are shown. A food that has every query word (itself or through a synonym)
     /// comes before one that misses a word, whatever their scores: "creme fraiche" lists the creams its synonym finds
-    /// before "creme de menthe", which only shares "creme". A food missing a word, from a food group none of the foods
-    /// with every word belongs to, is a match across food groups (a liqueur for a dairy word) and costs
-    /// <see cref="CrossGroupCost"/> in score and confidence. The confidence shown never rises down the list: a food
+    /// before "creme de menthe", which only shares "creme". Then the higher score, then the lower food number, so that
+    /// a shorter list is always the start of a longer one. The confidence shown never rises down the list: a food
     /// ranked below another is never called the surer match (it takes the lower of its own and the one above).</summary>
     private List<FoodMatch> Ranked(Dictionary<int, (double Score, double Confidence, bool Full)> results, int limit)
     {
-        var fullGroups = new HashSet<int>();
-        foreach (var (doc, result) in results)
-        {
-            if (result.Full && groupOf[doc] >= 0)
-            {
-                fullGroups.Add(groupOf[doc]);
-            }
-        }
-
         var ranked = new List<FoodMatch>(Math.Min(limit, results.Count));
         var shown = 1.0;
-        foreach (var (doc, (score, confidence, full)) in results
-            .Select(r => (r.Key, CrossGroup(r.Key, r.Value, fullGroups)))
-            .OrderByDescending(r => r.Item2.Full)
-            .ThenByDescending(r => r.Item2.Score)
+        foreach (var (doc, (score, confidence, _)) in results
+            .OrderByDescending(r => r.Value.Full)
+            .ThenByDescending(r => r.Value.Score)
             .ThenBy(r => r.Key)
             .Take(limit))
         {
@@ -272,10 +264,21 @@ public sealed partial class FoodSearchIndex
         return ranked;
     }
 
-    private (double Score, double Confidence, bool Full) CrossGroup(int doc, (double Score, double Confidence, bool Full) result, HashSet<int> fullGroups) =>
-        result.Full || fullGroups.Count == 0 || fullGroups.Contains(groupOf[doc])
-            ? result
-            : (result.Score - CrossGroupCost, Math.Max(0, result.Confidence - CrossGroupCost), false);
+    /// <summary>The food groups of the foods that have every query word, read before the foods missing a word are
+    /// scored. A food missing a word, from a group none of these belongs to, is a match across food groups (a liqueur
+    /// for a dairy word) and costs <see cref="CrossGroupCost"/> in score and confidence as it is scored, so the top-k
+    /// bound of the scan sees the score it is ranked by.</summary>
+    private void NoteFullGroups(Scratch work)
+    {
+        work.FullGroups.Clear();
+        foreach (var (doc, result) in work.Results)
+        {
+            if (result.Full && groupOf[doc] >= 0)
+            {
+                work.FullGroups.Add(groupOf[doc]);
+            }
+        }
+    }
 
     private void Run(Scratch work, string[] words, double factor, int limit, bool requireAll, bool prune)
     {
@@ -391,7 +394,7 @@ public sealed partial class FoodSearchIndex
 
             // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
             // word (all their repeats included). The loose form falls with every later food, so it ends the scan.
-            var threshold = work.Top.Count >= limit ? Math.Max(work.Floor, work.Top.Peek()) : work.Floor;
+            var threshold = work.Top.Count >= limit ? Math.Max(work.Floor, PeekPriority(work.Top).Score) : work.Floor;
             var floor = refundable <= RefundDepth ? laterFloor[(doc * RefundDepth) + refundable - 1] : 0;
             if (factor * (bound - floor) < threshold)
             {
@@ -412,18 +415,26 @@ public sealed partial class FoodSearchIndex
 
             score *= factor;
             confidence *= factor;
+            if (missed > 0 && work.FullGroups.Count > 0 && !work.FullGroups.Contains(groupOf[doc]))
+            {
+                score -= CrossGroupCost;
+                confidence = Math.Max(0, confidence - CrossGroupCost);
+            }
+
             if (score < work.Floor)
             {
                 continue;
             }
 
+            // The run's best limit foods, ties kept for the lower food number as the ranking orders them: which food of
+            // a tie is kept must not depend on the order the head and rest lists are scanned in.
             if (work.Top.Count < limit)
             {
-                work.Top.Enqueue(score, score);
+                work.Top.Enqueue(doc, (score, doc));
             }
-            else if (score > work.Top.Peek())
+            else if (work.Top.Comparer.Compare((score, doc), PeekPriority(work.Top)) > 0)
             {
-                work.Top.EnqueueDequeue(score, score);
+                work.Top.EnqueueDequeue(doc, (score, doc));
             }
             else
             {
@@ -433,6 +444,9 @@ public sealed partial class FoodSearchIndex
             work.Offer(doc, score, confidence, missed == 0);
         }
     }
+
+    private static (double Score, int Doc) PeekPriority(PriorityQueue<int, (double Score, int Doc)> top) =>
+        top.TryPeek(out _, out var priority) ? priority : (double.NegativeInfinity, int.MaxValue);
 
     private static bool PassesAll(ulong[][] filters, int doc)
     {
@@ -905,10 +919,16 @@ public sealed partial class FoodSearchIndex
 
             Results.Clear();
             WordMatches.Clear();
+            FullGroups.Clear();
         }
 
-        /// <summary>The scores of the best results of the current run; the smallest first.</summary>
-        public PriorityQueue<double, double> Top { get; } = new();
+        /// <summary>The best results of the current run by (score, food number); the worst first: the lower score, and
+        /// of equal scores the higher food number.</summary>
+        public PriorityQueue<int, (double Score, int Doc)> Top { get; } = new(Comparer<(double Score, int Doc)>.Create(
+            (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc)));
+
+        /// <summary>The groups of the foods with every query word, once the search fills up with foods missing one.</summary>
+        public HashSet<int> FullGroups { get; } = [];
 
         private double[] slotWeights = [];
 

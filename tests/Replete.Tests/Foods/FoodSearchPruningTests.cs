@@ -43,6 +43,48 @@ public class FoodSearchPruningTests
         return true;
     }
 
+    private static readonly string[] Groups =
+    [
+        "Dairy and Egg Products", "Beverages", "Poultry Products", "Beef Products", "Legumes and Legume Products",
+        "Nut and Seed Products", "Finfish and Shellfish Products", "Vegetables and Vegetable Products",
+    ];
+
+    private static readonly string[] Brands = ["ACME", "GREAT VALUE", "KROGER", "TRADER JOE'S"];
+
+    /// <summary>Asking for k results gives exactly the first k of asking for k + n (same foods, order, scores and
+    /// confidences), as the pruned search sees them: corpora small enough that the search fills up with foods missing a
+    /// word and large enough for the bit-set path, food groups so that matches across groups are charged, brands, other
+    /// names, synonyms ("oj", "skim", "grilled"), typos, prefixes, words no food has, and many tied scores.</summary>
+    [Property(MaxTest = 12)]
+    public bool AShorterList_IsTheStartOfALongerOne(int seed)
+    {
+        var random = new Random(seed);
+        var count = random.Next(2) == 0 ? random.Next(20, 400) : random.Next(1500, 3500);
+        var index = FoodSearchIndex.Build(Enumerable.Range(1, count).Select(id => new FoodSearchEntry(
+            id,
+            random.Next(20) == 0 ? $"{Pick(random, Synonymed)}, {Pick(random, Qualifiers)}" : Name(random),
+            random.Next(8) == 0 ? Pick(random, Foods) : null,
+            random.Next(3) == 0 ? 0.5 : random.NextDouble(),
+            random.Next(6) == 0 ? null : Pick(random, Groups),
+            random.Next(10) == 0 ? Pick(random, Brands) : null)));
+
+        for (var q = 0; q < 25; q++)
+        {
+            var query = random.Next(5) == 0 ? $"{Pick(random, ["oj", "skim milk", "grilled chicken", "soda", "baked potato", "acme"])} {Pick(random, Foods)}" : Query(random);
+            var k = random.Next(1, 16);
+            var longer = index.Search(query, k + random.Next(1, 16));
+            var shorter = index.Search(query, k);
+            if (!shorter.SequenceEqual(longer.Take(k)))
+            {
+                throw new InvalidOperationException($"seed {seed}, query '{query}', {k} results [{string.Join(", ", shorter.Select(m => $"{m.FoodId}:{m.Score}:{m.Confidence}"))}] but the first {k} of {longer.Count} [{string.Join(", ", longer.Take(k).Select(m => $"{m.FoodId}:{m.Score}:{m.Confidence}"))}]");
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] Synonymed = ["Orange juice", "Milk, nonfat", "Chicken, roasted", "Carbonated beverage, cola", "Potatoes, roasted"];
+
     [Fact]
     public void ASavedIndex_LoadsBack_AndSearchesTheSame_ButACutOneIsRefused()
     {
