@@ -215,8 +215,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         var units = Units.Where(u => u.Biomarker == baseId).ToList();
         if (units.Count == 0)
         {
-            var known = Units.Select(u => u.Biomarker).Distinct().ToList();
-            var suggestions = known.OrderBy(k => Nutrients.EditDistance.Between(k, baseId)).Take(3);
+            var suggestions = Suggest(input.Biomarker);
             return new(InputProblemCodes.UnknownValue, $"unknown lab '{input.Biomarker}' (did you mean {string.Join(", ", suggestions)}?)");
         }
 
@@ -355,6 +354,40 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             _ => id,
         };
     }
+
+    /// <summary>The three known labs nearest to <paramref name="text"/>: the same words in any order and spelling
+    /// ("ionized calcium" is calcium_ionised) first, then those having every word given ("vitamin d" is in
+    /// vitamin_d_25oh), then by edit distance; each lab is compared by its id and by its label in biomarkers.csv.</summary>
+    private static IEnumerable<string> Suggest(string text)
+    {
+        var words = LabWords(text);
+        var key = string.Join(' ', words);
+        (int Rank, int Distance) Nearness(string form)
+        {
+            var other = LabWords(form);
+            var rank = other.SequenceEqual(words) ? 0 : words.Count > 0 && words.All(other.Contains) ? 1 : 2;
+            return (rank, Nutrients.EditDistance.Between(key, string.Join(' ', other)));
+        }
+
+        return Units.Select(u => u.Biomarker).Distinct()
+            .Select(id => (Id: id, Nearness: LabForms(id).Select(Nearness).Min()))
+            .OrderBy(x => x.Nearness)
+            .Take(3)
+            .Select(x => x.Id);
+    }
+
+    /// <summary>A lab's id and the labels of its rows in biomarkers.csv ("Calcium, ionised").</summary>
+    private static IEnumerable<string> LabForms(string id) =>
+        [id, .. Cutoffs.Values.Where(c => c.Id == id || c.Id.StartsWith(id + ".", StringComparison.Ordinal)).Select(c => c.Label)];
+
+    /// <summary>The words of a lab's name, lower case, sorted and without duplicates, with British and American spellings
+    /// made one ("ionized" is "ionised", "haemoglobin" is "hemoglobin").</summary>
+    private static List<string> LabWords(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Split(text.ToLowerInvariant(), "[^a-z0-9]+")
+            .Where(w => w.Length > 0)
+            .Select(w => w.Replace("iz", "is", StringComparison.Ordinal).Replace("haem", "hem", StringComparison.Ordinal).Replace("aemi", "emi", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
 
     private static readonly Dictionary<string, (double? Lowest, double? Highest, string Source)> Plausible = ReferenceData.Read("lab_plausible.csv")
         .ToDictionary(row => row.Text("biomarker"), row => (row.OptionalNumber("lowest"), row.OptionalNumber("highest"), row.Text("source")), StringComparer.Ordinal);

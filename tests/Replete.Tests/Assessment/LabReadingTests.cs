@@ -45,6 +45,22 @@ public class LabReadingTests
         Assert.Contains(expected, problem!.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => LabReading.Read(new LabInput(biomarker, value, unit), Sex.Female));
     }
+
+    [Theory]
+    [InlineData("ionised_calcium", "calcium_ionised")]   // words in the other order
+    [InlineData("ionized calcium", "calcium_ionised")]   // American spelling, a space
+    [InlineData("Calcium, ionized", "calcium_ionised")]  // as a report prints it
+    [InlineData("haemoglobin", "hemoglobin")]
+    [InlineData("vitamin d", "vitamin_d_25oh")]          // every word given is in the id
+    [InlineData("serum ferritin", "ferritin")]           // the label "Ferritin (serum)"
+    [InlineData("feritin", "ferritin")]                  // a typo still goes by edit distance
+    public void Check_UnknownLab_SuggestsTheLabWithTheSameWordsFirst(string biomarker, string first)
+    {
+        var problem = LabReading.Check(new LabInput(biomarker, 1.2, "mmol/L"), Sex.Female);
+
+        Assert.Equal("unknown_value", problem?.Code);
+        Assert.Contains($"(did you mean {first},", problem!.Message, StringComparison.Ordinal);
+    }
 }
 
 public class RecoveryAssessorLabTests
