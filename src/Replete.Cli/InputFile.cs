@@ -54,13 +54,36 @@ internal sealed class InputFile : IDisposable
     public static void RequireRegularFile(string path)
     {
         var file = new FileInfo(path);
-        var problem = Directory.Exists(path) ? "cannot read the file: it is a folder"
+        // A link is judged by what it finally points to: a link whose target is missing, or a loop of links, still
+        // "exists" as a link of non-zero length.
+        string? linkProblem = null;
+        if (file.LinkTarget is { } linkTarget)
+        {
+            try
+            {
+                if (file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: false } missing)
+                {
+                    linkProblem = $"no such file: it is a link to a missing file ({missing.FullName})";
+                }
+                else
+                {
+                    file = new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path);
+                }
+            }
+            catch (IOException ex)
+            {
+                linkProblem = $"cannot follow the link to {linkTarget} ({ex.Message.Trim().TrimEnd('.')})";
+            }
+        }
+
+        var problem = linkProblem
+            ?? (Directory.Exists(path) ? "cannot read the file: it is a folder"
             : !file.Exists ? (file.LinkTarget is null ? "no such file" : $"no such file: it is a link to a missing file ({file.LinkTarget})")
             : file.Length == 0 ? "the file is empty (or it is a pipe or a device, which Replete does not read)"
-            : null;
+            : null);
         if (problem is not null)
         {
-            throw Problem(file.Name, null, InputProblemCodes.Unreadable, problem);
+            throw Problem(Path.GetFileName(path), null, InputProblemCodes.Unreadable, problem);
         }
     }
 

@@ -102,7 +102,7 @@ internal static class AssessCommand
             }
 
             var week = request.TrainingWeek is { } weekFile
-                ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, "training_week").FullName, Replete.Training.TrainingWeek.Read)
+                ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, FileField(request, "training_week")).FullName, Replete.Training.TrainingWeek.Read)
                 : null;
             return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir, week)) { Week = week, LabsLeftOut = leftOut };
         }
@@ -129,6 +129,12 @@ internal static class AssessCommand
         return labs;
     }
 
+    /// <summary>The field and line where the request names a file (the <paramref name="index"/>th of its kind), or the
+    /// bare field for a request that was not read from a document.</summary>
+    private static (string Field, int? Line) FileField(AssessmentRequest request, string field, int index = 0) =>
+        request.FileFields.Where(f => f.Field == field || f.Field.StartsWith(field + "[", StringComparison.Ordinal)).ElementAtOrDefault(index) is { Field: not null } found
+            ? found : (field, null);
+
     /// <summary>Where a link finally points, or null for a path that is no link (a missing file is reported later,
     /// where it is opened; a dangling link points where its target would be).</summary>
     private static string? Resolved(FileSystemInfo path)
@@ -147,16 +153,17 @@ internal static class AssessCommand
     /// the engine refused absolute paths and '..' (AssessmentRequest.Outside); here every part of the path below the
     /// folder counts where it points, so neither a linked file nor a linked folder leads outside. A missing or unreadable
     /// file is named with the assessment file and the field.</summary>
-    private static FileInfo Inside(string assessment, string directory, string relative, string field)
+    private static FileInfo Inside(string assessment, string directory, string relative, (string Field, int? Line) at)
     {
         InputException Problem(string message) =>
-            new([new InputProblem(Path.GetFileName(assessment), null, field, InputProblemCodes.Invalid, $"'{relative}' {message}")]);
+            new([new InputProblem(Path.GetFileName(assessment), at.Line, at.Field, InputProblemCodes.Invalid, $"'{relative}' {message}")]);
         var full = Path.GetFullPath(Path.Combine(directory, relative));
         var folder = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
         var realFolder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
+        const string Leaves = "leaves the assessment file's folder: put the file beside the assessment file, or in a folder below it";
         if (!full.StartsWith(folder, StringComparison.Ordinal))
         {
-            throw Problem("leaves the assessment file's folder");
+            throw Problem(Leaves);
         }
 
         var real = Path.TrimEndingDirectorySeparator(folder);
@@ -171,7 +178,7 @@ internal static class AssessCommand
 
             if (!real.StartsWith(folder, StringComparison.Ordinal) && !real.StartsWith(realFolder, StringComparison.Ordinal))
             {
-                throw Problem("leaves the assessment file's folder");
+                throw Problem(Leaves + (target is null ? "" : " (it is a link to a place outside it)"));
             }
         }
 
@@ -182,6 +189,10 @@ internal static class AssessCommand
         catch (InputException ex)
         {
             throw Problem(ex.Problems[0].Message + " (beside the assessment file)");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Problem($"cannot be read ({ex.Message})");
         }
 
         return new FileInfo(full);
@@ -198,9 +209,11 @@ internal static class AssessCommand
         }
 
         var directory = Path.GetDirectoryName(path)!;
-        var diet = DietFiles.Load(context, request.DietLogs.Select(log => Inside(path, directory, log, "diet_log")), dataDir, interactive: false, request.Profile.FoodTable);
+        // Every path is checked before the first is read, so a bad one is refused before the food database opens.
+        var logs = request.DietLogs.Select((log, i) => Inside(path, directory, log, FileField(request, "diet_log", i))).ToList();
+        var diet = DietFiles.Load(context, logs, dataDir, interactive: false, request.Profile.FoodTable);
         var supplements = request.Supplements is { } supplementFile
-            ? AnalyzeCommand.ReadSupplements(Inside(path, directory, supplementFile, "supplements"))
+            ? AnalyzeCommand.ReadSupplements(Inside(path, directory, supplementFile, FileField(request, "supplements")))
             : Replete.Diet.SupplementPlan.None;
         foreach (var note in diet.Notes)
         {

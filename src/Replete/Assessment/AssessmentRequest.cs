@@ -38,6 +38,11 @@ public sealed record AssessmentRequest(
     /// null: the plan then adds the week's fuel.</summary>
     public string? TrainingWeek { get; init; }
 
+    /// <summary>Where the document names each file: the field path of each of <see cref="DietLogs"/> in order
+    /// ("diet_log", or "diet_log[1]" in a list), then "supplements" and "training_week" where given, each with the
+    /// line it is on, so that a file that cannot be read is reported at the document's line and field.</summary>
+    public IReadOnlyList<(string Field, int? Line)> FileFields { get; init; } = [];
+
     private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed", "comparator"];
 
     private static readonly string[] SampleFields = ["date", "latitude", "fasting", "time", "after_hard_training"];
@@ -96,6 +101,7 @@ public sealed record AssessmentRequest(
         var history = History.Read(reader, root, kb);
         var labs = ReadLabs(reader, root, person, sample);
         var dietLogs = new List<string>();
+        var fileFields = new List<(string Field, int? Line)>();
         var index = 0;
         var single = DocumentReader.Has(root, "diet_log", out var logElement) && logElement.ValueKind == JsonValueKind.String;
         foreach (var (text, at) in reader.TextList(root, "diet_log", null, "must be a file path or a list of them", single: true))
@@ -109,6 +115,7 @@ public sealed record AssessmentRequest(
             }
 
             dietLogs.Add(text);
+            fileFields.Add((path, reader.LineOf(at)));
         }
 
         var supplements = reader.Text(root, "supplements", null);
@@ -131,8 +138,9 @@ public sealed record AssessmentRequest(
             week = null;
         }
 
+        fileFields.AddRange(new[] { (Field: "supplements", Path: supplements), (Field: "training_week", Path: week) }.Where(f => f.Path is not null).Select(f => (f.Field, (int?)reader.Source.LineOf(root, f.Field))));
         return person is null || profile is null ? null
-            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements) { History = history, TrainingWeek = week };
+            : new AssessmentRequest(profile, person, ids["symptoms"], ids["risk_factors"], ids["red_flags"], labs, sample, dietLogs, supplements) { History = history, TrainingWeek = week, FileFields = fileFields };
     }
 
     /// <summary>What the assessor needs. A vegan profile counts as the risk factor "vegan" (the person's own fact, like a

@@ -217,8 +217,50 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var result = CliRunner.Run("assess", file, "--data-dir", DataDir);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
+        Assert.Contains("a.json:1: diet_log: 'log.csv' leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A diet_log that cannot be read is named as every other bad field is: the assessment file, the line of
+    /// the field and the field, whether the path is a link out of the folder, to nothing, or round in a loop.</summary>
+    [Theory]
+    [InlineData("outside", "a.json:3: diet_log: 'log.csv' leaves the assessment file's folder")]
+    [InlineData("dangling", "a.json:3: diet_log: 'log.csv' no such file: it is a link to a missing file")]
+    [InlineData("loop", "a.json:3: diet_log: 'log.csv' cannot follow the link")]
+    [InlineData("missing", "a.json:3: diet_log: 'log.csv' no such file")]
+    [InlineData("second of two", "a.json:4: diet_log[1]: 'log.csv' leaves the assessment file's folder")]
+    public void ADietLogThatCannotBeRead_IsNamedWithTheAssessmentsLineAndField(string link, string expected)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "lines")).FullName;
+        var log = Path.Combine(folder, "log.csv");
+        File.WriteAllText(Path.Combine(TempDirectory, "bad.csv"), "date,time,meal,food,amount\n2026-11-02,07:00,breakfast,oats,lots\n");
+        File.WriteAllText(Path.Combine(folder, "good.csv"), "date,time,meal,food,amount\n2026-11-02,07:00,breakfast,oats,80 g\n");
+        switch (link)
+        {
+            case "outside" or "second of two":
+                File.CreateSymbolicLink(log, Path.Combine(TempDirectory, "bad.csv"));
+                break;
+            case "dangling":
+                File.CreateSymbolicLink(log, Path.Combine(folder, "gone.csv"));
+                break;
+            case "loop":
+                File.CreateSymbolicLink(log, Path.Combine(folder, "other.csv"));
+                File.CreateSymbolicLink(Path.Combine(folder, "other.csv"), log);
+                break;
+        }
+
+        var file = Path.Combine(folder, "a.json");
+        var dietLog = link == "second of two" ? "[\"good.csv\",\n  \"log.csv\"]" : "\"log.csv\"";
+        File.WriteAllText(file, $$"""
+            {"profile": {"age": 30, "sex": "female"},
+              "symptoms": ["fatigue"],
+              "diet_log": {{dietLog}}}
+            """);
+
+        var result = CliRunner.Run("assess", file, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: " + expected, result.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]
