@@ -36,7 +36,8 @@ internal static class FoodsCommand
         var command = new Command("search", "Find foods by name, best match first") { text, limit, json };
         command.SetAction(parse =>
         {
-            var query = string.Join(' ', parse.GetValue(text)!);
+            // A pasted query may carry colour codes: search and show only its text.
+            var query = Replete.Foods.FoodSearchIndex.CleanQuery(string.Join(' ', parse.GetValue(text)!));
             var count = parse.GetValue(limit);
             if (count is < 1 or > 1000)
             {

@@ -191,8 +191,22 @@ public sealed partial class FoodSearchIndex
         return new FoodSearchIndex(builder, synonyms ?? FoodSynonyms.Default);
     }
 
-    /// <summary>The foods that best match <paramref name="query"/>, best first; empty when nothing matches.</summary>
+    /// <summary>The foods that best match <paramref name="query"/>, best first; empty when nothing matches. Terminal
+    /// escape sequences and control characters in the query are dropped first (<see cref="CleanQuery"/>).</summary>
     public IReadOnlyList<FoodMatch> Search(string query, int limit = 10) => Search(query, limit, prune: true);
+
+    /// <summary><paramref name="query"/> without terminal escape sequences (ECMA-48 CSI such as "ESC[31m", OSC such as
+    /// a window title ended by BEL or ESC\, and two-character escapes) and without any other control character, so that
+    /// a query pasted with colours finds what its letters say and is never echoed with them.</summary>
+    public static string CleanQuery(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = EscapeSequence().Replace(query, "");
+        return string.Concat(text.Where(c => !char.IsControl(c) || c is ' ' or '\t')).Replace('\t', ' ').Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)?|[@-Z\\-_])|\x9B[0-?]*[ -/]*[@-~]", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex EscapeSequence();
 
     /// <summary>The same search scoring every food, with no pruning: the reference the pruned search must equal.</summary>
     internal IReadOnlyList<FoodMatch> SearchEveryFood(string query, int limit = 10) => Search(query, limit, prune: false);
@@ -205,7 +219,7 @@ public sealed partial class FoodSearchIndex
         try
         {
             work.Prepare(terms.Length);
-            FoodText.Tokenize(query, work.Words);
+            FoodText.Tokenize(CleanQuery(query), work.Words);
             var words = work.Words.Where(w => !w.Stop && !w.Negated).Select(w => w.Text).ToArray();
             if (words.Length == 0)
             {

@@ -87,6 +87,32 @@ public sealed class FoodsCommandTests(Sr28Database sr28) : IDisposable
         }
     }
 
+    /// <summary>A query pasted with colour codes, a window-title sequence or a bell finds what its letters say, and
+    /// neither the table nor the JSON echoes the control characters, raw or escaped.</summary>
+    [SkippableTheory]
+    [InlineData("\u001b[31mbanana\u001b[0m")]
+    [InlineData("\u001b]0;title\u0007banana")]
+    [InlineData("ban\u0007ana")]
+    public void Search_QueryWithControlCharacters_FindsTheFood_AndNeverEchoesThem(string query)
+    {
+        _ = sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", sr28.Tarball, "--data-dir", dataDir).ExitCode);
+
+        var table = CliRunner.Run("foods", "search", query, "--limit", "3", "--data-dir", dataDir);
+        var json = CliRunner.Run("foods", "search", query, "--limit", "3", "--json", "--data-dir", dataDir);
+
+        Assert.Equal(0, json.ExitCode);
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("banana", root.GetProperty("query").GetString());
+        Assert.Equal(9040, root.GetProperty("results")[0].GetProperty("food_id").GetInt32());
+        Assert.Contains("Foods matching \"banana\"", table.Output, StringComparison.Ordinal);
+        foreach (var output in new[] { table.Output, json.Output })
+        {
+            Assert.DoesNotContain(output, c => char.IsControl(c) && c is not '\n' and not '\r');
+            Assert.DoesNotContain("\\u00", output, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public void Show_UnknownId_ExitsTwo()
     {
