@@ -170,7 +170,7 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
     }
 
     [SkippableFact]
-    public void AnEscapeSequenceInASearch_IsShown_NotSentToTheTerminal()
+    public void AnEscapeSequenceInASearch_IsDropped_NotSentToTheTerminal()
     {
         _ = Sr28.Database;
         Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
@@ -180,7 +180,8 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain('\u001b', result.Output);
         Assert.DoesNotContain('\u0007', result.Output);
-        Assert.Contains("\\u001B", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("pwned", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Foods matching \"banana\"", result.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]
