@@ -95,17 +95,24 @@ internal sealed class InputFile : IDisposable
         RequireRegularFile(path);
         try
         {
-            // Read at most the limit (and one character more to know it was passed): /dev/zero or a huge file stops
-            // here rather than exhausting memory.
+            // Read in pieces and stop once past the limit: /dev/zero or a huge file stops here rather than exhausting
+            // memory, and a file of a few kilobytes costs a few kilobytes (a buffer of the whole limit was 10 MB a file,
+            // on the large object heap: a full collection at each of the resident process's commands).
             using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var buffer = new char[InputLimits.MaximumDocumentChars + 1];
-            var read = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (read > InputLimits.MaximumDocumentChars)
+            var text = new StringBuilder();
+            var buffer = new char[16_384];
+            int read;
+            while ((read = reader.ReadBlock(buffer, 0, buffer.Length)) > 0)
             {
-                throw Problem(name, null, InputProblemCodes.Size, $"the file is longer than {InputLimits.MaximumDocumentChars / 1_000_000} million characters; an assessment, profile or plan is a few kilobytes");
+                if (text.Length + read > InputLimits.MaximumDocumentChars)
+                {
+                    throw Problem(name, null, InputProblemCodes.Size, $"the file is longer than {InputLimits.MaximumDocumentChars / 1_000_000} million characters; an assessment, profile or plan is a few kilobytes");
+                }
+
+                text.Append(buffer, 0, read);
             }
 
-            return new string(buffer, 0, read);
+            return text.ToString();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
