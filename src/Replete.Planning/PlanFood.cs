@@ -233,20 +233,19 @@ public static class PlanFoods
         exclusions ??= FoodExclusions.Default;
         var owned = own.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var chosen = new Dictionary<string, (Food Food, PlanFood Plan)>(StringComparer.Ordinal);
-        foreach (var pooled in pool.Foods)
+        // The pool holds everyday forms only: what is left to judge is the person (their diet, then their own foods).
+        foreach (var (food, plan, key) in pool.Allowed(exclusions, pattern, avoid))
         {
-            var description = pooled.Food.Description;
-            // The pool holds everyday forms only: what is left to judge is the person.
-            if (owned.Contains(description) || exclusions.Reason(pooled.Food, pattern, avoid) is not null)
+            var description = food.Description;
+            if (owned.Contains(description))
             {
                 continue;
             }
 
             // One food per name and form: the first two comma segments ("Beans, kidney"), the plainest (shortest) wins.
-            var key = string.Join(',', description.Split(',').Take(2)).Trim().ToLowerInvariant();
             if (!chosen.TryGetValue(key, out var kept) || description.Length < kept.Food.Description.Length)
             {
-                chosen[key] = pooled;
+                chosen[key] = (food, plan);
             }
         }
 

@@ -1,5 +1,6 @@
 using Replete.Diet;
 using Replete.Foods;
+using Replete.References;
 
 namespace Replete.Planning;
 
@@ -25,6 +26,43 @@ public sealed class PlanFoodPool
     /// <summary>The pooled foods, in id order: the database food (for the person's exclusions) and the plan food made
     /// from it (per-gram nutrients in catalog units, unknown ones absent; the usual portion).</summary>
     public IReadOnlyList<(Food Food, PlanFood Plan)> Foods { get; }
+
+    /// <summary>The pooled foods that <paramref name="exclusions"/> allow a person with <paramref name="pattern"/> who
+    /// avoids <paramref name="avoid"/>, in id order, each with its name and form ("beans, kidney": the first two comma
+    /// segments, lower case). Judging every pooled food took about 3 ms of each assessment's plan, so a long-lived
+    /// process (the resident replete, a server) remembers the answer for a few diets (<see cref="AllowedKept"/>); the
+    /// answer depends on nothing else.</summary>
+    internal IReadOnlyList<(Food Food, PlanFood Plan, string Key)> Allowed(FoodExclusions exclusions, DietPattern pattern, IReadOnlyList<string> avoid)
+    {
+        var key = (exclusions, pattern, string.Join('\u001f', avoid));
+        if (allowed.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        var made = new List<(Food, PlanFood, string)>();
+        foreach (var (food, plan) in Foods)
+        {
+            if (exclusions.Reason(food, pattern, avoid) is null)
+            {
+                made.Add((food, plan, string.Join(',', food.Description.Split(',').Take(2)).Trim().ToLowerInvariant()));
+            }
+        }
+
+        if (allowed.Count >= AllowedKept)
+        {
+            allowed.Clear();
+        }
+
+        allowed[key] = made;
+        return made;
+    }
+
+    /// <summary>How many diets' allowed foods a pool remembers (Replete's choice: a coach's roster runs a handful of
+    /// diet patterns and avoid lists; each answer is a list of a few thousand references).</summary>
+    private const int AllowedKept = 32;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(FoodExclusions, DietPattern, string), IReadOnlyList<(Food Food, PlanFood Plan, string Key)>> allowed = new();
 
     /// <summary>The pool from a food database: chosen by group and name first, so that only those foods' nutrients are
     /// read.</summary>

@@ -56,6 +56,29 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
     public void FoodsThatMustBeCooked_AreNeverOfferedRaw() =>
         Assert.Empty(Candidates(DietPattern.Omnivore).Where(f => MustBeCooked().IsMatch(f.Name)).Select(f => f.Name));
 
+    /// <summary>A pool remembers what each diet allows (a long-lived process asks it for many people): asked for
+    /// several diets in turn, and again, it answers each exactly as a pool made for that person alone.</summary>
+    [SkippableFact]
+    public void OnePool_AskedForManyDiets_AnswersEachAsAFreshPool()
+    {
+        var catalog = sr28.Database.Catalog;
+        PlanFoodPool Fresh() => PlanFoodPool.Build(catalog.FoodsIn, catalog.FindMany, catalog.Nutrients());
+        var shared = Fresh();
+        (DietPattern Pattern, string[] Avoid, string[] Own)[] people =
+        [
+            (DietPattern.Vegan, [], []), (DietPattern.Omnivore, ["dairy"], []), (DietPattern.Omnivore, [], ["Spinach, raw"]),
+            (DietPattern.Vegan, [], []), (DietPattern.Omnivore, ["dairy", "eggs"], []), (DietPattern.Omnivore, ["eggs", "dairy"], []),
+        ];
+        foreach (var (pattern, avoid, own) in people)
+        {
+            var names = PlanFoods.Candidates(shared, pattern, avoid, own).Select(f => f.Name).ToList();
+            Assert.Equal(PlanFoods.Candidates(Fresh(), pattern, avoid, own).Select(f => f.Name), names);
+            Assert.DoesNotContain("Spinach, raw", own.Length > 0 ? names : []);
+        }
+
+        Assert.NotEqual(PlanFoods.Candidates(shared, DietPattern.Vegan, [], []).Count, PlanFoods.Candidates(shared, DietPattern.Omnivore, [], []).Count);
+    }
+
     [SkippableFact]
     public void SavedPool_OffersExactlyWhatTheDatabaseOffers()
     {
