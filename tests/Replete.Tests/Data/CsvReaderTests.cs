@@ -73,6 +73,43 @@ public class CsvReaderTests
         Assert.Contains("longer than", Assert.Throws<CsvDataException>(() => csv.Read()).Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A 50 MB line from a stream is refused at line 2 after reading about the limit (1 MB of characters),
+    /// not after building the whole line: the reader allocates a few times the limit, not several times the file.</summary>
+    [Fact]
+    public void Read_AFiftyMegabyteLine_IsRefused_WithoutReadingItWhole()
+    {
+        var bytes = new byte[50 * 1024 * 1024];
+        bytes.AsSpan().Fill((byte)'x');
+        "a\n"u8.CopyTo(bytes);
+        using var csv = new CsvReader(new StreamReader(new MemoryStream(bytes)), "one-line.csv");
+        csv.ReadHeader();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<CsvDataException>(() => csv.Read());
+
+        Assert.StartsWith("one-line.csv:2: the line is longer than", error.Message, StringComparison.Ordinal);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 16 * Replete.Documents.InputLimits.MaximumCsvRecordChars, $"{allocated:N0} bytes allocated");
+    }
+
+    [Theory]
+    [InlineData("a,b\r\n1,2\r\n3,4", new[] { 2, 3 })]
+    [InlineData("a,b\r1,2\r\r3,4\r", new[] { 2, 4 })]
+    [InlineData("a,b\n1,2\n\n\n3,4\n", new[] { 2, 5 })]
+    public void Read_CrLfCrAndLf_EndLines_AsTextReaderDoes(string text, int[] lines)
+    {
+        using var csv = new CsvReader(new StringReader(text), "t.csv");
+        csv.ReadHeader();
+        var read = new List<int>();
+        while (csv.Read())
+        {
+            read.Add(csv.Line);
+            Assert.Equal(2, csv.FieldCount);
+        }
+
+        Assert.Equal(lines, read);
+    }
+
     [Fact]
     public void AColumnGivenTwice_IsRefused_WhenItIsRead()
     {
