@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up of the replete command against a `dotnet new console` hello-world on the same machine, side by side in one
-# hyperfine run (issue: at most 3x). Needs hyperfine (Debian package) and the SR28 database, which it builds once in a
+# hyperfine run (issues: at most 3x; foods search at most 2x). Needs hyperfine (Debian package) and the SR28 database, which it builds once in a
 # temporary data directory. Run on demand: bench/startup.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,9 +23,11 @@ hyperfine -N --warmup 3 --runs 20 \
   -n targets "$cli targets --age 29 --sex female --pregnant --json" \
   -n assess "$cli assess $root/examples/runner-assessment.json --format json" \
   -n assess-table "$cli assess $root/examples/runner-assessment.json" \
-  -n assess-no-plan "$cli assess $root/examples/runner-assessment.json --format json --no-plan"
+  -n assess-no-plan "$cli assess $root/examples/runner-assessment.json --format json --no-plan" \
+  -n foods-search "$cli foods search 'soy milk'"
 REPLETE_RESIDENT=off hyperfine -N --warmup 2 --runs 10 \
   -n hello-world "dotnet $work/hello/out/hello.dll" \
   -n targets-cold "$cli targets --age 29 --sex female --pregnant --json" \
   -n assess-cold "$cli assess $root/examples/runner-assessment.json --format json" \
-  -n assess-no-plan-cold "$cli assess $root/examples/runner-assessment.json --format json --no-plan"
+  -n assess-no-plan-cold "$cli assess $root/examples/runner-assessment.json --format json --no-plan" \
+  -n foods-search-cold "$cli foods search 'soy milk'"
