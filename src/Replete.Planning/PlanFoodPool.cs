@@ -31,10 +31,10 @@ public sealed class PlanFoodPool
     /// avoids <paramref name="avoid"/>, in id order, each with its name and form ("beans, kidney": the first two comma
     /// segments, lower case). Judging every pooled food took about 3 ms of each assessment's plan, so a long-lived
     /// process (the resident replete, a server) remembers the answer for a few diets (<see cref="AllowedKept"/>); the
-    /// answer depends on nothing else.</summary>
+    /// answer depends on nothing else (each avoided item is keyed with its length, so no two lists share a key).</summary>
     internal IReadOnlyList<(Food Food, PlanFood Plan, string Key)> Allowed(FoodExclusions exclusions, DietPattern pattern, IReadOnlyList<string> avoid)
     {
-        var key = (exclusions, pattern, string.Join('\u001f', avoid));
+        var key = (exclusions, pattern, string.Concat(avoid.Select(a => $"{a.Length}:{a}")));
         if (allowed.TryGetValue(key, out var kept))
         {
             return kept;

@@ -139,10 +139,10 @@ public static partial class RecoveryAssessor
         }
 
         // Where most logged foods do not report the nutrient the mean is a lower bound (DietAnalyzer.LowCoverage): it can
-        // settle an intake as adequate, never as short.
-        if (adequacy.Probability is { } low && low <= 1 - Intake.AdequacyAssessor.SettledProbability && intake.Coverage < Diet.DietAnalyzer.LowCoverage)
+        // settle an intake as adequate, never as short, and more days of the same foods will not settle it either.
+        if (adequacy.Probability is { } low && low < Intake.AdequacyAssessor.SettledProbability && intake.Coverage < Diet.DietAnalyzer.LowCoverage)
         {
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the log cannot settle the intake: only {intake.Coverage:P0} of logged foods report it, so its {mean:0.##} {intake.Nutrient.Unit}/d is a lower bound (log foods whose amount is known).");
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the log cannot settle the intake: only {intake.Coverage:P0} of logged foods report it, so its {mean:0.##} {intake.Nutrient.Unit}/d is a lower bound (log foods whose food table reports it).");
         }
 
         if (adequacy.Probability is { } p && (p >= Intake.AdequacyAssessor.SettledProbability || p <= 1 - Intake.AdequacyAssessor.SettledProbability))

@@ -196,13 +196,15 @@ public sealed partial class FoodSearchIndex
     public IReadOnlyList<FoodMatch> Search(string query, int limit = 10) => Search(query, limit, prune: true);
 
     /// <summary><paramref name="query"/> without terminal escape sequences (ECMA-48 CSI such as "ESC[31m", OSC such as
-    /// a window title ended by BEL or ESC\, and two-character escapes) and without any other control character, so that
+    /// a window title ended by BEL or ESC\, and two-character escapes) line breaks and tabs as spaces, and without any other control character, so that
     /// a query pasted with colours finds what its letters say and is never echoed with them.</summary>
     public static string CleanQuery(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = EscapeSequence().Replace(query, "");
-        return string.Concat(text.Where(c => !char.IsControl(c) || c is ' ' or '\t')).Replace('\t', ' ').Trim();
+        // Line and page breaks and tabs separate words (a quoted CSV field may span lines); other control characters go.
+        return string.Concat(text.Where(c => !char.IsControl(c) || c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f' or '\u0085')
+            .Select(c => char.IsControl(c) ? ' ' : c)).Trim();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)?|[@-Z\\-_])|\x9B[0-?]*[ -/]*[@-~]", System.Text.RegularExpressions.RegexOptions.None, 1000)]

@@ -68,6 +68,7 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
         [
             (DietPattern.Vegan, [], []), (DietPattern.Omnivore, ["dairy"], []), (DietPattern.Omnivore, [], ["Spinach, raw"]),
             (DietPattern.Vegan, [], []), (DietPattern.Omnivore, ["dairy", "eggs"], []), (DietPattern.Omnivore, ["eggs", "dairy"], []),
+            (DietPattern.Omnivore, ["tree nuts\u001fdairy"], []), (DietPattern.Omnivore, ["tree nuts", "dairy"], []),
         ];
         foreach (var (pattern, avoid, own) in people)
         {
