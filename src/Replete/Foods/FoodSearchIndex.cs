@@ -196,11 +196,18 @@ public sealed partial class FoodSearchIndex
     public IReadOnlyList<FoodMatch> Search(string query, int limit = 10) => Search(query, limit, prune: true);
 
     /// <summary><paramref name="query"/> without terminal escape sequences (ECMA-48 CSI such as "ESC[31m", OSC such as
-    /// a window title ended by BEL or ESC\, and two-character escapes) line breaks and tabs as spaces, and without any other control character, so that
-    /// a query pasted with colours finds what its letters say and is never echoed with them.</summary>
+    /// a window title ended by BEL or ESC\, and two-character escapes), with line breaks and tabs as spaces and without
+    /// any other control character, so that a query pasted with colours finds what its letters say and is never echoed
+    /// with them.</summary>
     public static string CleanQuery(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        // Every search passes here: a query with no control character (C0, DEL or C1) skips the regex.
+        if (!query.AsSpan().ContainsAnyInRange('\0', '\u001f') && !query.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return query.Trim();
+        }
+
         var text = EscapeSequence().Replace(query, "");
         // Line and page breaks and tabs separate words (a quoted CSV field may span lines); other control characters go.
         return string.Concat(text.Where(c => !char.IsControl(c) || c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f' or '\u0085')
