@@ -6,7 +6,9 @@ namespace Replete.Benchmarks;
 
 /// <summary>Per-query search latency, p50 and p99, Replete against SQLite FTS5 and Lucene.NET side by side in one run
 /// (<c>dotnet run -c Release -- latency</c>). BenchmarkDotNet reports means per operation; a person feels the slow
-/// queries, so every call is timed on its own here, after a warm-up.</summary>
+/// queries, so every call is timed on its own here, after a warm-up. With <c>REPLETE_LATENCY_DETAIL=1</c> it first
+/// prints each query's time on 400,000 foods (or <c>REPLETE_LATENCY_SIZE</c>): the fastest of five batches of 20, the
+/// least disturbed figure on a shared machine; <c>REPLETE_LATENCY_QUERY</c> ("a;b") times only those queries and stops.</summary>
 internal static class SearchLatency
 {
     public static void Run(int rounds)
@@ -14,16 +16,33 @@ internal static class SearchLatency
         if (Environment.GetEnvironmentVariable("REPLETE_LATENCY_DETAIL") is "1")
         {
             var big = FoodSearchIndex.Build(FoodCorpus.Names(int.TryParse(Environment.GetEnvironmentVariable("REPLETE_LATENCY_SIZE"), out var size) ? size : 400_000));
-            foreach (var query in FoodCorpus.Queries)
+            var only = Environment.GetEnvironmentVariable("REPLETE_LATENCY_QUERY");
+            foreach (var query in only is { Length: > 0 } ? only.Split(';') : FoodCorpus.Queries)
             {
-                big.Search(query, 10);
-                var watch = Stopwatch.StartNew();
-                for (var i = 0; i < 10; i++)
+                for (var i = 0; i < 20; i++)
                 {
                     big.Search(query, 10);
                 }
 
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMicroseconds / 10,9:0} {query}"));
+                // The fastest of five batches: on a shared machine the least disturbed figure.
+                var best = double.PositiveInfinity;
+                for (var batch = 0; batch < 5; batch++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    for (var i = 0; i < 20; i++)
+                    {
+                        big.Search(query, 10);
+                    }
+
+                    best = Math.Min(best, watch.Elapsed.TotalMicroseconds / 20);
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{best,9:0} {query}"));
+            }
+
+            if (only is { Length: > 0 })
+            {
+                return;
             }
         }
 

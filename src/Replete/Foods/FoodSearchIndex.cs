@@ -27,6 +27,17 @@ public sealed partial class FoodSearchIndex
     private const int RefundDepth = 3;
     private const int FilterFrom = 1024;
 
+    /// <summary>At most this many of a query's other words get a bit set telling which foods hold them (for the
+    /// posting-local bound of <see cref="ScanDriver"/>); the rest are assumed present.</summary>
+    private const int MaxPresenceSets = 8;
+
+    /// <summary>A scan of at least this many foods gets the per-food bound of <see cref="SlotBounds"/>.</summary>
+    private const int MinBoundScan = 64;
+
+    /// <summary>Room for rounding when a bound is compared with a score summed in another order: a food is skipped on a
+    /// bound only when the bound is below the threshold by more than this.</summary>
+    private const double BoundSlack = 1e-9;
+
     /// <summary>What a match across food groups costs (see <see cref="Ranked"/>), in score and in confidence: more than a
     /// missing word's share of most queries, so the liqueur falls below the confirmation threshold and behind the foods
     /// of the group the query means. Replete's design weight, like the others of the ranking.</summary>
@@ -69,6 +80,13 @@ public sealed partial class FoodSearchIndex
     private readonly double[] idf;
     private readonly string[] sortedTerms;
     private readonly int[] sortedTermIds;
+    // For each term, built on its first search: along its head and rest posting lists, what each food's name costs
+    // without that term's words (the food's cost once a query matches the term); and the most the term's words cost in
+    // any one food. They let a scan pass over a food the query cannot rank without reading the food's own data.
+    private readonly double[]?[] headCostWithout;
+    private readonly double[]?[] restCostWithout;
+    private readonly double[] termMaxCost;
+
     // Only typo matching needs the deletion table, so it is built on the first typo rather than with the index.
     private readonly Lazy<Dictionary<string, int[]>> deletions;
     private readonly FoodSynonyms synonyms;
@@ -143,6 +161,7 @@ public sealed partial class FoodSearchIndex
         sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
+        (headCostWithout, restCostWithout, termMaxCost) = (new double[terms.Length][], new double[terms.Length][], NotYet(terms.Length));
     }
 
     private FoodSearchIndex(Stored stored, FoodSynonyms synonyms)
@@ -162,6 +181,14 @@ public sealed partial class FoodSearchIndex
 
         sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
         termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
+        (headCostWithout, restCostWithout, termMaxCost) = (new double[terms.Length][], new double[terms.Length][], NotYet(terms.Length));
+    }
+
+    private static double[] NotYet(int count)
+    {
+        var values = new double[count];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 
     /// <summary>Writes the built index to <paramref name="stream"/>, so a later process can <see cref="Load"/> it instead
@@ -261,6 +288,7 @@ public sealed partial class FoodSearchIndex
         }
         finally
         {
+            work.ReleaseFilters();
             scratches.Add(work);
         }
     }
@@ -341,7 +369,9 @@ public sealed partial class FoodSearchIndex
                     return;
                 }
 
-                Scan(work, Candidates(work, rarest, postings), bestPossible, factor, limit, slots, totalWeight, requireAll, []);
+                var rarestFoods = rarest.Terms.Sum(t => postings[t.Term].Length);
+                var fillBounds = SlotBounds(work, slots, rarest, rarestFoods, driverHeadKnown: false);
+                Scan(work, Candidates(work, rarest, postings), bestPossible, fillBounds, extras, factor, limit, slots, totalWeight, requireAll, []);
                 return;
             }
 
@@ -355,17 +385,22 @@ public sealed partial class FoodSearchIndex
             // Every other word must match too. When the rarest word is still common, a bit set per other word answers
             // that before a food is scored (setting a bit costs about a hundredth of scoring a food); for a short
             // list scoring each food is cheaper than building the sets.
-            var filters = driver.Terms.Sum(t => postings[t.Term].Length) < FilterFrom
-                ? []
-                : slots.Where(s => !ReferenceEquals(s, driver) && !s.Optional).Select(s => work.Filter(foodIds.Length, s.Terms.Select(t => postings[t.Term]))).ToArray();
+            var driverFoods = driver.Terms.Sum(t => postings[t.Term].Length);
             try
             {
-                Scan(work, Candidates(work, driver, headPostings), bestPossible, factor, limit, slots, totalWeight, requireAll, filters);
-                Scan(work, Candidates(work, driver, restPostings), restBound, factor, limit, slots, totalWeight, requireAll, filters);
+                var filters = driverFoods < FilterFrom
+                    ? []
+                    : slots.Where(s => !ReferenceEquals(s, driver) && !s.Optional).Select(s => s.Terms.Count == 1
+                        ? work.TermSet(foodIds.Length, s.Terms[0].Term, postings)
+                        : work.Filter(foodIds.Length, s.Terms.Select(t => postings[t.Term]))).ToArray();
+                NoteRefunds(work, slots, driverFoods);
+                var bounds = SlotBounds(work, slots, driver, driverFoods, driverHeadKnown: true);
+                ScanDriver(work, driver, head: true, bestPossible, bounds, extras, factor, limit, slots, totalWeight, filters);
+                ScanDriver(work, driver, head: false, restBound, bounds, extras, factor, limit, slots, totalWeight, filters);
             }
             finally
             {
-                work.ReleaseFilters();
+                work.ReleaseSeen();
             }
         }
         finally
@@ -377,6 +412,41 @@ public sealed partial class FoodSearchIndex
                     work.TermSlot[term] = -1;
                 }
             }
+        }
+    }
+
+    /// <summary>Notes, for the posting-local bound of <see cref="ScanDriver"/>, what each query term can win back in a
+    /// food (the most its words cost in any one name) and, when the scan is long, which foods have it: the terms with the
+    /// longest lists get a bit set each (up to <see cref="MaxPresenceSets"/> less one); the rest (prefix completions,
+    /// typos: short lists) share one, which charges their summed cost where it says a food has any of them. A term whose
+    /// list is far longer than the scan is counted in every food.</summary>
+    private void NoteRefunds(Scratch work, List<Slot> slots, int driverFoods)
+    {
+        work.RefundTerms.Clear();
+        work.SharedRefund = (0, null, []);
+        var sets = 0;
+        var shared = new List<(int Term, double Cost)>();
+        foreach (var (term, cost) in slots.SelectMany(s => s.Terms).Select(t => (t.Term, MaxTermCost(t.Term))).Where(t => t.Item2 > 0)
+            .OrderByDescending(t => postings[t.Term].Length).ThenBy(t => t.Term))
+        {
+            if (driverFoods < FilterFrom || postings[term].Length > 8 * driverFoods)
+            {
+                work.RefundTerms.Add((term, cost, null));
+            }
+            else if (sets < MaxPresenceSets - 1)
+            {
+                work.RefundTerms.Add((term, cost, work.TermSet(foodIds.Length, term, postings)));
+                sets++;
+            }
+            else
+            {
+                shared.Add((term, cost));
+            }
+        }
+
+        if (shared.Count > 0)
+        {
+            work.SharedRefund = (shared.Sum(t => t.Cost), work.Filter(foodIds.Length, shared.Select(t => postings[t.Term])), shared);
         }
     }
 
@@ -400,72 +470,318 @@ public sealed partial class FoodSearchIndex
             foods = foods.Where(doc => tokenTerm.AsSpan(tokenStart[doc], tokenStart[doc + 1] - tokenStart[doc]).ToArray().Any(rare.Contains));
         }
 
-        Scan(work, foods, double.PositiveInfinity, factor, limit, slots, totalWeight, requireAll, []);
+        Scan(work, foods, double.PositiveInfinity, null, 0, factor, limit, slots, totalWeight, requireAll, []);
     }
 
-    private void Scan(Scratch work, IEnumerable<int> candidates, double bound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, ulong[][] filters)
+    private void Scan(Scratch work, IEnumerable<int> candidates, double bound, SlotBound[]? bounds, double extras, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, ulong[][] filters)
     {
         // Every token of every term a slot matches goes uncharged, so a food can win back the cost of as many distinct
         // terms as the slots hold between them (a prefix can match "chicken" and "chickpea" in one name).
         var refundable = slots.Sum(s => s.Terms.Count);
         foreach (var doc in candidates)
         {
-            if (!PassesAll(filters, doc))
-            {
-                continue;
-            }
-
-            // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
-            // word (all their repeats included). The loose form falls with every later food, so it ends the scan.
-            var threshold = work.Top.Count >= limit ? Math.Max(work.Floor, PeekPriority(work.Top).Score) : work.Floor;
-            var floor = refundable <= RefundDepth ? laterFloor[(doc * RefundDepth) + refundable - 1] : 0;
-            if (factor * (bound - floor) < threshold)
+            var docBound = bounds is null ? bound : Math.Min(bound, SlotBound.For(bounds, doc, null, extras, totalWeight));
+            if (PassesAll(filters, doc) && !Consider(work, doc, bound, docBound, factor, limit, slots, totalWeight, requireAll, refundable))
             {
                 break;
             }
+        }
+    }
 
-            var canRefund = refundable <= RefundDepth ? refund[(doc * RefundDepth) + refundable - 1] : nameCost[doc];
-            if (factor * (bound - nameCost[doc] + canRefund) < threshold)
+    /// <summary>Scans the foods that have the driver's words, one posting list per driver term (the <paramref name="head"/>
+    /// or the rest lists), and passes over a food whose score cannot reach the current top results without reading the
+    /// food itself: from the list it reads what the name costs once the driver term is matched, and it subtracts the most
+    /// the query's other words could win back (each word's largest cost in any food, counted only where a bit set says
+    /// the food has the word). Memory, not arithmetic, is what scanning 10,000 foods costs: this reads one array in
+    /// order instead of four at random.</summary>
+    private void ScanDriver(Scratch work, Slot driver, bool head, double bound, SlotBound[]? bounds, double extras, double factor, int limit, List<Slot> slots, double totalWeight, ulong[][] filters)
+    {
+        var refundable = slots.Sum(s => s.Terms.Count);
+        var lists = head ? headPostings : restPostings;
+        // A food on the lists of two driver terms is scanned once: at its first list, with the highest bound it meets.
+        var seen = driver.Terms.Count > 1 ? work.SeenFor(foodIds.Length) : null;
+        foreach (var (term, _) in driver.Terms)
+        {
+            var list = lists[term];
+            if (list.Length == 0)
             {
                 continue;
             }
 
-            var (score, confidence, matched, missed) = Score(work, doc, slots, totalWeight);
-            if ((requireAll && missed > 0) || matched == 0)
+            var costWithout = CostWithout(head, term, list);
+            var (always, present) = work.OtherRefunds(term);
+            var passed = 0;
+            for (var i = 0; i < list.Length; i++)
+            {
+                var doc = list[i];
+                if (seen is not null)
+                {
+                    ref var bits = ref seen[doc >> 6];
+                    if ((bits & (1UL << doc)) != 0)
+                    {
+                        continue;
+                    }
+
+                    bits |= 1UL << doc;
+                }
+
+                if (!PassesAll(filters, doc))
+                {
+                    continue;
+                }
+
+                var winBack = always;
+                foreach (var (cost, set) in present)
+                {
+                    if ((set[doc >> 6] & (1UL << doc)) != 0)
+                    {
+                        winBack += cost;
+                    }
+                }
+
+                var docBound = bounds is null ? bound : Math.Min(bound, SlotBound.For(bounds, doc, head, extras, totalWeight));
+                if (factor * (docBound - costWithout[i] + winBack) < Threshold(work, limit) - BoundSlack)
+                {
+                    // Passed over; now and then ask whether any later food on the list could still rank.
+                    if ((++passed & 63) == 0 && refundable <= RefundDepth && factor * (bound - laterFloor[(doc * RefundDepth) + refundable - 1]) < Threshold(work, limit))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (!Consider(work, doc, bound, docBound, factor, limit, slots, totalWeight, requireAll: true, refundable))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>For a long scan, a bit set per query slot of the foods that have one of its words (<c>Any</c>) and of
+    /// those with one in the first segment (<c>Head</c>), so that a food's bound counts only the words it has: a word it
+    /// lacks is charged <see cref="MissingWordCost"/> instead of earning up to its quality, and only words in its first
+    /// segment earn the head and first-word bonuses (so a name that starts with a brand earns none). Null when the scan
+    /// is too short to be worth the sets.</summary>
+    private SlotBound[]? SlotBounds(Scratch work, List<Slot> slots, Slot driver, int driverFoods, bool driverHeadKnown)
+    {
+        if (driverFoods < MinBoundScan)
+        {
+            return null;
+        }
+
+        // A set costs a pass over its lists: not for a word far more common than the scan is long (it is then assumed
+        // present, and in the first segment).
+        ulong[]? Set(Slot slot, int[][] lists) =>
+            slot.Terms.Sum(t => lists[t.Term].Length) > 8 * driverFoods ? null
+            : slot.Terms.Count == 1 ? (ReferenceEquals(lists, headPostings) ? work.HeadSet(foodIds.Length, slot.Terms[0].Term, headPostings) : work.TermSet(foodIds.Length, slot.Terms[0].Term, postings))
+            : work.Filter(foodIds.Length, slot.Terms.Select(t => lists[t.Term]));
+
+        return [.. slots.Select(slot =>
+        {
+            var isDriver = ReferenceEquals(slot, driver);
+            var quality = slot.Terms.Count == 0 ? 0 : slot.Terms.Max(t => t.Quality);
+            return new SlotBound(
+                slot.Weight, quality, slot.Optional, isDriver,
+                isDriver || quality == 0 ? null : Set(slot, postings),
+                quality == 0 || (isDriver && driverHeadKnown) ? null : Set(slot, headPostings));
+        })];
+    }
+
+    /// <summary>A query slot as one food's bound sees it: see <see cref="SlotBounds"/>.</summary>
+    private sealed record SlotBound(double Weight, double Quality, bool Optional, bool Driver, ulong[]? Any, ulong[]? Head)
+    {
+        /// <summary>The most <paramref name="doc"/> can score before its unmatched words are charged: each slot it has
+        /// earns at most its best term quality, with the head bonus where the food has the word in its first segment and
+        /// the first-word bonus on at most one of those (as the scan's own bound assumes); each slot it lacks is charged.
+        /// <paramref name="driverInHead"/> says where the scan's own word is, when the posting list tells.</summary>
+        public static double For(SlotBound[] slots, int doc, bool? driverInHead, double extras, double totalWeight)
+        {
+            var sum = 0.0;
+            var first = 0.0;
+            foreach (var slot in slots)
+            {
+                if (slot.Quality == 0 || (slot.Any is { } any && (any[doc >> 6] & (1UL << doc)) == 0))
+                {
+                    sum -= slot.Optional ? 0 : MissingWordCost * slot.Weight;
+                    continue;
+                }
+
+                var inHead = slot.Driver && driverInHead is { } known ? known : slot.Head is not { } head || (head[doc >> 6] & (1UL << doc)) != 0;
+                var most = slot.Quality * slot.Weight;
+                sum += inHead ? most * (1 + HeadBonus) : most;
+                first = inHead ? Math.Max(first, most) : first;
+            }
+
+            return ((sum + ((1 + HeadBonus) * FirstWordBonus * first)) / totalWeight) + extras;
+        }
+    }
+
+    /// <summary>The score a food must beat to enter the run's top results: the limit-th best so far.</summary>
+    private static double Threshold(Scratch work, int limit) =>
+        work.Top.Count >= limit ? Math.Max(work.Floor, PeekPriority(work.Top).Score) : work.Floor;
+
+    /// <summary>Bounds, scores and keeps one food; false when no later food of the scan can rank (the scan stops).</summary>
+    private bool Consider(Scratch work, int doc, double bound, double docBound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, int refundable)
+    {
+        // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
+        // word (all their repeats included). The loose form falls with every later food, so it ends the scan.
+        var threshold = Threshold(work, limit);
+        var floor = refundable <= RefundDepth ? laterFloor[(doc * RefundDepth) + refundable - 1] : 0;
+        if (factor * (bound - floor) < threshold)
+        {
+            return false;
+        }
+
+        var canRefund = refundable <= RefundDepth ? refund[(doc * RefundDepth) + refundable - 1] : nameCost[doc];
+        if (factor * (bound - nameCost[doc] + canRefund) < threshold)
+        {
+            return true;
+        }
+
+        // The exact charge for the words this query leaves unmatched, in one pass over the name: far less than scoring it.
+        if (factor * (docBound - UnmatchedCost(work, doc)) < threshold - BoundSlack)
+        {
+            return true;
+        }
+
+        var (score, confidence, matched, missed) = Score(work, doc, slots, totalWeight);
+        if ((requireAll && missed > 0) || matched == 0)
+        {
+            return true;
+        }
+
+        score *= factor;
+        confidence *= factor;
+        if (missed > 0 && work.FullGroups.Count > 0 && !work.FullGroups.Contains(groupOf[doc]))
+        {
+            score -= CrossGroupCost;
+            confidence = Math.Max(0, confidence - CrossGroupCost);
+        }
+
+        if (score < work.Floor)
+        {
+            return true;
+        }
+
+        // The run's best limit foods, ties kept for the lower food number as the ranking orders them: which food of
+        // a tie is kept must not depend on the order the head and rest lists are scanned in.
+        if (work.Top.Count < limit)
+        {
+            work.Top.Enqueue(doc, (score, doc));
+        }
+        else if (work.Top.Comparer.Compare((score, doc), PeekPriority(work.Top)) > 0)
+        {
+            work.Top.EnqueueDequeue(doc, (score, doc));
+        }
+        else
+        {
+            return true;
+        }
+
+        work.Offer(doc, score, confidence, missed == 0);
+        return true;
+    }
+
+    /// <summary>What <see cref="FoodNameScorer.Score"/> charges <paramref name="doc"/> for the name words the current
+    /// query does not match, counted the same way: the score is at most the run's bound less this.</summary>
+    private double UnmatchedCost(Scratch work, int doc)
+    {
+        int head = 0, other = 0, variant = 0;
+        var slotOf = work.TermSlot;
+        for (var t = tokenStart[doc]; t < tokenStart[doc + 1]; t++)
+        {
+            var role = tokenFlags[t];
+            if ((role & (OtherName | Stop)) != 0 || slotOf[tokenTerm[t]] >= 0)
             {
                 continue;
             }
 
-            score *= factor;
-            confidence *= factor;
-            if (missed > 0 && work.FullGroups.Count > 0 && !work.FullGroups.Contains(groupOf[doc]))
+            if ((role & Variant) != 0)
             {
-                score -= CrossGroupCost;
-                confidence = Math.Max(0, confidence - CrossGroupCost);
+                variant++;
             }
-
-            if (score < work.Floor)
+            else if ((role & Head) != 0)
             {
-                continue;
-            }
-
-            // The run's best limit foods, ties kept for the lower food number as the ranking orders them: which food of
-            // a tie is kept must not depend on the order the head and rest lists are scanned in.
-            if (work.Top.Count < limit)
-            {
-                work.Top.Enqueue(doc, (score, doc));
-            }
-            else if (work.Top.Comparer.Compare((score, doc), PeekPriority(work.Top)) > 0)
-            {
-                work.Top.EnqueueDequeue(doc, (score, doc));
+                head++;
             }
             else
             {
+                other++;
+            }
+        }
+
+        return (HeadExtraWordCost * head) + (OtherExtraWordCost * other) + (VariantWordCost * variant);
+    }
+
+    /// <summary>What <paramref name="term"/>'s words cost in <paramref name="doc"/>'s name (all repeats; 0 where they are
+    /// free or only in another name), as <see cref="FoodNameScorer.Score"/> would charge them unmatched.</summary>
+    private double TermCost(int doc, int term)
+    {
+        int head = 0, other = 0, variant = 0;
+        for (var t = tokenStart[doc]; t < tokenStart[doc + 1]; t++)
+        {
+            var role = tokenFlags[t];
+            if (tokenTerm[t] != term || (role & (OtherName | Stop)) != 0)
+            {
                 continue;
             }
 
-            work.Offer(doc, score, confidence, missed == 0);
+            if ((role & Variant) != 0)
+            {
+                variant++;
+            }
+            else if ((role & Head) != 0)
+            {
+                head++;
+            }
+            else
+            {
+                other++;
+            }
         }
+
+        return (HeadExtraWordCost * head) + (OtherExtraWordCost * other) + (VariantWordCost * variant);
+    }
+
+    /// <summary>Along <paramref name="list"/> (the term's head or rest list), each food's name cost less the term's own
+    /// words; built on first use and kept (a race builds the same array twice).</summary>
+    private double[] CostWithout(bool head, int term, int[] list)
+    {
+        var built = head ? headCostWithout : restCostWithout;
+        if (Volatile.Read(ref built[term]) is { } known)
+        {
+            return known;
+        }
+
+        var costs = new double[list.Length];
+        for (var i = 0; i < list.Length; i++)
+        {
+            costs[i] = nameCost[list[i]] - TermCost(list[i], term);
+        }
+
+        Volatile.Write(ref built[term], costs);
+        return costs;
+    }
+
+    /// <summary>The most <paramref name="term"/>'s words cost in any one food's name: what matching it can win back.</summary>
+    private double MaxTermCost(int term)
+    {
+        var known = Volatile.Read(ref termMaxCost[term]);
+        if (!double.IsNaN(known))
+        {
+            return known;
+        }
+
+        var most = 0.0;
+        foreach (var doc in postings[term])
+        {
+            most = Math.Max(most, TermCost(doc, term));
+        }
+
+        Volatile.Write(ref termMaxCost[term], most);
+        return most;
     }
 
     private static (double Score, int Doc) PeekPriority(PriorityQueue<int, (double Score, int Doc)> top) =>
@@ -869,7 +1185,8 @@ public sealed partial class FoodSearchIndex
         private readonly List<ulong[]> filterPool = [];
         private int filtersInUse;
 
-        /// <summary>A bit set of the foods on any of <paramref name="lists"/>; give it back with <see cref="ReleaseFilters"/>.</summary>
+        /// <summary>A bit set of the foods on any of <paramref name="lists"/>, given back at the end of the search by
+        /// <see cref="ReleaseFilters"/>.</summary>
         public ulong[] Filter(int foods, IEnumerable<int[]> lists)
         {
             var words = (foods + 63) / 64;
@@ -896,8 +1213,104 @@ public sealed partial class FoodSearchIndex
             return filter;
         }
 
+        /// <summary>What each query term can win back in one food, with a bit set of the foods that have it (null: all
+        /// are assumed to), noted per run by <see cref="NoteRefunds"/>.</summary>
+        public List<(int Term, double Cost, ulong[]? Set)> RefundTerms { get; } = [];
+
+        /// <summary>What the query's terms other than <paramref name="term"/> can win back: a sum for those counted in
+        /// every food, and the ones to look up in their bit sets.</summary>
+        public (double Always, (double Cost, ulong[] Set)[] Present) OtherRefunds(int term)
+        {
+            var always = 0.0;
+            var present = new List<(double, ulong[])>();
+            foreach (var (other, cost, set) in RefundTerms)
+            {
+                if (other == term)
+                {
+                    continue;
+                }
+
+                if (set is null)
+                {
+                    always += cost;
+                }
+                else
+                {
+                    present.Add((cost, set));
+                }
+            }
+
+            if (SharedRefund.Set is { } sharedSet)
+            {
+                // The term's own cost leaves the shared sum: every food on its list is in the shared set because of it.
+                var own = SharedRefund.Terms.Where(t => t.Term == term).Sum(t => t.Cost);
+                present.Add((SharedRefund.Cost - own, sharedSet));
+            }
+
+            return (always, [.. present]);
+        }
+
+        /// <summary>The terms that share one bit set in the bound, their summed cost and the set (null: none).</summary>
+        public (double Cost, ulong[]? Set, List<(int Term, double Cost)> Terms) SharedRefund { get; set; } = (0, null, []);
+
+        private ulong[] seen = [];
+        private bool seenUsed;
+
+        /// <summary>A bit set of the foods a run has scanned, cleared by <see cref="ReleaseSeen"/>.</summary>
+        public ulong[] SeenFor(int foods)
+        {
+            var words = (foods + 63) / 64;
+            if (seen.Length != words)
+            {
+                seen = new ulong[words];
+            }
+
+            seenUsed = true;
+            return seen;
+        }
+
+        public void ReleaseSeen()
+        {
+            if (seenUsed)
+            {
+                Array.Clear(seen);
+                seenUsed = false;
+            }
+        }
+
+        // The bit set of each single term's foods, kept for the whole search: its synonym variants and the bound of
+        // ScanDriver ask for the same terms again.
+        private readonly Dictionary<int, ulong[]> termSets = [];
+
+        /// <summary>A bit set of the foods that have <paramref name="term"/>, built once per search.</summary>
+        public ulong[] TermSet(int foods, int term, int[][] postings)
+        {
+            if (!termSets.TryGetValue(term, out var set))
+            {
+                termSets[term] = set = Filter(foods, [postings[term]]);
+            }
+
+            return set;
+        }
+
+        /// <summary>A bit set of the foods with <paramref name="term"/> in their first segment, built once per search.</summary>
+        public ulong[] HeadSet(int foods, int term, int[][] headPostings)
+        {
+            if (!headSets.TryGetValue(term, out var set))
+            {
+                headSets[term] = set = Filter(foods, [headPostings[term]]);
+            }
+
+            return set;
+        }
+
+        private readonly Dictionary<int, ulong[]> headSets = [];
+
+        /// <summary>Clears and gives back every bit set of the search (<see cref="Filter"/> and <see cref="TermSet"/>).</summary>
         public void ReleaseFilters()
         {
+            termSets.Clear();
+            headSets.Clear();
             for (var i = 0; i < filtersInUse; i++)
             {
                 Array.Clear(filterPool[i]);

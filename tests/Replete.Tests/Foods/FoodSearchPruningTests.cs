@@ -83,6 +83,45 @@ public class FoodSearchPruningTests
         return true;
     }
 
+    /// <summary>Long scans: every word of a small vocabulary is in well over 1,024 foods, so each query's rarest word
+    /// still drives a long scan and the search passes over foods by their posting lists alone (the bit sets of which
+    /// foods have each other word, in the name or its first segment, and what each word can win back). Brands lead many
+    /// names, as in FoodData Central's branded foods, and prefixes of the last word ("butt", "mil") match several terms.
+    /// Whatever it passes over, the results equal scoring every food.</summary>
+    [Property(MaxTest = 12)]
+    public bool LongScans_EqualScoringEveryFood(int seed)
+    {
+        var random = new Random(seed);
+        string[] words = ["milk", "whole", "butter", "peanut", "buttermilk", "butternut", "milkshake", "chicken", "breast", "grilled"];
+        var index = FoodSearchIndex.Build(Enumerable.Range(1, random.Next(2500, 4000)).Select(id =>
+        {
+            var food = string.Join(' ', Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(random, words)));
+            var rest = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(3) == 0 ? Pick(random, Qualifiers) : Pick(random, words));
+            var name = string.Join(", ", (random.Next(2) == 0 ? new[] { Pick(random, Brands) } : []).Append(char.ToUpperInvariant(food[0]) + food[1..]).Concat(rest));
+            return new FoodSearchEntry(id, name, null, random.NextDouble(), random.Next(4) == 0 ? null : Pick(random, Groups));
+        }));
+
+        for (var q = 0; q < 20; q++)
+        {
+            var query = string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, words)));
+            query = random.Next(4) switch
+            {
+                0 => query + " " + Pick(random, ["butt", "mil", "chick", "pean"]),
+                1 => "pb " + query,
+                _ => query,
+            };
+            var limit = random.Next(1, 16);
+            var pruned = index.Search(query, limit);
+            var every = index.SearchEveryFood(query, limit);
+            if (!Same(pruned, every))
+            {
+                throw new InvalidOperationException($"seed {seed}, query '{query}', limit {limit}: pruned [{string.Join(", ", pruned.Select(m => $"{m.FoodId}:{m.Score}"))}] but every food [{string.Join(", ", every.Select(m => $"{m.FoodId}:{m.Score}"))}]");
+            }
+        }
+
+        return true;
+    }
+
     private static readonly string[] Synonymed = ["Orange juice", "Milk, nonfat", "Chicken, roasted", "Carbonated beverage, cola", "Potatoes, roasted"];
 
     [Fact]
