@@ -61,13 +61,19 @@ internal sealed class InputFile : IDisposable
         {
             try
             {
-                if (file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: false } missing)
+                // A FileInfo's target is a FileInfo even when it is a folder, which then does not "exist" as a file.
+                var target = file.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is not null && Directory.Exists(target.FullName))
+                {
+                    linkProblem = $"cannot read the file: it is a link to a folder ({target.FullName})";
+                }
+                else if (target is FileInfo { Exists: false } missing)
                 {
                     linkProblem = $"no such file: it is a link to a missing file ({missing.FullName})";
                 }
                 else
                 {
-                    file = new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path);
+                    file = new FileInfo(target?.FullName ?? path);
                 }
             }
             catch (IOException ex)

@@ -412,11 +412,16 @@ public sealed class FoodCatalog
     }
 
     /// <summary>What a saved copy must have been made from: the builds of <paramref name="makers"/> (for the index, the
-    /// engine's word roles, synonyms and scoring), and the database as of its latest import.</summary>
+    /// engine's word roles, synonyms and scoring), and the database as of its schema version and its latest import. A
+    /// migration can change values without an import (version 4 took IFCT's vitamin D to D3 only and recounted each
+    /// food's tracked nutrients), so a copy made before it is made again.</summary>
     private string Stamp(IReadOnlyList<System.Reflection.Assembly> makers)
     {
         using var connection = Open();
-        using var command = Command(connection, "SELECT (SELECT COUNT(*) FROM food) || '|' || COALESCE((SELECT id || '@' || imported_at FROM import_log ORDER BY id DESC LIMIT 1), '')");
+        using var command = Command(connection, """
+            SELECT COALESCE((SELECT value FROM meta WHERE key = 'schema_version'), '') || '|' || (SELECT COUNT(*) FROM food) || '|'
+                || COALESCE((SELECT id || '@' || imported_at FROM import_log ORDER BY id DESC LIMIT 1), '')
+            """);
         return $"{string.Join(',', makers.Select(m => m.ManifestModule.ModuleVersionId))}|{command.ExecuteScalar()}";
     }
 

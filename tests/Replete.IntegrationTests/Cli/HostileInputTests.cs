@@ -35,6 +35,25 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         AssertCleanRefusal(CliRunner.Run("analyze", link, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir), "dangling.json");
     }
 
+    [Fact] // A link to a folder is a folder, not "a link to a missing file".
+    public void ASymlinkToAFolder_IsRefusedAsAFolder()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "real-folder")).FullName;
+        var link = Path.Combine(TempDirectory, "folder-link.json");
+        Directory.CreateSymbolicLink(link, folder);
+
+        foreach (var result in new[]
+        {
+            CliRunner.Run("assess", Path.Combine(Examples, "runner-assessment.json"), "--fhir", link, "--data-dir", DataDir),
+            CliRunner.Run("analyze", link, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir),
+            CliRunner.Run("assess", link),
+        })
+        {
+            AssertCleanRefusal(result, $"folder-link.json: cannot read the file: it is a link to a folder ({folder})");
+            Assert.DoesNotContain("missing file", result.Error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void AChartInAMissingFolder_IsRefused()
     {

@@ -177,6 +177,101 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
         Assert.Contains("newer Replete", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact] // Migration 4: IFCT 2017's vitamin D is D3 only; a file imported before it held D2 + D3.
+    public void Migration4_TakesIfctVitaminDToD3Only_AndWhatWasSavedFromTheOldValuesIsMadeAgain()
+    {
+        var path = Path.Combine(directory, "foods.db");
+        var ragi = Ifct2017Table.IdOf("A010")!.Value;
+        var milk = Ifct2017Table.IdOf("L002")!.Value;
+
+        // Two IFCT foods imported by this Replete (package values in g/100 g): ragi with the package's plant D2 only
+        // (41.5 ug), milk with D2 0.1 ug and D3 0.7 ug.
+        var columns = new[] { "enerc", "water", "protcnt", "fatce", "ash", "choavldf", "fibtg", "ca", "fe", "mg", "p", "k", "na", "zn", "cu", "mn", "se", "vitc", "thia", "ribf", "nia", "pantac",
+            "vitb6c", "biot", "folsum", "retol", "cartb", "carta", "crypxb", "lycpn", "tocpha", "ergcal", "chocal", "doh25", "vitk1", "cholc", "fasat", "fams", "fapu", "phytac", "polyph", "oxalt", "oxals" };
+        string Row(string code, string name, string d2, string d3) =>
+            $"\"{code}\",\"{name}\",\"\",\"\",\"Group\"," + string.Join(',', columns.Select(c => c switch { "ergcal" => d2, "chocal" => d3, _ => "0.5" })) + "\n";
+        var csv = "\"Food Code; code\",\"Food Name; name\",\"Scientific Name; scie\",\"Local Name; lang\",\"Food Group; grup\"," + string.Join(',', columns.Select(c => $"\"X; {c}\""))
+            + "\n" + Row("A010", "Ragi", "0.0000415", "0") + Row("L002", "Milk, whole, Cow", "0.0000001", "0.0000007");
+        using (var database = FoodDatabase.Open(path))
+        {
+            database.ImportIfct2017(Ifct2017Table.Read(new StringReader(csv), "index.csv", new StringReader("code,name,scie,desc\n"), "names.csv"), "test");
+        }
+
+        // Made a version-3 file, as Replete wrote it before migration 4: vitamin D (1114) is D2 + D3.
+        long trackedAtVersion4;
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT tracked_nutrients FROM food WHERE id = {ragi}";
+            trackedAtVersion4 = (long)command.ExecuteScalar()!;
+            command.CommandText = """
+                DELETE FROM food_nutrient WHERE nutrient_id = 1114;
+                INSERT INTO food_nutrient(food_id, nutrient_id, amount) SELECT food_id, 1114, SUM(amount) FROM food_nutrient WHERE nutrient_id IN (1111, 1112) GROUP BY food_id;
+                DELETE FROM nutrient_coverage;
+                INSERT INTO nutrient_coverage(nutrient_id, foods) SELECT nutrient_id, COUNT(*) FROM food_nutrient GROUP BY nutrient_id;
+                UPDATE meta SET value = '3' WHERE key = 'schema_version';
+                """;
+            command.ExecuteNonQuery();
+            command.CommandText = $"UPDATE food SET tracked_nutrients = tracked_nutrients + 1 WHERE id = {ragi}";
+            command.ExecuteNonQuery();
+        }
+
+        // What a process saved from the version-3 file: the search index, and a derived thing (as the plan pool is)
+        // holding ragi's vitamin D.
+        var made = 0;
+        System.Reflection.Assembly[] engine = [typeof(FoodSearchIndex).Assembly];
+        string Make(FoodCatalog catalog)
+        {
+            made++;
+            return catalog.Find(ragi)!.AmountPer100Grams(1114) is { } d ? Math.Round(d, 6).ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+        }
+
+        static string Read(Stream stream) => new BinaryReader(stream).ReadString();
+        static void Write(string value, Stream stream) => new BinaryWriter(stream).Write(value);
+        string SavedStamp()
+        {
+            using var file = File.OpenRead(path + ".index");
+            return new BinaryReader(file).ReadString();
+        }
+
+        var old = new FoodCatalog(path);
+        Assert.Equal("Ragi", old.SearchIndex.Search("ragi", 1)[0].Description);
+        Assert.Equal("41.5", old.Derived("vitamin-d", engine, () => Make(old), Read, Write));
+        var stampAtVersion3 = SavedStamp();
+
+        // Opened by this Replete (the same process, as the resident replete would), the migration runs...
+        using (var database = FoodDatabase.Open(path))
+        {
+            Assert.Null(database.Find(ragi)!.AmountPer100Grams(1114));
+            Assert.Equal(41.5, database.Find(ragi)!.AmountPer100Grams(1111)!.Value, 6);
+            Assert.Equal(0.7, database.Find(milk)!.AmountPer100Grams(1114)!.Value, 6);
+            Assert.Equal(1, database.Coverage().Single(c => c.NutrientId == 1114).FoodsReporting);
+
+            // ...and nothing made from the old values is served again, in this process or from the saved copies.
+            var catalog = database.Catalog;
+            Assert.Equal("unknown", catalog.Derived("vitamin-d", engine, () => Make(catalog), Read, Write));
+            Assert.Equal("Ragi", catalog.SearchIndex.Search("ragi", 1)[0].Description);
+        }
+
+        Assert.Equal(2, made);
+        Assert.NotEqual(stampAtVersion3, SavedStamp());
+        FoodCatalog.ForgetLoaded();
+        var next = new FoodCatalog(path);
+        Assert.Equal("unknown", next.Derived("vitamin-d", engine, () => Make(next), Read, Write));
+        Assert.Equal(2, made);
+
+        using (var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+            Assert.Equal("4", command.ExecuteScalar());
+            command.CommandText = $"SELECT tracked_nutrients FROM food WHERE id = {ragi}";
+            Assert.Equal(trackedAtVersion4, command.ExecuteScalar());
+        }
+    }
+
     [Theory] // A schema version no Replete writes is refused with how to rebuild, not a FormatException (issue 13).
     [InlineData("junk")]
     [InlineData("99999999999999999999")]

@@ -110,6 +110,94 @@ public class CsvReaderTests
         Assert.Equal(lines, read);
     }
 
+    /// <summary>The reader takes the text in 16 KB pieces: a line end at the edge of a piece ends the line as anywhere
+    /// else, a CR LF split across two pieces (CR the last character of one, LF the first of the next) is one line end,
+    /// and a CR at the edge followed by another CR is an empty line. 32767 is the edge of the second piece, reached by
+    /// a line longer than one piece.</summary>
+    [Theory]
+    [InlineData(16_383, "\r\n", new[] { 2, 3 })]
+    [InlineData(16_383, "\r", new[] { 2, 3 })]
+    [InlineData(16_383, "\r\r", new[] { 2, 4 })]
+    [InlineData(16_383, "\n", new[] { 2, 3 })]
+    [InlineData(32_767, "\r\n", new[] { 2, 3 })]
+    [InlineData(32_767, "\r", new[] { 2, 3 })]
+    [InlineData(32_767, "\r\r", new[] { 2, 4 })]
+    public void Read_ALineEndAtTheEdgeOfAPiece_EndsTheLineOnce(int lineEndAt, string lineEnd, int[] lines)
+    {
+        var filler = new string('x', lineEndAt - "a,b\n1,".Length);
+        var text = "a,b\n1," + filler + lineEnd + "2,y\n";
+        Assert.Equal(lineEnd[0], text[lineEndAt]);
+        Assert.Equal(0, (lineEndAt + 1) % 16_384);
+
+        using var csv = new CsvReader(new StringReader(text), "t.csv");
+        csv.ReadHeader();
+
+        Assert.True(csv.Read());
+        Assert.Equal((lines[0], 2, filler), (csv.Line, csv.FieldCount, csv.GetString(1)));
+        Assert.True(csv.Read());
+        Assert.Equal((lines[1], 2, "y"), (csv.Line, csv.FieldCount, csv.GetString(1)));
+        Assert.False(csv.Read());
+    }
+
+    [Theory] // The file ends at the edge of a piece, on a CR: nothing follows it.
+    [InlineData("\r")]
+    [InlineData("\n")]
+    public void Read_ALineEndThatIsTheLastCharacterOfAFullPiece_EndsTheFile(string lineEnd)
+    {
+        var text = "a,b\n1," + new string('x', 16_383 - "a,b\n1,".Length) + lineEnd;
+        Assert.Equal(16_384, text.Length);
+
+        using var csv = new CsvReader(new StringReader(text), "t.csv");
+        csv.ReadHeader();
+
+        Assert.True(csv.Read());
+        Assert.Equal(16_383 - "a,b\n1,".Length, csv.GetString(1).Length);
+        Assert.False(csv.Read());
+    }
+
+    /// <summary>A reader that gives one character a call (a pipe or a slow stream gives short reads): every line end
+    /// falls at the edge of a piece.</summary>
+    [Theory]
+    [InlineData("a,b\r\n1,2\r\n3,4", new[] { 2, 3 })]
+    [InlineData("a,b\r1,2\r\r3,4\r", new[] { 2, 4 })]
+    [InlineData("a,b\n1,2\n\n\n3,4\n", new[] { 2, 5 })]
+    [InlineData("a,b\r\n\"x\r\ny\",2\r\n3,4\r\n", new[] { 2, 4 })]
+    public void Read_ShortReads_EndLinesAsWholeReadsDo(string text, int[] lines)
+    {
+        using var csv = new CsvReader(new OneCharacterReader(text), "t.csv");
+        csv.ReadHeader();
+        var read = new List<int>();
+        while (csv.Read())
+        {
+            read.Add(csv.Line);
+            Assert.Equal(2, csv.FieldCount);
+        }
+
+        Assert.Equal(lines, read);
+    }
+
+    private sealed class OneCharacterReader(string text) : TextReader
+    {
+        private int position;
+
+        public override int Peek() => position < text.Length ? text[position] : -1;
+
+        public override int Read() => position < text.Length ? text[position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (buffer.IsEmpty || position >= text.Length)
+            {
+                return 0;
+            }
+
+            buffer[0] = text[position++];
+            return 1;
+        }
+    }
+
     [Fact]
     public void AColumnGivenTwice_IsRefused_WhenItIsRead()
     {
