@@ -69,6 +69,13 @@ internal static class RepleteApp
         }
         catch (Exception ex) when (Describe(ex) is { } lines)
         {
+            // A red flag the input reports leads as itself ("EMERGENCY: get medical care now ..."), not as an error: it
+            // is the answer, and the problems after it are why the rest of the report could not be made.
+            foreach (var flag in ex is InputException leading ? leading.Problems.Where(p => p.Code == InputProblemCodes.RedFlagReported).Select(p => p.ToString()).Distinct(StringComparer.Ordinal) : [])
+            {
+                error.WriteLine(Shorten(flag));
+            }
+
             foreach (var line in lines)
             {
                 error.WriteLine($"error: {Shorten(line)}");
@@ -99,7 +106,7 @@ internal static class RepleteApp
     private static IEnumerable<string>? Describe(Exception ex) => ex switch
     {
         CsvDataException csv => [$"{csv.Message} Nothing was changed."],
-        InputException input => Bounded(input.Problems.Select(p => p.ToString()).Distinct(StringComparer.Ordinal).ToList()),
+        InputException input => Bounded(input.Problems.Where(p => p.Code != InputProblemCodes.RedFlagReported).Select(p => p.ToString()).Distinct(StringComparer.Ordinal).ToList()),
         UsageException or Sr28.FoodPackageException or FoodDatabaseException => [ex.Message],
         // A zip entry that is encrypted, compressed in a way the BCL cannot read, or damaged (the message names both).
         InvalidDataException => [$"{ex.Message}. Nothing was changed."],

@@ -88,6 +88,9 @@ public static class DayPlanner
         }
 
         var notes = new List<string>();
+        // An avoid item the plan could not apply is said first: the person may rely on it for an allergy.
+        notes.AddRange(request.AvoidNotMatched.Select(item =>
+            $"Avoid '{item}' matches no food the plan can suggest, so it was not applied: check the spelling or name the food (such as 'tomatoes', 'dairy', 'tree nuts'), and check every suggested food yourself."));
         var status = request.Triage == TriageLevel.SelfCare ? PlanStatus.Planned : PlanStatus.FoodOnly;
         if (status == PlanStatus.FoodOnly)
         {

@@ -27,6 +27,11 @@ public sealed class PlanFoodPool
     /// from it (per-gram nutrients in catalog units, unknown ones absent; the usual portion).</summary>
     public IReadOnlyList<(Food Food, PlanFood Plan)> Foods { get; }
 
+    /// <summary>The items of <paramref name="avoid"/> (a profile's avoid list) that rule out no pooled food: a
+    /// misspelling, or a word no food name has, which the plan cannot apply.</summary>
+    public IReadOnlyList<string> Unmatched(IReadOnlyList<string> avoid, FoodExclusions? exclusions = null) =>
+        (exclusions ?? FoodExclusions.Default).Unmatched(avoid, Foods.Select(f => f.Food));
+
     /// <summary>The pooled foods that <paramref name="exclusions"/> allow a person with <paramref name="pattern"/> who
     /// avoids <paramref name="avoid"/>, in id order, each with its name and form ("beans, kidney": the first two comma
     /// segments, lower case). Judging every pooled food took about 3 ms of each assessment's plan, so a long-lived

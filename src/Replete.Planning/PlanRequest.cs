@@ -44,6 +44,10 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
     /// <summary>The planned training week, or null: the plan then carries the week's fuel.</summary>
     public Training.TrainingWeek? Week { get; init; }
 
+    /// <summary>Items of the profile's avoid list that match no food the plan could suggest
+    /// (<see cref="PlanFoodPool.Unmatched"/>): the plan says so, since it cannot tell which foods they mean.</summary>
+    public IReadOnlyList<string> AvoidNotMatched { get; init; } = [];
+
     /// <summary>A measured sweat rate (L/h) from the profile's sweat test, or null.</summary>
     public double? SweatRateLitresPerHour { get; init; }
 

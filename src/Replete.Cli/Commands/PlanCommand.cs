@@ -45,6 +45,7 @@ internal static class PlanCommand
     internal static NutritionPlan Plan(CliContext context, AssessmentFile read, LoadedDiet diet, RecoveryAssessment assessment, string? dataDir)
     {
         IReadOnlyList<PlanFood> candidates = [];
+        IReadOnlyList<string> notMatched = [];
         UsualDiet? usual = null;
         if (assessment.Triage != Knowledge.TriageLevel.Emergency)
         {
@@ -55,8 +56,9 @@ internal static class PlanCommand
             var catalog = context.Foods.Open(dataDir).Catalog;
             var pool = CommandFoods.PlanPool(catalog);
             candidates = PlanFoods.Offered(pool, usual.Own, read.Request.Profile);
+            notMatched = pool.Unmatched(read.Request.Profile.Avoid);
         }
 
-        return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week, usual));
+        return DayPlanner.Plan(PlanRequest.For(read.Request, read.Input, assessment, diet.Targets, diet.Analysis, diet.Items, diet.Supplements.Supplements, candidates, read.Week, usual) with { AvoidNotMatched = notMatched });
     }
 }

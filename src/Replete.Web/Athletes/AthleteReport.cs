@@ -165,7 +165,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         {
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
                 : PlanFoods.Offered(foods.PlanPool, items, analysis.Days, request.Profile);
-            var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week));
+            var plan = DayPlanner.Plan(PlanRequest.For(request, input, assessment, targets, analysis, items, supplements.Supplements, candidates, week) with { AvoidNotMatched = assessment.Triage == Knowledge.TriageLevel.Emergency ? [] : foods.PlanPool.Unmatched(request.Profile.Avoid) });
             report["plan"] = JsonSerializer.SerializeToNode(plan, WireJson.Options);
             retests = RetestPlan.For(plan, assessment);
         }

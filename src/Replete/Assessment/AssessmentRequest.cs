@@ -96,7 +96,14 @@ public sealed record AssessmentRequest(
             person = personResult.Value;
         }
 
-        var ids = IdLists.ToDictionary(l => l.Field, l => Ids(reader, root, l.Field, l.Kind, kb));
+        // A phrase in the person's own words that raises a red flag ("black tarry stool", "passed out at practice") is
+        // read as what it names, not rejected as an unknown word: the flag leads the report instead of an error.
+        var named = new Named([], [], []);
+        var reading = person;
+        var ids = IdLists.ToDictionary(l => l.Field, l => Ids(reader, root, l.Field, l.Kind, kb, reading, named));
+        ids["symptoms"] = [.. ids["symptoms"].Concat(named.Symptoms).Distinct()];
+        ids["risk_factors"] = [.. ids["risk_factors"].Concat(named.Risks).Distinct()];
+        ids["red_flags"] = [.. ids["red_flags"].Concat(named.Flags).Distinct()];
         var sample = ReadSample(reader, root);
         var history = History.Read(reader, root, kb);
         var labs = ReadLabs(reader, root, person, sample);
@@ -293,7 +300,29 @@ public sealed record AssessmentRequest(
         return [.. kb.RedFlags.Where(f => raised.Contains(f.FlagId))];
     }
 
-    private static List<string> Ids(DocumentReader reader, JsonElement root, string field, KnowledgeIdKind kind, KnowledgeBase kb)
+    /// <summary>What phrases in a person's own words named: red flags, symptoms and risk factors.</summary>
+    private sealed record Named(List<string> Flags, List<string> Symptoms, List<string> Risks);
+
+    /// <summary>Reads <paramref name="text"/>, a phrase that is no known word, as the red flags, symptoms and risk
+    /// factors it names (<see cref="KnowledgeBase.NamedIn"/>) when they raise a red flag for
+    /// <paramref name="person"/>: true and added to <paramref name="named"/> then, false (nothing added) otherwise.</summary>
+    private static bool ReadAsRedFlag(string text, KnowledgeBase kb, Person? person, Named named)
+    {
+        var flags = kb.NamedIn(text, KnowledgeIdKind.RedFlag);
+        var symptoms = kb.NamedIn(text, KnowledgeIdKind.Symptom);
+        var risks = kb.NamedIn(text, KnowledgeIdKind.RiskFactor);
+        if (Said(kb, flags, new Circumstances([], [.. symptoms], [.. risks], LabSample.Unknown) { Person = person }).Count == 0)
+        {
+            return false;
+        }
+
+        named.Flags.AddRange(flags);
+        named.Symptoms.AddRange(symptoms);
+        named.Risks.AddRange(risks);
+        return true;
+    }
+
+    private static List<string> Ids(DocumentReader reader, JsonElement root, string field, KnowledgeIdKind kind, KnowledgeBase kb, Person? person, Named named)
     {
         var ids = new List<string>();
         if (!DocumentReader.Has(root, field, out var list))
@@ -322,6 +351,10 @@ public sealed record AssessmentRequest(
             else if (kb.Resolve(item.GetString()!, kind) is { } id)
             {
                 ids.Add(id);
+            }
+            else if (ReadAsRedFlag(item.GetString()!, kb, person, named))
+            {
+                continue;
             }
             else
             {

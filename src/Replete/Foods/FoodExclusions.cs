@@ -106,7 +106,7 @@ public sealed class FoodExclusions
 
         foreach (var item in avoid)
         {
-            if (avoids.TryGetValue(item.Trim().ToLowerInvariant(), out var rule))
+            if (RuleFor(item) is { } rule)
             {
                 if (rule.RulesOut(food))
                 {
@@ -122,13 +122,61 @@ public sealed class FoodExclusions
         return null;
     }
 
-    /// <summary>True when every word of <paramref name="disliked"/> ("beef liver") is a word of the food's description.</summary>
+    /// <summary>The items of <paramref name="avoid"/> that rule out none of <paramref name="foods"/>: a word no food
+    /// name has (a misspelling, a food the table does not hold), so that a report can say the item was not applied
+    /// instead of ignoring it.</summary>
+    public IReadOnlyList<string> Unmatched(IReadOnlyList<string> avoid, IEnumerable<Food> foods)
+    {
+        ArgumentNullException.ThrowIfNull(avoid);
+        ArgumentNullException.ThrowIfNull(foods);
+        var left = avoid.Where(a => a.Trim().Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var food in foods)
+        {
+            left.RemoveAll(item => RuleFor(item) is { } rule ? rule.RulesOut(food) : Disliked(food, item));
+            if (left.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return left;
+    }
+
+    /// <summary>The class of food <paramref name="item"/> names ("dairy", "nut allergy"), read with the words that say
+    /// why left out ("tomato allergy" is "tomato", "allergic to peanuts" is "peanuts"), or null for a food in the
+    /// person's own words.</summary>
+    private FoodExclusion? RuleFor(string item)
+    {
+        var text = item.Trim().ToLowerInvariant();
+        return avoids.GetValueOrDefault(text) ?? avoids.GetValueOrDefault(string.Join(' ', Wanted(text)));
+    }
+
+    /// <summary>True when every word of <paramref name="disliked"/> ("beef liver", "tomato allergy") but the words that
+    /// say why is a word of the food's description, singular or plural ("tomato" matches "Tomatoes", "berry"
+    /// "berries").</summary>
     private static bool Disliked(Food food, string disliked)
     {
         var words = WordsOf(food.Description);
-        var wanted = WordsOf(disliked);
-        return wanted.Count > 0 && wanted.All(w => words.Any(d => d == w || d == w + "s" || d + "s" == w));
+        var wanted = Wanted(disliked);
+        return wanted.Count > 0 && wanted.All(w => words.Any(d => d == w || d == w + "s" || d + "s" == w || Stem(d) == Stem(w)));
     }
+
+    /// <summary>The words of an avoid item that name the food: "allergy", "intolerance", "allergic to" and the like
+    /// say why, not what.</summary>
+    private static List<string> Wanted(string item) => [.. WordsOf(item).Where(w => !ReasonWords.Contains(w))];
+
+    // Words in an avoid item that give the reason, not the food (Replete's choice).
+    private static readonly HashSet<string> ReasonWords = new(
+        ["allergy", "allergies", "allergic", "intolerance", "intolerances", "intolerant", "sensitivity", "sensitive", "to", "i", "m", "am", "avoid", "dislike", "hate", "free"],
+        StringComparer.Ordinal);
+
+    /// <summary>An English word in the singular, for comparing names: tomatoes and tomato, berries and berry, peaches
+    /// and peach, oats and oat.</summary>
+    private static string Stem(string word) =>
+        word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+        : word.Length > 4 && (word.EndsWith("oes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)) ? word[..^2]
+        : word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1]
+        : word;
 
     internal static IReadOnlyList<string> WordsOf(string text) =>
         text.ToLowerInvariant().Split([' ', ',', '(', ')', '/', '-', ';', ':', '.', '"', '\''], StringSplitOptions.RemoveEmptyEntries);

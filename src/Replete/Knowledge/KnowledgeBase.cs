@@ -246,28 +246,36 @@ public sealed class KnowledgeBase
 
     /// <summary>The ids of <paramref name="kind"/> whose id, label or alias appears as whole words inside
     /// <paramref name="text"/>, in the order they appear: "chest pain when running" names chest_pain, "passed out
-    /// during training" names fainting. A match after a word of negation ("no chest pain", "never fainted") does not
-    /// count. For a phrase <see cref="Resolve"/> does not know, so a red flag in a person's own words still leads the
-    /// answer (and the "did you mean" list) instead of being lost to an unknown-word error. Words are compared as
-    /// <see cref="Resolve"/> compares them (case, hyphens, underscores, a plural -s); other punctuation separates words.</summary>
+    /// during training" names fainting. A match that the text denies does not count (<see cref="Denied"/>): "no chest
+    /// pain", "never fainted", "denies chest pain or fainting", "nothing like chest pain", "chest pain - no", "chest
+    /// pain last year, none now"; a denial ends at a comma or other punctuation, at "but", "however", "although" and the
+    /// like, and for "no", "not" and "never" at "and" ("no chest pain but fainted" and "no chest pain and fainted" name
+    /// fainting: where the words are unclear, the flag counts). For a phrase <see cref="Resolve"/> does not know, so a
+    /// red flag in a person's own words still leads the answer (and the "did you mean" list) instead of being lost to
+    /// an unknown-word error. Words are compared as <see cref="Resolve"/> compares them (case, hyphens, underscores, a
+    /// plural -s); other punctuation separates words.</summary>
     public IReadOnlyList<string> NamedIn(string text, KnowledgeIdKind kind)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(text);
         var found = new List<string>();
-        for (var start = 0; start < words.Length; start++)
+        var clauses = Clauses(text);
+        var denied = Denied(clauses);
+        for (var c = 0; c < clauses.Count; c++)
         {
-            if (NegationWords.Contains(words[start]) || words[start].EndsWith("n't", StringComparison.Ordinal))
+            var words = clauses[c].Words;
+            for (var start = 0; start < words.Length; start++)
             {
-                // Everything after "no", "not", "never" or "didn't" is denied, not reported.
-                break;
-            }
-
-            foreach (var (phrase, id) in phrasesOf[kind].GetValueOrDefault(words[start], []))
-            {
-                if (start + phrase.Length <= words.Length && !found.Contains(id) && phrase.AsSpan().SequenceEqual(words.AsSpan(start, phrase.Length)))
+                if (denied[c][start])
                 {
-                    found.Add(id);
+                    continue;
+                }
+
+                foreach (var (phrase, id) in phrasesOf[kind].GetValueOrDefault(words[start], []))
+                {
+                    if (start + phrase.Length <= words.Length && !found.Contains(id) && phrase.AsSpan().SequenceEqual(words.AsSpan(start, phrase.Length)))
+                    {
+                        found.Add(id);
+                    }
                 }
             }
         }
@@ -275,8 +283,111 @@ public sealed class KnowledgeBase
         return found;
     }
 
-    // Words that deny what follows them in a phrase (Replete's choice, for NamedIn).
-    private static readonly HashSet<string> NegationWords = new(["no", "not", "never", "without", "none", "nor", "denies", "denied", "absent"], StringComparer.Ordinal);
+    /// <summary>The text cut into clauses at punctuation that ends one (, ; . ! ? : brackets, a dash between spaces) and
+    /// at the words that turn it ("but", "however"): each clause's words as <see cref="Words"/> gives them, and as
+    /// typed (lower case), for the words of negation.</summary>
+    private static List<(string[] Words, string[] Raw)> Clauses(string text)
+    {
+        var clauses = new List<(string[] Words, string[] Raw)>();
+        var spaced = text.Replace(" - ", " , ", StringComparison.Ordinal).Replace(" -- ", " , ", StringComparison.Ordinal)
+            .Replace('\u2013', ',').Replace('\u2014', ',');
+        foreach (var part in spaced.Split([',', ';', '.', '!', '?', ':', '(', ')', '[', ']', '\n', '\r'], StringSplitOptions.None))
+        {
+            var words = Words(part);
+            var raw = RawWords(part);
+            var from = 0;
+            for (var i = 0; i <= words.Length; i++)
+            {
+                if (i == words.Length || ClauseBreaks.Contains(raw[i]))
+                {
+                    clauses.Add((words[from..i], raw[from..i]));
+                    from = i + 1;
+                }
+            }
+        }
+
+        return clauses;
+    }
+
+    /// <summary>For each word of each clause, whether the person denies it: the words after a word of negation in the
+    /// same clause (for "no", "not", "never" and the like, up to an "and"; for "denies", "nothing like", "neither", to
+    /// the clause's end); a whole clause that ends in a denial ("chest pain no", "chest pain not anymore"); and the
+    /// clause before one that is only a denial ("chest pain - no", "chest pain last year, none now"). "Not sure" and
+    /// "don't know" are doubt, not denial.</summary>
+    private static bool[][] Denied(List<(string[] Words, string[] Raw)> clauses)
+    {
+        var denied = clauses.Select(c => new bool[c.Words.Length]).ToArray();
+        for (var c = 0; c < clauses.Count; c++)
+        {
+            var raw = clauses[c].Raw;
+            var strong = false;
+            var weak = false;
+            for (var i = 0; i < raw.Length; i++)
+            {
+                if (weak && raw[i] == "and")
+                {
+                    weak = false;
+                }
+
+                // A word in the scope of an earlier negation is denied; the negation word itself is not, so that an
+                // alias that starts with one ("can't stand up", "no period for months") still matches.
+                denied[c][i] = strong || weak;
+                if (Negates(raw, i))
+                {
+                    if (StrongNegationWords.Contains(raw[i]) || (raw[i] == "nothing" && i + 1 < raw.Length && raw[i + 1] == "like"))
+                    {
+                        strong = true;
+                    }
+                    else
+                    {
+                        weak = true;
+                    }
+                }
+            }
+
+            // A clause that ends in a denial ("... - no", "none now", "not anymore"): the clause is denied, and when it
+            // is nothing but the denial, so is the clause before it.
+            var tail = raw.Length;
+            while (tail > 0 && AnswerWords.Contains(raw[tail - 1]))
+            {
+                tail--;
+            }
+
+            if (tail < raw.Length && raw[tail..].Any(w => Negates([w], 0)))
+            {
+                Array.Fill(denied[c], true);
+                if (tail == 0 && c > 0)
+                {
+                    Array.Fill(denied[c - 1], true);
+                }
+            }
+        }
+
+        return denied;
+    }
+
+    private static bool Negates(string[] raw, int i) =>
+        (NegationWords.Contains(raw[i]) || raw[i].EndsWith("n't", StringComparison.Ordinal) || raw[i] == "nothing")
+        && !(i + 1 < raw.Length && DoubtWords.Contains(raw[i + 1]));
+
+    private static string[] RawWords(string text) =>
+        new string([.. text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c == '\'' || c == '\u2019' ? (c == '\u2019' ? '\'' : c) : ' ')])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    // Words that deny what follows them in a clause (Replete's choice, for NamedIn): "no", "not", "never" up to an "and".
+    private static readonly HashSet<string> NegationWords = new(["no", "not", "never", "without", "none", "nor", "neither", "denies", "denied", "deny", "absent", "nope", "nah"], StringComparer.Ordinal);
+
+    // Words whose denial covers the whole clause, "and" and "or" too ("denies chest pain and fainting").
+    private static readonly HashSet<string> StrongNegationWords = new(["denies", "denied", "deny", "neither", "nor"], StringComparer.Ordinal);
+
+    // Words that end a clause's denial: the person turns to what did happen ("no chest pain but fainted").
+    private static readonly HashSet<string> ClauseBreaks = new(["but", "however", "although", "though", "yet", "except", "whereas"], StringComparer.Ordinal);
+
+    // Words of a clause's closing answer ("no", "none now", "not anymore", "no longer", "not any more").
+    private static readonly HashSet<string> AnswerWords = new(["no", "none", "not", "nope", "nah", "never", "now", "anymore", "any", "more", "longer", "since", "currently", "today"], StringComparer.Ordinal);
+
+    // After a word of negation, words of doubt: "not sure I fainted" is not a denial, and the flag counts.
+    private static readonly HashSet<string> DoubtWords = new(["sure", "certain", "know", "remember", "tell", "recall"], StringComparer.Ordinal);
 
     // Each kind's ids, labels and aliases as word sequences (in the singular), by their first word, longest first.
     private readonly Dictionary<KnowledgeIdKind, Dictionary<string, (string[] Words, string Id)[]>> phrasesOf;

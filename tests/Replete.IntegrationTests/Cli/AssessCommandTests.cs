@@ -70,6 +70,23 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.DoesNotContain(json.GetProperty("bottlenecks").EnumerateArray(), b => b.GetProperty("nutrient").GetString() == "sodium");
     }
 
+    // h50 finding 18: "black tarry stool" printed the "See a doctor today" lead, then "unknown symptom 'black tarry
+    // stool'" and exit 2 with no report. A phrase that names a red flag is read as the flag: the report leads with it.
+    [Theory]
+    [InlineData("black tarry stool", "See a doctor today")]
+    [InlineData("no chest pain but fainted", "EMERGENCY")]
+    [InlineData("pooped blood", "See a doctor today")]
+    public void ARedFlagInTheirOwnWords_LeadsTheReport_NotAnUnknownSymptomError(string phrase, string headline)
+    {
+        var path = Write($$"""{"profile": {"age": 30, "sex": "male", "sport": "running"}, "symptoms": ["fatigue", "{{phrase}}"]}""");
+
+        var result = CliRunner.Run("assess", path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("unknown symptom", result.Error, StringComparison.Ordinal);
+        Assert.Contains(headline, result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EmergencyWithABadLab_TheErrorStillLeadsWithTheEmergency()
     {
@@ -78,7 +95,8 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var result = CliRunner.Run("assess", path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: EMERGENCY: get medical care now", result.Error, StringComparison.Ordinal);
+        // The emergency leads as itself, not as an error (h50 finding 18); the problems after it are errors.
+        Assert.StartsWith("EMERGENCY: get medical care now", result.Error, StringComparison.Ordinal);
         Assert.Contains("which unit?", result.Error, StringComparison.Ordinal);
     }
 
@@ -91,7 +109,8 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var result = CliRunner.Run("assess", Write(json));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: EMERGENCY: get medical care now", result.Error, StringComparison.Ordinal);
+        // The emergency leads as itself, not as an error (h50 finding 18); the problems after it are errors.
+        Assert.StartsWith("EMERGENCY: get medical care now", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -79,7 +79,7 @@ public sealed class InputFileTests : IDisposable
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nlabs:\n  - {biomarker: hemoglobin, value: 13, unit: g/L}\n", "bad.yaml:3: labs[0]: hemoglobin 13 g/L is far below its cut-off (130 g/L), while 13 g/dL would be 130 g/L")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nlabs:\n  - {biomarker: ferritin, value: 20, units: ug/L}\n", "bad.yaml:3: labs[0]: unknown field 'units'")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nred_flags: [severe_anaemia]\nsymptoms: [glowing]\n", "See a doctor today (Severe anaemia:")]
-    [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nsymptoms:\n  - dark_urine_after_exercise\n", "EMERGENCY: get medical care now (Dark (cola- or tea-coloured) urine after hard exercise: Possible exertional rhabdomyolysis.")]
+    [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nsymptoms:\n  - dark_urine_after_exercise\n  - glowing\n", "EMERGENCY: get medical care now (Dark (cola- or tea-coloured) urine after hard exercise: Possible exertional rhabdomyolysis.")]
     [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nlab_sample:\n  time: noon\n", "bad.yaml:5: lab_sample.time: 'noon' is not morning or afternoon")]
     public void Assess_BadField_NamesFileLineAndField(string name, string text, string expected)
     {

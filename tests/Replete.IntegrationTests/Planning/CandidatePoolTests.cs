@@ -52,6 +52,29 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
         Assert.Contains(Candidates(DietPattern.Omnivore, "nuts").Select(f => f.Name), n => n.StartsWith("Seeds,", StringComparison.Ordinal));
     }
 
+    // h50 finding 4: "tomato", "tomato allergy" and "nightshade" still let the plan add "Tomatoes, sun-dried".
+    [SkippableFact]
+    public void Avoided_TomatoInThePersonsWords_AndNightshades_AreNeverOffered()
+    {
+        foreach (var avoid in new[] { "tomato", "Tomato allergy", "tomatoes", "nightshade" })
+        {
+            Assert.Empty(Candidates(DietPattern.Omnivore, avoid).Where(f => f.Name.Contains("tomato", StringComparison.OrdinalIgnoreCase)).Select(f => f.Name));
+        }
+
+        var nightshade = Candidates(DietPattern.Omnivore, "nightshade").Select(f => f.Name).ToList();
+        Assert.DoesNotContain(nightshade, n => Regex.IsMatch(n, @"^(Potatoes|Peppers|Eggplant)\b", RegexOptions.IgnoreCase));
+        Assert.Contains(nightshade, n => n.StartsWith("Sweet potato", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
+    public void AnAvoidItemThatMatchesNoFood_IsNamed()
+    {
+        var catalog = sr28.Database.Catalog;
+        var pool = PlanFoodPool.From(catalog.InCategories(PlanFoods.CandidateGroups).Where(f => PlanFoods.EverydayForm(f.Food)), catalog.Nutrients());
+
+        Assert.Equal(["tomatto", "allergy"], pool.Unmatched(["tomato", "tomatto", "tree nuts", "allergy", "nightshade"]));
+    }
+
     [SkippableFact]
     public void FoodsThatMustBeCooked_AreNeverOfferedRaw() =>
         Assert.Empty(Candidates(DietPattern.Omnivore).Where(f => MustBeCooked().IsMatch(f.Name)).Select(f => f.Name));

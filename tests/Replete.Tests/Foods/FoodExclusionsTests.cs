@@ -59,6 +59,37 @@ public class FoodExclusionsTests
     public void Avoided(string description, string group, string avoid, bool allowed) =>
         Assert.Equal(allowed, Reason(Sr28(description, group), DietPattern.Omnivore, avoid) is null);
 
+    // h50 finding 4: "tomato", "tomato allergy" and "nightshade" let the plan add "Tomatoes, sun-dried"; only "tomatoes"
+    // worked. An avoid word matches singular or plural, ignores the words that give the reason, and nightshade is a
+    // sourced family list (data/food_exclusions.csv) that keeps sweet potato and black pepper.
+    [Theory]
+    [InlineData("Tomatoes, sun-dried", "Vegetables and Vegetable Products", "tomato", false)]
+    [InlineData("Tomatoes, sun-dried", "Vegetables and Vegetable Products", "Tomato allergy", false)]
+    [InlineData("Tomatoes, sun-dried", "Vegetables and Vegetable Products", "allergic to tomatoes", false)]
+    [InlineData("Tomatoes, sun-dried", "Vegetables and Vegetable Products", "tomato intolerance", false)]
+    [InlineData("Tomatoes, sun-dried", "Vegetables and Vegetable Products", "nightshade", false)]
+    [InlineData("Tomatoes, sun-dried", "Vegetables and Vegetable Products", "nightshades", false)]
+    [InlineData("Potatoes, baked, flesh and skin, without salt", "Vegetables and Vegetable Products", "nightshade", false)]
+    [InlineData("Peppers, sweet, red, raw", "Vegetables and Vegetable Products", "nightshade", false)]
+    [InlineData("Eggplant, cooked, boiled, drained, without salt", "Vegetables and Vegetable Products", "nightshade", false)]
+    [InlineData("Sweet potato, cooked, baked in skin, flesh, without salt", "Vegetables and Vegetable Products", "nightshade", true)]
+    [InlineData("Spices, pepper, black", "Spices and Herbs", "nightshade", true)]
+    [InlineData("Blueberries, raw", "Fruits and Fruit Juices", "blueberry", false)]
+    [InlineData("Peaches, raw", "Fruits and Fruit Juices", "peach", false)]
+    [InlineData("Nuts, almonds", "Nut and Seed Products", "nut allergy", false)]
+    [InlineData("Spinach, raw", "Vegetables and Vegetable Products", "tomato allergy", true)]
+    public void Avoided_InThePersonsWords(string description, string group, string avoid, bool allowed) =>
+        Assert.Equal(allowed, Reason(Sr28(description, group), DietPattern.Omnivore, avoid) is null);
+
+    [Fact]
+    public void Unmatched_AreTheAvoidItemsThatRuleOutNoFood()
+    {
+        Food[] foods = [Sr28("Tomatoes, sun-dried", "Vegetables and Vegetable Products"), Sr28("Nuts, almonds", "Nut and Seed Products")];
+
+        Assert.Equal(["tomatto", "allergy"], FoodExclusions.Default.Unmatched(["tomato", "tomatto", "tree nuts", "allergy", "dairy"], foods).Where(i => i != "dairy"));
+        Assert.Contains("dairy", FoodExclusions.Default.Unmatched(["dairy"], foods));
+    }
+
     [Fact]
     public void EveryDietPattern_HasARule() =>
         Assert.All(Enum.GetValues<DietPattern>(), p => Assert.NotNull(FoodExclusions.Default.For(p)));
