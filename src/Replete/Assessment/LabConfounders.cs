@@ -62,6 +62,8 @@ public static class LabConfounders
                 return Changed(lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] });
             case "low_is_nonspecific" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 return lab with { Nonspecific = true, Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
+            case "low_not_dietary" when lab.Status is LabStatus.Low or LabStatus.Deficient:
+                return lab with { CountsForDeficiency = false, Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
             case "advice_when_low" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 return lab with { Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
             case "low_needs_confirmation" when lab.Status == LabStatus.Low:

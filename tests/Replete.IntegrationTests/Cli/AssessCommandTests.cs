@@ -105,6 +105,17 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
     }
 
     [Fact]
+    public void ALowSerumCalcium_GoesToADoctor_NotToADietitian()
+    {
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "labs": [{"biomarker": "calcium_total", "value": 7.7, "unit": "mg/dL"}]}""");
+
+        var json = JsonDocument.Parse(CliRunner.Run("assess", path, "--format", "json").Output).RootElement;
+
+        Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
+        Assert.DoesNotContain(json.GetProperty("bottlenecks").EnumerateArray(), b => b.GetProperty("nutrient").GetString() == "calcium" && b.GetProperty("likelihood").GetString() is "possible" or "likely");
+    }
+
+    [Fact]
     public void EmergencyWithABadLab_TheErrorStillLeadsWithTheEmergency()
     {
         var path = Write("""{"profile": {"age": 30, "sex": "male"}, "red_flags": ["chest_pain_or_fainting"], "labs": [{"biomarker": "vitamin_d_25oh", "value": 30}]}""");

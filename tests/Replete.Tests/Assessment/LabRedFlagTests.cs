@@ -128,7 +128,6 @@ public class LabRedFlagTests
     }
 
     [Theory]
-    [InlineData("calcium_total", 5.4, "mg/dL", "calcium")]   // below the 7.5 critical value; biomarkers.csv has no deficient cut-off
     [InlineData("potassium", 2.8, "mmol/L", "potassium")]
     [InlineData("magnesium_serum", 0.4, "mmol/L", "magnesium")]
     public void ACriticalLowResult_ReadsCritical_AndCountsAsFullyAsADeficientOne(string biomarker, double value, string unit, string nutrient)
