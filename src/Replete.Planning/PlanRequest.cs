@@ -91,7 +91,7 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
             Week = week,
             Usual = usual,
             Excess = [.. assessment.Excess.Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
-            LabAdequate = [.. assessment.Labs.Where(l => l.Status == LabStatus.Normal && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
+            LabAdequate = [.. assessment.Labs.Where(l => (l.Status == LabStatus.Normal || l.AboveLowOnly) && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
             SweatRateLitresPerHour = request.Profile.SweatRateLitresPerHour,
             SweatSodiumMmolPerLitre = request.Profile.SweatSodiumMmolPerLitre,
         };

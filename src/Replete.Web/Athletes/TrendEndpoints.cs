@@ -109,7 +109,7 @@ internal static class TrendEndpoints
             var sample = new LabSample(lab.Collected);
             var point = LabReading.Check(input, sex, age, sample, pregnant) is not null
                 ? new LabPoint(lab.Collected, lab.Value, lab.Unit, "not_interpreted", null, null, null, "")
-                : Point(lab, LabReading.Read(input, sex, age, sample, pregnant, athlete));
+                : Point(lab, RecoveryAssessor.WithFlagUpperLimit(LabReading.Read(input, sex, age, sample, pregnant, athlete), sex));
             (series.TryGetValue(lab.Biomarker, out var list) ? list : series[lab.Biomarker] = []).Add(point);
         }
 

@@ -36,15 +36,18 @@ public static class LabConfounders
     private static LabReading Apply(LabReading lab, LabConfounderRule rule, LabSample sample)
     {
         var caveat = new Caveat(rule.Note, rule.Source);
+        // A result above a lower cut-off with no sourced upper limit is not low: the rules that weigh a normal result
+        // weigh it too (ferritin 60 ug/L with a raised CRP is read against 70).
+        var notLow = lab.Status == LabStatus.Normal || lab.AboveLowOnly;
         // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
         LabReading Changed(LabReading changed) => rule.Repeat
             ? changed with { RepeatAdvised = true, RepeatAdvice = rule.Note[Math.Max(0, rule.Note.IndexOf("Repeat", StringComparison.Ordinal))..] }
             : changed;
         switch (rule.Effect)
         {
-            case "low_cutoff" when rule.Value is { } cutoff && lab.Status == LabStatus.Normal:
+            case "low_cutoff" when rule.Value is { } cutoff && notLow:
                 return Changed(lab.Value < cutoff || (rule.Inclusive && lab.Value == cutoff)
-                    ? lab with { Status = LabStatus.Low, Low = cutoff, ConditionalCutoff = true, Source = rule.Source, Evidence = rule.Grade, Caveats = [.. lab.Caveats, caveat] }
+                    ? lab with { Status = LabStatus.Low, AboveLowOnly = false, Low = cutoff, ConditionalCutoff = true, Source = rule.Source, Evidence = rule.Grade, Caveats = [.. lab.Caveats, caveat] }
                     : lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
             case "low_cutoff" when lab.ConditionalCutoff:
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
@@ -59,11 +62,13 @@ public static class LabConfounders
                 return Changed(lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] });
             case "low_is_nonspecific" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 return lab with { Nonspecific = true, Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
+            case "low_not_dietary" when lab.Status is LabStatus.Low or LabStatus.Deficient:
+                return lab with { CountsForDeficiency = false, Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
             case "advice_when_low" when lab.Status is LabStatus.Low or LabStatus.Deficient:
                 return lab with { Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
             case "low_needs_confirmation" when lab.Status == LabStatus.Low:
                 return Changed(lab with { Caveats = [.. lab.Caveats, caveat] });
-            case "normal_not_reassuring" when lab.Status == LabStatus.Normal:
+            case "normal_not_reassuring" when notLow:
                 return Changed(lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
             case "seasonal_trough" when lab.Status == LabStatus.Normal && rule.Value is { } swing && lab.Low is { } low:
                 var trough = ExpectedTrough(lab.Value, swing, sample.Drawn!.Value, sample.Latitude!.Value);
@@ -75,7 +80,7 @@ public static class LabConfounders
                     })
                     : lab;
             case "note":
-            case "note_when_normal" when lab.Status == LabStatus.Normal:
+            case "note_when_normal" when notLow:
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
             default:
                 return lab;

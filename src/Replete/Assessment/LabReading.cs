@@ -75,10 +75,16 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     {
         LabStatus.Low when LowLabel is { Length: > 0 } label => label,
         LabStatus.Normal when GreyZone => "grey zone (sources disagree)",
+        LabStatus.NotInterpreted when AboveLowOnly => string.Create(CultureInfo.InvariantCulture, $"not interpreted above {Low ?? Deficient:0.##} (no sourced upper limit)"),
         LabStatus.NotInterpreted when Bound is not null => "not interpreted (reported as a bound on both sides of a cut-off)",
         LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
         _ => Status.ToString().ToLowerInvariant(),
     }) + (Critical ? ", critical" : "");
+
+    /// <summary>Whether the result is above the test's lower cut-off while no upper limit is sourced (serum zinc 300 ug/dL
+    /// against Hotz et al. 2003's lower cut-off alone): it is not low, so it still counts against a deficiency where a
+    /// normal result would, but it is never called normal, since it could be too high (tester's report h50).</summary>
+    public bool AboveLowOnly { get; init; }
 
     /// <summary>The side of a bound the laboratory reported ("&lt;8"), or null for a measured value.</summary>
     public LabBound? Bound { get; init; }
@@ -156,15 +162,21 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
                 : Below(reference.Deficient) ? LabStatus.Low // the same cut-off for both: only "low" is established
                 : Below(reference.Low) ? LabStatus.Low
                 : x > reference.High ? LabStatus.High
+                // A value is normal only inside an interval sourced on both sides: above a lower cut-off alone it
+                // could be too high, and Replete cannot say.
+                : reference.High is null ? LabStatus.NotInterpreted
                 : LabStatus.Normal;
         }
+
+        bool AboveLowOnlyAt(double x) => StatusAt(x) == LabStatus.NotInterpreted && (reference.Low ?? reference.Deficient) is not null;
 
         var status = StatusAt(value);
         // A bound ("<8", ">100") settles the reading only when every value on its side reads the same: "<8" ferritin is
         // deficient whatever it is, "<40" could be low or normal, so it is not interpreted and says why. The bound
         // itself is outside ("<5" is below 5), so the side is read just inside it and at its far end.
         Caveat? bound = null;
-        if (input.Bound is { } side && status != LabStatus.NotInterpreted)
+        var aboveLowOnly = AboveLowOnlyAt(value) && input.Bound != LabBound.AtMost;
+        if (input.Bound is { } side && (status != LabStatus.NotInterpreted || AboveLowOnlyAt(value)))
         {
             var mark = side == LabBound.AtMost ? "<" : ">";
             var nudge = (Math.Abs(value) * 1e-9) + 1e-12;
@@ -175,15 +187,17 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
                 : near is LabStatus.Low or LabStatus.Deficient && far is LabStatus.Low or LabStatus.Deficient ? LabStatus.Low
                 : LabStatus.NotInterpreted;
             bound = new Caveat(string.Create(CultureInfo.InvariantCulture,
-                $"Reported as {mark}{value:0.##} {reference.Unit}: {(status == LabStatus.NotInterpreted ? "the true value could lie on either side of a cut-off, so it is not interpreted; ask for the measured value" : "every value on that side reads the same")}"), null);
+                $"Reported as {mark}{value:0.##} {reference.Unit}: {(status == LabStatus.NotInterpreted && near != far ? "the true value could lie on either side of a cut-off, so it is not interpreted; ask for the measured value" : "every value on that side reads the same")}"), null);
         }
 
+        aboveLowOnly &= status == LabStatus.NotInterpreted;
         var grey = status == LabStatus.Normal && reference.GreyUpper is { } greyUpper && value < greyUpper;
         var zinc = baseId == "zinc" ? Zinc(id, stratumGiven: id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase), value, status, sex, ageYears, sample) : default;
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             CountsForDeficiency = !zinc.Unreadable,
             Bound = input.Bound,
+            AboveLowOnly = aboveLowOnly,
             RepeatAdvised = zinc.Unreadable,
             RepeatAdvice = zinc.Unreadable ? "Repeat with the time of day and fasting state noted." : null,
             NormalRulesOut = unit.RulesOut && !grey,

@@ -72,8 +72,9 @@ public static partial class RecoveryAssessor
                     nutrient.For.Add(piece with { Points = LabPoints(LabLow, lab) });
                     break;
                 // A normal screening test does not cancel an abnormal confirmatory one (B12 normal, MMA high). A high
-                // result is further still from a deficiency: it counts against it as a normal one does, never for it.
-                case LabStatus.Normal or LabStatus.High when lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low):
+                // result is further still from a deficiency: it counts against it as a normal one does, never for it;
+                // so does a result above a lower cut-off that has no sourced upper limit (not low, though not "normal").
+                case LabStatus.Normal or LabStatus.High or LabStatus.NotInterpreted when (lab.Status != LabStatus.NotInterpreted || lab.AboveLowOnly) && lab.NormalRulesOut && !labs.Any(l => l.Nutrient == lab.Nutrient && l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low):
                     nutrient.Against.Add(piece with { Points = LabPoints(-LabNormal, lab) });
                     break;
             }

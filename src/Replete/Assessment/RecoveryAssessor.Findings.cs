@@ -29,9 +29,21 @@ public static partial class RecoveryAssessor
                     likelihood = Likelihood.Possible;
                 }
 
+                // A high result of the nutrient's own marker, read cleanly (no inflammation, nothing to repeat) and with no
+                // other lab showing it low, dominates: the deficiency is not indicated whatever the risks and symptoms
+                // add up to, so the findings and the recovery systems agree with the plan that withholds the nutrient
+                // (tester's report h50: ferritin 500 ug/L left iron "likely").
+                var high = nutrientLabs.FirstOrDefault(l => l.Status == LabStatus.High && l.NormalRulesOut && l.CountsForDeficiency && !l.RepeatAdvised)
+                    is { } h && !nutrientLabs.Any(l => l.CountsForDeficiency && l.Status is LabStatus.Deficient or LabStatus.Low) ? h : null;
+                if (high is not null)
+                {
+                    likelihood = Likelihood.NotIndicated;
+                }
+
                 var finding = new NutrientFinding(nutrient, likelihood, score, [.. pieces.For], [.. pieces.Against], SettleIt(nutrient, labs, diet))
                 {
-                    Notes = [.. nutrientLabs.SelectMany(l => l.Caveats)],
+                    Notes = [.. nutrientLabs.SelectMany(l => l.Caveats), .. high is null ? Array.Empty<Caveat>() : [new Caveat(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{high.Label} is high ({high.Value:0.##} {high.Unit}, above {high.High:0.##}): a deficiency is not indicated while it stays high, whatever the risks and symptoms add up to."), high.Source)]],
                 };
                 return (Finding: finding, pieces.Specificity);
             })

@@ -10,21 +10,45 @@ public static partial class RecoveryAssessor
         .Select(row => new CriticalLabRule(row.Text("biomarker"), row.OptionalNumber("below") ?? double.NegativeInfinity, row.OptionalNumber("above") ?? double.PositiveInfinity, row.Text("flag"),
             row.Text("unless").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), row.Text("source")))];
 
+    /// <summary>The flag rows (data/critical_labs.csv) that apply to <paramref name="lab"/>: a stratum's own rows
+    /// (hemoglobin.pregnant, ferritin.female) replace the analyte's.</summary>
+    private static IEnumerable<CriticalLabRule> FlagRows(KnowledgeBase kb, LabReading lab, References.Sex sex)
+    {
+        var baseId = lab.Biomarker.Split('.')[0];
+        var sexName = sex == References.Sex.Female ? "female" : "male";
+        var own = kb.CriticalLabs.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
+        return own.Count > 0 ? own : kb.CriticalLabs.Where(c => c.Biomarker == baseId);
+    }
+
+    /// <summary>A result above a lower cut-off that has no sourced upper limit of its own is normal when a flag row gives
+    /// the test a sourced upper threshold and the result is at or below it (ferritin 60 ug/L in a woman: above 30, at
+    /// most the 200 of EASL 2022); otherwise, or when reported as a bound ("&gt;100") that could lie above it, it stays
+    /// "not interpreted above" its cut-off. Read before the confounders,
+    /// which weigh a normal result (ferritin with a raised CRP).</summary>
+    private static List<LabReading> UpperLimitsFromFlags(IReadOnlyList<LabReading> read, KnowledgeBase kb, References.Sex sex) =>
+        [.. read.Select(lab => WithFlagUpperLimit(lab, sex, kb))];
+
+    /// <summary>One result read as <see cref="Assess"/> reads it against the upper thresholds of data/critical_labs.csv
+    /// (for views that read a lab on its own, such as the web trends).</summary>
+    public static LabReading WithFlagUpperLimit(LabReading lab, References.Sex sex, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(lab);
+        return lab.AboveLowOnly && lab.Bound != LabBound.AtLeast && FlagRows(knowledge ?? KnowledgeBase.Default, lab, sex).Where(r => !double.IsPositiveInfinity(r.Above)).Select(r => (double?)r.Above).Min() is { } upper && lab.Value <= upper
+            ? lab with { Status = LabStatus.Normal, High = upper, AboveLowOnly = false }
+            : lab;
+    }
+
     /// <summary>Red flags raised by labs (data/critical_labs.csv): a critical value, severe anaemia, a high calcium. A
     /// value above a row reads high even where a companion test excuses the flag (ferritin 800 with raised CRP).</summary>
     private static List<LabReading> CriticalValues(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> read, RaisedFlags raised)
     {
         var labs = read.ToList();
         var circumstances = Circumstances.Of(input, labs);
-        var sexName = input.Person.Sex == References.Sex.Female ? "female" : "male";
         var triageOf = kb.RedFlags.ToDictionary(f => f.FlagId, f => f.Triage, StringComparer.Ordinal);
         for (var i = 0; i < labs.Count; i++)
         {
-            // A stratum's own rows (hemoglobin.pregnant, ferritin.female) replace the analyte's.
             var lab = labs[i];
-            var baseId = lab.Biomarker.Split('.')[0];
-            var own = kb.CriticalLabs.Where(c => c.Biomarker == lab.Biomarker || c.Biomarker == $"{baseId}.{sexName}").ToList();
-            var rows = (own.Count > 0 ? own : kb.CriticalLabs.Where(c => c.Biomarker == baseId)).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
+            var rows = FlagRows(kb, lab, input.Person.Sex).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
 
             // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
             if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
@@ -44,6 +68,14 @@ public static partial class RecoveryAssessor
 
                 var bound = string.Create(CultureInfo.InvariantCulture, $"{(lab.Value < fired.Below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
                 raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}, {bound}"), fired.Source);
+            }
+            else if (rows.Count == 0 && lab.Status == LabStatus.High && !lab.HighIsExcess && lab.High is { } top)
+            {
+                // Above the top of a sourced interval with no flag row of its own (magnesium 3 mmol/L, CRP 200 mg/L): no
+                // source gives a critical value, so no urgency can be read from one, and it goes to a doctor soon, the
+                // least urgent referral. A high that means too much of a nutrient (25(OH)D) is weighed as an excess.
+                raised.Raise("lab_out_of_range", string.Create(CultureInfo.InvariantCulture,
+                    $"{lab.Label} {lab.Value:0.##} {lab.Unit}, above {top:0.##}, the top of its sourced range; no sourced critical value, so see a doctor soon"), lab.Source);
             }
         }
 

@@ -87,6 +87,51 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains(headline, result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sodium", 170, "mmol/L", "normal (cut-off 135)")]
+    [InlineData("potassium", 5.4, "mmol/L", "normal (cut-off 3.5)")]
+    [InlineData("vitamin_b12", 5000, "pg/mL", "normal (cut-off 221)")]
+    [InlineData("magnesium_serum", 3, "mmol/L", "")]
+    public void AHighLab_NeverReadsNormal_NorSelfCare(string biomarker, double value, string unit, string wrong)
+    {
+        var path = Write($$"""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "labs": [{"biomarker": "{{biomarker}}", "value": {{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "unit": "{{unit}}"}]}""");
+
+        var table = CliRunner.Run("assess", path);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.DoesNotContain("self-care is reasonable", table.Output, StringComparison.Ordinal);
+        Assert.Contains("See a doctor", table.Output, StringComparison.Ordinal);
+        if (wrong.Length > 0)
+        {
+            Assert.DoesNotContain(wrong, table.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AValueAboveALowerOnlyCutOff_ReadsNotInterpreted_AndTheSelfCareLineSaysSo()
+    {
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "labs": [{"biomarker": "zinc", "value": 300, "unit": "ug/dL"}]}""");
+
+        var table = CliRunner.Run("assess", path);
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("not interpreted above 70", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("normal (cut-off 70)", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("No red flag: self-care is reasonable. Findings below.", table.Output, StringComparison.Ordinal);
+        Assert.Contains("no sourced upper limit", table.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALowSerumCalcium_GoesToADoctor_NotToADietitian()
+    {
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "labs": [{"biomarker": "calcium_total", "value": 7.7, "unit": "mg/dL"}]}""");
+
+        var json = JsonDocument.Parse(CliRunner.Run("assess", path, "--format", "json").Output).RootElement;
+
+        Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
+        Assert.DoesNotContain(json.GetProperty("bottlenecks").EnumerateArray(), b => b.GetProperty("nutrient").GetString() == "calcium" && b.GetProperty("likelihood").GetString() is "possible" or "likely");
+    }
+
     [Fact]
     public void EmergencyWithABadLab_TheErrorStillLeadsWithTheEmergency()
     {

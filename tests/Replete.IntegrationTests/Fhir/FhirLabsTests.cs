@@ -16,7 +16,7 @@ public class FhirLabsTests
 
         var ferritin = file.Labs.Single(l => l.Input.Biomarker == "ferritin");
         Assert.Equal((30.0, "ng/mL", "2276-4"), (ferritin.Input.Value, ferritin.Input.Unit, ferritin.Loinc));
-        Assert.Equal(LabStatus.Normal, LabReading.Read(ferritin.Input, Sex.Female).Status); // 30 ug/L is the low cut-off itself
+        Assert.True(LabReading.Read(ferritin.Input, Sex.Female).AboveLowOnly); // 30 ug/L is the low cut-off itself: not low
         Assert.Contains(file.Labs, l => l.Input.Biomarker == "potassium" && l.Input.Value == 5.2);
         Assert.Contains(file.Labs, l => l.Input.Biomarker == "transferrin_saturation" && l.Input.Unit == "%");
         Assert.Contains(file.Labs, l => l.Input.Biomarker == "serum_iron" && l.Input.Value == 45); // read, "not interpreted" on its own
@@ -88,7 +88,7 @@ public class FhirLabsTests
     [Theory]
     [InlineData("<", 8, LabStatus.Deficient)]        // every ferritin below 8 is deficient
     [InlineData("<", 40, LabStatus.NotInterpreted)]  // below 40 could be low or normal
-    [InlineData(">", 100, LabStatus.Normal)]         // above 100 is never low (ferritin has no upper cut-off here)
+    [InlineData(">", 100, LabStatus.NotInterpreted)] // above 100 is never low, but ferritin has no upper cut-off here: not "normal"
     [InlineData(">", 10, LabStatus.NotInterpreted)]  // above 10 could be deficient, low or normal
     public void AComparator_IsCarriedToTheReading(string comparator, double value, LabStatus status)
     {

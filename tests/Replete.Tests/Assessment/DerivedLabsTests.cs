@@ -24,10 +24,10 @@ public class DerivedLabsTests
         var note = Assert.Single(adjusted.Caveats, c => c.Text.StartsWith("Computed by Replete", StringComparison.Ordinal));
         Assert.Contains("9.1", note.Text, StringComparison.Ordinal); // Payne's coefficient of 1.0
         Assert.Contains("ionised calcium settles it", note.Text, StringComparison.Ordinal);
-        // The total calcium carries the evidence; the adjusted value adds none.
-        var calcium = result.Bottlenecks.Single(b => b.Nutrient == "calcium");
-        Assert.Single(calcium.For, e => e.Kind == EvidenceKind.Lab);
-        Assert.DoesNotContain(calcium.Against, e => e.Code == "calcium_corrected");
+        // A low serum calcium is no dietary evidence (it does not reflect intake): neither value counts for calcium, and
+        // the low total goes to a doctor.
+        Assert.DoesNotContain(result.Bottlenecks.SelectMany(b => b.For.Concat(b.Against)), e => e.Code is "calcium_total" or "calcium_corrected");
+        Assert.Contains(result.RedFlags, f => f.FlagId == "lab_out_of_range");
     }
 
     [Fact]
@@ -57,7 +57,8 @@ public class DerivedLabsTests
         var adjusted = Assert.Single(result.Labs, l => l.Biomarker == "calcium_corrected");
         Assert.Equal(LabStatus.Low, adjusted.Status); // 8.0 mg/dL
         Assert.DoesNotContain("(computed)", adjusted.Label, StringComparison.Ordinal);
-        Assert.Contains(result.Bottlenecks.Single(b => b.Nutrient == "calcium").For, e => e.Code == "calcium_corrected");
+        Assert.False(adjusted.CountsForDeficiency); // a low serum calcium is for a doctor, not dietary evidence
+        Assert.Contains(result.RedFlags, f => f.FlagId == "lab_out_of_range" && f.Message.Contains("albumin-adjusted", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public class LabConfoundersTests
     {
         var ferritin = Read(LabSample.Unknown, [], new LabInput("ferritin", 60, "ug/L"), new LabInput("crp", 0.8, "mg/L")).Single(l => l.Biomarker == "ferritin");
 
-        Assert.Equal(LabStatus.Normal, ferritin.Status);
+        // Read alone, ferritin has only its lower cut-off: not low, not "normal" (RecoveryAssessor adds EASL's 200 ug/L).
+        Assert.True(ferritin.AboveLowOnly);
         Assert.True(ferritin.NormalRulesOut);
         Assert.Empty(ferritin.Caveats);
     }
@@ -83,7 +84,7 @@ public class LabConfoundersTests
     }
 
     [Theory]
-    [InlineData(SampleTime.Afternoon, null, "zinc.female.afternoon", LabStatus.Normal)]        // 62 >= 59
+    [InlineData(SampleTime.Afternoon, null, "zinc.female.afternoon", LabStatus.NotInterpreted)] // 62 >= 59: not low; no sourced upper limit, so not "normal"
     [InlineData(SampleTime.Morning, false, "zinc.female.morning_nonfasting", LabStatus.Low)]   // 62 < 66
     [InlineData(null, null, "zinc.female.morning_fasting", LabStatus.Low)]                    // 62 < 70, and said
     public void Zinc_TakesItsCutOffFromTheSample(SampleTime? time, bool? fasting, string stratum, LabStatus status)
@@ -120,7 +121,7 @@ public class LabConfoundersTests
     public void RestlessLegs_CutOffIncludes75()
     {
         Assert.Equal(LabStatus.Low, Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 75, "ug/L")).Single().Status);
-        Assert.Equal(LabStatus.Normal, Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 76, "ug/L")).Single().Status);
+        Assert.True(Read(LabSample.Unknown, ["restless_legs"], new LabInput("ferritin", 76, "ug/L")).Single().AboveLowOnly); // not low
     }
 
     [Fact]

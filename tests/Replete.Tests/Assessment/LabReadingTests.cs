@@ -87,7 +87,8 @@ public class ZincStratumTests
         var older = LabReading.Read(new LabInput("zinc", 73, "ug/dL"), Sex.Male, 70);
 
         Assert.Equal(("zinc.male.morning_fasting", LabStatus.Low), (younger.Biomarker, younger.Status));   // cut-off 74
-        Assert.Equal(("zinc.male65.morning_fasting", LabStatus.Normal), (older.Biomarker, older.Status)); // cut-off 72
+        Assert.Equal(("zinc.male65.morning_fasting", LabStatus.NotInterpreted), (older.Biomarker, older.Status)); // above the cut-off 72, no sourced upper limit
+        Assert.True(older.AboveLowOnly);
     }
 
     [Theory]
