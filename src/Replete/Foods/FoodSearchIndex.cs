@@ -686,44 +686,21 @@ public sealed partial class FoodSearchIndex
 
     /// <summary>What <see cref="FoodNameScorer.Score"/> charges <paramref name="doc"/> for the name words the current
     /// query does not match, counted the same way: the score is at most the run's bound less this.</summary>
-    private double UnmatchedCost(Scratch work, int doc)
-    {
-        int head = 0, other = 0, variant = 0;
-        var slotOf = work.TermSlot;
-        for (var t = tokenStart[doc]; t < tokenStart[doc + 1]; t++)
-        {
-            var role = tokenFlags[t];
-            if ((role & (OtherName | Stop)) != 0 || slotOf[tokenTerm[t]] >= 0)
-            {
-                continue;
-            }
-
-            if ((role & Variant) != 0)
-            {
-                variant++;
-            }
-            else if ((role & Head) != 0)
-            {
-                head++;
-            }
-            else
-            {
-                other++;
-            }
-        }
-
-        return (HeadExtraWordCost * head) + (OtherExtraWordCost * other) + (VariantWordCost * variant);
-    }
+    private double UnmatchedCost(Scratch work, int doc) => NameCost(doc, -1, work.TermSlot);
 
     /// <summary>What <paramref name="term"/>'s words cost in <paramref name="doc"/>'s name (all repeats; 0 where they are
     /// free or only in another name), as <see cref="FoodNameScorer.Score"/> would charge them unmatched.</summary>
-    private double TermCost(int doc, int term)
+    private double TermCost(int doc, int term) => NameCost(doc, term, []);
+
+    /// <summary>The charge for the costed words of <paramref name="doc"/>'s name that are <paramref name="term"/> (when
+    /// it is 0 or more) or that no query slot matches (<paramref name="termSlot"/>, when it is -1).</summary>
+    private double NameCost(int doc, int term, int[] termSlot)
     {
         int head = 0, other = 0, variant = 0;
         for (var t = tokenStart[doc]; t < tokenStart[doc + 1]; t++)
         {
             var role = tokenFlags[t];
-            if (tokenTerm[t] != term || (role & (OtherName | Stop)) != 0)
+            if ((role & (OtherName | Stop)) != 0 || (term >= 0 ? tokenTerm[t] != term : termSlot[tokenTerm[t]] >= 0))
             {
                 continue;
             }

@@ -32,12 +32,7 @@ public class FoodSearchPruningTests
         {
             var query = Query(random);
             var limit = random.Next(1, 16);
-            var pruned = index.Search(query, limit);
-            var every = index.SearchEveryFood(query, limit);
-            if (!Same(pruned, every))
-            {
-                throw new InvalidOperationException($"seed {seed}, query '{query}', limit {limit}: pruned [{string.Join(", ", pruned.Select(m => $"{m.FoodId}:{m.Score}"))}] but every food [{string.Join(", ", every.Select(m => $"{m.FoodId}:{m.Score}"))}]");
-            }
+            RequireSame(index, query, limit, seed);
         }
 
         return true;
@@ -111,12 +106,7 @@ public class FoodSearchPruningTests
                 _ => query,
             };
             var limit = random.Next(1, 16);
-            var pruned = index.Search(query, limit);
-            var every = index.SearchEveryFood(query, limit);
-            if (!Same(pruned, every))
-            {
-                throw new InvalidOperationException($"seed {seed}, query '{query}', limit {limit}: pruned [{string.Join(", ", pruned.Select(m => $"{m.FoodId}:{m.Score}"))}] but every food [{string.Join(", ", every.Select(m => $"{m.FoodId}:{m.Score}"))}]");
-            }
+            RequireSame(index, query, limit, seed);
         }
 
         return true;
@@ -154,6 +144,16 @@ public class FoodSearchPruningTests
         var names = Enumerable.Range(1, 2500).Select(_ => Name(random)).ToList();
 
         Assert.True(names.Count(n => n.Contains("raw", StringComparison.Ordinal)) > 1024);
+    }
+
+    private static void RequireSame(FoodSearchIndex index, string query, int limit, int seed)
+    {
+        var pruned = index.Search(query, limit);
+        var every = index.SearchEveryFood(query, limit);
+        if (!Same(pruned, every))
+        {
+            throw new InvalidOperationException($"seed {seed}, query '{query}', limit {limit}: pruned [{string.Join(", ", pruned.Select(m => $"{m.FoodId}:{m.Score}"))}] but every food [{string.Join(", ", every.Select(m => $"{m.FoodId}:{m.Score}"))}]");
+        }
     }
 
     /// <summary>The same foods in the same order, except that foods tied on the last score may differ.</summary>
