@@ -60,24 +60,42 @@ internal static class AssessCommand
             }
 
             var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis) with { LabsLeftOut = read?.LabsLeftOut ?? interactiveLeftOut };
+            var foodLog = read?.Diet?.Analysis.FoodLog;
             if (read?.Diet is not { } loaded || parse.GetValue(noPlan))
             {
-                return parse.GetValue(format) == "json" ? context.Emit(true, result, (_, _) => { })
-                    : Show(context, parse.GetValue(format), AssessmentReport.For(result, input, all: parse.GetValue(all)));
+                return parse.GetValue(format) == "json" ? context.Emit(true, WithFoodLog(result, foodLog), (_, _) => { })
+                    : Show(context, parse.GetValue(format), AssessmentReport.For(result, input, all: parse.GetValue(all)) with { FoodLog = foodLog });
             }
 
             // The plan follows the assessment in every format; in JSON it is the report's "plan" member.
             var plan = PlanCommand.Plan(context, read, loaded, result, parse.GetValue(dataDir));
             if (parse.GetValue(format) == "json")
             {
-                var report = System.Text.Json.JsonSerializer.SerializeToNode(result, Json.Options)!.AsObject();
+                var report = WithFoodLog(result, foodLog);
                 report["plan"] = System.Text.Json.JsonSerializer.SerializeToNode(plan, Json.Options);
                 return context.Emit(true, report, (_, _) => { });
             }
 
-            return Show(context, parse.GetValue(format), AssessmentReport.For(result, input, plan, parse.GetValue(all)));
+            return Show(context, parse.GetValue(format), AssessmentReport.For(result, input, plan, parse.GetValue(all)) with { FoodLog = foodLog });
         });
         return command;
+    }
+
+    /// <summary>The assessment as JSON with, where it read a food log, what the log came to as <c>analyze</c> reports it:
+    /// <c>to_confirm</c> (matches below the confirmation threshold, counted as matched) and <c>not_counted</c> (lines no
+    /// food or weight was found for), with <c>food_log_lines</c> and <c>food_log_lines_not_counted</c>.</summary>
+    private static System.Text.Json.Nodes.JsonObject WithFoodLog(RecoveryAssessment result, Replete.Diet.FoodLogCheck? foodLog)
+    {
+        var report = System.Text.Json.JsonSerializer.SerializeToNode(result, Json.Options)!.AsObject();
+        if (foodLog is not null)
+        {
+            report["food_log_lines"] = foodLog.Lines;
+            report["food_log_lines_not_counted"] = foodLog.LinesNotCounted;
+            report["to_confirm"] = System.Text.Json.JsonSerializer.SerializeToNode(foodLog.ToConfirm, Json.Options);
+            report["not_counted"] = System.Text.Json.JsonSerializer.SerializeToNode(foodLog.NotCounted, Json.Options);
+        }
+
+        return report;
     }
 
     /// <summary>The report for a person (table, markdown or HTML), answer first, the plan in brief inside it.</summary>
@@ -228,7 +246,7 @@ internal static class AssessCommand
 
         // The plan's usual diet (own foods, vitamin A, meals) is read in the analysis's own reading of the log.
         var usual = new Planning.UsualDiet.Reader();
-        var analysis = Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets, observe: usual.Add);
+        var analysis = Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets, observe: usual.Add) with { FoodLog = diet.Check };
         return new LoadedDiet(diet.Items, supplements, analysis, targets) { Usual = usual.Finish(analysis.Days) };
     }
 }

@@ -28,6 +28,12 @@ internal sealed record AssessmentReport(RecoveryAssessment Result, NutritionPlan
         return new AssessmentReport(result, plan, reported, all);
     }
 
+    /// <summary>What the food log came to (matches to confirm, lines not counted), or null with no food log.</summary>
+    public Replete.Diet.FoodLogCheck? FoodLog { get; init; }
+
+    /// <summary>The food log in one line for the answer ("N of M lines not counted; K to confirm"), or null.</summary>
+    public string? FoodLogSummary => FoodLog is { } log ? DietViews.FoodLogSummary(log) : null;
+
     /// <summary>The answer's lines: nutrients at "possible" or "likely" (none in an emergency).</summary>
     public IReadOnlyList<NutrientFinding> Answer => [.. Result.Listed.Where(f => f.Likelihood >= Likelihood.Possible)];
 

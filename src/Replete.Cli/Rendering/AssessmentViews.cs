@@ -62,6 +62,11 @@ internal static class AssessmentViews
             }
         }
 
+        if (report.FoodLogSummary is { } foodLog)
+        {
+            console.MarkupLine($"[yellow]{Shown.Markup(foodLog)}[/] (listed under Food log in the detail)");
+        }
+
         foreach (var step in report.NextSteps)
         {
             Layout.Bullet(console, Shown.Markup(step), "[bold]Next[/]:");
@@ -83,6 +88,29 @@ internal static class AssessmentViews
         foreach (var left in result.LabsLeftOut)
         {
             console.MarkupLine($"[grey]Lab left out[/]: {Shown.Markup(left)}");
+        }
+
+        if (report.FoodLog is { } log)
+        {
+            if (log.ToConfirm.Count > 0)
+            {
+                console.MarkupLine($"[yellow]Food log: please confirm these matches[/] ({ConfirmHow}):");
+                foreach (var line in DietViews.ToConfirmLines(log.ToConfirm))
+                {
+                    Layout.Bullet(console, Shown.Markup(line));
+                }
+            }
+
+            if (log.NotCounted.Count > 0)
+            {
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[red]Food log: not counted[/] ({log.LinesNotCounted} of {log.Lines} lines):"));
+                foreach (var line in DietViews.NotCountedLines(log.NotCounted))
+                {
+                    Layout.Bullet(console, Shown.Markup(line));
+                }
+
+                console.MarkupLine($"  {Shown.Markup(DietViews.NotCountedAdvice(log) ?? "")}");
+            }
         }
 
         if (result.ShowsNutritionFindings)
@@ -151,6 +179,7 @@ internal static class AssessmentViews
             text.AppendJoin("", PlanViews.Summary(plan).Select(line => $"- {line}\n"));
         }
 
+        text.Append(report.FoodLogSummary is { } foodLog ? $"\n**{foodLog}** (listed under Food log in the detail)\n" : "");
         text.Append(report.NextSteps.Count > 0 ? "\n## Next\n\n" : "");
         text.AppendJoin("", report.NextSteps.Select(step => $"- {step}\n"));
         text.Append(result.OtherCauses.Count > 0 ? "\n## Other causes to weigh\n\n" : "");
@@ -181,6 +210,20 @@ internal static class AssessmentViews
         {
             text.Append("\n### Lab results left out\n\n");
             text.AppendJoin("", result.LabsLeftOut.Select(left => $"- {left}\n"));
+        }
+
+        if (report.FoodLog is { ToConfirm.Count: > 0 } confirm)
+        {
+            // Every format lists the matches below the confirmation threshold, as analyze does: counted, never silently.
+            text.Append(CultureInfo.InvariantCulture, $"\n### Food log: please confirm these matches\n\n{Capital(ConfirmHow)}.\n\n");
+            text.AppendJoin("", DietViews.ToConfirmLines(confirm.ToConfirm, Format.MarkdownText).Select(line => $"- {line}\n"));
+        }
+
+        if (report.FoodLog is { NotCounted.Count: > 0 } missed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n### Food log: not counted ({missed.LinesNotCounted} of {missed.Lines} lines)\n\n");
+            text.AppendJoin("", DietViews.NotCountedLines(missed.NotCounted, Format.MarkdownText).Select(line => $"- {line}\n"));
+            text.Append(CultureInfo.InvariantCulture, $"\n{DietViews.NotCountedAdvice(missed)}\n");
         }
 
         if (result.ShowsNutritionFindings)
@@ -243,6 +286,7 @@ internal static class AssessmentViews
             text.Append("</ul>\n");
         }
 
+        text.Append(report.FoodLogSummary is { } foodLog ? $"<p class=\"problem\">{E(foodLog)} (listed under Food log in the detail)</p>\n" : "");
         List(text, "Next", report.NextSteps.Select(E));
         List(text, "Other causes to weigh", result.OtherCauses.Select(c => $"<strong>{E(c.Label)}</strong>: why here: {E(report.WhyHere(c))}"));
         text.Append(CultureInfo.InvariantCulture, $"<p><em>{E(result.Disclaimer)}</em></p>\n<h2>{DetailTitle}</h2>\n");
@@ -272,6 +316,19 @@ internal static class AssessmentViews
         }
 
         List(text, "Lab results left out", result.LabsLeftOut.Select(E), "h3");
+        if (report.FoodLog is { } log)
+        {
+            if (log.ToConfirm.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<h3>Food log: please confirm these matches</h3>\n<p>{E(Capital(ConfirmHow))}.</p>\n<ul>\n");
+                text.AppendJoin("", DietViews.ToConfirmLines(log.ToConfirm).Select(line => $"<li>{E(line)}</li>\n"));
+                text.Append("</ul>\n");
+            }
+
+            List(text, string.Create(CultureInfo.InvariantCulture, $"Food log: not counted ({log.LinesNotCounted} of {log.Lines} lines)"), DietViews.NotCountedLines(log.NotCounted).Select(E), "h3");
+            text.Append(DietViews.NotCountedAdvice(log) is { } advice ? $"<p>{E(advice)}</p>\n" : "");
+        }
+
         if (result.ShowsNutritionFindings)
         {
             text.Append("<details class=\"systems\"><summary><h3>Recovery systems</h3></summary>\n<table><tr><th>system</th><th>status</th></tr>\n");
@@ -306,6 +363,11 @@ internal static class AssessmentViews
         + "p,ul,ol{margin:.1rem 0}ul,ol{padding-left:1.1rem}td,th{padding:.05rem .2rem}table{margin-bottom:.2rem}.triage{padding:.25rem .5rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
         + "summary{list-style:none}summary::-webkit-details-marker{display:none}details:not([open])>summary h3{font-weight:normal}"
         + ".detail{display:none}.finding{break-inside:avoid}.sources{columns:3;column-gap:1rem;font-size:6.5pt;line-height:1.15}h2,h3,h4,summary{break-after:avoid}tr,li{break-inside:avoid}}";
+
+    /// <summary>What a match to confirm means and how to change it (assess reads its log without asking).</summary>
+    private const string ConfirmHow = "counted as shown; log the food id, or check them with 'replete analyze --interactive', to change them";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static void List(StringBuilder text, string heading, IEnumerable<string> items, string level = "h2")
     {

@@ -14,6 +14,12 @@ internal sealed record DietReport(DietAnalysis Analysis, IReadOnlyList<ResolvedF
 
     public IReadOnlyList<ResolvedFood> ToConfirm => [.. Matches.Where(m => m.NeedsConfirmation)];
 
+    /// <summary>Food-log lines read, and how many of them were not counted (each is in <see cref="Problems"/>).</summary>
+    public int LogLines => Analysis.FoodLog.Lines;
+
+    /// <summary>Food-log lines not counted.</summary>
+    public int LogLinesNotCounted => Analysis.FoodLog.LinesNotCounted;
+
     /// <summary>What the import recovered or decided and still counted, as opposed to <see cref="Problems"/>.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
@@ -80,7 +86,7 @@ internal static class DietViews
         if (report.ToConfirm.Count > 0)
         {
             console.MarkupLine("[yellow]Please confirm these matches[/] (or run with --interactive, or log the food id):");
-            foreach (var line in ToConfirmLines(report))
+            foreach (var line in ToConfirmLines(report.ToConfirm))
             {
                 console.MarkupLine(Shown.Markup("  " + line));
             }
@@ -94,6 +100,12 @@ internal static class DietViews
         foreach (var problem in report.Problems)
         {
             console.MarkupLine($"[red]Not counted[/]: {Shown.Markup(problem)}");
+        }
+
+        // The confirm list is just above: the line adds what was not counted, and how many lines of how many.
+        if (report.LogLinesNotCounted > 0 && FoodLogSummary(report.Analysis.FoodLog) is { } summary)
+        {
+            console.MarkupLine($"[yellow]{Shown.Markup(summary)}[/]{(report.Analysis.FoodLog.MuchNotCounted ? "" : " " + Shown.Markup(NotCountedAdvice(report.Analysis.FoodLog) ?? ""))}");
         }
     }
 
@@ -148,7 +160,7 @@ internal static class DietViews
         text.Append("| nutrient | mean/day | target | % target | P(adequate) | coverage | upper limit | top foods |\n|---|---:|---:|---:|---:|---:|---|---|\n");
         foreach (var row in Rows(analysis))
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Mean} | {row.Target} | {row.Percent} | {row.Adequacy} | {row.Coverage} | {row.UpperLimit} | {row.TopFoods} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Mean} | {row.Target} | {row.Percent} | {row.Adequacy} | {row.Coverage} | {row.UpperLimit} | {Format.MarkdownText(row.TopFoods)} |\n");
         }
 
         foreach (var n in analysis.Nutrients.Where(n => n.Notes.Count > 0))
@@ -170,7 +182,7 @@ internal static class DietViews
             // Every format lists the matches below the confirmation threshold: a doubtful food must never be counted
             // silently (issue 17: a markdown report counted "creme fraiche" as a liqueur without saying so).
             text.Append("\n\n## Please confirm these matches\n\nCounted as shown; run with --interactive, or log the food id, to change them.\n");
-            foreach (var line in ToConfirmLines(report))
+            foreach (var line in ToConfirmLines(report.ToConfirm, Format.MarkdownText))
             {
                 text.Append("\n- ").Append(line);
             }
@@ -178,24 +190,73 @@ internal static class DietViews
 
         foreach (var problem in report.Problems)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n- Not counted: {problem}");
+            text.Append(CultureInfo.InvariantCulture, $"\n- Not counted: {Format.MarkdownText(problem)}");
+        }
+
+        // The confirm list is just above: the line adds what was not counted, and how many lines of how many.
+        if (report.LogLinesNotCounted > 0 && FoodLogSummary(report.Analysis.FoodLog) is { } summary)
+        {
+            text.Append("\n\n").Append(summary).Append(!report.Analysis.FoodLog.MuchNotCounted && NotCountedAdvice(report.Analysis.FoodLog) is { } advice ? " " + advice : "");
         }
 
         return text.Append('\n').ToString();
     }
 
     /// <summary>One line per food-log name and matched food below the confirmation threshold: the name, its log lines,
-    /// the food counted with its match percentage, and the alternatives.</summary>
-    private static IEnumerable<string> ToConfirmLines(DietReport report) =>
-        report.ToConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)).Select(group =>
+    /// the food counted with its match percentage, and the alternatives. <paramref name="text"/> makes the names safe
+    /// for the format (markdown escapes them; the terminal escapes whole lines).</summary>
+    internal static IEnumerable<string> ToConfirmLines(IEnumerable<ResolvedFood> toConfirm, Func<string, string>? text = null)
+    {
+        text ??= t => t;
+        return toConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)).Select(group =>
         {
             var m = group.First();
-            var shown = group.SelectMany(g => g.Origins).Take(DietImport.OriginsShown).ToList();
-            var more = group.Sum(g => g.Lines) - shown.Count;
-            var lines = string.Join(", ", shown.Select(o => o.Split(':')[^1])) + (more > 0 ? $" and {more} more" : "");
             return string.Create(CultureInfo.InvariantCulture,
-                $"'{m.Entry.Food}' (lines {lines}) -> {m.Match!.Label} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{a.Label} ({a.FoodId})"))}");
+                $"'{text(m.Entry.Food)}' (lines {LineNumbers(group)}) -> {text(m.Match!.Label)} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{text(a.Label)} ({a.FoodId})"))}");
         });
+    }
+
+    /// <summary>One line per food-log name and amount not counted: the name, its log lines and why.</summary>
+    internal static IEnumerable<string> NotCountedLines(IEnumerable<ResolvedFood> notCounted, Func<string, string>? text = null)
+    {
+        text ??= t => t;
+        return notCounted.GroupBy(m => (m.Entry.Food, m.Problem)).Select(group =>
+            $"'{text(group.First().Entry.Food)}' (lines {LineNumbers(group)}): {text(group.Key.Problem ?? "not counted")}");
+    }
+
+    /// <summary>"Food log: N of M lines not counted; K lines counted from uncertain matches", or null when there is
+    /// nothing to say.</summary>
+    internal static string? FoodLogSummary(FoodLogCheck check)
+    {
+        var parts = new List<string>();
+        if (check.LinesNotCounted > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{check.LinesNotCounted} of {check.Lines} lines not counted{(check.MuchNotCounted ? ", so every intake is a lower bound" : "")}"));
+        }
+
+        if (check.ToConfirm.Count > 0)
+        {
+            var lines = check.ToConfirm.Sum(m => m.Lines);
+            var foods = check.ToConfirm.Select(m => m.Entry.Food).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{lines} {(lines == 1 ? "line" : "lines")} ({foods} {(foods == 1 ? "food" : "foods")}) counted from uncertain matches: please confirm them"));
+        }
+
+        // Where so much is missing that intakes are lower bounds, how to count it belongs in the answer too.
+        return parts.Count == 0 ? null : "Food log: " + string.Join("; ", parts) + "." + (check.MuchNotCounted ? " " + NotCountedAdvice(check) : "");
+    }
+
+    /// <summary>What to do about the lines not counted, or null when every line was counted.</summary>
+    internal static string? NotCountedAdvice(FoodLogCheck check) =>
+        check.AnyUnmatched ? $"To count foods that matched nothing, {FoodLogCheck.ImportAdvice}."
+        : check.NotCounted.Count > 0 ? "To count them, log their amounts in grams." : null;
+
+    private static string LineNumbers(IEnumerable<ResolvedFood> group)
+    {
+        var list = group.ToList();
+        var shown = list.SelectMany(g => g.Origins).Take(DietImport.OriginsShown).ToList();
+        var more = list.Sum(g => g.Lines) - shown.Count;
+        return string.Join(", ", shown.Select(o => o.Split(':')[^1])) + (more > 0 ? $" and {more} more" : "");
+    }
 
     private static string Colour(Row row) => row.Probability switch
     {

@@ -89,6 +89,11 @@ public static partial class RecoveryAssessor
         // Below 50 % counts for a shortfall (moderate); 90 % or more counts against it. An AI test only ever speaks
         // against a shortfall: it cannot show inadequacy (IOM 2000 p.199); nor does an estimated intake (% Daily Value)
         // or one that few foods report. The 50 % and 90 % marks are Replete's design, like the weights above.
+        // Many food-log lines not counted (no food matched them) make every mean a lower bound: it can still show an
+        // intake adequate, never short (Diet.FoodLogCheck.LargeShareNotCounted).
+        var partial = diet?.FoodLog is { MuchNotCounted: true } log
+            ? string.Create(CultureInfo.InvariantCulture, $" (a lower bound: {log.LinesNotCounted} of {log.Lines} food-log lines not counted)")
+            : null;
         foreach (var intake in diet?.Nutrients ?? [])
         {
             // Energy has no DRI to test against. An athlete's intake below the energy the carbohydrate and protein lows
@@ -96,7 +101,7 @@ public static partial class RecoveryAssessor
             // them: it counts for a shortfall. Above it says nothing: only energy availability (intake minus exercise
             // energy, per kg fat-free mass) could, and the assessment knows neither.
             if (intake.Target.AthleteFloor is { } floor && intake.MeanDaily is { } kcal && kcal < floor
-                && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates)
+                && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates && partial is null)
             {
                 Of(intake.Nutrient.Id).For.Add(new Evidence(
                     string.Create(CultureInfo.InvariantCulture, $"Diet: mean {kcal:0} kcal/d over {intake.Days} day(s), below the {floor:0} kcal/d that {intake.Target.AthleteFloorBasis}"),
@@ -114,7 +119,7 @@ public static partial class RecoveryAssessor
             }
 
             var what = string.Create(CultureInfo.InvariantCulture,
-                $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : "")}");
+                $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : partial ?? "")}");
             var piece = new Evidence(what, LinkStrength.Moderate, "IOM 2000, DRIs: Applications in Dietary Assessment, Appendix B (probability of adequacy)", EvidenceGrade.Primary)
             {
                 Kind = EvidenceKind.Diet,
@@ -127,7 +132,7 @@ public static partial class RecoveryAssessor
             // against it. Guidance with no upper figure ("2.0 g/kg or more" in energy restriction) is not a minimum.
             if (BelowAthleteRange(intake))
             {
-                if (readable)
+                if (readable && partial is null)
                 {
                     var target = intake.Target;
                     Of(intake.Nutrient.Id).For.Add(piece with
@@ -138,7 +143,7 @@ public static partial class RecoveryAssessor
                     });
                 }
             }
-            else if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && readable)
+            else if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && readable && partial is null)
             {
                 Of(intake.Nutrient.Id).For.Add(piece);
             }

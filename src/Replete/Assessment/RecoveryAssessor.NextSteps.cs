@@ -142,6 +142,14 @@ public static partial class RecoveryAssessor
             return "log food for a week or more (a diet analysis shows how sure the usual intake is).";
         }
 
+        // Many log lines not counted (no food matched them): the mean is a lower bound, so the log settles nothing
+        // short of an adequate intake; say how many lines and how to count them.
+        if (diet.FoodLog is { MuchNotCounted: true } log && adequacy.Probability is not >= Intake.AdequacyAssessor.SettledProbability)
+        {
+            var fix = log.AnyUnmatched ? "import a food table that has the missing foods" : "log their amounts in grams";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the log cannot settle the intake: {log.LinesNotCounted} of {log.Lines} food-log lines were not counted, so its {mean:0.##} {intake.Nutrient.Unit}/d is a lower bound ({fix}).");
+        }
+
         if (BelowAthleteRange(intake) && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates && intake.Target.AthleteLow is { } athleteLow)
         {
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already shows it below the athlete range of {athleteLow:0.##} {intake.Nutrient.Unit}/d.");

@@ -30,7 +30,14 @@ public sealed record NutrientIntake(
 }
 
 /// <summary>The intake report over a date range.</summary>
-public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int Entries, IReadOnlyList<NutrientIntake> Nutrients, IReadOnlyList<DayIntake> DayByDay);
+public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int Entries, IReadOnlyList<NutrientIntake> Nutrients, IReadOnlyList<DayIntake> DayByDay)
+{
+    /// <summary>The food log's uncertain matches and lines not counted (<see cref="ImportedDiet.Check"/>), which the
+    /// conclusions drawn from the intake must weigh; none when the caller gives none. Reports show it in their own
+    /// sections, so it is not repeated in the analysis's JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public FoodLogCheck FoodLog { get; init; } = FoodLogCheck.None;
+}
 
 /// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
 /// <remarks>The items are read once, in order, and summed as they come: per day its totals and entries, per nutrient

@@ -25,6 +25,9 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 
     /// <summary>The last day with an item, or null when there is none.</summary>
     public DateOnly? LastDate { get; init; }
+
+    /// <summary>Which food-log matches need confirming and which lines were not counted.</summary>
+    public FoodLogCheck Check => FoodLogCheck.Of(Resolved);
 }
 
 /// <summary>Reads every kind of diet file into intake items: Replete's food log (CSV or JSON), Cronometer servings and

@@ -67,6 +67,30 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
     }
 
     [SkippableFact]
+    public void FoodNamesFromTheLog_AreEscapedInMarkdown_AndLinesNotCountedAreCounted()
+    {
+        InitDatabase();
+        // h50 finding 25: a markdown viewer that renders HTML would have run the tag; "**md**" would have been bold.
+        var log = Write("hostile.csv", "date,time,meal,food,amount\n2026-11-02,07:00,breakfast,banana,120 g\n"
+            + "2026-11-02,08:00,breakfast,<img src=x onerror=alert(1)> banana,118 g\n2026-11-02,08:00,breakfast,| pipe | **md** banana,118 g\n"
+            + "2026-11-02,09:00,breakfast,ragi_[x](y),60 g\n2026-11-02,09:00,breakfast,ragi,60 g\n");
+
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+        var json = JsonDocument.Parse(CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir).Output).RootElement;
+
+        Assert.Equal(0, markdown.ExitCode);
+        Assert.Contains("'&lt;img src=x onerror=alert(1)&gt; banana' (lines 3) -> ", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("'\\| pipe \\| \\*\\*md\\*\\* banana' (lines 4) -> ", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("'ragi\\_\\[x\\](y)' (lines 5) -> ", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("no food matches 'ragi'", markdown.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", markdown.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("**md**", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("Food log: 1 of 5 lines not counted", markdown.Output, StringComparison.Ordinal);
+        Assert.Equal(5, json.GetProperty("log_lines").GetInt32());
+        Assert.Equal(1, json.GetProperty("log_lines_not_counted").GetInt32());
+    }
+
+    [SkippableFact]
     public void CronometerAndMyFitnessPalExports_Analyse()
     {
         var servings = SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv");

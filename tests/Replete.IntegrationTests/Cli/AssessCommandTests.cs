@@ -363,4 +363,104 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.True(fromMarkdown.Count >= 4, string.Join("\n", fromMarkdown));
         Assert.Equal(fromMarkdown, fromHtml);
     }
+
+    /// <summary>A log with the lines a tester added (h50 findings 7 and 25): an HTML tag and markdown in food names,
+    /// gibberish, and a food SR28 does not have.</summary>
+    private const string HostileLog = "date,time,meal,food,amount\n"
+        + "2026-11-02,07:00,breakfast,banana,118 g\n"
+        + "2026-11-02,07:00,breakfast,whole milk,200 g\n"
+        + "2026-11-02,08:00,breakfast,<img src=x onerror=alert(1)> banana,118 g\n"
+        + "2026-11-02,08:00,breakfast,qqzzxx<b>bold</b>,50 g\n"
+        + "2026-11-02,08:00,breakfast,| pipe | **md** banana,118 g\n"
+        + "2026-11-02,12:00,lunch,ragi,60 g\n";
+
+    private string AssessmentWithLog(string log)
+    {
+        File.WriteAllText(Path.Combine(TempDirectory, "log.csv"), log);
+        return Write("""{"profile": {"age": 27, "sex": "female", "body_mass_kg": 56, "sport": "running", "training_hours_per_week": 9, "diet": "vegetarian"}, "symptoms": ["fatigue"], "diet_log": "log.csv"}""");
+    }
+
+    [SkippableFact]
+    public void UncertainAndUnmatchedLogLines_AreListedInEveryFormat_AsAnalyzeDecidesThem()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        var path = AssessmentWithLog(HostileLog);
+
+        var json = CliRunner.Run("assess", path, "--format", "json", "--data-dir", DataDir);
+        var analyze = CliRunner.Run("analyze", Path.Combine(TempDirectory, "log.csv"), "--profile", Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json"), "--format", "json", "--data-dir", DataDir);
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(0, analyze.ExitCode);
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal(6, root.GetProperty("food_log_lines").GetInt32());
+        Assert.Equal(1, root.GetProperty("food_log_lines_not_counted").GetInt32());
+        var toConfirm = root.GetProperty("to_confirm").EnumerateArray().Select(f => f.GetProperty("entry").GetProperty("food").GetString()).ToList();
+        Assert.Contains("<img src=x onerror=alert(1)> banana", toConfirm);
+        Assert.Contains("qqzzxx<b>bold</b>", toConfirm);
+        Assert.All(root.GetProperty("to_confirm").EnumerateArray(), f => Assert.True(f.GetProperty("match").GetProperty("confidence").GetDouble() < 0.8));
+        // The same lines, decided by the same rule, as analyze lists them.
+        var analyzed = JsonDocument.Parse(analyze.Output).RootElement.GetProperty("to_confirm").EnumerateArray().Select(f => f.GetProperty("entry").GetProperty("food").GetString()).ToList();
+        Assert.Equal(analyzed, toConfirm);
+        var ragi = Assert.Single(root.GetProperty("not_counted").EnumerateArray());
+        Assert.Equal("ragi", ragi.GetProperty("entry").GetProperty("food").GetString());
+
+        var markdown = CliRunner.Run("assess", path, "--format", "markdown", "--data-dir", DataDir).Output;
+        Assert.Contains("### Food log: please confirm these matches", markdown, StringComparison.Ordinal);
+        Assert.Contains("'&lt;img src=x onerror=alert(1)&gt; banana' (lines 4) -> ", markdown, StringComparison.Ordinal);
+        Assert.Contains("'\\| pipe \\| \\*\\*md\\*\\* banana'", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Food log: not counted (1 of 6 lines)", markdown, StringComparison.Ordinal);
+        Assert.Contains("'ragi' (lines 7): no food matches 'ragi'", markdown, StringComparison.Ordinal);
+        Assert.Contains("foods init --table ifct2017", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("**md**", markdown, StringComparison.Ordinal);
+
+        var html = CliRunner.Run("assess", path, "--format", "html", "--data-dir", DataDir).Output;
+        Assert.Contains("<h3>Food log: please confirm these matches</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("&#39;&lt;img src=x onerror=alert(1)&gt; banana&#39;", html, StringComparison.Ordinal);
+        Assert.Contains("<h3>Food log: not counted (1 of 6 lines)</h3>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+
+        var table = Regex.Replace(CliRunner.Run("assess", path, "--data-dir", DataDir).Output, @"\s+", " ");
+        Assert.Contains("Food log: please confirm these matches", table, StringComparison.Ordinal);
+        Assert.Contains("qqzzxx<b>bold</b>", table, StringComparison.Ordinal);
+        Assert.Contains("Food log: not counted (1 of 6 lines)", table, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void ManyLogLinesMatchingNoFood_TheLogSettlesNoIntake_AndTheReportSaysWhichAndWhatToDo()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        // Three days of the same day; the IFCT words match nothing in SR28 alone (h50 finding 9: 15 of 45 in the README's
+        // Indian example).
+        var days = Enumerable.Range(2, 3).Select(d => string.Join("", new[] { "banana,118 g", "whole milk,200 g", "ragi,60 g", "rajma,80 g", "palak,100 g" }
+            .Select(line => $"2026-11-0{d},08:00,breakfast,{line}\n")));
+        var path = AssessmentWithLog("date,time,meal,food,amount\n" + string.Concat(days));
+
+        var root = JsonDocument.Parse(CliRunner.Run("assess", path, "--format", "json", "--data-dir", DataDir).Output).RootElement;
+        Assert.Equal(15, root.GetProperty("food_log_lines").GetInt32());
+        Assert.Equal(9, root.GetProperty("food_log_lines_not_counted").GetInt32());
+        Assert.Equal(["palak", "ragi", "rajma"], root.GetProperty("not_counted").EnumerateArray().Select(f => f.GetProperty("entry").GetProperty("food").GetString()).Order(StringComparer.Ordinal));
+        var settle = root.GetProperty("bottlenecks").EnumerateArray().Select(b => b.GetProperty("settle_it").GetString()!).ToList();
+        Assert.DoesNotContain(settle, SettlesShort);
+        Assert.Contains(settle, s => s.Contains("the log cannot settle the intake: 9 of 15 food-log lines were not counted", StringComparison.Ordinal));
+        // A mean that misses foods never counts for a shortfall.
+        Assert.DoesNotContain(root.GetProperty("bottlenecks").EnumerateArray().SelectMany(b => b.GetProperty("for").EnumerateArray()),
+            e => e.GetProperty("what").GetString()!.StartsWith("Diet: P(adequate)", StringComparison.Ordinal));
+
+        foreach (var format in new[] { "table", "markdown", "html" })
+        {
+            var output = Regex.Replace(CliRunner.Run("assess", path, "--format", format, "--data-dir", DataDir).Output, @"\s+", " ");
+            Assert.Contains("Food log: 9 of 15 lines not counted, so every intake is a lower bound", output, StringComparison.Ordinal);
+            Assert.Contains("not counted (9 of 15 lines)", output, StringComparison.Ordinal);
+            Assert.Contains("foods init --table ifct2017", output, StringComparison.Ordinal);
+            Assert.False(SettlesShort(output), output);
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> says the log settles an intake short of adequate (a log missing foods
+    /// may still settle one as adequate: its mean is a lower bound).</summary>
+    private static bool SettlesShort(string text) =>
+        Regex.Matches(text, @"already settles the intake \(P\(adequate\) (\d+) ?%\)").Any(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 85)
+        || text.Contains("already shows it below", StringComparison.Ordinal);
 }

@@ -1,0 +1,37 @@
+namespace Replete.Diet;
+
+/// <summary>What the food-log lines came to, for every report to show: the matches below the confirmation threshold
+/// (<see cref="ResolvedFood.NeedsConfirmation"/>: counted as matched, listed for the person to confirm) and the lines not
+/// counted at all (no food matched, or the amount could not be weighed), with how many lines each covers.</summary>
+/// <param name="Lines">Food-log lines read (app exports with their own nutrients are not matched and not included).</param>
+/// <param name="ToConfirm">Each food and amount whose match needs confirming, with its lines.</param>
+/// <param name="NotCounted">Each food and amount that was not counted, with its lines and why (<see cref="ResolvedFood.Problem"/>).</param>
+public sealed record FoodLogCheck(int Lines, IReadOnlyList<ResolvedFood> ToConfirm, IReadOnlyList<ResolvedFood> NotCounted)
+{
+    /// <summary>From this share of food-log lines not counted, the intake is a lower bound that the log cannot settle short
+    /// of adequate (the missing foods may carry what seems short). Replete's choice: a tenth of a log is a food a day in a
+    /// 10-item day.</summary>
+    public const double LargeShareNotCounted = 0.1;
+
+    /// <summary>What to do about lines that matched no food, in words.</summary>
+    public const string ImportAdvice = "import a food table that has those foods: 'replete foods init --table ifct2017' adds the Indian Food Composition Tables 2017 (ragi, chana dal, palak), 'replete foods import fdc FILE' a FoodData Central download; or log them by food id";
+
+    /// <summary>No food log.</summary>
+    public static FoodLogCheck None { get; } = new(0, [], []);
+
+    /// <summary>Food-log lines not counted.</summary>
+    public int LinesNotCounted => NotCounted.Sum(f => f.Lines);
+
+    /// <summary>True when so many lines were not counted (<see cref="LargeShareNotCounted"/>) that the intake is a lower bound.</summary>
+    public bool MuchNotCounted => LinesNotCounted > 0 && LinesNotCounted >= LargeShareNotCounted * Lines;
+
+    /// <summary>True when a line matched no food at all (rather than having an amount that could not be weighed).</summary>
+    public bool AnyUnmatched => NotCounted.Any(f => f.Match is null);
+
+    /// <summary>The check of an import's matched foods (<see cref="ImportedDiet.Resolved"/>).</summary>
+    public static FoodLogCheck Of(IReadOnlyList<ResolvedFood> resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        return new(resolved.Sum(r => r.Lines), [.. resolved.Where(r => r.NeedsConfirmation)], [.. resolved.Where(r => r.Item is null)]);
+    }
+}
