@@ -205,14 +205,20 @@ internal static class DietViews
     /// <summary>One line per food-log name and matched food below the confirmation threshold: the name, its log lines,
     /// the food counted with its match percentage, and the alternatives. <paramref name="text"/> makes the names safe
     /// for the format (markdown escapes them; the terminal escapes whole lines).</summary>
-    internal static IEnumerable<string> ToConfirmLines(IEnumerable<ResolvedFood> toConfirm, Func<string, string>? text = null)
+    internal static IEnumerable<string> ToConfirmLines(IEnumerable<ResolvedFood> toConfirm, Func<string, string>? text = null) =>
+        ToConfirmParts(toConfirm, text).Select(part => part.Match + part.Others);
+
+    /// <summary>Each line of <see cref="ToConfirmLines"/> as the match ("'oatmeal' (lines 2, 17) -> Oats (20038, match
+    /// 75 %)") and the other candidates ("; others: ..."), so that a printed page can leave the second out.</summary>
+    internal static IEnumerable<(string Match, string Others)> ToConfirmParts(IEnumerable<ResolvedFood> toConfirm, Func<string, string>? text = null)
     {
         text ??= t => t;
         return toConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)).Select(group =>
         {
             var m = group.First();
-            return string.Create(CultureInfo.InvariantCulture,
-                $"'{text(m.Entry.Food)}' (lines {LineNumbers(group)}) -> {text(m.Match!.Label)} ({m.Match.FoodId}, match {m.Match.Confidence:P0}); others: {string.Join("; ", m.Alternatives.Select(a => $"{text(a.Label)} ({a.FoodId})"))}");
+            return (string.Create(CultureInfo.InvariantCulture,
+                $"'{text(m.Entry.Food)}' (lines {LineNumbers(group)}) -> {text(m.Match!.Label)} ({m.Match.FoodId}, match {m.Match.Confidence:P0})"),
+                $"; others: {string.Join("; ", m.Alternatives.Select(a => $"{text(a.Label)} ({a.FoodId})"))}");
         });
     }
 
