@@ -573,10 +573,14 @@ public sealed partial class FoodSearchIndex
 
         // A set costs a pass over its lists: not for a word far more common than the scan is long (it is then assumed
         // present, and in the first segment).
-        ulong[]? Set(Slot slot, int[][] lists) =>
-            slot.Terms.Sum(t => lists[t.Term].Length) > 8 * driverFoods ? null
-            : slot.Terms.Count == 1 ? (ReferenceEquals(lists, headPostings) ? work.HeadSet(foodIds.Length, slot.Terms[0].Term, headPostings) : work.TermSet(foodIds.Length, slot.Terms[0].Term, postings))
-            : work.Filter(foodIds.Length, slot.Terms.Select(t => lists[t.Term]));
+        ulong[]? Set(Slot slot, bool head)
+        {
+            var lists = head ? headPostings : postings;
+            return slot.Terms.Sum(t => lists[t.Term].Length) > 8 * driverFoods ? null
+                : slot.Terms.Count > 1 ? work.Filter(foodIds.Length, slot.Terms.Select(t => lists[t.Term]))
+                : head ? work.HeadSet(foodIds.Length, slot.Terms[0].Term, headPostings)
+                : work.TermSet(foodIds.Length, slot.Terms[0].Term, postings);
+        }
 
         return [.. slots.Select(slot =>
         {
@@ -584,8 +588,8 @@ public sealed partial class FoodSearchIndex
             var quality = slot.Terms.Count == 0 ? 0 : slot.Terms.Max(t => t.Quality);
             return new SlotBound(
                 slot.Weight, quality, slot.Optional, isDriver,
-                isDriver || quality == 0 ? null : Set(slot, postings),
-                quality == 0 || (isDriver && driverHeadKnown) ? null : Set(slot, headPostings));
+                isDriver || quality == 0 ? null : Set(slot, head: false),
+                quality == 0 || (isDriver && driverHeadKnown) ? null : Set(slot, head: true));
         })];
     }
 

@@ -98,16 +98,7 @@ public class CsvReaderTests
     [InlineData("a,b\n1,2\n\n\n3,4\n", new[] { 2, 5 })]
     public void Read_CrLfCrAndLf_EndLines_AsTextReaderDoes(string text, int[] lines)
     {
-        using var csv = new CsvReader(new StringReader(text), "t.csv");
-        csv.ReadHeader();
-        var read = new List<int>();
-        while (csv.Read())
-        {
-            read.Add(csv.Line);
-            Assert.Equal(2, csv.FieldCount);
-        }
-
-        Assert.Equal(lines, read);
+        Assert.Equal(lines, LinesOfTwoFields(new StringReader(text)));
     }
 
     /// <summary>The reader takes the text in 16 KB pieces: a line end at the edge of a piece ends the line as anywhere
@@ -164,16 +155,7 @@ public class CsvReaderTests
     [InlineData("a,b\r\n\"x\r\ny\",2\r\n3,4\r\n", new[] { 2, 4 })]
     public void Read_ShortReads_EndLinesAsWholeReadsDo(string text, int[] lines)
     {
-        using var csv = new CsvReader(new OneCharacterReader(text), "t.csv");
-        csv.ReadHeader();
-        var read = new List<int>();
-        while (csv.Read())
-        {
-            read.Add(csv.Line);
-            Assert.Equal(2, csv.FieldCount);
-        }
-
-        Assert.Equal(lines, read);
+        Assert.Equal(lines, LinesOfTwoFields(new OneCharacterReader(text)));
     }
 
     private sealed class OneCharacterReader(string text) : TextReader
@@ -243,4 +225,20 @@ public class CsvReaderTests
         var error = Assert.Throws<CsvDataException>(() => csv.GetDouble(2));
         Assert.Equal(4, error.Line);
     }
+
+    /// <summary>The line number of each record after the header, each checked to have two fields.</summary>
+    private static List<int> LinesOfTwoFields(TextReader reader)
+    {
+        using var csv = new CsvReader(reader, "t.csv");
+        csv.ReadHeader();
+        var read = new List<int>();
+        while (csv.Read())
+        {
+            read.Add(csv.Line);
+            Assert.Equal(2, csv.FieldCount);
+        }
+
+        return read;
+    }
+
 }
