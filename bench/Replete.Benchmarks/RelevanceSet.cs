@@ -69,6 +69,45 @@ internal static class RelevanceSet
                 tune.Misses.ForEach(m => Console.WriteLine("  " + m));
             }
         }
+
+        // Confidence you can act on: a food log counts a match without asking unless it is uncertain
+        // (FoodLogResolver.Uncertain), so a wrong first food that is not uncertain is counted silently.
+        var index = FoodSearchIndex.Build(FoodCorpus.Names(FoodCorpus.Sr28.Count));
+        Console.WriteLine($"{"Replete",-11} {"wrong, counted silently",24} {"right, asked anyway",20}   (by confidence alone: silent, asked)");
+        foreach (var heldOut in new[] { false, true })
+        {
+            var (silent, asked) = Calibration(index, heldOut, Replete.Diet.FoodLogResolver.Uncertain);
+            var (silentByConfidence, askedByConfidence) = Calibration(index, heldOut, m => m.Confidence < Replete.Diet.FoodLogResolver.ConfirmBelow);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(heldOut ? "held-out" : "tune"),-11} {silent,24:P1} {asked,20:P1}   ({silentByConfidence:P1}, {askedByConfidence:P1})"));
+        }
+    }
+
+    /// <summary>On the tune or held-out rows: the share of queries whose first food is wrong yet would be counted
+    /// without asking, and the share whose first food is right yet would be listed for confirmation.</summary>
+    public static (double WrongSilent, double RightAsked) Calibration(FoodSearchIndex index, bool heldOut, Func<FoodMatch, bool> uncertain)
+    {
+        var cases = Cases.Where(c => c.HeldOut == heldOut).ToList();
+        var (silent, asked) = (0, 0);
+        foreach (var (query, expected, _) in cases)
+        {
+            var found = index.Search(query, 4);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            var ask = uncertain(found[0]);
+            if (!heldOut && Environment.GetEnvironmentVariable("REPLETE_RELEVANCE_ASKED") == "1" && ask && expected.Contains(found[0].FoodId))
+            {
+                Console.WriteLine($"  asked: {query} -> {string.Join(" | ", found.Select(f => $"{f.Description} {f.Score:0.000}{(f.Tied ? " tied" : "")} {f.Confidence:P0}"))}");
+            }
+
+            silent += !expected.Contains(found[0].FoodId) && !ask ? 1 : 0;
+            asked += expected.Contains(found[0].FoodId) && ask ? 1 : 0;
+        }
+
+        return ((double)silent / cases.Count, (double)asked / cases.Count);
     }
 
     /// <summary><c>relevance --query TEXT</c>: Replete's first ten foods on SR28 for one query, with score, confidence

@@ -217,7 +217,7 @@ internal static class DietViews
         {
             var m = group.First();
             return (string.Create(CultureInfo.InvariantCulture,
-                $"'{text(m.Entry.Food)}' (lines {LineNumbers(group)}) -> {text(m.Match!.Label)} ({m.Match.FoodId}, match {m.Match.Confidence:P0})"),
+                $"'{text(m.Entry.Food)}' (lines {LineNumbers(group)}) -> {text(m.Match!.Label)} ({m.Match.FoodId}, match {m.Match.Confidence:P0}{(m.Match.Tied ? ", as good as another food's" : "")})"),
                 $"; others: {string.Join("; ", m.Alternatives.Select(a => $"{text(a.Label)} ({a.FoodId})"))}");
         });
     }

@@ -68,10 +68,15 @@ internal static class FoodViews
         foreach (var match in result.Results)
         {
             table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), match.FoodId.ToString(CultureInfo.InvariantCulture),
-                Shown.Markup(match.Label), Shown.Markup(result.Sources.GetValueOrDefault(match.FoodId, "")), Format.Percent(match.Confidence));
+                Shown.Markup(match.Label), Shown.Markup(result.Sources.GetValueOrDefault(match.FoodId, "")), Format.Percent(match.Confidence) + (match.Tied ? " tie" : ""));
         }
 
         console.Write(table);
+        if (result.Results.Any(m => m.Tied))
+        {
+            console.MarkupLine("[grey]tie: another food matches these words as well; more words (or the food's id in a log) say which one you mean.[/]");
+        }
+
         console.MarkupLine($"[grey]{result.FoodsSearched:N0} foods searched. 'replete foods show ID' lists a food's nutrients.[/]");
     }
 

@@ -19,8 +19,9 @@ public sealed record ResolvedFood(FoodLogEntry Entry, FoodMatch? Match, IReadOnl
     /// <summary>The first of those lines, "file:line" (at most <see cref="DietImport.OriginsShown"/>).</summary>
     public IReadOnlyList<string> Origins { get; init; } = [];
 
-    /// <summary>True when the match is uncertain enough that the person should confirm it.</summary>
-    public bool NeedsConfirmation => Match is not null && Match.Confidence < FoodLogResolver.ConfirmBelow;
+    /// <summary>True when the match is uncertain enough that the person should confirm it
+    /// (<see cref="FoodLogResolver.Uncertain"/>).</summary>
+    public bool NeedsConfirmation => Match is not null && FoodLogResolver.Uncertain(Match);
 }
 
 /// <summary>Matches food-log lines to foods through the search, and turns amounts into grams through the food's
@@ -29,6 +30,15 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
 {
     /// <summary>Matches below this confidence are listed for the person to confirm.</summary>
     public const double ConfirmBelow = 0.8;
+
+    /// <summary>True when <paramref name="match"/> must be confirmed before it is trusted: its confidence is below
+    /// <see cref="ConfirmBelow"/>, or another food matched the words as well (<see cref="FoodMatch.Tied"/>: "cheese",
+    /// "rice").</summary>
+    public static bool Uncertain(FoodMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return match.Confidence < ConfirmBelow || match.Tied;
+    }
 
     private readonly Dictionary<string, IReadOnlyList<FoodMatch>> searches = new(StringComparer.OrdinalIgnoreCase);
 

@@ -13,6 +13,12 @@ public sealed record FoodMatch(int FoodId, string Description, double Score, dou
     /// wherever it is listed, since two Branded foods often share a description.</summary>
     public string? Brand { get; init; }
 
+    /// <summary>True when another food of the same search matches the query as well as this one: their scores differ by
+    /// less than the completeness bonus, so only the completeness of the nutrient record or the food number put one
+    /// first. "cheese" ties every "Cheese, X" and "rice" brown with white rice: a match that ties is not what the person
+    /// meant until they say so, whatever its <see cref="Confidence"/> (FoodLogResolver lists it for confirmation).</summary>
+    public bool Tied { get; init; }
+
     /// <summary>The food as a person reads it in a list: its description, and its brand when it has one.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Label => Food.LabelOf(Description, Brand);

@@ -43,6 +43,12 @@ public sealed partial class FoodSearchIndex
     /// of the group the query means. Replete's design weight, like the others of the ranking.</summary>
     private const double CrossGroupCost = 0.3;
 
+    /// <summary>Two foods whose scores differ by less than this tie (<see cref="FoodMatch.Tied"/>): no more than the
+    /// completeness bonus (<see cref="FoodNameScorer.CompletenessBonus"/>) parts them, so their names answer the query
+    /// equally well and the order between them says nothing about what the person meant. Every name-based difference of
+    /// the ranking (an extra word, the default-form or adjacency bonus) is larger.</summary>
+    private const double TieMargin = FoodNameScorer.CompletenessBonus;
+
     /// <summary>Starts the term of a negated word; no query word can contain it.</summary>
     private const char NegatedPrefix = '~';
 
@@ -267,10 +273,12 @@ public sealed partial class FoodSearchIndex
                 return [];
             }
 
+            // One food more than asked for, so the last one shown can be told apart from the next (FoodMatch.Tied).
+            var depth = limit + 1;
             var variants = synonyms.Expand(words, MaxVariants);
             for (var v = 0; v < variants.Count; v++)
             {
-                Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: true, prune);
+                Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, depth, requireAll: true, prune);
             }
 
             if (work.Results.Count < limit)
@@ -280,7 +288,7 @@ public sealed partial class FoodSearchIndex
                 NoteFullGroups(work);
                 for (var v = 0; v < variants.Count; v++)
                 {
-                    Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, limit, requireAll: false, prune);
+                    Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, depth, requireAll: false, prune);
                 }
             }
 
@@ -300,19 +308,26 @@ public sealed partial class FoodSearchIndex
     /// ranked below another is never called the surer match (it takes the lower of its own and the one above).</summary>
     private List<FoodMatch> Ranked(Dictionary<int, (double Score, double Confidence, bool Full)> results, int limit)
     {
-        var ranked = new List<FoodMatch>(Math.Min(limit, results.Count));
-        var shown = 1.0;
-        foreach (var (doc, (score, confidence, _)) in results
+        var ordered = results
             .OrderByDescending(r => r.Value.Full)
             .ThenByDescending(r => r.Value.Score)
             .ThenBy(r => r.Key)
-            .Take(limit))
+            .Take(limit + 1)
+            .ToList();
+        var ranked = new List<FoodMatch>(Math.Min(limit, ordered.Count));
+        var shown = 1.0;
+        for (var i = 0; i < Math.Min(limit, ordered.Count); i++)
         {
+            var (doc, (score, confidence, _)) = ordered[i];
             shown = Math.Min(shown, Math.Round(confidence, 3));
-            ranked.Add(new FoodMatch(foodIds[doc], descriptions[doc], Math.Round(score, 4), shown) { Brand = brandOf[doc] >= 0 ? labels[brandOf[doc]] : null });
+            var tied = (i > 0 && Ties(ordered[i - 1].Value, ordered[i].Value)) || (i + 1 < ordered.Count && Ties(ordered[i].Value, ordered[i + 1].Value));
+            ranked.Add(new FoodMatch(foodIds[doc], descriptions[doc], Math.Round(score, 4), shown) { Brand = brandOf[doc] >= 0 ? labels[brandOf[doc]] : null, Tied = tied });
         }
 
         return ranked;
+
+        static bool Ties((double Score, double Confidence, bool Full) above, (double Score, double Confidence, bool Full) below) =>
+            above.Full == below.Full && above.Score - below.Score < TieMargin;
     }
 
     /// <summary>The food groups of the foods that have every query word, read before the foods missing a word are
@@ -873,7 +888,8 @@ public sealed partial class FoodSearchIndex
             Add(PrefixTerms(word), PrefixQuality);
         }
 
-        if (spelled && !exact && word.Length >= 4)
+        // A word of the synonym list ("coke") is a known word, not a misspelling ("cake"): its synonym finds the food.
+        if (spelled && !exact && word.Length >= 4 && !synonyms.Knows(word))
         {
             Add(TypoTerms(word), TypoQuality);
         }

@@ -13,6 +13,10 @@ public sealed class FoodSynonyms
     /// <summary>The reviewed synonyms embedded in the engine.</summary>
     public static FoodSynonyms Default { get; } = Load();
 
+    /// <summary>True when <paramref name="word"/> is itself one of the everyday words listed ("coke"): a known word,
+    /// never read as a typo of another ("cake").</summary>
+    internal bool Knows(string word) => entries.Any(e => e.Words.Contains(word, StringComparer.Ordinal));
+
     /// <summary>The query variants: the query itself first, then each synonym substitution (at most
     /// <paramref name="max"/>).</summary>
     internal List<string[]> Expand(string[] words, int max)
