@@ -32,7 +32,7 @@ internal sealed class InputFile : IDisposable
     /// <exception cref="InputException">The file cannot be read, or the document has problems: every one of them.</exception>
     /// <param name="path">The full path.</param>
     /// <param name="read">The engine's reader.</param>
-    /// <param name="shown">The path as the person typed it, for messages; <paramref name="path"/> when null.</param>
+    /// <param name="shown">The path as the person typed it, for messages; the file's name when null.</param>
     public static T Read<T>(string path, Func<JsonSource, InputResult<T>> read, string? shown = null)
         where T : class
     {
@@ -44,7 +44,7 @@ internal sealed class InputFile : IDisposable
     /// <summary>Reads <paramref name="path"/>; every failure is an <see cref="InputException"/> naming the file and line.</summary>
     public static InputFile Read(string path, string? shown = null)
     {
-        var name = shown ?? path;
+        var name = shown ?? Path.GetFileName(path);
         var text = ReadText(path, name);
         var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
         return new InputFile(name, yaml ? YamlToJson(name, text) : text);
@@ -112,10 +112,10 @@ internal sealed class InputFile : IDisposable
     /// <summary>The text of a document file, read only up to <see cref="InputLimits.MaximumDocumentChars"/>.</summary>
     /// <exception cref="InputException">The path is not a readable file, or the text is longer than the limit.</exception>
     /// <param name="path">The full path.</param>
-    /// <param name="shown">The path as the person typed it, for messages; <paramref name="path"/> when null.</param>
+    /// <param name="shown">The path as the person typed it, for messages; the file's name when null.</param>
     public static string ReadText(string path, string? shown = null)
     {
-        var name = shown ?? path;
+        var name = shown ?? Path.GetFileName(path);
         RequireRegularFile(path, name);
         try
         {
