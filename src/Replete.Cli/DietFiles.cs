@@ -29,7 +29,7 @@ internal static class DietFiles
         };
         foreach (var file in files)
         {
-            InputFile.RequireRegularFile(file.FullName);
+            InputFile.RequireRegularFile(file.FullName, file.ToString());
             // Opened again whenever the items are read: an export is never held in memory whole.
             import.Add(file.Name, file.OpenRead);
         }

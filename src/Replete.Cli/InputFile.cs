@@ -22,7 +22,7 @@ internal sealed class InputFile : IDisposable
         source = JsonSource.Parse(json, name);
     }
 
-    /// <summary>The file name as given in messages.</summary>
+    /// <summary>The file as the person named it (the path they typed), in messages.</summary>
     public string Name { get; }
 
     /// <summary>The parsed document, for the engine's readers.</summary>
@@ -30,19 +30,22 @@ internal sealed class InputFile : IDisposable
 
     /// <summary>Reads the document at <paramref name="path"/> with one of the engine's readers.</summary>
     /// <exception cref="InputException">The file cannot be read, or the document has problems: every one of them.</exception>
-    public static T Read<T>(string path, Func<JsonSource, InputResult<T>> read)
+    /// <param name="path">The full path.</param>
+    /// <param name="read">The engine's reader.</param>
+    /// <param name="shown">The path as the person typed it, for messages; the file's name when null.</param>
+    public static T Read<T>(string path, Func<JsonSource, InputResult<T>> read, string? shown = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(read);
-        using var file = Read(path);
+        using var file = Read(path, shown);
         return read(file.Source).OrThrow();
     }
 
     /// <summary>Reads <paramref name="path"/>; every failure is an <see cref="InputException"/> naming the file and line.</summary>
-    public static InputFile Read(string path)
+    public static InputFile Read(string path, string? shown = null)
     {
-        var name = Path.GetFileName(path);
-        var text = ReadText(path);
+        var name = shown ?? Path.GetFileName(path);
+        var text = ReadText(path, name);
         var yaml = path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
         return new InputFile(name, yaml ? YamlToJson(name, text) : text);
     }
@@ -51,7 +54,9 @@ internal sealed class InputFile : IDisposable
     /// and a /proc file report no length, and opening a pipe would wait for a writer for ever. Every input file passes
     /// here before it is opened.</summary>
     /// <exception cref="InputException">The path is not a file Replete can read.</exception>
-    public static void RequireRegularFile(string path)
+    /// <param name="path">The path to check.</param>
+    /// <param name="shown">The path as the person typed it, for messages; <paramref name="path"/> when null.</param>
+    public static void RequireRegularFile(string path, string? shown = null)
     {
         var file = new FileInfo(path);
         // A link is judged by what it finally points to: a link whose target is missing, or a loop of links, still
@@ -85,20 +90,33 @@ internal sealed class InputFile : IDisposable
         var problem = linkProblem
             ?? (Directory.Exists(path) ? "cannot read the file: it is a folder"
             : !file.Exists ? (file.LinkTarget is null ? "no such file" : $"no such file: it is a link to a missing file ({file.LinkTarget})")
-            : file.Length == 0 ? "the file is empty (or it is a pipe or a device, which Replete does not read)"
+            : file.Length == 0 ? EmptyOrSpecial(file.FullName)
             : null);
         if (problem is not null)
         {
-            throw Problem(Path.GetFileName(path), null, InputProblemCodes.Unreadable, problem);
+            throw Problem(shown ?? path, null, InputProblemCodes.Unreadable, problem);
         }
     }
 
+    /// <summary>Why a path of length zero is refused: a device (under /dev) and a system file (under /proc or /sys) are
+    /// named as such; anything else is an empty file, or a named pipe or socket (which also report no length, and which
+    /// the BCL cannot tell from an empty file without opening them, and opening a pipe waits for a writer).</summary>
+    private static string EmptyOrSpecial(string fullPath) => fullPath switch
+    {
+        _ when fullPath.StartsWith("/dev/", StringComparison.Ordinal) => "is a device, not a file; Replete reads only ordinary files",
+        _ when fullPath.StartsWith("/proc/", StringComparison.Ordinal) || fullPath.StartsWith("/sys/", StringComparison.Ordinal) =>
+            $"is a system file (under /{fullPath.Split('/')[1]}), not a data file; Replete reads only ordinary files",
+        _ => "the file is empty (or it is a named pipe or a socket, which Replete does not read)",
+    };
+
     /// <summary>The text of a document file, read only up to <see cref="InputLimits.MaximumDocumentChars"/>.</summary>
     /// <exception cref="InputException">The path is not a readable file, or the text is longer than the limit.</exception>
-    public static string ReadText(string path)
+    /// <param name="path">The full path.</param>
+    /// <param name="shown">The path as the person typed it, for messages; the file's name when null.</param>
+    public static string ReadText(string path, string? shown = null)
     {
-        var name = Path.GetFileName(path);
-        RequireRegularFile(path);
+        var name = shown ?? Path.GetFileName(path);
+        RequireRegularFile(path, name);
         try
         {
             // Read in pieces and stop once past the limit: /dev/zero or a huge file stops here rather than exhausting

@@ -56,7 +56,7 @@ internal static class RepleteApp
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"error: {Shorten(parseError.Message)}");
+                error.WriteLine($"error: {Shorten(Plain(parseError.Message))}");
             }
 
             error.WriteLine("Run 'replete --help' for usage.");
@@ -71,9 +71,17 @@ internal static class RepleteApp
         {
             // A red flag the input reports leads as itself ("EMERGENCY: get medical care now ..."), not as an error: it
             // is the answer, and the problems after it are why the rest of the report could not be made.
-            foreach (var flag in ex is InputException leading ? leading.Problems.Where(p => p.Code == InputProblemCodes.RedFlagReported).Select(p => p.ToString()).Distinct(StringComparer.Ordinal) : [])
+            var flags = ex is InputException leading ? leading.Problems.Where(p => p.Code == InputProblemCodes.RedFlagReported).Select(p => p.ToString()).Distinct(StringComparer.Ordinal).ToList() : [];
+            foreach (var flag in flags)
             {
                 error.WriteLine(Shorten(flag));
+            }
+
+            // The red flag is the answer, so a report asked for as JSON, HTML or markdown (often redirected to a file) holds
+            // it too, with the problems that stopped the rest: an empty plan.html would hide it.
+            if (flags.Count > 0 && FormatAsked(parse) is "json" or "html" or "markdown")
+            {
+                WriteFlagReport(output, FormatAsked(parse)!, flags, [.. lines.Select(Shorten)]);
             }
 
             foreach (var line in lines)
@@ -83,6 +91,87 @@ internal static class RepleteApp
 
             return BadInput;
         }
+    }
+
+    /// <summary>Whether <paramref name="ex"/> came from writing to the console's own streams (standard output closed
+    /// with "&gt;&amp;-" fails as access denied, a full disk as an I/O error), not from a file the person named.</summary>
+    private static bool WritingConsole(Exception ex) => ex.StackTrace?.Contains("ConsolePal", StringComparison.Ordinal) == true;
+
+    /// <summary>The <c>--format</c> the command was given, or null for a command without one.</summary>
+    private static string? FormatAsked(ParseResult parse) =>
+        parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--format") is { } format
+            ? parse.GetValue(format) : null;
+
+    /// <summary>The reported red flag as the whole report in <paramref name="format"/> (json, html or markdown): the triage,
+    /// the flag, and the problems that stopped the rest of the report.</summary>
+    private static void WriteFlagReport(TextWriter output, string format, IReadOnlyList<string> flags, IReadOnlyList<string> problems)
+    {
+        var triage = Enum.GetValues<Knowledge.TriageLevel>().Where(t => flags.Any(f => f.StartsWith(Knowledge.TriageWording.Headline(t), StringComparison.Ordinal)))
+            .DefaultIfEmpty(Knowledge.TriageLevel.Emergency).Max();
+        var headline = Knowledge.TriageWording.Headline(triage);
+        const string Rest = "The rest of the report could not be made:";
+        // "HEADLINE (label: message). The rest ..." as the flag alone: "label: message".
+        var stated = new List<string>(flags.Select(f => System.Text.RegularExpressions.Regex.Match(f, @"^[^(]*\((?<flag>.*)\)\. " + Rest + "$", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } m
+            ? m.Groups["flag"].Value : f));
+        switch (format)
+        {
+            case "json":
+                Rendering.Json.Write(output, new System.Text.Json.Nodes.JsonObject
+                {
+                    ["triage"] = System.Text.Json.JsonSerializer.SerializeToNode(triage, Rendering.Json.Options),
+                    ["headline"] = headline,
+                    ["red_flags_reported"] = new System.Text.Json.Nodes.JsonArray([.. stated.Select(f => (System.Text.Json.Nodes.JsonNode?)f)]),
+                    ["report_made"] = false,
+                    ["why_no_report"] = new System.Text.Json.Nodes.JsonArray([.. problems.Select(p => (System.Text.Json.Nodes.JsonNode?)p)]),
+                });
+                break;
+            case "html":
+                static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+                output.Write($"""
+                    <!DOCTYPE html>
+                    <html lang="en">
+                    <head><meta charset="utf-8"><title>Replete: {Encode(headline)}</title></head>
+                    <body>
+                    <h1 role="alert">{Encode(headline)}</h1>
+                    {string.Concat(stated.Select(f => $"<p><strong>{Encode(f)}</strong></p>\n"))}<p>{Rest}</p>
+                    <ul>
+                    {string.Concat(problems.Select(p => $"<li>{Encode(p)}</li>\n"))}</ul>
+                    </body>
+                    </html>
+
+                    """);
+                break;
+            default:
+                output.Write($"# {headline}\n\n{string.Concat(stated.Select(f => $"**{Rendering.Format.MarkdownText(f)}**\n\n"))}{Rest}\n\n{string.Concat(problems.Select(p => $"- {Rendering.Format.MarkdownText(p)}\n"))}");
+                break;
+        }
+    }
+
+    /// <summary>A parse error in words, without .NET type names: "Cannot parse argument '1e9' for option '--days' as
+    /// expected type 'System.Int32'" becomes "--days: '1e9' is not a whole number".</summary>
+    internal static string Plain(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message,
+            @"^Cannot parse argument '(?<value>.*)' for (?<kind>option|command|argument) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.?$",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!match.Success)
+        {
+            return message;
+        }
+
+        var value = match.Groups["value"].Value;
+        var type = match.Groups["type"].Value;
+        var name = match.Groups["name"].Value;
+        var expected = type switch
+        {
+            _ when name == "show" => "is not a food id (a whole number, as 'replete foods search' lists them)",
+            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "is not a date (write it as YYYY-MM-DD, such as 2026-11-02)",
+            _ when type.Contains("Int", StringComparison.Ordinal) && name == "--days" => "is not a whole number of days (write it in digits, 1 or more, such as 7)",
+            _ when type.Contains("Int", StringComparison.Ordinal) => "is not a whole number in range (write it in digits, such as 7)",
+            _ when type.Contains("Double", StringComparison.Ordinal) || type.Contains("Decimal", StringComparison.Ordinal) => "is not a number (write it in digits, such as 12.5)",
+            _ => "is not a value this option takes",
+        };
+        return $"{name}: '{value}' {expected}";
     }
 
     /// <summary>At most 50 problems, then how many more (Replete's choice: a file that repeats one mistake ten thousand
@@ -110,6 +199,9 @@ internal static class RepleteApp
         UsageException or Sr28.FoodPackageException or FoodDatabaseException => [ex.Message],
         // A zip entry that is encrypted, compressed in a way the BCL cannot read, or damaged (the message names both).
         InvalidDataException => [$"{ex.Message}. Nothing was changed."],
+        // Standard output closed (">&-") or full: the report could not be written.
+        UnauthorizedAccessException when WritingConsole(ex) => ["cannot write the report: standard output is closed or not writable"],
+        IOException when WritingConsole(ex) => [$"cannot write the report to standard output: {ex.Message.TrimEnd('.')}"],
         // A file or folder the person named that cannot be opened (permissions): the message names the path.
         UnauthorizedAccessException => [$"{ex.Message} Check its permissions."],
         // A missing or dangling path, a directory given as a file, a chart path in a missing folder.

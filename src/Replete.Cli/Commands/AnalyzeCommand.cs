@@ -25,6 +25,18 @@ internal static class AnalyzeCommand
         var command = new Command("analyze", "Usual intake of every nutrient from food logs, against the person's targets") { logs, profile, supplements, from, to, format, chart, interactive, dataDir };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(interactive) && !context.Console.Profile.Capabilities.Interactive)
+            {
+                // As assess --interactive: asking needs a terminal, and carrying on without asking would count the
+                // uncertain matches the person asked to choose.
+                throw new UsageException("--interactive needs a terminal to ask which food was meant; run it in a terminal, or leave out --interactive");
+            }
+
+            if (parse.GetValue(from) is { } first && parse.GetValue(to) is { } last && first > last)
+            {
+                throw new UsageException($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}: the range is reversed; swap them");
+            }
+
             if (parse.GetValue(chart) is { } requested && !IntakeChart.Extensions.Contains(requested.Extension, StringComparer.OrdinalIgnoreCase))
             {
                 throw new UsageException($"--chart: {requested.Name}: charts are written as PNG or SVG; name the file .png or .svg");
@@ -38,7 +50,7 @@ internal static class AnalyzeCommand
                 CheckOutput(TextBeside(chartFile), inputs);
             }
 
-            var profileDocument = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read);
+            var profileDocument = InputFile.Read(parse.GetValue(profile)!.FullName, References.Profile.Read, parse.GetValue(profile)!.ToString());
             var person = profileDocument.ToPerson().OrThrow();
             var taken = parse.GetValue(supplements) is { } supplementFile ? ReadSupplements(supplementFile) : SupplementPlan.None;
             var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive), profileDocument.FoodTable);
@@ -134,14 +146,17 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>Reads a supplements file (JSON or YAML), after the checks every input file gets.</summary>
-    internal static SupplementPlan ReadSupplements(FileInfo file)
+    /// <param name="file">The supplements file.</param>
+    /// <param name="shown">The file as the person named it, for messages; the path given on the command line when null.</param>
+    internal static SupplementPlan ReadSupplements(FileInfo file, string? shown = null)
     {
-        InputFile.RequireRegularFile(file.FullName);
-        if (DietImport.SizeProblem(file.Name, file.Length) is { } size)
+        shown ??= file.ToString();
+        InputFile.RequireRegularFile(file.FullName, shown);
+        if (DietImport.SizeProblem(shown, file.Length) is { } size)
         {
             throw new InputException([size]);
         }
 
-        return InputFile.Read(file.FullName, SupplementPlan.Read);
+        return InputFile.Read(file.FullName, SupplementPlan.Read, shown);
     }
 }

@@ -47,7 +47,8 @@ internal static class AssessCommand
             }
             else
             {
-                var path = (parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive")).FullName;
+                var named = parse.GetValue(file) ?? throw new UsageException("give an assessment file, or use --interactive");
+                var path = named.FullName;
                 if (!parse.GetValue(noPlan))
                 {
                     // The food database and what the plan reads from it load while the file is read.
@@ -55,7 +56,7 @@ internal static class AssessCommand
                     _ = Task.Run(Planning.DayPlanner.LoadSolver);
                 }
 
-                read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
+                read = ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir), named.ToString());
                 input = read.Input;
             }
 
@@ -105,9 +106,14 @@ internal static class AssessCommand
     /// <summary>Reads an assessment file with the FHIR files given beside it and its diet log and supplements.</summary>
     /// <exception cref="InputException">Every problem, the reported red flags first (they lead even when the rest of
     /// the file is bad).</exception>
-    internal static AssessmentFile ReadFile(CliContext context, string path, IReadOnlyList<FileInfo> fhir, string? dataDir)
+    /// <param name="context">The command's context.</param>
+    /// <param name="path">The assessment file's full path.</param>
+    /// <param name="fhir">FHIR files given beside it.</param>
+    /// <param name="dataDir">The data directory option.</param>
+    /// <param name="shown">The assessment file as the person typed it, for messages.</param>
+    internal static AssessmentFile ReadFile(CliContext context, string path, IReadOnlyList<FileInfo> fhir, string? dataDir, string shown)
     {
-        var request = InputFile.Read(path, source => AssessmentRequest.Read(source));
+        var request = InputFile.Read(path, source => AssessmentRequest.Read(source), shown);
         var flags = request.ReportedRedFlags();
         try
         {
@@ -116,13 +122,13 @@ internal static class AssessCommand
             {
                 var labs = ReadFhir(context, bundle);
                 leftOut.AddRange(labs.Skipped);
-                request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.Name).OrThrow();
+                request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.ToString()).OrThrow();
             }
 
             var week = request.TrainingWeek is { } weekFile
-                ? InputFile.Read(Inside(path, Path.GetDirectoryName(path)!, weekFile, FileField(request, "training_week")).FullName, Replete.Training.TrainingWeek.Read)
+                ? InputFile.Read(Inside(shown, Path.GetDirectoryName(path)!, weekFile, FileField(request, "training_week")).FullName, Replete.Training.TrainingWeek.Read, weekFile)
                 : null;
-            return new AssessmentFile(request, request.ToInput(), Diet(context, path, request, dataDir, week)) { Week = week, LabsLeftOut = leftOut };
+            return new AssessmentFile(request, request.ToInput(), Diet(context, path, shown, request, dataDir, week)) { Week = week, LabsLeftOut = leftOut };
         }
         catch (InputException ex)
         {
@@ -133,7 +139,8 @@ internal static class AssessCommand
     /// <summary>Reads a FHIR file and notes on stderr what it left out and which units came from text.</summary>
     private static FhirLabFile ReadFhir(CliContext context, FileInfo bundle)
     {
-        var labs = FhirLabs.Read(InputFile.ReadText(bundle.FullName), bundle.Name);
+        // Named as the person typed it ("/etc/passwd: not JSON", not "passwd: not JSON").
+        var labs = FhirLabs.Read(InputFile.ReadText(bundle.FullName, bundle.ToString()), bundle.ToString());
         foreach (var skipped in labs.Skipped)
         {
             context.Error.WriteLine($"note: {skipped}");
@@ -141,7 +148,7 @@ internal static class AssessCommand
 
         foreach (var lab in labs.Labs.Where(l => l.UnitFromText))
         {
-            context.Error.WriteLine($"note: {bundle.Name}: {lab.Display} has no UCUM code; read its unit text '{lab.Input.Unit}'");
+            context.Error.WriteLine($"note: {bundle}: {lab.Display} has no UCUM code; read its unit text '{lab.Input.Unit}'");
         }
 
         return labs;
@@ -174,7 +181,7 @@ internal static class AssessCommand
     private static FileInfo Inside(string assessment, string directory, string relative, (string Field, int? Line) at)
     {
         InputException Problem(string message) =>
-            new([new InputProblem(Path.GetFileName(assessment), at.Line, at.Field, InputProblemCodes.Invalid, $"'{relative}' {message}")]);
+            new([new InputProblem(assessment, at.Line, at.Field, InputProblemCodes.Invalid, $"'{relative}': {message}")]);
         var full = Path.GetFullPath(Path.Combine(directory, relative));
         var folder = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
         var realFolder = Path.TrimEndingDirectorySeparator(Resolved(new DirectoryInfo(directory)) ?? directory) + Path.DirectorySeparatorChar;
@@ -219,7 +226,7 @@ internal static class AssessCommand
     /// <summary>The diet analysis of the request's <c>diet_log</c> (paths relative to the assessment file) with its
     /// <c>supplements</c>, against the targets of the training <paramref name="week"/> where the file names one, or null
     /// when it names no diet log.</summary>
-    private static LoadedDiet? Diet(CliContext context, string path, AssessmentRequest request, string? dataDir, Replete.Training.TrainingWeek? week)
+    private static LoadedDiet? Diet(CliContext context, string path, string shown, AssessmentRequest request, string? dataDir, Replete.Training.TrainingWeek? week)
     {
         if (request.DietLogs.Count == 0)
         {
@@ -228,10 +235,10 @@ internal static class AssessCommand
 
         var directory = Path.GetDirectoryName(path)!;
         // Every path is checked before the first is read, so a bad one is refused before the food database opens.
-        var logs = request.DietLogs.Select((log, i) => Inside(path, directory, log, FileField(request, "diet_log", i))).ToList();
+        var logs = request.DietLogs.Select((log, i) => Inside(shown, directory, log, FileField(request, "diet_log", i))).ToList();
         var diet = DietFiles.Load(context, logs, dataDir, interactive: false, request.Profile.FoodTable);
         var supplements = request.Supplements is { } supplementFile
-            ? AnalyzeCommand.ReadSupplements(Inside(path, directory, supplementFile, FileField(request, "supplements")))
+            ? AnalyzeCommand.ReadSupplements(Inside(shown, directory, supplementFile, FileField(request, "supplements")), supplementFile)
             : Replete.Diet.SupplementPlan.None;
         foreach (var note in diet.Notes)
         {

@@ -28,6 +28,10 @@ internal static class FoodsCommand
         return command;
     }
 
+    /// <summary>Longest query searched (Replete's choice: the longest food description is about 200 characters; a longer
+    /// query is a paste gone wrong, and echoing it back would bury the answer).</summary>
+    private const int LongestQuery = 500;
+
     private static Command Search(CliContext context, Option<string?> dataDir)
     {
         var text = new Argument<string[]>("text") { Description = "What the person ate, in their words: \"banana\", \"chicken breast grilled\"", Arity = ArgumentArity.OneOrMore };
@@ -38,6 +42,17 @@ internal static class FoodsCommand
         {
             // A pasted query may carry colour codes: search and show only its text.
             var query = Replete.Foods.FoodSearchIndex.CleanQuery(string.Join(' ', parse.GetValue(text)!));
+            if (string.IsNullOrWhiteSpace(query))
+            {
+                throw new UsageException("foods search: give a query, the food in your words, such as: replete foods search banana");
+            }
+
+            if (query.Length > LongestQuery)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"foods search: the query is {query.Length:N0} characters long; a food is a few words (at most {LongestQuery} characters)"));
+            }
+
             var count = parse.GetValue(limit);
             if (count is < 1 or > 1000)
             {
@@ -110,7 +125,7 @@ internal static class FoodsCommand
         command.SetAction(parse =>
         {
             var packages = parse.GetValue(package) ?? [];
-            using var database = FoodStore.OpenEmpty(parse.GetValue(dataDir));
+            using var database = OpenForRebuild(context, parse.GetValue(dataDir));
             FoodImportSummary summary;
             if (parse.GetValue(table) == IfctPackage.Table)
             {
@@ -134,6 +149,23 @@ internal static class FoodsCommand
             return context.Emit(parse.GetValue(json), summary, FoodViews.RenderImport);
         });
         return command;
+    }
+
+    /// <summary>Opens the food database to build into; a damaged one (not a database, or corrupt) is moved aside to
+    /// foods.db.damaged first, since rebuilding is what the error for it advises.</summary>
+    private static FoodDatabase OpenForRebuild(CliContext context, string? dataDir)
+    {
+        try
+        {
+            return FoodStore.OpenEmpty(dataDir);
+        }
+        catch (FoodDatabaseException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 11 or 26 })
+        {
+            var path = Path.Combine(FoodStore.DataDirectory(dataDir), "foods.db");
+            File.Move(path, path + ".damaged", overwrite: true);
+            context.Error.WriteLine($"note: the damaged food database was moved to {path}.damaged; building a new one");
+            return FoodStore.OpenEmpty(dataDir);
+        }
     }
 
     private static Command Stats(CliContext context, Option<string?> dataDir)

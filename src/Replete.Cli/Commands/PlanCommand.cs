@@ -22,14 +22,15 @@ internal static class PlanCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
+            var shown = parse.GetValue(file)!.ToString();
             context.Foods.Warm(parse.GetValue(dataDir));
-            var read = AssessCommand.ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir));
-            var diet = read.Diet ?? throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Required,
+            var read = AssessCommand.ReadFile(context, path, parse.GetValue(fhir) ?? [], parse.GetValue(dataDir), shown);
+            var diet = read.Diet ?? throw new InputException([new InputProblem(shown, null, "diet_log", InputProblemCodes.Required,
                 "a plan needs a usual diet: add \"diet_log\" (a food log or an app export) to the assessment file")]);
             if (diet.Analysis.Days == 0)
             {
                 // As analyze refuses a log without a day to analyse: a plan from no day of food would be no plan at all.
-                throw new InputException([new InputProblem(Path.GetFileName(path), null, "diet_log", InputProblemCodes.Invalid,
+                throw new InputException([new InputProblem(shown, null, "diet_log", InputProblemCodes.Invalid,
                     $"{string.Join(", ", read.Request.DietLogs)}: no logged day to plan from (no entry could be counted)")]);
             }
 

@@ -28,7 +28,7 @@ internal static class SessionCommand
 
         plan.SetAction(parse =>
         {
-            var athlete = parse.GetValue(profile) is { } file ? InputFile.Read(file.FullName, Profile.Read) : Profile.Empty;
+            var athlete = parse.GetValue(profile) is { } file ? InputFile.Read(file.FullName, Profile.Read, file.ToString()) : Profile.Empty;
             var request = new SessionRequest(
                 parse.GetValue(sport)!,
                 parse.GetValue(minutes)!.Value,

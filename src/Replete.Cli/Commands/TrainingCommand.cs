@@ -16,7 +16,7 @@ internal static class TrainingCommand
         var week = new Command("week", "Daily carbohydrate and protein targets that follow a week of planned sessions") { file, weight, json };
         week.SetAction(parse =>
         {
-            var plan = InputFile.Read(parse.GetValue(file)!.FullName, TrainingWeek.Read);
+            var plan = InputFile.Read(parse.GetValue(file)!.FullName, TrainingWeek.Read, parse.GetValue(file)!.ToString());
             var targets = plan.Targets(parse.GetValue(weight)).OrThrow();
             return context.Emit(parse.GetValue(json), targets, TrainingViews.RenderWeek);
         });

@@ -378,10 +378,12 @@ internal static class PlanViews
         return text.ToString();
     }
 
-    /// <summary>What a change raises, or why a food is cut: to make room within the energy band or under a UL.</summary>
-    private static string Raises(FoodChange change) => change.ChangeGrams < 0 && change.Carries.Count == 0
-        ? "less, to make room (energy or a UL)"
-        : string.Join(", ", change.Carries.Select(Nutrient));
+    /// <summary>What a change raises, or why a food is cut: to make room within the energy band or under a UL. A food
+    /// added that raises no nutrient below its goal by 5 % of the goal (the threshold for naming one) says so rather
+    /// than leaving the cell empty (the solver may have taken it for several small amounts together, or for energy).</summary>
+    private static string Raises(FoodChange change) => change.Carries.Count > 0
+        ? string.Join(", ", change.Carries.Select(Nutrient))
+        : change.ChangeGrams < 0 ? "less, to make room (energy or a UL)" : "— (no short nutrient by 5 % of its goal or more)";
 
     private static string Name(FoodChange change) => change.Origin == PlanFoodOrigin.New ? $"{change.Food} (new)" : change.Food;
 

@@ -9,7 +9,7 @@ internal static class TargetsView
 {
     public static void Render(IAnsiConsole console, PersonalTargets targets)
     {
-        console.MarkupLine($"[bold]Targets for {Shown.Markup(targets.LifeStage.Label)}[/]{(targets.Load is { } load ? $", {load} training load" : "")}");
+        console.MarkupLine($"[bold]Targets for {Shown.Markup(targets.LifeStage.Label)}[/]{(targets.Load is { } load ? $", {TrainingViews.LoadWords(load)} training load" : "")}");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Nutrient").AddColumn("Unit")
             .AddColumn(new TableColumn("EAR").RightAligned()).AddColumn(new TableColumn("RDA").RightAligned())

@@ -52,7 +52,7 @@ internal static class TrainingViews
             console.MarkupLine($"[yellow]! {Shown.Markup(warning)}[/]");
         }
 
-        console.MarkupLine(Shown.Markup(Invariant($"Sweat rate used: {plan.SweatRate.Low:0.00}-{plan.SweatRate.High:0.00} L/h ({(plan.SweatRateMeasured ? "measured" : "typical range")})")));
+        console.MarkupLine(Shown.Markup(Invariant($"Sweat rate used: {SessionPlanner.Span(plan.SweatRate.Low, plan.SweatRate.High, "0.00")} L/h ({(plan.SweatRateMeasured ? "measured" : "typical range")})")));
         var table = new Table().Border(TableBorder.Rounded).AddColumn("When").AddColumn("What").AddColumn("How much").AddColumn("Evidence");
         void Add(string when, IReadOnlyList<PlanItem> items)
         {
@@ -85,7 +85,7 @@ internal static class TrainingViews
             .AddColumn("Load").AddColumn(new TableColumn("Carbohydrate g").RightAligned()).AddColumn(new TableColumn("Protein g").RightAligned());
         foreach (var day in targets.Days)
         {
-            table.AddRow(day.Day.ToString(), Invariant($"{day.Minutes:0} min"), day.Load.ToString(),
+            table.AddRow(day.Day.ToString(), Invariant($"{day.Minutes:0} min"), LoadWords(day.Load),
                 Invariant($"{day.CarbohydrateGrams.Low:0}-{day.CarbohydrateGrams.High:0}"), Invariant($"{day.ProteinGrams.Low:0}-{day.ProteinGrams.High:0}"));
         }
 
@@ -106,6 +106,10 @@ internal static class TrainingViews
         console.Write(table);
         console.MarkupLine("[dim]Trace-mineral losses in sweat are small; sodium is the one that matters (Baker 2019, Temperature 6:211-259).[/]");
     }
+
+    /// <summary>A training load in words: "very high", not "VeryHigh".</summary>
+    internal static string LoadWords(Replete.Targets.TrainingLoad load) =>
+        System.Text.RegularExpressions.Regex.Replace(load.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -50,10 +50,16 @@ public sealed partial class FoodDatabase : IDisposable
                 throw;
             }
         }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: the file is there but damaged; permissions would not help.
+            throw new FoodDatabaseException(
+                $"the food database {path} is damaged ({ex.Message.Split('\n')[0].TrimEnd('.')}). Rebuild it with 'replete foods init' (with the same --data-dir, if you use one).", ex);
+        }
         catch (Exception ex) when (ex is SqliteException or UnauthorizedAccessException or IOException)
         {
             throw new FoodDatabaseException(
-                $"cannot open the food database {path}: {ex.Message}. Check that the data directory is writable, or choose another with --data-dir or REPLETE_DATA_DIR.", ex);
+                $"cannot open the food database {path}: {ex.Message.TrimEnd('.')}. Check that the data directory is writable, or choose another with --data-dir or REPLETE_DATA_DIR.", ex);
         }
     }
 

@@ -393,6 +393,12 @@ public sealed record AssessmentRequest(
             var biomarker = reader.Text(lab, "biomarker", path);
             var value = reader.Number(lab, "value", path);
             var unit = reader.Text(lab, "unit", path);
+            if (unit is not null && string.IsNullOrWhiteSpace(unit))
+            {
+                // An empty unit is a unit left blank, not a unit left out: Replete does not guess it.
+                reader.AddAt(lab, "unit", path, InputProblemCodes.Invalid, "is empty: write the unit as printed on the lab report, or leave out \"unit\" only where the test has one unit");
+            }
+
             var confirmed = reader.Flag(lab, "confirmed", path) ?? false;
             LabBound? bound = null;
             switch (reader.Text(lab, "comparator", path))
@@ -476,7 +482,7 @@ public sealed record AssessmentRequest(
                 break;
         }
 
-        return new LabSample(reader.Date(sample, "date", "lab_sample"), latitude, reader.Flag(sample, "fasting", "lab_sample"), time, reader.Flag(sample, "after_hard_training", "lab_sample"));
+        return new LabSample(reader.PastDate(sample, "date", "lab_sample", "the blood was drawn"), latitude, reader.Flag(sample, "fasting", "lab_sample"), time, reader.Flag(sample, "after_hard_training", "lab_sample"));
     }
 
     /// <summary>Why <paramref name="path"/> is not a path inside the assessment file's folder (absolute, or leaving it

@@ -549,7 +549,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             if (food.Grams > InputLimits.MaximumEntryGrams)
             {
                 problems.Add(new InputProblem(source, line, "amount", InputProblemCodes.OutOfRange,
-                    $"{entry.Amount} of {food.Match?.Description} is {food.Grams:0} g, more than anyone eats at once ({InputLimits.MaximumEntryGrams:0} g); check the unit"));
+                    $"{entry.Amount} of {food.Match?.Description} is {HouseholdAmount.Number(Math.Round(food.Grams ?? 0))} g, more than anyone eats at once ({InputLimits.MaximumEntryGrams:0} g); check the unit"));
                 resolution.Food = food with { Item = null, Problem = "more than anyone eats at once" };
             }
             else if (food.Item is null)

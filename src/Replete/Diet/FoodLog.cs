@@ -57,6 +57,12 @@ public static class FoodLog
                 throw csv.Error(date, $"'{csv.GetString(date)}' is not a date (expected YYYY-MM-DD)");
             }
 
+            // A slashed date may still change order (day and month) once the file settles it; a YYYY-MM-DD one is final.
+            if (day > Documents.InputLimits.LatestPastDate && !csv.GetSpan(date).Contains('/'))
+            {
+                throw csv.Error(date, $"'{csv.GetString(date)}' is in the future: a food log records days eaten (check the year)");
+            }
+
             TimeOnly? at = null;
             if (time >= 0 && csv.GetOptionalString(time) is { } timeText)
             {
@@ -69,7 +75,7 @@ public static class FoodLog
             var amountText = csv.GetOptionalString(amount);
             if (!HouseholdAmount.TryParse(amountText, out var parsedAmount))
             {
-                throw csv.Error(amount, $"'{amountText}' is not an amount (write \"150 g\", \"1 cup\", \"2 slices\", \"1 medium\")");
+                throw csv.Error(amount, HouseholdAmount.Refusal(amountText));
             }
 
             yield return new FoodLogEntry(day, at, meal >= 0 ? csv.GetOptionalString(meal) ?? "" : "", foodText, parsedAmount, $"{csv.FileName}:{csv.Line}");
@@ -114,6 +120,11 @@ public static class FoodLog
             throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
         }
 
+        if (day > Documents.InputLimits.LatestPastDate && !dateText.Contains('/', StringComparison.Ordinal))
+        {
+            throw source.Error(item, "date", $"entry {index}: '{dateText}' is in the future: a food log records days eaten (check the year)");
+        }
+
         var timeText = Text("time", false);
         TimeOnly? at = timeText.Length == 0 ? null
             : TimeOnly.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
@@ -121,7 +132,7 @@ public static class FoodLog
         var amountText = Text("amount", true);
         if (!HouseholdAmount.TryParse(amountText, out var amount))
         {
-            throw source.Error(item, "amount", $"entry {index}: '{amountText}' is not an amount");
+            throw source.Error(item, "amount", $"entry {index}: {HouseholdAmount.Refusal(amountText)}");
         }
 
         return new FoodLogEntry(day, at, Text("meal", false), Text("food", true), amount, $"{source.FileName}:{source.LineOf(item)}");

@@ -132,6 +132,12 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         }
 
         var known = food.Portions.Count == 0 ? "none" : string.Join("; ", food.Portions.Select(p => p.ToString()));
+        if (amount.Unit == "serving")
+        {
+            // A bare number ("118") counts servings; a food with no serving size cannot be weighed that way.
+            return (null, $"{amount} cannot be weighed: '{food.Food.Description}' has no serving size (a number with no unit counts servings); write grams, such as \"{HouseholdAmount.Number(amount.Quantity)} g\", or one of its portions ({known})");
+        }
+
         return (null, $"'{food.Food.Description}' has no '{amount.Unit}' portion (its portions: {known}); log it in grams or one of those");
     }
 

@@ -114,7 +114,29 @@ public readonly record struct HouseholdAmount(double Quantity, string Unit)
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Quantity:0.###} {Unit}");
+    /// <remarks>A quantity of a million or more is written in exponent form ("1E+308 g"), so a message that echoes an
+    /// absurd amount stays one line.</remarks>
+    public override string ToString() => $"{Number(Quantity)} {Unit}";
+
+    /// <summary><paramref name="value"/> for a message: up to three decimals, or in exponent form from a million on.</summary>
+    internal static string Number(double value) => value.ToString(Math.Abs(value) < 1e6 ? "0.###" : "0.###E+0", CultureInfo.InvariantCulture);
+
+    /// <summary>Why <paramref name="text"/> is not an amount, for a food log's message: zero and negative amounts are
+    /// named as such, anything else gets examples of amounts.</summary>
+    internal static string Refusal(string? text)
+    {
+        var trimmed = (text ?? "").Trim();
+        var shown = Documents.DocumentReader.Shorten(trimmed);
+        return trimmed switch
+        {
+            "" => "is empty: give an amount, such as \"150 g\", \"1 cup\", \"2 slices\" or \"1 medium\"",
+            _ when System.Text.RegularExpressions.Regex.IsMatch(trimmed, @"^[-\u2212]\s*[0-9.]") =>
+                $"'{shown}' is negative: an amount must be more than 0",
+            _ when System.Text.RegularExpressions.Regex.IsMatch(trimmed, @"^0*\.?0+(?![0-9.])") =>
+                $"'{shown}' is zero: an amount must be more than 0 (leave out a food that was not eaten)",
+            _ => $"'{shown}' is not an amount (write \"150 g\", \"1 cup\", \"2 slices\", \"1 medium\")",
+        };
+    }
 
     /// <summary>Lower case, singular, common spellings merged: "Tablespoons" is "tbsp", "Slices" is "slice".</summary>
     internal static string Normalise(string unit)

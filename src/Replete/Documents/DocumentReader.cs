@@ -147,6 +147,24 @@ internal sealed class DocumentReader(JsonSource source)
         return null;
     }
 
+    /// <summary>A YYYY-MM-DD date of something that has happened: a date after <see cref="InputLimits.LatestPastDate"/>
+    /// is refused.</summary>
+    /// <param name="element">The object holding the field.</param>
+    /// <param name="field">The field.</param>
+    /// <param name="parent">The object's path, for messages.</param>
+    /// <param name="what">What happened on the date, for the message ("the blood was drawn").</param>
+    public DateOnly? PastDate(JsonElement element, string field, string? parent, string what)
+    {
+        var day = Date(element, field, parent);
+        if (day > InputLimits.LatestPastDate)
+        {
+            AddAt(element, field, parent, InputProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"{day.Value:yyyy-MM-dd} is in the future: give the date {what} (check the year)"));
+            return null;
+        }
+
+        return day;
+    }
+
     /// <summary>A list of text values (ids, paths): a single text is accepted where <paramref name="single"/> says so.</summary>
     public IReadOnlyList<(string Text, JsonElement At)> TextList(JsonElement element, string field, string? parent, string expected, bool single = false)
     {

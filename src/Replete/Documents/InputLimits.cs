@@ -5,6 +5,10 @@ namespace Replete.Documents;
 /// with its reason.</summary>
 public static class InputLimits
 {
+    /// <summary>The latest date a record of the past (a blood draw, a food-log day) may carry: tomorrow in UTC (Replete's
+    /// choice: one day's tolerance covers every time zone; a later date is a typo in the year).</summary>
+    public static DateOnly LatestPastDate => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+
     /// <summary>Age, 0-120 years. Replete's choice: the DRI life stages start at birth; 120 is just below the oldest
     /// verified human age (122 years).</summary>
     public static Limit AgeYears { get; } = new("age", 0, 120, "years", "Replete's choice: the DRI life stages start at birth; 120 is below the oldest verified age");

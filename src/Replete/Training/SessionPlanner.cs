@@ -67,7 +67,7 @@ public static class SessionPlanner
             var low = Math.Max(0, sweat.Low - (allowedDeficit / hours));
             var high = sweat.High;
             items.Add(new PlanItem("fluid",
-                Say($"{low * 1000:0}-{high * 1000:0} mL/h: keeps body-mass loss under {limit.Low}% ({allowedDeficit:0.0} kg) without drinking more than the {sweat.Low:0.00}-{sweat.High:0.00} L/h sweated"),
+                Say($"{low * 1000:0}-{high * 1000:0} mL/h: keeps body-mass loss under {limit.Low}% ({allowedDeficit:0.0} kg) without drinking more than the {Span(sweat.Low, sweat.High, "0.00")} L/h sweated"),
                 low * 1000, high * 1000, "mL/h", limit.Evidence, limit.Source + "; sweat rate: " + sweat.Source));
         }
         else
@@ -79,7 +79,7 @@ public static class SessionPlanner
 
         var sodium = losses.First(l => l.Electrolyte == "sodium");
         items.Add(new PlanItem("sodium",
-            Say($"sweat losses about {sodium.MilligramsPerHour.Low:0}-{sodium.MilligramsPerHour.High:0} mg/h ({(sodium.Measured ? "measured sweat sodium" : "typical sweat sodium range")}); replacing part of it matters most in long sessions, heavy or salty sweaters and the heat"),
+            Say($"sweat losses about {Span(sodium.MilligramsPerHour.Low, sodium.MilligramsPerHour.High, "0")} mg/h ({(sodium.Measured ? "measured sweat sodium" : "typical sweat sodium range")}); replacing part of it matters most in long sessions, heavy or salty sweaters and the heat"),
             sodium.MilligramsPerHour.Low, sodium.MilligramsPerHour.High, "mg/h", EvidenceStrength.Moderate, sodium.MilligramsPerHour.Source));
 
         var carbohydrate = request.Minutes switch
@@ -143,4 +143,16 @@ public static class SessionPlanner
     }
 
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A range as written: "1.10" when both ends read the same in <paramref name="format"/> (a measured value),
+    /// else "0.80-1.40".</summary>
+    /// <param name="low">The low end.</param>
+    /// <param name="high">The high end.</param>
+    /// <param name="format">A .NET number format, such as "0.00".</param>
+    public static string Span(double low, double high, string format)
+    {
+        var from = low.ToString(format, CultureInfo.InvariantCulture);
+        var to = high.ToString(format, CultureInfo.InvariantCulture);
+        return from == to ? from : $"{from}-{to}";
+    }
 }

@@ -136,7 +136,7 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
 
     [Theory]
     [InlineData("date,time,meal,food,amount\n02/30/2026,12:00,lunch,apple,100 g\n", "log.csv:2: date: '02/30/2026' is not a date")]
-    [InlineData("date,time,meal,food,amount\n2026-11-02,12:00,lunch,apple,-100 g\n", "log.csv:2: amount: '-100 g' is not an amount")]
+    [InlineData("date,time,meal,food,amount\n2026-11-02,12:00,lunch,apple,-100 g\n", "log.csv:2: amount: '-100 g' is negative: an amount must be more than 0")]
     [InlineData("name,colour\nfoo,red\n", "log.csv: not a diet file Replete knows")]
     [InlineData("", "log.csv: the file is empty")]
     public void BadFile_ExitsTwo_WithFileLineAndField(string text, string expected)

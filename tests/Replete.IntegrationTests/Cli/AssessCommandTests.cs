@@ -281,18 +281,18 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var result = CliRunner.Run("assess", file, "--data-dir", DataDir);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("a.json:1: diet_log: 'log.csv' leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
+        Assert.Contains("a.json:1: diet_log: 'log.csv': leaves the assessment file's folder", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", result.Output + result.Error, StringComparison.Ordinal);
     }
 
     /// <summary>A diet_log that cannot be read is named as every other bad field is: the assessment file, the line of
     /// the field and the field, whether the path is a link out of the folder, to nothing, or round in a loop.</summary>
     [Theory]
-    [InlineData("outside", "a.json:3: diet_log: 'log.csv' leaves the assessment file's folder")]
-    [InlineData("dangling", "a.json:3: diet_log: 'log.csv' no such file: it is a link to a missing file")]
-    [InlineData("loop", "a.json:3: diet_log: 'log.csv' cannot follow the link")]
-    [InlineData("missing", "a.json:3: diet_log: 'log.csv' no such file")]
-    [InlineData("second of two", "a.json:4: diet_log[1]: 'log.csv' leaves the assessment file's folder")]
+    [InlineData("outside", "a.json:3: diet_log: 'log.csv': leaves the assessment file's folder")]
+    [InlineData("dangling", "a.json:3: diet_log: 'log.csv': no such file: it is a link to a missing file")]
+    [InlineData("loop", "a.json:3: diet_log: 'log.csv': cannot follow the link")]
+    [InlineData("missing", "a.json:3: diet_log: 'log.csv': no such file")]
+    [InlineData("second of two", "a.json:4: diet_log[1]: 'log.csv': leaves the assessment file's folder")]
     public void ADietLogThatCannotBeRead_IsNamedWithTheAssessmentsLineAndField(string link, string expected)
     {
         var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "lines")).FullName;
@@ -324,7 +324,8 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var result = CliRunner.Run("assess", file, "--data-dir", DataDir);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: " + expected, result.Error, StringComparison.Ordinal);
+        // The assessment file is named as it was given (here a full path), then its line and field (h50 finding 20).
+        Assert.StartsWith("error: " + Path.Combine(folder, expected), result.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]

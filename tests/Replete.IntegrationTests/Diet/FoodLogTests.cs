@@ -26,7 +26,7 @@ public class FoodLogTests(Sr28Database sr28)
     }
 
     [Theory]
-    [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"},\n    {\"date\": \"2026-11-02\", \"food\": \"milk\",\n     \"amount\": \"a splash\"}\n  ]\n}", "log.json:5: amount: entry 2: 'a splash' is not an amount.")]
+    [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"},\n    {\"date\": \"2026-11-02\", \"food\": \"milk\",\n     \"amount\": \"a splash\"}\n  ]\n}", "log.json:5: amount: entry 2: 'a splash' is not an amount (write \"150 g\", \"1 cup\", \"2 slices\", \"1 medium\").")]
     [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"},\n    {\"date\": \"tuesday\", \"food\": \"milk\", \"amount\": \"1 cup\"}\n  ]\n}", "log.json:4: date: entry 2: 'tuesday' is not a date.")]
     [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\"}\n  ]\n}", "log.json:3: amount: entry 1 needs 'amount' as text.")]
     [InlineData("{\"entries\": [\n 1\n]}", "log.json:2: entry 1 is an object")]
