@@ -186,6 +186,22 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
     }
 
     [SkippableFact]
+    public void AboveTheUl_FromFoodAlone_DoesNotBlameSupplements()
+    {
+        // h50 finding 17: "usual intake with supplements above the upper limit" was printed with no supplements given.
+        // 30 g of Brazil nuts a day is about 575 ug selenium, above the UL of 400 ug (IOM 2000).
+        InitDatabase();
+        var log = Path.Combine(TempDirectory, "nuts.csv");
+        File.WriteAllText(log, "date,time,meal,food,amount\n2026-11-02,08:00,snack,brazil nuts,30 g\n2026-11-03,08:00,snack,brazil nuts,30 g\n2026-11-04,08:00,snack,brazil nuts,30 g\n");
+
+        var result = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Selenium: ABOVE UL 400 (usual intake from food above the upper limit)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("with supplements above", result.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void ServingsAndDailySummaryTogether_AreRefused_NotCountedTwice()
     {
         var servings = SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__servings.csv");
