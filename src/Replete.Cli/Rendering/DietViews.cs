@@ -37,7 +37,7 @@ internal static class DietViews
         // and upper limits fold into a second table below it, and any intake above its UL is also named in red under the
         // first. From PlanViews.WideColumns the columns sit in one table.
         var wide = console.Profile.Width >= PlanViews.WideColumns;
-        var rows = Rows(analysis).ToList();
+        var rows = Rows(analysis, newLine: !wide).ToList();
         var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("nutrient").NoWrap()).AddColumn(Layout.Number("mean/day"))
             .AddColumn(new TableColumn("target").RightAligned()).AddColumn(Layout.Number("P(adequate)"));
         if (wide)
@@ -54,10 +54,10 @@ internal static class DietViews
         console.Write(table);
         foreach (var row in rows.Where(r => r.UpperLimit.StartsWith("ABOVE", StringComparison.Ordinal)))
         {
-            console.MarkupLine($"[red]{Shown.Markup(row.Name)}: {Shown.Markup(row.UpperLimit)}[/] (usual intake with supplements above the upper limit)");
+            console.MarkupLine($"[red]{Shown.Markup(row.Name)}: {Shown.Markup(row.UpperLimit)}[/] ({(row.WithSupplements ? "usual intake with supplements above the upper limit" : "usual intake from food above the upper limit")})");
         }
 
-        console.MarkupLine("[grey]P(adequate): IOM 2000 method; ~ marks an approximate result (a fallback day-to-day variation). Coverage: share of logged foods that report the nutrient.[/]");
+        console.MarkupLine($"[grey]{Legend}[/]");
         if (!wide)
         {
             var folded = new Table().Title("Share of target, coverage and upper limits").AddColumn(new TableColumn("nutrient").NoWrap())
@@ -77,9 +77,9 @@ internal static class DietViews
         }
 
         console.Write(sources);
-        foreach (var n in analysis.Nutrients.Where(n => n.Notes.Count > 0))
+        foreach (var (n, notes) in NotesOf(analysis))
         {
-            console.MarkupLine($"[yellow]{Shown.Markup(n.Nutrient.Name)}[/]: {Shown.Markup(string.Join(" ", n.Notes))}");
+            console.MarkupLine($"[yellow]{Shown.Markup(n.Nutrient.Name)}[/]: {Shown.Markup(notes)}");
         }
 
         RenderDays(console, analysis, wide);
@@ -163,9 +163,10 @@ internal static class DietViews
             text.Append(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Mean} | {row.Target} | {row.Percent} | {row.Adequacy} | {row.Coverage} | {row.UpperLimit} | {Format.MarkdownText(row.TopFoods)} |\n");
         }
 
-        foreach (var n in analysis.Nutrients.Where(n => n.Notes.Count > 0))
+        text.Append('\n').Append(Legend).Append('\n');
+        foreach (var (n, notes) in NotesOf(analysis))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n- **{n.Nutrient.Name}**: {string.Join(" ", n.Notes)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n- **{n.Nutrient.Name}**: {notes}");
         }
 
         text.Append("\n\n## Day by day\n\n| date | entries | ");
@@ -264,27 +265,68 @@ internal static class DietViews
         return string.Join(", ", shown.Select(o => o.Split(':')[^1])) + (more > 0 ? $" and {more} more" : "");
     }
 
-    private static string Colour(Row row) => row.Probability switch
+    /// <summary>What the P(adequate) column and its "not known" mean, under the table in every format.</summary>
+    private const string Legend = "P(adequate): IOM 2000 method; ~ marks an approximate result (a fallback day-to-day variation); "
+        + "for a nutrient with only an AI, the confidence that usual intake is at or above it. \"not known\": below or near an AI, "
+        + "or a mean that is only a lower bound, which can show adequacy but never inadequacy (the notes say which). "
+        + "Coverage: share of logged foods that report the nutrient.";
+
+    /// <summary>Each nutrient with something to say: why no probability is shown (the engine's reading), then its notes.</summary>
+    private static IEnumerable<(NutrientIntake Intake, string Notes)> NotesOf(DietAnalysis analysis) => analysis.Nutrients
+        .Select(n => (n, Notes: string.Join(" ", (n.Reading.Reason is { } reason ? [Sentence(reason)] : Array.Empty<string>()).Concat(n.Notes).Concat(Adjusted(n)))))
+        .Where(x => x.Notes.Length > 0);
+
+    /// <summary>A reading's reason as a sentence: capitalised, with a full stop.</summary>
+    private static string Sentence(string reason) => char.ToUpperInvariant(reason[0]) + reason[1..] + ".";
+
+    /// <summary>How a target adjusted for training or diet (<see cref="Targets.NutrientTarget.RequirementFactor"/>) was
+    /// set, in the words of <c>replete targets</c>: its adjustments.</summary>
+    private static IEnumerable<string> Adjusted(NutrientIntake n) => n.Target.RequirementFactor != 1
+        ? [string.Create(CultureInfo.InvariantCulture, $"Target adjusted (x{n.Target.RequirementFactor:0.##} the DRI): {string.Join("; ", n.Target.Adjustments.Select(a => a.Description))}.")]
+        : [];
+
+    private static string Colour(Row row) => row.Status switch
     {
-        null => row.Adequacy,
-        < 0.5 => $"[red]{row.Adequacy}[/]",
-        < 0.85 => $"[yellow]{row.Adequacy}[/]",
-        _ => $"[green]{row.Adequacy}[/]",
+        AdequacyStatus.BelowAthleteRange => $"[yellow]{row.Adequacy}[/]",
+        _ => row.Probability switch
+        {
+            null => row.Adequacy,
+            < 0.5 => $"[red]{row.Adequacy}[/]",
+            < 0.85 => $"[yellow]{row.Adequacy}[/]",
+            _ => $"[green]{row.Adequacy}[/]",
+        },
     };
 
-    private static IEnumerable<Row> Rows(DietAnalysis analysis) => analysis.Nutrients.Select(n =>
+    /// <summary>The P(adequate) cell: the probability the engine lets a report show, or what stands in for it.</summary>
+    internal static string AdequacyCell(NutrientIntake n, string separator = " ") => n.Reading.Status switch
+    {
+        AdequacyStatus.Probability or AdequacyStatus.AboveAi when n.Reading.Probability is { } p => Format.Percent(p) + (n.Adequacy?.IsApproximate == true ? "~" : ""),
+        AdequacyStatus.BelowAi => $"not known{separator}(below AI)",
+        AdequacyStatus.NearAi => $"not known{separator}(near AI)",
+        AdequacyStatus.LowerBound => $"not known{separator}(lower bound)",
+        AdequacyStatus.BelowAthleteRange => $"below{separator}athlete range",
+        _ => "-",
+    };
+
+    private static IEnumerable<Row> Rows(DietAnalysis analysis, bool newLine = false) => analysis.Nutrients.Select(n =>
     {
         var target = Target(n);
         var unit = n.Nutrient.Unit;
         var mean = n.MeanDaily is { } m ? $"{Format.Amount(m)} {unit}" : "unknown";
+        // A target adjusted for training or diet (iron x1.5) says so: "RDA 27" alone reads like another life stage's RDA.
         var targetText = target is { } t
-            ? (n.Target.AthleteLow is not null ? $"athlete {Format.Range(n.Target.AthleteLow, n.Target.AthleteHigh)}" : $"{(n.Target.Rda is null ? "AI" : "RDA")} {Format.Amount(t)}")
+            ? (n.Target.AthleteLow is not null ? $"athlete {Format.Range(n.Target.AthleteLow, n.Target.AthleteHigh)}"
+                : $"{(n.Target.RequirementFactor != 1 ? "adjusted " : "")}{(n.Target.Rda is null ? "AI" : "RDA")} {Format.Amount(t)}")
             : "-";
         var percent = n.MeanDaily is { } value && target is > 0 ? Format.Percent(value / target) : "-";
-        var adequacy = n.Adequacy?.Probability is { } p ? Format.Percent(p) + (n.Adequacy.IsApproximate ? "~" : "") : "-";
+        var adequacy = AdequacyCell(n, newLine ? "\n" : " ");
         var upper = n.Adequacy?.UpperLimit is { } ul ? (ul.LikelyExcess ? $"ABOVE UL {Format.Amount(ul.Ul)}" : $"below {Format.Amount(ul.Ul)}") : "";
         var top = string.Join(", ", n.TopFoods.Select(f => $"{Shorten(f.Food)} {f.Share:P0}"));
-        return new Row(n.Nutrient.Name, mean, targetText, percent, adequacy, n.Adequacy?.Probability, Format.Percent(n.Coverage), upper, top);
+        return new Row(n.Nutrient.Name, mean, targetText, percent, adequacy, n.Reading.Probability, Format.Percent(n.Coverage), upper, top)
+        {
+            Status = n.Reading.Status,
+            WithSupplements = n.MeanFromSupplements > 0,
+        };
     });
 
     /// <summary>What "% of target" compares with: the low end of an athlete range (protein, carbohydrate), else the
@@ -293,5 +335,11 @@ internal static class DietViews
 
     private static string Shorten(string food) => food.Length <= 40 ? food : food[..39] + "…";
 
-    private sealed record Row(string Name, string Mean, string Target, string Percent, string Adequacy, double? Probability, string Coverage, string UpperLimit, string TopFoods);
+    private sealed record Row(string Name, string Mean, string Target, string Percent, string Adequacy, double? Probability, string Coverage, string UpperLimit, string TopFoods)
+    {
+        public AdequacyStatus Status { get; init; }
+
+        /// <summary>True when supplements add to the intake (the words for an intake above the UL say so only then).</summary>
+        public bool WithSupplements { get; init; }
+    }
 }

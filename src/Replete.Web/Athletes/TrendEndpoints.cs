@@ -16,7 +16,9 @@ namespace Replete.Web.Athletes;
 internal static class TrendEndpoints
 {
     /// <summary>One week of one nutrient: mean daily intake (catalog unit), the target it was judged against, and the
-    /// probability of adequacy (null where the nutrient has only an AI or nothing reports it).</summary>
+    /// probability of adequacy the engine lets a report show (<see cref="Diet.NutrientIntake.Reading"/>): null below or near
+    /// an AI, for a mean that is only a lower bound, below an athlete range or where nothing reports it, and the conclusion
+    /// then says why.</summary>
     public sealed record IntakeWeek(DateOnly WeekOf, int Days, double? MeanDaily, string Unit, double? Target, string? TargetKind, double? ProbabilityOfAdequacy, string? Conclusion);
 
     /// <summary>One lab result read against its cut-offs for the person on the day it was drawn; a result without a
@@ -79,7 +81,7 @@ internal static class TrendEndpoints
                 var target = intake.Target;
                 (series.TryGetValue(intake.Nutrient.Id, out var list) ? list : series[intake.Nutrient.Id] = []).Add(new IntakeWeek(
                     week.Key, analysis.Days, intake.MeanDaily, intake.Nutrient.Unit, target.Ear ?? target.Ai, target.Ear is not null ? "ear" : target.Ai is not null ? "ai" : null,
-                    intake.Adequacy?.Probability, intake.Adequacy?.Conclusion));
+                    intake.Reading.Probability, intake.Reading.Reason ?? intake.Adequacy?.Conclusion));
             }
         }
 

@@ -27,6 +27,10 @@ public sealed record NutrientIntake(
 {
     /// <summary>True when part of the intake is an estimate (a % Daily Value, vitamin A from IU).</summary>
     public bool HasEstimates { get; init; }
+
+    /// <summary>The probability of adequacy a report may show, or why none can be shown: what every report shows in
+    /// place of <see cref="ProbabilityOfAdequacy.Probability"/>.</summary>
+    public AdequacyReading Reading { get; init; } = AdequacyReading.NotAssessed;
 }
 
 /// <summary>The intake report over a date range.</summary>
@@ -35,8 +39,22 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
     /// <summary>The food log's uncertain matches and lines not counted (<see cref="ImportedDiet.Check"/>), which the
     /// conclusions drawn from the intake must weigh; none when the caller gives none. Reports show it in their own
     /// sections, so it is not repeated in the analysis's JSON.</summary>
+    /// <remarks>Where so many lines were not counted that every mean is a lower bound (<see cref="FoodLogCheck.MuchNotCounted"/>),
+    /// setting it reads each nutrient's adequacy again as a lower bound (<see cref="AdequacyReading.For"/>).</remarks>
     [System.Text.Json.Serialization.JsonIgnore]
-    public FoodLogCheck FoodLog { get; init; } = FoodLogCheck.None;
+    public FoodLogCheck FoodLog
+    {
+        get;
+        init
+        {
+            field = value ?? throw new ArgumentNullException(nameof(value));
+            if (value.MuchNotCounted)
+            {
+                var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.LinesNotCounted} of {value.Lines} food-log lines were not counted");
+                Nutrients = [.. Nutrients.Select(n => n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Coverage) ?? why) })];
+            }
+        }
+    } = FoodLogCheck.None;
 }
 
 /// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
@@ -184,13 +202,7 @@ public static class DietAnalyzer
         }
 
         var daily = counted.Select(d => byDay[d].GetValueOrDefault(id)).ToList();
-        if (target.AthleteLow is { } low && daily.Average() < low)
-        {
-            var source = target.Adjustments.Select(a => a.Source).FirstOrDefault(s => s.Length > 0) ?? "athlete guidance";
-            notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Below the athlete range ({low:0.#}-{target.AthleteHigh:0.#} {target.Nutrient.Unit}/d, {source}); P(adequate) compares with the general EAR, which athletes' needs exceed."));
-        }
-
+        // Below an athlete range the reading says so (AdequacyReading.For), with the range and its source.
         // The folate UL is in micrograms of folic acid, not DFE: compare what the labels give as folic acid.
         var forUpperLimit = id == "folate" && supplements.Any(s => s.FolicAcidPerDose > 0)
             ? supplements.Sum(s => s.FolicAcidPerDose * s.DosesPerDay)
@@ -215,8 +227,17 @@ public static class DietAnalyzer
             .OrderByDescending(c => c.MeanDaily)
             .Take(3)
             .ToList();
-        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes) { HasEstimates = estimated };
+        return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes)
+        {
+            HasEstimates = estimated,
+            Reading = AdequacyReading.For(adequacy, daily.Average(), target, LowerBoundReason(coverage)),
+        };
     }
+
+    /// <summary>Why a mean is a lower bound on account of its coverage (below <see cref="LowCoverage"/>), or null.</summary>
+    internal static string? LowerBoundReason(double coverage) => coverage < LowCoverage
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"only {coverage:P0} of logged foods report it")
+        : null;
 
     /// <summary>What supplements give over the logged days, added as the report always has: the daily ones on every day,
     /// then each one logged, in the order they come (so every sum is the same to the last bit).</summary>

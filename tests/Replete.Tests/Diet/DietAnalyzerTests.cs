@@ -57,7 +57,85 @@ public class DietAnalyzerTests
         var carbohydrate = DietAnalyzer.Analyze([Food(1, "rice", ("carbohydrate", 200))], [], Runner).Nutrients.Single(n => n.Nutrient.Id == "carbohydrate");
 
         Assert.True(carbohydrate.Adequacy!.Probability > 0.9);
-        Assert.Contains(carbohydrate.Notes, n => n.StartsWith("Below the athlete range", StringComparison.Ordinal));
+        // The probability against the general EAR is kept in the computation, but no report may show it: the reading is
+        // "below the athlete range", with the range and its source (h50 finding 13).
+        Assert.Equal(AdequacyStatus.BelowAthleteRange, carbohydrate.Reading.Status);
+        Assert.Null(carbohydrate.Reading.Probability);
+        Assert.StartsWith("below the athlete range (290-406 g/d, Thomas, Erdman & Burke 2016", carbohydrate.Reading.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sodium", 1000, AdequacyStatus.BelowAi)] // AI 1,500 mg (IOM 2005 / NASEM 2019)
+    [InlineData("choline", 374, AdequacyStatus.BelowAi)] // AI 425 mg
+    [InlineData("potassium", 4000, AdequacyStatus.AboveAi)] // AI 2,600 mg
+    public void Analyze_AnAiNutrient_ShowsAProbabilityOnlyWhereTheAiTestConcludesAdequacy(string nutrient, double amount, AdequacyStatus expected)
+    {
+        IntakeItem[] items = [.. Enumerable.Range(1, 7).Select(day => Food(day, "meal", (nutrient, amount * (day % 2 == 0 ? 0.9 : 1.1))))];
+
+        var intake = DietAnalyzer.Analyze(items, [], Runner).Nutrients.Single(n => n.Nutrient.Id == nutrient);
+
+        Assert.Equal(expected, intake.Reading.Status);
+        if (expected == AdequacyStatus.BelowAi)
+        {
+            // Below an AI the test's confidence is near zero, yet that is no probability of inadequacy (IOM 2000 p.61).
+            Assert.True(intake.Adequacy!.Probability < 0.5);
+            Assert.Null(intake.Reading.Probability);
+            Assert.Contains("not known: below the AI", intake.Reading.Reason, StringComparison.Ordinal);
+            Assert.Contains("IOM 2000", intake.Reading.Reason, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(intake.Adequacy!.Probability, intake.Reading.Probability);
+            Assert.Null(intake.Reading.Reason);
+        }
+    }
+
+    [Fact]
+    public void Analyze_AboveTheAiButTooCloseToConclude_IsNotKnownNotShort()
+    {
+        // 1,550 mg sodium against an AI of 1,500 over two days: the AI test cannot reach 85 % confidence.
+        IntakeItem[] items = [Food(1, "meal", ("sodium", 1300)), Food(2, "meal", ("sodium", 1800))];
+
+        var sodium = DietAnalyzer.Analyze(items, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "sodium");
+
+        Assert.Equal(AdequacyStatus.NearAi, sodium.Reading.Status);
+        Assert.Null(sodium.Reading.Probability);
+        Assert.Contains("not shown inadequate", sodium.Reading.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_LowCoverage_ShowsNoProbabilityOfInadequacy_ButStillShowsAdequacy()
+    {
+        // Iron reported by one food in three: 3 mg is a lower bound, and a low P(adequate) on it means nothing (h50 finding 11).
+        IntakeItem[] low = [Food(1, "spinach", ("iron", 3)), Food(1, "mystery bar"), Food(1, "shake")];
+        var iron = DietAnalyzer.Analyze(low, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "iron");
+        Assert.True(iron.Adequacy!.Probability < 0.1);
+        Assert.Equal(AdequacyStatus.LowerBound, iron.Reading.Status);
+        Assert.Null(iron.Reading.Probability);
+        Assert.Contains("only 33 % of logged foods report it", iron.Reading.Reason, StringComparison.Ordinal);
+
+        // A lower bound already above the requirement shows adequacy: usual intake is at least that much.
+        IntakeItem[] high = [Food(1, "fortified cereal", ("vitamin_c", 400)), Food(1, "mystery bar"), Food(1, "shake")];
+        var vitaminC = DietAnalyzer.Analyze(high, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "vitamin_c");
+        Assert.Equal(AdequacyStatus.Probability, vitaminC.Reading.Status);
+        Assert.True(vitaminC.Reading.Probability >= 0.85);
+    }
+
+    [Fact]
+    public void FoodLogWithManyLinesNotCounted_ReadsEveryMeanAsALowerBound()
+    {
+        IntakeItem[] items = [Food(1, "spinach", ("iron", 3)), Food(2, "spinach", ("iron", 3))];
+        var analysis = DietAnalyzer.Analyze(items, [], Runner);
+        Assert.Equal(AdequacyStatus.Probability, analysis.Nutrients.Single(n => n.Nutrient.Id == "iron").Reading.Status);
+
+        // 3 of 10 lines matched no food: at least a tenth (FoodLogCheck.LargeShareNotCounted), so every mean is a lower bound.
+        Assert.True(HouseholdAmount.TryParse("1 cup", out var cup));
+        var unmatched = new ResolvedFood(new FoodLogEntry(new DateOnly(2026, 11, 1), null, "lunch", "zorblax", cup, "log.csv:3"), null, [], null, "no food matched", null) { Lines = 3 };
+        var read = analysis with { FoodLog = new FoodLogCheck(10, [], [unmatched]) };
+
+        var iron = read.Nutrients.Single(n => n.Nutrient.Id == "iron");
+        Assert.Equal(AdequacyStatus.LowerBound, iron.Reading.Status);
+        Assert.Contains("3 of 10 food-log lines were not counted", iron.Reading.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
