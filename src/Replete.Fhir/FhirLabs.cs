@@ -135,7 +135,7 @@ public static class FhirLabs
                 ? at
                 : (DateTimeOffset?)null;
         // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
-        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound }, coding.Code, name, effective, fromText));
+        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound, Drawn = effective is { } drawn ? DateOnly.FromDateTime(drawn.UtcDateTime) : null }, coding.Code, name, effective, fromText));
     }
 
     /// <summary>A censored text value ("&lt;5", "&gt; 100", "&lt;=0.3"): the bound and its side, or null.</summary>

@@ -81,13 +81,20 @@ public static class DayPlanner
         // candidates from it) and once for the diet after the plan, never held.
         var items = request.Items.Where(i => (diet.From is null || i.Date >= diet.From) && (diet.To is null || i.Date <= diet.To));
         var usual = request.Usual ?? UsualDiet.Read(request.Items, diet);
-        var own = usual.Own;
+        // An own food the diet pattern rules out (the profile or the log is wrong) is never raised or suggested.
+        var rule = Replete.Foods.FoodExclusions.Default.For(request.Pattern);
+        var own = request.Pattern == References.DietPattern.Omnivore ? usual.Own
+            : [.. usual.Own.Select(f => rule.RulesOutName(f.Name) ? f with { HeldAtUsual = true } : f)];
         if (diet.Days == 0 || own.Count == 0)
         {
             return new NutritionPlan(PlanStatus.NoDiet, [], [], [], ["No logged day has foods with a known weight, so there is no usual diet to plan from: log a few days in grams or household measures."]);
         }
 
         var notes = new List<string>();
+        if (own.Where(f => f.HeldAtUsual).Select(f => f.Name).ToList() is { Count: > 0 } outside)
+        {
+            notes.Add($"The profile says {rule.Label}, but the log has {string.Join(", ", outside.Take(5))}{(outside.Count > 5 ? ", ..." : "")}: the plan does not raise or suggest them; correct the profile or the log.");
+        }
         // An avoid item the plan could not apply is said first: the person may rely on it for an allergy.
         notes.AddRange(request.AvoidNotMatched.Select(item =>
             $"Avoid '{item}' matches no food the plan can suggest, so it was not applied: check the spelling or name the food (such as 'tomatoes', 'dairy', 'tree nuts'), and check every suggested food yourself."));
@@ -589,7 +596,7 @@ public static class DayPlanner
                 .OrderByDescending(i => i.PerPortion)
                 .Take(3);
             var unknown = own.Where(f => !f.PerGram.ContainsKey(id)).OrderByDescending(f => f.UsualGrams).Take(5).Select(f => f.Name).ToList();
-            gaps.Add(new NutrientGap(id, [.. Ideas(own), .. Ideas(candidates)], unknown));
+            gaps.Add(new NutrientGap(id, [.. Ideas(own.Where(f => !f.HeldAtUsual)), .. Ideas(candidates)], unknown));
         }
 
         return gaps;

@@ -35,7 +35,11 @@ public sealed record PlanFood(string Name, PlanFoodOrigin Origin, IReadOnlyDicti
     /// <summary>The most a plan puts in a day: two usual portions, or the usual amount where that is more. Two
     /// servings a day is the default limit of diet optimisers (NutriOptimizer FAQ; Optifood uses min/max servings a
     /// week, Skau et al., AJCN 2014;99:130).</summary>
-    public double MaximumGrams => Math.Max(UsualGrams, PlanFoods.MaximumPortionsPerDay * PortionGrams);
+    public double MaximumGrams => HeldAtUsual ? UsualGrams : Math.Max(UsualGrams, PlanFoods.MaximumPortionsPerDay * PortionGrams);
+
+    /// <summary>True for an own food the person's diet pattern rules out (salmon in a vegan's log): the plan may lower it
+    /// but never raises it or suggests it.</summary>
+    public bool HeldAtUsual { get; init; }
 }
 
 /// <summary>Builds the foods a plan works with: the person's own, from their log, and new ones from the database.</summary>

@@ -54,7 +54,7 @@ internal static class AnalyzeCommand
             var person = profileDocument.ToPerson().OrThrow();
             var taken = parse.GetValue(supplements) is { } supplementFile ? ReadSupplements(supplementFile) : SupplementPlan.None;
             var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive), profileDocument.FoodTable);
-            var analysis = DietAnalyzer.Analyze(diet.Items, taken.Supplements, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to)) with { FoodLog = diet.Check };
+            var analysis = DietAnalyzer.Analyze(diet.Items, taken.Supplements, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to)) with { FoodLog = diet.CheckFor(profileDocument.Diet) };
             if (analysis.Days == 0)
             {
                 // Say why: the range misses the logs, or no entry could be counted (each note names its file and line).

@@ -253,7 +253,7 @@ internal static class AssessCommand
 
         // The plan's usual diet (own foods, vitamin A, meals) is read in the analysis's own reading of the log.
         var usual = new Planning.UsualDiet.Reader();
-        var analysis = Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets, observe: usual.Add) with { FoodLog = diet.Check };
+        var analysis = Replete.Diet.DietAnalyzer.Analyze(diet.Items, supplements.Supplements, targets, observe: usual.Add) with { FoodLog = diet.CheckFor(request.Profile.Diet) };
         return new LoadedDiet(diet.Items, supplements, analysis, targets) { Usual = usual.Finish(analysis.Days) };
     }
 }

@@ -32,7 +32,7 @@ internal static class AdequacyView
         table.AddRow("Conclusion", Shown.Markup(result.Conclusion) + (result.IsApproximate ? " [yellow](approximate)[/]" : ""));
         if (result.UpperLimit is { } ul)
         {
-            var verdict = ul.LikelyExcess ? "[red]likely above the UL[/]" : "below the UL";
+            var verdict = !ul.Judged ? "[yellow]not judged[/]" : ul.LikelyExcess ? "[red]likely above the UL[/]" : "below the UL";
             table.AddRow("Upper limit", $"{verdict}: {Shown.Markup(ul.Note)}"
                 + (ul.ProbabilityAbove is { } pa ? $" (P above {Format.Percent(pa)})" : ""));
         }
@@ -65,7 +65,7 @@ internal static class AdequacyView
                 ? new { value = Format.Round(sd.Value), evidence = sd.Evidence, fallback = sd.IsFallback, explanation = sd.Explanation, source = sd.Source }
                 : null,
             upper_limit = result.UpperLimit is { } ul
-                ? new { ul = ul.Ul, scope = ul.Scope, intake_compared = ul.IntakeCompared, probability_above = Format.Round(ul.ProbabilityAbove), likely_excess = ul.LikelyExcess, note = ul.Note }
+                ? new { ul = ul.Ul, scope = ul.Scope, intake_compared = ul.IntakeCompared, probability_above = Format.Round(ul.ProbabilityAbove), likely_excess = ul.LikelyExcess, judged = ul.Judged, note = ul.Note }
                 : null,
             notes = result.Notes,
         });

@@ -24,6 +24,11 @@ internal static class AssessmentViews
             console.MarkupLine($"[{colour}]{Shown.Markup(flag.Label)}[/]: {Shown.Markup(flag.Message)} [grey]{Shown.Markup(report.Cite(flag.Source))}[/]");
         }
 
+        foreach (var warning in result.Warnings)
+        {
+            console.MarkupLine($"[yellow]Check[/]: {Shown.Markup(warning)}");
+        }
+
         if (result.ShowsNutritionFindings)
         {
             console.MarkupLine($"[bold]{Shown.Markup(report.BottleneckHeading)}[/]");
@@ -156,6 +161,9 @@ internal static class AssessmentViews
             text.Append(CultureInfo.InvariantCulture, $"- **{flag.Label}**: {flag.Message} {report.Cite(flag.Source)}\n");
         }
 
+        text.Append(result.Warnings.Count > 0 && result.RedFlags.Count > 0 ? "\n" : "");
+        text.AppendJoin("", result.Warnings.Select(warning => $"- **Check**: {Format.MarkdownText(warning)}\n"));
+
         if (result.ShowsNutritionFindings)
         {
             text.Append(CultureInfo.InvariantCulture, $"{(result.RedFlags.Count > 0 ? "\n" : "")}## {report.BottleneckHeading}\n\n");
@@ -258,6 +266,8 @@ internal static class AssessmentViews
         {
             text.Append(CultureInfo.InvariantCulture, $"<p><strong>{E(flag.Label)}</strong>: {E(flag.Message)} <sup>{report.Cite(flag.Source)}</sup></p>\n");
         }
+
+        text.AppendJoin("", result.Warnings.Select(warning => $"<p class=\"problem\"><strong>Check</strong>: {E(warning)}</p>\n"));
 
         if (result.ShowsNutritionFindings)
         {

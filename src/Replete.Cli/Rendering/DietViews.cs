@@ -33,6 +33,11 @@ internal static class DietViews
     {
         var analysis = report.Analysis;
         console.MarkupLine($"[bold]Usual intake[/], {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}, {analysis.Entries} entries. [grey]Decision support, not a diagnosis.[/]");
+        foreach (var warning in analysis.Warnings)
+        {
+            console.MarkupLine($"[red]Check[/]: {Shown.Markup(warning)}");
+        }
+
         // At 80 columns the main table keeps what a person acts on (mean, target, P(adequate)); share of target, coverage
         // and upper limits fold into a second table below it, and any intake above its UL is also named in red under the
         // first. From PlanViews.WideColumns the columns sit in one table.
@@ -157,6 +162,11 @@ internal static class DietViews
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Usual intake, {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{analysis.Days} day(s), {analysis.Entries} entries. Decision support, not a diagnosis.\n\n");
+        foreach (var warning in analysis.Warnings)
+        {
+            text.Append("**Check:** ").Append(Format.MarkdownText(warning)).Append("\n\n");
+        }
+
         text.Append("| nutrient | mean/day | target | % target | P(adequate) | coverage | upper limit | top foods |\n|---|---:|---:|---:|---:|---:|---|---|\n");
         foreach (var row in Rows(analysis))
         {
@@ -320,7 +330,7 @@ internal static class DietViews
             : "-";
         var percent = n.MeanDaily is { } value && target is > 0 ? Format.Percent(value / target) : "-";
         var adequacy = AdequacyCell(n, newLine ? "\n" : " ");
-        var upper = n.Adequacy?.UpperLimit is { } ul ? (ul.LikelyExcess ? $"ABOVE UL {Format.Amount(ul.Ul)}" : $"below {Format.Amount(ul.Ul)}") : "";
+        var upper = n.Adequacy?.UpperLimit is { } ul ? (!ul.Judged ? $"not judged (UL {Format.Amount(ul.Ul)})" : ul.LikelyExcess ? $"ABOVE UL {Format.Amount(ul.Ul)}" : $"below {Format.Amount(ul.Ul)}") : "";
         var top = string.Join(", ", n.TopFoods.Select(f => $"{Shorten(f.Food)} {f.Share:P0}"));
         return new Row(n.Nutrient.Name, mean, targetText, percent, adequacy, n.Reading.Probability, Format.Percent(n.Coverage), upper, top)
         {

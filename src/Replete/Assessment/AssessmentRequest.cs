@@ -104,6 +104,19 @@ public sealed record AssessmentRequest(
         ids["symptoms"] = [.. ids["symptoms"].Concat(named.Symptoms).Distinct()];
         ids["risk_factors"] = [.. ids["risk_factors"].Concat(named.Risks).Distinct()];
         ids["red_flags"] = [.. ids["red_flags"].Concat(named.Flags).Distinct()];
+
+        // A menstrual risk factor or symptom with a male profile: one of the two is a slip, and heavy periods would raise
+        // iron on evidence that cannot apply. Refused, naming both, rather than read silently.
+        if (person?.Sex == Sex.Male)
+        {
+            foreach (var field in new[] { "risk_factors", "symptoms" })
+            {
+                foreach (var id in ids[field].Where(i => i is "heavy_periods" or "missed_periods"))
+                {
+                    reader.AddAt(root, field, null, InputProblemCodes.Invalid, $"'{id}' is given, but profile.sex is male: correct the sex or remove '{id}'");
+                }
+            }
+        }
         var sample = ReadSample(reader, root);
         var history = History.Read(reader, root, kb);
         var labs = ReadLabs(reader, root, person, sample);

@@ -19,6 +19,10 @@ public sealed record LabInput(string Biomarker, double Value, string? Unit)
     /// <summary>Whether the laboratory reported a bound rather than a value ("&lt;8", "&gt;100", FHIR
     /// <c>Quantity.comparator</c>): the true value lies below or above <see cref="Value"/>. Null for a measured value.</summary>
     public LabBound? Bound { get; init; }
+
+    /// <summary>The day the sample was drawn, when the result gives it (a FHIR effective date); else the file's
+    /// <c>lab_sample.date</c> applies. Used to choose between two differing results of one test (<see cref="LabConflicts"/>).</summary>
+    public DateOnly? Drawn { get; init; }
 }
 
 /// <summary>Which side of a reported bound the true value lies on.</summary>
@@ -93,6 +97,9 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// same day or emergency care), the third level after low and deficient: calcium 5.4 mg/dL, potassium 2.8 mmol/L,
     /// haemoglobin below 80 g/L.</summary>
     public bool Critical { get; init; }
+
+    /// <summary>The day the sample was drawn, where known (<see cref="LabInput.Drawn"/>, else the sample's date).</summary>
+    public DateOnly? Drawn { get; init; }
 
     /// <summary>Whether the result is above the low cut-off but below where another source puts it (25(OH)D 20-30 ng/mL:
     /// sufficient by IOM 2011, insufficient by the Endocrine Society 2011): it counts neither for nor against.</summary>

@@ -129,6 +129,11 @@ public sealed record RecoveryAssessment(
     /// format so nothing a laboratory reported disappears silently.</summary>
     public IReadOnlyList<string> LabsLeftOut { get; init; } = [];
 
+    /// <summary>What to check before reading the report, shown first in every format: two results of one test that
+    /// differ (which was used and why, <see cref="LabConflicts"/>), an implausible intake
+    /// (<see cref="Diet.DietAnalysis.Warnings"/>), and input that contradicts itself.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Always shown: what this is and is not.</summary>
     public string Disclaimer { get; } = "Decision support, not a diagnosis. A red flag means: see a doctor, whatever else this report says.";
 

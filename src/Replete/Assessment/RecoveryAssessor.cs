@@ -43,11 +43,19 @@ public static partial class RecoveryAssessor
         Check(kb, input.RedFlags, KnowledgeIdKind.RedFlag);
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
         var athlete = input.Person.Sport is not null || input.Person.TrainingHoursPerWeek > 0;
-        var read = DerivedLabs.Add([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant, athlete))], input.Person.Sex, input.Person.AgeYears);
+        var read = DerivedLabs.Add([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant, athlete) with { Drawn = l.Drawn ?? input.Sample.Drawn })], input.Person.Sex, input.Person.AgeYears);
         var labs = LabConfounders.Apply(UpperLimitsFromFlags(read, kb, input.Person.Sex), input.Sample, input.Symptoms, input.RiskFactors, kb);
 
         var raised = new RaisedFlags(input.RedFlags);
         labs = CriticalValues(input, kb, labs, raised);
+
+        // Two differing results of one test: one is used, and the report says which and why (every result has already
+        // had its say in the red flags above, so a critical one is never lost).
+        var (resolved, conflicts) = LabConflicts.Resolve(labs);
+        labs = [.. resolved];
+        var warnings = new List<string>(conflicts);
+        warnings.AddRange(diet?.Warnings ?? []);
+        warnings.AddRange(ProfileContradictions(input, diet));
         var excess = Excess(input, kb, labs, diet);
         var (redFlags, triage) = RedFlags(kb, excess, raised);
 
@@ -55,7 +63,7 @@ public static partial class RecoveryAssessor
         // testing advice, only the instruction to get care (the labs and any possible excess are still shown).
         if (triage == TriageLevel.Emergency)
         {
-            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, [], [], labs)) { Excess = excess };
+            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, [], [], labs)) { Excess = excess, Warnings = warnings };
         }
 
         var evidence = Evidence(input, kb, labs, diet);
@@ -73,8 +81,11 @@ public static partial class RecoveryAssessor
             next.Add(ask);
         }
 
-        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess };
+        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess, Warnings = warnings };
     }
+
+    /// <summary>What the input says against itself: none yet beyond the diet's own warnings.</summary>
+    private static IEnumerable<string> ProfileContradictions(AssessmentInput input, Diet.DietAnalysis? diet) => [];
 
     /// <summary>Input from a person is checked before it gets here (<see cref="AssessmentRequest"/>); an unknown id now
     /// is a caller's mistake.</summary>

@@ -187,6 +187,8 @@ public static class AppExport
             var day = Date(csv, date, dates, count);
             var nutrients = new Dictionary<string, double>();
             var estimated = new HashSet<string>();
+            var vitaminAFormUnknown = false;
+            var vitaminAIu = 0.0;
             foreach (var (index, nutrient, unit, zeroIsUnknown) in nutrientColumns)
             {
                 if (csv.GetOptionalDouble(index) is not { } value)
@@ -203,6 +205,25 @@ public static class AppExport
                 if (unit == "percent_dv")
                 {
                     var dv = DailyValues.Single(d => d.Nutrient == nutrient && (d.From is null || d.From <= day) && (d.To is null || day <= d.To));
+                    if (nutrient == "vitamin_a")
+                    {
+                        // A % Daily Value does not say which form the vitamin A is in, so the UL (retinol only) cannot
+                        // be judged. Before the 2016 rule the Daily Value was 5,000 IU, and an IU is 0.3 ug RAE as
+                        // retinol but 0.05 as beta-carotene (IOM 2001 ch.4): that RAE is not known within sixfold and is
+                        // not counted; after it the Daily Value is 900 ug RAE, and the RAE is counted as an estimate.
+                        vitaminAFormUnknown = true;
+                        if (dv.Unit != "ug")
+                        {
+                            if (value < 0 || InputLimits.DailyIntake.Check(value) is not null)
+                            {
+                                throw csv.Error(index, value < 0 ? $"{value} is negative" : InputLimits.DailyIntake.Check(value)!);
+                            }
+
+                            vitaminAIu = value / 100 * dv.Value;
+                            continue;
+                        }
+                    }
+
                     Add(csv, index, nutrients, estimated, nutrient, value / 100 * dv.Value, dv.Unit);
                     estimated.Add(nutrient);
                 }
@@ -214,7 +235,12 @@ public static class AppExport
 
             var mealName = csv.GetOptionalString(meal) ?? "";
             count++;
-            yield return new IntakeItem(day, Time(csv, time), mealName, mealName, nutrients, $"{csv.FileName}:{csv.Line}") { Estimated = estimated };
+            yield return new IntakeItem(day, Time(csv, time), mealName, mealName, nutrients, $"{csv.FileName}:{csv.Line}")
+            {
+                Estimated = estimated,
+                VitaminAFormUnknown = vitaminAFormUnknown,
+                VitaminAIuNotCounted = vitaminAIu,
+            };
         }
 
         dates.Resolve();

@@ -55,6 +55,16 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
             }
         }
     } = FoodLogCheck.None;
+
+    /// <summary>What in the intake is implausible and should be checked before anything is concluded from it (a day's
+    /// energy beyond any recorded human intake, a supplement many times its UL, vitamin A whose form the source does
+    /// not give), in words; every report shows them first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Plausibility { get; init; } = [];
+
+    /// <summary>Every warning, first in every report: <see cref="Plausibility"/>, then the food log against the profile's
+    /// diet pattern (<see cref="FoodLogCheck.PatternConflicts"/>).</summary>
+    public IReadOnlyList<string> Warnings => [.. Plausibility, .. FoodLog.PatternConflicts];
 }
 
 /// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
@@ -138,7 +148,61 @@ public static class DietAnalyzer
         }
 
         var days = dates.Select(d => new DayIntake(d, tally.Days[d].Entries, byDay[d])).ToList();
-        return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days);
+        return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days)
+        {
+            Plausibility = Plausible(results, byDay, tally),
+        };
+    }
+
+    /// <summary>The most energy recorded eaten in one day, 43.4 MJ (about 10,370 kcal), in a 24-hour cycling race
+    /// (Lindeman 1991, in Saris's cycling chapter, Table 43.1, IOC Encyclopaedia of Sports Medicine); the Tour de France
+    /// peak was 32.4 MJ (Saris, van Erp-Baart, Brouns, Westerterp &amp; ten Hoor, Int J Sports Med 1989;10:S26). A logged
+    /// day above it is a logging or unit slip, not an intake.</summary>
+    public const double MostEnergyRecordedInADayKcal = 43_400 / 4.184;
+
+    /// <summary>A usual intake this many times the UL is flagged as a likely slip (a unit, a decimal point, a repeated
+    /// line). Replete's choice, not a nutrition number: it sits far above any UL finding a real diet gives, and far below
+    /// the 1,000-fold of a mg-for-ug slip, which is the mistake it is there to catch. The UL check itself is unchanged.</summary>
+    public const double ImplausibleUlMultiple = 10;
+
+    private static List<string> Plausible(List<NutrientIntake> results, Dictionary<DateOnly, Dictionary<string, double>> byDay, Tally tally)
+    {
+        var warnings = new List<string>();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var beyond = byDay.Where(d => d.Value.GetValueOrDefault("energy") > MostEnergyRecordedInADayKcal).OrderBy(d => d.Key).ToList();
+        if (beyond.Count > 0)
+        {
+            var most = beyond.MaxBy(d => d.Value["energy"]);
+            warnings.Add(string.Create(inv,
+                $"Energy on {beyond.Count} day(s) (the most {most.Value["energy"]:N0} kcal on {most.Key:yyyy-MM-dd}) is beyond the most energy ever recorded eaten in a day (43.4 MJ, about {MostEnergyRecordedInADayKcal:N0} kcal, a 24-hour cycling race; Lindeman 1991, Saris et al. 1989): the log is not a real intake. Check for repeated lines, amounts and units before reading anything from it."));
+        }
+
+        foreach (var n in results)
+        {
+            if (n.Target.Ul is not { } ul || ul <= 0 || n.MeanDaily is not { } mean)
+            {
+                continue;
+            }
+
+            var unit = n.Nutrient.Unit;
+            if (n.MeanFromSupplements >= ImplausibleUlMultiple * ul)
+            {
+                warnings.Add(string.Create(inv,
+                    $"{n.Nutrient.Name}: supplements give {n.MeanFromSupplements:N0} {unit} a day, {n.MeanFromSupplements / ul:N0} times the UL ({ul:0.##} {unit}): check the unit on the label (mg and ug differ 1,000-fold) before reading the UL finding."));
+            }
+            else if (mean >= ImplausibleUlMultiple * ul && n.Target.UlScope == References.UpperLimitScope.TotalIntake)
+            {
+                warnings.Add(string.Create(inv,
+                    $"{n.Nutrient.Name}: {mean:N0} {unit} a day is {mean / ul:N0} times the UL ({ul:0.##} {unit}), beyond what a diet gives: check the logged amounts and units."));
+            }
+        }
+
+        if (tally.VitaminAFormUnknown > 0)
+        {
+            warnings.Add(VitaminAFormUnknownNote(tally));
+        }
+
+        return warnings;
     }
 
     /// <summary>Refuses a day whose total of a nutrient is beyond any diet: entries each in range can add up to an absurd
@@ -177,6 +241,11 @@ public static class DietAnalyzer
         var coverage = tally.Entries == 0 ? 0 : (double)reporting / tally.Entries;
         // What supplements give: the daily ones on every logged day, then those logged as supplements on logged days.
         var fromSupplements = dates.Count == 0 ? 0 : taken.Sum(id) / dates.Count;
+        if (id == "vitamin_a" && tally.VitaminAFormUnknown > 0)
+        {
+            notes.Add(VitaminAFormUnknownNote(tally));
+        }
+
         if (dates.Count == 0 || (reporting == 0 && fromSupplements == 0))
         {
             notes.Add(dates.Count == 0 ? "No logged days in the range." : "No logged food reports it: intake unknown, not zero.");
@@ -221,6 +290,14 @@ public static class DietAnalyzer
         }
 
         var adequacy = AdequacyAssessor.Assess(IntakeObservation.FromDays(id, daily, Math.Min(forUpperLimit, daily.Average())), target, targets.LifeStage, targets.Person.Sex, preformed);
+        if (target.UlScope == References.UpperLimitScope.PreformedVitaminA && tally.VitaminAFormUnknown > 0 && adequacy.UpperLimit is { } ul)
+        {
+            // The UL covers retinol only, and the source does not give it: no finding either way.
+            adequacy = adequacy with
+            {
+                UpperLimit = ul with { ProbabilityAbove = null, LikelyExcess = false, Judged = false, Note = "cannot be judged from this source: the UL covers preformed vitamin A (retinol) only, and a % Daily Value does not give the form" },
+            };
+        }
         var foodTotal = food?.Total ?? 0;
         var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
             .Select(f => new FoodContribution(f.Name, f.Sum / dates.Count, foodTotal > 0 ? f.Sum / foodTotal : 0))
@@ -287,6 +364,20 @@ public static class DietAnalyzer
         }
     }
 
+    private static string VitaminAFormUnknownNote(Tally tally)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var iu = tally.VitaminAIuNotCounted;
+        var entries = tally.VitaminAFormUnknown == 1 ? "1 logged entry gives" : string.Create(inv, $"{tally.VitaminAFormUnknown} logged entries give");
+        var notCounted = iu > 0
+            ? string.Create(inv, $"; {iu:N0} IU from labels before the 2016 rule could be {iu * PerIu("IU_beta_carotene_food"):N0}-{iu * PerIu("IU_retinol"):N0} ug RAE in all (0.05 ug RAE per IU as beta-carotene, 0.3 as retinol; IOM 2001 ch.4) and are not counted, so the vitamin A intake is not comparable with the RDA")
+            : "";
+        return $"Vitamin A: {entries} vitamin A as a % Daily Value, which does not say how much is retinol and how much carotenoid, so the upper limit (retinol only) cannot be judged from this source{notCounted}.";
+    }
+
+    /// <summary>ug RAE per IU of vitamin A in the given form (data/unit_conversions.csv, IOM 2001 ch.4).</summary>
+    private static double PerIu(string form) => NutrientCatalog.Default.Convert(NutrientCatalog.Default.Get("vitamin_a"), 1, form)!.Value;
+
     /// <summary>An item's preformed vitamin A: its retinol where it gives one, else all its vitamin A.</summary>
     private static double Preformed(IntakeItem i) => i.Nutrients.TryGetValue("retinol", out var r) ? r : i.Nutrients.GetValueOrDefault("vitamin_a");
 
@@ -306,6 +397,12 @@ public static class DietAnalyzer
         /// <summary>Food entries that report retinol.</summary>
         public int ReportingRetinol { get; private set; }
 
+        /// <summary>Food entries whose vitamin A form is not known (<see cref="IntakeItem.VitaminAFormUnknown"/>).</summary>
+        public int VitaminAFormUnknown { get; private set; }
+
+        /// <summary>Vitamin A IU of unknown form not counted (<see cref="IntakeItem.VitaminAIuNotCounted"/>), summed.</summary>
+        public double VitaminAIuNotCounted { get; private set; }
+
         public void Add(IntakeItem item)
         {
             if (item.IsSupplement)
@@ -323,6 +420,8 @@ public static class DietAnalyzer
             day.Entries++;
             day.FoodPreformed += Preformed(item);
             ReportingRetinol += item.Nutrients.ContainsKey("retinol") ? 1 : 0;
+            VitaminAFormUnknown += item.VitaminAFormUnknown ? 1 : 0;
+            VitaminAIuNotCounted += item.VitaminAIuNotCounted;
             foreach (var (id, amount) in item.Nutrients)
             {
                 day.Food[id] = day.Food.GetValueOrDefault(id) + amount;

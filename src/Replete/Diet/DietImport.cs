@@ -28,6 +28,10 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 
     /// <summary>Which food-log matches need confirming and which lines were not counted.</summary>
     public FoodLogCheck Check => FoodLogCheck.Of(Resolved);
+
+    /// <summary>As <see cref="Check"/>, with the foods the diet pattern <paramref name="pattern"/> rules out
+    /// (<see cref="FoodLogCheck.AgainstPattern"/>).</summary>
+    public FoodLogCheck CheckFor(References.DietPattern? pattern) => FoodLogCheck.Of(Resolved, pattern);
 }
 
 /// <summary>Reads every kind of diet file into intake items: Replete's food log (CSV or JSON), Cronometer servings and

@@ -28,10 +28,46 @@ public sealed record FoodLogCheck(int Lines, IReadOnlyList<ResolvedFood> ToConfi
     /// <summary>True when a line matched no food at all (rather than having an amount that could not be weighed).</summary>
     public bool AnyUnmatched => NotCounted.Any(f => f.Match is null);
 
+    /// <summary>Where the log contradicts the profile's diet pattern: each names the pattern and the logged foods it
+    /// rules out (<see cref="AgainstPattern"/>). Empty with no pattern, or none that rules anything out.</summary>
+    public IReadOnlyList<string> PatternConflicts { get; init; } = [];
+
     /// <summary>The check of an import's matched foods (<see cref="ImportedDiet.Resolved"/>).</summary>
-    public static FoodLogCheck Of(IReadOnlyList<ResolvedFood> resolved)
+    public static FoodLogCheck Of(IReadOnlyList<ResolvedFood> resolved) => Of(resolved, null);
+
+    /// <summary>As <see cref="Of(IReadOnlyList{ResolvedFood})"/>, with the foods <paramref name="pattern"/> rules out.</summary>
+    public static FoodLogCheck Of(IReadOnlyList<ResolvedFood> resolved, References.DietPattern? pattern)
     {
         ArgumentNullException.ThrowIfNull(resolved);
-        return new(resolved.Sum(r => r.Lines), [.. resolved.Where(r => r.NeedsConfirmation)], [.. resolved.Where(r => r.Item is null)]);
+        return new(resolved.Sum(r => r.Lines), [.. resolved.Where(r => r.NeedsConfirmation)], [.. resolved.Where(r => r.Item is null)])
+        {
+            PatternConflicts = pattern is { } p ? AgainstPattern(p, resolved) : [],
+        };
+    }
+
+    /// <summary>The counted foods a vegetarian, vegan or pescatarian profile rules out, by the matched food's SR food
+    /// group and description (<see cref="Foods.FoodExclusions"/>, data/food_exclusions.csv): the profile or the log is
+    /// wrong, and the diet's iron factor (x1.8 for vegetarians, IOM 2001 p.351) and the plan's exclusions follow the
+    /// profile. One sentence, naming up to five foods with their lines.</summary>
+    public static IReadOnlyList<string> AgainstPattern(References.DietPattern pattern, IReadOnlyList<ResolvedFood> resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        if (pattern == References.DietPattern.Omnivore)
+        {
+            return [];
+        }
+
+        var rule = Foods.FoodExclusions.Default.For(pattern);
+        var against = resolved.Where(r => r.Item is not null && r.Food is { } food && rule.RulesOut(food))
+            .GroupBy(r => r.Food!.Description, StringComparer.Ordinal)
+            .Select(g => (Food: g.Key, Logged: g.First().Entry.Food, Lines: g.Sum(r => r.Lines)))
+            .ToList();
+        if (against.Count == 0)
+        {
+            return [];
+        }
+
+        var named = string.Join("; ", against.Take(5).Select(a => $"'{a.Logged}' ({a.Food}, {a.Lines} line(s))")) + (against.Count > 5 ? $"; and {against.Count - 5} more" : "");
+        return [$"The profile says {rule.Label}, but the log has {against.Sum(a => a.Lines)} line(s) of foods that diet leaves out: {named}. Correct the profile's diet or the log: the iron target and the plan follow the profile."];
     }
 }

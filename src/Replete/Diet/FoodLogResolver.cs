@@ -22,6 +22,10 @@ public sealed record ResolvedFood(FoodLogEntry Entry, FoodMatch? Match, IReadOnl
     /// <summary>True when the match is uncertain enough that the person should confirm it
     /// (<see cref="FoodLogResolver.Uncertain"/>).</summary>
     public bool NeedsConfirmation => Match is not null && FoodLogResolver.Uncertain(Match);
+
+    /// <summary>The matched food (with its food group), when it was counted; null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Foods.Food? Food { get; init; }
 }
 
 /// <summary>Matches food-log lines to foods through the search, and turns amounts into grams through the food's
@@ -84,7 +88,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         var (grams, problem) = Weigh(entry.Amount, composition);
         return grams is null
             ? new ResolvedFood(entry, match, alternatives, null, problem, null)
-            : new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value));
+            : new ResolvedFood(entry, match, alternatives, grams, null, Supplied(entry, composition, grams.Value)) { Food = composition.Food };
     }
 
     /// <summary><paramref name="found"/> with the first of the best-matching foods from the preferred table moved to the

@@ -24,6 +24,15 @@ public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, stri
     /// <summary>Nutrients whose amount is an estimate (a % Daily Value, vitamin A from IU).</summary>
     public IReadOnlySet<string> Estimated { get; init; } = new HashSet<string>();
 
+    /// <summary>True when the source gives vitamin A without saying how much is preformed (retinol) and how much is
+    /// carotenoid (a MyFitnessPal % Daily Value): the UL, which covers retinol only, cannot be judged from it.</summary>
+    public bool VitaminAFormUnknown { get; init; }
+
+    /// <summary>Vitamin A in IU of unknown form that was not counted (a MyFitnessPal % Daily Value from before the 2016
+    /// label rule, when the Daily Value was 5,000 IU): an IU is 0.3 ug RAE as retinol but 0.05 as dietary beta-carotene
+    /// (IOM 2001 ch.4), so the RAE could be anywhere in a sixfold range and is not compared with any reference.</summary>
+    public double VitaminAIuNotCounted { get; init; }
+
     /// <summary>Food components that are not nutrients, in mg, by name (<see cref="Foods.FoodComponent.All"/>: phytate,
     /// polyphenols, oxalate, soluble_oxalate): only those the food's source reports (IFCT 2017); absent means unknown.</summary>
     public IReadOnlyDictionary<string, double> Components { get; init; } = NoComponents;

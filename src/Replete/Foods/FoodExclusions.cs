@@ -18,13 +18,16 @@ public sealed record FoodExclusion(string Id, string Label, IReadOnlySet<string>
     public bool RulesOut(Food food)
     {
         ArgumentNullException.ThrowIfNull(food);
-        if (food.Category is { } group && Groups.Contains(group))
-        {
-            return true;
-        }
+        return (food.Category is { } group && Groups.Contains(group)) || RulesOutName(food.Description);
+    }
 
+    /// <summary>True when the rule's words rule out a food by its description alone (a person's own food, known to the
+    /// plan by name): the food groups are not consulted.</summary>
+    public bool RulesOutName(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
         var prepared = Prepare(this);
-        var words = FoodExclusions.WordsOf(food.Description);
+        var words = FoodExclusions.WordsOf(description);
         var excused = new bool[words.Count];
         foreach (var phrase in prepared.Except)
         {

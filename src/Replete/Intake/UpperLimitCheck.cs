@@ -10,4 +10,9 @@ namespace Replete.Intake;
 /// fixed supplement dose compared directly.</param>
 /// <param name="LikelyExcess">True where usual intake is more likely above the UL than below it.</param>
 /// <param name="Note">What the check compared, in words.</param>
-public sealed record UpperLimitCheck(double Ul, UpperLimitScope Scope, double IntakeCompared, double? ProbabilityAbove, bool LikelyExcess, string Note);
+public sealed record UpperLimitCheck(double Ul, UpperLimitScope Scope, double IntakeCompared, double? ProbabilityAbove, bool LikelyExcess, string Note)
+{
+    /// <summary>False when the source cannot show what the UL covers (vitamin A as a % Daily Value gives no retinol):
+    /// the check is neither "below" nor "above", and <see cref="Note"/> says why.</summary>
+    public bool Judged { get; init; } = true;
+}

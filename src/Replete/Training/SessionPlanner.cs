@@ -38,7 +38,7 @@ public static class SessionPlanner
         }
 
         return new SessionPlan(request, sweat, measured, losses,
-            Before(request), During(request, sweat, hours, losses), After(request, sweat, hours), warnings);
+            Before(request), During(request, sweat, hours, losses, measured), After(request, sweat, hours), warnings);
     }
 
     private static List<PlanItem> Before(SessionRequest request)
@@ -56,11 +56,24 @@ public static class SessionPlanner
         return items;
     }
 
-    private static List<PlanItem> During(SessionRequest request, Range sweat, double hours, IReadOnlyList<ElectrolyteLoss> losses)
+    private static List<PlanItem> During(SessionRequest request, Range sweat, double hours, IReadOnlyList<ElectrolyteLoss> losses, bool measured)
     {
         var items = new List<PlanItem>();
         var limit = FuelingGuidance.Get("body_mass_loss_limit");
-        if (request.BodyMassKg is { } kg)
+        if (!measured)
+        {
+            // Without a sweat test the top of a typical sweat range is no drinking target (tester's report h50, finding
+            // 6: 1,850 mL/h for 10 h offered to a 40 kg runner): the drinking range is the position stand's starting
+            // point, never above it; no source gives a body-mass scaling, so the light-athlete advice is in words.
+            // A short session where even the low sweat rate cannot reach the 2 % limit needs no drinking (from 0).
+            var start = FuelingGuidance.Get("fluid_without_sweat_test");
+            var needed = request.BodyMassKg is { } mass ? Math.Max(0, sweat.Low - (mass * limit.Low / 100 / hours)) : 0;
+            var from = Math.Min(needed, start.Low);
+            items.Add(new PlanItem("fluid",
+                Say($"{from * 1000:0}-{start.High!.Value * 1000:0} mL/h without a sweat test ({start.Low * 1000:0}-{start.High!.Value * 1000:0} mL/h is the usual starting point, the lower end for lighter or slower athletes and cool weather); drink to keep body-mass loss under {limit.Low}% and never gain weight during the session"),
+                from * 1000, start.High!.Value * 1000, "mL/h", start.Evidence, start.Source + "; " + limit.Source));
+        }
+        else if (request.BodyMassKg is { } kg)
         {
             // Keep the deficit under 2 % of body mass (1 kg = 1 L), and never drink more than is sweated.
             var allowedDeficit = kg * limit.Low / 100;

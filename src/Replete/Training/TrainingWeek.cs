@@ -19,6 +19,9 @@ public sealed record TrainingWeek(TrainingPhase Phase, double? BodyMassKg, IRead
 
     private static readonly string[] SessionFields = ["day", "sport", "minutes", "intensity"];
 
+    /// <summary>Minutes in a day (24 x 60): the sessions of one weekday cannot add up to more.</summary>
+    private const double MinutesInADay = 24 * 60;
+
     /// <summary>Reads a training week document.</summary>
     /// <returns>The week, or every problem found.</returns>
     public static InputResult<TrainingWeek> Read(JsonSource source)
@@ -48,11 +51,21 @@ public sealed record TrainingWeek(TrainingPhase Phase, double? BodyMassKg, IRead
         else
         {
             var index = 0;
+            var minutesByDay = new Dictionary<DayOfWeek, double>();
             foreach (var item in list.EnumerateArray())
             {
                 if (Session(reader, item, $"sessions[{index++}]") is { } session)
                 {
                     sessions.Add(session);
+                    // A plain physical limit: a day has 24 x 60 = 1,440 minutes, so the sessions of one weekday cannot
+                    // add up to more. The session that passes it is named.
+                    minutesByDay[session.Day] = minutesByDay.GetValueOrDefault(session.Day) + session.Minutes;
+                    if (minutesByDay[session.Day] > MinutesInADay && minutesByDay[session.Day] - session.Minutes <= MinutesInADay)
+                    {
+                        reader.AddAt(item, "minutes", $"sessions[{index - 1}]", InputProblemCodes.OutOfRange,
+                            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                                $"the sessions on {session.Day} add up to more than the {MinutesInADay:0} minutes in a day; check the minutes and the day"));
+                    }
                 }
             }
         }

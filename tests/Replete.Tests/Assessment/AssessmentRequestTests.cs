@@ -35,8 +35,8 @@ public class AssessmentRequestTests
     [Fact]
     public void ToInput_AVeganProfile_CountsAsTheRiskFactorVegan_Once()
     {
-        var vegan = Read("""{"profile": {"age": 30, "sex": "male", "diet": "vegan"}, "risk_factors": ["heavy_periods"]}""").OrThrow();
-        var listed = Read("""{"profile": {"age": 30, "sex": "male", "diet": "vegan"}, "risk_factors": ["vegan"]}""").OrThrow();
+        var vegan = Read("""{"profile": {"age": 30, "sex": "female", "diet": "vegan"}, "risk_factors": ["heavy_periods"]}""").OrThrow();
+        var listed = Read("""{"profile": {"age": 30, "sex": "female", "diet": "vegan"}, "risk_factors": ["vegan"]}""").OrThrow();
 
         Assert.Equal(["heavy_periods", "vegan"], vegan.ToInput().RiskFactors);
         Assert.Equal(["vegan"], listed.ToInput().RiskFactors);

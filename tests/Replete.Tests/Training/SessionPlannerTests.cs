@@ -19,6 +19,19 @@ public class SessionPlannerTests
         Assert.Contains(plan.Warnings, w => w.Contains("hyponatremia", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void During_Fluid_WithoutASweatTest_IsTheStartingPoint_NotTheTopOfATypicalSweatRange()
+    {
+        // Tester's report h50, finding 6: 600 min, hard, 35 °C, 40 kg gave "630-1850 mL/h" (up to 18 L in 10 h).
+        var plan = SessionPlanner.Plan(new SessionRequest("running", 600, Intensity.Hard, 35, 40, null, null, null));
+
+        var fluid = plan.During.Single(i => i.What == "fluid");
+        Assert.Equal(400, fluid.Low!.Value, 6);
+        Assert.Equal(800, fluid.High!.Value, 6); // Sawka et al. 2007 (ACSM): 0.4-0.8 L/h where the sweat rate is not known
+        Assert.Contains("Sawka et al. 2007", fluid.Source, StringComparison.Ordinal);
+        Assert.Contains("lighter", fluid.Amount, StringComparison.Ordinal);
+    }
+
     [Theory] // Jeukendrup 2014; Thomas et al. 2016
     [InlineData(20, null, null)]
     [InlineData(60, null, null)]

@@ -31,6 +31,26 @@ public class TrainingWeekTests
             result.Problems.Select(p => $"{p.Path} {p.Code}"));
     }
 
+    [Fact]
+    public void Read_SessionsOfOneDayBeyondTheMinutesInADay_AreRefusedAtTheSessionThatPassesIt()
+    {
+        // Tester's report h50, finding 15: 3 x 700 min on Tuesday gave "Tuesday 2100 min".
+        using var source = Json("""{"phase": "build", "sessions": [{"day": "mon", "sport": "running", "minutes": 60}, {"day": "tue", "sport": "running", "minutes": 700}, {"day": "tue", "sport": "running", "minutes": 700}, {"day": "tue", "sport": "running", "minutes": 700}]}""", "w.json");
+
+        var problem = Assert.Single(TrainingWeek.Read(source).Problems);
+
+        Assert.Equal(("sessions[3].minutes", "out_of_range"), (problem.Path, problem.Code));
+        Assert.Contains("more than the 1440 minutes in a day", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ADayOfExactly1440Minutes_IsAccepted()
+    {
+        using var source = Json("""{"phase": "build", "sessions": [{"day": "sat", "sport": "running", "minutes": 720}, {"day": "sat", "sport": "cycling", "minutes": 720}]}""");
+
+        Assert.Empty(TrainingWeek.Read(source).Problems);
+    }
+
     [Theory]
     [InlineData(null, null, "required")]
     [InlineData(null, 12.0, "out_of_range")]
