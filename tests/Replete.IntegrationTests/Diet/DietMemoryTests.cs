@@ -205,7 +205,7 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         {
             foreach (var (date, fields) in rows)
             {
-                var day = date.AddDays(copy % spans * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var day = date.AddDays(-(copy % spans) * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var line = json
                     ? (first ? "" : ",\n") + JsonSerializer.Serialize(new Dictionary<string, string> { ["date"] = day, ["time"] = fields[1], ["meal"] = fields[2], ["food"] = fields[3], ["amount"] = fields[4] })
                     : $"{day},{string.Join(',', fields.Skip(1))}\n";
@@ -235,7 +235,7 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         {
             foreach (var (date, tail) in rows)
             {
-                var line = date.AddDays(copy % spans * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + tail + newline;
+                var line = date.AddDays(-(copy % spans) * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + tail + newline;
                 writer.Write(line);
                 written += Encoding.UTF8.GetByteCount(line);
             }
