@@ -311,12 +311,6 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("too large for a diet log", result.Error, StringComparison.Ordinal);
     }
 
-    private void InitDatabase()
-    {
-        _ = Sr28.Database;
-        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
-    }
-
     private string Write(string name, string text)
     {
         var path = Path.Combine(TempDirectory, name);

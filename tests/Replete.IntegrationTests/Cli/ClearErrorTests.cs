@@ -244,12 +244,6 @@ public sealed class ClearErrorTests(Sr28Database sr28) : CommandTestDirectory(sr
         Assert.Contains("log.csv:2: date: '9999-12-31' is in the future", result.Error, StringComparison.Ordinal);
     }
 
-    private void InitDatabase()
-    {
-        _ = Sr28.Database;
-        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
-    }
-
     private string WriteFile(string name, string text)
     {
         var path = Path.Combine(TempDirectory, name);

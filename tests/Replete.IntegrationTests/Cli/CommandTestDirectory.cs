@@ -26,6 +26,13 @@ public abstract class CommandTestDirectory : IDisposable
         return path;
     }
 
+    /// <summary>Builds the food database in <see cref="DataDir"/> from the shared SR28 package.</summary>
+    protected void InitDatabase()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -12,12 +12,6 @@ public sealed class DietPatternContradictionTests(Sr28Database sr28) : CommandTe
 {
     private static readonly string Examples = Path.Combine(SharedFiles.RepositoryRoot, "examples");
 
-    private void InitDatabase()
-    {
-        _ = Sr28.Database;
-        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
-    }
-
     private string Assessment(Action<JsonObject> change)
     {
         var document = JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "runner-assessment.json")))!.AsObject();
