@@ -135,13 +135,36 @@ public static class DayPlanner
                 continue;
             }
 
+            if (DietAnalyzer.MeasuredShort(target.Nutrient.Id) is not null)
+            {
+                // Planning preformed niacin up to a goal in niacin equivalents would call a diet short that is not.
+                unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
+                    intake.MeanDaily, null, null, intake.Adequacy?.Probability, null, 0, false, "not planned: food data give part of it (preformed niacin; the goal counts tryptophan too)"));
+                continue;
+            }
+
             goals.Add((target, mean));
+        }
+
+        // With iron below its goal, tea, coffee and cocoa are never raised or added: with a meal they cut non-heme iron
+        // absorption (data/meal_pairing.csv, Morck, Lynch & Cook 1983; Hurrell, Reddy & Cook 1999), whatever else
+        // they carry. The meal-pairing advice says when to drink them.
+        var candidatePool = request.Candidates;
+        if (goals.Any(g => g.Target.Nutrient.Id == "iron" && g.Base < g.Target.Goal))
+        {
+            var drinks = own.Where(f => !f.HeldAtUsual && MealPairing.InhibitsIronAbsorption(f.Name)).Select(f => f.Name).ToList();
+            own = [.. own.Select(f => drinks.Contains(f.Name) ? f with { HeldAtUsual = true } : f)];
+            candidatePool = [.. candidatePool.Where(c => !MealPairing.InhibitsIronAbsorption(c.Name))];
+            if (drinks.Count > 0)
+            {
+                notes.Add($"Iron is below its goal, so the plan does not raise {string.Join(", ", drinks.Take(3))}{(drinks.Count > 3 ? ", ..." : "")}: tea, coffee and cocoa with a meal cut the absorption of plant iron (Morck, Lynch & Cook 1983).");
+            }
         }
 
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
         var preformedBase = diet.Days == 0 ? 0 : usual.PreformedFromFood + request.Supplements.Sum(s => PreformedIn(s.On(default)));
         var limits = Limits(request, planningTargets, intakes, excess, preformedBase, notes);
-        var candidates = Shortlist(request.Candidates, goals, own, limits, request.MostCandidates);
+        var candidates = Shortlist(candidatePool, goals, own, limits, request.MostCandidates);
         var foods = own.Concat(candidates).ToList();
         var planned = Solve(request, foods, goals, limits, energyBase, notes);
 
@@ -195,7 +218,7 @@ public static class DayPlanner
                 $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
         }
 
-        return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, request.Candidates), notes)
+        return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, candidatePool), notes)
         {
             // With iron in excess, the rules that raise iron absorption are not given.
             Pairings = [.. usual.Pairings(request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],

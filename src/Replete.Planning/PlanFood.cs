@@ -37,8 +37,9 @@ public sealed record PlanFood(string Name, PlanFoodOrigin Origin, IReadOnlyDicti
     /// week, Skau et al., AJCN 2014;99:130).</summary>
     public double MaximumGrams => HeldAtUsual ? UsualGrams : Math.Max(UsualGrams, PlanFoods.MaximumPortionsPerDay * PortionGrams);
 
-    /// <summary>True for an own food the person's diet pattern rules out (salmon in a vegan's log): the plan may lower it
-    /// but never raises it or suggests it.</summary>
+    /// <summary>True for an own food the plan may lower but never raises or suggests: one the person's diet pattern rules
+    /// out (salmon in a vegan's log), or tea, coffee or cocoa while iron is below its goal
+    /// (<see cref="MealPairing.InhibitsIronAbsorption"/>).</summary>
     public bool HeldAtUsual { get; init; }
 }
 

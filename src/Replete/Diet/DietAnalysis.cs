@@ -51,7 +51,7 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
             if (value.MuchNotCounted)
             {
                 var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.LinesNotCounted} of {value.Lines} food-log lines were not counted");
-                Nutrients = [.. Nutrients.Select(n => n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Coverage) ?? why) })];
+                Nutrients = [.. Nutrients.Select(n => n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why) })];
             }
         }
     } = FoodLogCheck.None;
@@ -307,13 +307,24 @@ public static class DietAnalyzer
         return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes)
         {
             HasEstimates = estimated,
-            Reading = AdequacyReading.For(adequacy, daily.Average(), target, LowerBoundReason(coverage)),
+            Reading = AdequacyReading.For(adequacy, daily.Average(), target, LowerBoundReason(target.Nutrient.Id, coverage)),
         };
     }
 
-    /// <summary>Why a mean is a lower bound on account of its coverage (below <see cref="LowCoverage"/>), or null.</summary>
-    internal static string? LowerBoundReason(double coverage) => coverage < LowCoverage
+    /// <summary>Why a mean is a lower bound: its coverage (below <see cref="LowCoverage"/>), or what the food data
+    /// measure (<see cref="MeasuredShort"/>); null when it is not one.</summary>
+    internal static string? LowerBoundReason(string nutrientId, double coverage) => coverage < LowCoverage
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"only {coverage:P0} of logged foods report it")
+        : MeasuredShort(nutrientId);
+
+    /// <summary>Why the food data measure only part of what a nutrient's target counts, so that any intake of it is a
+    /// lower bound; null for every other nutrient. Niacin: food composition tables (SR28 nutrient 406, FoodData Central
+    /// 1167) give preformed niacin, while the DRIs are in niacin equivalents, which also count the tryptophan in protein
+    /// (1 mg niacin equivalent = 1 mg niacin = 60 mg tryptophan; IOM 1998, <i>DRIs for Thiamin ... Choline</i>, ch. 6,
+    /// doi:10.17226/6015). The SR28 abbreviated file gives no tryptophan, so the equivalents cannot be computed.</summary>
+    /// <param name="nutrientId">A catalog nutrient id ("niacin").</param>
+    public static string? MeasuredShort(string nutrientId) => nutrientId == "niacin"
+        ? "food data give preformed niacin only, while the target is in niacin equivalents, which also count the tryptophan in protein (60 mg tryptophan = 1 mg; IOM 1998, ch. 6)"
         : null;
 
     /// <summary>What supplements give over the logged days, added as the report always has: the daily ones on every day,
