@@ -11,7 +11,11 @@ namespace Replete.Fhir;
 /// <param name="Display">The observation's own name for it.</param>
 /// <param name="Effective">When the sample was taken, when given.</param>
 /// <param name="UnitFromText">True when the quantity had no UCUM code and its unit text was used instead.</param>
-public sealed record FhirLab(LabInput Input, string Loinc, string Display, DateTimeOffset? Effective, bool UnitFromText);
+public sealed record FhirLab(LabInput Input, string Loinc, string Display, DateTimeOffset? Effective, bool UnitFromText)
+{
+    /// <summary>The observation it was read from.</summary>
+    internal Observation? Observation { get; init; }
+}
 
 /// <summary>What a FHIR file held: the labs Replete reads and, for the rest, why they were left out.</summary>
 public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<string> Skipped);
@@ -19,8 +23,9 @@ public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<stri
 /// <summary>Reads FHIR R4 Observation and Bundle JSON (LOINC codes, UCUM units) with the HL7 FHIR SDK.</summary>
 public static class FhirLabs
 {
-    /// <summary>Reads <paramref name="json"/> (an Observation or a Bundle of them).</summary>
-    /// <exception cref="InputException">The JSON is not a FHIR R4 Observation or Bundle; the problem names the file.</exception>
+    /// <summary>Reads <paramref name="json"/> (an Observation or a Bundle of them), one person's results.</summary>
+    /// <exception cref="InputException">The JSON is not a FHIR R4 Observation or Bundle, the results read are of more
+    /// than one subject, or a result's effective date is in the future; the problem names the file.</exception>
     public static FhirLabFile Read(string json, string fileName)
     {
         Resource resource;
@@ -74,8 +79,19 @@ public static class FhirLabs
             }
         }
 
+        // One person's results: a Bundle may hold several patients' (a laboratory's batch), and mixing them would read
+        // one person's deficiency against another's symptoms.
+        var subjects = labs.Select(l => l.Observation?.Subject?.Reference).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (subjects.Count > 1)
+        {
+            throw Unreadable(fileName, $"it holds results of {subjects.Count} people ({string.Join(", ", subjects.Take(3).Select(Shown))}{(subjects.Count > 3 ? ", ..." : "")}): give one person's results");
+        }
+
         return new FhirLabFile(labs, skipped);
     }
+
+    /// <summary>A value from the file, at most 60 characters, for a message.</summary>
+    private static string Shown(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 
     /// <summary>Reads one observation into <paramref name="labs"/>, or says in <paramref name="skipped"/> why not.</summary>
     private static void Read(Observation observation, string fileName, List<FhirLab> labs, List<string> skipped)
@@ -134,8 +150,13 @@ public static class FhirLabs
             && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
                 ? at
                 : (DateTimeOffset?)null;
+        if (effective is { } taken && DateOnly.FromDateTime(taken.UtcDateTime) > InputLimits.LatestPastDate)
+        {
+            throw Unreadable(fileName, $"observation '{Shown(observation.Id ?? name)}': effective date {taken.UtcDateTime:yyyy-MM-dd} is in the future: a result is of a sample already taken (check the year)");
+        }
+
         // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
-        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound, Drawn = effective is { } drawn ? DateOnly.FromDateTime(drawn.UtcDateTime) : null }, coding.Code, name, effective, fromText));
+        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound, Drawn = effective is { } drawn ? DateOnly.FromDateTime(drawn.UtcDateTime) : null }, coding.Code, name, effective, fromText) { Observation = observation });
     }
 
     /// <summary>A censored text value ("&lt;5", "&gt; 100", "&lt;=0.3"): the bound and its side, or null.</summary>

@@ -45,10 +45,16 @@ public static partial class RecoveryAssessor
         var labs = read.ToList();
         var circumstances = Circumstances.Of(input, labs);
         var triageOf = kb.RedFlags.ToDictionary(f => f.FlagId, f => f.Triage, StringComparer.Ordinal);
+        var superseded = Superseded(labs);
+        var repeated = labs.GroupBy(l => l.Biomarker, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < labs.Count; i++)
         {
             var lab = labs[i];
             var rows = FlagRows(kb, lab, input.Person.Sex).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
+            // Where a test was done more than once, the raised flag says which result raised it, and when an earlier one.
+            var when = repeated.Contains(lab.Biomarker) && lab.Drawn is { } drawn
+                ? superseded.Contains(i) ? $" on {drawn:yyyy-MM-dd} (an earlier result: a red flag from any result stands until a doctor has seen it)" : $" on {drawn:yyyy-MM-dd}"
+                : "";
 
             // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
             if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
@@ -67,7 +73,7 @@ public static partial class RecoveryAssessor
                 }
 
                 var bound = string.Create(CultureInfo.InvariantCulture, $"{(lab.Value < fired.Below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
-                raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}, {bound}"), fired.Source);
+                raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}{when}, {bound}"), fired.Source);
             }
             else if (rows.Count == 0 && lab.Status == LabStatus.High && !lab.HighIsExcess && lab.High is { } top)
             {
@@ -75,7 +81,7 @@ public static partial class RecoveryAssessor
                 // source gives a critical value, so no urgency can be read from one, and it goes to a doctor soon, the
                 // least urgent referral. A high that means too much of a nutrient (25(OH)D) is weighed as an excess.
                 raised.Raise("lab_out_of_range", string.Create(CultureInfo.InvariantCulture,
-                    $"{lab.Label} {lab.Value:0.##} {lab.Unit}, above {top:0.##}, the top of its sourced range; no sourced critical value, so see a doctor soon"), lab.Source);
+                    $"{lab.Label} {lab.Value:0.##} {lab.Unit}{when}, above {top:0.##}, the top of its sourced range; no sourced critical value, so see a doctor soon"), lab.Source);
             }
         }
 
@@ -91,6 +97,26 @@ public static partial class RecoveryAssessor
         }
 
         return labs;
+    }
+
+    /// <summary>The places in <paramref name="labs"/> of results a later result of the same test replaces: both dated,
+    /// and the later one the only result of its test on the latest date (as <see cref="LabConflicts"/> picks). Such a
+    /// result still raises its red flag, which then says it is an earlier result: an old haemoglobin of 170 g/L beside a
+    /// normal one from this year may be the past, or a pattern (a ferritin that was 12 and reads 150 a week later may be
+    /// inflammation hiding a deficiency), and telling them apart is a doctor's work. Replete's design, on the safe side.</summary>
+    private static HashSet<int> Superseded(IReadOnlyList<LabReading> labs)
+    {
+        var old = new HashSet<int>();
+        foreach (var group in labs.Select((l, i) => (Lab: l, Index: i)).GroupBy(x => x.Lab.Biomarker, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var all = group.ToList();
+            if (all.All(x => x.Lab.Drawn is not null) && all.Max(x => x.Lab.Drawn) is { } latest && all.Count(x => x.Lab.Drawn == latest) == 1)
+            {
+                old.UnionWith(all.Where(x => x.Lab.Drawn != latest).Select(x => x.Index));
+            }
+        }
+
+        return old;
     }
 
     /// <summary>Every red flag, most urgent first, each raised one naming what raised it and on which source; and the

@@ -185,4 +185,42 @@ public class FhirLabsTests
 
         Assert.Empty(file.Labs);
     }
+
+    private static string Ferritin(string id, string subject, string date, double value) => $$"""
+        {"resource": {"resourceType": "Observation", "id": "{{id}}", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]}, "subject": {"reference": "{{subject}}"},
+         "effectiveDateTime": "{{date}}", "valueQuantity": {"value": {{value}}, "unit": "ug/L", "system": "http://unitsofmeasure.org", "code": "ug/L"} } }
+        """;
+
+    private static string Bundle(params string[] entries) => $$"""{"resourceType": "Bundle", "type": "collection", "entry": [{{string.Join(",", entries)}}]}""";
+
+    /// <summary>Tester h60, finding 5: one person's ferritin of 12 and another's of 150 were read as one person's two
+    /// results (the findings used 150, the triage 12).</summary>
+    [Fact]
+    public void ABundleOfTwoPeoplesResults_IsRefused_NamingThem()
+    {
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read(
+            Bundle(Ferritin("a", "Patient/alice", "2026-10-01", 12), Ferritin("b", "Patient/bob", "2026-10-02", 150)), "labs.json"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("labs.json", problem.Source);
+        Assert.Contains("2 people (Patient/alice, Patient/bob)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnePersonsResults_AreReadTogether()
+    {
+        var file = FhirLabs.Read(Bundle(Ferritin("a", "Patient/alice", "2026-10-01", 12), Ferritin("b", "Patient/alice", "2026-10-02", 150)), "labs.json");
+
+        Assert.Equal(2, file.Labs.Count);
+    }
+
+    /// <summary>Tester h60, finding 6: a result dated 2099 was read, where a file's lab_sample.date in the future is refused.</summary>
+    [Fact]
+    public void AResultDatedInTheFuture_IsRefused()
+    {
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read(Bundle(Ferritin("late", "Patient/alice", "2099-10-01", 40)), "labs.json"));
+
+        Assert.Contains("observation 'late': effective date 2099-10-01 is in the future", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
 }

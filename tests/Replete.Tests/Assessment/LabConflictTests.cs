@@ -65,4 +65,17 @@ public class LabConflictTests
         Assert.Equal(6.5, Assert.Single(result.Labs, l => l.Biomarker == "potassium").Value);
         Assert.NotEqual(TriageLevel.SelfCare, result.Triage);
     }
+
+    /// <summary>Tester h60, finding 6: an old haemoglobin of 170 g/L (2005) beside a normal 126 g/L (2026) raised "see a
+    /// doctor soon" while the report said it used 126, without saying which result raised the flag.</summary>
+    [Fact]
+    public void AnEarlierOutOfRangeResult_StillRaisesItsFlag_AndTheFlagSaysItIsTheEarlierOne()
+    {
+        var result = Assess(new LabSample(new DateOnly(2026, 11, 1)), new LabInput("hemoglobin", 126, "g/L"), new LabInput("hemoglobin", 170, "g/L") { Drawn = new DateOnly(2005, 7, 5) });
+
+        Assert.Equal(126, Assert.Single(result.Labs, l => l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal)).Value);
+        Assert.Equal(TriageLevel.SeeDoctorSoon, result.Triage);
+        var flag = Assert.Single(result.RedFlags, f => f.FlagId == "lab_out_of_range");
+        Assert.Contains("170 g/L on 2005-07-05 (an earlier result", flag.Message, StringComparison.Ordinal);
+    }
 }
