@@ -212,6 +212,12 @@ public static class DayPlanner
             .Select(c => new FoodChange(c.Food.Name, c.Food.Origin, c.Food.UsualGrams, c.Grams, c.Food.Portion, Carries(c.Food, c.Grams - c.Food.UsualGrams, goals)))
             .OrderByDescending(c => Math.Abs(c.ChangeGrams))
             .ToList();
+        if (diet.FoodLog is { MuchNotCounted: true } log && nutrients.Any(n => n.IsProblem))
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{log.LinesNotCounted} of {log.Lines} food-log lines were not counted, so every intake here is a lower bound: a problem nutrient may not be one, and no supplement is suggested from it. To count them, {FoodLogCheck.ImportAdvice}."));
+        }
+
         if (nutrients.Any(n => n.IsProblem))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -62,8 +62,9 @@ public static class SupplementAdvisor
             list.Add(reason);
         }
 
-        // A lab showing the nutrient adequate outranks a diet shortfall: no supplement for it.
-        foreach (var n in nutrients.Where(n => n.IsProblem && n.Nutrient is not ("protein" or "carbohydrate" or "fiber") && !request.LabAdequate.Contains(n.Nutrient)))
+        // A lab showing the nutrient adequate outranks a diet shortfall: no supplement for it. Where so many log lines
+        // were not counted that every intake is a lower bound, a shortfall may not be one: no supplement from it.
+        foreach (var n in nutrients.Where(n => n.IsProblem && !request.Diet.FoodLog.MuchNotCounted && n.Nutrient is not ("protein" or "carbohydrate" or "fiber") && !request.LabAdequate.Contains(n.Nutrient)))
         {
             Add(n.Nutrient, SupplementReason.ProblemNutrient);
         }

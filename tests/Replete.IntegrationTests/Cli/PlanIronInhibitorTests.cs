@@ -36,4 +36,21 @@ public sealed class PlanIronInhibitorTests(Sr28Database sr28) : CommandTestDirec
         Assert.Contains("coffee", note, StringComparison.Ordinal);
         Assert.Contains("Morck", note, StringComparison.Ordinal);
     }
+
+    /// <summary>Tester h60, finding 9: with 15 of 45 log lines not counted (Indian foods without the IFCT table), the plan
+    /// suggested vitamin C and E supplements for shortfalls that are only lower bounds.</summary>
+    [SkippableFact]
+    public void WithMuchOfTheLogNotCounted_NoSupplementComesFromAShortfall_AndThePlanSaysWhy()
+    {
+        InitDatabase();
+
+        var result = CliRunner.Run("plan", Path.Combine(SharedFiles.RepositoryRoot, "examples", "indian-vegetarian-assessment.json"), "--format", "json", "--data-dir", DataDir);
+
+        Assert.Equal(0, result.ExitCode);
+        var plan = JsonDocument.Parse(result.Output).RootElement;
+        Assert.NotEqual(0, plan.GetProperty("problem_nutrients").GetArrayLength());
+        var reasons = plan.GetProperty("supplements").EnumerateArray().SelectMany(s => s.GetProperty("reasons").EnumerateArray()).Select(r => r.GetString()).ToList();
+        Assert.DoesNotContain("problem_nutrient", reasons);
+        Assert.Contains(plan.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!), n => n.Contains("food-log lines were not counted, so every intake here is a lower bound", StringComparison.Ordinal));
+    }
 }
