@@ -18,11 +18,17 @@ internal static class IronStaging
         .OrderBy(s => s.Number)]);
 
     /// <summary>The stage note for <paramref name="labs"/>, or null without a ferritin that can be read (none, one
-    /// raised by inflammation or taken after hard training, or one reported as a bound).</summary>
+    /// to be repeated: raised by inflammation, taken after hard training, or a normal one at or above stage 1's cut-off
+    /// without CRP; or one reported as a bound).</summary>
+    /// <remarks>A ferritin read against a conditional cut-off that needs no repeat (restless legs, or an athlete's
+    /// stage-1 cut-off itself) is still staged: those cut-offs change how it weighs, not what was measured.</remarks>
     public static Caveat? Note(IReadOnlyList<LabReading> labs, References.Sex sex)
     {
         var ferritin = labs.FirstOrDefault(l => l.Biomarker == "ferritin");
-        if (ferritin is null || ferritin.RepeatAdvised || ferritin.ConditionalCutoff || ferritin.Bound is not null)
+        // Without a CRP, inflammation can only have raised ferritin: a value below stage 1's cut-off is staged still,
+        // while "no depletion" waits for the repeat with CRP.
+        var stagedWithoutCrp = labs.All(l => l.Biomarker != "crp") && ferritin?.Value < Stages.Value[0].FerritinBelow;
+        if (ferritin is null || (ferritin.RepeatAdvised && !stagedWithoutCrp) || ferritin.Bound is not null)
         {
             return null;
         }

@@ -24,11 +24,13 @@ public static class LabConfounders
 
     /// <summary>The readings with every confounder that applies worked in, from <paramref name="knowledge"/>'s rules
     /// (the compiled knowledge base when null).</summary>
-    public static IReadOnlyList<LabReading> Apply(IReadOnlyList<LabReading> labs, LabSample sample, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors, KnowledgeBase? knowledge = null)
+    /// <remarks>The person, where given, decides the person's conditions (<c>athlete</c>: ferritin read against the
+    /// athlete staging's stage 1); without one those conditions never hold.</remarks>
+    public static IReadOnlyList<LabReading> Apply(IReadOnlyList<LabReading> labs, LabSample sample, IReadOnlyCollection<string> symptoms, IReadOnlyCollection<string> riskFactors, KnowledgeBase? knowledge = null, References.Person? person = null)
     {
         ArgumentNullException.ThrowIfNull(labs);
         ArgumentNullException.ThrowIfNull(sample);
-        var circumstances = new Circumstances(labs, symptoms, riskFactors, sample);
+        var circumstances = new Circumstances(labs, symptoms, riskFactors, sample) { Person = person };
         var rules = (knowledge ?? KnowledgeBase.Default).LabConfounders;
         return [.. labs.Select(lab => rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && circumstances.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample)))];
     }
@@ -56,6 +58,8 @@ public static class LabConfounders
                 return lab with { Caveats = [.. lab.Caveats, caveat with { Text = $"Below the usual cut-off even before this is weighed, so the result stands. {rule.Note}" }] };
             case "low_cutoff":
                 return lab with { Caveats = [.. lab.Caveats, caveat] };
+            case "low_below" when rule.Value is { } below && notLow && lab.Value < below && !lab.ConditionalCutoff:
+                return Changed(lab with { Status = LabStatus.Low, AboveLowOnly = false, Low = below, ConditionalCutoff = true, Source = rule.Source, Evidence = rule.Grade, Caveats = [.. lab.Caveats, caveat] });
             case "borderline_not_counted" when lab.Status == LabStatus.Low:
                 return lab with { CountsForDeficiency = false, Caveats = [.. lab.Caveats, caveat] };
             case "low_not_counted" when lab.Status is LabStatus.Low or LabStatus.Deficient:
@@ -68,7 +72,7 @@ public static class LabConfounders
                 return lab with { Advice = rule.Note, Caveats = [.. lab.Caveats, caveat] };
             case "low_needs_confirmation" when lab.Status == LabStatus.Low:
                 return Changed(lab with { Caveats = [.. lab.Caveats, caveat] });
-            case "normal_not_reassuring" when notLow:
+            case "normal_not_reassuring" when notLow && (rule.Value is not { } below || lab.Value < below):
                 return Changed(lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
             case "seasonal_trough" when lab.Status == LabStatus.Normal && rule.Value is { } swing && lab.Low is { } low:
                 var trough = ExpectedTrough(lab.Value, swing, sample.Drawn!.Value, sample.Latitude!.Value);

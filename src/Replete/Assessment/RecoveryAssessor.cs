@@ -44,7 +44,7 @@ public static partial class RecoveryAssessor
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
         var athlete = input.Person.Sport is not null || input.Person.TrainingHoursPerWeek > 0;
         var read = DerivedLabs.Add([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant, athlete) with { Drawn = l.Drawn ?? input.Sample.Drawn })], input.Person.Sex, input.Person.AgeYears);
-        var labs = LabConfounders.Apply(UpperLimitsFromFlags(read, kb, input.Person.Sex), input.Sample, input.Symptoms, input.RiskFactors, kb);
+        var labs = LabConfounders.Apply(UpperLimitsFromFlags(read, kb, input.Person.Sex), input.Sample, input.Symptoms, input.RiskFactors, kb, input.Person);
 
         var raised = new RaisedFlags(input.RedFlags);
         labs = CriticalValues(input, kb, labs, raised);

@@ -67,7 +67,7 @@ internal static class ReferenceSchema
 
         Closed(set, "lab_confounders.csv", "biomarker", biomarkers);
         Closed(set, "lab_confounders.csv", "effect",
-            ["advice_when_low", "borderline_not_counted", "low_cutoff", "low_is_nonspecific", "low_needs_confirmation", "low_not_counted", "low_not_dietary", "normal_not_reassuring", "note", "note_when_normal", "seasonal_trough"]);
+            ["advice_when_low", "borderline_not_counted", "low_below", "low_cutoff", "low_is_nonspecific", "low_needs_confirmation", "low_not_counted", "low_not_dietary", "normal_not_reassuring", "note", "note_when_normal", "seasonal_trough"]);
         Each(set, "lab_confounders.csv", "condition", c => Condition(c, symptoms, risks, biomarkers), "a condition");
         Closed(set, "lab_confounders.csv", "inclusive", YesOrEmpty);
         Closed(set, "lab_confounders.csv", "repeat", ["yes", "no"]);

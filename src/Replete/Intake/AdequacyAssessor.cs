@@ -48,7 +48,7 @@ public static partial class AdequacyAssessor
 
         if (target.Nutrient.Id == "iron" && target.Ear is not null)
         {
-            return Iron(observation, target, lifeStage, ul, notes);
+            return Iron(observation, target, lifeStage, sdWithin, ul, notes);
         }
 
         if (target.Ear is { } ear)

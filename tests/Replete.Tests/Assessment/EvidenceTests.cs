@@ -168,7 +168,8 @@ public class EvidenceTests
     [InlineData(18, 25.0, 110.0, "stage 1, iron depletion")] // TSAT not below 16 %: not stage 2 or 3
     public void AthleteIronStaging_IsNamedOnTheIronFinding_AsUnverified(double ferritin, double? tsat, double? hb, string stage)
     {
-        List<LabInput> labs = [new("ferritin", ferritin, "ug/L")];
+        // With a normal CRP: without one, "no iron depletion" is not said (LabConfoundersTests).
+        List<LabInput> labs = [new("ferritin", ferritin, "ug/L"), new("crp", 0.8, "mg/L")];
         if (tsat is { } t)
         {
             labs.Add(new LabInput("transferrin_saturation", t, "%"));

@@ -58,9 +58,10 @@ public class HighLabSafetyTests
     [Fact]
     public void AFerritinAboveItsLowCutOff_IsNormalBelowTheOverloadThreshold_AndStillCountsAgainstIronDeficiency()
     {
-        var result = RecoveryAssessor.Assess(new AssessmentInput(Woman, ["fatigue"], [], [], [new LabInput("ferritin", 60, "ug/L")]));
+        // With a normal CRP: without one, a ferritin under 70 ug/L no longer counts against (lab_confounders.csv).
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Woman, ["fatigue"], [], [], [new LabInput("ferritin", 60, "ug/L"), new LabInput("crp", 0.8, "mg/L")]));
 
-        var lab = Assert.Single(result.Labs);
+        var lab = Assert.Single(result.Labs, l => l.Biomarker == "ferritin");
         Assert.Equal(LabStatus.Normal, lab.Status);
         Assert.Equal(200, lab.High); // EASL 2022: above 200 ug/L in women
         Assert.Contains(result.Bottlenecks.Single(b => b.Nutrient == "iron").Against, e => e.Code == "ferritin");

@@ -28,6 +28,57 @@ public class LabConfoundersTests
         Assert.False(zinc.CountsForDeficiency);
     }
 
+    /// <summary>Tester finding 2: ferritin 32 ug/L read "normal (cut-off 30)" and put iron at score 0, while the same
+    /// report staged it as athlete stage 1, iron depletion (below 35), and no CRP was asked for.</summary>
+    [Fact]
+    public void AthleteFerritinInStageOne_IsNotNormal_IronAtLeastPossible_AndCrpAskedFor()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Runner with { AgeYears = 27 }, ["fatigue", "low_stamina"], ["heavy_periods"], [], [new LabInput("ferritin", 32, "ug/L")]));
+
+        var ferritin = result.Labs.Single(l => l.Biomarker == "ferritin");
+        Assert.NotEqual(LabStatus.Normal, ferritin.Status);
+        Assert.Equal(LabStatus.Low, ferritin.Status);
+        Assert.Equal(35, ferritin.Low);
+        var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.True(iron.Likelihood >= Likelihood.Possible, $"iron {iron.Likelihood} (score {iron.Score})");
+        Assert.DoesNotContain(iron.Against, e => e.Kind == EvidenceKind.Lab);
+        Assert.Contains(iron.Notes, n => n.ToString().Contains("stage 1", StringComparison.Ordinal));
+        Assert.Contains("CRP", iron.SettleIt, StringComparison.Ordinal);
+    }
+
+    [Fact] // Not an athlete: the general cut-off of 30 holds, and the staging's 35 does not apply.
+    public void NonAthleteFerritinAt32_KeepsTheGeneralCutOff()
+    {
+        var ferritin = Read(LabSample.Unknown, [], new LabInput("ferritin", 32, "ug/L"), new LabInput("crp", 0.8, "mg/L")).Single(l => l.Biomarker == "ferritin");
+        Assert.False(ferritin.ConditionalCutoff);
+        Assert.NotEqual(LabStatus.Low, ferritin.Status);
+    }
+
+    [Theory] // Without CRP a ferritin under 70 ug/L (WHO 2020's cut-off with inflammation) cannot rule iron deficiency out.
+    [InlineData(50, true)]
+    [InlineData(69, true)]
+    [InlineData(80, false)]
+    public void FerritinWithoutCrp_BelowSeventy_IsNotReassuring_AndRepeatedWithCrp(double value, bool repeat)
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["heavy_periods"], [], [new LabInput("ferritin", value, "ug/L")]));
+        var ferritin = result.Labs.Single(l => l.Biomarker == "ferritin");
+        Assert.Equal(repeat, ferritin.RepeatAdvised);
+        Assert.Equal(!repeat, ferritin.NormalRulesOut);
+        if (repeat)
+        {
+            Assert.Contains("CRP", ferritin.RepeatAdvice, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact] // With a normal CRP the athlete's 32 ug/L is still stage 1, and no CRP is asked for.
+    public void AthleteFerritinAt32_WithNormalCrp_IsLow_WithoutAskingForCrp()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["heavy_periods"], [], [new LabInput("ferritin", 32, "ug/L"), new LabInput("crp", 0.8, "mg/L")]));
+        var ferritin = result.Labs.Single(l => l.Biomarker == "ferritin");
+        Assert.Equal(LabStatus.Low, ferritin.Status);
+        Assert.Null(ferritin.Advice);
+    }
+
     [Fact]
     public void NormalCrp_LeavesFerritinOnItsOwnCutOff()
     {
@@ -42,8 +93,8 @@ public class LabConfoundersTests
     [Fact]
     public void FerritinAfterHardTraining_NoLongerRulesIronOut()
     {
-        var rested = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["endurance_running"], [], [new LabInput("ferritin", 45, "ug/L")]));
-        var afterRace = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["endurance_running"], [], [new LabInput("ferritin", 45, "ug/L")]) { Sample = new LabSample(AfterHardTraining: true) });
+        var rested = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["endurance_running"], [], [new LabInput("ferritin", 45, "ug/L"), new LabInput("crp", 0.8, "mg/L")]));
+        var afterRace = RecoveryAssessor.Assess(new AssessmentInput(Runner, ["fatigue"], ["endurance_running"], [], [new LabInput("ferritin", 45, "ug/L"), new LabInput("crp", 0.8, "mg/L")]) { Sample = new LabSample(AfterHardTraining: true) });
 
         Assert.NotEmpty(rested.Bottlenecks.Single(b => b.Nutrient == "iron").Against);
         var iron = afterRace.Bottlenecks.Single(b => b.Nutrient == "iron");

@@ -170,7 +170,7 @@ public class LabRedFlagTests
         var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
         Assert.Contains("ask for ferritin with CRP, transferrin saturation, B12 and folate", iron.SettleIt, StringComparison.Ordinal);
         Assert.Contains(iron.For, e => e.What.EndsWith("does not show its cause", StringComparison.Ordinal));
-        var withFerritin = Assess(Woman, new LabInput("hemoglobin", 110, "g/L"), new LabInput("ferritin", 10, "ug/L"));
+        var withFerritin = Assess(Woman, new LabInput("hemoglobin", 110, "g/L"), new LabInput("ferritin", 10, "ug/L"), new LabInput("crp", 0.8, "mg/L"));
         Assert.StartsWith("iron: the lab shows it", withFerritin.Bottlenecks.Single(b => b.Nutrient == "iron").SettleIt, StringComparison.Ordinal);
     }
 
