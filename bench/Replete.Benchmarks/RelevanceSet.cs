@@ -81,6 +81,47 @@ internal static class RelevanceSet
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(heldOut ? "held-out" : "tune"),-11} {silent,24:P1} {asked,20:P1}   ({silentByConfidence:P1}, {askedByConfidence:P1})"));
         }
+
+        // A first food below FoodLogResolver.CountFloor, or for text with no food word, is not counted at all.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Replete",-11} {"right, not counted",24} {"wrong, not counted",20}   (floor {Replete.Diet.FoodLogResolver.CountFloor:P0})"));
+        foreach (var heldOut in new[] { false, true })
+        {
+            var (rightDropped, wrongDropped) = Floor(index, heldOut);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(heldOut ? "held-out" : "tune"),-11} {rightDropped,24:P1} {wrongDropped,20:P1}"));
+        }
+    }
+
+    /// <summary>On the tune or held-out rows: the share of queries whose first food is right yet not counted at all
+    /// (<see cref="Replete.Diet.FoodLogResolver.NotAFood"/>), and the share whose first food is wrong and not counted.
+    /// With REPLETE_RELEVANCE_FLOOR=1 the tune rows' first-food confidences are listed, right and wrong, lowest first,
+    /// to choose <see cref="Replete.Diet.FoodLogResolver.CountFloor"/> (never the held-out rows).</summary>
+    public static (double RightDropped, double WrongDropped) Floor(FoodSearchIndex index, bool heldOut)
+    {
+        var cases = Cases.Where(c => c.HeldOut == heldOut).ToList();
+        var (right, wrong) = (new List<double>(), new List<double>());
+        var (rightDropped, wrongDropped) = (0, 0);
+        foreach (var (query, expected, _) in cases)
+        {
+            var found = index.Search(query, 4);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            var isRight = expected.Contains(found[0].FoodId);
+            (isRight ? right : wrong).Add(found[0].Confidence);
+            var dropped = Replete.Diet.FoodLogResolver.NotAFood(query, found[0]);
+            rightDropped += isRight && dropped ? 1 : 0;
+            wrongDropped += !isRight && dropped ? 1 : 0;
+        }
+
+        if (!heldOut && Environment.GetEnvironmentVariable("REPLETE_RELEVANCE_FLOOR") == "1")
+        {
+            Console.WriteLine("  right first food, lowest confidences: " + string.Join(" ", right.Order().Take(15).Select(c => c.ToString("0.000", CultureInfo.InvariantCulture))));
+            Console.WriteLine("  wrong first food, confidences:        " + string.Join(" ", wrong.Order().Select(c => c.ToString("0.000", CultureInfo.InvariantCulture))));
+        }
+
+        return ((double)rightDropped / cases.Count, (double)wrongDropped / cases.Count);
     }
 
     /// <summary>On the tune or held-out rows: the share of queries whose first food is wrong yet would be counted

@@ -77,6 +77,11 @@ public static class DayPlanner
         }
 
         var diet = request.Diet;
+        if (diet.Implausible is { } implausible)
+        {
+            return new NutritionPlan(PlanStatus.NoDiet, [], [], [], [$"The diet log is not a real intake ({implausible}), so no plan is made from it: correct the log (repeated lines, amounts, units) and plan again."]);
+        }
+
         // The items are read once for the usual diet (own foods, vitamin A, meal pairing; by the caller where it chose
         // candidates from it) and once for the diet after the plan, never held.
         var items = request.Items.Where(i => (diet.From is null || i.Date >= diet.From) && (diet.To is null || i.Date <= diet.To));

@@ -315,6 +315,7 @@ internal static class DietViews
         AdequacyStatus.NearAi => $"not known{separator}(near AI)",
         AdequacyStatus.LowerBound => $"not known{separator}(lower bound)",
         AdequacyStatus.BelowAthleteRange => $"below{separator}athlete range",
+        AdequacyStatus.Implausible => $"not read{separator}(implausible log)",
         _ => "-",
     };
 

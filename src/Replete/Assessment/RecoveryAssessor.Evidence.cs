@@ -91,6 +91,8 @@ public static partial class RecoveryAssessor
         // or one that few foods report. The 50 % and 90 % marks are Replete's design, like the weights above.
         // Many food-log lines not counted (no food matched them) make every mean a lower bound: it can still show an
         // intake adequate, never short (Diet.FoodLogCheck.LargeShareNotCounted).
+        // A log that fails the plausibility check (Diet.DietAnalysis.Implausible: 400,000 kcal a day, iron logged in g
+        // read as mg) is not an intake: it never counts against a shortfall, and the warnings say so.
         var partial = diet?.FoodLog is { MuchNotCounted: true } log
             ? string.Create(CultureInfo.InvariantCulture, $" (a lower bound: {log.LinesNotCounted} of {log.Lines} food-log lines not counted)")
             : null;
@@ -147,7 +149,7 @@ public static partial class RecoveryAssessor
             {
                 Of(intake.Nutrient.Id).For.Add(piece);
             }
-            else if (p >= 0.9)
+            else if (p >= 0.9 && diet!.Implausible is null)
             {
                 // A diet that meets a requirement already raised for a risk factor (iron x1.8 for a vegetarian, IOM 2001
                 // p.574) has answered that risk factor: it keeps its place in the list but no longer counts.

@@ -142,6 +142,12 @@ public static partial class RecoveryAssessor
             return "log food for a week or more (a diet analysis shows how sure the usual intake is).";
         }
 
+        // A log that fails the plausibility check is not an intake: it settles nothing.
+        if (diet.Implausible is { } implausible)
+        {
+            return $"the log cannot settle the intake: it is not a real intake ({implausible}); correct it and log food for a week or more.";
+        }
+
         // Many log lines not counted (no food matched them): the mean is a lower bound, so the log settles nothing
         // short of an adequate intake; say how many lines and how to count them.
         if (diet.FoodLog is { MuchNotCounted: true } log && adequacy.Probability is not >= Intake.AdequacyAssessor.SettledProbability)

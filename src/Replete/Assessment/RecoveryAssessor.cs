@@ -55,6 +55,11 @@ public static partial class RecoveryAssessor
         labs = [.. resolved];
         var warnings = new List<string>(conflicts);
         warnings.AddRange(diet?.Warnings ?? []);
+        if (diet?.Implausible is { } implausible)
+        {
+            warnings.Add($"The diet log is not counted as evidence that any nutrient is adequate ({implausible}): correct the log and assess again.");
+        }
+
         warnings.AddRange(ProfileContradictions(input, diet));
         var excess = Excess(input, kb, labs, diet);
         var (redFlags, triage) = RedFlags(kb, excess, raised);

@@ -29,6 +29,10 @@ public enum AdequacyStatus
 
     /// <summary>Below the athlete range (protein, carbohydrate): the probability against the general EAR does not apply.</summary>
     BelowAthleteRange,
+
+    /// <summary>The log fails the plausibility check (<see cref="DietAnalysis.Implausible"/>): it is not a real intake, so
+    /// whatever adequacy it computes is not shown and never counts as evidence that the nutrient is adequate.</summary>
+    Implausible,
 }
 
 /// <summary>The probability of adequacy a report may show for a nutrient, or why none can be shown. Every report (table,

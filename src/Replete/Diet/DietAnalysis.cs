@@ -51,7 +51,8 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
             if (value.MuchNotCounted)
             {
                 var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.LinesNotCounted} of {value.Lines} food-log lines were not counted");
-                Nutrients = [.. Nutrients.Select(n => n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why) })];
+                Nutrients = [.. Nutrients.Select(n => n.Reading.Status == AdequacyStatus.Implausible ? n
+                    : n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why) })];
             }
         }
     } = FoodLogCheck.None;
@@ -61,6 +62,13 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
     /// not give), in words; every report shows them first.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Plausibility { get; init; } = [];
+
+    /// <summary>Why the log is not a real intake, or null when it passes the plausibility check: a day's energy beyond any
+    /// recorded intake (<see cref="DietAnalyzer.MostEnergyRecordedInADayKcal"/>) or a day's food total of a nutrient
+    /// <see cref="DietAnalyzer.ImplausibleUlMultiple"/> times its UL or more. Such a log is still shown, but no nutrient's
+    /// adequacy is read from it (<see cref="AdequacyStatus.Implausible"/>): it never counts as evidence that a nutrient is
+    /// adequate, and no plan is made from it.</summary>
+    public string? Implausible { get; init; }
 
     /// <summary>Every warning, first in every report: <see cref="Plausibility"/>, then the food log against the profile's
     /// diet pattern (<see cref="FoodLogCheck.PatternConflicts"/>).</summary>
@@ -148,9 +156,19 @@ public static class DietAnalyzer
         }
 
         var days = dates.Select(d => new DayIntake(d, tally.Days[d].Entries, byDay[d])).ToList();
+        var (warnings, implausible) = Plausible(results, byDay, tally);
+        if (implausible is not null)
+        {
+            var reason = $"not read: {implausible}, so the log is not a real intake and says nothing about adequacy";
+            results = [.. results.Select(n => n.Reading.Status is AdequacyStatus.Probability or AdequacyStatus.AboveAi
+                ? n with { Reading = new AdequacyReading(AdequacyStatus.Implausible, null, reason) }
+                : n)];
+        }
+
         return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days)
         {
-            Plausibility = Plausible(results, byDay, tally),
+            Plausibility = warnings,
+            Implausible = implausible,
         };
     }
 
@@ -165,14 +183,20 @@ public static class DietAnalyzer
     /// the 1,000-fold of a mg-for-ug slip, which is the mistake it is there to catch. The UL check itself is unchanged.</summary>
     public const double ImplausibleUlMultiple = 10;
 
-    private static List<string> Plausible(List<NutrientIntake> results, Dictionary<DateOnly, Dictionary<string, double>> byDay, Tally tally)
+    /// <summary>The plausibility warnings, and why the log is not a real intake (null when it passes): a day's energy
+    /// beyond <see cref="MostEnergyRecordedInADayKcal"/>, or a day whose food alone gives
+    /// <see cref="ImplausibleUlMultiple"/> times a total-intake UL or more (supplements are left out of that test: a
+    /// label's unit slip is its own warning and says nothing about the food log).</summary>
+    private static (List<string> Warnings, string? Implausible) Plausible(List<NutrientIntake> results, Dictionary<DateOnly, Dictionary<string, double>> byDay, Tally tally)
     {
         var warnings = new List<string>();
+        string? implausible = null;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var beyond = byDay.Where(d => d.Value.GetValueOrDefault("energy") > MostEnergyRecordedInADayKcal).OrderBy(d => d.Key).ToList();
         if (beyond.Count > 0)
         {
             var most = beyond.MaxBy(d => d.Value["energy"]);
+            implausible = string.Create(inv, $"{most.Value["energy"]:N0} kcal on {most.Key:yyyy-MM-dd} is beyond the most energy ever recorded eaten in a day");
             warnings.Add(string.Create(inv,
                 $"Energy on {beyond.Count} day(s) (the most {most.Value["energy"]:N0} kcal on {most.Key:yyyy-MM-dd}) is beyond the most energy ever recorded eaten in a day (43.4 MJ, about {MostEnergyRecordedInADayKcal:N0} kcal, a 24-hour cycling race; Lindeman 1991, Saris et al. 1989): the log is not a real intake. Check for repeated lines, amounts and units before reading anything from it."));
         }
@@ -195,6 +219,19 @@ public static class DietAnalyzer
                 warnings.Add(string.Create(inv,
                     $"{n.Nutrient.Name}: {mean:N0} {unit} a day is {mean / ul:N0} times the UL ({ul:0.##} {unit}), beyond what a diet gives: check the logged amounts and units."));
             }
+
+            if (n.Target.UlScope == References.UpperLimitScope.TotalIntake
+                && tally.Days.Where(d => d.Value.Food.GetValueOrDefault(n.Nutrient.Id) >= ImplausibleUlMultiple * ul).OrderBy(d => d.Key).ToList() is { Count: > 0 } slipped)
+            {
+                var most = slipped.MaxBy(d => d.Value.Food[n.Nutrient.Id]);
+                var food = most.Value.Food[n.Nutrient.Id];
+                implausible ??= string.Create(inv, $"{n.Nutrient.Name}: {food:N0} {unit} from food on {most.Key:yyyy-MM-dd} is {food / ul:N0} times the UL ({ul:0.##} {unit})");
+                if (mean < ImplausibleUlMultiple * ul)
+                {
+                    warnings.Add(string.Create(inv,
+                        $"{n.Nutrient.Name}: food on {slipped.Count} day(s) (the most {food:N0} {unit} on {most.Key:yyyy-MM-dd}) gives {food / ul:N0} times the UL ({ul:0.##} {unit}), beyond what a diet gives: check the logged amounts and units."));
+                }
+            }
         }
 
         if (tally.VitaminAFormUnknown > 0)
@@ -202,7 +239,7 @@ public static class DietAnalyzer
             warnings.Add(VitaminAFormUnknownNote(tally));
         }
 
-        return warnings;
+        return (warnings, implausible);
     }
 
     /// <summary>Refuses a day whose total of a nutrient is beyond any diet: entries each in range can add up to an absurd

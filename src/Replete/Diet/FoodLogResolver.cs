@@ -44,6 +44,24 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         return match.Confidence < ConfirmBelow || match.Tied;
     }
 
+    /// <summary>A first match below this confidence is not counted: the line is listed as not counted ("no food
+    /// matches"), never added to the intake, as an amount is never guessed. Replete's choice, calibrated on the tune rows
+    /// of the search relevance set (tests/Replete.IntegrationTests/Foods/search_relevance.csv, <c>Replete.Benchmarks
+    /// relevance</c>): the lowest confidence of a right first food on its 201 tune rows is 0.39 (the next 0.51), so 0.35
+    /// drops none of them, while a name that shares one stray word with a food ("my grandma special": Special K granola,
+    /// 0.32) is not counted. Matches from the floor up to <see cref="ConfirmBelow"/> are still counted and listed to
+    /// confirm.</summary>
+    public const double CountFloor = 0.35;
+
+    /// <summary>True when <paramref name="match"/> is the first food found for <paramref name="text"/> yet no food the
+    /// person named: the text has no food word (<see cref="FoodSearchIndex.HasFoodWord"/>: "x", "the") or the match is
+    /// below <see cref="CountFloor"/>.</summary>
+    public static bool NotAFood(string text, FoodMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return match.Confidence < CountFloor || !FoodSearchIndex.HasFoodWord(text);
+    }
+
     private readonly Dictionary<string, IReadOnlyList<FoodMatch>> searches = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The table the person prefers (a profile's <c>food_table</c>): where foods of two tables match a logged
@@ -75,7 +93,7 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
                 searches[entry.Food] = found = Prefer(index.Search(entry.Food, 4));
             }
 
-            if (found.Count == 0)
+            if (found.Count == 0 || NotAFood(entry.Food, found[0]))
             {
                 return new ResolvedFood(entry, null, [], null, $"no food matches '{entry.Food}'", null);
             }

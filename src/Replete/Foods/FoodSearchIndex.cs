@@ -228,6 +228,17 @@ public sealed partial class FoodSearchIndex
     /// escape sequences and control characters in the query are dropped first (<see cref="CleanQuery"/>).</summary>
     public IReadOnlyList<FoodMatch> Search(string query, int limit = 10) => Search(query, limit, prune: true);
 
+    /// <summary>Whether <paramref name="text"/> has a word that could name a food: one that is not a stop word ("the",
+    /// "of"), has two characters or more and a letter. "x", "the" and "2" have none, so whatever the search returns for
+    /// them is no food the person named (FoodLogResolver counts none).</summary>
+    public static bool HasFoodWord(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<FoodWord>();
+        FoodText.Tokenize(CleanQuery(text), words);
+        return words.Any(w => !w.Stop && w.Text.Length >= 2 && w.Text.Any(char.IsAsciiLetter));
+    }
+
     /// <summary><paramref name="query"/> without terminal escape sequences (ECMA-48 CSI such as "ESC[31m", OSC such as
     /// a window title ended by BEL or ESC\, and two-character escapes), with line breaks and tabs as spaces and without
     /// any other control character, so that a query pasted with colours finds what its letters say and is never echoed

@@ -32,3 +32,33 @@ public class FoodLogResolverTests
         Assert.DoesNotContain("energy", item.Estimated);
     }
 }
+
+/// <summary>Which names carry a word that could name a food (tester's finding 7): the rest are never matched to one.</summary>
+public class FoodWordTests
+{
+    [Theory]
+    [InlineData("x", false)]
+    [InlineData("the", false)]
+    [InlineData("of the", false)]
+    [InlineData("2", false)]
+    [InlineData("| **", false)]
+    [InlineData("", false)]
+    [InlineData("my grandma special", true)]
+    [InlineData("oatmeal", true)]
+    [InlineData("| apple **bold** ...", true)]
+    [InlineData("egg", true)]
+    public void HasFoodWord_Name_Result(string name, bool expected) => Assert.Equal(expected, FoodSearchIndex.HasFoodWord(name));
+
+    [Fact]
+    public void Resolve_ANameWithNoFoodWord_IsNotCounted()
+    {
+        var resolver = new FoodLogResolver(FoodSearchIndex.Build([new FoodSearchEntry(1, "Oats, regular, cooked with water (oatmeal)", null, 8)]), _ => null, new Dictionary<int, FoodNutrient>());
+        Assert.True(HouseholdAmount.TryParse("100 g", out var amount));
+
+        var resolved = resolver.Resolve(new FoodLogEntry(new DateOnly(2026, 11, 2), null, "breakfast", "x", amount, "log.csv:2"));
+
+        Assert.Null(resolved.Match);
+        Assert.Null(resolved.Item);
+        Assert.Equal("no food matches 'x'", resolved.Problem);
+    }
+}
