@@ -144,7 +144,7 @@ public static class DayPlanner
             {
                 // Planning preformed niacin up to a goal in niacin equivalents would call a diet short that is not.
                 unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
-                    intake.MeanDaily, null, null, intake.Adequacy?.Probability, null, 0, false, "not planned: food data give part of it (preformed niacin; the goal counts tryptophan too)"));
+                    intake.MeanDaily, null, null, intake.Adequacy?.Probability, null, 0, false, "not planned: food data give preformed niacin only (the goal is in niacin equivalents)"));
                 continue;
             }
 
