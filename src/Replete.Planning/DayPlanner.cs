@@ -130,21 +130,16 @@ public static class DayPlanner
                 continue;
             }
 
-            if (intake?.MeanDaily is not { } mean || intake.Coverage < DietAnalyzer.LowCoverage)
+            // Planning preformed niacin up to a goal in niacin equivalents would call a diet short that is not
+            // (DietAnalyzer.MeasuredShort).
+            var why = intake?.MeanDaily is null ? "no logged food reports it"
+                : intake.Coverage < DietAnalyzer.LowCoverage ? string.Create(CultureInfo.InvariantCulture, $"only {intake.Coverage:P0} of logged foods report it")
+                : DietAnalyzer.MeasuredShort(target.Nutrient.Id) is not null ? "food data give preformed niacin only (the goal is in niacin equivalents)"
+                : null;
+            if (why is not null || intake?.MeanDaily is not { } mean)
             {
-                var why = intake is null || intake.MeanDaily is null
-                    ? "no logged food reports it"
-                    : string.Create(CultureInfo.InvariantCulture, $"only {intake.Coverage:P0} of logged foods report it");
                 unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
                     intake?.MeanDaily, null, null, intake?.Adequacy?.Probability, null, 0, false, $"not planned: {why}"));
-                continue;
-            }
-
-            if (DietAnalyzer.MeasuredShort(target.Nutrient.Id) is not null)
-            {
-                // Planning preformed niacin up to a goal in niacin equivalents would call a diet short that is not.
-                unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
-                    intake.MeanDaily, null, null, intake.Adequacy?.Probability, null, 0, false, "not planned: food data give preformed niacin only (the goal is in niacin equivalents)"));
                 continue;
             }
 

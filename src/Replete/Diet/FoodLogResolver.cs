@@ -90,10 +90,12 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
         {
             if (!searches.TryGetValue(entry.Food, out var found))
             {
-                searches[entry.Food] = found = Prefer(index.Search(entry.Food, 4));
+                // Each distinct name is searched and judged once: a name that is no food keeps no match.
+                found = Prefer(index.Search(entry.Food, 4));
+                searches[entry.Food] = found = found.Count > 0 && NotAFood(entry.Food, found[0]) ? [] : found;
             }
 
-            if (found.Count == 0 || NotAFood(entry.Food, found[0]))
+            if (found.Count == 0)
             {
                 return new ResolvedFood(entry, null, [], null, $"no food matches '{entry.Food}'", null);
             }
