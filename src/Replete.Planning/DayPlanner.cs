@@ -163,6 +163,7 @@ public static class DayPlanner
 
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
         var preformedBase = diet.Days == 0 ? 0 : usual.PreformedFromFood + request.Supplements.Sum(s => PreformedIn(s.On(default)));
+        var cuts = SupplementCuts(request, intakes, preformedBase);
         var limits = Limits(request, planningTargets, intakes, excess, preformedBase, notes);
         var candidates = Shortlist(candidatePool, goals, own, limits, request.MostCandidates);
         var foods = own.Concat(candidates).ToList();
@@ -229,6 +230,7 @@ public static class DayPlanner
             // With iron in excess, the rules that raise iron absorption are not given.
             Pairings = [.. usual.Pairings(request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
             MealInhibitors = usual.MealInhibitors,
+            SupplementsToLower = cuts,
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             TrainingFuel = fuel,
             EnergyBefore = energyBase,
@@ -276,7 +278,10 @@ public static class DayPlanner
             var cap = FoodUl(target) ?? intake;
             if (excess.Contains(id))
             {
-                cap = Math.Min(cap, intake);
+                // Never above today's intake, and food is brought down to the UL where food alone passes it; but what
+                // the supplements give is theirs to lower (SupplementCuts names them): a cap below it would rule out the
+                // usual diet itself, and the solver would find no plan at all.
+                cap = Math.Min(intake, cap + SupplementAmount(request.Supplements, target));
                 notes.Add($"{target.Nutrient.Name}: the assessment finds a possible excess or a high lab result, so the plan adds none of it.");
             }
             else if (intake > cap)
@@ -287,9 +292,10 @@ public static class DayPlanner
                 var what = preformed ? $"{target.Nutrient.Name}, as preformed vitamin A (retinol), which its UL covers" : target.Nutrient.Name;
                 var top = request.Diet.Nutrients.FirstOrDefault(n => n.Nutrient.Id == id)?.TopFoods.Select(f => f.Food).ToList() ?? [];
                 // Already over the UL: the plan adds none, and says where it comes from; it does not cut a person's foods.
+                // With supplements in it, SupplementCuts names the supplement and by how much (NutritionPlan.SupplementsToLower).
                 notes.Add(fromSupplements > 0
                     ? string.Create(CultureInfo.InvariantCulture,
-                        $"{what}: food and supplements give {intake:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}, {fromSupplements:0.#} of it from supplements: lower the supplement by at least {Math.Min(fromSupplements, intake - ul):0.#} {target.Nutrient.Unit}/d. The plan adds none.")
+                        $"{what}: food and supplements give {intake:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}: lower the supplement first (above). The plan adds none.")
                     : string.Create(CultureInfo.InvariantCulture,
                         $"{what}: your usual food gives {intake:0.#} {target.Nutrient.Unit}/d, above the UL of {ul:0.#}{(top.Count > 0 ? $", most from {string.Join(", ", top)}" : "")}: eat less of them, or less often. The plan adds none."));
             }
@@ -335,6 +341,45 @@ public static class DayPlanner
         }
 
         return chosen;
+    }
+
+    /// <summary>Every nutrient the supplements push above its UL (what the UL covers: total intake, preformed vitamin A,
+    /// or the supplements alone where it covers supplements or fortificants only), with each supplement that supplies
+    /// it and the least they must come down by. Largest excess over the UL first.</summary>
+    private static List<SupplementCut> SupplementCuts(PlanRequest request, Dictionary<string, NutrientIntake> intakes, double preformedBase)
+    {
+        var cuts = new List<SupplementCut>();
+        foreach (var target in request.Targets.Targets.Where(t => t.Ul is not null))
+        {
+            var id = target.Nutrient.Id;
+            var sources = request.Supplements
+                .Select(s => new SupplementAmount(s.Name, target.UlScope == UpperLimitScope.PreformedVitaminA ? PreformedIn(s.On(default))
+                    : id == "folate" && s.FolicAcidPerDose > 0 ? s.FolicAcidPerDose * s.DosesPerDay
+                    : s.PerDose.GetValueOrDefault(id) * s.DosesPerDay))
+                .Where(s => s.PerDay > 0)
+                .OrderByDescending(s => s.PerDay)
+                .ToList();
+            var fromSupplements = sources.Sum(s => s.PerDay);
+            if (fromSupplements <= 0 || target.Ul is not { } ul)
+            {
+                continue;
+            }
+
+            // Total intake where the UL covers food too; with no logged food reporting it, the supplements alone (a
+            // lower bound).
+            var intake = target.UlScope switch
+            {
+                UpperLimitScope.TotalIntake => Math.Max(fromSupplements, intakes.GetValueOrDefault(id)?.MeanDaily ?? 0),
+                UpperLimitScope.PreformedVitaminA => Math.Max(fromSupplements, preformedBase),
+                _ => fromSupplements,
+            };
+            if (intake > ul)
+            {
+                cuts.Add(new SupplementCut(id, target.Nutrient.Name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul)));
+            }
+        }
+
+        return [.. cuts.OrderByDescending(c => c.Intake / c.Ul)];
     }
 
     /// <summary>What the daily supplements give of the nutrient the target's UL covers (preformed vitamin A for vitamin A).</summary>

@@ -19,6 +19,10 @@ public sealed record NutritionPlan(PlanStatus Status, IReadOnlyList<FoodChange> 
     /// triage says see a doctor.</summary>
     public IReadOnlyList<SupplementAdvice> Supplements { get; init; } = [];
 
+    /// <summary>Supplements that take a nutrient above its UL, and by how much to lower them: the first change, before
+    /// any food (the plan adds none of such a nutrient). Empty when no supplement does.</summary>
+    public IReadOnlyList<SupplementCut> SupplementsToLower { get; init; } = [];
+
     /// <summary>The training week's fuel (daily carbohydrate and protein, each session's fluid, sodium and
     /// carbohydrate), where the request has a week and a body mass; else null.</summary>
     public Training.WeekFuel? TrainingFuel { get; init; }

@@ -90,10 +90,19 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
             Medications = [.. input.RiskFactors.Where(History.MedicationRiskIds.Contains)],
             Week = week,
             Usual = usual,
-            Excess = [.. assessment.Excess.Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
+            Excess = [.. assessment.Excess.Where(e => !SupplementsOnlyExcess(e, targets)).Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
             LabAdequate = [.. assessment.Labs.Where(l => (l.Status == LabStatus.Normal || l.AboveLowOnly) && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
             SweatRateLitresPerHour = request.Profile.SweatRateLitresPerHour,
             SweatSodiumMmolPerLitre = request.Profile.SweatSodiumMmolPerLitre,
         };
     }
+
+    /// <summary>Whether a possible excess rests only on supplements above a UL that covers supplements alone
+    /// (magnesium): then food is not held back, and the plan's <see cref="NutritionPlan.SupplementsToLower"/> names the
+    /// supplement. The magnesium UL covers pharmacological agents only, as no adverse effect of magnesium in food is
+    /// known (IOM 1997, Ca, P, Mg, Vitamin D, Fluoride, doi:10.17226/5776, ch. 6, magnesium UL). A risk factor or a high
+    /// lab for it still holds food back.</summary>
+    private static bool SupplementsOnlyExcess(ExcessFinding excess, PersonalTargets targets) =>
+        targets.Targets.FirstOrDefault(t => t.Nutrient.Id == excess.Nutrient) is { UlScope: References.UpperLimitScope.SupplementsOnly }
+        && excess.Evidence.Where(e => e.Kind == EvidenceKind.Exposure).All(e => e.Code == excess.Nutrient);
 }

@@ -18,6 +18,7 @@ internal static class PlanViews
         PlanStatus.NoPlan => "No plan: an emergency comes first. Get medical care now.",
         PlanStatus.NoDiet => "No plan: no usual diet to plan from.",
         PlanStatus.FoodOnly => "Food plan only: see a doctor about what the assessment flagged; any supplement for it is the doctor's decision.",
+        _ when plan.SupplementsToLower.Count > 0 => $"First lower {plan.SupplementsToLower.Count} supplement(s) above an upper limit; then {(plan.Changes.Count == 0 ? "no food change within the plan's limits helps" : $"{plan.Changes.Count} food change(s) a day")}.",
         _ when plan.Changes.Count == 0 && plan.ProblemNutrients.Count == 0 => "Your usual diet already meets every planned goal: no change needed.",
         _ when plan.Changes.Count == 0 => "No food change within the plan's limits helps; see the problem nutrients.",
         _ => $"{plan.Changes.Count} food change(s) a day.",
@@ -28,6 +29,11 @@ internal static class PlanViews
     public static IReadOnlyList<string> Summary(NutritionPlan plan)
     {
         var lines = new List<string>();
+        if (plan.SupplementsToLower.Count > 0)
+        {
+            lines.Add("Lower first: " + string.Join("; ", plan.SupplementsToLower.Select(Cut)));
+        }
+
         if (plan.Changes.Count > 0)
         {
             lines.Add("Changes a day: " + string.Join("; ", plan.Changes.Select(c => $"{Name(c)} {Signed(c.ChangeGrams)} g")));
@@ -52,6 +58,15 @@ internal static class PlanViews
         // HTML always carry every column).
         var wide = console.Profile.Width >= WideColumns;
         console.MarkupLine($"[bold]Plan[/]: {Shown.Markup(Headline(plan))}");
+        if (plan.SupplementsToLower.Count > 0)
+        {
+            console.MarkupLine("[bold red]Lower these supplements first[/] (above an upper limit; the plan adds none of these nutrients):");
+            foreach (var cut in plan.SupplementsToLower)
+            {
+                Layout.Bullet(console, Shown.Markup(cut.Advice));
+            }
+        }
+
         if (plan.Changes.Count > 0)
         {
             var changes = new Table().Title("Day plan: changes to your usual diet").AddColumn("food");
@@ -182,6 +197,17 @@ internal static class PlanViews
         var sub = heading + "#";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{heading} Nutrition plan\n\n**{Headline(plan)}**\n\n");
+        if (plan.SupplementsToLower.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{sub} Lower these supplements first\n\n");
+            foreach (var cut in plan.SupplementsToLower)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- {cut.Advice}\n");
+            }
+
+            text.Append('\n');
+        }
+
         if (plan.Changes.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{sub} Day plan\n\n");
@@ -280,6 +306,17 @@ internal static class PlanViews
         var sub = $"h{heading[1] - '0' + 1}";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"<{heading}>Nutrition plan</{heading}>\n<p><strong>{E(Headline(plan))}</strong></p>\n");
+        if (plan.SupplementsToLower.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<{sub}>Lower these supplements first</{sub}>\n<ul>\n");
+            foreach (var cut in plan.SupplementsToLower)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<li class=\"problem\">{E(cut.Advice)}</li>\n");
+            }
+
+            text.Append("</ul>\n");
+        }
+
         if (plan.Changes.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"<{sub}>Day plan</{sub}>\n");
@@ -445,6 +482,10 @@ internal static class PlanViews
             : $"no iron absorption estimate: {string.Join("; ", load.IronAbsorption.WhyNot)}";
         return $"{load.Meal} ({days}): {load.Describe()}{unreported}. {estimate}.";
     }
+
+    /// <summary>A supplement to lower, in brief: which, by how much, for which nutrient.</summary>
+    private static string Cut(SupplementCut cut) => string.Create(CultureInfo.InvariantCulture,
+        $"{string.Join(", ", cut.Supplements.Select(s => s.Supplement))} by at least {cut.LowerBy:0.#} {cut.Unit}/d of {cut.Name.ToLowerInvariant()} (UL {cut.Ul:0.#})");
 
     private static string Pairing(Replete.Diet.PairingAdvice p) => p.Meal == "supplements"
         ? $"{p.Rule.Label} ({p.Detail}): {p.Rule.Advice} Certainty: {p.Rule.Certainty}."
