@@ -13,7 +13,7 @@ internal sealed class PersonOptions
     private readonly Option<double?> weightKg = new("--weight-kg") { Description = "Body mass in kg, for per-kg targets" };
     private readonly Option<string?> sport = new("--sport") { Description = "Main sport, such as running, cycling or weightlifting" };
     private readonly Option<double?> trainingHours = new("--training-hours-per-week") { Description = "Training volume in hours per week" };
-    private readonly Option<bool> vegetarian = new("--vegetarian") { Description = "Vegetarian or vegan diet (iron bioavailability)" };
+    private readonly Option<bool> vegetarian = new("--vegetarian") { Description = "Vegetarian or vegan diet (iron and zinc bioavailability)" };
 
     public void AddTo(Command command)
     {

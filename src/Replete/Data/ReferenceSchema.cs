@@ -97,7 +97,7 @@ internal static class ReferenceSchema
         Closed(set, "within_person_variation.csv", "evidence", ["assumed", "pooled", "pooled_derived", "proxy"]);
         Each(set, "within_person_variation.csv", "life_stages", s => s == "*" || s.Split(' ').All(lifeStages.Contains), "'*' or life stage ids separated by spaces");
         Closed(set, "sports.csv", "category", ["endurance", "mixed", "skill", "strength", "team"]);
-        Closed(set, "athlete_targets.csv", "kind", ["carbohydrate", "iron", "protein"]);
+        Closed(set, "athlete_targets.csv", "kind", ["carbohydrate", "iron", "protein", "zinc"]);
         Closed(set, "athlete_targets.csv", "evidence", ["limited", "moderate", "strong"]);
         Closed(set, "fueling.csv", "phase", ["before", "during", "after", "screen"]);
         Closed(set, "fueling.csv", "evidence", ["limited", "moderate", "strong"]);

@@ -9,7 +9,7 @@ namespace Replete.References;
 /// <param name="BodyMassKg">Body mass, for per-kilogram targets; null when unknown.</param>
 /// <param name="Sport">A sport id from <see cref="Sports"/>, or null.</param>
 /// <param name="TrainingHoursPerWeek">Training volume, or null.</param>
-/// <param name="Vegetarian">True for a vegetarian or vegan diet (iron bioavailability).</param>
+/// <param name="Vegetarian">True for a vegetarian or vegan diet (iron and zinc bioavailability).</param>
 public sealed record Person(
     double AgeYears,
     Sex Sex,

@@ -44,6 +44,7 @@ public static class TargetCalculator
                 "protein" => Protein(target, dri, person, isAthlete, goal),
                 "carbohydrate" => Carbohydrate(target, person, load),
                 "iron" => Iron(target, person, stage),
+                "zinc" => Zinc(target, person),
                 _ => target,
             };
             targets.Add(target);
@@ -138,6 +139,22 @@ public static class TargetCalculator
                     guidance.Evidence, guidance.Source),
             ],
         };
+    }
+
+    /// <summary>Zinc for a vegetarian or vegan: the EAR and RDA up to 50 % higher (data/athlete_targets.csv, IOM 2001
+    /// p.480), for phytate in grains and legumes. Infants (an AI, no EAR) are left as they are.</summary>
+    private static NutrientTarget Zinc(NutrientTarget target, Person person)
+    {
+        if (!person.Vegetarian || target.Ear is null)
+        {
+            return target;
+        }
+
+        var veg = AthleteGuidance.Get("zinc", "vegetarian");
+        var adjustment = new TargetAdjustment(
+            string.Create(CultureInfo.InvariantCulture, $"vegetarian diet: requirement up to x{veg.Low} (phytate; x{veg.Low} used, evidence limited)"), veg.Evidence, veg.Source)
+        { Covers = ["vegetarian", "vegan"] };
+        return target with { Ear = target.Ear * veg.Low, Rda = target.Rda * veg.Low, RequirementFactor = veg.Low, Adjustments = [adjustment] };
     }
 
     private static NutrientTarget Iron(NutrientTarget target, Person person, LifeStage stage)

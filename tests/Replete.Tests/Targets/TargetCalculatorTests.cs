@@ -48,6 +48,22 @@ public class TargetCalculatorTests
         Assert.False(iron.HasWeakEvidence);
     }
 
+    /// <summary>Tester h60, finding 11: zinc was not raised for vegetarians, though "the requirement for dietary zinc
+    /// may be as much as 50 percent greater for vegetarians" (IOM 2001 p.480). Men 19-50: EAR 9.4, RDA 11 mg.</summary>
+    [Fact]
+    public void Zinc_Vegetarian_IsUpTo1Point5TimesTheDri_FlaggedWeak_AndOmnivoresAreUnchanged()
+    {
+        var zinc = TargetCalculator.For(new Person(40, Sex.Male, Vegetarian: true)).For("zinc");
+        Assert.Equal(9.4 * 1.5, zinc.Ear!.Value, 6);
+        Assert.Equal(11 * 1.5, zinc.Rda!.Value, 6);
+        Assert.Equal(40, zinc.Ul);
+        Assert.True(zinc.HasWeakEvidence);
+        Assert.Contains(zinc.Adjustments, a => a.Source.Contains("p.480", StringComparison.Ordinal) && a.Covers.Contains("vegetarian"));
+        var omnivore = TargetCalculator.For(new Person(40, Sex.Male)).For("zinc");
+        Assert.Equal(11, omnivore.Rda!.Value, 6);
+        Assert.Equal(1, omnivore.RequirementFactor);
+    }
+
     [Fact]
     public void Iron_EnduranceTraining_IsAdjustedAndFlaggedWeak()
     {
