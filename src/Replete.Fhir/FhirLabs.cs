@@ -150,9 +150,9 @@ public static class FhirLabs
             && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
                 ? at
                 : (DateTimeOffset?)null;
-        if (effective is { } taken && DateOnly.FromDateTime(taken.UtcDateTime) > InputLimits.LatestPastDate)
+        if (effective is { } taken && InputLimits.PastDateProblem(DateOnly.FromDateTime(taken.UtcDateTime)) is { } problem)
         {
-            throw Unreadable(fileName, $"observation '{Shown(observation.Id ?? name)}': effective date {taken.UtcDateTime:yyyy-MM-dd} is in the future: a result is of a sample already taken (check the year)");
+            throw Unreadable(fileName, $"observation '{Shown(observation.Id ?? name)}': effective date {taken.UtcDateTime:yyyy-MM-dd} {problem}: a result is of a sample already taken (check the year)");
         }
 
         // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.

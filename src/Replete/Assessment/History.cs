@@ -143,7 +143,7 @@ public sealed record History
 
             reader.OnlyFields(item, path, MedicationFields);
             var name = reader.Text(item, "name", path);
-            var started = reader.Date(item, "started", path);
+            var started = reader.PastDate(item, "started", path, "the medicine was started");
             var kind = reader.Text(item, "class", path);
             if (name is null)
             {

@@ -355,9 +355,11 @@ public static class AppExport
     }
 
     private static DateOnly Date(CsvReader csv, int index, FileDates dates, int key) =>
-        dates.TryRead(csv.GetSpan(index), csv.Line, key, out var date)
-            ? date
-            : throw csv.Error(index, $"'{csv.GetString(index)}' is not a date (expected YYYY-MM-DD, D.M.YYYY or a slashed date)");
+        !dates.TryRead(csv.GetSpan(index), csv.Line, key, out var date)
+            ? throw csv.Error(index, $"'{csv.GetString(index)}' is not a date (expected YYYY-MM-DD, D.M.YYYY or a slashed date)")
+            : Documents.InputLimits.PastDateProblem(date, csv.GetSpan(index).Contains('/')) is { } problem
+            ? throw csv.Error(index, $"'{csv.GetString(index)}' {problem}: an export records days eaten (check the year)")
+            : date;
 
     private static TimeOnly? Time(CsvReader csv, int index) =>
         index >= 0 && csv.GetOptionalString(index) is { } text

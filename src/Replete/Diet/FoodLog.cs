@@ -58,9 +58,9 @@ public static class FoodLog
             }
 
             // A slashed date may still change order (day and month) once the file settles it; a YYYY-MM-DD one is final.
-            if (day > Documents.InputLimits.LatestPastDate && !csv.GetSpan(date).Contains('/'))
+            if (Documents.InputLimits.PastDateProblem(day, csv.GetSpan(date).Contains('/')) is { } problem)
             {
-                throw csv.Error(date, $"'{csv.GetString(date)}' is in the future: a food log records days eaten (check the year)");
+                throw csv.Error(date, $"'{csv.GetString(date)}' {problem}: a food log records days eaten (check the year)");
             }
 
             TimeOnly? at = null;
@@ -120,9 +120,9 @@ public static class FoodLog
             throw source.Error(item, "date", $"entry {index}: '{dateText}' is not a date");
         }
 
-        if (day > Documents.InputLimits.LatestPastDate && !dateText.Contains('/', StringComparison.Ordinal))
+        if (Documents.InputLimits.PastDateProblem(day, dateText.Contains('/', StringComparison.Ordinal)) is { } problem)
         {
-            throw source.Error(item, "date", $"entry {index}: '{dateText}' is in the future: a food log records days eaten (check the year)");
+            throw source.Error(item, "date", $"entry {index}: '{dateText}' {problem}: a food log records days eaten (check the year)");
         }
 
         var timeText = Text("time", false);

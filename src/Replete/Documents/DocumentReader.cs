@@ -148,7 +148,7 @@ internal sealed class DocumentReader(JsonSource source)
     }
 
     /// <summary>A YYYY-MM-DD date of something that has happened: a date after <see cref="InputLimits.LatestPastDate"/>
-    /// is refused.</summary>
+    /// or before <see cref="InputLimits.EarliestPastDate"/> is refused.</summary>
     /// <param name="element">The object holding the field.</param>
     /// <param name="field">The field.</param>
     /// <param name="parent">The object's path, for messages.</param>
@@ -156,9 +156,9 @@ internal sealed class DocumentReader(JsonSource source)
     public DateOnly? PastDate(JsonElement element, string field, string? parent, string what)
     {
         var day = Date(element, field, parent);
-        if (day > InputLimits.LatestPastDate)
+        if (day is { } known && InputLimits.PastDateProblem(known) is { } problem)
         {
-            AddAt(element, field, parent, InputProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"{day.Value:yyyy-MM-dd} is in the future: give the date {what} (check the year)"));
+            AddAt(element, field, parent, InputProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"{known:yyyy-MM-dd} {problem}: give the date {what} (check the year)"));
             return null;
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Replete.Documents;
 
 /// <summary>Every range Replete holds a person's input to, in one place. A value outside is refused with the range, so
@@ -8,6 +10,20 @@ public static class InputLimits
     /// <summary>The latest date a record of the past (a blood draw, a food-log day) may carry: tomorrow in UTC (Replete's
     /// choice: one day's tolerance covers every time zone; a later date is a typo in the year).</summary>
     public static DateOnly LatestPastDate => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+
+    /// <summary>The earliest date a record of a person's past (a blood draw, a food-log day, a medicine started) may
+    /// carry: 1 January of the year <see cref="AgeYears"/>' 120 years ago (Replete's choice, from the same limit: an
+    /// earlier date is before anyone living was born, so a typo in the year). A whole year, so a slashed date whose day
+    /// and month the file settles later never crosses it.</summary>
+    public static DateOnly EarliestPastDate => new(DateTime.UtcNow.Year - (int)AgeYears.Maximum, 1, 1);
+
+    /// <summary>Why <paramref name="day"/> cannot be a date of the past, or null: after <see cref="LatestPastDate"/>
+    /// (unless <paramref name="orderUnsettled"/>: a slashed date whose day and month may still swap) or before
+    /// <see cref="EarliestPastDate"/>.</summary>
+    public static string? PastDateProblem(DateOnly day, bool orderUnsettled = false) =>
+        day > LatestPastDate && !orderUnsettled ? "is in the future"
+        : day < EarliestPastDate ? string.Create(CultureInfo.InvariantCulture, $"is before {EarliestPastDate:yyyy}, more than {AgeYears.Maximum:0} years ago")
+        : null;
 
     /// <summary>Age, 0-120 years. Replete's choice: the DRI life stages start at birth; 120 is just below the oldest
     /// verified human age (122 years).</summary>

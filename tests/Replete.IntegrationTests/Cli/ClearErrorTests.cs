@@ -219,10 +219,15 @@ public sealed class ClearErrorTests(Sr28Database sr28) : CommandTestDirectory(sr
     public void ATrainingLoad_IsShownInWords() =>
         Assert.Equal("very high", Replete.Cli.Rendering.TrainingViews.LoadWords(Replete.Targets.TrainingLoad.VeryHigh));
 
-    [Theory] // Finding 27: an empty lab unit and a date in the future are refused with the file, line and field.
+    // Finding 27: an empty lab unit and a date in the future are refused with the file, line and field. Tester h60,
+    // finding 14: so are a lab drawn in 1850 and a medicine started in 3026 or 1899 (InputLimits.PastDateProblem).
+    [Theory]
     [InlineData("\"labs\": [{\"biomarker\": \"ferritin\", \"value\": 18, \"unit\": \"\"}]", ":2: labs[0].unit: is empty")]
     [InlineData("\"labs\": [{\"biomarker\": \"ferritin\", \"value\": 18, \"unit\": \"ug/L\"}], \"lab_sample\": {\"date\": \"2099-01-01\"}", ":2: lab_sample.date: 2099-01-01 is in the future")]
-    public void AnEmptyLabUnitOrAFutureLabDate_IsRefused(string labs, string expected)
+    [InlineData("\"labs\": [{\"biomarker\": \"ferritin\", \"value\": 18, \"unit\": \"ug/L\"}], \"lab_sample\": {\"date\": \"1850-06-01\"}", ":2: lab_sample.date: 1850-06-01 is before ")]
+    [InlineData("\"history\": {\"medications\": [{\"name\": \"omeprazole\", \"started\": \"3026-01-01\"}]}", ":2: history.medications[0].started: 3026-01-01 is in the future: give the date the medicine was started")]
+    [InlineData("\"history\": {\"medications\": [{\"name\": \"omeprazole\", \"started\": \"1899-01-01\"}]}", ":2: history.medications[0].started: 1899-01-01 is before ")]
+    public void AnEmptyLabUnitOrADateOutsideThePast_IsRefused(string labs, string expected)
     {
         var assessment = Write("{\"profile\": {\"age\": 30, \"sex\": \"female\"},\n " + labs + "}");
 
@@ -242,6 +247,21 @@ public sealed class ClearErrorTests(Sr28Database sr28) : CommandTestDirectory(sr
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("log.csv:2: date: '9999-12-31' is in the future", result.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory] // Finding 14: the same for a food log and an app export, whose dates were only checked for the future, or not at all.
+    [InlineData("log.csv", "date,time,meal,food,amount\n1800-01-01,07:00,breakfast,banana,100 g\n", "log.csv:2: date: '1800-01-01' is before ")]
+    [InlineData("cronometer_dailysummary.csv", "Date,Energy (kcal),Iron (mg)\n3026-01-27,2474.29,12.1\n", "cronometer_dailysummary.csv:2: Date: '3026-01-27' is in the future")]
+    [InlineData("cronometer_dailysummary.csv", "Date,Energy (kcal),Iron (mg)\n1/27/1826,2474.29,12.1\n", "cronometer_dailysummary.csv:2: Date: '1/27/1826' is before ")]
+    public void AFoodLogOrExportDayBeforeAnyoneLivingOrInTheFuture_IsRefused(string name, string text, string expected)
+    {
+        InitDatabase();
+        var log = WriteFile(name, text);
+
+        var result = CliRunner.Run("analyze", log, "--profile", Profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
     private string WriteFile(string name, string text)
