@@ -373,7 +373,7 @@ public sealed partial class FoodSearchIndex
         var slots = ResolveSlots(work, words);
         try
         {
-            if (slots.Count == 0 || (requireAll && slots.Any(s => s.Terms.Count == 0 && !s.Optional)))
+            if (slots.Count == 0 || (requireAll && AnyRequiredUnmatched(slots)))
             {
                 return;
             }
@@ -384,15 +384,22 @@ public sealed partial class FoodSearchIndex
                 return;
             }
 
-            var totalWeight = slots.Sum(s => s.Weight);
+            var totalWeight = TotalWeight(slots);
             // The most a food can score before its unmatched words are charged: every word in the first segment, the
             // first-word bonus on the heaviest, and every bonus.
             var firstBonus = (1 + HeadBonus) * FirstWordBonus;
             var extras = CompletenessBonus + DefaultFormBonus + (AdjacentBonus * (slots.Count - 1));
             // No slot can score above its best-matching term (a typo matches at 0.7, a prefix at 0.75), so neither can
             // the food: the match part of the bound scales by the best term quality of any slot.
-            var quality = slots.Max(s => s.Terms.Count == 0 ? 0 : s.Terms.Max(t => t.Quality));
-            var bestPossible = (quality * (1 + HeadBonus + (firstBonus * slots.Max(s => s.Weight) / totalWeight))) + extras;
+            var quality = 0.0;
+            var heaviest = double.NegativeInfinity;
+            foreach (var slot in slots)
+            {
+                quality = Math.Max(quality, BestQuality(slot));
+                heaviest = Math.Max(heaviest, slot.Weight);
+            }
+
+            var bestPossible = (quality * (1 + HeadBonus + (firstBonus * heaviest / totalWeight))) + extras;
             work.Top.Clear();
             work.Floor = work.Results.Count >= limit
                 ? work.Results.Values.Select(r => r.Score).OrderDescending().ElementAt(limit - 1)
@@ -406,7 +413,7 @@ public sealed partial class FoodSearchIndex
                     return;
                 }
 
-                var rarestFoods = rarest.Terms.Sum(t => postings[t.Term].Length);
+                var rarestFoods = FoodsOf(rarest, postings);
                 var fillBounds = SlotBounds(work, slots, rarest, rarestFoods, driverHeadKnown: false);
                 Scan(work, Candidates(work, rarest, postings), bestPossible, fillBounds, extras, factor, limit, slots, totalWeight, requireAll, []);
                 return;
@@ -414,15 +421,34 @@ public sealed partial class FoodSearchIndex
 
             // Foods whose name starts with the rarest word first; then the rest, which cannot earn the first-segment
             // bonuses for that word, so their bound is lower and the scan usually stops at once.
-            var driver = slots.Where(s => !s.Optional).OrderBy(s => s.Terms.Sum(t => postings[t.Term].Length)).First();
-            var others = slots.Where(s => !ReferenceEquals(s, driver)).Select(s => s.Weight).DefaultIfEmpty(0).Max();
+            // The first required slot with the fewest foods (ties keep slot order); ResolveSlots leaves one required.
+            var driver = slots[0];
+            var driverFoods = int.MaxValue;
+            foreach (var slot in slots)
+            {
+                if (!slot.Optional && FoodsOf(slot, postings) is var foods && foods < driverFoods)
+                {
+                    (driver, driverFoods) = (slot, foods);
+                }
+            }
+
+            var others = 0.0;
+            var anyOther = false;
+            foreach (var slot in slots)
+            {
+                if (!ReferenceEquals(slot, driver))
+                {
+                    others = anyOther ? Math.Max(others, slot.Weight) : slot.Weight;
+                    anyOther = true;
+                }
+            }
+
             var restBound = slots.Count == 1
                 ? quality + extras
                 : (quality * (1 + HeadBonus - (HeadBonus * driver.Weight / totalWeight) + (firstBonus * others / totalWeight))) + extras;
             // Every other word must match too. When the rarest word is still common, a bit set per other word answers
             // that before a food is scored (setting a bit costs about a hundredth of scoring a food); for a short
             // list scoring each food is cheaper than building the sets.
-            var driverFoods = driver.Terms.Sum(t => postings[t.Term].Length);
             try
             {
                 var filters = driverFoods < FilterFrom
@@ -450,6 +476,70 @@ public sealed partial class FoodSearchIndex
                 }
             }
         }
+    }
+
+    /// <summary>True when a slot that must match has no term: no food can have every word.</summary>
+    private static bool AnyRequiredUnmatched(List<Slot> slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Terms.Count == 0 && !slot.Optional)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The summed weight of <paramref name="slots"/>, added in slot order. These helpers are plain loops rather
+    /// than LINQ because a search runs them for every synonym variant: lambdas are compiled unoptimized for their first
+    /// calls (they cannot be marked like the methods, see the remarks) and each call allocates.</summary>
+    private static double TotalWeight(List<Slot> slots)
+    {
+        var total = 0.0;
+        foreach (var slot in slots)
+        {
+            total += slot.Weight;
+        }
+
+        return total;
+    }
+
+    /// <summary>The best quality of any term of <paramref name="slot"/> (0 when it has none).</summary>
+    private static double BestQuality(Slot slot)
+    {
+        var best = double.NegativeInfinity;
+        foreach (var (_, quality) in slot.Terms)
+        {
+            best = Math.Max(best, quality);
+        }
+
+        return slot.Terms.Count == 0 ? 0 : best;
+    }
+
+    /// <summary>How many foods the lists of <paramref name="slot"/>'s terms hold together (a food on two counts twice).</summary>
+    private static int FoodsOf(Slot slot, int[][] lists)
+    {
+        var foods = 0;
+        foreach (var (term, _) in slot.Terms)
+        {
+            foods += lists[term].Length;
+        }
+
+        return foods;
+    }
+
+    /// <summary>How many terms the slots hold between them.</summary>
+    private static int TermCount(List<Slot> slots)
+    {
+        var count = 0;
+        foreach (var slot in slots)
+        {
+            count += slot.Terms.Count;
+        }
+
+        return count;
     }
 
     /// <summary>Notes, for the posting-local bound of <see cref="ScanDriver"/>, what each query term can win back in a
@@ -516,7 +606,7 @@ public sealed partial class FoodSearchIndex
     {
         // Every token of every term a slot matches goes uncharged, so a food can win back the cost of as many distinct
         // terms as the slots hold between them (a prefix can match "chicken" and "chickpea" in one name).
-        var refundable = slots.Sum(s => s.Terms.Count);
+        var refundable = TermCount(slots);
         foreach (var doc in candidates)
         {
             var docBound = bounds is null ? bound : Math.Min(bound, SlotBound.For(bounds, doc, null, extras, totalWeight));
@@ -536,7 +626,7 @@ public sealed partial class FoodSearchIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanDriver(Scratch work, Slot driver, bool head, double bound, SlotBound[]? bounds, double extras, double factor, int limit, List<Slot> slots, double totalWeight, ulong[][] filters)
     {
-        var refundable = slots.Sum(s => s.Terms.Count);
+        var refundable = TermCount(slots);
         var lists = head ? headPostings : restPostings;
         // A food on the lists of two driver terms is scanned once: at its first list, with the highest bound it meets.
         var seen = driver.Terms.Count > 1 ? work.SeenFor(foodIds.Length) : null;
@@ -889,7 +979,12 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
-            var weight = found.Count == 0 ? 1.0 : found.Max(f => idf[f.Term]);
+            var weight = found.Count == 0 ? 1.0 : double.NegativeInfinity;
+            foreach (var (term, _) in found)
+            {
+                weight = Math.Max(weight, idf[term]);
+            }
+
             slots.Add(new Slot(found, weight, WordRoles.GetValueOrDefault(words[w]) is "plain" or "default"));
         }
 
