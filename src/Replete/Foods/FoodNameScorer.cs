@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Replete.Foods;
 
 /// <summary>The ranking model of the food search, apart from the index: how well one food name, as tokens with their
@@ -61,7 +60,6 @@ internal static class FoodNameScorer
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
     /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
     /// many words that are not optional did not.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
         ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness)

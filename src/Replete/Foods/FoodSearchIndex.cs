@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using static Replete.Foods.FoodNameScorer;
 
 namespace Replete.Foods;
@@ -16,11 +15,6 @@ namespace Replete.Foods;
 /// (each through its exact word, a prefix, a one-edit or, for long words, two-edit typo, or a synonym); only when too
 /// few foods match them all are foods with the rarest word but missing another considered. Thread-safe for
 /// searching.</para>
-/// <para>The methods a search runs are marked <see cref="MethodImplOptions.AggressiveOptimization"/>: a command-line
-/// process searches a handful of times and a resident one a few hundred times a minute at most, so the runtime's
-/// tiered compilation would otherwise run them as unoptimized first-tier code for most or all of their calls (two to
-/// three times slower: SR28 p50 31 -> 12 us in the latency benchmark with tiering off). Optimizing them on first call
-/// costs a few milliseconds of compiling once per process.</para>
 /// </remarks>
 public sealed partial class FoodSearchIndex
 {
@@ -249,7 +243,6 @@ public sealed partial class FoodSearchIndex
     /// a window title ended by BEL or ESC\, and two-character escapes), with line breaks and tabs as spaces and without
     /// any other control character, so that a query pasted with colours finds what its letters say and is never echoed
     /// with them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string CleanQuery(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -271,7 +264,6 @@ public sealed partial class FoodSearchIndex
     /// <summary>The same search scoring every food, with no pruning: the reference the pruned search must equal.</summary>
     internal IReadOnlyList<FoodMatch> SearchEveryFood(string query, int limit = 10) => Search(query, limit, prune: false);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<FoodMatch> Search(string query, int limit, bool prune)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -325,7 +317,6 @@ public sealed partial class FoodSearchIndex
     /// before "creme de menthe", which only shares "creme". Then the higher score, then the lower food number, so that
     /// a shorter list is always the start of a longer one. The confidence shown never rises down the list: a food
     /// ranked below another is never called the surer match (it takes the lower of its own and the one above).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<FoodMatch> Ranked(Dictionary<int, (double Score, double Confidence, bool Full)> results, int limit)
     {
         var ordered = results
@@ -354,7 +345,6 @@ public sealed partial class FoodSearchIndex
     /// scored. A food missing a word, from a group none of these belongs to, is a match across food groups (a liqueur
     /// for a dairy word) and costs <see cref="CrossGroupCost"/> in score and confidence as it is scored, so the top-k
     /// bound of the scan sees the score it is ranked by.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NoteFullGroups(Scratch work)
     {
         work.FullGroups.Clear();
@@ -367,7 +357,6 @@ public sealed partial class FoodSearchIndex
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(Scratch work, string[] words, double factor, int limit, bool requireAll, bool prune)
     {
         var slots = ResolveSlots(work, words);
@@ -547,7 +536,6 @@ public sealed partial class FoodSearchIndex
     /// longest lists get a bit set each (up to <see cref="MaxPresenceSets"/> less one); the rest (prefix completions,
     /// typos: short lists) share one, which charges their summed cost where it says a food has any of them. A term whose
     /// list is far longer than the scan is counted in every food.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NoteRefunds(Scratch work, List<Slot> slots, int driverFoods)
     {
         work.RefundTerms.Clear();
@@ -601,7 +589,6 @@ public sealed partial class FoodSearchIndex
         Scan(work, foods, double.PositiveInfinity, null, 0, factor, limit, slots, totalWeight, requireAll, []);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Scan(Scratch work, IEnumerable<int> candidates, double bound, SlotBound[]? bounds, double extras, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, ulong[][] filters)
     {
         // Every token of every term a slot matches goes uncharged, so a food can win back the cost of as many distinct
@@ -623,7 +610,6 @@ public sealed partial class FoodSearchIndex
     /// the query's other words could win back (each word's largest cost in any food, counted only where a bit set says
     /// the food has the word). Memory, not arithmetic, is what scanning 10,000 foods costs: this reads one array in
     /// order instead of four at random.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanDriver(Scratch work, Slot driver, bool head, double bound, SlotBound[]? bounds, double extras, double factor, int limit, List<Slot> slots, double totalWeight, ulong[][] filters)
     {
         var refundable = TermCount(slots);
@@ -694,7 +680,6 @@ public sealed partial class FoodSearchIndex
     /// lacks is charged <see cref="MissingWordCost"/> instead of earning up to its quality, and only words in its first
     /// segment earn the head and first-word bonuses (so a name that starts with a brand earns none). Null when the scan
     /// is too short to be worth the sets.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SlotBound[]? SlotBounds(Scratch work, List<Slot> slots, Slot driver, int driverFoods, bool driverHeadKnown)
     {
         if (driverFoods < MinBoundScan)
@@ -731,7 +716,6 @@ public sealed partial class FoodSearchIndex
         /// earns at most its best term quality, with the head bonus where the food has the word in its first segment and
         /// the first-word bonus on at most one of those (as the scan's own bound assumes); each slot it lacks is charged.
         /// <paramref name="driverInHead"/> says where the scan's own word is, when the posting list tells.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static double For(SlotBound[] slots, int doc, bool? driverInHead, double extras, double totalWeight)
         {
             var sum = 0.0;
@@ -755,12 +739,10 @@ public sealed partial class FoodSearchIndex
     }
 
     /// <summary>The score a food must beat to enter the run's top results: the limit-th best so far.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Threshold(Scratch work, int limit) =>
         work.Top.Count >= limit ? Math.Max(work.Floor, PeekPriority(work.Top).Score) : work.Floor;
 
     /// <summary>Bounds, scores and keeps one food; false when no later food of the scan can rank (the scan stops).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Consider(Scratch work, int doc, double bound, double docBound, double factor, int limit, List<Slot> slots, double totalWeight, bool requireAll, int refundable)
     {
         // Matched words are not charged: a food can win back at most the cost of its costliest words, one per query
@@ -824,17 +806,14 @@ public sealed partial class FoodSearchIndex
 
     /// <summary>What <see cref="FoodNameScorer.Score"/> charges <paramref name="doc"/> for the name words the current
     /// query does not match, counted the same way: the score is at most the run's bound less this.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double UnmatchedCost(Scratch work, int doc) => NameCost(doc, -1, work.TermSlot);
 
     /// <summary>What <paramref name="term"/>'s words cost in <paramref name="doc"/>'s name (all repeats; 0 where they are
     /// free or only in another name), as <see cref="FoodNameScorer.Score"/> would charge them unmatched.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double TermCost(int doc, int term) => NameCost(doc, term, []);
 
     /// <summary>The charge for the costed words of <paramref name="doc"/>'s name that are <paramref name="term"/> (when
     /// it is 0 or more) or that no query slot matches (<paramref name="termSlot"/>, when it is -1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double NameCost(int doc, int term, int[] termSlot)
     {
         int head = 0, other = 0, variant = 0;
@@ -865,7 +844,6 @@ public sealed partial class FoodSearchIndex
 
     /// <summary>Along <paramref name="list"/> (the term's head or rest list), each food's name cost less the term's own
     /// words; built on first use and kept (a race builds the same array twice).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] CostWithout(bool head, int term, int[] list)
     {
         var built = head ? headCostWithout : restCostWithout;
@@ -885,7 +863,6 @@ public sealed partial class FoodSearchIndex
     }
 
     /// <summary>The most <paramref name="term"/>'s words cost in any one food's name: what matching it can win back.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MaxTermCost(int term)
     {
         var known = Volatile.Read(ref termMaxCost[term]);
@@ -904,11 +881,9 @@ public sealed partial class FoodSearchIndex
         return most;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Score, int Doc) PeekPriority(PriorityQueue<int, (double Score, int Doc)> top) =>
         top.TryPeek(out _, out var priority) ? priority : (double.NegativeInfinity, int.MaxValue);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool PassesAll(ulong[][] filters, int doc)
     {
         foreach (var filter in filters)
@@ -945,7 +920,6 @@ public sealed partial class FoodSearchIndex
         return (heads, rest);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Score, double Confidence, int Matched, int Missed) Score(Scratch work, int doc, List<Slot> slots, double totalWeight)
     {
         var start = tokenStart[doc];
@@ -955,7 +929,6 @@ public sealed partial class FoodSearchIndex
             work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<Slot> ResolveSlots(Scratch work, string[] words)
     {
         var slots = new List<Slot>(words.Length);
@@ -994,7 +967,6 @@ public sealed partial class FoodSearchIndex
 
     /// <summary>The indexed words a query word stands for, best quality first: itself, a prefix (for the last word or a
     /// word not indexed), a one-edit typo, or two edits for a long word nothing else matched.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<(int Term, double Quality)> Matches(string word, bool last)
     {
         var found = new List<(int Term, double Quality)>();
@@ -1073,7 +1045,6 @@ public sealed partial class FoodSearchIndex
         return seen.Where(term => FoodText.WithinOneEdit(word, terms[term]));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private IEnumerable<int> Candidates(Scratch work, Slot driver, int[][] lists)
     {
         if (driver.Terms.Count == 1)
@@ -1319,7 +1290,6 @@ public sealed partial class FoodSearchIndex
 
         /// <summary>A bit set of the foods on any of <paramref name="lists"/>, given back at the end of the search by
         /// <see cref="ReleaseFilters"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong[] Filter(int foods, IEnumerable<int[]> lists)
         {
             var words = (foods + 63) / 64;
@@ -1352,7 +1322,6 @@ public sealed partial class FoodSearchIndex
 
         /// <summary>What the query's terms other than <paramref name="term"/> can win back: a sum for those counted in
         /// every food, and the ones to look up in their bit sets.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public (double Always, (double Cost, ulong[] Set)[] Present) OtherRefunds(int term)
         {
             var always = 0.0;
@@ -1391,7 +1360,6 @@ public sealed partial class FoodSearchIndex
         private bool seenUsed;
 
         /// <summary>A bit set of the foods a run has scanned, cleared by <see cref="ReleaseSeen"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong[] SeenFor(int foods)
         {
             var words = (foods + 63) / 64;
@@ -1404,7 +1372,6 @@ public sealed partial class FoodSearchIndex
             return seen;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ReleaseSeen()
         {
             if (seenUsed)
@@ -1419,7 +1386,6 @@ public sealed partial class FoodSearchIndex
         private readonly Dictionary<int, ulong[]> termSets = [];
 
         /// <summary>A bit set of the foods that have <paramref name="term"/>, built once per search.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong[] TermSet(int foods, int term, int[][] postings)
         {
             if (!termSets.TryGetValue(term, out var set))
@@ -1431,7 +1397,6 @@ public sealed partial class FoodSearchIndex
         }
 
         /// <summary>A bit set of the foods with <paramref name="term"/> in their first segment, built once per search.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong[] HeadSet(int foods, int term, int[][] headPostings)
         {
             if (!headSets.TryGetValue(term, out var set))
@@ -1445,7 +1410,6 @@ public sealed partial class FoodSearchIndex
         private readonly Dictionary<int, ulong[]> headSets = [];
 
         /// <summary>Clears and gives back every bit set of the search (<see cref="Filter"/> and <see cref="TermSet"/>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ReleaseFilters()
         {
             termSets.Clear();
@@ -1459,7 +1423,6 @@ public sealed partial class FoodSearchIndex
         }
 
         /// <summary>A cleared bit set over <paramref name="foods"/> foods; a union clears what it used as it reads it.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public ulong[] Bits(int foods)
         {
             var words = (foods + 63) / 64;
@@ -1484,7 +1447,6 @@ public sealed partial class FoodSearchIndex
 
         public double[] TermQuality { get; private set; } = [];
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Prepare(int termCount)
         {
             if (TermSlot.Length != termCount)
@@ -1514,7 +1476,6 @@ public sealed partial class FoodSearchIndex
         private List<Slot>? weightsFor;
 
         /// <summary>The weights of <paramref name="slots"/>, for the scorer (computed once per run).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double[] SlotWeights(List<Slot> slots)
         {
             if (!ReferenceEquals(weightsFor, slots) || slotWeights.Length != slots.Count)
@@ -1529,7 +1490,6 @@ public sealed partial class FoodSearchIndex
 
         /// <summary>Keeps the better of this and an earlier result for <paramref name="doc"/>: one with every query word
         /// (<paramref name="full"/>) before one without, then the higher score.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Offer(int doc, double score, double confidence, bool full)
         {
             if (!Results.TryGetValue(doc, out var existing) || (full && !existing.Full) || (full == existing.Full && existing.Score < score))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Replete.Data;
 
 namespace Replete.Foods;
@@ -16,12 +15,10 @@ public sealed class FoodSynonyms
 
     /// <summary>True when <paramref name="word"/> is itself one of the everyday words listed ("coke"): a known word,
     /// never read as a typo of another ("cake").</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool Knows(string word) => entries.Any(e => e.Words.Contains(word, StringComparer.Ordinal));
 
     /// <summary>The query variants: the query itself first, then each synonym substitution (at most
     /// <paramref name="max"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal List<string[]> Expand(string[] words, int max)
     {
         var variants = new List<string[]> { words };
@@ -51,7 +48,6 @@ public sealed class FoodSynonyms
         return variants;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IndexOf(string[] words, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= words.Length; i++)

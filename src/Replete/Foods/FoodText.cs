@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Replete.Foods;
 
 /// <summary>Turns food names and queries into comparable words: lower case, accents and punctuation removed, plurals
@@ -18,7 +17,6 @@ internal static class FoodText
     /// <remarks>A negated word names what the food is not: the word after "non", "without" or "no", and the word before
     /// "free" ("sugar-free", "caffeine free"). The same rule applies to names and queries, so "Milk, imitation, non-soy"
     /// never answers "soy milk", while "non-soy milk" still finds it.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tokenize(string text, List<FoodWord> words)
     {
         TokenizeWords(text, words);
@@ -35,7 +33,6 @@ internal static class FoodText
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TokenizeWords(string text, List<FoodWord> words)
     {
         words.Clear();
@@ -81,7 +78,6 @@ internal static class FoodText
     }
 
     /// <summary>Reduces an English plural to its singular, the same way for names and queries.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Stem(ReadOnlySpan<char> word)
     {
         var n = word.Length;
@@ -105,7 +101,6 @@ internal static class FoodText
 
     /// <summary>True when <paramref name="a"/> becomes <paramref name="b"/> by at most one insertion, deletion,
     /// substitution or swap of neighbouring letters.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool WithinOneEdit(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
@@ -131,7 +126,6 @@ internal static class FoodText
         return a.Length > b.Length ? restA[1..].SequenceEqual(restB) : restB[1..].SequenceEqual(restA);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static char Fold(char c)
     {
         if (c < 128)
