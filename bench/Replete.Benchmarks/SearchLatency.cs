@@ -67,12 +67,24 @@ internal static class SearchLatency
         }
     }
 
+    /// <summary>Every query timed on its own, <paramref name="rounds"/> times, after a warm-up that lets the runtime
+    /// finish compiling: the steady state a person meets in the resident process (a search in a fresh process pays for
+    /// loading and compiling, which <c>bench/startup.sh</c> measures). .NET compiles a method quickly first and again
+    /// with full optimisation after about 30 calls, in the background (tiered compilation); one call per query left most
+    /// of the timed calls on the quick code. The same warm-up is given to every engine.</summary>
     private static double[] Measure(int rounds, Func<string, int> search)
     {
-        foreach (var query in FoodCorpus.Queries)
+        var warm = Stopwatch.StartNew();
+        for (var pass = 0; pass < 50 || warm.Elapsed < TimeSpan.FromSeconds(1); pass++)
         {
-            search(query);
+            foreach (var query in FoodCorpus.Queries)
+            {
+                search(query);
+            }
         }
+
+        // The optimised code is compiled on a background thread after its call count is reached.
+        Thread.Sleep(500);
 
         var times = new List<double>(rounds * FoodCorpus.Queries.Count);
         var clock = new Stopwatch();
