@@ -342,6 +342,32 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         }
     }
 
+    /// <summary>A list for a person is capped in the table and markdown (a log of 20,000 different names printed 2
+    /// million lines): the first 50 foods to confirm, then how many more and that the JSON has them all.</summary>
+    [SkippableFact]
+    public void ConfirmList_ShowsTheFirst50AndCountsTheRest_WhileJsonKeepsEvery()
+    {
+        InitDatabase();
+        var text = new System.Text.StringBuilder("date,time,meal,food,amount\n");
+        for (var i = 0; i < 60; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-{1 + (i % 28):00},,,rice brand{i:000000},80 g\n");
+        }
+
+        var log = Write("sixty.csv", text.ToString());
+        var table = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+        var json = CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir);
+
+        Assert.Equal(60, JsonDocument.Parse(json.Output).RootElement.GetProperty("to_confirm").GetArrayLength());
+        foreach (var output in new[] { table.Output, markdown.Output })
+        {
+            Assert.Contains("'rice brand000049'", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("'rice brand000050'", output, StringComparison.Ordinal);
+            Assert.Contains("... and 10 more (the first 50 are shown; every one is in --format json)", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(TempDirectory, name);
