@@ -94,7 +94,7 @@ internal static class FoodLogEndpoints
         }
 
         var entry = new FoodLogEntry(body.Date, body.Time, body.Meal?.Trim() ?? "", body.Food.Trim(), amount, "log");
-        var resolved = foods.Resolver.Resolve(entry, body.FoodId);
+        var resolved = foods.NewResolver().Resolve(entry, body.FoodId);
         if (resolved.Item is not { } item)
         {
             return (null, Problems.Field(resolved.Match is null ? "food" : "amount", resolved.Problem ?? "could not be matched to a food"), resolved);
@@ -163,7 +163,7 @@ internal static class FoodLogEndpoints
             }
 
             // Opened again whenever the entries are read, so an export is never held whole in memory.
-            var import = new DietImport(() => foods.Resolver);
+            var import = new DietImport(foods.NewResolver);
             import.Add(fileName, () => File.OpenRead(temp));
 
             var diet = import.Complete();
