@@ -82,8 +82,20 @@ internal static class FoodLogEndpoints
             return (null, Problems.Field("food", "name the food (at most 200 characters) or give its id"), null);
         }
 
+        if (body.Date > InputLimits.LatestPastDate)
+        {
+            // The command line's rule for a food log's days (FoodLog): a day not yet eaten is a typo in the year.
+            return (null, Input("date", InputProblemCodes.OutOfRange, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{body.Date:yyyy-MM-dd} {InputProblemCodes.FutureFoodLogDateMessage}")), null);
+        }
+
         Documents.RequirePlausible(("date", body.Date));
-        if (body.Meal is { Length: > 100 } || (body.Meal ?? "").Any(char.IsControl) || body.Food.Any(char.IsControl))
+
+        if (body.Food.Any(char.IsControl))
+        {
+            return (null, Problems.Field("food", "a food name without control characters"), null);
+        }
+
+        if (body.Meal is { Length: > 100 } || (body.Meal ?? "").Any(char.IsControl))
         {
             return (null, Problems.Field("meal", "a meal name of at most 100 characters, without control characters"), null);
         }
@@ -110,6 +122,9 @@ internal static class FoodLogEndpoints
         row.Amount = body.Amount.Trim();
         return (row, null, resolved);
     }
+
+    private static IResult Input(string field, string code, string message) =>
+        Problems.Input([new InputProblem("request", null, field, code, message)]);
 
     private static async Task<IResult> Add(EntryBody body, HttpContext http, RepleteDb db, ServerFoods foods)
     {

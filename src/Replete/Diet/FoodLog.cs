@@ -60,7 +60,7 @@ public static class FoodLog
             // A slashed date may still change order (day and month) once the file settles it; a YYYY-MM-DD one is final.
             if (day > Documents.InputLimits.LatestPastDate && !csv.GetSpan(date).Contains('/'))
             {
-                throw csv.Error(date, $"'{csv.GetString(date)}' is in the future: a food log records days eaten (check the year)");
+                throw csv.Error(date, $"'{csv.GetString(date)}' {Documents.InputProblemCodes.FutureFoodLogDateMessage}");
             }
 
             TimeOnly? at = null;
@@ -122,7 +122,7 @@ public static class FoodLog
 
         if (day > Documents.InputLimits.LatestPastDate && !dateText.Contains('/', StringComparison.Ordinal))
         {
-            throw source.Error(item, "date", $"entry {index}: '{dateText}' is in the future: a food log records days eaten (check the year)");
+            throw source.Error(item, "date", $"entry {index}: '{dateText}' {Documents.InputProblemCodes.FutureFoodLogDateMessage}");
         }
 
         var timeText = Text("time", false);
