@@ -101,6 +101,8 @@ internal static class ServerApi
         to.NumberHandling = from.NumberHandling;
         to.WriteIndented = false;
         to.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // A field given twice is refused, as the command line's readers refuse it (only one of the two would be read).
+        to.AllowDuplicateProperties = false;
         foreach (var converter in from.Converters)
         {
             to.Converters.Add(converter);
@@ -130,6 +132,11 @@ internal static class Problems
     public static IResult Json(JsonException json)
     {
         var path = json.Path is { Length: > 0 } p ? p : "$";
+        if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, InputProblemCodes.Conflict, InputProblemCodes.GivenTwiceMessage)]);
+        }
+
         var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : "not the expected value";
         return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path, message == "unknown field" ? InputProblemCodes.UnknownField : InputProblemCodes.WrongType, message)]);
     }

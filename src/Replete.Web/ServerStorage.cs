@@ -76,7 +76,6 @@ internal static partial class ServerLog
 public sealed class ServerFoods(string dataDirectory) : IDisposable
 {
     private FoodDatabase? database;
-    private Replete.Diet.FoodLogResolver? resolver;
     private IReadOnlyDictionary<int, Replete.Foods.FoodNutrient>? units;
 
     /// <summary>The data directory.</summary>
@@ -86,8 +85,10 @@ public sealed class ServerFoods(string dataDirectory) : IDisposable
     /// <exception cref="InvalidOperationException">Before <see cref="Open"/>.</exception>
     public FoodCatalog Catalog => (database ?? throw new InvalidOperationException("The food database is not open yet.")).Catalog;
 
-    /// <summary>Resolves food log entries against the catalog.</summary>
-    public Replete.Diet.FoodLogResolver Resolver => resolver ??= new(Catalog.SearchIndex, Catalog.Find, Units);
+    /// <summary>A new resolver of food log entries against the catalog, for one request. Never shared: a resolver
+    /// caches each name it searched and each food it read, so one shared by every request grew with every name anyone
+    /// ever logged (an 8 MB import held 1.25 GB) and was written by concurrent requests without a lock.</summary>
+    public Replete.Diet.FoodLogResolver NewResolver() => new(Catalog.SearchIndex, Catalog.Find, Units);
 
     /// <summary>The catalog's nutrient units.</summary>
     public IReadOnlyDictionary<int, Replete.Foods.FoodNutrient> Units => units ??= Catalog.Nutrients();

@@ -240,7 +240,7 @@ internal static class AssessCommand
         var supplements = request.Supplements is { } supplementFile
             ? AnalyzeCommand.ReadSupplements(Inside(shown, directory, supplementFile, FileField(request, "supplements")), supplementFile)
             : Replete.Diet.SupplementPlan.None;
-        foreach (var note in diet.Notes)
+        foreach (var note in Rendering.DietViews.Capped(diet.Notes.Select(n => n.ToString())))
         {
             context.Error.WriteLine($"note: {note}");
         }

@@ -97,12 +97,12 @@ internal static class DietViews
             }
         }
 
-        foreach (var note in report.Notes)
+        foreach (var note in Capped(report.Notes))
         {
             console.MarkupLine($"[grey]Note[/]: {Shown.Markup(note)}");
         }
 
-        foreach (var problem in report.Problems)
+        foreach (var problem in Capped(report.Problems))
         {
             console.MarkupLine($"[red]Not counted[/]: {Shown.Markup(problem)}");
         }
@@ -199,7 +199,7 @@ internal static class DietViews
             }
         }
 
-        foreach (var problem in report.Problems)
+        foreach (var problem in Capped(report.Problems))
         {
             text.Append(CultureInfo.InvariantCulture, $"\n- Not counted: {Format.MarkdownText(problem)}");
         }
@@ -219,26 +219,55 @@ internal static class DietViews
     internal static IEnumerable<string> ToConfirmLines(IEnumerable<ResolvedFood> toConfirm, Func<string, string>? text = null) =>
         ToConfirmParts(toConfirm, text).Select(part => part.Match + part.Others);
 
+    /// <summary>How many foods a list for a person (to confirm, not counted, notes) shows in a table, markdown or HTML
+    /// report: 50. Replete's choice: a page of them is as many as anyone works through; the rest are counted in a last
+    /// line and all of them are in the JSON (a log of 20,000 different names printed 2 million lines).</summary>
+    public const int ListedInReports = 50;
+
+    /// <summary>The first <see cref="ListedInReports"/> of <paramref name="lines"/> and, when there are more, a line
+    /// saying how many more and where they all are.</summary>
+    internal static IEnumerable<string> Capped(IEnumerable<string> lines)
+    {
+        var shown = 0;
+        foreach (var line in lines)
+        {
+            if (shown++ < ListedInReports)
+            {
+                yield return line;
+            }
+        }
+
+        if (shown > ListedInReports)
+        {
+            yield return More(shown - ListedInReports);
+        }
+    }
+
+    /// <summary>"... and N more: every one is in --format json".</summary>
+    internal static string More(int more) =>
+        string.Create(CultureInfo.InvariantCulture, $"... and {more:N0} more (the first {ListedInReports} are shown; every one is in --format json)");
+
     /// <summary>Each line of <see cref="ToConfirmLines"/> as the match ("'oatmeal' (lines 2, 17) -> Oats (20038, match
     /// 75 %)") and the other candidates ("; others: ..."), so that a printed page can leave the second out.</summary>
     internal static IEnumerable<(string Match, string Others)> ToConfirmParts(IEnumerable<ResolvedFood> toConfirm, Func<string, string>? text = null)
     {
         text ??= t => t;
-        return toConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)).Select(group =>
+        var groups = toConfirm.GroupBy(m => (m.Entry.Food, m.Match!.FoodId)).ToList();
+        return groups.Take(ListedInReports).Select(group =>
         {
             var m = group.First();
             return (string.Create(CultureInfo.InvariantCulture,
                 $"'{text(m.Entry.Food)}' (lines {LineNumbers(group)}) -> {text(m.Match!.Label)} ({m.Match.FoodId}, match {m.Match.Confidence:P0}{(m.Match.Tied ? ", as good as another food's" : "")})"),
                 $"; others: {string.Join("; ", m.Alternatives.Select(a => $"{text(a.Label)} ({a.FoodId})"))}");
-        });
+        }).Concat(groups.Count > ListedInReports ? [(More(groups.Count - ListedInReports), "")] : []);
     }
 
     /// <summary>One line per food-log name and amount not counted: the name, its log lines and why.</summary>
     internal static IEnumerable<string> NotCountedLines(IEnumerable<ResolvedFood> notCounted, Func<string, string>? text = null)
     {
         text ??= t => t;
-        return notCounted.GroupBy(m => (m.Entry.Food, m.Problem)).Select(group =>
-            $"'{text(group.First().Entry.Food)}' (lines {LineNumbers(group)}): {text(group.Key.Problem ?? "not counted")}");
+        return Capped(notCounted.GroupBy(m => (m.Entry.Food, m.Problem)).Select(group =>
+            $"'{text(group.First().Entry.Food)}' (lines {LineNumbers(group)}): {text(group.Key.Problem ?? "not counted")}"));
     }
 
     /// <summary>"Food log: N of M lines not counted; K lines counted from uncertain matches", or null when there is

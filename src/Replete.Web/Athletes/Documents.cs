@@ -19,7 +19,17 @@ internal static class Documents
         var text = await ReadTextAsync(request, name, MaxDocumentBytes);
         try
         {
-            return JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 32 }) as JsonObject
+            var options = new System.Text.Json.JsonDocumentOptions { MaxDepth = 32 };
+            using (var document = System.Text.Json.JsonDocument.Parse(text, options))
+            {
+                // A field given twice is refused, as the command line's readers refuse it (only one of the two would be read).
+                if (JsonFields.FirstGivenTwice(document.RootElement) is { } twice)
+                {
+                    throw Problem(name, twice, InputProblemCodes.Conflict, InputProblemCodes.GivenTwiceMessage);
+                }
+            }
+
+            return JsonNode.Parse(text, documentOptions: options) as JsonObject
                 ?? throw Problem(name, "$", InputProblemCodes.WrongType, "must be a JSON object");
         }
         catch (System.Text.Json.JsonException ex)
@@ -91,6 +101,20 @@ internal static class Documents
                 throw Problem("request", field, InputProblemCodes.OutOfRange, "must be a date from 1900 to 2100");
             }
         }
+    }
+
+    /// <summary>Refuses a day outside the past (<see cref="InputLimits.PastDateProblem"/>) for something that has
+    /// happened (a blood draw, a weighing), as the command line's readers do, then a day outside <see cref="Plausible"/>.</summary>
+    /// <exception cref="InputException">The date is in the future or implausible.</exception>
+    public static void RequirePast(string field, DateOnly date, string what)
+    {
+        if (InputLimits.PastDateProblem(date) is { } problem)
+        {
+            throw Problem("request", field, InputProblemCodes.OutOfRange,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} {problem}: give the date {what} (check the year)"));
+        }
+
+        RequirePlausible((field, date));
     }
 
     public static InputException Problem(string name, string path, string code, string message) => new([new InputProblem(name, null, path, code, message)]);

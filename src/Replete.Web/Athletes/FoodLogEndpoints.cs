@@ -82,8 +82,21 @@ internal static class FoodLogEndpoints
             return (null, Problems.Field("food", "name the food (at most 200 characters) or give its id"), null);
         }
 
+        if (InputLimits.PastDateProblem(body.Date) is { } problem)
+        {
+            // The command line's rule for a food log's days (FoodLog): a day not yet eaten, or before anyone living was
+            // born, is a typo in the year.
+            return (null, Input("date", InputProblemCodes.OutOfRange, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{body.Date:yyyy-MM-dd} {problem}: {InputProblemCodes.FoodLogDateAdvice}")), null);
+        }
+
         Documents.RequirePlausible(("date", body.Date));
-        if (body.Meal is { Length: > 100 } || (body.Meal ?? "").Any(char.IsControl) || body.Food.Any(char.IsControl))
+
+        if (body.Food.Any(char.IsControl))
+        {
+            return (null, Problems.Field("food", "a food name without control characters"), null);
+        }
+
+        if (body.Meal is { Length: > 100 } || (body.Meal ?? "").Any(char.IsControl))
         {
             return (null, Problems.Field("meal", "a meal name of at most 100 characters, without control characters"), null);
         }
@@ -94,7 +107,7 @@ internal static class FoodLogEndpoints
         }
 
         var entry = new FoodLogEntry(body.Date, body.Time, body.Meal?.Trim() ?? "", body.Food.Trim(), amount, "log");
-        var resolved = foods.Resolver.Resolve(entry, body.FoodId);
+        var resolved = foods.NewResolver().Resolve(entry, body.FoodId);
         if (resolved.Item is not { } item)
         {
             return (null, Problems.Field(resolved.Match is null ? "food" : "amount", resolved.Problem ?? "could not be matched to a food"), resolved);
@@ -110,6 +123,9 @@ internal static class FoodLogEndpoints
         row.Amount = body.Amount.Trim();
         return (row, null, resolved);
     }
+
+    private static IResult Input(string field, string code, string message) =>
+        Problems.Input([new InputProblem("request", null, field, code, message)]);
 
     private static async Task<IResult> Add(EntryBody body, HttpContext http, RepleteDb db, ServerFoods foods)
     {
@@ -163,7 +179,7 @@ internal static class FoodLogEndpoints
             }
 
             // Opened again whenever the entries are read, so an export is never held whole in memory.
-            var import = new DietImport(() => foods.Resolver);
+            var import = new DietImport(foods.NewResolver);
             import.Add(fileName, () => File.OpenRead(temp));
 
             var diet = import.Complete();

@@ -43,7 +43,7 @@ internal static class LabEndpoints
             return Problems.Field("value", "must be a finite number");
         }
 
-        Documents.RequirePlausible(("collected", body.Collected));
+        Documents.RequirePast("collected", body.Collected, "the blood was drawn");
         var record = new LabRecord
         {
             AccountId = access.AthleteId,

@@ -124,6 +124,7 @@ internal static class ProfileEndpoints
 
     private static async Task<IResult> AddBodyMass(BodyMassBody body, HttpContext http, RepleteDb db)
     {
+        Documents.RequirePast("date", body.Date, "you were weighed");
         var limit = InputLimits.BodyMassKg;
         if (limit.Check(body.Kilograms) is { } why)
         {

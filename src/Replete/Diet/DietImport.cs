@@ -37,7 +37,9 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 /// <summary>Reads every kind of diet file into intake items: Replete's food log (CSV or JSON), Cronometer servings and
 /// daily summaries, MyFitnessPal's Nutrition Summary CSV or its export zip. Food-log lines are matched through the food
 /// database; an amount that cannot be resolved is a note, never a guess.</summary>
-/// <remarks>Rules: a file above <see cref="InputLimits.MaximumDietFileBytes"/> or empty is refused; one entry above
+/// <remarks>Rules: a file above <see cref="InputLimits.MaximumDietFileBytes"/> or empty is refused, and so are food logs
+/// with more than <see cref="InputLimits.MaximumDistinctFoodLogEntries"/> different foods and amounts (at the line that
+/// passes it, reading no further); one entry above
 /// <see cref="InputLimits.MaximumEntryGrams"/> is refused as a unit mistake; whole-day totals and single foods for the
 /// same day are refused together, because one export holds both and adding them counts the day twice. A problem makes
 /// the whole import fail (<see cref="Complete"/>): nothing half-read is used.
@@ -541,6 +543,14 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     {
         if (!resolutions.TryGetValue((entry.Food, entry.Amount), out var resolution))
         {
+            if (resolutions.Count >= InputLimits.MaximumDistinctFoodLogEntries)
+            {
+                // Refused where the limit is passed, before the rest is read: what grows is the foods, so the file stops here.
+                var (file, at) = Locate(entry.Origin);
+                throw new InputException([new InputProblem(file, at, "food", InputProblemCodes.Size,
+                    string.Create(CultureInfo.InvariantCulture, $"more than {InputLimits.MaximumDistinctFoodLogEntries:N0} different foods and amounts in the food log(s) (Replete's limit for one analysis: no one person's log of a few years has so many); split the log by date range"))]);
+            }
+
             var food = foods!.Resolve(entry);
             if (food.NeedsConfirmation && ChooseFood?.Invoke(food) is { } chosen)
             {

@@ -60,7 +60,7 @@ public static class FoodLog
             // A slashed date may still change order (day and month) once the file settles it; a YYYY-MM-DD one is final.
             if (Documents.InputLimits.PastDateProblem(day, csv.GetSpan(date).Contains('/')) is { } problem)
             {
-                throw csv.Error(date, $"'{csv.GetString(date)}' {problem}: a food log records days eaten (check the year)");
+                throw csv.Error(date, $"'{csv.GetString(date)}' {problem}: {Documents.InputProblemCodes.FoodLogDateAdvice}");
             }
 
             TimeOnly? at = null;
@@ -122,7 +122,7 @@ public static class FoodLog
 
         if (Documents.InputLimits.PastDateProblem(day, dateText.Contains('/', StringComparison.Ordinal)) is { } problem)
         {
-            throw source.Error(item, "date", $"entry {index}: '{dateText}' {problem}: a food log records days eaten (check the year)");
+            throw source.Error(item, "date", $"entry {index}: '{dateText}' {problem}: {Documents.InputProblemCodes.FoodLogDateAdvice}");
         }
 
         var timeText = Text("time", false);

@@ -61,7 +61,7 @@ internal sealed class DocumentReader(JsonSource source)
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject().Where(p => !seen.Add(p.Name)))
         {
-            Add(property.Value, PathOf(parent, property.Name), InputProblemCodes.Conflict, "given twice; give it once (only one would be read)");
+            Add(property.Value, PathOf(parent, property.Name), InputProblemCodes.Conflict, InputProblemCodes.GivenTwiceMessage);
         }
     }
 

@@ -22,6 +22,14 @@ public sealed record InputProblem(string Source, int? Line, string Path, string 
 /// <summary>The values of <see cref="InputProblem.Code"/>.</summary>
 public static class InputProblemCodes
 {
+    /// <summary>What a field given twice in one JSON object is told (<see cref="Conflict"/>): the command line's readers
+    /// and the server's say the same, since only one of the two would be read.</summary>
+    public const string GivenTwiceMessage = "given twice; give it once (only one would be read)";
+
+    /// <summary>What a food-log date outside the past (<see cref="InputLimits.PastDateProblem"/>) is told after the
+    /// problem (<see cref="OutOfRange"/>), in a file or sent to the server.</summary>
+    public const string FoodLogDateAdvice = "a food log records days eaten (check the year)";
+
     /// <summary>A required field is missing.</summary>
     public const string Required = "required";
 

@@ -312,6 +312,62 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("too large for a diet log", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>A log with more different foods and amounts than <see cref="Documents.InputLimits.MaximumDistinctFoodLogEntries"/>
+    /// (the tester's 800,000 took 77 s and 2.27 GB) is refused at the line that passes the limit, with the file, line,
+    /// field and limit named, exit 2 and nothing on standard output, in every format; the same log one food shorter is
+    /// analysed (the slow suite measures its memory: DietMemoryTests).</summary>
+    [SkippableFact]
+    public void FoodLog_WithMoreDifferentFoodsThanTheLimit_IsRefusedAtTheLineThatPassesIt()
+    {
+        InitDatabase();
+        var limit = Documents.InputLimits.MaximumDistinctFoodLogEntries;
+        var text = new System.Text.StringBuilder("date,time,meal,food,amount\n");
+        for (var i = 0; i <= limit; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-{1 + (i % 28):00},,,apple {i},80 g\n");
+        }
+
+        // Lines after the one that passes the limit are never read: a line no reader could parse there is not reported.
+        text.Append("not a date,,,apple,80 g\n");
+        var log = Write("many.csv", text.ToString());
+
+        foreach (var format in new[] { "table", "markdown", "json" })
+        {
+            var result = CliRunner.Run("analyze", log, "--profile", profile, "--format", format, "--data-dir", DataDir);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Equal("", result.Output);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"many.csv:{limit + 2}: food: more than {limit:N0} different foods and amounts"), result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("not a date", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A list for a person is capped in the table and markdown (a log of 20,000 different names printed 2
+    /// million lines): the first 50 foods to confirm, then how many more and that the JSON has them all.</summary>
+    [SkippableFact]
+    public void ConfirmList_ShowsTheFirst50AndCountsTheRest_WhileJsonKeepsEvery()
+    {
+        InitDatabase();
+        var text = new System.Text.StringBuilder("date,time,meal,food,amount\n");
+        for (var i = 0; i < 60; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-11-{1 + (i % 28):00},,,rice brand{i:000000},80 g\n");
+        }
+
+        var log = Write("sixty.csv", text.ToString());
+        var table = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+        var json = CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir);
+
+        Assert.Equal(60, JsonDocument.Parse(json.Output).RootElement.GetProperty("to_confirm").GetArrayLength());
+        foreach (var output in new[] { table.Output, markdown.Output })
+        {
+            Assert.Contains("'rice brand000049'", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("'rice brand000050'", output, StringComparison.Ordinal);
+            Assert.Contains("... and 10 more (the first 50 are shown; every one is in --format json)", output.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(TempDirectory, name);

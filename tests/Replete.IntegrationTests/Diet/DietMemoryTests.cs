@@ -112,6 +112,48 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         }
     }
 
+    /// <summary>A food log at the limit of different foods and amounts
+    /// (<see cref="Documents.InputLimits.MaximumDistinctFoodLogEntries"/>), each one line, is analysed within
+    /// <see cref="DistinctLimitPeakBytes"/> and 30 s, every match in the JSON. Before the limit, 800,000 different names
+    /// (33 MB) took 77 s and 2.27 GB; what an analysis keeps grows with the foods, not the lines, so the limit bounds it.</summary>
+    [SkippableFact]
+    [Trait("Category", "Slow")]
+    public void PeakMemory_OfAFoodLogAtTheLimitOfDifferentFoods_IsBounded()
+    {
+        var folder = Directory.CreateTempSubdirectory("replete-memory-").FullName;
+        try
+        {
+            var profile = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-profile.json");
+            var data = DataDirectory(Path.Combine(folder, "data"));
+            var limit = Documents.InputLimits.MaximumDistinctFoodLogEntries;
+            string[] foods = ["apple", "banana", "oatmeal", "whole milk", "rice", "bread", "cheese", "chicken", "spinach", "yogurt"];
+            var log = Path.Combine(folder, "distinct.csv");
+            using (var writer = new StreamWriter(log, false, new UTF8Encoding(false), 1 << 16))
+            {
+                writer.Write("date,time,meal,food,amount\n");
+                for (var i = 0; i < limit; i++)
+                {
+                    writer.Write(string.Create(CultureInfo.InvariantCulture, $"{new DateOnly(2025, 1, 1).AddDays(i % 600):yyyy-MM-dd},,,{foods[i % foods.Length]} brand{i},80 g\n"));
+                }
+            }
+
+            var clock = Stopwatch.StartNew();
+            var (peak, report) = Run(["analyze", log, "--profile", profile, "--format", "json", "--data-dir", data]);
+            clock.Stop();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analyze {limit} different foods: peak {peak / 1048576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s"));
+            Assert.Equal(limit, report.RootElement.GetProperty("matches").GetArrayLength());
+            Assert.True(peak < DistinctLimitPeakBytes, string.Create(CultureInfo.InvariantCulture, $"{peak >> 20} MB at the limit of different foods"));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed} at the limit of different foods");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The most an analysis at the limit of different foods may hold: 300 MB (measured: about 180 MB).</summary>
+    private const long DistinctLimitPeakBytes = 300L << 20;
+
     /// <summary>A FoodData Central import (issue 13: every import): a 100 MB download made of the SR Legacy download's
     /// own rows peaks within the same bound of a 10 MB one. Each copy of the foods moves on by 10,000,000 in its fdc_id,
     /// so the large download holds three times the foods and ten times the values, every value a real one.</summary>
