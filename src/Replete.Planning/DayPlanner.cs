@@ -353,9 +353,7 @@ public static class DayPlanner
         {
             var id = target.Nutrient.Id;
             var sources = request.Supplements
-                .Select(s => new SupplementAmount(s.Name, target.UlScope == UpperLimitScope.PreformedVitaminA ? PreformedIn(s.On(default))
-                    : id == "folate" && s.FolicAcidPerDose > 0 ? s.FolicAcidPerDose * s.DosesPerDay
-                    : s.PerDose.GetValueOrDefault(id) * s.DosesPerDay))
+                .Select(s => new SupplementAmount(s.Name, UlAmount(s, id, target.UlScope)))
                 .Where(s => s.PerDay > 0)
                 .OrderByDescending(s => s.PerDay)
                 .ToList();
@@ -384,9 +382,15 @@ public static class DayPlanner
 
     /// <summary>What the daily supplements give of the nutrient the target's UL covers (preformed vitamin A for vitamin A).</summary>
     private static double SupplementAmount(IReadOnlyList<Supplement> supplements, PlanningTarget target) =>
-        target.UlScope == UpperLimitScope.PreformedVitaminA
-            ? supplements.Sum(s => PreformedIn(s.On(default)))
-            : supplements.Sum(s => s.PerDose.GetValueOrDefault(target.Nutrient.Id) * s.DosesPerDay);
+        supplements.Sum(s => UlAmount(s, target.Nutrient.Id, target.UlScope));
+
+    /// <summary>What one supplement gives a day of what nutrient <paramref name="id"/>'s UL covers: preformed vitamin A
+    /// for vitamin A, folic acid for folate where the label gives it (the folate UL is in folic acid, IOM 1998 ch.8),
+    /// else the nutrient.</summary>
+    private static double UlAmount(Supplement supplement, string id, UpperLimitScope scope) =>
+        scope == UpperLimitScope.PreformedVitaminA ? PreformedIn(supplement.On(default))
+        : id == "folate" && supplement.FolicAcidPerDose > 0 ? supplement.FolicAcidPerDose * supplement.DosesPerDay
+        : supplement.PerDose.GetValueOrDefault(id) * supplement.DosesPerDay;
 
     private static double PreformedIn(IntakeItem item) => UsualDiet.PreformedIn(item);
 

@@ -45,14 +45,14 @@ public static partial class RecoveryAssessor
         var labs = read.ToList();
         var circumstances = Circumstances.Of(input, labs);
         var triageOf = kb.RedFlags.ToDictionary(f => f.FlagId, f => f.Triage, StringComparer.Ordinal);
-        var superseded = Superseded(labs);
-        var repeated = labs.GroupBy(l => l.Biomarker, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var repeated = labs.Select((l, i) => (Lab: l, Index: i)).GroupBy(x => x.Lab.Biomarker, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        var superseded = Superseded(repeated);
         for (var i = 0; i < labs.Count; i++)
         {
             var lab = labs[i];
             var rows = FlagRows(kb, lab, input.Person.Sex).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
             // Where a test was done more than once, the raised flag says which result raised it, and when an earlier one.
-            var when = repeated.Contains(lab.Biomarker) && lab.Drawn is { } drawn
+            var when = repeated.Any(g => g.Key == lab.Biomarker) && lab.Drawn is { } drawn
                 ? superseded.Contains(i) ? $" on {drawn:yyyy-MM-dd} (an earlier result: a red flag from any result stands until a doctor has seen it)" : $" on {drawn:yyyy-MM-dd}"
                 : "";
 
@@ -99,15 +99,16 @@ public static partial class RecoveryAssessor
         return labs;
     }
 
-    /// <summary>The places in <paramref name="labs"/> of results a later result of the same test replaces: both dated,
+    /// <summary>The places of results a later result of the same test replaces, from <paramref name="repeated"/> (the
+    /// results of each test done more than once, with their places): both dated,
     /// and the later one the only result of its test on the latest date (as <see cref="LabConflicts"/> picks). Such a
     /// result still raises its red flag, which then says it is an earlier result: an old haemoglobin of 170 g/L beside a
     /// normal one from this year may be the past, or a pattern (a ferritin that was 12 and reads 150 a week later may be
     /// inflammation hiding a deficiency), and telling them apart is a doctor's work. Replete's design, on the safe side.</summary>
-    private static HashSet<int> Superseded(IReadOnlyList<LabReading> labs)
+    private static HashSet<int> Superseded(IEnumerable<IGrouping<string, (LabReading Lab, int Index)>> repeated)
     {
         var old = new HashSet<int>();
-        foreach (var group in labs.Select((l, i) => (Lab: l, Index: i)).GroupBy(x => x.Lab.Biomarker, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in repeated)
         {
             var all = group.ToList();
             if (all.All(x => x.Lab.Drawn is not null) && all.Max(x => x.Lab.Drawn) is { } latest && all.Count(x => x.Lab.Drawn == latest) == 1)
