@@ -106,6 +106,10 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
 
     /// <summary>The person's symptoms of the excess (also in <see cref="Evidence"/>).</summary>
     internal IReadOnlyList<SymptomLink> Signs { get; init; } = [];
+
+    /// <summary>The levels where harm was seen that the intake reaches (data/harm_levels.csv), acute first; also in
+    /// <see cref="Evidence"/>. Each with a flag raises it.</summary>
+    internal IReadOnlyList<HarmReached> Harm { get; init; } = [];
 }
 
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>

@@ -26,13 +26,33 @@ public static partial class RecoveryAssessor
             Add(link.Nutrient, new Evidence($"{link.Label}: {link.Note}", link.Strength, link.Source, link.Evidence) { Code = link.RiskId });
         }
 
+        var upperLimits = new Dictionary<string, (Intake.UpperLimitCheck Check, string Unit)>();
+        var harm = new Dictionary<string, List<HarmReached>>();
         foreach (var intake in diet?.Nutrients ?? [])
         {
             if (intake.Adequacy?.UpperLimit is { LikelyExcess: true } ul)
             {
+                var unit = intake.Nutrient.Unit;
+                upperLimits[intake.Nutrient.Id] = (ul, unit);
                 Add(intake.Nutrient.Id, new Evidence(string.Create(CultureInfo.InvariantCulture,
-                    $"Intake likely above the UL of {ul.Ul:0.##} {intake.Nutrient.Unit}/d ({ul.Note})"), LinkStrength.Strong, "IOM/NASEM Dietary Reference Intakes, tolerable upper intake levels (data/dri.csv)", EvidenceGrade.Primary)
+                    $"Intake likely above the UL of {ul.Ul:0.##} {unit}/d ({ul.Note})"), LinkStrength.Strong, "IOM/NASEM Dietary Reference Intakes, tolerable upper intake levels (data/dri.csv)", EvidenceGrade.Primary)
                 { Code = intake.Nutrient.Id });
+
+                // Past the UL's margin, at a level where harm was seen: the most telling level first (acute, then LOAEL/NOAEL).
+                // From a log that is not a real intake (DietAnalysis.Implausible: 98 kg of oatmeal a day) only what the
+                // supplements give counts: no one took that food, and a referral must not rest on a typing slip.
+                var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
+                var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.ReachedBy(dose, input.Person.BodyMassKg))
+                    .OrderByDescending(h => h.Kind == "acute").ToList();
+                if (reached.Count > 0)
+                {
+                    harm[intake.Nutrient.Id] = [.. reached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
+                        $"{dose:#,0.#} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(input.Person.BodyMassKg):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}, {level.KindInWords}: {level.Effect}")))];
+                    foreach (var reach in harm[intake.Nutrient.Id])
+                    {
+                        Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
+                    }
+                }
             }
         }
 
@@ -49,11 +69,44 @@ public static partial class RecoveryAssessor
                 Kind = EvidenceKind.Symptom,
                 Code = s.SymptomId,
             });
-            var name = e.Key.Replace('_', ' ');
-            var advice = signs.Count > 0
-                ? $"{name}: possible excess, with symptoms of it. Show this to a doctor and ask about stopping the supplement that provides it; do not add more."
-                : $"{name}: possible excess. Check the total from food and supplements against the UL (a diet analysis that includes the supplements) before taking more.";
-            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs };
+            var reached = harm.GetValueOrDefault(e.Key) ?? [];
+            var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb);
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached };
         })];
     }
+
+    /// <summary>What to do about a possible excess of <paramref name="nutrient"/>, most telling first: at a level where
+    /// harm was seen (a doctor, or for a mild effect, lowering the dose), with symptoms of it (a doctor), above the UL
+    /// (lower the supplement to keep the total under it), or only a risk factor (check the total). Folic acid above its
+    /// UL also gets IOM's reason for it: it hides the anaemia of a B12 deficiency while nerve damage goes on (IOM 1998
+    /// p.280), so B12 is to be checked.</summary>
+    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb)
+    {
+        var amount = ul is { } u ? string.Create(CultureInfo.InvariantCulture, $" ({u.Check.IntakeCompared:#,0.#} {u.Unit}/d; UL {u.Check.Ul:#,0.##})") : "";
+        var b12 = nutrient == "folate"
+            ? " Folic acid above the UL can hide the anaemia of a vitamin B12 deficiency while nerve damage goes on: ask for a B12 test before continuing (IOM 1998 p.280)."
+            : "";
+        var why = b12.Length == 0 && kb.HarmLevels.FirstOrDefault(h => h.Nutrient == nutrient && h.Kind != "acute") is { } guard ? $" The UL guards against {guard.Effect}." : "";
+        // IOM 2001 (doi:10.17226/10026) p.125: the UL is not meant to apply to people treated with the nutrient under
+        // medical supervision (said of vitamin A; p.377 of iron given in supervised programmes).
+        var prescribed = ul is not null ? " If a doctor prescribed this dose, keep to it and ask them: the UL does not cover treatment under medical supervision (IOM 2001 p.125)." : "";
+        var severe = reached.FirstOrDefault(h => h.Level.Flag.Length > 0);
+        var text = severe is not null
+            ? $"{Capitalized(severe.Text)}. Do not take more; show this to a doctor and ask whether to stop the supplement that provides it."
+            : withSymptoms
+                ? $"Possible excess{amount}, with symptoms of it. Show this to a doctor and ask about stopping the supplement that provides it; do not add more."
+                : reached.Count > 0
+                    ? $"{Capitalized(reached[0].Text)}. Lower the supplement that provides it until the total is under the UL of {ul?.Check.Ul.ToString("#,0.##", CultureInfo.InvariantCulture)}; the effect stops when the dose is lowered."
+                    : ul is not null
+                        ? $"Likely above the UL{amount}, the most that carries no risk for almost everyone. Lower the supplement that provides it until the total is under the UL.{why}"
+                        : "Possible excess. Check the total from food and supplements against the UL (a diet analysis that includes the supplements) before taking more.";
+        return text + b12 + prescribed;
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
+
+/// <summary>A level where harm was seen that an intake reaches, with the sentence that says by how much.</summary>
+/// <param name="Level">The level (data/harm_levels.csv).</param>
+/// <param name="Text">"50,000 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ...".</param>
+internal sealed record HarmReached(HarmLevel Level, string Text);

@@ -50,7 +50,7 @@ public static partial class RecoveryAssessor
 
     /// <summary>What to do next: the triage's instruction first, then excess advice, what would settle the top findings,
     /// any result to repeat, and a vegan's B12 source.</summary>
-    private static List<string> NextSteps(AssessmentInput input, KnowledgeBase kb, TriageLevel triage, IReadOnlyList<ExcessFinding> excess, IReadOnlyList<NutrientFinding> findings, IReadOnlyList<LabReading> labs)
+    private static List<string> NextSteps(AssessmentInput input, KnowledgeBase kb, TriageLevel triage, List<ExcessFinding> excess, IReadOnlyList<NutrientFinding> findings, IReadOnlyList<LabReading> labs)
     {
         var next = new List<string>();
         if (triage != TriageLevel.SelfCare)
@@ -65,7 +65,12 @@ public static partial class RecoveryAssessor
             return next;
         }
 
-        next.AddRange(excess.Select(e => e.Advice));
+        // The excess advice itself is shown with each possible excess; here it is one pointer, not a second copy.
+        if (excess.Count > 0)
+        {
+            next.Add($"Act first on the possible excess of {string.Join(", ", excess.Select(e => e.Nutrient.Replace('_', ' ')))}: what to do is under Possible excess.");
+        }
+
         // A result above a lower cut-off with no sourced upper limit is not called normal: the person is told so, so that
         // no triage reads as an unqualified all-clear (tester's report h50: zinc 300 ug/dL read "normal").
         next.AddRange(labs.Where(l => l.AboveLowOnly).Select(l => string.Create(CultureInfo.InvariantCulture,

@@ -129,6 +129,15 @@ public static partial class RecoveryAssessor
             raised.Raise("symptoms_of_excess", $"{finding.Nutrient.Replace('_', ' ')}: {string.Join(", ", finding.Signs.Select(s => s.Label))}", string.Join("; ", finding.Signs.Select(s => s.Source).Distinct()));
         }
 
+        // An intake at a level where harm was seen is for a doctor whatever the symptoms (data/harm_levels.csv).
+        foreach (var finding in excess)
+        {
+            foreach (var reach in finding.Harm.Where(h => h.Level.Flag.Length > 0))
+            {
+                raised.Raise(reach.Level.Flag, $"{finding.Nutrient.Replace('_', ' ')}: {reach.Text}", reach.Level.Source);
+            }
+        }
+
         var flags = kb.RedFlags.Where(f => raised.Ids.Contains(f.FlagId))
             .Select(f => raised.By.TryGetValue(f.FlagId, out var by)
                 ? f with { Message = $"{f.Message} ({string.Join("; ", by.Select(b => b.What))})", Source = string.Join("; ", by.Select(b => b.Source).Distinct()) }

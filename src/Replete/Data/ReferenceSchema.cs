@@ -42,6 +42,12 @@ internal static class ReferenceSchema
         Closed(set, "red_flag_rules.csv", "flag_id", flags);
         Each(set, "red_flag_rules.csv", "when", w => w.Length > 0 && w.Split('&', StringSplitOptions.TrimEntries).All(c => c.Length > 0 && Condition(c, symptoms, risks, biomarkers)), "conditions joined by '&'");
         Closed(set, "red_flag_rules.csv", "evidence", Grades);
+        Closed(set, "harm_levels.csv", "nutrient", nutrients);
+        Closed(set, "harm_levels.csv", "kind", ["loael", "noael", "acute"]);
+        Closed(set, "harm_levels.csv", "per_kg", YesOrEmpty);
+        Closed(set, "harm_levels.csv", "flag", flags.Append("").ToArray());
+        Closed(set, "harm_levels.csv", "evidence", Grades);
+        Each(set, "harm_levels.csv", "level", f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0, "a positive number");
         Closed(set, "recovery_systems.csv", "nutrient", nutrients);
         Closed(set, "other_causes.csv", "evidence", Grades);
         Each(set, "other_causes.csv", "requires", r => r.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(c => Condition(c, symptoms, risks, biomarkers)), "conditions separated by ';'");

@@ -114,7 +114,19 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
                 continue;
             }
 
-            amounts[nutrient.Id] = converted.Value;
+            var amount = converted.Value;
+            // Folate in a plain mass unit ("2000 ug") is read as DFE, the label's unit, unless the supplement says it is
+            // folic acid (form or name): then it is folic acid, 1.7 ug DFE per ug taken with food (data/unit_conversions.csv, IOM 1998 ch.8; the
+            // lower of the with-food and fasting factors, so adequacy is not overstated), and all of it counts against the
+            // UL, which is set in ug of folic acid (h65 finding 4: "folic acid", "2000 ug" was counted as 2000 DFE).
+            if (nutrient.Id == "folate" && !parts[1].Contains("folic", StringComparison.OrdinalIgnoreCase) && !parts[1].Contains("food", StringComparison.OrdinalIgnoreCase)
+                && $"{form} {name}".Contains("folic", StringComparison.OrdinalIgnoreCase))
+            {
+                folicAcid = amount;
+                amount = NutrientCatalog.Default.Convert(nutrient, amount, "ug_folic_acid_with_food")?.Value ?? amount;
+            }
+
+            amounts[nutrient.Id] = amount;
 
             // Vitamin A not given as beta-carotene is counted as preformed (retinol) for the UL, which covers
             // preformed vitamin A only: a label that says "mcg RAE" without its form is read the cautious way.

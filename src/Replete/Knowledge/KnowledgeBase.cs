@@ -72,6 +72,36 @@ public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> 
 /// <param name="Evidence">The source's grade.</param>
 public sealed record RedFlagRule(string FlagId, IReadOnlyList<string> When, string Reason, string Source, EvidenceGrade Evidence);
 
+/// <summary>An intake at which harm was seen (data/harm_levels.csv): the LOAEL or NOAEL a UL was derived from, or a dose
+/// of acute poisoning. Compared with the intake the nutrient's UL check compares (<see cref="Intake.UpperLimitCheck.IntakeCompared"/>).</summary>
+/// <param name="Nutrient">The catalog nutrient id.</param>
+/// <param name="Level">The level, in the nutrient's catalog unit a day (per kg of body mass where <paramref name="PerKg"/>).</param>
+/// <param name="PerKg">Whether <paramref name="Level"/> is per kg of body mass.</param>
+/// <param name="Kind">"loael" (reached at or above the level), "noael" (reached above it) or "acute".</param>
+/// <param name="Flag">The red flag raised when it is reached, or empty where the effect is mild and stops when the dose is
+/// lowered.</param>
+/// <param name="Effect">The harm, in plain words.</param>
+/// <param name="Source">The report and page.</param>
+/// <param name="Evidence">The source's grade.</param>
+public sealed record HarmLevel(string Nutrient, double Level, bool PerKg, string Kind, string Flag, string Effect, string Source, EvidenceGrade Evidence)
+{
+    /// <summary>The level for a person of <paramref name="bodyMassKg"/>, or null where it is per kg and the mass is
+    /// unknown.</summary>
+    public double? For(double? bodyMassKg) => PerKg ? Level * bodyMassKg : Level;
+
+    /// <summary>Whether <paramref name="intake"/> (a day, catalog unit) reaches the level for a person of
+    /// <paramref name="bodyMassKg"/>: at or above a LOAEL or acute dose, above a NOAEL.</summary>
+    public bool ReachedBy(double intake, double? bodyMassKg) => For(bodyMassKg) is { } level && (Kind == "noael" ? intake > level : intake >= level);
+
+    /// <summary>"the lowest intake at which harm was seen (LOAEL)" and the like, for a report.</summary>
+    public string KindInWords => Kind switch
+    {
+        "noael" => "the most that was taken without harm (NOAEL)",
+        "acute" => "a dose at which acute poisoning was reported",
+        _ => "the lowest intake at which harm was seen (LOAEL)",
+    };
+}
+
 /// <summary>A cause other than a deficiency to weigh first (dehydration, ordinary soreness, overreaching, RED-S).</summary>
 /// <param name="CauseId">The cause id.</param>
 /// <param name="Label">Its name.</param>
@@ -128,6 +158,8 @@ public sealed class KnowledgeBase
             row.Text("flag_id"), row.Text("label"), List(row.Text("aliases")), Triage(row), row.Text("message"), row.Text("source"), Grade(row)))];
         RedFlagRules = [.. set.Rows("red_flag_rules.csv").Select(row => new RedFlagRule(
             row.Text("flag_id"), row.Text("when").Split('&', StringSplitOptions.TrimEntries), row.Text("reason"), row.Text("source"), Grade(row)))];
+        HarmLevels = [.. set.Rows("harm_levels.csv").Select(row => new HarmLevel(
+            row.Text("nutrient"), row.Number("level"), row.Text("per_kg") == "yes", row.Text("kind"), row.Text("flag"), row.Text("effect"), row.Text("source"), Grade(row)))];
         LabConfounders = Assessment.LabConfounders.Rules(set);
         CriticalLabs = Assessment.RecoveryAssessor.CriticalRules(set);
         RecoverySystems = [.. set.Rows("recovery_systems.csv").Select(row => new RecoverySystemLink(
@@ -172,6 +204,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Red flags inferred from symptoms, risk factors and labs, without the person ticking them.</summary>
     public IReadOnlyList<RedFlagRule> RedFlagRules { get; }
+
+    /// <summary>Intakes at which harm was seen, and doses of acute poisoning (data/harm_levels.csv).</summary>
+    public IReadOnlyList<HarmLevel> HarmLevels { get; }
 
     /// <summary>How conditions change the reading of a lab (data/lab_confounders.csv).</summary>
     public IReadOnlyList<Assessment.LabConfounderRule> LabConfounders { get; }

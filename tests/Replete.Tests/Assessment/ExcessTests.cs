@@ -1,3 +1,4 @@
+using Replete.Knowledge;
 using Replete.Assessment;
 using Replete.Diet;
 using Replete.References;
@@ -19,7 +20,9 @@ public class ExcessTests
         Assert.Equal("vitamin_b6", b6.Nutrient);
         Assert.Contains(b6.Evidence, e => e.What.StartsWith("Tingling or numbness: a sign of excess", StringComparison.Ordinal) && e.Source.Contains("EFSA", StringComparison.Ordinal));
         Assert.Contains("doctor", b6.Advice, StringComparison.Ordinal);
-        Assert.Contains(b6.Advice, result.NextSteps);
+        // The advice is shown once, with the excess; the next steps point to it.
+        Assert.Contains(result.NextSteps, n => n.Contains("possible excess of vitamin b6", StringComparison.Ordinal));
+        Assert.DoesNotContain(b6.Advice, result.NextSteps);
     }
 
     [Fact]
@@ -50,5 +53,68 @@ public class ExcessTests
         var result = RecoveryAssessor.Assess(new AssessmentInput(Cyclist, [], [], [], [new LabInput("vitamin_d_25oh", 60, "ng/mL")]));
 
         Assert.Equal("vitamin_d", Assert.Single(result.Excess).Nutrient);
+    }
+
+    private static RecoveryAssessment WithSupplement(string nutrient, double foodPerDay, double supplementPerDay, Person? person = null)
+    {
+        person ??= Cyclist;
+        var items = Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "food", new Dictionary<string, double> { [nutrient] = foodPerDay }, $"log.csv:{day}"));
+        var supplement = new Supplement("Tablet", null, 1, new Dictionary<string, double> { [nutrient] = supplementPerDay });
+        var diet = DietAnalyzer.Analyze(items, [supplement], TargetCalculator.For(person));
+        return RecoveryAssessor.Assess(new AssessmentInput(person, [], [], [], []), diet: diet);
+    }
+
+    /// <summary>h65 finding 1: an intake at the LOAEL a UL rests on (zinc 60 mg/d, IOM 2001 p.486) goes to a doctor
+    /// without any symptom; between the UL and it, the advice is to lower the dose and the triage stays self-care.</summary>
+    [Theory]
+    [InlineData(50, true)]
+    [InlineData(50_000, true)]
+    [InlineData(35, false)]
+    public void Zinc_AtItsLoael_GoesToADoctor_WithoutSymptoms(double supplement, bool referred)
+    {
+        var result = WithSupplement("zinc", 10, supplement);
+
+        var zinc = Assert.Single(result.Excess);
+        Assert.Equal(referred ? TriageLevel.SeeDoctorSoon : TriageLevel.SelfCare, result.Triage);
+        Assert.Equal(referred, result.RedFlags.Any(f => f.FlagId == "intake_at_harm_level" && f.Message.Contains("at or above 60 mg/d", StringComparison.Ordinal)));
+        Assert.Equal(referred, zinc.Evidence.Any(e => e.What.Contains("(LOAEL)", StringComparison.Ordinal) && e.Source.Contains("IOM 2001", StringComparison.Ordinal) && e.Source.Contains("p.486", StringComparison.Ordinal)));
+        Assert.Contains(referred ? "doctor" : "Lower the supplement", zinc.Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>A LOAEL whose effect is mild and stops with a lower dose (vitamin C, osmotic diarrhoea, IOM 2000 p.162)
+    /// is named in the advice but sends no one to a doctor.</summary>
+    [Fact]
+    public void VitaminC_AtItsLoael_IsNamed_ButNotAReferral()
+    {
+        var result = WithSupplement("vitamin_c", 100, 3000);
+
+        var c = Assert.Single(result.Excess);
+        Assert.Equal(TriageLevel.SelfCare, result.Triage);
+        Assert.StartsWith("3,100 mg/d is at or above 3,000 mg/d, the lowest intake at which harm was seen (LOAEL)", c.Advice, StringComparison.Ordinal);
+        Assert.Contains("Lower the supplement", c.Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>Iron at 40 mg per kg of body mass or more a day is a poisoning dose (Manoguerra 2005): emergency. Without a
+    /// body mass the per-kg level cannot be judged, and the LOAEL (70 mg/d) still names the excess.</summary>
+    [Fact]
+    public void Iron_AtAPoisoningDose_IsAnEmergency_OnlyWhereBodyMassIsKnown()
+    {
+        var known = WithSupplement("iron", 10, 3000);
+        var unknown = WithSupplement("iron", 10, 3000, Cyclist with { BodyMassKg = null });
+
+        Assert.Equal(TriageLevel.Emergency, known.Triage);
+        Assert.Contains(known.RedFlags, f => f.FlagId == "iron_poisoning_dose" && f.Message.Contains("at or above 2,400 mg/d (40 mg per kg)", StringComparison.Ordinal));
+        Assert.DoesNotContain(unknown.RedFlags, f => f.FlagId == "iron_poisoning_dose");
+        Assert.Contains("(LOAEL)", Assert.Single(unknown.Excess).Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>Folic acid above its UL: the advice gives IOM's reason, that it hides the anaemia of a B12 deficiency
+    /// (h65 finding 6).</summary>
+    [Fact]
+    public void FolicAcid_AboveTheUl_AsksForAB12Test()
+    {
+        var result = WithSupplement("folate", 300, 1500);
+
+        Assert.Contains("B12 test", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,22 @@ public class SupplementPlanTests
         Assert.Equal(50, plan.Supplements[0].On(new DateOnly(2026, 1, 1)).Nutrients["vitamin_d"], 6);
     }
 
+    /// <summary>h65 finding 4: a label's "2000 ug" of a supplement that says it is folic acid is folic acid: x1.7 DFE
+    /// (IOM 1998 ch.8, with food) and all of it against the UL; without that word it stays DFE, the label's unit.</summary>
+    [Theory]
+    [InlineData("""{"name": "Folate", "form": "folic acid", "per_dose": {"folate": "2000 ug"}}""", 3400, 2000)]
+    [InlineData("""{"name": "Folic Acid 2 mg", "per_dose": {"folate": "2 mg"}}""", 3400, 2000)]
+    [InlineData("""{"name": "B complex", "per_dose": {"folate": "2000 ug"}}""", 2000, 0)]
+    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "400 ug_folic_acid_fasting"}}""", 800, 400)]
+    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "400 ug_food_folate"}}""", 400, 0)]
+    public void Read_FolateNamedFolicAcid_IsFolicAcid(string supplement, double dfe, double folicAcid)
+    {
+        var read = Read($$"""{"supplements": [{{supplement}}]}""").OrThrow().Supplements[0];
+
+        Assert.Equal(dfe, read.PerDose["folate"], 6);
+        Assert.Equal(folicAcid, read.FolicAcidPerDose, 6);
+    }
+
     [Fact]
     public void Read_ReturnsEveryProblem_WithItsLineAndPath()
     {
