@@ -387,7 +387,7 @@ public static class DayPlanner
     /// <summary>What one supplement gives a day of what nutrient <paramref name="id"/>'s UL covers: preformed vitamin A
     /// for vitamin A, folic acid for folate where the label gives it (the folate UL is in folic acid, IOM 1998 ch.8),
     /// else the nutrient.</summary>
-    private static double UlAmount(Supplement supplement, string id, UpperLimitScope scope) =>
+    internal static double UlAmount(Supplement supplement, string id, UpperLimitScope scope) =>
         scope == UpperLimitScope.PreformedVitaminA ? PreformedIn(supplement.On(default))
         : id == "folate" && supplement.FolicAcidPerDose > 0 ? supplement.FolicAcidPerDose * supplement.DosesPerDay
         : supplement.PerDose.GetValueOrDefault(id) * supplement.DosesPerDay;
