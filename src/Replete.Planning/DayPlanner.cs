@@ -225,6 +225,15 @@ public static class DayPlanner
                 $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
         }
 
+        // Every goal the targets adjusted carries its adjustments, whatever the nutrient; a nutrient whose supplements
+        // are above its UL says so in its status.
+        var adjusted = planningTargets.ToDictionary(t => t.Nutrient.Id, StringComparer.Ordinal);
+        nutrients = [.. nutrients.Select(n => n with
+        {
+            GoalFactor = adjusted.GetValueOrDefault(n.Nutrient)?.Factor ?? 1,
+            GoalAdjustments = adjusted.GetValueOrDefault(n.Nutrient)?.Adjustments ?? [],
+            SupplementsAboveUl = cuts.Any(c => c.Nutrient == n.Nutrient),
+        })];
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, candidatePool), notes)
         {
             // With iron in excess, the rules that raise iron absorption are not given.
