@@ -225,6 +225,15 @@ public static class DayPlanner
                 $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
         }
 
+        // Every goal the targets adjusted carries its adjustments, whatever the nutrient; a nutrient whose supplements
+        // are above its UL says so in its status.
+        var adjusted = planningTargets.ToDictionary(t => t.Nutrient.Id, StringComparer.Ordinal);
+        nutrients = [.. nutrients.Select(n => n with
+        {
+            GoalFactor = adjusted.GetValueOrDefault(n.Nutrient)?.Factor ?? 1,
+            GoalAdjustments = adjusted.GetValueOrDefault(n.Nutrient)?.Adjustments ?? [],
+            SupplementsAboveUl = cuts.Any(c => c.Nutrient == n.Nutrient),
+        })];
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, candidatePool), notes)
         {
             // With iron in excess, the rules that raise iron absorption are not given.
@@ -387,7 +396,7 @@ public static class DayPlanner
     /// <summary>What one supplement gives a day of what nutrient <paramref name="id"/>'s UL covers: preformed vitamin A
     /// for vitamin A, folic acid for folate where the label gives it (the folate UL is in folic acid, IOM 1998 ch.8),
     /// else the nutrient.</summary>
-    private static double UlAmount(Supplement supplement, string id, UpperLimitScope scope) =>
+    internal static double UlAmount(Supplement supplement, string id, UpperLimitScope scope) =>
         scope == UpperLimitScope.PreformedVitaminA ? PreformedIn(supplement.On(default))
         : id == "folate" && supplement.FolicAcidPerDose > 0 ? supplement.FolicAcidPerDose * supplement.DosesPerDay
         : supplement.PerDose.GetValueOrDefault(id) * supplement.DosesPerDay;

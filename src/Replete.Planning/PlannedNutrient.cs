@@ -30,6 +30,18 @@ public sealed record PlannedNutrient(
     /// <summary>The same as <see cref="UlIntakeAfter"/>, now.</summary>
     public double? UlIntakeBefore { get; init; }
 
+    /// <summary>How many times the DRI the goal is, where the targets adjusted it (<see cref="PlanningTarget.Factor"/>);
+    /// 1 otherwise.</summary>
+    public double GoalFactor { get; init; } = 1;
+
+    /// <summary>What adjusted the goal, with evidence and source (<see cref="PlanningTarget.Adjustments"/>); empty for
+    /// a goal as the DRI gives it.</summary>
+    public IReadOnlyList<TargetAdjustment> GoalAdjustments { get; init; } = [];
+
+    /// <summary>True where the person's supplements take this nutrient above its UL (it is in
+    /// <see cref="NutritionPlan.SupplementsToLower"/>): its status says so, whatever food does.</summary>
+    public bool SupplementsAboveUl { get; init; }
+
     /// <summary>The shortfall as a share of the goal (0-1).</summary>
     public double ShortfallShare => Goal > 0 ? Shortfall / Goal : 0;
 }

@@ -130,7 +130,7 @@ public static class SupplementAdvisor
 
             room = target.UlScope == UpperLimitScope.TotalIntake ? ul - (planned!.UlIntakeAfter ?? planned.After!.Value) : ul - current;
             room = Math.Max(0, Math.Floor(room));
-            cautions.Add(string.Create(CultureInfo.InvariantCulture, $"The UL is {ul:0.#} {unit}/d{(target.UlScope == UpperLimitScope.TotalIntake ? " from food and supplements" : " from supplements")}: at most {room:0.#} {unit} more a day."));
+            cautions.Add(Room(request, target, ul, room, unit));
         }
 
         double? dose;
@@ -178,6 +178,25 @@ public static class SupplementAdvisor
         }
 
         return new SupplementAdvice(nutrient, why, dose, guide.Unit, guide.Per, guide.Form, guide.Timing, guide.Retest, cautions, doctors, guide.Source);
+    }
+
+    /// <summary>What the UL leaves, naming the supplements the person already takes that supply the nutrient, so that
+    /// "no more" says why (tester: "at most 0 mg more" named no supplement). Where nothing is left, no amount is given.</summary>
+    private static string Room(PlanRequest request, Targets.NutrientTarget target, double ul, double room, string unit)
+    {
+        var scope = target.UlScope == UpperLimitScope.TotalIntake ? " from food and supplements" : " from supplements";
+        var taken = request.Supplements
+            .Select(s => (s.Name, PerDay: DayPlanner.UlAmount(s, target.Nutrient.Id, target.UlScope)))
+            .Where(s => s.PerDay > 0)
+            .OrderByDescending(s => s.PerDay)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name}, {s.PerDay:0.#} {unit}/d"))
+            .ToList();
+        var already = taken.Count == 0 ? "" : $" the supplement{(taken.Count == 1 ? "" : "s")} you already take ({string.Join("; ", taken)})";
+        return room > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"The UL is {ul:0.#} {unit}/d{scope}: at most {room:0.#} {unit} more a day{(already.Length > 0 ? $", on top of{already}" : "")}.")
+            : taken.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"The UL is {ul:0.#} {unit}/d{scope}, and{(target.UlScope == UpperLimitScope.TotalIntake ? " with food" : "")}{already} bring{(taken.Count == 1 ? "s" : "")} the intake to it: that is why no more is suggested.")
+                : string.Create(CultureInfo.InvariantCulture, $"The UL is {ul:0.#} {unit}/d{scope}, and food with the plan already reaches it: no more is suggested.");
     }
 
     private static string Per(string per) => per == "alternate_days" ? "on alternate days" : "a day";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Replete.Diet;
 using Replete.Planning;
+using Replete.Targets;
 using Spectre.Console;
 
 namespace Replete.Cli.Rendering;
@@ -98,10 +99,15 @@ internal static class PlanViews
             foreach (var n in plan.Nutrients)
             {
                 string[] more = wide ? [Format.Amount(n.WorstCase), $"{Format.Percent(n.ProbabilityBefore)} → {Format.Percent(n.ProbabilityAfter)}"] : [];
-                nutrients.AddRow([Shown.Markup(n.Name), Shown.Markup(Amount(n.Goal, n.Unit)), Format.Amount(n.Before), Format.Amount(n.After), .. more, Shown.Markup(Status(n))]);
+                // At 80 columns the goal column has no room for the mark: the name carries it (the nutrient column never wraps).
+                nutrients.AddRow([Shown.Markup(n.GoalAdjustments.Count > 0 ? $"{n.Name} (goal adjusted)" : n.Name), Shown.Markup(Amount(n.Goal, n.Unit)), Format.Amount(n.Before), Format.Amount(n.After), .. more, Shown.Markup(Status(n))]);
             }
 
             console.Write(nutrients);
+            foreach (var n in plan.Nutrients.Where(n => n.GoalAdjustments.Count > 0))
+            {
+                Layout.Bullet(console, Shown.Markup($"Adjusted goal: {Adjusted(n)}"));
+            }
         }
 
         if (plan.ProblemNutrients.Count > 0)
@@ -227,10 +233,16 @@ internal static class PlanViews
             foreach (var n in plan.Nutrients)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(n.Name)} | {Amount(n.Goal, n.Unit)} | {Amount(n.Before, n.Unit)} | {Amount(n.After, n.Unit)} | {Amount(n.WorstCase, n.Unit)} | {Format.Percent(n.ProbabilityBefore)} -> {Format.Percent(n.ProbabilityAfter)} | {Amount(n.Ul, n.Unit)} | {Cell(Status(n))} |\n");
+                    $"| {Cell(n.Name)} | {Cell(Goal(n))} | {Amount(n.Before, n.Unit)} | {Amount(n.After, n.Unit)} | {Amount(n.WorstCase, n.Unit)} | {Format.Percent(n.ProbabilityBefore)} -> {Format.Percent(n.ProbabilityAfter)} | {Amount(n.Ul, n.Unit)} | {Cell(Status(n))} |\n");
             }
 
             text.Append('\n');
+            foreach (var n in plan.Nutrients.Where(n => n.GoalAdjustments.Count > 0))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- Adjusted goal: {Adjusted(n)} (source: {AdjustmentSources(n)})\n");
+            }
+
+            text.Append(plan.Nutrients.Any(n => n.GoalAdjustments.Count > 0) ? "\n" : "");
         }
 
         foreach (var n in plan.ProblemNutrients)
@@ -337,10 +349,22 @@ internal static class PlanViews
             foreach (var n in plan.Nutrients)
             {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"<tr{(n.IsProblem || n.Before is not { } b || b < n.Goal ? "" : " class=\"detail\"")}><td>{E(n.Name)}</td><td class=\"num\">{E(Amount(n.Goal, n.Unit))}</td><td class=\"num\">{E(Amount(n.Before, n.Unit))}</td><td class=\"num\">{E(Amount(n.After, n.Unit))}</td><td class=\"num\">{E(Amount(n.WorstCase, n.Unit))}</td><td>{Format.Percent(n.ProbabilityBefore)} &rarr; {Format.Percent(n.ProbabilityAfter)}</td><td class=\"num\">{E(Amount(n.Ul, n.Unit))}</td><td{(n.IsProblem ? " class=\"problem\"" : "")}>{E(Status(n))}</td></tr>\n");
+                    $"<tr{(n.IsProblem || n.Before is not { } b || b < n.Goal ? "" : " class=\"detail\"")}><td>{E(n.Name)}</td><td class=\"num\">{E(Goal(n))}</td><td class=\"num\">{E(Amount(n.Before, n.Unit))}</td><td class=\"num\">{E(Amount(n.After, n.Unit))}</td><td class=\"num\">{E(Amount(n.WorstCase, n.Unit))}</td><td>{Format.Percent(n.ProbabilityBefore)} &rarr; {Format.Percent(n.ProbabilityAfter)}</td><td class=\"num\">{E(Amount(n.Ul, n.Unit))}</td><td{(n.IsProblem ? " class=\"problem\"" : "")}>{E(Status(n))}</td></tr>\n");
             }
 
             text.Append("</table>\n");
+            if (plan.Nutrients.Any(n => n.GoalAdjustments.Count > 0))
+            {
+                // On screen only, like the food ideas: the printed page keeps the "(adjusted)" mark in the goal column and
+                // stays within two pages.
+                text.Append("<ul class=\"detail\">\n");
+                foreach (var n in plan.Nutrients.Where(n => n.GoalAdjustments.Count > 0))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"<li>Adjusted goal: {E(Adjusted(n))} <small class=\"detail\">({E(AdjustmentSources(n))})</small></li>\n");
+                }
+
+                text.Append("</ul>\n");
+            }
         }
 
         if (plan.Gaps.Count > 0)
@@ -432,13 +456,25 @@ internal static class PlanViews
 
     private static string Amount(double? value, string unit) => value is { } v ? $"{Format.Amount(v)} {unit}" : "-";
 
-    private static string Status(PlannedNutrient n) => n switch
+    /// <summary>A nutrient's status; where its supplements are above the UL (the plan's supplements to lower), it says
+    /// so, so that a nutrient to lower never reads plain "met".</summary>
+    private static string Status(PlannedNutrient n) => (n switch
     {
         { NotPlannedBecause: { } why } => why,
         { IsProblem: true } => string.Create(CultureInfo.InvariantCulture, $"problem: {n.ShortfallShare:P0} short"),
         { UlIntakeAfter: { } after, Ul: { } ul } when after > ul => "above UL",
         _ => "met",
-    };
+    }) + (n.SupplementsAboveUl ? "; supplements above the UL" : "");
+
+    /// <summary>The goal, marked "(adjusted)" where the targets adjusted it for training or diet (any nutrient).</summary>
+    private static string Goal(PlannedNutrient n) => Amount(n.Goal, n.Unit) + (n.GoalAdjustments.Count > 0 ? " (adjusted)" : "");
+
+    /// <summary>How an adjusted goal was set, from the target's own adjustments, each with "(limited evidence)" where
+    /// it rests on little.</summary>
+    private static string Adjusted(PlannedNutrient n) => string.Create(CultureInfo.InvariantCulture,
+        $"{n.Name} {Format.Amount(n.Goal)} {n.Unit}/d is x{n.GoalFactor:0.##} the RDA: {string.Join("; ", n.GoalAdjustments.Select(a => a.Description + (a.Evidence == EvidenceStrength.Limited ? " (limited evidence)" : "")))}.");
+
+    private static string AdjustmentSources(PlannedNutrient n) => string.Join("; ", n.GoalAdjustments.Select(a => a.Source).Distinct(StringComparer.Ordinal));
 
     private static string Problem(PlannedNutrient n) => string.Create(CultureInfo.InvariantCulture,
         $"{n.Name}: {Format.Amount(n.After)} of {Format.Amount(n.Goal)} {n.Unit}/d with the plan, {Format.Amount(n.Shortfall)} {n.Unit} ({n.ShortfallShare:P0}) short");

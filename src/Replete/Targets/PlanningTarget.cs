@@ -32,6 +32,16 @@ public sealed record PlanningTarget(Nutrient Nutrient, double Goal, PlanningGoal
     /// <summary>True where the UL limits what food may supply (a UL of total intake or of preformed vitamin A); false
     /// where it covers supplements and fortificants only (magnesium, folic acid, niacin, vitamin E).</summary>
     public bool UlLimitsFood => Ul is not null && UlScope is UpperLimitScope.TotalIntake or UpperLimitScope.PreformedVitaminA;
+
+    /// <summary>How many times the DRI the goal is, where the goal is an RDA the targets adjusted for training or diet
+    /// (<see cref="NutrientTarget.RequirementFactor"/>: iron for endurance or a vegetarian diet, zinc for a vegetarian
+    /// diet); 1 otherwise.</summary>
+    public double Factor { get; init; } = 1;
+
+    /// <summary>What adjusted the goal and why, with each change's evidence and source (the target's own
+    /// <see cref="NutrientTarget.Adjustments"/>), where <see cref="Factor"/> is not 1; else empty. Every plan shows
+    /// these the same way, whatever the nutrient.</summary>
+    public IReadOnlyList<TargetAdjustment> Adjustments { get; init; } = [];
 }
 
 /// <summary>Turns a person's assessing targets into planning targets.</summary>
@@ -65,7 +75,12 @@ public static class PlanningTargets
                 continue;
             }
 
-            planning.Add(new PlanningTarget(target.Nutrient, goal, kind, target.Ul, target.UlScope, source));
+            var adjusted = kind == PlanningGoalKind.Rda && target.RequirementFactor != 1;
+            planning.Add(new PlanningTarget(target.Nutrient, goal, kind, target.Ul, target.UlScope, source)
+            {
+                Factor = adjusted ? target.RequirementFactor : 1,
+                Adjustments = adjusted ? target.Adjustments : [],
+            });
         }
 
         return planning;
