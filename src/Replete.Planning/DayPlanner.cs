@@ -382,7 +382,9 @@ public static class DayPlanner
             };
             if (intake > ul)
             {
-                cuts.Add(new SupplementCut(id, target.Nutrient.Name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul)));
+                // The folate UL is in ug of folic acid, not DFE (IOM 1998 p.280): the line names what it counts.
+                var name = id == "folate" ? "Folic acid" : target.Nutrient.Name;
+                cuts.Add(new SupplementCut(id, name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul)));
             }
         }
 

@@ -32,14 +32,8 @@ public sealed record SupplementCut(string Nutrient, string Name, string Unit, do
         + (FoodAloneAbove ? "; food alone is above the UL too: ask a doctor or sports dietitian. " : ". ")
         + MedicalSupervision;
 
-    /// <summary>Said with every supplement to lower: a UL is for the healthy general population, not for a dose a doctor
-    /// gives as treatment. IOM 2001 (Dietary Reference Intakes for Vitamin A, ..., Zinc, NAP 10026) p.125: "the UL is
-    /// not meant to apply to individuals who are receiving vitamin A under medical supervision"; p.377 for iron: "iron
-    /// supplementation is usually supervised in pre- and postnatal care programs", and individuals taking iron salts
-    /// above the UL may meet gastrointestinal side effects. Said for every nutrient, not only these two: Replete's reading
-    /// that a UL set for the general population does not judge a prescribed treatment (data/PROVENANCE.md, "Supplements
-    /// above a UL").</summary>
-    public const string MedicalSupervision = "If a doctor prescribed this dose, keep to it and ask them before changing it: the UL does not cover treatment under medical supervision (IOM 2001 p.125; iron p.377).";
+    /// <summary>Said with every supplement to lower: <see cref="Replete.Intake.UpperLimitCheck.MedicalSupervision"/>.</summary>
+    public const string MedicalSupervision = Replete.Intake.UpperLimitCheck.MedicalSupervision;
 
     /// <summary>An amount as the advice shows it: whole units with thousands separators from 100, else one decimal.</summary>
     private static string Show(double amount) => amount.ToString(amount >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture);

@@ -87,9 +87,7 @@ public static partial class RecoveryAssessor
             ? " Folic acid above the UL can hide the anaemia of a vitamin B12 deficiency while nerve damage goes on: ask for a B12 test before continuing (IOM 1998 p.280)."
             : "";
         var why = b12.Length == 0 && kb.HarmLevels.FirstOrDefault(h => h.Nutrient == nutrient && h.Kind != "acute") is { } guard ? $" The UL guards against {guard.Effect}." : "";
-        // IOM 2001 (doi:10.17226/10026) p.125: the UL is not meant to apply to people treated with the nutrient under
-        // medical supervision (said of vitamin A; p.377 of iron given in supervised programmes).
-        var prescribed = ul is not null ? " If a doctor prescribed this dose, keep to it and ask them: the UL does not cover treatment under medical supervision (IOM 2001 p.125)." : "";
+        var prescribed = ul is not null ? " " + Intake.UpperLimitCheck.MedicalSupervision : "";
         var severe = reached.FirstOrDefault(h => h.Level.Flag.Length > 0);
         var text = severe is not null
             ? $"{Capitalized(severe.Text)}. Do not take more; show this to a doctor and ask whether to stop the supplement that provides it."

@@ -15,4 +15,13 @@ public sealed record UpperLimitCheck(double Ul, UpperLimitScope Scope, double In
     /// <summary>False when the source cannot show what the UL covers (vitamin A as a % Daily Value gives no retinol):
     /// the check is neither "below" nor "above", and <see cref="Note"/> says why.</summary>
     public bool Judged { get; init; } = true;
+
+    /// <summary>Said with every supplement to lower: a UL is for the healthy general population, not for a dose a doctor
+    /// gives as treatment. IOM 2001 (Dietary Reference Intakes for Vitamin A, ..., Zinc, NAP 10026) p.125: "the UL is
+    /// not meant to apply to individuals who are receiving vitamin A under medical supervision"; p.377 for iron: "iron
+    /// supplementation is usually supervised in pre- and postnatal care programs", and individuals taking iron salts
+    /// above the UL may meet gastrointestinal side effects. Said for every nutrient, not only these two: Replete's reading
+    /// that a UL set for the general population does not judge a prescribed treatment (data/PROVENANCE.md, "Supplements
+    /// above a UL"). Said with a possible excess in an assessment and with a supplement to lower in a plan.</summary>
+    public const string MedicalSupervision = "If a doctor prescribed this dose, keep to it and ask them before changing it: the UL does not cover treatment under medical supervision (IOM 2001 p.125; iron p.377).";
 }
