@@ -14,7 +14,7 @@ public sealed partial class FoodSearchIndex
     {
         /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
         private const int Magic = 0x49534652;
-        private const int Format = 3; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17)
+        private const int Format = 4; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: the brand-word flags
 
         public void Write(Stream stream)
         {

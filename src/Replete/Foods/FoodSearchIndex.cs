@@ -1160,6 +1160,8 @@ public sealed partial class FoodSearchIndex
             var firstAt = -1;
             var glossed = 0;
             var whole = NamesWhole(words);
+            // SR28 writes brand and trade names in capitals within mixed-case names; an all-capitals name says nothing.
+            var mixedCase = food.Description.AsSpan().ContainsAnyInRange('a', 'z');
             // The cooked form is the default in the groups eaten cooked, but for search not fish and shellfish (oysters,
             // sashimi and smoked salmon are eaten raw) and of the legumes only the dried pulses ("mature seeds"): tofu
             // and soymilk are ready to eat.
@@ -1216,6 +1218,15 @@ public sealed partial class FoodSearchIndex
                     // leaves"): it ranks as the first word, so "cilantro" finds the leaves before coriander seed.
                     flags |= First;
                     glossed++;
+                }
+
+                if (mixedCase && words[i].Capitals)
+                {
+                    flags |= Brand;
+                    if (i == 0 || !words[i - 1].Capitals || words[i - 1].Segment != segment)
+                    {
+                        flags |= BrandStart;
+                    }
                 }
 
                 var term = Term(word);

@@ -144,6 +144,17 @@ public class FoodSearchRelevanceTests(Sr28Database sr28, ITestOutputHelper outpu
         Assert.False(sr28.Index.Search("banana", 4)[0].Tied);
     }
 
+    /// <summary>"coke" (the synonym "cola") gives a cola, not the rows of the COCA-COLA company (a lemonade ranked
+    /// 0.703 above plain cola's 0.674, through the "cola" of the brand): a brand word counts only when the brand is typed.</summary>
+    [SkippableFact]
+    public void Search_Coke_GivesACola_NotTheCocaColaCompanysOtherDrinks()
+    {
+        var found = sr28.Index.Search("coke", 5);
+        Assert.Contains("cola", found[0].Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(found, r => r.Description.Contains("COCA-COLA", StringComparison.Ordinal));
+        Assert.Contains(sr28.Index.Search("coca cola", 3), r => r.Description.Contains("COCA-COLA", StringComparison.Ordinal));
+    }
+
     /// <summary>"creme fraiche" never lands on the liqueur that shares "creme": creme de menthe (14034, Beverages) comes
     /// after every dairy food the query's synonym finds, below the confirmation threshold, however long the list.</summary>
     [SkippableFact]

@@ -64,4 +64,24 @@ public class FoodSearchIndexTests
         var expected = Index.Search("chicken breast").Select(m => m.FoodId).ToArray();
         Parallel.For(0, 200, _ => Assert.Equal(expected, Index.Search("chicken breast").Select(m => m.FoodId).ToArray()));
     }
+
+    /// <summary>A word of a brand written in capitals ("COLA" in "COCA-COLA") is not a food word: "cola" asks for a cola,
+    /// not for the company's lemonade, whose "cola" used to tie with the drink's. Typing the brand still finds it.</summary>
+    [Fact]
+    public void Search_ABrandWord_MatchesOnlyWhenThePersonTypedTheBrand()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Beverages, The COCA-COLA company, Minute Maid, Lemonade", null, 1, "Beverages"),
+            new(2, "Beverages, carbonated, cola, regular", null, 0.5, "Beverages"),
+            new(3, "Cereals ready-to-eat, KELLOGG, KELLOGG'S CORN FLAKES", null, 1, "Breakfast Cereals"),
+            new(4, "Corn, sweet, yellow, raw", null, 0.5, "Vegetables and Vegetable Products"),
+        ]);
+
+        Assert.Equal([2], index.Search("cola", 3).Select(m => m.FoodId));
+        Assert.Equal([2], index.Search("coke", 3).Select(m => m.FoodId));
+        Assert.Equal(1, index.Search("coca cola", 3)[0].FoodId);
+        Assert.Equal(4, index.Search("corn", 3)[0].FoodId);
+        Assert.Equal(3, index.Search("corn flakes", 3)[0].FoodId);
+    }
 }
