@@ -52,8 +52,9 @@ internal static class FoodNameScorer
     public const byte Brand = 64;
 
     /// <summary>Token role: the first word of a run of brand words (consecutive <see cref="Brand"/> words of one comma
-    /// segment). The person typed the brand when the query matches every costed word of the run, or two of them
-    /// ("corn flakes" for "KELLOGG'S CORN FLAKES"); otherwise the run's words count as words the person did not type.</summary>
+    /// segment, or a Branded food's brand). The person typed the brand when the query matches every costed word of the
+    /// run, two of them ("corn flakes" for "KELLOGG'S CORN FLAKES"), or a word found only in brands ("kirkland");
+    /// otherwise the run's words count as words the person did not type.</summary>
     public const byte BrandStart = 128;
 
     /// <summary>Scores one food.</summary>
@@ -68,11 +69,12 @@ internal static class FoodNameScorer
     /// answers "blackberries fresh", so such a word costs nothing when missing and is not required.</param>
     /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
+    /// <param name="brandOnly">For each term id, 1 when the term is found only in brand words (<see cref="Brand"/>).</param>
     /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
     /// many words that are not optional did not.</returns>
     public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness, ReadOnlySpan<byte> brandOnly)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -96,7 +98,7 @@ internal static class FoodNameScorer
             var slot = termSlot[terms[t]];
             if ((role & BrandStart) != 0)
             {
-                brandTyped = BrandTyped(terms[t..], flags[t..], termSlot);
+                brandTyped = BrandTyped(terms[t..], flags[t..], termSlot, brandOnly);
             }
 
             if ((role & Brand) != 0 && !brandTyped)
@@ -189,8 +191,8 @@ internal static class FoodNameScorer
     }
 
     /// <summary>Whether the query typed the brand whose run of words starts the spans: it matches every costed word of
-    /// the run, or at least two of them.</summary>
-    private static bool BrandTyped(ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot)
+    /// the run, at least two of them, or one found only in brands.</summary>
+    private static bool BrandTyped(ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<byte> brandOnly)
     {
         var (words, typed) = (0, 0);
         for (var t = 0; t < terms.Length && (flags[t] & Brand) != 0 && (t == 0 || (flags[t] & BrandStart) == 0); t++)
@@ -198,7 +200,14 @@ internal static class FoodNameScorer
             if ((flags[t] & Stop) == 0)
             {
                 words++;
-                typed += termSlot[terms[t]] >= 0 ? 1 : 0;
+                if (termSlot[terms[t]] >= 0)
+                {
+                    typed++;
+                    if (brandOnly[terms[t]] != 0)
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

@@ -73,6 +73,9 @@ public sealed partial class FoodSearchIndex
     private readonly int[] groupOf;
     private readonly int[] brandOf;
 
+    // For each term, 1 when every word of it is a brand word (FoodNameScorer.Brand): typing it names the brand.
+    private readonly byte[] brandOnly;
+
     /// <summary>For each food and each count k of query words up to <see cref="RefundDepth"/>: the least that food or any
     /// later one can cost once k matched words are refunded. It never falls along the food order, so when even that
     /// cannot beat the current top results the scan can stop.</summary>
@@ -161,6 +164,16 @@ public sealed partial class FoodSearchIndex
             }
         }
         postings = [.. postingLists.Select(list => list?.ToArray() ?? [])];
+        brandOnly = new byte[terms.Length];
+        Array.Fill(brandOnly, (byte)1);
+        for (var t = 0; t < tokenTerm.Length; t++)
+        {
+            if ((tokenFlags[t] & Brand) == 0)
+            {
+                brandOnly[tokenTerm[t]] = 0;
+            }
+        }
+
         (headPostings, restPostings) = SplitByHead(postings, tokenStart, tokenTerm, tokenFlags);
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
         sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
@@ -177,7 +190,7 @@ public sealed partial class FoodSearchIndex
             (stored.FoodIds, stored.Descriptions, stored.TokenStart, stored.TokenTerm, stored.TokenFlags, stored.NameCost, stored.Completeness, stored.Refund, stored.LaterFloor);
         (terms, postings, headPostings, restPostings, idf, sortedTermIds) =
             (stored.Terms, stored.Postings, stored.HeadPostings, stored.RestPostings, stored.Idf, stored.SortedTermIds);
-        (labels, groupOf, brandOf) = (stored.Labels, stored.GroupOf, stored.BrandOf);
+        (labels, groupOf, brandOf, brandOnly) = (stored.Labels, stored.GroupOf, stored.BrandOf, stored.BrandOnly);
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++)
@@ -201,7 +214,7 @@ public sealed partial class FoodSearchIndex
     /// of building it again (a few milliseconds against a few hundred for SR28).</summary>
     public void Save(Stream stream) => new Stored(
         foodIds, descriptions, tokenStart, tokenTerm, tokenFlags, nameCost, completeness, refund, laterFloor,
-        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf).Write(stream);
+        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf, brandOnly).Write(stream);
 
     /// <summary>Reads an index written by <see cref="Save"/> with this version of Replete.</summary>
     /// <exception cref="InvalidDataException">The stream is not a saved index of this format.</exception>
@@ -926,7 +939,7 @@ public sealed partial class FoodSearchIndex
         var length = tokenStart[doc + 1] - start;
         return FoodNameScorer.Score(
             tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
-            work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc]);
+            work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc], brandOnly);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)
@@ -1239,12 +1252,15 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
-            foreach (var other in new[] { food.OtherNames, food.Brand }.Where(text => text is { Length: > 0 }))
+            foreach (var (other, brand) in new[] { (food.OtherNames, false), (food.Brand, true) }.Where(text => text.Item1 is { Length: > 0 }))
             {
+                // A Branded food's brand is one run of brand words, whatever its case.
                 FoodText.Tokenize(other!, words);
+                var start = true;
                 foreach (var (word, stop, _, _, _) in words.Where(w => !w.Negated))
                 {
-                    tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0))));
+                    tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0) | (brand ? Brand | (start ? BrandStart : 0) : 0))));
+                    start = false;
                 }
             }
 

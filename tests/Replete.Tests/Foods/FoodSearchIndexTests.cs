@@ -76,12 +76,20 @@ public class FoodSearchIndexTests
             new(2, "Beverages, carbonated, cola, regular", null, 0.5, "Beverages"),
             new(3, "Cereals ready-to-eat, KELLOGG, KELLOGG'S CORN FLAKES", null, 1, "Breakfast Cereals"),
             new(4, "Corn, sweet, yellow, raw", null, 0.5, "Vegetables and Vegetable Products"),
+            new(5, "Beverages, carbonated, SPRITE, lemon-lime, without caffeine", null, 1, "Beverages", "The Coca-Cola Company"),
+            new(6, "Almonds", null, 0.5, "Nut and Seed Products", "KIRKLAND SIGNATURE"),
+            new(7, "Nuts, almonds", null, 1, "Nut and Seed Products"),
         ]);
 
+        // Neither the capitals of a name nor a Branded food's brand make "cola" a cola.
         Assert.Equal([2], index.Search("cola", 3).Select(m => m.FoodId));
         Assert.Equal([2], index.Search("coke", 3).Select(m => m.FoodId));
         Assert.Equal(1, index.Search("coca cola", 3)[0].FoodId);
         Assert.Equal(4, index.Search("corn", 3)[0].FoodId);
         Assert.Equal(3, index.Search("corn flakes", 3)[0].FoodId);
+        Assert.Equal(5, index.Search("sprite", 3)[0].FoodId);
+        // A word found only in brands names the brand on its own.
+        Assert.Equal(6, index.Search("kirkland almonds", 3)[0].FoodId);
+        Assert.Equal(7, index.Search("almonds", 3)[0].FoodId);
     }
 }
