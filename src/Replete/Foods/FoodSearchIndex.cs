@@ -1211,6 +1211,14 @@ public sealed partial class FoodSearchIndex
                     role = "plain";
                 }
 
+                if (role is null && !negated && AddedWith(words, i))
+                {
+                    // SR28 names what was added to a food in a segment of its own that starts with "with" ("Cheese,
+                    // cottage, with vegetables", "Spaghetti, with meatballs in tomato sauce"): not the plain food, so each
+                    // such word costs as a variant when the person did not ask for it.
+                    role = "variant";
+                }
+
                 if (negated)
                 {
                     role = role is "variant" or "plain" or "default" ? "plain" : null;
@@ -1274,6 +1282,33 @@ public sealed partial class FoodSearchIndex
             }
 
             Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds, food.Category, food.Brand));
+        }
+
+        /// <summary>True when the word at <paramref name="i"/> is in a segment that starts with "with" and names an
+        /// addition: not "with added vitamin A and vitamin D", which SR28 writes for the everyday fortified milk.</summary>
+        private static bool AddedWith(List<FoodWord> words, int i)
+        {
+            var segment = words[i].Segment;
+            var first = i;
+            while (first > 0 && words[first - 1].Segment == segment)
+            {
+                first--;
+            }
+
+            if (first == i || words[first].Text != "with")
+            {
+                return false;
+            }
+
+            for (var j = first; j < words.Count && words[j].Segment == segment; j++)
+            {
+                if (words[j].Text == "added")
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>True when a name names two parts of the food ("Potatoes, baked, flesh and skin"): the whole food.</summary>

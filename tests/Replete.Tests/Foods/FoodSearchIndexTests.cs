@@ -92,4 +92,23 @@ public class FoodSearchIndexTests
         Assert.Equal(6, index.Search("kirkland almonds", 3)[0].FoodId);
         Assert.Equal(7, index.Search("almonds", 3)[0].FoodId);
     }
+
+    /// <summary>A segment that starts with "with" names what was added to the food: "cottage cheese" gives the plain
+    /// creamed cottage cheese before the one with vegetables, though its name has more words.</summary>
+    [Fact]
+    public void Search_WhatANameSaysWasAdded_ComesAfterThePlainFood()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Cheese, cottage, with vegetables", null, 1),
+            new(2, "Cheese, cottage, creamed, large or small curd", null, 0.5),
+            new(3, "Milk, whole, 3.25% milkfat, with added vitamin D", null, 0.5),
+            new(4, "Milk, whole, with cinnamon", null, 1),
+        ]);
+
+        Assert.Equal(2, index.Search("cottage cheese", 3)[0].FoodId);
+        Assert.Equal(1, index.Search("cottage cheese with vegetables", 3)[0].FoodId);
+        // "with added vitamin D" is the everyday milk, not an addition.
+        Assert.Equal(3, index.Search("whole milk", 3)[0].FoodId);
+    }
 }
