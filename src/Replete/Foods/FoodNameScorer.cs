@@ -46,6 +46,17 @@ internal static class FoodNameScorer
     /// <summary>Token role: a word saying the food is in its default form ("plain", "raw").</summary>
     public const byte DefaultForm = 32;
 
+    /// <summary>Token role: a word of a brand or trade name, written in capitals in a mixed-case name ("COCA" and "COLA"
+    /// in "Beverages, The COCA-COLA company, Minute Maid, Lemonade"). Such words match only when the person typed the
+    /// brand (see <see cref="BrandStart"/>): "cola" alone asks for a cola, not for the company's lemonade.</summary>
+    public const byte Brand = 64;
+
+    /// <summary>Token role: the first word of a run of brand words (consecutive <see cref="Brand"/> words of one comma
+    /// segment, or a Branded food's brand). The person typed the brand when the query matches every costed word of the
+    /// run, two of them ("corn flakes" for "KELLOGG'S CORN FLAKES"), or a word found only in brands ("kirkland");
+    /// otherwise the run's words count as words the person did not type.</summary>
+    public const byte BrandStart = 128;
+
     /// <summary>Scores one food.</summary>
     /// <param name="terms">The term id of each of the food's tokens, in name order.</param>
     /// <param name="flags">The role flags of each token.</param>
@@ -58,11 +69,12 @@ internal static class FoodNameScorer
     /// answers "blackberries fresh", so such a word costs nothing when missing and is not required.</param>
     /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
+    /// <param name="brandOnly">For each term id, 1 when the term is found only in brand words (<see cref="Brand"/>).</param>
     /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
     /// many words that are not optional did not.</returns>
     public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness, ReadOnlySpan<byte> brandOnly)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -78,11 +90,22 @@ internal static class FoodNameScorer
         // Word order for the adjacency bonus counts only words that cost something or match: a free word between two
         // matched ones ("Pork, fresh, loin") does not part them.
         var ordinal = -1;
+        var brandTyped = true;
         for (var t = 0; t < terms.Length; t++)
         {
             var role = flags[t];
             defaultForm |= (role & DefaultForm) != 0;
             var slot = termSlot[terms[t]];
+            if ((role & BrandStart) != 0)
+            {
+                brandTyped = BrandTyped(terms[t..], flags[t..], termSlot, brandOnly);
+            }
+
+            if ((role & Brand) != 0 && !brandTyped)
+            {
+                slot = -1;
+            }
+
             if (slot >= 0 || (role & Stop) == 0)
             {
                 ordinal++;
@@ -165,5 +188,29 @@ internal static class FoodNameScorer
         var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) + (defaultForm ? DefaultFormBonus : 0) - cost;
         var confidence = Math.Clamp((exact / asked) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
         return (score, confidence, matched, missed);
+    }
+
+    /// <summary>Whether the query typed the brand whose run of words starts the spans: it matches every costed word of
+    /// the run, at least two of them, or one found only in brands.</summary>
+    private static bool BrandTyped(ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<byte> brandOnly)
+    {
+        var (words, typed) = (0, 0);
+        for (var t = 0; t < terms.Length && (flags[t] & Brand) != 0 && (t == 0 || (flags[t] & BrandStart) == 0); t++)
+        {
+            if ((flags[t] & Stop) == 0)
+            {
+                words++;
+                if (termSlot[terms[t]] >= 0)
+                {
+                    typed++;
+                    if (brandOnly[terms[t]] != 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return typed >= 2 || (typed > 0 && typed == words);
     }
 }

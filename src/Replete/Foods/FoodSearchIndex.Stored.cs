@@ -10,11 +10,11 @@ public sealed partial class FoodSearchIndex
     private sealed record Stored(
         int[] FoodIds, string[] Descriptions, int[] TokenStart, int[] TokenTerm, byte[] TokenFlags, double[] NameCost,
         double[] Completeness, double[] Refund, double[] LaterFloor, string[] Terms, int[][] Postings, int[][] HeadPostings,
-        int[][] RestPostings, double[] Idf, int[] SortedTermIds, string[] Labels, int[] GroupOf, int[] BrandOf)
+        int[][] RestPostings, double[] Idf, int[] SortedTermIds, string[] Labels, int[] GroupOf, int[] BrandOf, byte[] BrandOnly)
     {
         /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
         private const int Magic = 0x49534652;
-        private const int Format = 3; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17)
+        private const int Format = 4; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words
 
         public void Write(Stream stream)
         {
@@ -40,6 +40,8 @@ public sealed partial class FoodSearchIndex
             Strings(writer, Labels);
             Ints(writer, GroupOf);
             Ints(writer, BrandOf);
+            writer.Write(BrandOnly.Length);
+            writer.Write(BrandOnly);
         }
 
         public static Stored Read(Stream stream)
@@ -55,9 +57,10 @@ public sealed partial class FoodSearchIndex
                 var stored = new Stored(
                     Ints(reader), Strings(reader), Ints(reader), Ints(reader), reader.ReadBytes(reader.ReadInt32()), Doubles(reader),
                     Doubles(reader), Doubles(reader), Doubles(reader), Strings(reader), Jagged(reader), Jagged(reader),
-                    Jagged(reader), Doubles(reader), Ints(reader), Strings(reader), Ints(reader), Ints(reader));
+                    Jagged(reader), Doubles(reader), Ints(reader), Strings(reader), Ints(reader), Ints(reader), reader.ReadBytes(Count(reader)));
                 return stored.FoodIds.Length + 1 == stored.TokenStart.Length && stored.TokenTerm.Length == stored.TokenFlags.Length
                     && stored.GroupOf.Length == stored.FoodIds.Length && stored.BrandOf.Length == stored.FoodIds.Length
+                    && stored.BrandOnly.Length == stored.Terms.Length
                     && stored.GroupOf.Concat(stored.BrandOf).All(label => label >= -1 && label < stored.Labels.Length)
                     ? stored
                     : throw new InvalidDataException("a saved food search index whose arrays do not agree");

@@ -73,6 +73,9 @@ public sealed partial class FoodSearchIndex
     private readonly int[] groupOf;
     private readonly int[] brandOf;
 
+    // For each term, 1 when every word of it is a brand word (FoodNameScorer.Brand): typing it names the brand.
+    private readonly byte[] brandOnly;
+
     /// <summary>For each food and each count k of query words up to <see cref="RefundDepth"/>: the least that food or any
     /// later one can cost once k matched words are refunded. It never falls along the food order, so when even that
     /// cannot beat the current top results the scan can stop.</summary>
@@ -161,6 +164,16 @@ public sealed partial class FoodSearchIndex
             }
         }
         postings = [.. postingLists.Select(list => list?.ToArray() ?? [])];
+        brandOnly = new byte[terms.Length];
+        Array.Fill(brandOnly, (byte)1);
+        for (var t = 0; t < tokenTerm.Length; t++)
+        {
+            if ((tokenFlags[t] & Brand) == 0)
+            {
+                brandOnly[tokenTerm[t]] = 0;
+            }
+        }
+
         (headPostings, restPostings) = SplitByHead(postings, tokenStart, tokenTerm, tokenFlags);
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
         sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
@@ -177,7 +190,7 @@ public sealed partial class FoodSearchIndex
             (stored.FoodIds, stored.Descriptions, stored.TokenStart, stored.TokenTerm, stored.TokenFlags, stored.NameCost, stored.Completeness, stored.Refund, stored.LaterFloor);
         (terms, postings, headPostings, restPostings, idf, sortedTermIds) =
             (stored.Terms, stored.Postings, stored.HeadPostings, stored.RestPostings, stored.Idf, stored.SortedTermIds);
-        (labels, groupOf, brandOf) = (stored.Labels, stored.GroupOf, stored.BrandOf);
+        (labels, groupOf, brandOf, brandOnly) = (stored.Labels, stored.GroupOf, stored.BrandOf, stored.BrandOnly);
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++)
@@ -201,7 +214,7 @@ public sealed partial class FoodSearchIndex
     /// of building it again (a few milliseconds against a few hundred for SR28).</summary>
     public void Save(Stream stream) => new Stored(
         foodIds, descriptions, tokenStart, tokenTerm, tokenFlags, nameCost, completeness, refund, laterFloor,
-        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf).Write(stream);
+        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf, brandOnly).Write(stream);
 
     /// <summary>Reads an index written by <see cref="Save"/> with this version of Replete.</summary>
     /// <exception cref="InvalidDataException">The stream is not a saved index of this format.</exception>
@@ -926,7 +939,7 @@ public sealed partial class FoodSearchIndex
         var length = tokenStart[doc + 1] - start;
         return FoodNameScorer.Score(
             tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
-            work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc]);
+            work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc], brandOnly);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)
@@ -1160,6 +1173,8 @@ public sealed partial class FoodSearchIndex
             var firstAt = -1;
             var glossed = 0;
             var whole = NamesWhole(words);
+            // SR28 writes brand and trade names in capitals within mixed-case names; an all-capitals name says nothing.
+            var mixedCase = food.Description.AsSpan().ContainsAnyInRange('a', 'z');
             // The cooked form is the default in the groups eaten cooked, but for search not fish and shellfish (oysters,
             // sashimi and smoked salmon are eaten raw) and of the legumes only the dried pulses ("mature seeds"): tofu
             // and soymilk are ready to eat.
@@ -1196,6 +1211,14 @@ public sealed partial class FoodSearchIndex
                     role = "plain";
                 }
 
+                if (role is null && !negated && AddedWith(words, i))
+                {
+                    // SR28 names what was added to a food in a segment of its own that starts with "with" ("Cheese,
+                    // cottage, with vegetables", "Spaghetti, with meatballs in tomato sauce"): not the plain food, so each
+                    // such word costs as a variant when the person did not ask for it.
+                    role = "variant";
+                }
+
                 if (negated)
                 {
                     role = role is "variant" or "plain" or "default" ? "plain" : null;
@@ -1218,6 +1241,15 @@ public sealed partial class FoodSearchIndex
                     glossed++;
                 }
 
+                if (mixedCase && words[i].Capitals)
+                {
+                    flags |= Brand;
+                    if (i == 0 || !words[i - 1].Capitals || words[i - 1].Segment != segment)
+                    {
+                        flags |= BrandStart;
+                    }
+                }
+
                 var term = Term(word);
                 tokens.Add((term, flags));
                 if (!free)
@@ -1228,12 +1260,15 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
-            foreach (var other in new[] { food.OtherNames, food.Brand }.Where(text => text is { Length: > 0 }))
+            foreach (var (other, brand) in new[] { (food.OtherNames, false), (food.Brand, true) }.Where(text => text.Item1 is { Length: > 0 }))
             {
+                // A Branded food's brand is one run of brand words, whatever its case.
                 FoodText.Tokenize(other!, words);
+                var start = true;
                 foreach (var (word, stop, _, _, _) in words.Where(w => !w.Negated))
                 {
-                    tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0))));
+                    tokens.Add((Term(word), (byte)(OtherName | (stop ? Stop : 0) | (brand ? Brand | (start ? BrandStart : 0) : 0))));
+                    start = false;
                 }
             }
 
@@ -1247,6 +1282,33 @@ public sealed partial class FoodSearchIndex
             }
 
             Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds, food.Category, food.Brand));
+        }
+
+        /// <summary>True when the word at <paramref name="i"/> is in a segment that starts with "with" and names an
+        /// addition: not "with added vitamin A and vitamin D", which SR28 writes for the everyday fortified milk.</summary>
+        private static bool AddedWith(List<FoodWord> words, int i)
+        {
+            var segment = words[i].Segment;
+            var first = i;
+            while (first > 0 && words[first - 1].Segment == segment)
+            {
+                first--;
+            }
+
+            if (first == i || words[first].Text != "with")
+            {
+                return false;
+            }
+
+            for (var j = first; j < words.Count && words[j].Segment == segment; j++)
+            {
+                if (words[j].Text == "added")
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>True when a name names two parts of the food ("Potatoes, baked, flesh and skin"): the whole food.</summary>

@@ -40,6 +40,7 @@ internal static class FoodText
         var length = 0;
         var segment = 0;
         var depth = 0;
+        var lower = false;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? Fold(text[i]) : ' ';
@@ -52,14 +53,16 @@ internal static class FoodText
                     buffer[length++] = c;
                 }
 
+                lower |= char.IsLower(text[i]);
                 continue;
             }
 
             if (length > 0)
             {
                 var word = Stem(buffer[..length]);
-                words.Add(new FoodWord(word, StopWords.Contains(word), segment, depth > 0));
+                words.Add(new FoodWord(word, StopWords.Contains(word), segment, depth > 0) { Capitals = !lower && buffer[..length].ContainsAnyInRange('a', 'z') });
                 length = 0;
+                lower = false;
             }
 
             switch (c)
@@ -149,4 +152,9 @@ internal static class FoodText
 
 /// <summary>A word of a food name or query; <paramref name="Negated"/> when the text says the food is not this
 /// ("soy" in "non-soy").</summary>
-internal readonly record struct FoodWord(string Text, bool Stop, int Segment, bool Aside, bool Negated = false);
+internal readonly record struct FoodWord(string Text, bool Stop, int Segment, bool Aside, bool Negated = false)
+{
+    /// <summary>Written in capital letters ("COCA" and "COLA" in "The COCA-COLA company"): SR28 writes brand and trade
+    /// names so in its mixed-case names.</summary>
+    public bool Capitals { get; init; }
+}

@@ -64,4 +64,51 @@ public class FoodSearchIndexTests
         var expected = Index.Search("chicken breast").Select(m => m.FoodId).ToArray();
         Parallel.For(0, 200, _ => Assert.Equal(expected, Index.Search("chicken breast").Select(m => m.FoodId).ToArray()));
     }
+
+    /// <summary>A word of a brand written in capitals ("COLA" in "COCA-COLA") is not a food word: "cola" asks for a cola,
+    /// not for the company's lemonade, whose "cola" used to tie with the drink's. Typing the brand still finds it.</summary>
+    [Fact]
+    public void Search_ABrandWord_MatchesOnlyWhenThePersonTypedTheBrand()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Beverages, The COCA-COLA company, Minute Maid, Lemonade", null, 1, "Beverages"),
+            new(2, "Beverages, carbonated, cola, regular", null, 0.5, "Beverages"),
+            new(3, "Cereals ready-to-eat, KELLOGG, KELLOGG'S CORN FLAKES", null, 1, "Breakfast Cereals"),
+            new(4, "Corn, sweet, yellow, raw", null, 0.5, "Vegetables and Vegetable Products"),
+            new(5, "Beverages, carbonated, SPRITE, lemon-lime, without caffeine", null, 1, "Beverages", "The Coca-Cola Company"),
+            new(6, "Almonds", null, 0.5, "Nut and Seed Products", "KIRKLAND SIGNATURE"),
+            new(7, "Nuts, almonds", null, 1, "Nut and Seed Products"),
+        ]);
+
+        // Neither the capitals of a name nor a Branded food's brand make "cola" a cola.
+        Assert.Equal([2], index.Search("cola", 3).Select(m => m.FoodId));
+        Assert.Equal([2], index.Search("coke", 3).Select(m => m.FoodId));
+        Assert.Equal(1, index.Search("coca cola", 3)[0].FoodId);
+        Assert.Equal(4, index.Search("corn", 3)[0].FoodId);
+        Assert.Equal(3, index.Search("corn flakes", 3)[0].FoodId);
+        Assert.Equal(5, index.Search("sprite", 3)[0].FoodId);
+        // A word found only in brands names the brand on its own.
+        Assert.Equal(6, index.Search("kirkland almonds", 3)[0].FoodId);
+        Assert.Equal(7, index.Search("almonds", 3)[0].FoodId);
+    }
+
+    /// <summary>A segment that starts with "with" names what was added to the food: "cottage cheese" gives the plain
+    /// creamed cottage cheese before the one with vegetables, though its name has more words.</summary>
+    [Fact]
+    public void Search_WhatANameSaysWasAdded_ComesAfterThePlainFood()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Cheese, cottage, with vegetables", null, 1),
+            new(2, "Cheese, cottage, creamed, large or small curd", null, 0.5),
+            new(3, "Milk, whole, 3.25% milkfat, with added vitamin D", null, 0.5),
+            new(4, "Milk, whole, with cinnamon", null, 1),
+        ]);
+
+        Assert.Equal(2, index.Search("cottage cheese", 3)[0].FoodId);
+        Assert.Equal(1, index.Search("cottage cheese with vegetables", 3)[0].FoodId);
+        // "with added vitamin D" is the everyday milk, not an addition.
+        Assert.Equal(3, index.Search("whole milk", 3)[0].FoodId);
+    }
 }
