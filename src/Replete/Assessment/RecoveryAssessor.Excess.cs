@@ -28,31 +28,53 @@ public static partial class RecoveryAssessor
 
         var upperLimits = new Dictionary<string, (Intake.UpperLimitCheck Check, string Unit)>();
         var harm = new Dictionary<string, List<HarmReached>>();
+        var fromSupplements = new HashSet<string>(StringComparer.Ordinal);
         foreach (var intake in diet?.Nutrients ?? [])
         {
-            if (intake.Adequacy?.UpperLimit is { LikelyExcess: true } ul)
+            if (intake.Adequacy?.UpperLimit is not { Judged: true } ul)
             {
-                var unit = intake.Nutrient.Unit;
+                continue;
+            }
+
+            var unit = intake.Nutrient.Unit;
+            if (intake.MeanFromSupplements > 0)
+            {
+                fromSupplements.Add(intake.Nutrient.Id);
+            }
+
+            if (ul.LikelyExcess)
+            {
                 upperLimits[intake.Nutrient.Id] = (ul, unit);
                 Add(intake.Nutrient.Id, new Evidence(string.Create(CultureInfo.InvariantCulture,
                     $"Intake likely above the UL of {ul.Ul:0.##} {unit}/d ({ul.Note})"), LinkStrength.Strong, "IOM/NASEM Dietary Reference Intakes, tolerable upper intake levels (data/dri.csv)", EvidenceGrade.Primary)
                 { Code = intake.Nutrient.Id });
+            }
 
-                // Past the UL's margin, at a level where harm was seen: the most telling level first (acute, then LOAEL/NOAEL).
-                // From a log that is not a real intake (DietAnalysis.Implausible: 98 kg of oatmeal a day) only what the
-                // supplements give counts: no one took that food, and a referral must not rest on a typing slip.
-                var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
-                var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.ReachedBy(dose, input.Person.BodyMassKg))
-                    .OrderByDescending(h => h.Kind == "acute").ToList();
-                if (reached.Count > 0)
+            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's 50 mg/d is below IOM's UL of
+            // 100): the most telling level first (acute, then LOAEL/NOAEL). From a log that is not a real intake
+            // (DietAnalysis.Implausible: 98 kg of oatmeal a day) only what the supplements give counts: no one took that
+            // food, and a referral must not rest on a typing slip.
+            var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
+            var mass = input.Person.BodyMassKg;
+            var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.ReachedBy(dose, mass))
+                .OrderByDescending(h => h.Kind == "acute").ToList();
+            if (reached.Count > 0)
+            {
+                upperLimits.TryAdd(intake.Nutrient.Id, (ul, unit));
+                harm[intake.Nutrient.Id] = [.. reached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
+                    $"{dose:#,0.#} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(mass):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}, {level.KindInWords}: {level.Effect}")))];
+                foreach (var reach in harm[intake.Nutrient.Id])
                 {
-                    harm[intake.Nutrient.Id] = [.. reached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
-                        $"{dose:#,0.#} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(input.Person.BodyMassKg):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}, {level.KindInWords}: {level.Effect}")))];
-                    foreach (var reach in harm[intake.Nutrient.Id])
-                    {
-                        Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
-                    }
+                    Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
                 }
+            }
+
+            // A per-kg level (iron poisoning) cannot be judged without a body mass: the person is told, never reassured.
+            foreach (var level in kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.PerKg && mass is null && dose > ul.Ul))
+            {
+                Add(intake.Nutrient.Id, new Evidence(string.Create(CultureInfo.InvariantCulture,
+                    $"{BodyMassNotGiven} at {level.Level:0.##} {unit} per kg of body mass a day, {level.Effect}; {dose:#,0.#} {unit}/d reaches that at {dose / level.Level:0.#} kg or less. Give body_mass_kg in the profile."), LinkStrength.Strong, level.Source, level.Evidence)
+                { Code = intake.Nutrient.Id });
             }
         }
 
@@ -70,7 +92,7 @@ public static partial class RecoveryAssessor
                 Code = s.SymptomId,
             });
             var reached = harm.GetValueOrDefault(e.Key) ?? [];
-            var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb);
+            var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key));
             return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached };
         })];
     }
@@ -80,26 +102,32 @@ public static partial class RecoveryAssessor
     /// (lower the supplement to keep the total under it), or only a risk factor (check the total). Folic acid above its
     /// UL also gets IOM's reason for it: it hides the anaemia of a B12 deficiency while nerve damage goes on (IOM 1998
     /// p.280), so B12 is to be checked.</summary>
-    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb)
+    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb, bool supplemented)
     {
+        // What to lower: the supplement where one supplies it, else the foods (250 g of liver a day has no supplement).
+        var source = supplemented ? "the supplement that provides it" : "the foods that provide most of it (see the diet analysis)";
         var amount = ul is { } u ? string.Create(CultureInfo.InvariantCulture, $" ({u.Check.IntakeCompared:#,0.#} {u.Unit}/d; UL {u.Check.Ul:#,0.##})") : "";
         var b12 = nutrient == "folate"
             ? " Folic acid above the UL can hide the anaemia of a vitamin B12 deficiency while nerve damage goes on: ask for a B12 test before continuing (IOM 1998 p.280)."
             : "";
         var why = b12.Length == 0 && kb.HarmLevels.FirstOrDefault(h => h.Nutrient == nutrient && h.Kind != "acute") is { } guard ? $" The UL guards against {guard.Effect}." : "";
-        var prescribed = ul is not null ? " " + Intake.UpperLimitCheck.MedicalSupervision : "";
         var severe = reached.FirstOrDefault(h => h.Level.Flag.Length > 0);
+        // At a harm level the red flag speaks for a prescribed dose ("ask them"); "keep to it" would contradict it.
+        var prescribed = ul is not null && supplemented && severe is null ? " " + Intake.UpperLimitCheck.MedicalSupervision : "";
         var text = severe is not null
-            ? $"{Capitalized(severe.Text)}. Do not take more; show this to a doctor and ask whether to stop the supplement that provides it."
+            ? $"{Capitalized(severe.Text)}. Do not take more; show this to a doctor and ask whether to stop {source}."
             : withSymptoms
                 ? $"Possible excess{amount}, with symptoms of it. Show this to a doctor and ask about stopping the supplement that provides it; do not add more."
                 : reached.Count > 0
-                    ? $"{Capitalized(reached[0].Text)}. Lower the supplement that provides it until the total is under the UL of {ul?.Check.Ul.ToString("#,0.##", CultureInfo.InvariantCulture)}; the effect stops when the dose is lowered."
+                    ? $"{Capitalized(reached[0].Text)}. Lower {source} until the total is under the UL of {ul?.Check.Ul.ToString("#,0.##", CultureInfo.InvariantCulture)}; the effect stops when the dose is lowered."
                     : ul is not null
-                        ? $"Likely above the UL{amount}, the most that carries no risk for almost everyone. Lower the supplement that provides it until the total is under the UL.{why}"
+                        ? $"Likely above the UL{amount}, the most that carries no risk for almost everyone. Lower {source} until the total is under the UL.{why}"
                         : "Possible excess. Check the total from food and supplements against the UL (a diet analysis that includes the supplements) before taking more.";
         return text + b12 + prescribed;
     }
+
+    /// <summary>How the evidence of a per-kg level that cannot be judged without a body mass begins.</summary>
+    private const string BodyMassNotGiven = "Body mass not given:";
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -55,8 +55,10 @@ public static partial class RecoveryAssessor
         var next = new List<string>();
         if (triage != TriageLevel.SelfCare)
         {
+            // A poisoning dose is the emergency itself: "do not change supplements" would keep the person taking it.
+            var poisoned = excess.Any(e => e.Harm.Any(h => h.Level.Kind == "acute"));
             next.Add(triage == TriageLevel.Emergency
-                ? "Get emergency care now. Do not start or change supplements for these symptoms."
+                ? poisoned ? "Get emergency care now and take your supplements with you; take no more of them until a doctor has seen you." : "Get emergency care now. Do not start or change supplements for these symptoms."
                 : $"{TriageWording.Headline(triage)}, before acting on the nutrition findings below; take this report with you.");
         }
 

@@ -62,13 +62,15 @@ public static partial class RecoveryAssessor
 
         warnings.AddRange(ProfileContradictions(input, diet));
         var excess = Excess(input, kb, labs, diet);
+        // A dose whose poisoning level is per kg, with no body mass to judge it by, is said first (h68 finding 1).
+        warnings.AddRange(excess.SelectMany(e => e.Evidence).Where(e => e.What.StartsWith(BodyMassNotGiven, StringComparison.Ordinal)).Select(e => $"{e.What} ({e.Source})"));
         var (redFlags, triage) = RedFlags(kb, excess, raised);
 
         // In an emergency the emergency is the message, in every format: no nutrient ranking, systems, other causes or
         // testing advice, only the instruction to get care (the labs and any possible excess are still shown).
         if (triage == TriageLevel.Emergency)
         {
-            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, [], [], labs)) { Excess = excess, Warnings = warnings };
+            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, excess, [], labs)) { Excess = excess, Warnings = warnings };
         }
 
         var evidence = Evidence(input, kb, labs, diet);

@@ -134,6 +134,12 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
             {
                 amounts["retinol"] = converted.Value;
             }
+            else if (nutrient.Id == "vitamin_a")
+            {
+                // Beta-carotene is no preformed vitamin A: a retinol of 0 says so, so the UL and harm levels, which cover
+                // retinol only (IOM 2001 ch.4), never count it (h68 finding 8: 300 mg beta-carotene read acute toxicity).
+                amounts.TryAdd("retinol", 0);
+            }
             if (nutrient.Id == "folate" && parts[1].Contains("folic_acid", StringComparison.OrdinalIgnoreCase))
             {
                 folicAcid = value;

@@ -23,5 +23,5 @@ public sealed record UpperLimitCheck(double Ul, UpperLimitScope Scope, double In
     /// above the UL may meet gastrointestinal side effects. Said for every nutrient, not only these two: Replete's reading
     /// that a UL set for the general population does not judge a prescribed treatment (data/PROVENANCE.md, "Supplements
     /// above a UL"). Said with a possible excess in an assessment and with a supplement to lower in a plan.</summary>
-    public const string MedicalSupervision = "If a doctor prescribed this dose, keep to it and ask them before changing it: the UL does not cover treatment under medical supervision (IOM 2001 p.125; iron p.377).";
+    public const string MedicalSupervision = "If a doctor prescribed this dose, keep to it and ask them before changing it: the UL does not cover treatment under medical supervision (IOM 2001 p.125).";
 }

@@ -117,4 +117,41 @@ public class ExcessTests
 
         Assert.Contains("B12 test", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
     }
+
+    /// <summary>h68 finding 3: B6 has its harm level (EFSA 2023, 50 mg/d) below IOM's UL (100 mg/d): it is checked
+    /// whether or not the UL is passed.</summary>
+    [Fact]
+    public void B6_AtTheEfsaLevel_BelowTheIomUl_GoesToADoctor()
+    {
+        var result = WithSupplement("vitamin_b6", 2, 60);
+
+        Assert.Equal(TriageLevel.SeeDoctorSoon, result.Triage);
+        Assert.Contains("at or above 50 mg/d", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>h68 finding 1 and 12: at a poisoning dose the next step is to get care and take no more; without a body
+    /// mass the per-kg level is said first, as a warning, never passed over.</summary>
+    [Fact]
+    public void IronPoisoning_SaysTakeNoMore_AndAnUnknownMassIsAWarning()
+    {
+        var known = WithSupplement("iron", 10, 3000);
+        var unknown = WithSupplement("iron", 10, 3000, Cyclist with { BodyMassKg = null });
+
+        Assert.Contains("take no more of them", Assert.Single(known.NextSteps), StringComparison.Ordinal);
+        Assert.DoesNotContain("keep to it", Assert.Single(known.Excess).Advice, StringComparison.Ordinal);
+        Assert.Contains(unknown.Warnings, w => w.StartsWith("Body mass not given: at 40 mg per kg", StringComparison.Ordinal));
+    }
+
+    /// <summary>h68 finding 14: an excess from food alone names the foods, not a supplement.</summary>
+    [Fact]
+    public void FoodOnlyExcess_NamesTheFoods()
+    {
+        var items = Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "liver", new Dictionary<string, double> { ["zinc"] = 70 }, $"log.csv:{day}"));
+        var diet = DietAnalyzer.Analyze(items, [], TargetCalculator.For(Cyclist));
+
+        var advice = Assert.Single(RecoveryAssessor.Assess(new AssessmentInput(Cyclist, [], [], [], []), diet: diet).Excess).Advice;
+
+        Assert.Contains("the foods that provide most of it", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("supplement", advice, StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,16 @@ public class SupplementPlanTests
         Assert.Equal(folicAcid, read.FolicAcidPerDose, 6);
     }
 
+    /// <summary>h68 finding 8: beta-carotene is no preformed vitamin A, so it never counts toward the UL (retinol 0).</summary>
+    [Fact]
+    public void Read_BetaCarotene_IsNoRetinol()
+    {
+        var read = Read("""{"supplements": [{"name": "Beta carotene", "per_dose": {"vitamin_a": "30000 ug_beta_carotene_supplement"}}]}""").OrThrow().Supplements[0];
+
+        Assert.Equal(15000, read.PerDose["vitamin_a"], 6);
+        Assert.Equal(0, read.PerDose["retinol"]);
+    }
+
     [Fact]
     public void Read_ReturnsEveryProblem_WithItsLineAndPath()
     {
