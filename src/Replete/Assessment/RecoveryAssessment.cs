@@ -110,6 +110,10 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
     /// <summary>The levels where harm was seen that the intake reaches (data/harm_levels.csv), acute first; also in
     /// <see cref="Evidence"/>. Each with a flag raises it.</summary>
     internal IReadOnlyList<HarmReached> Harm { get; init; } = [];
+
+    /// <summary>Per-kg harm levels (iron poisoning) that could not be judged for want of a body mass, in words with their
+    /// source: shown first as warnings.</summary>
+    internal IReadOnlyList<string> MassNeeded { get; init; } = [];
 }
 
 /// <summary>A recovery system (sleep, muscle repair, energy, cramps, immunity, nerves) and what limits it.</summary>

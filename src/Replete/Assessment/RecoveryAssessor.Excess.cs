@@ -29,6 +29,7 @@ public static partial class RecoveryAssessor
         var upperLimits = new Dictionary<string, (Intake.UpperLimitCheck Check, string Unit)>();
         var harm = new Dictionary<string, List<HarmReached>>();
         var fromSupplements = new HashSet<string>(StringComparer.Ordinal);
+        var massNeeded = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var intake in diet?.Nutrients ?? [])
         {
             if (intake.Adequacy?.UpperLimit is not { Judged: true } ul)
@@ -72,9 +73,12 @@ public static partial class RecoveryAssessor
             // A per-kg level (iron poisoning) cannot be judged without a body mass: the person is told, never reassured.
             foreach (var level in kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.PerKg && mass is null && dose > ul.Ul))
             {
-                Add(intake.Nutrient.Id, new Evidence(string.Create(CultureInfo.InvariantCulture,
-                    $"{BodyMassNotGiven} at {level.Level:0.##} {unit} per kg of body mass a day, {level.Effect}; {dose:#,0.#} {unit}/d reaches that at {dose / level.Level:0.#} kg or less. Give body_mass_kg in the profile."), LinkStrength.Strong, level.Source, level.Evidence)
-                { Code = intake.Nutrient.Id });
+                var unjudged = new Evidence(string.Create(CultureInfo.InvariantCulture,
+                    $"Body mass not given: at {level.Level:0.##} {unit} per kg of body mass a day, {level.Effect}; {dose:#,0.#} {unit}/d reaches that at {dose / level.Level:0.#} kg or less. Give body_mass_kg in the profile."), LinkStrength.Strong, level.Source, level.Evidence)
+                { Code = intake.Nutrient.Id };
+                Add(intake.Nutrient.Id, unjudged);
+                massNeeded.TryAdd(intake.Nutrient.Id, []);
+                massNeeded[intake.Nutrient.Id].Add($"{unjudged.What} ({unjudged.Source})");
             }
         }
 
@@ -93,7 +97,7 @@ public static partial class RecoveryAssessor
             });
             var reached = harm.GetValueOrDefault(e.Key) ?? [];
             var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key));
-            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached };
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = massNeeded.GetValueOrDefault(e.Key) ?? [] };
         })];
     }
 
@@ -125,9 +129,6 @@ public static partial class RecoveryAssessor
                         : "Possible excess. Check the total from food and supplements against the UL (a diet analysis that includes the supplements) before taking more.";
         return text + b12 + prescribed;
     }
-
-    /// <summary>How the evidence of a per-kg level that cannot be judged without a body mass begins.</summary>
-    private const string BodyMassNotGiven = "Body mass not given:";
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -63,7 +63,7 @@ public static partial class RecoveryAssessor
         warnings.AddRange(ProfileContradictions(input, diet));
         var excess = Excess(input, kb, labs, diet);
         // A dose whose poisoning level is per kg, with no body mass to judge it by, is said first (h68 finding 1).
-        warnings.AddRange(excess.SelectMany(e => e.Evidence).Where(e => e.What.StartsWith(BodyMassNotGiven, StringComparison.Ordinal)).Select(e => $"{e.What} ({e.Source})"));
+        warnings.AddRange(excess.SelectMany(e => e.MassNeeded));
         var (redFlags, triage) = RedFlags(kb, excess, raised);
 
         // In an emergency the emergency is the message, in every format: no nutrient ranking, systems, other causes or

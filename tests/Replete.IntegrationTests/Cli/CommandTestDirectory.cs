@@ -26,6 +26,24 @@ public abstract class CommandTestDirectory : IDisposable
         return path;
     }
 
+    /// <summary>The README runner's assessment (examples/runner-assessment.json, its food log and training week) copied
+    /// into the test directory with <paramref name="supplements"/> as its supplements file; returns its path.</summary>
+    protected string RunnerWithSupplements(string supplements)
+    {
+        foreach (var file in new[] { "runner-food-log.csv", "runner-week.json" })
+        {
+            File.Copy(Path.Combine(SharedFiles.RepositoryRoot, "examples", file), Path.Combine(TempDirectory, file), overwrite: true);
+        }
+
+        File.WriteAllText(Path.Combine(TempDirectory, "supplements.json"), supplements);
+        var assessment = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json"))).RootElement;
+        var fields = assessment.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+        fields["supplements"] = "supplements.json";
+        var path = Path.Combine(TempDirectory, "assessment.json");
+        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(fields));
+        return path;
+    }
+
     /// <summary>Builds the food database in <see cref="DataDir"/> from the shared SR28 package.</summary>
     protected void InitDatabase()
     {

@@ -10,21 +10,11 @@ namespace Replete.IntegrationTests.Cli;
 [Collection(Sr28Group.Name)]
 public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(sr28, "replete-plan-honesty-")
 {
-    /// <summary>The README runner (vegetarian, endurance, ferritin 18 ug/L) with the given supplements.</summary>
-    private string Assessment(string supplements)
+    /// <summary>The plan's iron supplement advice in <paramref name="json"/>, and its cautions as one text.</summary>
+    private static (JsonElement Iron, string Cautions) IronAdvice(string json)
     {
-        foreach (var file in new[] { "runner-food-log.csv", "runner-week.json" })
-        {
-            File.Copy(Path.Combine(SharedFiles.RepositoryRoot, "examples", file), Path.Combine(TempDirectory, file), overwrite: true);
-        }
-
-        File.WriteAllText(Path.Combine(TempDirectory, "supplements.json"), supplements);
-        var assessment = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json"))).RootElement;
-        var fields = assessment.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
-        fields["supplements"] = "supplements.json";
-        var path = Path.Combine(TempDirectory, "assessment.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(fields));
-        return path;
+        var iron = JsonDocument.Parse(json).RootElement.GetProperty("supplements").EnumerateArray().Single(s => s.GetProperty("nutrient").GetString() == "iron");
+        return (iron, string.Join(" ", iron.GetProperty("cautions").EnumerateArray().Select(c => c.GetString())));
     }
 
     private static string Supplements(params (string Name, string Nutrient, string Amount)[] items) =>
@@ -36,14 +26,12 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
         InitDatabase();
         // Food gives about 15.3 mg iron a day: with 29.5 mg from a supplement the intake is a hair under the UL of 45 mg,
         // so the room left rounds down to 0.
-        var path = Assessment(Supplements(("Iron 29.5", "iron", "29.5 mg")));
+        var path = RunnerWithSupplements(Supplements(("Iron 29.5", "iron", "29.5 mg")));
 
         var result = CliRunner.Run("plan", path, "--format", "json", "--data-dir", DataDir);
 
         Assert.Equal(0, result.ExitCode);
-        var plan = JsonDocument.Parse(result.Output).RootElement;
-        var iron = plan.GetProperty("supplements").EnumerateArray().Single(s => s.GetProperty("nutrient").GetString() == "iron");
-        var cautions = string.Join(" ", iron.GetProperty("cautions").EnumerateArray().Select(c => c.GetString()));
+        var (iron, cautions) = IronAdvice(result.Output);
         Assert.DoesNotContain("at most 0 mg", cautions, StringComparison.Ordinal);
         Assert.Contains("Iron 29.5, 29.5 mg/d", cautions, StringComparison.Ordinal);
         Assert.Contains("that is why no more is suggested", cautions, StringComparison.Ordinal);
@@ -54,13 +42,12 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
     public void RoomUnderTheUl_IsOnTopOfTheSupplementAlreadyTaken()
     {
         InitDatabase();
-        var path = Assessment(Supplements(("Iron 10", "iron", "10 mg")));
+        var path = RunnerWithSupplements(Supplements(("Iron 10", "iron", "10 mg")));
 
         var result = CliRunner.Run("plan", path, "--format", "json", "--data-dir", DataDir);
 
         Assert.Equal(0, result.ExitCode);
-        var iron = JsonDocument.Parse(result.Output).RootElement.GetProperty("supplements").EnumerateArray().Single(s => s.GetProperty("nutrient").GetString() == "iron");
-        var cautions = string.Join(" ", iron.GetProperty("cautions").EnumerateArray().Select(c => c.GetString()));
+        var (_, cautions) = IronAdvice(result.Output);
         Assert.Contains("more a day, on top of the supplement you already take (Iron 10, 10 mg/d)", cautions, StringComparison.Ordinal);
     }
 
@@ -68,7 +55,7 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
     public void SupplementsToLower_SayTheUlDoesNotCoverAPrescribedDose_InEveryFormat_AndTheirStatusSaysSo()
     {
         InitDatabase();
-        var path = Assessment(Supplements(("Iron 100", "iron", "100 mg"), ("Magnesium 600", "magnesium", "600 mg")));
+        var path = RunnerWithSupplements(Supplements(("Iron 100", "iron", "100 mg"), ("Magnesium 600", "magnesium", "600 mg")));
         const string Supervision = "the UL does not cover treatment under medical supervision (IOM 2001 p.125";
 
         var json = CliRunner.Run("plan", path, "--format", "json", "--data-dir", DataDir);

@@ -22,27 +22,11 @@ public sealed class PlanSupplementAboveUlTests(Sr28Database sr28) : CommandTestD
         }
         """;
 
-    private string Assessment()
-    {
-        foreach (var file in new[] { "runner-food-log.csv", "runner-week.json" })
-        {
-            File.Copy(Path.Combine(SharedFiles.RepositoryRoot, "examples", file), Path.Combine(TempDirectory, file));
-        }
-
-        File.WriteAllText(Path.Combine(TempDirectory, "supplements.json"), Supplements);
-        var assessment = JsonDocument.Parse(File.ReadAllText(Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json"))).RootElement;
-        var fields = assessment.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
-        fields["supplements"] = "supplements.json";
-        var path = Path.Combine(TempDirectory, "assessment.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(fields));
-        return path;
-    }
-
     [SkippableFact]
     public void SupplementsAboveTheirUls_AreNamedWithHowMuchToLower_AndFoodIsStillPlanned()
     {
         InitDatabase();
-        var path = Assessment();
+        var path = RunnerWithSupplements(Supplements);
 
         var result = CliRunner.Run("plan", path, "--format", "json", "--data-dir", DataDir);
 
