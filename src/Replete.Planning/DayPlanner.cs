@@ -232,6 +232,7 @@ public static class DayPlanner
         {
             GoalFactor = adjusted.GetValueOrDefault(n.Nutrient)?.Factor ?? 1,
             GoalAdjustments = adjusted.GetValueOrDefault(n.Nutrient)?.Adjustments ?? [],
+            GoalAboveUl = adjusted.GetValueOrDefault(n.Nutrient)?.AboveUl,
             SupplementsAboveUl = cuts.Any(c => c.Nutrient == n.Nutrient),
         })];
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, candidatePool), notes)
@@ -384,7 +385,10 @@ public static class DayPlanner
             {
                 // The folate UL is in ug of folic acid, not DFE (IOM 1998 p.280): the line names what it counts.
                 var name = id == "folate" ? "Folic acid" : target.Nutrient.Name;
-                cuts.Add(new SupplementCut(id, name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul)));
+                cuts.Add(new SupplementCut(id, name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul))
+                {
+                    AtHarmLevel = request.AtHarmLevel.GetValueOrDefault(id),
+                });
             }
         }
 

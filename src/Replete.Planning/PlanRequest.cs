@@ -34,6 +34,10 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
     /// capped at today's intake; with iron in excess, no pairing rule that raises iron absorption is given.</summary>
     public IReadOnlyList<string> Excess { get; init; } = [];
 
+    /// <summary>Nutrients whose intake the assessment finds at a level where harm was seen (a red flag), each with the
+    /// level in words (<see cref="ExcessFinding.AtHarmLevel"/>): a supplement to lower for one says so.</summary>
+    public IReadOnlyDictionary<string, string> AtHarmLevel { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Nutrients a lab shows adequate: food ideas still follow, but no supplement for a problem nutrient.</summary>
     public IReadOnlyList<string> LabAdequate { get; init; } = [];
 
@@ -91,6 +95,7 @@ public sealed record PlanRequest(PersonalTargets Targets, DietAnalysis Diet, IEn
             Week = week,
             Usual = usual,
             Excess = [.. assessment.Excess.Where(e => !SupplementsOnlyExcess(e, targets)).Select(e => e.Nutrient).Concat(assessment.Labs.Where(l => l.Status == LabStatus.High && l.Nutrient.Length > 0).Select(l => l.Nutrient)).Distinct()],
+            AtHarmLevel = assessment.Excess.Where(e => e.AtHarmLevel.Count > 0).ToDictionary(e => e.Nutrient, e => e.AtHarmLevel[0], StringComparer.Ordinal),
             LabAdequate = [.. assessment.Labs.Where(l => (l.Status == LabStatus.Normal || l.AboveLowOnly) && l.NormalRulesOut && l.Nutrient.Length > 0).Select(l => l.Nutrient).Distinct()],
             SweatRateLitresPerHour = request.Profile.SweatRateLitresPerHour,
             SweatSodiumMmolPerLitre = request.Profile.SweatSodiumMmolPerLitre,

@@ -38,6 +38,9 @@ public sealed record PlannedNutrient(
     /// a goal as the DRI gives it.</summary>
     public IReadOnlyList<TargetAdjustment> GoalAdjustments { get; init; } = [];
 
+    /// <summary>The adjusted goal before it was lowered to the UL (<see cref="PlanningTarget.AboveUl"/>); else null.</summary>
+    public double? GoalAboveUl { get; init; }
+
     /// <summary>True where the person's supplements take this nutrient above its UL (it is in
     /// <see cref="NutritionPlan.SupplementsToLower"/>): its status says so, whatever food does.</summary>
     public bool SupplementsAboveUl { get; init; }

@@ -23,14 +23,21 @@ public sealed record SupplementCut(string Nutrient, string Name, string Unit, do
     public bool FoodAloneAbove => Scope is UpperLimitScope.TotalIntake or UpperLimitScope.PreformedVitaminA
         && Intake - Supplements.Sum(s => s.PerDay) > Ul;
 
+    /// <summary>Where the assessment finds the intake at a level where harm was seen (a red flag), that level in words
+    /// (<see cref="Assessment.ExcessFinding.AtHarmLevel"/>); else null.</summary>
+    public string? AtHarmLevel { get; init; }
+
     /// <summary>The change in words, the same in every front end: which supplement, what it gives, the UL and how much
-    /// less to take.</summary>
-    public string Advice => string.Create(CultureInfo.InvariantCulture, $"{Name}: {Compared} {Show(Intake)} {Unit}/d, above the UL of {Show(Ul)} {Unit}/d ({Covers}). ")
+    /// less to take. At a level where harm was seen, that level and the doctor come first, and the prescribed-dose
+    /// sentence gives way to the red flag's (a prescribed dose at a harm level is for that doctor to review).</summary>
+    public string Advice => AtHarmLevel is { } harm
+        ? $"{Name}: {harm}. Do not take more of {string.Join(", ", Supplements.Select(s => s.Supplement))}: the assessment sends this to a doctor (see its red flag); ask them whether to stop it. If a doctor prescribed this dose, ask them."
+        : (string.Create(CultureInfo.InvariantCulture, $"{Name}: {Compared} {Show(Intake)} {Unit}/d, above the UL of {Show(Ul)} {Unit}/d ({Covers}). ")
         + (Supplements.Count == 1
             ? string.Create(CultureInfo.InvariantCulture, $"Lower {Supplements[0].Supplement} ({Show(Supplements[0].PerDay)} {Unit}/d) by at least {Show(LowerBy)} {Unit}/d")
             : string.Create(CultureInfo.InvariantCulture, $"Lower {string.Join(", ", Supplements.Select(s => $"{s.Supplement} ({Show(s.PerDay)} {Unit}/d)"))} by at least {Show(LowerBy)} {Unit}/d together"))
         + (FoodAloneAbove ? "; food alone is above the UL too: ask a doctor or sports dietitian. " : ". ")
-        + MedicalSupervision;
+        + MedicalSupervision);
 
     /// <summary>Said with every supplement to lower: <see cref="Replete.Intake.UpperLimitCheck.MedicalSupervision"/>.</summary>
     public const string MedicalSupervision = Replete.Intake.UpperLimitCheck.MedicalSupervision;

@@ -69,6 +69,7 @@ internal static class AnalyzeCommand
             var report = new DietReport(analysis, diet.Resolved, [.. diet.Notes.Where(n => !DietReport.CountedCodes.Contains(n.Code)).Select(n => n.ToString())])
             {
                 Notes = [.. diet.Notes.Where(n => DietReport.CountedCodes.Contains(n.Code)).Select(n => n.ToString())],
+                Safety = Assessment.RecoveryAssessor.CheckIntake(person, analysis),
             };
             if (chartFile is not null)
             {

@@ -50,7 +50,7 @@ internal static class AssessmentViews
             }
 
             WriteNames(console, "Weak signal only", report.Weak);
-            WriteNames(console, "Not indicated", report.NotIndicated, " (--all shows their evidence)");
+            WriteNames(console, "Deficiency not indicated", report.NotIndicated, " (--all shows their evidence)");
         }
 
         foreach (var excess in result.Excess)
@@ -173,7 +173,7 @@ internal static class AssessmentViews
                 text.Append(CultureInfo.InvariantCulture, $"| {AssessmentReport.Name(f.Nutrient)} | {AssessmentReport.Words(f.Likelihood)} | {Cell(AssessmentReport.Strongest(f)?.What ?? "-")} | {Cell(AssessmentReport.NextStep(f))} |\n");
             }
 
-            text.Append(Names("Weak signal only", report.Weak, "")).Append(Names("Not indicated", report.NotIndicated, " (--all shows their evidence)"));
+            text.Append(Names("Weak signal only", report.Weak, "")).Append(Names("Deficiency not indicated", report.NotIndicated, " (--all shows their evidence)"));
         }
 
         foreach (var excess in result.Excess)
@@ -280,7 +280,7 @@ internal static class AssessmentViews
             }
 
             text.Append(report.Answer.Count == 0 ? "" : "</table>\n");
-            var names = (Names("Weak signal only", report.Weak, "") + Names("Not indicated", report.NotIndicated, " (--all shows their evidence)")).Trim();
+            var names = (Names("Weak signal only", report.Weak, "") + Names("Deficiency not indicated", report.NotIndicated, " (--all shows their evidence)")).Trim();
             text.Append(names.Length > 0 ? $"<p>{E(names)}</p>\n" : "");
         }
 

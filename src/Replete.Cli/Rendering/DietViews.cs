@@ -22,6 +22,21 @@ internal sealed record DietReport(DietAnalysis Analysis, IReadOnlyList<ResolvedF
 
     /// <summary>What the import recovered or decided and still counted, as opposed to <see cref="Problems"/>.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Whether the intake reaches a level where harm was seen (h68 finding 4: only <c>assess</c> said so), with
+    /// the red flags it raises; shown first in every format.</summary>
+    public Assessment.IntakeSafety? Safety { get; init; }
+
+    /// <summary>The triage line for <see cref="Safety"/>, or null where no red flag is raised (not in JSON, which has the
+    /// triage itself).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SafetyHeadline => Safety?.Triage switch
+    {
+        Knowledge.TriageLevel.Emergency => "EMERGENCY: get medical care now. Do not self-treat.",
+        Knowledge.TriageLevel.SeeDoctorToday => "See a doctor today, before acting on this analysis.",
+        Knowledge.TriageLevel.SeeDoctorSoon => "See a doctor soon, before acting on this analysis.",
+        _ => null,
+    };
 }
 
 /// <summary>Tables, markdown and the chart for <c>replete analyze</c>.</summary>
@@ -33,7 +48,22 @@ internal static class DietViews
     {
         var analysis = report.Analysis;
         console.MarkupLine($"[bold]Usual intake[/], {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}, {analysis.Entries} entries. [grey]Decision support, not a diagnosis.[/]");
-        foreach (var warning in analysis.Warnings)
+        if (report.SafetyHeadline is { } headline)
+        {
+            console.Write(new Panel(new Markup($"[bold red]{Shown.Markup(headline)}[/]")).Header("Triage").BorderColor(Color.Red));
+        }
+
+        foreach (var flag in report.Safety?.RedFlags ?? [])
+        {
+            console.MarkupLine($"[red]{Shown.Markup(flag.Label)}[/]: {Shown.Markup(flag.Message)} [grey]({Shown.Markup(flag.Source)})[/]");
+        }
+
+        foreach (var excess in report.Safety?.Excess ?? [])
+        {
+            console.MarkupLine($"[red]Possible excess of {Shown.Markup(excess.Nutrient.Replace('_', ' '))}[/]: {Shown.Markup(excess.Advice)}");
+        }
+
+        foreach (var warning in (report.Safety?.Warnings ?? []).Concat(analysis.Warnings))
         {
             console.MarkupLine($"[red]Check[/]: {Shown.Markup(warning)}");
         }
@@ -162,7 +192,15 @@ internal static class DietViews
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Usual intake, {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{analysis.Days} day(s), {analysis.Entries} entries. Decision support, not a diagnosis.\n\n");
-        foreach (var warning in analysis.Warnings)
+        if (report.SafetyHeadline is { } headline)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**Triage: {headline}**\n\n");
+        }
+
+        text.AppendJoin("", (report.Safety?.RedFlags ?? []).Select(flag => $"- **{Format.MarkdownText(flag.Label)}**: {Format.MarkdownText(flag.Message)} ({Format.MarkdownText(flag.Source)})\n"));
+        text.AppendJoin("", (report.Safety?.Excess ?? []).Select(excess => $"- **Possible excess of {excess.Nutrient.Replace('_', ' ')}**: {Format.MarkdownText(excess.Advice)}\n"));
+        text.Append(report.Safety is { RedFlags.Count: > 0 } or { Excess.Count: > 0 } ? "\n" : "");
+        foreach (var warning in (report.Safety?.Warnings ?? []).Concat(analysis.Warnings))
         {
             text.Append("**Check:** ").Append(Format.MarkdownText(warning)).Append("\n\n");
         }

@@ -472,7 +472,9 @@ internal static class PlanViews
     /// <summary>How an adjusted goal was set, from the target's own adjustments, each with "(limited evidence)" where
     /// it rests on little.</summary>
     private static string Adjusted(PlannedNutrient n) => string.Create(CultureInfo.InvariantCulture,
-        $"{n.Name} {Format.Amount(n.Goal)} {n.Unit}/d is x{n.GoalFactor:0.##} the RDA: {string.Join("; ", n.GoalAdjustments.Select(a => a.Description + (a.Evidence == EvidenceStrength.Limited ? " (limited evidence)" : "")))}.");
+        $"{n.Name} {Format.Amount(n.GoalAboveUl ?? n.Goal)} {n.Unit}/d is x{n.GoalFactor:0.##} the RDA: {string.Join("; ", n.GoalAdjustments.Select(a => a.Description + (a.Evidence == EvidenceStrength.Limited ? " (limited evidence)" : "")))}.")
+        + (n.GoalAboveUl is null ? "" : string.Create(CultureInfo.InvariantCulture,
+            $" The plan aims at the UL, {Format.Amount(n.Goal)} {n.Unit}/d: nothing it suggests goes above a UL."));
 
     private static string AdjustmentSources(PlannedNutrient n) => string.Join("; ", n.GoalAdjustments.Select(a => a.Source).Distinct(StringComparer.Ordinal));
 

@@ -111,6 +111,11 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
     /// <see cref="Evidence"/>. Each with a flag raises it.</summary>
     internal IReadOnlyList<HarmReached> Harm { get; init; } = [];
 
+    /// <summary>Each level where harm was seen, for an effect that raises a red flag, that the intake reaches, in words
+    /// ("62.2 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ..."); empty where none. A
+    /// plan that lowers the supplement says this rather than only by how much (h68 finding 16).</summary>
+    public IReadOnlyList<string> AtHarmLevel => [.. Harm.Where(h => h.Level.Flag.Length > 0).Select(h => h.Text)];
+
     /// <summary>Per-kg harm levels (iron poisoning) that could not be judged for want of a body mass, in words with their
     /// source: shown first as warnings.</summary>
     internal IReadOnlyList<string> MassNeeded { get; init; } = [];

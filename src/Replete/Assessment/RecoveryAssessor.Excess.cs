@@ -5,6 +5,26 @@ namespace Replete.Assessment;
 
 public static partial class RecoveryAssessor
 {
+    /// <summary>The safety of an intake on its own, for a diet analysis without an assessment (<c>replete analyze</c>):
+    /// the levels where harm was seen that the intake reaches (data/harm_levels.csv, with the same rules as
+    /// <see cref="Assess"/>: supplements only from an implausible log, children's levels scaled, pregnancy's levels in
+    /// pregnancy), the red flags they raise and the triage those set. Symptoms, risk factors and labs are not asked for
+    /// here, so a self-care triage says only that the intake reaches no such level.</summary>
+    /// <param name="person">The person; the body mass judges iron's per-kg poisoning dose.</param>
+    /// <param name="diet">The diet analysis, with the supplements.</param>
+    /// <param name="knowledge">The knowledge base; the compiled default when null.</param>
+    /// <returns>The triage, the red flags most urgent first, each possible excess at a harm level (or whose per-kg level
+    /// wants a body mass), and the warnings for a missing body mass.</returns>
+    public static IntakeSafety CheckIntake(References.Person person, Diet.DietAnalysis diet, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(diet);
+        var kb = knowledge ?? KnowledgeBase.Default;
+        List<ExcessFinding> excess = [.. Excess(new AssessmentInput(person, [], [], [], []), kb, [], diet).Where(e => e.Harm.Count > 0 || e.MassNeeded.Count > 0)];
+        var (flags, triage) = RedFlags(kb, excess, new RaisedFlags([]));
+        return new IntakeSafety(triage, flags, excess, [.. excess.SelectMany(e => e.MassNeeded)]);
+    }
+
     /// <summary>Possible excess: a nutrient with an exposure (a risk factor whose effect is excess, a usual intake
     /// likely above the UL, or a lab above its upper cut-off), with the person's symptoms of excess for it
     /// (data/symptoms.csv direction "high"). A symptom of excess alone is not listed: without an exposure it says nothing.</summary>
@@ -57,13 +77,25 @@ public static partial class RecoveryAssessor
             // food, and a referral must not rest on a typing slip.
             var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
             var mass = input.Person.BodyMassKg;
-            var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.ReachedBy(dose, mass))
+            // A level scaled for a child is Replete's estimate: it is judged only where supplements add to the intake. From
+            // food alone the UL advice still names the excess, but an estimate does not send a child eating ordinary food
+            // to a doctor (zinc from an ordinary diet passes the UL of 7 mg at 1-3 years).
+            var scale = ChildScale(input.Person, intake.Nutrient.Id, ul.Ul);
+            var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.AppliesTo(input.Person) && h.ReachedBy(dose, mass, scale)
+                    && (scale >= 1 || h.PerKg || intake.MeanFromSupplements > 0))
                 .OrderByDescending(h => h.Kind == "acute").ToList();
             if (reached.Count > 0)
             {
                 upperLimits.TryAdd(intake.Nutrient.Id, (ul, unit));
-                harm[intake.Nutrient.Id] = [.. reached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
-                    $"{dose:#,0.#} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(mass):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}, {level.KindInWords}: {level.Effect}")))];
+                harm[intake.Nutrient.Id] = [.. reached.Select(level =>
+                {
+                    var reach = string.Create(CultureInfo.InvariantCulture,
+                        $"{Beside(dose, [level.For(mass, scale)!.Value])} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(mass, scale):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}");
+                    var scaled = level.PerKg || scale >= 1 ? "" : string.Create(CultureInfo.InvariantCulture,
+                        $" for adults ({level.Level:#,0.##}), scaled by this age's UL to the adult UL ({ul.Ul:#,0.##} to {ul.Ul / scale:#,0.##}): Replete's estimate, as no source read gives a level for this age");
+                    var stage = level.LifeStage == "pregnant" ? " in pregnancy" : "";
+                    return new HarmReached(level, $"{reach}, {level.KindInWords}{scaled}{stage}: {level.Effect}") { Short = $"{reach} ({level.Kind.ToUpperInvariant()}{stage})" };
+                })];
                 foreach (var reach in harm[intake.Nutrient.Id])
                 {
                     Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
@@ -96,7 +128,7 @@ public static partial class RecoveryAssessor
                 Code = s.SymptomId,
             });
             var reached = harm.GetValueOrDefault(e.Key) ?? [];
-            var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key));
+            var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person);
             return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = massNeeded.GetValueOrDefault(e.Key) ?? [] };
         })];
     }
@@ -106,15 +138,16 @@ public static partial class RecoveryAssessor
     /// (lower the supplement to keep the total under it), or only a risk factor (check the total). Folic acid above its
     /// UL also gets IOM's reason for it: it hides the anaemia of a B12 deficiency while nerve damage goes on (IOM 1998
     /// p.280), so B12 is to be checked.</summary>
-    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb, bool supplemented)
+    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb, bool supplemented, References.Person person)
     {
+        var levels = kb.HarmLevels.Where(h => h.Nutrient == nutrient && h.AppliesTo(person)).ToList();
         // What to lower: the supplement where one supplies it, else the foods (250 g of liver a day has no supplement).
         var source = supplemented ? "the supplement that provides it" : "the foods that provide most of it (see the diet analysis)";
-        var amount = ul is { } u ? string.Create(CultureInfo.InvariantCulture, $" ({u.Check.IntakeCompared:#,0.#} {u.Unit}/d; UL {u.Check.Ul:#,0.##})") : "";
+        var amount = ul is { } u ? string.Create(CultureInfo.InvariantCulture, $" ({Beside(u.Check.IntakeCompared, [u.Check.Ul, .. levels.Where(h => !h.PerKg).Select(h => h.Level)])} {u.Unit}/d; UL {u.Check.Ul:#,0.##})") : "";
         var b12 = nutrient == "folate"
             ? " Folic acid above the UL can hide the anaemia of a vitamin B12 deficiency while nerve damage goes on: ask for a B12 test before continuing (IOM 1998 p.280)."
             : "";
-        var why = b12.Length == 0 && kb.HarmLevels.FirstOrDefault(h => h.Nutrient == nutrient && h.Kind != "acute") is { } guard ? $" The UL guards against {guard.Effect}." : "";
+        var why = b12.Length == 0 && levels.Where(h => h.Kind != "acute").OrderByDescending(h => h.LifeStage.Length).FirstOrDefault() is { } guard ? $" The UL guards against {guard.Effect}." : "";
         var severe = reached.FirstOrDefault(h => h.Level.Flag.Length > 0);
         // At a harm level the red flag speaks for a prescribed dose ("ask them"); "keep to it" would contradict it.
         var prescribed = ul is not null && supplemented && severe is null ? " " + Intake.UpperLimitCheck.MedicalSupervision : "";
@@ -130,10 +163,55 @@ public static partial class RecoveryAssessor
         return text + b12 + prescribed;
     }
 
+    /// <summary>The ratio of the person's UL to the adult UL for <paramref name="nutrient"/> where the person is under
+    /// 19 and the UL for their age is lower (IOM's ULs by life stage, data/dri.csv), else 1: an adult harm level is
+    /// scaled by it for a child or adolescent (data/harm_levels.csv, header).</summary>
+    private static double ChildScale(References.Person person, string nutrient, double ul)
+    {
+        if (person.AgeYears >= 19)
+        {
+            return 1;
+        }
+
+        var adult = References.LifeStages.For(new References.Person(30, person.Sex));
+        return References.DriTable.Default.Find(adult.Id, nutrient)?.Ul is { } adultUl && ul < adultUl ? ul / adultUl : 1;
+    }
+
+    /// <summary>An intake shown beside the levels it is compared with: with one decimal, or with as many more (up to
+    /// four) as it takes not to read as one of them (59.99 is not shown as "60" beside a LOAEL of 60, nor 250.04 as
+    /// "250" beside a NOAEL of 250).</summary>
+    private static string Beside(double intake, IReadOnlyCollection<double> levels)
+    {
+        var format = "#,0.#";
+        for (var decimals = 1; decimals <= 4; decimals++)
+        {
+            format = "#,0." + new string('#', decimals);
+            var shown = intake.ToString(format, CultureInfo.InvariantCulture);
+            if (!levels.Any(level => level != intake && level.ToString(format, CultureInfo.InvariantCulture) == shown))
+            {
+                break;
+            }
+        }
+
+        return intake.ToString(format, CultureInfo.InvariantCulture);
+    }
+
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
 /// <summary>A level where harm was seen that an intake reaches, with the sentence that says by how much.</summary>
 /// <param name="Level">The level (data/harm_levels.csv).</param>
 /// <param name="Text">"50,000 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ...".</param>
-internal sealed record HarmReached(HarmLevel Level, string Text);
+internal sealed record HarmReached(HarmLevel Level, string Text)
+{
+    /// <summary>The comparison without the effect, for the red flag ("62.2 mg/d is at or above 60 mg/d (LOAEL)"): the
+    /// effect is said once, with the possible excess (h68 finding 17).</summary>
+    public string Short { get; init; } = Text;
+}
+
+/// <summary>What an intake alone says about safety (<see cref="RecoveryAssessor.CheckIntake"/>).</summary>
+/// <param name="Triage">Self-care where no level is reached; else the level of the most urgent flag.</param>
+/// <param name="RedFlags">The flags raised, most urgent first, each naming the intake and level that raised it.</param>
+/// <param name="Excess">Each nutrient at a level where harm was seen, with what to do.</param>
+/// <param name="Warnings">Levels that could not be judged (iron's per-kg poisoning dose without a body mass).</param>
+public sealed record IntakeSafety(TriageLevel Triage, IReadOnlyList<RedFlag> RedFlags, IReadOnlyList<ExcessFinding> Excess, IReadOnlyList<string> Warnings);

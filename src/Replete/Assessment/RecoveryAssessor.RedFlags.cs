@@ -134,7 +134,7 @@ public static partial class RecoveryAssessor
         {
             foreach (var reach in finding.Harm.Where(h => h.Level.Flag.Length > 0))
             {
-                raised.Raise(reach.Level.Flag, $"{finding.Nutrient.Replace('_', ' ')}: {reach.Text}", reach.Level.Source);
+                raised.Raise(reach.Level.Flag, $"{finding.Nutrient.Replace('_', ' ')}: {reach.Short}", reach.Level.Source);
             }
         }
 

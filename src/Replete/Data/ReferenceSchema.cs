@@ -47,6 +47,7 @@ internal static class ReferenceSchema
         Closed(set, "harm_levels.csv", "per_kg", YesOrEmpty);
         Closed(set, "harm_levels.csv", "flag", flags.Append("").ToArray());
         Closed(set, "harm_levels.csv", "evidence", Grades);
+        Closed(set, "harm_levels.csv", "life_stage", ["", "pregnant"]);
         Each(set, "harm_levels.csv", "level", f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0, "a positive number");
         Closed(set, "recovery_systems.csv", "nutrient", nutrients);
         Closed(set, "other_causes.csv", "evidence", Grades);

@@ -85,13 +85,23 @@ public sealed record RedFlagRule(string FlagId, IReadOnlyList<string> When, stri
 /// <param name="Evidence">The source's grade.</param>
 public sealed record HarmLevel(string Nutrient, double Level, bool PerKg, string Kind, string Flag, string Effect, string Source, EvidenceGrade Evidence)
 {
+    /// <summary>Who the level applies to: empty for everyone, or "pregnant" (vitamin A's teratogenicity threshold, IOM
+    /// 2001 ch.4).</summary>
+    public string LifeStage { get; init; } = "";
+
+    /// <summary>Whether the level applies to <paramref name="person"/> (its <see cref="LifeStage"/>).</summary>
+    public bool AppliesTo(References.Person person) =>
+        LifeStage.Length == 0 || (LifeStage == "pregnant" && person?.Reproductive == References.ReproductiveStatus.Pregnant);
+
     /// <summary>The level for a person of <paramref name="bodyMassKg"/>, or null where it is per kg and the mass is
-    /// unknown.</summary>
-    public double? For(double? bodyMassKg) => PerKg ? Level * bodyMassKg : Level;
+    /// unknown. <paramref name="scale"/> (at most 1) scales a level that is not per kg for a child or adolescent whose
+    /// UL is below the adult one (the ratio of the two ULs; see data/harm_levels.csv).</summary>
+    public double? For(double? bodyMassKg, double scale = 1) => PerKg ? Level * bodyMassKg : Level * scale;
 
     /// <summary>Whether <paramref name="intake"/> (a day, catalog unit) reaches the level for a person of
-    /// <paramref name="bodyMassKg"/>: at or above a LOAEL or acute dose, above a NOAEL.</summary>
-    public bool ReachedBy(double intake, double? bodyMassKg) => For(bodyMassKg) is { } level && (Kind == "noael" ? intake > level : intake >= level);
+    /// <paramref name="bodyMassKg"/>, scaled by <paramref name="scale"/>: at or above a LOAEL or acute dose, above a
+    /// NOAEL.</summary>
+    public bool ReachedBy(double intake, double? bodyMassKg, double scale = 1) => For(bodyMassKg, scale) is { } level && (Kind == "noael" ? intake > level : intake >= level);
 
     /// <summary>"the lowest intake at which harm was seen (LOAEL)" and the like, for a report.</summary>
     public string KindInWords => Kind switch
@@ -159,7 +169,10 @@ public sealed class KnowledgeBase
         RedFlagRules = [.. set.Rows("red_flag_rules.csv").Select(row => new RedFlagRule(
             row.Text("flag_id"), row.Text("when").Split('&', StringSplitOptions.TrimEntries), row.Text("reason"), row.Text("source"), Grade(row)))];
         HarmLevels = [.. set.Rows("harm_levels.csv").Select(row => new HarmLevel(
-            row.Text("nutrient"), row.Number("level"), row.Text("per_kg") == "yes", row.Text("kind"), row.Text("flag"), row.Text("effect"), row.Text("source"), Grade(row)))];
+            row.Text("nutrient"), row.Number("level"), row.Text("per_kg") == "yes", row.Text("kind"), row.Text("flag"), row.Text("effect"), row.Text("source"), Grade(row))
+        {
+            LifeStage = row.Text("life_stage"),
+        })];
         LabConfounders = Assessment.LabConfounders.Rules(set);
         CriticalLabs = Assessment.RecoveryAssessor.CriticalRules(set);
         RecoverySystems = [.. set.Rows("recovery_systems.csv").Select(row => new RecoverySystemLink(

@@ -42,6 +42,12 @@ public sealed record PlanningTarget(Nutrient Nutrient, double Goal, PlanningGoal
     /// <see cref="NutrientTarget.Adjustments"/>), where <see cref="Factor"/> is not 1; else empty. Every plan shows
     /// these the same way, whatever the nutrient.</summary>
     public IReadOnlyList<TargetAdjustment> Adjustments { get; init; } = [];
+
+    /// <summary>The adjusted goal before it was lowered to the UL, where the adjustments took it above a UL that covers
+    /// food (iron x1.8 for a vegetarian diet and x1.5 for endurance training: 48.6 mg/d against a UL of 45); else
+    /// null. A plan aims at no more than the UL: nothing Replete suggests may exceed it, and iron beyond it is for
+    /// medical supervision (IOM 2001 p.125 and p.377).</summary>
+    public double? AboveUl { get; init; }
 }
 
 /// <summary>Turns a person's assessing targets into planning targets.</summary>
@@ -76,10 +82,13 @@ public static class PlanningTargets
             }
 
             var adjusted = kind == PlanningGoalKind.Rda && target.RequirementFactor != 1;
-            planning.Add(new PlanningTarget(target.Nutrient, goal, kind, target.Ul, target.UlScope, source)
+            // An adjusted goal above a UL on total intake is lowered to the UL (h68 finding 11).
+            double? aboveUl = target.UlScope == UpperLimitScope.TotalIntake && target.Ul is { } ul && goal > ul ? goal : null;
+            planning.Add(new PlanningTarget(target.Nutrient, aboveUl is null ? goal : target.Ul!.Value, kind, target.Ul, target.UlScope, source)
             {
                 Factor = adjusted ? target.RequirementFactor : 1,
                 Adjustments = adjusted ? target.Adjustments : [],
+                AboveUl = aboveUl,
             });
         }
 

@@ -34,6 +34,31 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("## Day by day", markdown.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>h68 finding 4: analyze said only "ABOVE the UL" for an intake at zinc's LOAEL (IOM 2001 p.486), where
+    /// assess sends the person to a doctor. Every format now leads with the same triage and red flag.</summary>
+    [SkippableFact]
+    public void AnIntakeAtAHarmLevel_LeadsWithTheTriage_InEveryFormat()
+    {
+        InitDatabase();
+        var log = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv");
+        var zinc = Path.Combine(TempDirectory, "zinc.json");
+        File.WriteAllText(zinc, """{ "supplements": [ { "name": "Zinc 50", "per_dose": { "zinc": "50 mg" } } ] }""");
+
+        var json = JsonDocument.Parse(CliRunner.Run("analyze", log, "--profile", profile, "--supplements", zinc, "--format", "json", "--data-dir", DataDir).Output).RootElement.GetProperty("safety");
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--supplements", zinc, "--format", "markdown", "--data-dir", DataDir).Output;
+        var table = CliRunner.Run("analyze", log, "--profile", profile, "--supplements", zinc, "--data-dir", DataDir).Output;
+        var without = JsonDocument.Parse(CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir).Output).RootElement.GetProperty("safety");
+
+        Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
+        Assert.Equal("intake_at_harm_level", Assert.Single(json.GetProperty("red_flags").EnumerateArray()).GetProperty("flag_id").GetString());
+        Assert.Equal("zinc", Assert.Single(json.GetProperty("excess").EnumerateArray()).GetProperty("nutrient").GetString());
+        Assert.True(markdown.IndexOf("**Triage: See a doctor soon", StringComparison.Ordinal) is > 0 and var at && at < markdown.IndexOf("| nutrient |", StringComparison.Ordinal));
+        Assert.Contains("Possible excess of zinc**: ", markdown, StringComparison.Ordinal);
+        Assert.Contains("See a doctor soon, before acting on this analysis.", table, StringComparison.Ordinal);
+        Assert.Equal("self_care", without.GetProperty("triage").GetString());
+        Assert.Equal(0, without.GetProperty("red_flags").GetArrayLength());
+    }
+
     [SkippableFact]
     public void DoubtfulMatch_IsListedForConfirmation_InTableAndMarkdownAlike()
     {

@@ -38,7 +38,12 @@ public sealed class PlanSupplementAboveUlTests(Sr28Database sr28) : CommandTestD
         Assert.Equal("Zinc 50", Assert.Single(zinc.GetProperty("supplements").EnumerateArray()).GetProperty("supplement").GetString());
         // Total intake above the UL of 40 mg (IOM 2001), by exactly what the supplement must come down by.
         Assert.Equal(zinc.GetProperty("intake").GetDouble() - 40, zinc.GetProperty("lower_by").GetDouble(), 6);
-        Assert.Contains("Lower Zinc 50", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
+        // 50 mg with the runner's food reaches zinc's LOAEL of 60 mg/d (IOM 2001 p.486): the line says so and sends the
+        // dose to the doctor the assessment's red flag names, rather than only "lower by" (h68 finding 16).
+        Assert.Contains("is at or above 60 mg/d, the lowest intake at which harm was seen", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Do not take more of Zinc 50", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("keep to it", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Lower Vitamin C 2500", cuts["vitamin_c"].GetProperty("advice").GetString(), StringComparison.Ordinal);
         // Magnesium's UL covers supplements only: 600 mg against 350 (IOM 1997).
         Assert.Equal(250, cuts["magnesium"].GetProperty("lower_by").GetDouble(), 6);
         Assert.Equal("supplements_only", cuts["magnesium"].GetProperty("scope").GetString());

@@ -154,4 +154,102 @@ public class ExcessTests
         Assert.Contains("the foods that provide most of it", advice, StringComparison.Ordinal);
         Assert.DoesNotContain("supplement", advice, StringComparison.Ordinal);
     }
+
+    private static RecoveryAssessment WithVitaminA(double retinolPerDay, Person person)
+    {
+        var items = Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "food", new Dictionary<string, double> { ["vitamin_a"] = 300, ["retinol"] = 100 }, $"log.csv:{day}"));
+        var supplement = new Supplement("Vitamin A", "retinyl palmitate", 1, new Dictionary<string, double> { ["vitamin_a"] = retinolPerDay, ["retinol"] = retinolPerDay });
+        var diet = DietAnalyzer.Analyze(items, [supplement], TargetCalculator.For(person));
+        return RecoveryAssessor.Assess(new AssessmentInput(person, [], [], [], []), diet: diet);
+    }
+
+    /// <summary>h68 finding 2: in pregnancy preformed vitamin A above IOM's teratogenicity threshold of 4,500 ug/d (IOM
+    /// 2001 ch.4) goes to a doctor; the same intake outside pregnancy is above the UL but below the liver LOAEL.</summary>
+    [Fact]
+    public void VitaminA_AboveTheTeratogenicityThreshold_GoesToADoctor_InPregnancyOnly()
+    {
+        var pregnant = WithVitaminA(6000, Cyclist with { AgeYears = 27, Reproductive = ReproductiveStatus.Pregnant });
+        var notPregnant = WithVitaminA(6000, Cyclist with { AgeYears = 27 });
+
+        Assert.Equal(TriageLevel.SeeDoctorSoon, pregnant.Triage);
+        Assert.Contains("above 4,500 ug/d", Assert.Single(pregnant.Excess).Advice, StringComparison.Ordinal);
+        Assert.Contains("in pregnancy", Assert.Single(pregnant.Excess).Advice, StringComparison.Ordinal);
+        Assert.Equal(TriageLevel.SelfCare, notPregnant.Triage);
+        Assert.StartsWith("Likely above the UL", Assert.Single(notPregnant.Excess).Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>h68 finding 7: a child's harm level is the adult one scaled by the child's UL (vitamin D 250 ug x 63/100
+    /// at age 2 = 157.5 ug): 8,000 IU (200 ug) of supplement goes to a doctor, and the text says the level is an
+    /// estimate. An adult at 200 ug is below the adult NOAEL.</summary>
+    [Fact]
+    public void Child_AboveTheScaledLevel_GoesToADoctor_AndIsToldItIsAnEstimate()
+    {
+        var child = WithSupplement("vitamin_d", 2, 200, new Person(2, Sex.Female, BodyMassKg: 12));
+        var adult = WithSupplement("vitamin_d", 2, 200);
+
+        Assert.Equal(TriageLevel.SeeDoctorSoon, child.Triage);
+        var advice = Assert.Single(child.Excess, e => e.Nutrient == "vitamin_d").Advice;
+        Assert.Contains("above 157.5 ug/d", advice, StringComparison.Ordinal);
+        Assert.Contains("Replete's estimate", advice, StringComparison.Ordinal);
+        Assert.Equal(TriageLevel.SelfCare, adult.Triage);
+    }
+
+    /// <summary>The scaled level is an estimate: from food alone it names the UL but sends no child to a doctor (zinc from
+    /// an ordinary diet passes the UL of 7 mg at 1-3 years); with a supplement it does.</summary>
+    [Fact]
+    public void Child_ScaledLevel_CountsOnlyWithASupplement()
+    {
+        var toddler = new Person(2, Sex.Male, BodyMassKg: 12);
+        var items = Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "food", new Dictionary<string, double> { ["zinc"] = 12 }, $"log.csv:{day}"));
+        var foodOnly = RecoveryAssessor.Assess(new AssessmentInput(toddler, [], [], [], []), diet: DietAnalyzer.Analyze(items, [], TargetCalculator.For(toddler)));
+        var supplemented = WithSupplement("zinc", 2, 10, toddler);
+
+        Assert.Equal(TriageLevel.SelfCare, foodOnly.Triage);
+        Assert.StartsWith("Likely above the UL", Assert.Single(foodOnly.Excess).Advice, StringComparison.Ordinal);
+        Assert.Equal(TriageLevel.SeeDoctorSoon, supplemented.Triage);
+    }
+
+    /// <summary>h68 finding 10: an intake a hair from a level is not shown as the level ("59.99", not "60", beside a
+    /// LOAEL of 60; "250.04" above a NOAEL of 250).</summary>
+    [Fact]
+    public void AnIntakeNearALevel_IsNotShownAsTheLevel()
+    {
+        var below = WithSupplement("zinc", 9.99, 50);
+        var above = WithSupplement("vitamin_d", 0.04, 250);
+
+        Assert.Equal(TriageLevel.SelfCare, below.Triage);
+        Assert.Contains("(59.99 mg/d; UL 40)", Assert.Single(below.Excess).Advice, StringComparison.Ordinal);
+        Assert.Contains("250.04 ug/d is above 250 ug/d", Assert.Single(above.Excess).Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>h68 finding 17: the effect is said once, with the excess; the red flag names the intake and level.</summary>
+    [Fact]
+    public void TheRedFlag_NamesTheLevel_WithoutRepeatingTheEffect()
+    {
+        var result = WithSupplement("zinc", 10, 50);
+
+        var flag = Assert.Single(result.RedFlags, f => f.FlagId == "intake_at_harm_level");
+        Assert.Contains("zinc: 60 mg/d is at or above 60 mg/d (LOAEL)", flag.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("copper", flag.Message, StringComparison.Ordinal);
+        Assert.Contains("copper", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>h68 finding 4: an intake checked on its own (replete analyze) reaches the same levels and flags as in an
+    /// assessment, and lists only the excesses at a level.</summary>
+    [Fact]
+    public void CheckIntake_GivesTheAssessmentsFlags_ForTheIntakeAlone()
+    {
+        var items = Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "food", new Dictionary<string, double> { ["zinc"] = 10, ["vitamin_c"] = 100 }, $"log.csv:{day}"));
+        var zinc = new Supplement("Zinc", null, 1, new Dictionary<string, double> { ["zinc"] = 50, ["vitamin_c"] = 2500 });
+        var diet = DietAnalyzer.Analyze(items, [zinc], TargetCalculator.For(Cyclist));
+
+        var safety = RecoveryAssessor.CheckIntake(Cyclist, diet);
+        var low = RecoveryAssessor.CheckIntake(Cyclist, DietAnalyzer.Analyze(items, [], TargetCalculator.For(Cyclist)));
+
+        Assert.Equal(TriageLevel.SeeDoctorSoon, safety.Triage);
+        Assert.Equal("intake_at_harm_level", Assert.Single(safety.RedFlags).FlagId);
+        Assert.Equal("zinc", Assert.Single(safety.Excess).Nutrient);
+        Assert.Equal(TriageLevel.SelfCare, low.Triage);
+        Assert.Empty(low.Excess);
+    }
 }

@@ -22,10 +22,20 @@ public class PlanningTargetsTests
     }
 
     [Fact]
-    public void IronGoal_CarriesTheVegetarianAndEnduranceFactors()
+    public void IronGoal_CarriesTheVegetarianAndEnduranceFactors_UpToTheUl()
     {
-        Assert.Equal(Runner.For("iron").Rda, Goal("iron").Goal);
+        // The runner is vegetarian and trains for endurance: 18 x1.8 x1.5 = 48.6 mg, above the UL of 45 (h68 finding 11).
         Assert.True(Runner.For("iron").RequirementFactor > 1);
+        Assert.Equal(Runner.For("iron").Rda, Goal("iron").AboveUl);
+        Assert.Equal(Runner.For("iron").Ul, Goal("iron").Goal);
+        Assert.True(Goal("iron").Goal < Runner.For("iron").Rda);
+    }
+
+    [Fact]
+    public void AGoalBelowTheUl_IsNotCapped()
+    {
+        Assert.Null(Goal("zinc").AboveUl);
+        Assert.Equal(Runner.For("zinc").Rda, Goal("zinc").Goal);
     }
 
     [Fact]
