@@ -64,7 +64,7 @@ public sealed class FoodCatalog
     {
         using var connection = Open();
         using var command = Command(connection, """
-            SELECT f.id, f.description, f.common_names, f.tracked_nutrients, f.category, f.brand FROM food f
+            SELECT f.id, f.description, f.common_names, f.tracked_nutrients, f.category, f.brand, f.in_survey FROM food f
             WHERE NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
             """);
         return FoodSearchIndex.Build(Entries(command), synonyms);
@@ -77,7 +77,10 @@ public sealed class FoodCatalog
             {
                 yield return new FoodSearchEntry(
                     reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3) / tracked,
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))
+                {
+                    InSurvey = !reader.IsDBNull(6) && reader.GetInt64(6) != 0,
+                };
             }
         }
     }
@@ -136,7 +139,7 @@ public sealed class FoodCatalog
         ArgumentNullException.ThrowIfNull(categories);
         using var connection = Open();
         using var command = Command(connection, """
-            SELECT f.id, f.description, f.source, f.category, f.brand, f.common_names, f.source_code FROM food f
+            SELECT f.id, f.description, f.source, f.category, f.brand, f.common_names, f.source_code, f.in_survey FROM food f
             WHERE f.category IN ($values)
               AND NOT (f.source = 'sr28' AND EXISTS (SELECT 1 FROM food l WHERE l.ndb_number = f.id AND l.source = 'sr_legacy'))
             ORDER BY f.id
@@ -211,7 +214,7 @@ public sealed class FoodCatalog
     private const int Batch = 500;
 
     /// <summary>The columns <see cref="FoodAt"/> reads, in its order.</summary>
-    private const string FoodColumns = "id, description, source, category, brand, common_names, source_code";
+    private const string FoodColumns = "id, description, source, category, brand, common_names, source_code, in_survey";
 
     private static Food FoodAt(SqliteDataReader reader) =>
         new(reader.GetInt32(0), reader.GetString(1), FoodDatabase.ParseSource(reader.GetString(2)))
@@ -220,6 +223,7 @@ public sealed class FoodCatalog
             Brand = NullableString(reader, 4),
             CommonNames = NullableString(reader, 5),
             SourceCode = NullableString(reader, 6),
+            InSurvey = reader.IsDBNull(7) ? null : reader.GetInt64(7) != 0,
         };
 
     /// <summary>The source of each food of <paramref name="ids"/> that the database holds: what a list of search results

@@ -120,7 +120,7 @@ public sealed partial class FoodDatabase : IDisposable
 
         // SR28's id is its NDB number, which a FoodData Central SR Legacy import matches on; other tables have none.
         using var insertFood = Prepare(
-            $"INSERT INTO food(id, source, description, category, brand, common_names, ndb_number, source_code) VALUES ($1, '{name}', $2, $3, $4, $5, {(source == FoodSource.Sr28 ? "$1" : "NULL")}, $6)", 6);
+            $"INSERT INTO food(id, source, description, category, brand, common_names, ndb_number, source_code, in_survey) VALUES ($1, '{name}', $2, $3, $4, $5, {(source == FoodSource.Sr28 ? "$1" : "NULL")}, $6, $7)", 7);
         // Values are the bulk of the rows (about 350,000 for SR28): bound through SQLite's statement API, as the FDC import does.
         using var insertValue = new RawInsert(connection.Handle!, "INSERT INTO food_nutrient(food_id, nutrient_id, amount) VALUES (?1, ?2, ?3)");
         using var insertPortion = Prepare("INSERT INTO food_portion(food_id, seq, amount, measure, gram_weight) VALUES ($1, $2, $3, $4, $5)", 5);
@@ -129,7 +129,7 @@ public sealed partial class FoodDatabase : IDisposable
         foreach (var composition in foods)
         {
             var food = composition.Food;
-            Run(insertFood, food.Id, food.Description, food.Category, food.Brand, food.CommonNames, food.SourceCode);
+            Run(insertFood, food.Id, food.Description, food.Category, food.Brand, food.CommonNames, food.SourceCode, food.InSurvey is { } survey ? (survey ? 1 : 0) : null);
             foreach (var (nutrientId, amount) in composition.Per100Grams)
             {
                 if (!insertValue.Run(food.Id, nutrientId, amount))
@@ -247,6 +247,18 @@ public sealed partial class FoodDatabase : IDisposable
                 INSERT INTO nutrient_coverage(nutrient_id, foods) SELECT nutrient_id, COUNT(*) FROM food_nutrient GROUP BY nutrient_id;
                 """);
             database.CountTrackedNutrients("source = 'ifct2017'");
+        }),
+
+        // SR28's Survey flag (Food.InSurvey): 1 or 0 for SR28 foods, NULL where the source has no such flag. SR28 foods
+        // stored before this step keep NULL, which the search reads as "not a Survey food", ranking them as before,
+        // until the next 'replete foods init' reads FOOD_DES.txt again.
+        // A file whose version was set back by hand may have the column already.
+        (5, "food.in_survey", database =>
+        {
+            if (database.Scalar("SELECT COUNT(*) FROM pragma_table_info('food') WHERE name = 'in_survey'") is 0L)
+            {
+                database.Execute("ALTER TABLE food ADD COLUMN in_survey INTEGER");
+            }
         }),
     ];
 

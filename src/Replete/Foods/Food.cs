@@ -16,6 +16,15 @@ public sealed record Food(int Id, string Description, FoodSource Source)
     /// name and every local name as the table writes them, separated by ';'.</summary>
     public string? CommonNames { get; init; }
 
+    /// <summary>Whether the food is used by the U.S. survey foods: USDA SR28's "Survey" flag, field 7 of the Food
+    /// Description file (FOOD_DES.txt), "Y" when the food is used in the USDA Food and Nutrient Database for Dietary
+    /// Studies (FNDDS) and so has a complete profile of the FNDDS nutrients (SR28 Documentation and User
+    /// Guide, sr28_doc.pdf, 2015, the Food Description File format table). FNDDS codes the foods eaten in What We Eat
+    /// in America, NHANES, so the flag is a measure of which SR foods people eat. True for 3,404 of SR28's 8,789 foods,
+    /// false for the others; null for a food from a source without the flag (FoodData Central imports, IFCT 2017). The
+    /// search puts a Survey food first among foods whose names answer a query equally well.</summary>
+    public bool? InSurvey { get; init; }
+
     /// <summary>The source table's own code when it is not the id (IFCT 2017: "A003" for bajra), or null.</summary>
     public string? SourceCode { get; init; }
 

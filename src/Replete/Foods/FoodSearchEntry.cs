@@ -9,4 +9,10 @@ namespace Replete.Foods;
 /// <param name="Category">Its USDA food group (SR "FdGrp_Desc"), or null. In a group eaten cooked
 /// (<see cref="FoodGroups.EatenCooked"/>) the cooked form is the default one: "navy beans" means them cooked.</param>
 /// <param name="Brand">The brand of a Branded food, or null: its words find the food like its other names.</param>
-public readonly record struct FoodSearchEntry(int FoodId, string Description, string? OtherNames = null, double Completeness = 0, string? Category = null, string? Brand = null);
+public readonly record struct FoodSearchEntry(int FoodId, string Description, string? OtherNames = null, double Completeness = 0, string? Category = null, string? Brand = null)
+{
+    /// <summary>True for an SR28 food the FNDDS survey foods use (<see cref="Food.InSurvey"/>): of foods whose scores
+    /// are equal it ranks first. False for the others and for every food of a source without the flag, whose order
+    /// among themselves it leaves as it was.</summary>
+    public bool InSurvey { get; init; }
+}

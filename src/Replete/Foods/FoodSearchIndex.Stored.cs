@@ -10,11 +10,12 @@ public sealed partial class FoodSearchIndex
     private sealed record Stored(
         int[] FoodIds, string[] Descriptions, int[] TokenStart, int[] TokenTerm, byte[] TokenFlags, double[] NameCost,
         double[] Completeness, double[] Refund, double[] LaterFloor, string[] Terms, int[][] Postings, int[][] HeadPostings,
-        int[][] RestPostings, double[] Idf, int[] SortedTermIds, string[] Labels, int[] GroupOf, int[] BrandOf, byte[] BrandOnly)
+        int[][] RestPostings, double[] Idf, int[] SortedTermIds, string[] Labels, int[] GroupOf, int[] BrandOf, byte[] BrandOnly,
+        byte[] InSurvey)
     {
         /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
         private const int Magic = 0x49534652;
-        private const int Format = 4; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words
+        private const int Format = 5; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words; 5: the SR28 Survey flag
 
         public void Write(Stream stream)
         {
@@ -42,6 +43,8 @@ public sealed partial class FoodSearchIndex
             Ints(writer, BrandOf);
             writer.Write(BrandOnly.Length);
             writer.Write(BrandOnly);
+            writer.Write(InSurvey.Length);
+            writer.Write(InSurvey);
         }
 
         public static Stored Read(Stream stream)
@@ -57,10 +60,11 @@ public sealed partial class FoodSearchIndex
                 var stored = new Stored(
                     Ints(reader), Strings(reader), Ints(reader), Ints(reader), reader.ReadBytes(reader.ReadInt32()), Doubles(reader),
                     Doubles(reader), Doubles(reader), Doubles(reader), Strings(reader), Jagged(reader), Jagged(reader),
-                    Jagged(reader), Doubles(reader), Ints(reader), Strings(reader), Ints(reader), Ints(reader), reader.ReadBytes(Count(reader)));
+                    Jagged(reader), Doubles(reader), Ints(reader), Strings(reader), Ints(reader), Ints(reader), reader.ReadBytes(Count(reader)),
+                    reader.ReadBytes(Count(reader)));
                 return stored.FoodIds.Length + 1 == stored.TokenStart.Length && stored.TokenTerm.Length == stored.TokenFlags.Length
                     && stored.GroupOf.Length == stored.FoodIds.Length && stored.BrandOf.Length == stored.FoodIds.Length
-                    && stored.BrandOnly.Length == stored.Terms.Length
+                    && stored.BrandOnly.Length == stored.Terms.Length && stored.InSurvey.Length == stored.FoodIds.Length
                     && stored.GroupOf.Concat(stored.BrandOf).All(label => label >= -1 && label < stored.Labels.Length)
                     ? stored
                     : throw new InvalidDataException("a saved food search index whose arrays do not agree");

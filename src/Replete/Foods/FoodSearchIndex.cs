@@ -76,6 +76,11 @@ public sealed partial class FoodSearchIndex
     // For each term, 1 when every word of it is a brand word (FoodNameScorer.Brand): typing it names the brand.
     private readonly byte[] brandOnly;
 
+    // For each food, 1 when it is an SR28 Survey food (FoodSearchEntry.InSurvey), and its place among foods of equal
+    // score: the Survey foods first, each group in food order (TieRanks).
+    private readonly byte[] inSurvey;
+    private readonly int[] tieRank;
+
     /// <summary>For each food and each count k of query words up to <see cref="RefundDepth"/>: the least that food or any
     /// later one can cost once k matched words are refunded. It never falls along the food order, so when even that
     /// cannot beat the current top results the scan can stop.</summary>
@@ -117,6 +122,7 @@ public sealed partial class FoodSearchIndex
         tokenStart = new int[count + 1];
         groupOf = new int[count];
         brandOf = new int[count];
+        inSurvey = new byte[count];
         var labelIds = new Dictionary<string, int>(StringComparer.Ordinal);
         int Label(string? text) => text is not { Length: > 0 } ? -1
             : labelIds.TryGetValue(text, out var id) ? id : labelIds[text] = labelIds.Count;
@@ -136,6 +142,7 @@ public sealed partial class FoodSearchIndex
             completeness[doc] = food.Completeness;
             groupOf[doc] = Label(food.Category);
             brandOf[doc] = Label(food.Brand);
+            inSurvey[doc] = food.InSurvey ? (byte)1 : (byte)0;
             food.Refunds.AsSpan().CopyTo(refund.AsSpan(doc * RefundDepth, RefundDepth));
             tokenStart[doc] = at;
             foreach (var (term, flags) in food.Tokens)
@@ -181,6 +188,7 @@ public sealed partial class FoodSearchIndex
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
         (headCostWithout, restCostWithout, termMaxCost) = (new double[terms.Length][], new double[terms.Length][], NotYet(terms.Length));
+        tieRank = TieRanks(inSurvey);
     }
 
     private FoodSearchIndex(Stored stored, FoodSynonyms synonyms)
@@ -190,7 +198,8 @@ public sealed partial class FoodSearchIndex
             (stored.FoodIds, stored.Descriptions, stored.TokenStart, stored.TokenTerm, stored.TokenFlags, stored.NameCost, stored.Completeness, stored.Refund, stored.LaterFloor);
         (terms, postings, headPostings, restPostings, idf, sortedTermIds) =
             (stored.Terms, stored.Postings, stored.HeadPostings, stored.RestPostings, stored.Idf, stored.SortedTermIds);
-        (labels, groupOf, brandOf, brandOnly) = (stored.Labels, stored.GroupOf, stored.BrandOf, stored.BrandOnly);
+        (labels, groupOf, brandOf, brandOnly, inSurvey) = (stored.Labels, stored.GroupOf, stored.BrandOf, stored.BrandOnly, stored.InSurvey);
+        tieRank = TieRanks(inSurvey);
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var i = 0; i < terms.Length; i++)
@@ -201,6 +210,28 @@ public sealed partial class FoodSearchIndex
         sortedTerms = [.. sortedTermIds.Select(i => terms[i])];
         termsByInitial = Enumerable.Range(0, terms.Length).GroupBy(i => terms[i][0]).ToDictionary(g => g.Key, g => g.ToArray());
         (headCostWithout, restCostWithout, termMaxCost) = (new double[terms.Length][], new double[terms.Length][], NotYet(terms.Length));
+    }
+
+    /// <summary>Where each food goes among foods of equal score: an SR28 Survey food before any other, then the lower food
+    /// number (fewer, cheaper words first). Only exact ties are ordered by it, so no name-based difference of the ranking
+    /// is overruled; foods of a source without the flag (FoodData Central, IFCT 2017) keep their order among themselves
+    /// and, like SR28 foods outside the survey, follow a Survey food they tie with.</summary>
+    private static int[] TieRanks(byte[] survey)
+    {
+        var ranks = new int[survey.Length];
+        var next = 0;
+        foreach (var first in new byte[] { 1, 0 })
+        {
+            for (var doc = 0; doc < survey.Length; doc++)
+            {
+                if (survey[doc] == first)
+                {
+                    ranks[doc] = next++;
+                }
+            }
+        }
+
+        return ranks;
     }
 
     private static double[] NotYet(int count)
@@ -214,7 +245,7 @@ public sealed partial class FoodSearchIndex
     /// of building it again (a few milliseconds against a few hundred for SR28).</summary>
     public void Save(Stream stream) => new Stored(
         foodIds, descriptions, tokenStart, tokenTerm, tokenFlags, nameCost, completeness, refund, laterFloor,
-        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf, brandOnly).Write(stream);
+        terms, postings, headPostings, restPostings, idf, sortedTermIds, labels, groupOf, brandOf, brandOnly, inSurvey).Write(stream);
 
     /// <summary>Reads an index written by <see cref="Save"/> with this version of Replete.</summary>
     /// <exception cref="InvalidDataException">The stream is not a saved index of this format.</exception>
@@ -327,15 +358,16 @@ public sealed partial class FoodSearchIndex
 
     /// <summary>The results in the order they are shown. A food that has every query word (itself or through a synonym)
     /// comes before one that misses a word, whatever their scores: "creme fraiche" lists the creams its synonym finds
-    /// before "creme de menthe", which only shares "creme". Then the higher score, then the lower food number, so that
-    /// a shorter list is always the start of a longer one. The confidence shown never rises down the list: a food
+    /// before "creme de menthe", which only shares "creme". Then the higher score, then, of equal scores, an SR28
+    /// Survey food first and the lower food number (<see cref="TieRanks"/>), so that a shorter list is always the start
+    /// of a longer one. The confidence shown never rises down the list: a food
     /// ranked below another is never called the surer match (it takes the lower of its own and the one above).</summary>
     private List<FoodMatch> Ranked(Dictionary<int, (double Score, double Confidence, bool Full)> results, int limit)
     {
         var ordered = results
             .OrderByDescending(r => r.Value.Full)
             .ThenByDescending(r => r.Value.Score)
-            .ThenBy(r => r.Key)
+            .ThenBy(r => tieRank[r.Key])
             .Take(limit + 1)
             .ToList();
         var ranked = new List<FoodMatch>(Math.Min(limit, ordered.Count));
@@ -798,15 +830,16 @@ public sealed partial class FoodSearchIndex
             return true;
         }
 
-        // The run's best limit foods, ties kept for the lower food number as the ranking orders them: which food of
-        // a tie is kept must not depend on the order the head and rest lists are scanned in.
+        // The run's best limit foods, ties kept for the Survey food and then the lower food number as the ranking
+        // orders them (TieRanks): which food of a tie is kept must not depend on the order the lists are scanned in.
+        var rank = tieRank[doc];
         if (work.Top.Count < limit)
         {
-            work.Top.Enqueue(doc, (score, doc));
+            work.Top.Enqueue(doc, (score, rank));
         }
-        else if (work.Top.Comparer.Compare((score, doc), PeekPriority(work.Top)) > 0)
+        else if (work.Top.Comparer.Compare((score, rank), PeekPriority(work.Top)) > 0)
         {
-            work.Top.EnqueueDequeue(doc, (score, doc));
+            work.Top.EnqueueDequeue(doc, (score, rank));
         }
         else
         {
@@ -894,7 +927,7 @@ public sealed partial class FoodSearchIndex
         return most;
     }
 
-    private static (double Score, int Doc) PeekPriority(PriorityQueue<int, (double Score, int Doc)> top) =>
+    private static (double Score, int Rank) PeekPriority(PriorityQueue<int, (double Score, int Rank)> top) =>
         top.TryPeek(out _, out var priority) ? priority : (double.NegativeInfinity, int.MaxValue);
 
     private static bool PassesAll(ulong[][] filters, int doc)
@@ -1156,7 +1189,7 @@ public sealed partial class FoodSearchIndex
     {
         private readonly List<FoodWord> words = [];
 
-        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness, double[] Refunds, string? Category, string? Brand)> Foods { get; } = [];
+        public List<(int FoodId, string Description, (int Term, byte Flags)[] Tokens, double Cost, double Completeness, double[] Refunds, string? Category, string? Brand, bool InSurvey)> Foods { get; } = [];
 
         public List<string> Terms { get; } = [];
 
@@ -1281,7 +1314,7 @@ public sealed partial class FoodSearchIndex
                 refunds[k] = (k > 0 ? refunds[k - 1] : 0) + (k < largest.Length ? largest[k] : 0);
             }
 
-            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds, food.Category, food.Brand));
+            Foods.Add((food.FoodId, food.Description, [.. tokens], cost, Math.Clamp(food.Completeness, 0, 1), refunds, food.Category, food.Brand, food.InSurvey));
         }
 
         /// <summary>True when the word at <paramref name="i"/> is in a segment that starts with "with" and names an
@@ -1523,10 +1556,10 @@ public sealed partial class FoodSearchIndex
             FullGroups.Clear();
         }
 
-        /// <summary>The best results of the current run by (score, food number); the worst first: the lower score, and
-        /// of equal scores the higher food number.</summary>
-        public PriorityQueue<int, (double Score, int Doc)> Top { get; } = new(Comparer<(double Score, int Doc)>.Create(
-            (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Doc.CompareTo(a.Doc)));
+        /// <summary>The best results of the current run by (score, tie rank); the worst first: the lower score, and of
+        /// equal scores the higher tie rank (a food outside the survey, then the higher food number).</summary>
+        public PriorityQueue<int, (double Score, int Rank)> Top { get; } = new(Comparer<(double Score, int Rank)>.Create(
+            (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Rank.CompareTo(a.Rank)));
 
         /// <summary>The groups of the foods with every query word, once the search fills up with foods missing one.</summary>
         public HashSet<int> FullGroups { get; } = [];

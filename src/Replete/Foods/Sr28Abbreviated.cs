@@ -5,7 +5,8 @@ namespace Replete.Foods;
 
 /// <summary>Reads USDA SR28's abbreviated file (ABBREV.txt) with its food descriptions (FOOD_DES.txt).</summary>
 /// <remarks>Format: SR28 documentation (sr28_doc.pdf, 2015): fields separated by '^', text fields enclosed in '~',
-/// an empty field means the value is not reported (missing, not zero). ABBREV holds 46 nutrients per 100 g
+/// an empty field means the value is not reported (missing, not zero). FOOD_DES gives each food its name, group, other
+/// names, manufacturer and "Survey" flag (field 7, <see cref="Food.InSurvey"/>). ABBREV holds 46 nutrients per 100 g
 /// (<c>data/sr28_abbrev.csv</c>) and two household weights per food.</remarks>
 public static class Sr28Abbreviated
 {
@@ -80,6 +81,7 @@ public static class Sr28Abbreviated
             Category = FoodGroups.GetValueOrDefault(description.Group),
             CommonNames = description.CommonNames,
             Brand = description.Manufacturer,
+            InSurvey = description.InSurvey,
         };
         return new FoodComposition(food, amounts, portions);
     }
@@ -124,9 +126,9 @@ public static class Sr28Abbreviated
             }
 
             var fields = line.Split('^');
-            if (fields.Length < 6)
+            if (fields.Length < 7)
             {
-                throw new CsvDataException(file, lineNumber, null, $"expected at least 6 '^'-separated fields, found {fields.Length}");
+                throw new CsvDataException(file, lineNumber, null, $"expected at least 7 '^'-separated fields, found {fields.Length}");
             }
 
             var id = ParseId(fields[0], file, lineNumber);
@@ -136,7 +138,14 @@ public static class Sr28Abbreviated
                 throw new CsvDataException(file, lineNumber, "Long_Desc", "is empty");
             }
 
-            if (!descriptions.TryAdd(id, new Description(longName, Unquote(fields[1]), Blank(Unquote(fields[4])), Blank(Unquote(fields[5])))))
+            // Field 7, "Survey": "Y" for a food the FNDDS survey foods use, empty otherwise (Food.InSurvey).
+            var survey = Unquote(fields[6]) switch
+            {
+                "Y" => true,
+                "" => false,
+                var other => throw new CsvDataException(file, lineNumber, "Survey", $"'{other}' is neither 'Y' nor empty"),
+            };
+            if (!descriptions.TryAdd(id, new Description(longName, Unquote(fields[1]), Blank(Unquote(fields[4])), Blank(Unquote(fields[5])), survey)))
             {
                 throw new CsvDataException(file, lineNumber, "NDB_No", $"food {id} is described twice");
             }
@@ -155,5 +164,5 @@ public static class Sr28Abbreviated
 
     private static string? Blank(string text) => text.Length == 0 ? null : text;
 
-    private sealed record Description(string LongName, string Group, string? CommonNames, string? Manufacturer);
+    private sealed record Description(string LongName, string Group, string? CommonNames, string? Manufacturer, bool InSurvey);
 }

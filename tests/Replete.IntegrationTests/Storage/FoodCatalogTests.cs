@@ -158,6 +158,8 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
         {
             Assert.Equal("Bananas, raw", database.Catalog.SearchIndex.Search("banana", 1)[0].Description);
             Assert.Equal(0.26, database.Find(9040)!.Per100Grams[1089]);
+            // Stored before SR28's Survey flag was read: unknown, not "outside the survey".
+            Assert.Null(database.Find(9040)!.Food.InSurvey);
         }
 
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
@@ -266,9 +268,50 @@ public sealed class FoodCatalogTests(Sr28Database sr28) : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-            Assert.Equal("4", command.ExecuteScalar());
+            Assert.Equal(FoodDatabase.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), command.ExecuteScalar());
             command.CommandText = $"SELECT tracked_nutrients FROM food WHERE id = {ragi}";
             Assert.Equal(trackedAtVersion4, command.ExecuteScalar());
+        }
+    }
+
+    [Fact] // Migration 5: SR28's Survey flag. A version-4 store opens with its SR28 foods unflagged, ranked as before.
+    public void Migration5_AVersion4StoreOpens_UnflaggedUntilSr28IsImportedAgain()
+    {
+        var path = Path.Combine(directory, "foods.db");
+        // Equal names but for one word: the search ties them, and without the flag the shorter name (pinto) comes first.
+        FoodComposition Bean(int id, string name, bool inSurvey) =>
+            new(new Food(id, name, FoodSource.Sr28) { Category = "Legumes and Legume Products", InSurvey = inSurvey }, new Dictionary<int, double> { [1089] = 2 }, []);
+        FoodComposition[] beans = [Bean(16042, "Beans, pinto, raw", false), Bean(16027, "Beans, kidney, raw", true)];
+        using (var database = FoodDatabase.Open(path))
+        {
+            database.ImportSr28(beans, "test");
+            Assert.Equal([16027, 16042], database.Catalog.SearchIndex.Search("beans raw", 2).Select(m => m.FoodId));
+            Assert.True(database.Find(16027)!.Food.InSurvey);
+            Assert.False(database.Find(16042)!.Food.InSurvey);
+        }
+
+        // The same file as Replete wrote it before migration 5: no in_survey column.
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE food DROP COLUMN in_survey; UPDATE meta SET value = '4' WHERE key = 'schema_version'";
+            command.ExecuteNonQuery();
+        }
+
+        // Its saved index was made by that Replete (another build, another format): this one makes its own.
+        File.Delete(path + ".index");
+        SqliteConnection.ClearAllPools();
+        FoodCatalog.ForgetLoaded();
+        using (var database = FoodDatabase.Open(path))
+        {
+            Assert.Null(database.Find(16027)!.Food.InSurvey);
+            Assert.Equal([16042, 16027], database.Catalog.SearchIndex.Search("beans raw", 2).Select(m => m.FoodId));
+
+            // 'replete foods init' reads FOOD_DES.txt again: the flag is back, and so is its order.
+            database.ImportSr28(beans, "test");
+            Assert.True(database.Find(16027)!.Food.InSurvey);
+            Assert.Equal([16027, 16042], database.Catalog.SearchIndex.Search("beans raw", 2).Select(m => m.FoodId));
         }
     }
 

@@ -23,6 +23,22 @@ public class Sr28Tests(Sr28Database sr28)
     }
 
     [SkippableFact]
+    public void Build_KeepsFoodDesSurveyFlag_ForEveryFood()
+    {
+        // FOOD_DES.txt field 7: "~Y~" for bananas (09040) and raw split peas (16085), "~~" for the salted cooked ones (16386).
+        Assert.True(sr28.Database.Find(9040)!.Food.InSurvey);
+        Assert.True(sr28.Database.Find(16085)!.Food.InSurvey);
+        Assert.False(sr28.Database.Find(16386)!.Food.InSurvey);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={sr28.Database.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT SUM(in_survey = 1), SUM(in_survey = 0), SUM(in_survey IS NULL) FROM food WHERE source = 'sr28'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal((3404L, 5385L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
+    [SkippableFact]
     public void Build_BlankValues_StayUnknown()
     {
         // Lemon juice from concentrate (09523) has no selenium, folic acid or vitamin D in ABBREV.txt.
@@ -105,5 +121,33 @@ public class Sr28Tests(Sr28Database sr28)
             Sr28Abbreviated.Read(new StringReader(abbrev), "ABBREV.txt", new StringReader(descriptions), "FOOD_DES.txt").ToList());
 
         Assert.Equal("ABBREV.txt:1: Magnesium_(mg): 'lots' is not a non-negative number.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("~Y~", true)]
+    [InlineData("~~", false)]
+    public void Read_SurveyFlag_IsFieldSevenOfFoodDes(string field, bool inSurvey)
+    {
+        var descriptions = $"~09040~^~0900~^~Bananas, raw~^~BANANAS,RAW~^~~^~~^{field}^~~^36^~Musa acuminata Colla~^6.25^3.36^8.37^3.60\n";
+        var fields = Enumerable.Repeat("1", 53).ToArray();
+        fields[0] = "~09040~";
+        var abbrev = string.Join('^', fields) + "\n";
+
+        var food = Sr28Abbreviated.Read(new StringReader(abbrev), "ABBREV.txt", new StringReader(descriptions), "FOOD_DES.txt").Single().Food;
+
+        Assert.Equal(inSurvey, food.InSurvey);
+    }
+
+    [Fact]
+    public void Read_SurveyFlagNeitherYNorEmpty_NamesLineAndField()
+    {
+        const string descriptions = "~09040~^~0900~^~Bananas, raw~^~BANANAS,RAW~^~~^~~^~N~^~~^36^~~^6.25^3.36^8.37^3.60\n";
+        var fields = Enumerable.Repeat("1", 53).ToArray();
+        fields[0] = "~09040~";
+
+        var error = Assert.Throws<CsvDataException>(() =>
+            Sr28Abbreviated.Read(new StringReader(string.Join('^', fields) + "\n"), "ABBREV.txt", new StringReader(descriptions), "FOOD_DES.txt").ToList());
+
+        Assert.Equal("FOOD_DES.txt:1: Survey: 'N' is neither 'Y' nor empty.", error.Message);
     }
 }

@@ -111,4 +111,44 @@ public class FoodSearchIndexTests
         // "with added vitamin D" is the everyday milk, not an addition.
         Assert.Equal(3, index.Search("whole milk", 3)[0].FoodId);
     }
+
+    /// <summary>SR28's Survey flag (Food.InSurvey) orders only foods whose scores are equal: the Survey food first, the
+    /// others (an SR28 food outside the survey, a food of a source without the flag) in food order as before.</summary>
+    [Fact]
+    public void Search_AnExactTie_PutsTheSurveyFoodFirst_AndLeavesOtherFoodsInTheirOrder()
+    {
+        // Same words, costs and completeness: without the flag the shorter names come first, kidney last.
+        FoodSearchEntry[] foods =
+        [
+            new(1, "Beans, pinto, raw", null, 0.5),
+            new(2, "Beans, kidney, raw", null, 0.5) { InSurvey = true },
+            new(3, "Beans, navy, raw", null, 0.5),
+            new(4, "Beans, black, raw", null, 0.5),
+        ];
+        var index = FoodSearchIndex.Build(foods);
+
+        var found = index.Search("beans raw", 4);
+
+        Assert.Equal(found[0].Score, found[3].Score);
+        Assert.Equal([2, 3, 1, 4], found.Select(m => m.FoodId));
+        Assert.Equal([3, 1, 4, 2], FoodSearchIndex.Build(foods.Select(f => f with { InSurvey = false })).Search("beans raw", 4).Select(m => m.FoodId));
+        Assert.Equal(2, index.Search("beans raw", 1)[0].FoodId);
+        using var saved = new MemoryStream();
+        index.Save(saved);
+        saved.Position = 0;
+        Assert.Equal(found, FoodSearchIndex.Load(saved).Search("beans raw", 4));
+    }
+
+    [Fact]
+    public void Search_TheSurveyFlag_NeverOverrulesAHigherScore()
+    {
+        // The fuller record scores 0.02 higher (the completeness bonus): the flag does not reach across it.
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Beans, pinto, raw", null, 1),
+            new(2, "Beans, kidney, raw", null, 0) { InSurvey = true },
+        ]);
+
+        Assert.Equal([1, 2], index.Search("beans raw", 2).Select(m => m.FoodId));
+    }
 }

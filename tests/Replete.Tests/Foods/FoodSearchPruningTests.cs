@@ -26,7 +26,11 @@ public class FoodSearchPruningTests
     {
         var random = new Random(seed);
         var count = random.Next(1500, 3500);
-        var index = FoodSearchIndex.Build(Enumerable.Range(1, count).Select(id => new FoodSearchEntry(id, Name(random), random.Next(8) == 0 ? Pick(random, Foods) : null, random.NextDouble())));
+        var index = FoodSearchIndex.Build(Enumerable.Range(1, count).Select(id => new FoodSearchEntry(id, Name(random), random.Next(8) == 0 ? Pick(random, Foods) : null, random.NextDouble())
+        {
+            // A third are SR28 Survey foods, which an exact tie puts first: the pruned scan must keep the same food of a tie.
+            InSurvey = id % 3 == 0,
+        }));
 
         for (var q = 0; q < 25; q++)
         {
@@ -61,7 +65,10 @@ public class FoodSearchPruningTests
             random.Next(8) == 0 ? Pick(random, Foods) : null,
             random.Next(3) == 0 ? 0.5 : random.NextDouble(),
             random.Next(6) == 0 ? null : Pick(random, Groups),
-            random.Next(10) == 0 ? Pick(random, Brands) : null)));
+            random.Next(10) == 0 ? Pick(random, Brands) : null)
+        {
+            InSurvey = id % 3 == 0,
+        }));
 
         for (var q = 0; q < 25; q++)
         {
@@ -93,7 +100,7 @@ public class FoodSearchPruningTests
             var food = string.Join(' ', Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(random, words)));
             var rest = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.Next(3) == 0 ? Pick(random, Qualifiers) : Pick(random, words));
             var name = string.Join(", ", (random.Next(2) == 0 ? new[] { Pick(random, Brands) } : []).Append(char.ToUpperInvariant(food[0]) + food[1..]).Concat(rest));
-            return new FoodSearchEntry(id, name, null, random.NextDouble(), random.Next(4) == 0 ? null : Pick(random, Groups));
+            return new FoodSearchEntry(id, name, null, random.NextDouble(), random.Next(4) == 0 ? null : Pick(random, Groups)) { InSurvey = id % 3 == 0 };
         }));
 
         for (var q = 0; q < 20; q++)
@@ -118,7 +125,7 @@ public class FoodSearchPruningTests
     public void ASavedIndex_LoadsBack_AndSearchesTheSame_ButACutOneIsRefused()
     {
         var random = new Random(11);
-        var index = FoodSearchIndex.Build(Enumerable.Range(1, 2000).Select(id => new FoodSearchEntry(id, Name(random), null, random.NextDouble())));
+        var index = FoodSearchIndex.Build(Enumerable.Range(1, 2000).Select(id => new FoodSearchEntry(id, Name(random), null, random.Next(3) == 0 ? 0.5 : random.NextDouble()) { InSurvey = id % 3 == 0 }));
         using var saved = new MemoryStream();
         index.Save(saved);
 
