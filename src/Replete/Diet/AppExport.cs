@@ -143,11 +143,25 @@ public static class AppExport
             // filed under Supplements counts too: the cautious reading for the supplement-only upper limits (a
             // capsule missed there could hide an excess; a shake counted there can only warn early).
             var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
+            var name = food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total";
             var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
-                || (category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase));
+                || (category >= 0 && IsSupplementCategory(csv.GetOptionalString(category)));
+            // A folic acid or methylfolate tablet logged as a food (h65 finding 5): its name says the form, and its
+            // category is no food group. It is a supplement, and its folate is that form as taken: x1.7 DFE and all of
+            // it toward the UL (FolateForms; the analysis says what was assumed).
+            if (FolateForms.Of(name) is FolateForm.FolicAcid or FolateForm.Methylfolate && food >= 0
+                && (isSupplement || category < 0 || string.IsNullOrWhiteSpace(csv.GetOptionalString(category))))
+            {
+                isSupplement = true;
+                if (nutrients.TryGetValue("folate", out var asTaken))
+                {
+                    nutrients["folate"] = asTaken * FolateForms.DfePerUg(FolateForms.Of(name));
+                }
+            }
+
             count++;
             yield return new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
-                food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
+                name, nutrients, $"{csv.FileName}:{csv.Line}")
             {
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
@@ -158,6 +172,11 @@ public static class AppExport
 
         dates.Resolve();
     }
+
+    /// <summary>Whether a Cronometer category files supplements: "Supplements" (a protein shake in the fixture exports)
+    /// or "Vitamins". The other categories are food groups ("Breakfast Cereals"); blank is a recipe or a custom food.</summary>
+    private static bool IsSupplementCategory(string? category) =>
+        string.Equals(category, "Supplements", StringComparison.OrdinalIgnoreCase) || string.Equals(category, "Vitamins", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes, FileDates dates)
     {
