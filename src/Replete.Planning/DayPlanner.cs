@@ -383,8 +383,11 @@ public static class DayPlanner
             };
             if (intake > ul)
             {
-                // The folate UL is in ug of folic acid, not DFE (IOM 1998 p.280): the line names what it counts.
-                var name = id == "folate" ? "Folic acid" : target.Nutrient.Name;
+                // The folate UL is in ug of folic acid, not DFE (IOM 1998 p.280), and EFSA 2023 applies it to L-methylfolate
+                // too: the line names what it counts ("Folic acid", "Methylfolate", or both).
+                var name = id == "folate"
+                    ? FolateForms.UlName(request.Supplements.Where(s => UlAmount(s, id, target.UlScope) > 0).Select(s => s.FolateForm))
+                    : target.Nutrient.Name;
                 cuts.Add(new SupplementCut(id, name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul))
                 {
                     AtHarmLevel = request.AtHarmLevel.GetValueOrDefault(id),
@@ -400,11 +403,11 @@ public static class DayPlanner
         supplements.Sum(s => UlAmount(s, target.Nutrient.Id, target.UlScope));
 
     /// <summary>What one supplement gives a day of what nutrient <paramref name="id"/>'s UL covers: preformed vitamin A
-    /// for vitamin A, folic acid for folate where the label gives it (the folate UL is in folic acid, IOM 1998 ch.8),
-    /// else the nutrient.</summary>
+    /// for vitamin A, for folate the folic acid or L-methylfolate as taken, or all of it where the form is not stated
+    /// (<see cref="Supplement.FolateTowardUl"/>), else the nutrient.</summary>
     internal static double UlAmount(Supplement supplement, string id, UpperLimitScope scope) =>
         scope == UpperLimitScope.PreformedVitaminA ? PreformedIn(supplement.On(default))
-        : id == "folate" && supplement.FolicAcidPerDose > 0 ? supplement.FolicAcidPerDose * supplement.DosesPerDay
+        : id == "folate" ? supplement.FolateTowardUl
         : supplement.PerDose.GetValueOrDefault(id) * supplement.DosesPerDay;
 
     private static double PreformedIn(IntakeItem item) => UsualDiet.PreformedIn(item);

@@ -116,7 +116,7 @@ public static class SupplementAdvisor
 
         // What the UL leaves: food and supplements with the plan for a UL of total intake, supplements alone where the
         // UL covers only them.
-        var current = request.Supplements.Sum(s => (nutrient == "folate" && s.FolicAcidPerDose > 0 ? s.FolicAcidPerDose : s.PerDose.GetValueOrDefault(nutrient)) * s.DosesPerDay);
+        var current = request.Supplements.Sum(s => nutrient == "folate" ? s.FolateTowardUl : s.PerDose.GetValueOrDefault(nutrient) * s.DosesPerDay);
         double room = double.PositiveInfinity;
         if (target?.Ul is { } ul)
         {

@@ -58,6 +58,7 @@ public sealed record SupplementCut(string Nutrient, string Name, string Unit, do
         UpperLimitScope.TotalIntake => "the UL covers food and supplements",
         UpperLimitScope.PreformedVitaminA => "the UL covers preformed vitamin A only",
         UpperLimitScope.SupplementsOnly => "the UL covers supplements only; food is not limited",
+        _ when Nutrient == "folate" && Name.Contains("ethylfolate", StringComparison.Ordinal) => $"the UL covers supplements and fortified food; {Replete.Diet.FolateForms.MethylfolateUl}",
         _ => "the UL covers supplements and fortified food",
     };
 }

@@ -143,11 +143,22 @@ public static class AppExport
             // filed under Supplements counts too: the cautious reading for the supplement-only upper limits (a
             // capsule missed there could hide an excess; a shake counted there can only warn early).
             var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
+            var name = food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total";
             var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
-                || (category >= 0 && string.Equals(csv.GetOptionalString(category), "Supplements", StringComparison.OrdinalIgnoreCase));
+                || (category >= 0 && IsSupplementCategory(csv.GetOptionalString(category)));
+            // A folic acid or methylfolate tablet logged as a food (h65 finding 5): its name says the form, and its
+            // category is no food group. It is a supplement, so its folate counts toward the UL. Whether the export's
+            // folate for it is DFE or micrograms as taken is not known, so it is stored as it stands and read the cautious
+            // way for each use (FolateForms.TowardUl; the analysis says so): as DFE for adequacy, all of it for the UL.
+            if (FolateForms.Of(name) is FolateForm.FolicAcid or FolateForm.Methylfolate && food >= 0
+                && (isSupplement || category < 0 || string.IsNullOrWhiteSpace(csv.GetOptionalString(category))))
+            {
+                isSupplement = true;
+            }
+
             count++;
             yield return new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
-                food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total", nutrients, $"{csv.FileName}:{csv.Line}")
+                name, nutrients, $"{csv.FileName}:{csv.Line}")
             {
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
@@ -158,6 +169,11 @@ public static class AppExport
 
         dates.Resolve();
     }
+
+    /// <summary>Whether a Cronometer category files supplements: "Supplements" (a protein shake in the fixture exports)
+    /// or "Vitamins". The other categories are food groups ("Breakfast Cereals"); blank is a recipe or a custom food.</summary>
+    private static bool IsSupplementCategory(string? category) =>
+        string.Equals(category, "Supplements", StringComparison.OrdinalIgnoreCase) || string.Equals(category, "Vitamins", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes, FileDates dates)
     {

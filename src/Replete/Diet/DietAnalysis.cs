@@ -113,7 +113,7 @@ public static class DietAnalyzer
         var dates = tally.Days.Keys.Order().ToList();
         var planned = supplements.Select(s => s.On(default)).ToList();
         var byDay = new Dictionary<DateOnly, Dictionary<string, double>>();
-        var taken = new Taken(dates, planned);
+        var taken = new Taken(dates, planned, [.. supplements.Select(s => s.FolateTowardUl)]);
         foreach (var date in dates)
         {
             var day = tally.Days[date];
@@ -309,10 +309,14 @@ public static class DietAnalyzer
 
         var daily = counted.Select(d => byDay[d].GetValueOrDefault(id)).ToList();
         // Below an athlete range the reading says so (AdequacyReading.For), with the range and its source.
-        // The folate UL is in micrograms of folic acid, not DFE: compare what the labels give as folic acid.
-        var forUpperLimit = id == "folate" && supplements.Any(s => s.FolicAcidPerDose > 0)
-            ? supplements.Sum(s => s.FolicAcidPerDose * s.DosesPerDay)
-            : fromSupplements;
+        // The folate UL is set in micrograms of folic acid, not DFE (IOM 1998 p.280): it counts each supplement's folic
+        // acid or L-methylfolate as taken, and all the folate of one whose form is not stated (FolateForms), daily or logged.
+        var forUpperLimit = id == "folate" ? taken.FolateTowardUl() / dates.Count : fromSupplements;
+        if (id == "folate")
+        {
+            notes.AddRange(FolateReadings(supplements, taken));
+        }
+
         // The vitamin A UL covers preformed vitamin A (retinol) only (IOM 2001 ch.4): where the logged foods report
         // retinol it is what the UL sees, so carrots never raise a UL alarm; where too few do, total RAE is compared and
         // the note says it overstates.
@@ -364,13 +368,34 @@ public static class DietAnalyzer
         ? "food data give preformed niacin only, while the target is in niacin equivalents, which also count the tryptophan in protein (60 mg tryptophan = 1 mg; IOM 1998, ch. 6)"
         : null;
 
+    /// <summary>How the folate of each supplement that gives some was read (<see cref="FolateForms.Reading"/>), one
+    /// sentence per form: the daily ones by their unit, form or name, those logged in an export by their name.</summary>
+    private static IEnumerable<string> FolateReadings(IReadOnlyList<Supplement> supplements, Taken taken)
+    {
+        var daily = supplements.Where(s => s.PerDose.GetValueOrDefault("folate") > 0).Select(s => (Form: s.FolateForm, s.Name, Logged: false));
+        var logged = taken.FolateNames.Select(n => (Form: FolateForms.Of(n), Name: n, Logged: true));
+        return daily.Concat(logged)
+            .GroupBy(x => x.Form)
+            .Where(g => g.Key != FolateForm.FoodFolate)
+            .OrderBy(g => g.Key)
+            .Select(g => FolateForms.Reading(g.Key, [.. g.Select(x => x.Name).Distinct(StringComparer.OrdinalIgnoreCase)], g.Any(x => x.Logged)));
+    }
+
     /// <summary>What supplements give over the logged days, added as the report always has: the daily ones on every day,
     /// then each one logged, in the order they come (so every sum is the same to the last bit).</summary>
-    private sealed class Taken(List<DateOnly> dates, List<IntakeItem> planned)
+    /// <param name="dates">The logged days.</param>
+    /// <param name="planned">The daily supplements, as taken on a day.</param>
+    /// <param name="plannedFolate">What the folate UL counts of each daily supplement a day (<see cref="Supplement.FolateTowardUl"/>).</param>
+    private sealed class Taken(List<DateOnly> dates, List<IntakeItem> planned, List<double> plannedFolate)
     {
         private readonly Dictionary<string, double> sums = new(StringComparer.Ordinal);
         private readonly HashSet<string> estimated = new(StringComparer.Ordinal);
         private double? preformed;
+        private double? folateTowardUl;
+
+        /// <summary>The names of the logged supplements that give folate, in the order first seen (a few hundred at most
+        /// in a long export: the same product is logged day after day).</summary>
+        public List<string> FolateNames { get; } = [];
 
         /// <summary>Preformed vitamin A per logged day: food, then the daily supplements, then those logged.</summary>
         public Dictionary<DateOnly, double> PreformedByDay { get; } = [];
@@ -388,6 +413,34 @@ public static class DietAnalyzer
 
             PreformedByDay[item.Date] += Preformed(item);
             preformed = (preformed ?? Planned(Preformed)) + Preformed(item);
+            if (item.Nutrients.GetValueOrDefault("folate") > 0)
+            {
+                folateTowardUl = FolateTowardUl() + FolateForms.TowardUl(item);
+                if (FolateNames.Count < 100 && !FolateNames.Contains(item.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    FolateNames.Add(item.Name);
+                }
+            }
+        }
+
+        /// <summary>What the folate UL counts over the logged days: the daily supplements', then each logged one's.</summary>
+        public double FolateTowardUl()
+        {
+            if (folateTowardUl is { } sum)
+            {
+                return sum;
+            }
+
+            var planned = 0.0;
+            foreach (var _ in dates)
+            {
+                foreach (var amount in plannedFolate)
+                {
+                    planned += amount;
+                }
+            }
+
+            return planned;
         }
 
         public double Sum(string nutrient) => sums.TryGetValue(nutrient, out var sum) ? sum : Planned(i => i.Nutrients.GetValueOrDefault(nutrient));

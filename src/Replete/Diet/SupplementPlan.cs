@@ -9,7 +9,8 @@ namespace Replete.Diet;
 /// <summary>A supplements document: what a person takes every day.</summary>
 /// <remarks>JSON (or YAML turned into JSON): <c>{"supplements": [{"name": "Magnesium bisglycinate", "form":
 /// "bisglycinate", "doses_per_day": 1, "per_dose": {"magnesium": "200 mg"}}]}</c>. Amounts are a number and a unit
-/// the catalog converts (mg, ug, g, IU for vitamins D, A and E, mmol for electrolytes, ug_folic_acid for folic acid);
+/// the catalog converts (mg, ug, g, IU for vitamins D, A and E, mmol for electrolytes,
+/// ug_folic_acid_with_food, ug_folic_acid_fasting, ug_methylfolate and ug_food_folate for folate);
 /// minerals are elemental. <c>doses_per_day</c> defaults to 1 and lies in <see cref="InputLimits.DosesPerDay"/>.</remarks>
 /// <param name="Supplements">The supplements.</param>
 public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
@@ -82,7 +83,8 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
 
         reader.OnlyOnce(perDose, $"{path}.per_dose");
         var amounts = new Dictionary<string, double>();
-        var folicAcid = 0.0;
+        var folateForm = FolateForm.NotStated;
+        var folateAsTaken = 0.0;
         var estimated = new HashSet<string>();
         foreach (var property in perDose.EnumerateObject())
         {
@@ -115,15 +117,26 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
             }
 
             var amount = converted.Value;
-            // Folate in a plain mass unit ("2000 ug") is read as DFE, the label's unit, unless the supplement says it is
-            // folic acid (form or name): then it is folic acid, 1.7 ug DFE per ug taken with food (data/unit_conversions.csv, IOM 1998 ch.8; the
-            // lower of the with-food and fasting factors, so adequacy is not overstated), and all of it counts against the
-            // UL, which is set in ug of folic acid (h65 finding 4: "folic acid", "2000 ug" was counted as 2000 DFE).
-            if (nutrient.Id == "folate" && !parts[1].Contains("folic", StringComparison.OrdinalIgnoreCase) && !parts[1].Contains("food", StringComparison.OrdinalIgnoreCase)
-                && $"{form} {name}".Contains("folic", StringComparison.OrdinalIgnoreCase))
+            if (nutrient.Id == "folate")
             {
-                folicAcid = amount;
-                amount = NutrientCatalog.Default.Convert(nutrient, amount, "ug_folic_acid_with_food")?.Value ?? amount;
+                // The unit says the form (ug_folic_acid_with_food, ug_methylfolate, ug_food_folate), else the supplement's
+                // form or name does; methylfolate words first, since "5-methyltetrahydrofolic acid" says "folic" too.
+                // Folic acid or L-methylfolate in a plain mass unit ("2000 ug") is that form as taken: 1.7 ug DFE per ug
+                // (IOM 1998 ch.8 with food; EFSA 2022 for L-methylfolate; the lower factor each, so adequacy is not
+                // overstated), and all of it counts toward the UL (h65 finding 4: folic acid was counted as DFE x1). A
+                // unit that says DFE ("680 ug DFE") is DFE already: the form as taken is at most DFE / 1.7. A form not
+                // stated is DFE x1 for adequacy and all of it toward the UL (FolateForms, README "Supplements").
+                folateForm = FolateForms.OfUnit(parts[1]) ?? FolateForms.Of($"{form} {name}");
+                if (FolateForms.OfUnit(parts[1]) is not null)
+                {
+                    folateAsTaken = value;
+                }
+                else if (folateForm is FolateForm.FolicAcid or FolateForm.Methylfolate)
+                {
+                    var saysDfe = parts[1].EndsWith("DFE", StringComparison.OrdinalIgnoreCase);
+                    folateAsTaken = saysDfe ? amount / FolateForms.DfePerUg(folateForm) : amount;
+                    amount = saysDfe ? amount : amount * FolateForms.DfePerUg(folateForm);
+                }
             }
 
             amounts[nutrient.Id] = amount;
@@ -140,11 +153,6 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
                 // retinol only (IOM 2001 ch.4), never count it (h68 finding 8: 300 mg beta-carotene read acute toxicity).
                 amounts.TryAdd("retinol", 0);
             }
-            if (nutrient.Id == "folate" && parts[1].Contains("folic_acid", StringComparison.OrdinalIgnoreCase))
-            {
-                folicAcid = value;
-            }
-
             if (converted.IsEstimate)
             {
                 estimated.Add(nutrient.Id);
@@ -152,6 +160,6 @@ public sealed record SupplementPlan(IReadOnlyList<Supplement> Supplements)
         }
 
         return reader.Count > before || name is null ? null
-            : new Supplement(name, form, doses, amounts) { Estimated = estimated, FolicAcidPerDose = folicAcid };
+            : new Supplement(name, form, doses, amounts) { Estimated = estimated, FolateForm = folateForm, FolateAsTakenPerDose = folateAsTaken };
     }
 }

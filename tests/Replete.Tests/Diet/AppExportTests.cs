@@ -203,6 +203,28 @@ public class AppExportTests
         Assert.Equal(supplement, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).IsSupplement);
     }
 
+    /// <summary>h65 finding 5: a folic acid tablet logged as a food (a meal group, category "Vitamins" or blank for a
+    /// custom food, as Cronometer writes recipes and custom foods) is a supplement, so its folate counts toward the UL.
+    /// Its folate is stored as the export gives it: whether that is DFE or ug as taken is not known (FolateForms.TowardUl
+    /// reads it the cautious way for each use). A food group's line stays food, and a multivitamin in "Vitamins" is a
+    /// supplement without a form.</summary>
+    [Theory]
+    [InlineData("Breakfast", "Folic Acid 400 mcg", "Vitamins", true, 400)]
+    [InlineData("Breakfast", "Folic acid tablet", "", true, 400)]
+    [InlineData("Supplements", "Folic Acid", "Supplements", true, 400)]
+    [InlineData("Breakfast", "L-Methylfolate 400 mcg", "Vitamins", true, 400)]
+    [InlineData("Breakfast", "Multivitamin", "Vitamins", true, 400)]
+    [InlineData("Breakfast", "Cereal, fortified with folic acid", "Breakfast Cereals", false, 400)]
+    public void Cronometer_AFolicAcidTablet_LoggedAsAFood_IsFolicAcid(string group, string name, string category, bool supplement, double dfe)
+    {
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Folate (\u00b5g),Category\n2026-11-02,08:00,{group},\"{name}\",1.00 tablet,400.00,{category}\n"), "servings.csv");
+        csv.ReadHeader();
+
+        var item = Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header)));
+
+        Assert.Equal((supplement, dfe), (item.IsSupplement, Math.Round(item.Nutrients["folate"], 6)));
+    }
+
     [Fact]
     public void TwoColumnsForOneNutrient_AreRefused_NotSummed()
     {

@@ -162,6 +162,43 @@ public class DietAnalyzerTests
         Assert.False(folate.Adequacy.UpperLimit.LikelyExcess);
     }
 
+    /// <summary>h65 finding 9: a folate supplement without its form counts toward the UL whatever else is taken; before,
+    /// a folic acid supplement beside it made the UL count the folic acid only. The output says how each was read.</summary>
+    [Fact]
+    public void Analyze_FolateWithoutForm_CountsTowardTheUl_BesideFolicAcid_AndSaysSo()
+    {
+        using var source = Replete.Data.JsonSource.Parse("""{"supplements": [{"name": "Folic acid", "per_dose": {"folate": "400 ug"}}, {"name": "B complex", "per_dose": {"folate": "700 ug"}}]}""", "s.json");
+        var supplements = SupplementPlan.Read(source).OrThrow().Supplements;
+
+        var folate = DietAnalyzer.Analyze([Food(1, "spinach", ("folate", 200))], supplements, Runner).Nutrients.Single(n => n.Nutrient.Id == "folate");
+
+        Assert.Equal(200 + 680 + 700, folate.MeanDaily!.Value, 6);
+        Assert.Equal(1100, folate.Adequacy!.UpperLimit!.IntakeCompared, 6);
+        Assert.True(folate.Adequacy.UpperLimit.LikelyExcess);
+        Assert.Contains(folate.Notes, n => n.Contains("'Folic acid' is read as folic acid", StringComparison.Ordinal) && n.Contains("IOM 1998", StringComparison.Ordinal));
+        Assert.Contains(folate.Notes, n => n.Contains("'B complex' does not say its form", StringComparison.Ordinal) && n.Contains("toward the UL", StringComparison.Ordinal));
+    }
+
+    /// <summary>h65 finding 9: L-methylfolate is named as such, never "folic acid", and counts toward the UL with EFSA
+    /// 2023 named as the reason; a folic acid tablet logged in an export counts all its folate toward the UL, as the
+    /// export gives it (DFE or ug as taken: not known, so the cautious reading).</summary>
+    [Fact]
+    public void Analyze_Methylfolate_And_LoggedFolicAcid_CountAsTaken_AndAreNamed()
+    {
+        using var source = Replete.Data.JsonSource.Parse("""{"supplements": [{"name": "Quatrefolic 800", "per_dose": {"folate": "800 ug"}}]}""", "s.json");
+        var supplements = SupplementPlan.Read(source).OrThrow().Supplements;
+        var tablet = new IntakeItem(new DateOnly(2026, 11, 1), null, "Breakfast", "Folic Acid 400 mcg", new Dictionary<string, double> { ["folate"] = 680 }, "servings.csv:3") { IsSupplement = true };
+
+        var folate = DietAnalyzer.Analyze([Food(1, "spinach", ("folate", 200)), tablet], supplements, Runner).Nutrients.Single(n => n.Nutrient.Id == "folate");
+
+        Assert.Equal(800 + 680, folate.Adequacy!.UpperLimit!.IntakeCompared, 6);
+        var methyl = Assert.Single(folate.Notes, n => n.Contains("'Quatrefolic 800'", StringComparison.Ordinal));
+        Assert.Contains("L-methylfolate", methyl, StringComparison.Ordinal);
+        Assert.Contains("not folic acid", methyl, StringComparison.Ordinal);
+        Assert.Contains("EFSA 2023", methyl, StringComparison.Ordinal);
+        Assert.Contains(folate.Notes, n => n.Contains("'Folic Acid 400 mcg' is read as folic acid by its name", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Analyze_DateRange_CountsOnlyDaysInside()
     {

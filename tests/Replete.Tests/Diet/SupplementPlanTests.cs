@@ -21,19 +21,27 @@ public class SupplementPlanTests
     }
 
     /// <summary>h65 finding 4: a label's "2000 ug" of a supplement that says it is folic acid is folic acid: x1.7 DFE
-    /// (IOM 1998 ch.8, with food) and all of it against the UL; without that word it stays DFE, the label's unit.</summary>
+    /// (IOM 1998 ch.8, with food) and all of it against the UL. Finding 9: without a form it stays DFE x1 for adequacy
+    /// and all of it counts toward the UL (one stated reading); L-methylfolate is not folic acid, even where its
+    /// chemical name says "folic": x1.7 DFE (EFSA 2022) and toward the UL (EFSA 2023); a unit that says DFE is DFE.</summary>
     [Theory]
-    [InlineData("""{"name": "Folate", "form": "folic acid", "per_dose": {"folate": "2000 ug"}}""", 3400, 2000)]
-    [InlineData("""{"name": "Folic Acid 2 mg", "per_dose": {"folate": "2 mg"}}""", 3400, 2000)]
-    [InlineData("""{"name": "B complex", "per_dose": {"folate": "2000 ug"}}""", 2000, 0)]
-    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "400 ug_folic_acid_fasting"}}""", 800, 400)]
-    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "400 ug_food_folate"}}""", 400, 0)]
-    public void Read_FolateNamedFolicAcid_IsFolicAcid(string supplement, double dfe, double folicAcid)
+    [InlineData("""{"name": "Folate", "form": "folic acid", "per_dose": {"folate": "2000 ug"}}""", 3400, FolateForm.FolicAcid, 2000)]
+    [InlineData("""{"name": "Folic Acid 2 mg", "per_dose": {"folate": "2 mg"}}""", 3400, FolateForm.FolicAcid, 2000)]
+    [InlineData("""{"name": "B complex", "per_dose": {"folate": "2000 ug"}}""", 2000, FolateForm.NotStated, 2000)]
+    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "400 ug_folic_acid_fasting"}}""", 800, FolateForm.FolicAcid, 400)]
+    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "400 ug_food_folate"}}""", 400, FolateForm.FoodFolate, 0)]
+    [InlineData("""{"name": "L-methylfolate", "per_dose": {"folate": "1000 ug"}}""", 1700, FolateForm.Methylfolate, 1000)]
+    [InlineData("""{"name": "Metafolin (L-5-methyltetrahydrofolic acid)", "per_dose": {"folate": "400 ug"}}""", 680, FolateForm.Methylfolate, 400)]
+    [InlineData("""{"name": "Prenatal", "form": "Quatrefolic", "per_dose": {"folate": "800 ug"}}""", 1360, FolateForm.Methylfolate, 800)]
+    [InlineData("""{"name": "5-MTHF", "per_dose": {"folate": "500 ug_methylfolate"}}""", 850, FolateForm.Methylfolate, 500)]
+    [InlineData("""{"name": "Folic acid", "per_dose": {"folate": "680 mcg DFE"}}""", 680, FolateForm.FolicAcid, 400)]
+    public void Read_FolateForm_SetsDfeAndWhatTheUlCounts(string supplement, double dfe, FolateForm form, double towardUl)
     {
         var read = Read($$"""{"supplements": [{{supplement}}]}""").OrThrow().Supplements[0];
 
         Assert.Equal(dfe, read.PerDose["folate"], 6);
-        Assert.Equal(folicAcid, read.FolicAcidPerDose, 6);
+        Assert.Equal(form, read.FolateForm);
+        Assert.Equal(towardUl, read.FolateTowardUl, 6);
     }
 
     /// <summary>h68 finding 8: beta-carotene is no preformed vitamin A, so it never counts toward the UL (retinol 0).</summary>
