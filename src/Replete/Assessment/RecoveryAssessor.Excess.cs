@@ -50,8 +50,19 @@ public static partial class RecoveryAssessor
         var harm = new Dictionary<string, List<HarmReached>>();
         var fromSupplements = new HashSet<string>(StringComparer.Ordinal);
         var massNeeded = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var infantNotDeterminable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var intake in diet?.Nutrients ?? [])
         {
+            // An infant's UL that IOM could not set ("ND") is no licence: IOM says the intake should come from food only.
+            if (input.Person.AgeYears < 1 && intake.MeanFromSupplements > 0 && intake.Adequacy is { UpperLimit: null } && AdultUl(input.Person, intake.Nutrient.Id) is not null)
+            {
+                infantNotDeterminable.Add(intake.Nutrient.Id);
+                fromSupplements.Add(intake.Nutrient.Id);
+                Add(intake.Nutrient.Id, new Evidence(string.Create(CultureInfo.InvariantCulture,
+                    $"{intake.MeanFromSupplements:#,0.##} {intake.Nutrient.Unit}/d from supplements for an infant, for whom IOM sets no UL (not determinable)"), LinkStrength.Strong, InfantNotDeterminableSource, EvidenceGrade.Primary)
+                { Code = intake.Nutrient.Id });
+            }
+
             if (intake.Adequacy?.UpperLimit is not { Judged: true } ul)
             {
                 continue;
@@ -128,7 +139,9 @@ public static partial class RecoveryAssessor
                 Code = s.SymptomId,
             });
             var reached = harm.GetValueOrDefault(e.Key) ?? [];
-            var advice = Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person);
+            var advice = infantNotDeterminable.Contains(e.Key) && reached.Count == 0 && signs.Count == 0
+                ? "IOM sets no UL for infants for this nutrient: there are no data on harm, and an infant may not handle excess amounts, so it should come from breast milk, formula and food only. Ask a doctor before giving this supplement."
+                : Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person);
             return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = massNeeded.GetValueOrDefault(e.Key) ?? [] };
         })];
     }
@@ -173,9 +186,15 @@ public static partial class RecoveryAssessor
             return 1;
         }
 
-        var adult = References.LifeStages.For(new References.Person(30, person.Sex));
-        return References.DriTable.Default.Find(adult.Id, nutrient)?.Ul is { } adultUl && ul < adultUl ? ul / adultUl : 1;
+        return AdultUl(person, nutrient) is { } adultUl && ul < adultUl ? ul / adultUl : 1;
     }
+
+    /// <summary>The UL of an adult (30 years, not pregnant) of the person's sex for <paramref name="nutrient"/>, or null.</summary>
+    private static double? AdultUl(References.Person person, string nutrient) =>
+        References.DriTable.Default.Find(References.LifeStages.For(new References.Person(30, person.Sex)).Id, nutrient)?.Ul;
+
+    /// <summary>IOM's footnote to every DRI table of ULs, for "ND" at 0-12 months.</summary>
+    private const string InfantNotDeterminableSource = "IOM DRI reports, table of ULs, footnote to ND (e.g. IOM 2000, doi:10.17226/9810, Summary Table): \"not determinable due to lack of data of adverse effects in this age group and concern with regard to lack of ability to handle excess amounts. Source of intake should be from food only to prevent high levels of intake\"";
 
     /// <summary>An intake shown beside the levels it is compared with: with one decimal, or with as many more (up to
     /// four) as it takes not to read as one of them (59.99 is not shown as "60" beside a LOAEL of 60, nor 250.04 as

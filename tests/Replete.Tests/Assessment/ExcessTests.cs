@@ -252,4 +252,23 @@ public class ExcessTests
         Assert.Equal(TriageLevel.SelfCare, low.Triage);
         Assert.Empty(low.Excess);
     }
+
+    /// <summary>IOM could not set a UL for infants for most nutrients ("ND": intake from food only). A supplement of one
+    /// for a baby of six months is named, with a doctor to ask; one with an infant UL (vitamin D, 25 ug at 0-6 months)
+    /// is judged against it as for anyone.</summary>
+    [Fact]
+    public void Infant_ASupplementWithNoInfantUl_IsNamed_WithADoctorToAsk()
+    {
+        var baby = new Person(0.5, Sex.Female, BodyMassKg: 7);
+
+        var b6 = WithSupplement("vitamin_b6", 0.1, 2, baby);
+        var vitaminD = WithSupplement("vitamin_d", 0.5, 10, baby);
+
+        var excess = Assert.Single(b6.Excess);
+        Assert.Equal("vitamin_b6", excess.Nutrient);
+        Assert.Contains("IOM sets no UL for infants", excess.Advice, StringComparison.Ordinal);
+        Assert.Contains("Ask a doctor", excess.Advice, StringComparison.Ordinal);
+        Assert.Contains("not determinable", excess.Evidence[0].Source, StringComparison.Ordinal);
+        Assert.Empty(vitaminD.Excess);
+    }
 }
