@@ -111,6 +111,10 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
     /// <see cref="Evidence"/>. Each with a flag raises it.</summary>
     internal IReadOnlyList<HarmReached> Harm { get; init; } = [];
 
+    /// <summary>True where a per-kg poisoning level (iron, 40 mg/kg) could not be judged for want of a body mass: no
+    /// report may then read as an all-clear (h71 finding 2).</summary>
+    public bool PoisoningUnjudged => MassNeeded.Count > 0;
+
     /// <summary>Each level where harm was seen, for an effect that raises a red flag, that the intake reaches, in words
     /// ("62.2 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ..."); empty where none. A
     /// plan that lowers the supplement says this rather than only by how much (h68 finding 16).</summary>

@@ -61,6 +61,19 @@ public static partial class RecoveryAssessor
                 Add(intake.Nutrient.Id, new Evidence(string.Create(CultureInfo.InvariantCulture,
                     $"{intake.MeanFromSupplements:#,0.##} {intake.Nutrient.Unit}/d from supplements for an infant, for whom IOM sets no UL (not determinable)"), LinkStrength.Strong, InfantNotDeterminableSource, EvidenceGrade.Primary)
                 { Code = intake.Nutrient.Id });
+
+                // With no infant UL to scale by, an adult level is the least an infant's intake is held to (h71 finding 3).
+                var infantReached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && !h.PerKg && h.AppliesTo(input.Person) && h.ReachedBy(intake.MeanDaily ?? 0, null)).ToList();
+                if (infantReached.Count > 0)
+                {
+                    harm[intake.Nutrient.Id] = [.. infantReached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
+                        $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {(level.Kind == "noael" ? "above" : "at or above")} {level.Level:#,0.##} {intake.Nutrient.Unit}/d, {level.KindInWords} for adults, which an infant's intake is held to at the least: {level.Effect}"))
+                    { Short = string.Create(CultureInfo.InvariantCulture, $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is at or above the adult {level.Kind.ToUpperInvariant()} of {level.Level:#,0.##} {intake.Nutrient.Unit}/d") })];
+                    foreach (var reach in harm[intake.Nutrient.Id])
+                    {
+                        Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
+                    }
+                }
             }
 
             if (intake.Adequacy?.UpperLimit is not { Judged: true } ul)
@@ -88,12 +101,11 @@ public static partial class RecoveryAssessor
             // food, and a referral must not rest on a typing slip.
             var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
             var mass = input.Person.BodyMassKg;
-            // A level scaled for a child is Replete's estimate: it is judged only where supplements add to the intake. From
-            // food alone the UL advice still names the excess, but an estimate does not send a child eating ordinary food
-            // to a doctor (zinc from an ordinary diet passes the UL of 7 mg at 1-3 years).
+            // A level scaled for a child is Replete's estimate, judged whatever provides the intake: drops logged as a food
+            // (a Cronometer row outside the supplement groups) are a dose all the same (h71 finding 1). It may send a
+            // child eating fortified food to a doctor; a wrong all-clear is the worse error.
             var scale = ChildScale(input.Person, intake.Nutrient.Id, ul.Ul);
-            var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.AppliesTo(input.Person) && h.ReachedBy(dose, mass, scale)
-                    && (scale >= 1 || h.PerKg || intake.MeanFromSupplements > 0))
+            var reached = kb.HarmLevels.Where(h => h.Nutrient == intake.Nutrient.Id && h.AppliesTo(input.Person) && h.ReachedBy(dose, mass, scale))
                 .OrderByDescending(h => h.Kind == "acute").ToList();
             if (reached.Count > 0)
             {
@@ -139,10 +151,17 @@ public static partial class RecoveryAssessor
                 Code = s.SymptomId,
             });
             var reached = harm.GetValueOrDefault(e.Key) ?? [];
-            var advice = infantNotDeterminable.Contains(e.Key) && reached.Count == 0 && signs.Count == 0
+            var unjudged = massNeeded.GetValueOrDefault(e.Key) ?? [];
+            var advice = infantNotDeterminable.Contains(e.Key) && !reached.Any(h => h.Level.Flag.Length > 0) && signs.Count == 0
                 ? "IOM sets no UL for infants for this nutrient: there are no data on harm, and an infant may not handle excess amounts, so it should come from breast milk, formula and food only. Ask a doctor before giving this supplement."
                 : Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person);
-            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = massNeeded.GetValueOrDefault(e.Key) ?? [] };
+            if (unjudged.Count > 0)
+            {
+                // A dose that may be a poisoning dose is never met with "keep to it" (h71 finding 2).
+                advice = "A poisoning level could not be judged without a body mass (see Check): give body_mass_kg, and take no more until it is judged. " + advice.Replace(" " + Intake.UpperLimitCheck.MedicalSupervision, "", StringComparison.Ordinal);
+            }
+
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = unjudged };
         })];
     }
 

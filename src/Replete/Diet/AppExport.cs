@@ -150,7 +150,7 @@ public static class AppExport
             // category is no food group. It is a supplement, so its folate counts toward the UL. Whether the export's
             // folate for it is DFE or micrograms as taken is not known, so it is stored as it stands and read the cautious
             // way for each use (FolateForms.TowardUl; the analysis says so): as DFE for adequacy, all of it for the UL.
-            if (FolateForms.Of(name) is FolateForm.FolicAcid or FolateForm.Methylfolate && food >= 0
+            if (FolateForms.NamesATablet(name) && food >= 0
                 && (isSupplement || category < 0 || string.IsNullOrWhiteSpace(csv.GetOptionalString(category))))
             {
                 isSupplement = true;

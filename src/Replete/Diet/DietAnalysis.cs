@@ -339,6 +339,17 @@ public static class DietAnalyzer
                 UpperLimit = ul with { ProbabilityAbove = null, LikelyExcess = false, Judged = false, Note = "cannot be judged from this source: the UL covers preformed vitamin A (retinol) only, and a % Daily Value does not give the form" },
             };
         }
+        if (target.UlScope is References.UpperLimitScope.SupplementsOnly or References.UpperLimitScope.SupplementsAndFortificants
+            && tally.DailyTotals > 0 && adequacy.UpperLimit is { LikelyExcess: false } partial)
+        {
+            // A daily summary folds supplements into the day's total: "0 of 350 from supplements" would be a wrong
+            // all-clear (h71 finding 4). Supplements given apart that already pass the UL are still said.
+            adequacy = adequacy with
+            {
+                UpperLimit = partial with { ProbabilityAbove = null, Judged = false, Note = "cannot be judged from this source: the UL covers supplements" + (target.UlScope == References.UpperLimitScope.SupplementsOnly ? "" : " and fortified food") + ", and a daily summary does not separate them from food; export the servings file to check it" },
+            };
+        }
+
         var foodTotal = food?.Total ?? 0;
         var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
             .Select(f => new FoodContribution(f.Name, f.Sum / dates.Count, foodTotal > 0 ? f.Sum / foodTotal : 0))
@@ -504,6 +515,9 @@ public static class DietAnalyzer
         /// <summary>Vitamin A IU of unknown form not counted (<see cref="IntakeItem.VitaminAIuNotCounted"/>), summed.</summary>
         public double VitaminAIuNotCounted { get; private set; }
 
+        /// <summary>Daily totals counted (<see cref="IntakeItem.IsDailyTotal"/>): they do not separate supplements from food.</summary>
+        public int DailyTotals { get; private set; }
+
         public void Add(IntakeItem item)
         {
             if (item.IsSupplement)
@@ -518,6 +532,7 @@ public static class DietAnalyzer
             }
 
             Entries++;
+            DailyTotals += item.IsDailyTotal ? 1 : 0;
             day.Entries++;
             day.FoodPreformed += Preformed(item);
             ReportingRetinol += item.Nutrients.ContainsKey("retinol") ? 1 : 0;

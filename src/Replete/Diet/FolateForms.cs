@@ -31,10 +31,18 @@ public static class FolateForms
 {
     /// <summary>Words that name L-methylfolate. Checked before "folic", which "L-5-methyltetrahydrofolic acid" and
     /// "levomefolic acid" also contain.</summary>
-    private static readonly string[] MethylfolateWords = ["methylfolate", "methyltetrahydrofol", "mthf", "metafolin", "quatrefolic", "levomefol"];
+    private static readonly string[] MethylfolateWords = ["methylfolate", "methyl folate", "methyl-folate", "methyltetrahydrofol", "mthf", "metafolin", "quatrefolic", "levomefol"];
 
     /// <summary>Why L-methylfolate counts toward the folate UL, said wherever it does.</summary>
     public const string MethylfolateUl = "IOM set it for folic acid, and EFSA 2023 applies the same adult UL, 1,000 ug/d, to folic acid and L-methylfolate together";
+
+    /// <summary>Whether a logged line's name reads as a folate tablet: it names folic acid or methylfolate, or names folate
+    /// with a dose ("Nature Made Folate 1000 mcg DFE"; h71 finding 6). A food's name seldom gives a dose in mcg or mg.</summary>
+    public static bool NamesATablet(string? name) =>
+        !string.IsNullOrWhiteSpace(name)
+        && (Of(name) is FolateForm.FolicAcid or FolateForm.Methylfolate
+            || (name.Contains("folate", StringComparison.OrdinalIgnoreCase)
+                && System.Text.RegularExpressions.Regex.IsMatch(name, @"\d\s*(mcg|µg|ug|mg)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100))));
 
     /// <summary>The form the words (a supplement's name and form, or a logged line's name) say, or
     /// <see cref="FolateForm.NotStated"/>.</summary>

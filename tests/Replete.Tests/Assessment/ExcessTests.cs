@@ -194,19 +194,45 @@ public class ExcessTests
         Assert.Equal(TriageLevel.SelfCare, adult.Triage);
     }
 
-    /// <summary>The scaled level is an estimate: from food alone it names the UL but sends no child to a doctor (zinc from
-    /// an ordinary diet passes the UL of 7 mg at 1-3 years); with a supplement it does.</summary>
+    /// <summary>The scaled level is judged whatever provides the intake (h71 finding 1): drops logged as a food are a
+    /// dose all the same, and a wrong all-clear is the worse error. A toddler's 9 mg of zinc from food stays under the
+    /// scaled 10.5 mg.</summary>
     [Fact]
-    public void Child_ScaledLevel_CountsOnlyWithASupplement()
+    public void Child_ScaledLevel_CountsFromFoodToo()
     {
         var toddler = new Person(2, Sex.Male, BodyMassKg: 12);
-        var items = Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "food", new Dictionary<string, double> { ["zinc"] = 12 }, $"log.csv:{day}"));
-        var foodOnly = RecoveryAssessor.Assess(new AssessmentInput(toddler, [], [], [], []), diet: DietAnalyzer.Analyze(items, [], TargetCalculator.For(toddler)));
-        var supplemented = WithSupplement("zinc", 2, 10, toddler);
+        RecoveryAssessment FromFood(double zinc) => RecoveryAssessor.Assess(new AssessmentInput(toddler, [], [], [], []),
+            diet: DietAnalyzer.Analyze(Enumerable.Range(1, 7).Select(day => new IntakeItem(new DateOnly(2026, 11, day), null, "lunch", "food", new Dictionary<string, double> { ["zinc"] = zinc }, $"log.csv:{day}")), [], TargetCalculator.For(toddler)));
 
-        Assert.Equal(TriageLevel.SelfCare, foodOnly.Triage);
-        Assert.StartsWith("Likely above the UL", Assert.Single(foodOnly.Excess).Advice, StringComparison.Ordinal);
-        Assert.Equal(TriageLevel.SeeDoctorSoon, supplemented.Triage);
+        Assert.Equal(TriageLevel.SeeDoctorSoon, FromFood(12).Triage);
+        Assert.Contains("the foods that provide most of it", Assert.Single(FromFood(12).Excess).Advice, StringComparison.Ordinal);
+        Assert.Equal(TriageLevel.SelfCare, FromFood(9).Triage);
+    }
+
+    /// <summary>h71 finding 3: an infant with no UL to scale by is held at the least to the adult levels: 100 mg of B6 at
+    /// six months goes to a doctor.</summary>
+    [Fact]
+    public void Infant_AtAnAdultLevel_GoesToADoctor()
+    {
+        var result = WithSupplement("vitamin_b6", 0.1, 100, new Person(0.5, Sex.Female, BodyMassKg: 7));
+
+        Assert.Equal(TriageLevel.SeeDoctorSoon, result.Triage);
+        Assert.Contains("for adults, which an infant's intake is held to", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>h71 finding 2: a dose whose poisoning level cannot be judged without a body mass is never met with "keep
+    /// to it", and the finding says it is unjudged (the reports' headlines read it).</summary>
+    [Fact]
+    public void AnUnjudgedPoisoningLevel_IsNoAllClear()
+    {
+        var unknown = WithSupplement("iron", 10, 3000, Cyclist with { BodyMassKg = null });
+        var known = WithSupplement("iron", 10, 30);
+
+        var iron = Assert.Single(unknown.Excess);
+        Assert.True(iron.PoisoningUnjudged);
+        Assert.StartsWith("A poisoning level could not be judged without a body mass", iron.Advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("keep to it", iron.Advice, StringComparison.Ordinal);
+        Assert.DoesNotContain(known.Excess, e => e.PoisoningUnjudged);
     }
 
     /// <summary>h68 finding 10: an intake a hair from a level is not shown as the level ("59.99", not "60", beside a

@@ -214,6 +214,9 @@ public class AppExportTests
     [InlineData("Supplements", "Folic Acid", "Supplements", true, 400)]
     [InlineData("Breakfast", "L-Methylfolate 400 mcg", "Vitamins", true, 400)]
     [InlineData("Breakfast", "Multivitamin", "Vitamins", true, 400)]
+    [InlineData("Breakfast", "Methyl Folate 5000 mcg", "", true, 400)]
+    [InlineData("Breakfast", "Nature Made Folate 1000 mcg DFE", "", true, 400)]
+    [InlineData("Breakfast", "Folate-rich salad", "", false, 400)]
     [InlineData("Breakfast", "Cereal, fortified with folic acid", "Breakfast Cereals", false, 400)]
     public void Cronometer_AFolicAcidTablet_LoggedAsAFood_IsFolicAcid(string group, string name, string category, bool supplement, double dfe)
     {

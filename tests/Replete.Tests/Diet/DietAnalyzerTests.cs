@@ -28,6 +28,23 @@ public class DietAnalyzerTests
         Assert.Equal(100.0 / 300, result.TopFoods[1].Share, 6);
     }
 
+    /// <summary>h71 finding 4: a daily summary folds supplements into the day's total, so a UL on supplements only
+    /// (magnesium) cannot be judged from it; supplements given apart that pass the UL still are.</summary>
+    [Fact]
+    public void Analyze_DailyTotals_LeaveASupplementsOnlyUlUnjudged()
+    {
+        IntakeItem[] days = [.. Enumerable.Range(1, 3).Select(day => Food(day, "daily total", ("magnesium", 900)) with { IsDailyTotal = true })];
+        var magnesium = new Supplement("Magnesium", null, 1, new Dictionary<string, double> { ["magnesium"] = 400 });
+
+        var alone = DietAnalyzer.Analyze(days, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "magnesium").Adequacy!.UpperLimit!;
+        var withSupplement = DietAnalyzer.Analyze(days, [magnesium], Runner).Nutrients.Single(n => n.Nutrient.Id == "magnesium").Adequacy!.UpperLimit!;
+
+        Assert.False(alone.Judged);
+        Assert.Contains("a daily summary does not separate them", alone.Note, StringComparison.Ordinal);
+        Assert.True(withSupplement.Judged);
+        Assert.True(withSupplement.LikelyExcess);
+    }
+
     [Fact]
     public void Analyze_NutrientNoFoodReports_IsUnknownNotZero()
     {
