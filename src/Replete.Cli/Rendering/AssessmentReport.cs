@@ -58,7 +58,7 @@ internal sealed record AssessmentReport(RecoveryAssessment Result, NutritionPlan
         TriageLevel.SeeDoctorToday => "See a doctor today, before acting on the nutrition findings.",
         TriageLevel.SeeDoctorSoon => "See a doctor soon, before acting on the nutrition findings.",
         // A result above a cut-off with no sourced upper limit is not an all-clear: the line says so (next steps name it).
-        _ when Result.Excess.Any(e => e.PoisoningUnjudged) => "Not judged: a dose may be in the range of poisoning, and no body mass was given to judge it (see Check). Give body_mass_kg and take no more until then.",
+        _ when Result.Excess.Any(e => e.PoisoningUnjudged) => ExcessFinding.PoisoningUnjudgedHeadline,
         _ when Result.Labs.Any(l => l.AboveLowOnly) => "No red flag, but a result has no sourced upper limit to read it against: ask a doctor about it (see Next steps). Findings below.",
         _ => "No red flag: self-care is reasonable. Findings below.",
     };

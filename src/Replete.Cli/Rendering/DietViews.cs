@@ -35,7 +35,7 @@ internal sealed record DietReport(DietAnalysis Analysis, IReadOnlyList<ResolvedF
         Knowledge.TriageLevel.Emergency => "EMERGENCY: get medical care now. Do not self-treat.",
         Knowledge.TriageLevel.SeeDoctorToday => "See a doctor today, before acting on this analysis.",
         Knowledge.TriageLevel.SeeDoctorSoon => "See a doctor soon, before acting on this analysis.",
-        _ when Safety?.Excess.Any(e => e.PoisoningUnjudged) == true => "Not judged: a dose may be in the range of poisoning, and no body mass was given to judge it (see Check). Give body_mass_kg and take no more until then.",
+        _ when Safety?.Excess.Any(e => e.PoisoningUnjudged) == true => Assessment.ExcessFinding.PoisoningUnjudgedHeadline,
         _ => null,
     };
 }

@@ -154,12 +154,7 @@ public static partial class RecoveryAssessor
             var unjudged = massNeeded.GetValueOrDefault(e.Key) ?? [];
             var advice = infantNotDeterminable.Contains(e.Key) && !reached.Any(h => h.Level.Flag.Length > 0) && signs.Count == 0
                 ? "IOM sets no UL for infants for this nutrient: there are no data on harm, and an infant may not handle excess amounts, so it should come from breast milk, formula and food only. Ask a doctor before giving this supplement."
-                : Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person);
-            if (unjudged.Count > 0)
-            {
-                // A dose that may be a poisoning dose is never met with "keep to it" (h71 finding 2).
-                advice = "A poisoning level could not be judged without a body mass (see Check): give body_mass_kg, and take no more until it is judged. " + advice.Replace(" " + Intake.UpperLimitCheck.MedicalSupervision, "", StringComparison.Ordinal);
-            }
+                : Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person, poisoningUnjudged: unjudged.Count > 0);
 
             return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = unjudged };
         })];
@@ -170,7 +165,9 @@ public static partial class RecoveryAssessor
     /// (lower the supplement to keep the total under it), or only a risk factor (check the total). Folic acid above its
     /// UL also gets IOM's reason for it: it hides the anaemia of a B12 deficiency while nerve damage goes on (IOM 1998
     /// p.280), so B12 is to be checked.</summary>
-    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb, bool supplemented, References.Person person)
+    /// <remarks>Where a per-kg poisoning level could not be judged (<paramref name="poisoningUnjudged"/>), the advice starts
+    /// by saying so and never says "keep to" a prescribed dose (h71 finding 2).</remarks>
+    private static string Advice(string nutrient, bool withSymptoms, (Intake.UpperLimitCheck Check, string Unit)? ul, List<HarmReached> reached, KnowledgeBase kb, bool supplemented, References.Person person, bool poisoningUnjudged)
     {
         var levels = kb.HarmLevels.Where(h => h.Nutrient == nutrient && h.AppliesTo(person)).ToList();
         // What to lower: the supplement where one supplies it, else the foods (250 g of liver a day has no supplement).
@@ -182,7 +179,7 @@ public static partial class RecoveryAssessor
         var why = b12.Length == 0 && levels.Where(h => h.Kind != "acute").OrderByDescending(h => h.LifeStage.Length).FirstOrDefault() is { } guard ? $" The UL guards against {guard.Effect}." : "";
         var severe = reached.FirstOrDefault(h => h.Level.Flag.Length > 0);
         // At a harm level the red flag speaks for a prescribed dose ("ask them"); "keep to it" would contradict it.
-        var prescribed = ul is not null && supplemented && severe is null ? " " + Intake.UpperLimitCheck.MedicalSupervision : "";
+        var prescribed = ul is not null && supplemented && severe is null && !poisoningUnjudged ? " " + Intake.UpperLimitCheck.MedicalSupervision : "";
         var text = severe is not null
             ? $"{Capitalized(severe.Text)}. Do not take more; show this to a doctor and ask whether to stop {source}."
             : withSymptoms
@@ -192,7 +189,7 @@ public static partial class RecoveryAssessor
                     : ul is not null
                         ? $"Likely above the UL{amount}, the most that carries no risk for almost everyone. Lower {source} until the total is under the UL.{why}"
                         : "Possible excess. Check the total from food and supplements against the UL (a diet analysis that includes the supplements) before taking more.";
-        return text + b12 + prescribed;
+        return (poisoningUnjudged ? "A poisoning level could not be judged without a body mass (see Check): give body_mass_kg, and take no more until it is judged. " : "") + text + b12 + prescribed;
     }
 
     /// <summary>The ratio of the person's UL to the adult UL for <paramref name="nutrient"/> where the person is under
