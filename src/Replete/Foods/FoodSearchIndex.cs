@@ -317,7 +317,9 @@ public sealed partial class FoodSearchIndex
         {
             work.Prepare(terms.Length);
             FoodText.Tokenize(CleanQuery(query), work.Words);
-            var words = work.Words.Where(w => !w.Stop && !w.Negated).Select(w => w.Text).ToArray();
+            // A negated word ("unsalted", "non-soy") is kept as the negated term the names hold: an optional word that
+            // prefers "Butter, without salt" and never matches "salt" itself.
+            var words = work.Words.Where(w => !w.Stop).Select(w => w.Negated ? NegatedPrefix + w.Text : w.Text).ToArray();
             if (words.Length == 0)
             {
                 words = [.. work.Words.Where(w => !w.Negated).Select(w => w.Text)];
@@ -330,7 +332,7 @@ public sealed partial class FoodSearchIndex
 
             // One food more than asked for, so the last one shown can be told apart from the next (FoodMatch.Tied).
             var depth = limit + 1;
-            var variants = synonyms.Expand(words, MaxVariants);
+            var variants = synonyms.Expand(words, MaxVariants, termIds.ContainsKey);
             for (var v = 0; v < variants.Count; v++)
             {
                 Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, depth, requireAll: true, prune);
@@ -1004,7 +1006,7 @@ public sealed partial class FoodSearchIndex
                 weight = Math.Max(weight, idf[term]);
             }
 
-            slots.Add(new Slot(found, weight, WordRoles.GetValueOrDefault(words[w]) is "plain" or "default"));
+            slots.Add(new Slot(found, weight, words[w][0] == NegatedPrefix || WordRoles.GetValueOrDefault(words[w]) is "plain" or "default"));
         }
 
         // A query of default-form words only ("raw") asks for them.
@@ -1032,6 +1034,11 @@ public sealed partial class FoodSearchIndex
         if (exact)
         {
             Add([exactTerm], 1.0);
+        }
+
+        if (word[0] == NegatedPrefix)
+        {
+            return found;
         }
 
         var spelled = word.Length >= 3 && !char.IsAsciiDigit(word[0]);
@@ -1201,7 +1208,10 @@ public sealed partial class FoodSearchIndex
             var cost = 0.0;
             var costByTerm = new Dictionary<int, double>();
             FoodText.Tokenize(food.Description, words);
-            var head = HeadSegment(words);
+            var head = HeadSegment(words, food.Category);
+            // A head segment of form words only ("Water, bottled", "Beverages, water, tap") names the food itself: there
+            // the words are the food's name, not a form that costs nothing ("Fish, tuna, canned in water").
+            var namedByForm = !words.Any(w => w.Segment == head && !w.Stop && !w.Aside && WordRoles.GetValueOrDefault(w.Text) is not ("plain" or "default"));
             var first = true;
             var firstAt = -1;
             var glossed = 0;
@@ -1256,6 +1266,11 @@ public sealed partial class FoodSearchIndex
                 {
                     role = role is "variant" or "plain" or "default" ? "plain" : null;
                     word = NegatedPrefix + word;
+                }
+
+                if (namedByForm && segment == head && !stop && !aside)
+                {
+                    role = null;
                 }
 
                 var free = stop || aside || role is "plain" or "default" || (role is "class" && segment < head) || word.Length == 1 || char.IsAsciiDigit(word[0]);
@@ -1355,10 +1370,13 @@ public sealed partial class FoodSearchIndex
 
         /// <summary>The segment holding the food's own name: the first, unless it is only a class such as "Nuts" (or a
         /// word of the usual form standing as one: "Seeds, sesame seeds").</summary>
-        private static int HeadSegment(List<FoodWord> words)
+        private static int HeadSegment(List<FoodWord> words, string? category)
         {
+            // SR28 names seeds "Seeds, sesame seeds": there "Seeds" is a class, though the word is a form word elsewhere
+            // ("Peas, split, mature seeds"). Elsewhere a first segment of form words only names the food ("Water, bottled").
             var firstSegment = words.Where(w => w.Segment == 0 && !w.Stop && !w.Aside).ToList();
-            var classOnly = firstSegment.Count > 0 && firstSegment.All(w => WordRoles.GetValueOrDefault(w.Text) is "class" or "plain");
+            var classOnly = firstSegment.Count > 0 && firstSegment.All(w => WordRoles.GetValueOrDefault(w.Text) is "class"
+                || (WordRoles.GetValueOrDefault(w.Text) is "plain" && category is "Nut and Seed Products"));
             return classOnly && words.Any(w => w.Segment == 1) ? 1 : 0;
         }
 

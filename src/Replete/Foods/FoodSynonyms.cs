@@ -8,7 +8,13 @@ public sealed class FoodSynonyms
 {
     private readonly List<(string[] Words, string[][] Alternatives)> entries;
 
-    private FoodSynonyms(List<(string[] Words, string[][] Alternatives)> entries) => this.entries = entries;
+    private readonly string[] listedWords;
+
+    private FoodSynonyms(List<(string[] Words, string[][] Alternatives)> entries)
+    {
+        this.entries = entries;
+        listedWords = [.. entries.SelectMany(e => e.Words).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>The reviewed synonyms embedded in the engine.</summary>
     public static FoodSynonyms Default { get; } = Load();
@@ -19,7 +25,11 @@ public sealed class FoodSynonyms
 
     /// <summary>The query variants: the query itself first, then each synonym substitution (at most
     /// <paramref name="max"/>).</summary>
-    internal List<string[]> Expand(string[] words, int max)
+    /// <remarks>A listed phrase is found in any order of its words ("fraiche creme", "butter unsalted"), and a word
+    /// the food names do not hold (<paramref name="indexed"/> false) that is one edit from exactly one word of the
+    /// list is read as that word ("creme fraihe", "bell peppr"): people mistype the words a synonym exists for as
+    /// often as any other.</remarks>
+    internal List<string[]> Expand(string[] words, int max, Func<string, bool>? indexed = null)
     {
         var variants = new List<string[]> { words };
         foreach (var (from, alternatives) in entries)
@@ -27,7 +37,7 @@ public sealed class FoodSynonyms
             var count = variants.Count;
             for (var v = 0; v < count && variants.Count < max; v++)
             {
-                var at = IndexOf(variants[v], from);
+                var at = IndexOf(Corrected(variants[v], indexed), from);
                 if (at < 0)
                 {
                     continue;
@@ -48,17 +58,62 @@ public sealed class FoodSynonyms
         return variants;
     }
 
+    /// <summary>The words, each unknown one (not indexed, not listed) replaced by the one listed word a single edit
+    /// away, if there is exactly one.</summary>
+    private string[] Corrected(string[] words, Func<string, bool>? indexed)
+    {
+        if (indexed is null)
+        {
+            return words;
+        }
+
+        string[]? corrected = null;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word.Length < 4 || indexed(word) || Knows(word))
+            {
+                continue;
+            }
+
+            var near = listedWords.Where(listed => FoodText.WithinOneEdit(word, listed)).Take(2).ToList();
+            if (near.Count == 1)
+            {
+                corrected ??= [.. words];
+                corrected[i] = near[0];
+            }
+        }
+
+        return corrected ?? words;
+    }
+
+    /// <summary>Where the phrase's words stand next to each other, in any order: the first of their places, or -1.</summary>
     private static int IndexOf(string[] words, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= words.Length; i++)
         {
-            if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+            var window = words.AsSpan(i, phrase.Length);
+            if (window.SequenceEqual(phrase) || (phrase.Length > 1 && SameWords(window, phrase)))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    private static bool SameWords(ReadOnlySpan<string> window, string[] phrase)
+    {
+        var left = phrase.ToList();
+        foreach (var word in window)
+        {
+            if (!left.Remove(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static FoodSynonyms Load()

@@ -14,15 +14,20 @@ internal static class FoodText
 
     /// <summary>The words of <paramref name="text"/>, stemmed, in order: whether each is a stop word, its comma
     /// segment, whether it stands in parentheses (an aside such as "(fat free or skim)"), and whether it is negated.</summary>
-    /// <remarks>A negated word names what the food is not: the word after "non", "without" or "no", and the word before
-    /// "free" ("sugar-free", "caffeine free"). The same rule applies to names and queries, so "Milk, imitation, non-soy"
+    /// <remarks>A negated word names what the food is not: the word after "non", "without" or "no", the word before
+    /// "free" ("sugar-free", "caffeine free"), and "salt" in "unsalted". The same rule applies to names and queries, so "Milk, imitation, non-soy"
     /// never answers "soy milk", while "non-soy milk" still finds it.</remarks>
     public static void Tokenize(string text, List<FoodWord> words)
     {
         TokenizeWords(text, words);
         for (var i = 0; i < words.Count; i++)
         {
-            if (NegatesNext.Contains(words[i].Text) && i + 1 < words.Count && words[i + 1].Segment == words[i].Segment && !words[i + 1].Stop)
+            if (words[i].Text == "unsalted")
+            {
+                // "Unsalted" is "without salt", as SR28 writes it for most foods ("Butter, without salt").
+                words[i] = words[i] with { Text = "salt", Negated = true };
+            }
+            else if (NegatesNext.Contains(words[i].Text) && i + 1 < words.Count && words[i + 1].Segment == words[i].Segment && !words[i + 1].Stop)
             {
                 words[i + 1] = words[i + 1] with { Negated = true };
             }

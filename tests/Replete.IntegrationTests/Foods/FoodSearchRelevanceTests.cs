@@ -146,6 +146,31 @@ public class FoodSearchRelevanceTests(Sr28Database sr28, ITestOutputHelper outpu
         Assert.False(sr28.Index.Search("banana", 4)[0].Tied);
     }
 
+    /// <summary>A second tester's everyday words (h71): "water" gave watermelon, because "water" is a form word in
+    /// "canned in water" and so counted for nothing in "Beverages, water, tap, drinking" and "Water, bottled, generic";
+    /// a head of form words only now names the food. A synonym is found with its words swapped or one mistyped
+    /// ("fraiche creme", "creme fraihe": before, creme de menthe first; "bell peppr": before, no SR28 pepper), and
+    /// "unsalted" is "without salt" (before, "butter unsalted" gave unsalted pretzels).</summary>
+    [SkippableTheory]
+    [InlineData("water", new[] { 14411, 14429, 14412, 14555 })]
+    [InlineData("bottled water", new[] { 14555 })]
+    [InlineData("tuna in water", new[] { 15121, 15184, 15126, 15186 })]
+    [InlineData("fraiche creme", new[] { 1056, 1053 })]
+    [InlineData("creme fraihe", new[] { 1056, 1053 })]
+    [InlineData("crème fraîce", new[] { 1056, 1053 })]
+    [InlineData("bell peppr red raw", new[] { 11821 })]
+    [InlineData("raw red pepper bell", new[] { 11821 })]
+    [InlineData("butter unsalted", new[] { 1145 })]
+    [InlineData("unsalted butter", new[] { 1145 })]
+    [InlineData("pretzels unsalted", new[] { 25024, 19814 })]
+    [InlineData("Butter Salted", new[] { 1001 })]
+    public void Search_EverydayWordsAndVariations_FindTheAcceptedFoodFirst(string query, int[] accepted)
+    {
+        var results = sr28.Index.Search(query, 5);
+        Assert.True(accepted.Contains(results[0].FoodId), string.Join("; ", results.Select(r => $"{r.FoodId} {r.Description} {r.Score}")));
+        Assert.DoesNotContain(results, r => r.FoodId is 9326 or 14034); // watermelon, creme de menthe
+    }
+
     /// <summary>"coke" (the synonym "cola") gives a cola, not the rows of the COCA-COLA company (a lemonade ranked
     /// 0.703 above plain cola's 0.674, through the "cola" of the brand): a brand word counts only when the brand is typed.</summary>
     [SkippableFact]
