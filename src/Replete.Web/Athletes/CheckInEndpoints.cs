@@ -69,6 +69,8 @@ internal static class CheckInEndpoints
         var access = http.Access();
         var body = await Documents.ReadObjectAsync(http.Request, "check-in");
         var date = Documents.Date(body, "date", "check-in", required: true)!.Value;
+        // A check-in says how the athlete was on a day: a day to come cannot be told yet.
+        Documents.RequirePast("date", date, "of the check-in");
         body.Remove("date");
         foreach (var (key, _) in body.ToList())
         {
@@ -165,6 +167,12 @@ internal static class CheckInEndpoints
     /// it read (a sweat test's rate, a training week).</summary>
     private static async Task<IResult> AddDocument<T>(HttpContext http, RepleteDb db, TimeProvider clock, DocumentKind kind, DateOnly? date, string name, Func<JsonSource, T> read)
     {
+        if (kind == DocumentKind.SweatTest && date is { } day)
+        {
+            // A sweat test has been done (a training week may be planned ahead).
+            Documents.RequirePast("date", day, "of the sweat test");
+        }
+
         Documents.RequirePlausible(("date", date));
         var body = await Documents.ReadObjectAsync(http.Request, name);
         T result;

@@ -7,7 +7,7 @@ using Replete.IntegrationTests.Storage;
 namespace Replete.IntegrationTests.Web;
 
 /// <summary>The server refuses what the command line refuses, with the field named (tester h64): a field given twice,
-/// a food-log day, a weighing or a blood draw in the future (year 3026: a weighing was stored), and a control character in a food's name (reported on <c>meal</c>).</summary>
+/// a food-log day, a weighing, a blood draw, a check-in or a sweat test in the future (year 3026: a weighing was stored; 2099: a check-in was), and a control character in a food's name (reported on <c>meal</c>).</summary>
 [Collection(Sr28Group.Name)]
 public sealed class ServerAgreesWithCliTests(Sr28Database foods) : IDisposable
 {
@@ -24,6 +24,8 @@ public sealed class ServerAgreesWithCliTests(Sr28Database foods) : IDisposable
     [InlineData("/api/v1/athletes/me/body-mass", """{"date":"3026-11-01","kilograms":60}""", "date", "out_of_range", "is in the future")]
     [InlineData("/api/v1/athletes/me/labs", """{"collected":"3026-11-15","biomarker":"ferritin","value":18,"unit":"ug/L"}""", "collected", "out_of_range", "is in the future")]
     [InlineData("/api/v1/athletes/me/check-ins", """{"date":"2026-11-20","symptoms":["fatigue"],"symptoms":[]}""", "symptoms", "conflict", "given twice")]
+    [InlineData("/api/v1/athletes/me/check-ins", """{"date":"2099-11-20","symptoms":["fatigue"]}""", "date", "out_of_range", "is in the future")]
+    [InlineData("/api/v1/athletes/me/sweat-tests?date=2099-11-20", "{}", "date", "out_of_range", "is in the future")]
     public async Task Refused_WithTheFieldNamed_AndNothingStored(string path, string body, string field, string code, string message)
     {
         var athlete = await server.SignUpAsync("Agrees");
