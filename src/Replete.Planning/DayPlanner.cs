@@ -267,7 +267,12 @@ public static class DayPlanner
 
     /// <summary>An upper bound on one nutrient: intake now, the cap the plan may not pass (the UL, or today's intake where
     /// the UL is already passed or the nutrient is in excess), and each food's amount per gram (null when unknown).</summary>
-    private sealed record Limit(PlanningTarget Target, double Now, double Cap, Func<PlanFood, double?> PerGram);
+    private sealed record Limit(PlanningTarget Target, double Now, double Cap, Func<PlanFood, double?> PerGram)
+    {
+        /// <summary>What one gram less takes off, where it is not <see cref="PerGram"/>: a food counted at the most it can
+        /// give (folic acid not reported) frees only what is known of it when lowered, none; null where the same.</summary>
+        public Func<PlanFood, double>? PerGramDown { get; init; }
+    }
 
     /// <summary>The upper bounds: every nutrient whose UL limits food and every nutrient in excess, where the diet's intake
     /// of it is known at all. What each one means for the plan goes to <paramref name="notes"/>.</summary>
@@ -356,7 +361,10 @@ public static class DayPlanner
                 $"Folic acid: supplements and fortified food give {now:0.#} ug/d, above the UL of {ul:0.#}: the plan adds none."));
         }
 
-        return new Limit(target, now, cap, FolicAcidPerGramAtMost);
+        return new Limit(target, now, cap, FolicAcidPerGramAtMost)
+        {
+            PerGramDown = food => food.PerGram.GetValueOrDefault(FolateForms.FolicAcidKey),
+        };
     }
 
     /// <summary>A food's folic acid per gram where known, else the most it can be: all its folate DFE as folic acid
@@ -557,6 +565,7 @@ public static class DayPlanner
             Goal = [.. goals.Select(g => foods.Select(f => f.PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * (AbsorptionNote.For(g.Target.Nutrient.Id, f.Group, f.Name)?.Factor ?? 1)).ToArray())];
             // A food's unknown value counts as nothing in a limit's row, which is why such a food may not be raised.
             Limit = [.. limits.Select(l => foods.Select(f => l.PerGram(f) ?? 0).ToArray())];
+            LimitDown = [.. limits.Select(l => l.PerGramDown is { } down ? foods.Select(down).ToArray() : null)];
             Energy = [.. foods.Select(f => f.PerGram.GetValueOrDefault("energy"))];
             Raisable = [.. foods.Select(f => DayPlanner.Raisable(f, limits))];
         }
@@ -566,6 +575,10 @@ public static class DayPlanner
 
         /// <summary>Per limit, per food: what one gram adds to the limited nutrient (0 where unknown).</summary>
         public double[][] Limit { get; }
+
+        /// <summary>Per limit, per food: what one gram less takes off, where a limit says (<see cref="DayPlanner.Limit.PerGramDown"/>);
+        /// null for a limit whose rows count a gram the same either way.</summary>
+        public double[]?[] LimitDown { get; }
 
         /// <summary>Per food: kcal per gram (0 where unknown).</summary>
         public double[] Energy { get; }
@@ -626,6 +639,19 @@ public static class DayPlanner
             var limit = limits[l];
             var perGram = rows.Limit[l];
             var scale = limit.Cap > 0 ? limit.Cap : 1;
+            if (rows.LimitDown[l] is { } perGramDown)
+            {
+                // Raised at one amount a gram and lowered at another: written on the change itself (up and down).
+                var changed = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now) / scale, $"ul_{limit.Target.Nutrient.Id}_change");
+                for (var k = 0; k < foods.Count; k++)
+                {
+                    changed.SetCoefficient(up[k], perGram[kept[k]] / scale);
+                    changed.SetCoefficient(down[k], -perGramDown[kept[k]] / scale);
+                }
+
+                continue;
+            }
+
             var row = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now + UsualSum(perGram)) / scale, $"ul_{limit.Target.Nutrient.Id}");
             for (var k = 0; k < foods.Count; k++)
             {

@@ -90,6 +90,17 @@ public sealed class FolicAcidPlanTests(Sr28Database sr28)
         Assert.True(advice.Dose is null || advice.Dose <= room, $"dose {advice.Dose} above the room {room}");
     }
 
+    [SkippableFact]
+    public void LoweringAFoodWhoseFolicAcidIsUnknown_FreesNoRoomForFortifiedFood()
+    {
+        // The lentils' folic acid is not given (as in an app export): they count at most all their folate as folic acid
+        // when raised, but lowering them frees nothing, as they may have none.
+        var (plan, _) = Plan(650, folicAcidUnknown: 16070);
+
+        var grams = CerealGrams(plan);
+        Assert.True(650 + (6.95 * grams) <= 1000 + 1e-6, $"{grams} g of cereal gives {650 + (6.95 * grams):0.#} ug folic acid with the tablet: {string.Join("; ", plan.Changes.Select(c => $"{c.Food} {c.UsualGrams}->{c.PlannedGrams}"))}");
+    }
+
     private string CerealName => sr28.Database.Catalog.Find(Cereal)!.Food.Label;
 
     private double CerealGrams(NutritionPlan plan, double usual = 30) => plan.Changes.SingleOrDefault(c => c.Food == CerealName)?.PlannedGrams ?? usual;
@@ -103,7 +114,7 @@ public sealed class FolicAcidPlanTests(Sr28Database sr28)
 
     /// <summary>Three logged days of <see cref="Day"/>, read from the database as a food log is, planned with the
     /// person's own foods only (no new food, so the cereal is the iron the plan can raise).</summary>
-    private (NutritionPlan Plan, List<IntakeItem> Items) Plan(double tabletMicrograms, (int Id, double Grams)[]? foods = null)
+    private (NutritionPlan Plan, List<IntakeItem> Items) Plan(double tabletMicrograms, (int Id, double Grams)[]? foods = null, int? folicAcidUnknown = null)
     {
         var catalog = sr28.Database.Catalog;
         var units = catalog.Nutrients();
@@ -118,7 +129,8 @@ public sealed class FolicAcidPlanTests(Sr28Database sr28)
                 {
                     Grams = grams,
                     Estimated = estimated,
-                    FolicAcid = FoodLogResolver.FolicAcidIn(food, grams, units),
+                    // As an app export gives it: folate, and no folic acid.
+                    FolicAcid = id == folicAcidUnknown ? null : FoodLogResolver.FolicAcidIn(food, grams, units),
                 });
             }
         }
