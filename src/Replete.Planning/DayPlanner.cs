@@ -194,8 +194,11 @@ public static class DayPlanner
                 mean + Delta(true), intakes[id].Adequacy?.Probability, afterIntakes.GetValueOrDefault(id)?.Adequacy?.Probability, shortfall,
                 shortfall > MetWithin * target.Goal, null)
             {
-                UlIntakeAfter = ulIntake,
-                UlIntakeBefore = FoodUl(target) is null ? null : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean,
+                // Folate: the folic acid its UL counts, from supplements and fortified food (IOM 1998 ch.8), as the diet
+                // analysis compares it, with the plan and now.
+                UlIntakeAfter = id == "folate" ? afterIntakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit?.IntakeCompared : ulIntake,
+                UlIntakeBefore = id == "folate" ? intakes[id].Adequacy?.UpperLimit?.IntakeCompared
+                    : FoodUl(target) is null ? null : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean,
             });
             if (FoodUl(target) is { } ul && target.Goal > ul)
             {
@@ -264,7 +267,12 @@ public static class DayPlanner
 
     /// <summary>An upper bound on one nutrient: intake now, the cap the plan may not pass (the UL, or today's intake where
     /// the UL is already passed or the nutrient is in excess), and each food's amount per gram (null when unknown).</summary>
-    private sealed record Limit(PlanningTarget Target, double Now, double Cap, Func<PlanFood, double?> PerGram);
+    private sealed record Limit(PlanningTarget Target, double Now, double Cap, Func<PlanFood, double?> PerGram)
+    {
+        /// <summary>What one gram less takes off, where it is not <see cref="PerGram"/>: a food counted at the most it can
+        /// give (folic acid not reported) frees only what is known of it when lowered, none; null where the same.</summary>
+        public Func<PlanFood, double>? PerGramDown { get; init; }
+    }
 
     /// <summary>The upper bounds: every nutrient whose UL limits food and every nutrient in excess, where the diet's intake
     /// of it is known at all. What each one means for the plan goes to <paramref name="notes"/>.</summary>
@@ -319,8 +327,52 @@ public static class DayPlanner
             limits.Add(new Limit(target, intake, cap, perGram));
         }
 
+        if (FolicAcidLimit(planningTargets, intakes, notes) is { } folicAcid)
+        {
+            limits.Add(folicAcid);
+        }
+
         return limits;
     }
+
+    /// <summary>The folate UL as a limit on food: it is set for synthetic folic acid from supplements and fortified food
+    /// together (IOM 1998, Dietary Reference Intakes for Thiamin, Riboflavin, Niacin, Vitamin B6, Folate, Vitamin B12,
+    /// Pantothenic Acid, Biotin, and Choline, doi:10.17226/6015, ch.8, the UL section), so a plan may not raise fortified
+    /// food past it. Now is what the diet analysis compared with the UL (the supplements' folic acid and L-methylfolate
+    /// and food's known folic acid); each food counts its folic acid per gram where known, else at most all its folate
+    /// as folic acid (<see cref="FolicAcidPerGramAtMost"/>), and a food with neither is never raised. Null where the
+    /// folate UL does not apply or the diet gives no folate to judge.</summary>
+    private static Limit? FolicAcidLimit(IReadOnlyList<PlanningTarget> planningTargets, Dictionary<string, NutrientIntake> intakes, List<string> notes)
+    {
+        var target = planningTargets.FirstOrDefault(t => t.Nutrient.Id == "folate");
+        if (target is not { Ul: { } ul, UlScope: UpperLimitScope.SupplementsAndFortificants }
+            || intakes.GetValueOrDefault("folate")?.Adequacy?.UpperLimit is not { } check)
+        {
+            return null;
+        }
+
+        var now = check.IntakeCompared;
+        var cap = ul;
+        if (now > ul)
+        {
+            // Already over the UL: the plan adds no folic acid (SupplementCuts names any supplement to lower).
+            cap = now;
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Folic acid: supplements and fortified food give {now:0.#} ug/d, above the UL of {ul:0.#}: the plan adds none."));
+        }
+
+        return new Limit(target, now, cap, FolicAcidPerGramAtMost)
+        {
+            PerGramDown = food => food.PerGram.GetValueOrDefault(FolateForms.FolicAcidKey),
+        };
+    }
+
+    /// <summary>A food's folic acid per gram where known, else the most it can be: all its folate DFE as folic acid
+    /// (1.7 ug DFE per ug, IOM 1998 ch.8); null where the food reports neither.</summary>
+    private static double? FolicAcidPerGramAtMost(PlanFood food) =>
+        food.PerGram.TryGetValue(FolateForms.FolicAcidKey, out var folicAcid) ? folicAcid
+        : food.PerGram.TryGetValue("folate", out var dfe) ? dfe / FolateForms.DfePerUg(FolateForm.FolicAcid)
+        : null;
 
     /// <summary>Whether a food may be raised: its amount of every limited nutrient is known.</summary>
     private static bool Raisable(PlanFood food, List<Limit> limits) => limits.All(l => l.PerGram(food) is not null);
@@ -379,6 +431,9 @@ public static class DayPlanner
             {
                 UpperLimitScope.TotalIntake => Math.Max(fromSupplements, intakes.GetValueOrDefault(id)?.MeanDaily ?? 0),
                 UpperLimitScope.PreformedVitaminA => Math.Max(fromSupplements, preformedBase),
+                // Folic acid from fortified food counts with the supplements' (IOM 1998 ch.8, the UL section): what the
+                // diet analysis compared with the UL, where it has it.
+                UpperLimitScope.SupplementsAndFortificants when id == "folate" => Math.Max(fromSupplements, intakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit?.IntakeCompared ?? 0),
                 _ => fromSupplements,
             };
             if (intake > ul)
@@ -391,6 +446,9 @@ public static class DayPlanner
                 cuts.Add(new SupplementCut(id, name, target.Nutrient.Unit, intake, ul, target.UlScope, sources, Math.Min(fromSupplements, intake - ul))
                 {
                     AtHarmLevel = request.AtHarmLevel.GetValueOrDefault(id),
+                    FromFortifiedFood = target.UlScope == UpperLimitScope.SupplementsAndFortificants && id == "folate"
+                        ? intakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit?.FromFortifiedFood ?? 0
+                        : 0,
                 });
             }
         }
@@ -507,6 +565,7 @@ public static class DayPlanner
             Goal = [.. goals.Select(g => foods.Select(f => f.PerGram.GetValueOrDefault(g.Target.Nutrient.Id) * (AbsorptionNote.For(g.Target.Nutrient.Id, f.Group, f.Name)?.Factor ?? 1)).ToArray())];
             // A food's unknown value counts as nothing in a limit's row, which is why such a food may not be raised.
             Limit = [.. limits.Select(l => foods.Select(f => l.PerGram(f) ?? 0).ToArray())];
+            LimitDown = [.. limits.Select(l => l.PerGramDown is { } down ? foods.Select(down).ToArray() : null)];
             Energy = [.. foods.Select(f => f.PerGram.GetValueOrDefault("energy"))];
             Raisable = [.. foods.Select(f => DayPlanner.Raisable(f, limits))];
         }
@@ -516,6 +575,10 @@ public static class DayPlanner
 
         /// <summary>Per limit, per food: what one gram adds to the limited nutrient (0 where unknown).</summary>
         public double[][] Limit { get; }
+
+        /// <summary>Per limit, per food: what one gram less takes off, where a limit says (<see cref="DayPlanner.Limit.PerGramDown"/>);
+        /// null for a limit whose rows count a gram the same either way.</summary>
+        public double[]?[] LimitDown { get; }
 
         /// <summary>Per food: kcal per gram (0 where unknown).</summary>
         public double[] Energy { get; }
@@ -576,6 +639,19 @@ public static class DayPlanner
             var limit = limits[l];
             var perGram = rows.Limit[l];
             var scale = limit.Cap > 0 ? limit.Cap : 1;
+            if (rows.LimitDown[l] is { } perGramDown)
+            {
+                // Raised at one amount a gram and lowered at another: written on the change itself (up and down).
+                var changed = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now) / scale, $"ul_{limit.Target.Nutrient.Id}_change");
+                for (var k = 0; k < foods.Count; k++)
+                {
+                    changed.SetCoefficient(up[k], perGram[kept[k]] / scale);
+                    changed.SetCoefficient(down[k], -perGramDown[kept[k]] / scale);
+                }
+
+                continue;
+            }
+
             var row = solver.MakeConstraint(double.NegativeInfinity, (limit.Cap - limit.Now + UsualSum(perGram)) / scale, $"ul_{limit.Target.Nutrient.Id}");
             for (var k = 0; k < foods.Count; k++)
             {
@@ -654,7 +730,13 @@ public static class DayPlanner
         // Lazy: the analysis after the plan reads the items again, scaled as they come.
         var result = items.Select(i => i.IsSupplement || i.IsDailyTotal || i.Grams is null || !scale.TryGetValue(i.Name, out var factor) || factor == 1
             ? i
-            : i with { Nutrients = i.Nutrients.ToDictionary(n => n.Key, n => n.Value * factor), Grams = i.Grams * factor });
+            : i with
+            {
+                Nutrients = i.Nutrients.ToDictionary(n => n.Key, n => n.Value * factor),
+                Grams = i.Grams * factor,
+                FolicAcid = i.FolicAcid * factor,
+                FolicAcidAtMost = i.FolicAcidAtMost * factor,
+            });
         var days = diet.DayByDay.Select(d => d.Date).ToList();
         for (var j = 0; j < foods.Count; j++)
         {
@@ -662,7 +744,9 @@ public static class DayPlanner
             {
                 var food = foods[j];
                 var amount = grams[j];
-                result = result.Concat(days.Select(day => new IntakeItem(day, null, "plan", food.Name, food.PerGram.ToDictionary(n => n.Key, n => n.Value * amount), "plan") { Grams = amount }));
+                var nutrients = food.PerGram.Where(n => n.Key != FolateForms.FolicAcidKey).ToDictionary(n => n.Key, n => n.Value * amount);
+                var folicAcid = food.PerGram.TryGetValue(FolateForms.FolicAcidKey, out var perGram) ? perGram * amount : (double?)null;
+                result = result.Concat(days.Select(day => new IntakeItem(day, null, "plan", food.Name, nutrients, "plan") { Grams = amount, FolicAcid = folicAcid }));
             }
         }
 

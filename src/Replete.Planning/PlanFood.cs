@@ -18,8 +18,9 @@ public enum PlanFoodOrigin
 /// <summary>A food a plan may change (an own food) or add (a new food).</summary>
 /// <param name="Name">The food as logged, or the database description.</param>
 /// <param name="Origin">Own or new.</param>
-/// <param name="PerGram">What one gram supplies, by catalog nutrient id in catalog units. A nutrient whose value is
-/// unknown is absent: the plan never counts on it for that nutrient.</param>
+/// <param name="PerGram">What one gram supplies, by catalog nutrient id in catalog units, and its folic acid from
+/// fortification in ug under <see cref="FolateForms.FolicAcidKey"/> where known. A nutrient whose value is unknown is
+/// absent: the plan never counts on it for that nutrient.</param>
 /// <param name="UsualGrams">Grams a day in the usual diet (0 for a new food).</param>
 /// <param name="PortionGrams">One usual portion in grams: the person's median logged amount, or the database's first
 /// household portion between <see cref="PlanFoods.SmallestPortionGrams"/> and <see cref="PlanFoods.LargestPortionGrams"/>.</param>
@@ -146,6 +147,13 @@ public static class PlanFoods
             {
                 var (sum, reportingGrams) = own.Nutrients.GetValueOrDefault(nutrient);
                 own.Nutrients[nutrient] = (sum + amount, reportingGrams + grams);
+            }
+
+            // Folic acid from fortification, where the item gives it, beside the nutrients (FolateForms.FolicAcidKey).
+            if (item.FolicAcid is { } folicAcid)
+            {
+                var (sum, reportingGrams) = own.Nutrients.GetValueOrDefault(FolateForms.FolicAcidKey);
+                own.Nutrients[FolateForms.FolicAcidKey] = (sum + folicAcid, reportingGrams + grams);
             }
         }
 

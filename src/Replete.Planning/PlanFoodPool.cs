@@ -98,6 +98,12 @@ public sealed class PlanFoodPool
 
             var (perHundred, _) = FoodLogResolver.NutrientsIn(food, 100, units);
             var perGram = perHundred.ToDictionary(p => p.Key, p => p.Value / 100, StringComparer.Ordinal);
+            // Folic acid where the food gives it, for the folate UL (DayPlanner: it counts fortified food).
+            if (FoodLogResolver.FolicAcidIn(food, 1, units) is { } folicAcid)
+            {
+                perGram[FolateForms.FolicAcidKey] = folicAcid;
+            }
+
             pooled.Add((food.Food, new PlanFood(food.Food.Description, PlanFoodOrigin.New, perGram, 0, portion.GramWeight, portion.ToString())
             {
                 FoodId = food.Food.Id,

@@ -24,7 +24,9 @@ public sealed record PlannedNutrient(
     double? ProbabilityBefore, double? ProbabilityAfter, double Shortfall, bool IsProblem, string? NotPlannedBecause)
 {
     /// <summary>With the plan, the intake the UL is compared with: the same as <see cref="After"/>, except for vitamin A,
-    /// whose UL covers preformed vitamin A (retinol) only (IOM 2001, ch. 4). Null where no UL limits food.</summary>
+    /// whose UL covers preformed vitamin A (retinol) only (IOM 2001, ch. 4), and folate, whose UL counts the folic acid
+    /// (and L-methylfolate) of supplements and fortified food in ug, not DFE (IOM 1998, ch. 8, the UL section). Null where
+    /// no UL limits food.</summary>
     public double? UlIntakeAfter { get; init; }
 
     /// <summary>The same as <see cref="UlIntakeAfter"/>, now.</summary>

@@ -115,8 +115,10 @@ public static class SupplementAdvisor
         }
 
         // What the UL leaves: food and supplements with the plan for a UL of total intake, supplements alone where the
-        // UL covers only them.
-        var current = request.Supplements.Sum(s => nutrient == "folate" ? s.FolateTowardUl : s.PerDose.GetValueOrDefault(nutrient) * s.DosesPerDay);
+        // UL covers only them, and for folate the folic acid of supplements and fortified food with the plan (IOM 1998
+        // ch.8, the UL section; PlannedNutrient.UlIntakeAfter).
+        var fromSupplements = request.Supplements.Sum(s => nutrient == "folate" ? s.FolateTowardUl : s.PerDose.GetValueOrDefault(nutrient) * s.DosesPerDay);
+        var current = nutrient == "folate" ? Math.Max(fromSupplements, planned?.UlIntakeAfter ?? 0) : fromSupplements;
         double room = double.PositiveInfinity;
         if (target?.Ul is { } ul)
         {
@@ -184,7 +186,9 @@ public static class SupplementAdvisor
     /// "no more" says why (tester: "at most 0 mg more" named no supplement). Where nothing is left, no amount is given.</summary>
     private static string Room(PlanRequest request, Targets.NutrientTarget target, double ul, double room, string unit)
     {
-        var scope = target.UlScope == UpperLimitScope.TotalIntake ? " from food and supplements" : " from supplements";
+        var scope = target.UlScope == UpperLimitScope.TotalIntake ? " from food and supplements"
+            : target.Nutrient.Id == "folate" && target.UlScope == UpperLimitScope.SupplementsAndFortificants ? " of folic acid from supplements and fortified food"
+            : " from supplements";
         var taken = request.Supplements
             .Select(s => (s.Name, PerDay: DayPlanner.UlAmount(s, target.Nutrient.Id, target.UlScope)))
             .Where(s => s.PerDay > 0)

@@ -10,8 +10,8 @@ namespace Replete.Planning;
 /// <param name="Unit">Unit of every amount here ("mg").</param>
 /// <param name="Intake">What the UL is compared with, a day: total intake from food and supplements for a UL on total
 /// intake; preformed vitamin A from both for vitamin A; the supplements alone for a UL that covers supplements only
-/// (magnesium) or supplements and fortified food (vitamin E, niacin, folic acid; fortified food is not known, so this
-/// is a lower bound).</param>
+/// (magnesium) or supplements and fortified food (vitamin E, niacin: fortified food is not known, so this is a lower
+/// bound; folic acid: with the folic acid of fortified food where the food data give it, <see cref="FromFortifiedFood"/>).</param>
 /// <param name="Ul">The UL (IOM/NASEM DRIs, data/dri.csv), in <paramref name="Unit"/> a day.</param>
 /// <param name="Scope">What the UL covers.</param>
 /// <param name="Supplements">Each supplement that supplies the nutrient, with its amount a day, largest first.</param>
@@ -20,8 +20,12 @@ namespace Replete.Planning;
 public sealed record SupplementCut(string Nutrient, string Name, string Unit, double Intake, double Ul, UpperLimitScope Scope, IReadOnlyList<SupplementAmount> Supplements, double LowerBy)
 {
     /// <summary>Whether food alone reaches the UL, so stopping the supplements is not enough on its own.</summary>
-    public bool FoodAloneAbove => Scope is UpperLimitScope.TotalIntake or UpperLimitScope.PreformedVitaminA
-        && Intake - Supplements.Sum(s => s.PerDay) > Ul;
+    public bool FoodAloneAbove => (Scope is UpperLimitScope.TotalIntake or UpperLimitScope.PreformedVitaminA
+        && Intake - Supplements.Sum(s => s.PerDay) > Ul) || FromFortifiedFood > Ul;
+
+    /// <summary>The part of <see cref="Intake"/> that is folic acid from fortified food, ug a day
+    /// (<see cref="Replete.Intake.UpperLimitCheck.FromFortifiedFood"/>); 0 for every other nutrient.</summary>
+    public double FromFortifiedFood { get; init; }
 
     /// <summary>Where the assessment finds the intake at a level where harm was seen (a red flag), that level in words
     /// (<see cref="Assessment.ExcessFinding.AtHarmLevel"/>); else null.</summary>
@@ -50,6 +54,7 @@ public sealed record SupplementCut(string Nutrient, string Name, string Unit, do
         UpperLimitScope.TotalIntake => "food and supplements give",
         UpperLimitScope.PreformedVitaminA => "food and supplements give, as preformed vitamin A (retinol),",
         UpperLimitScope.SupplementsOnly => "supplements give",
+        _ when FromFortifiedFood > 0 => string.Create(CultureInfo.InvariantCulture, $"supplements and fortified food ({Show(FromFortifiedFood)} {Unit}/d of it) give"),
         _ => "supplements give at least",
     };
 

@@ -171,7 +171,12 @@ public static partial class RecoveryAssessor
     {
         var levels = kb.HarmLevels.Where(h => h.Nutrient == nutrient && h.AppliesTo(person)).ToList();
         // What to lower: the supplement where one supplies it, else the foods (250 g of liver a day has no supplement).
-        var source = supplemented ? "the supplement that provides it" : "the foods that provide most of it (see the diet analysis)";
+        // Folic acid from fortified food counts toward the folate UL with the supplements' (IOM 1998 ch.8), so where food
+        // gives some, the fortified foods are named with the supplement.
+        var fortified = ul?.Check.FromFortifiedFood > 0;
+        var source = supplemented && fortified ? "the supplement and the fortified foods that provide it (see the diet analysis)"
+            : fortified ? "the fortified foods that provide it (see the diet analysis)"
+            : supplemented ? "the supplement that provides it" : "the foods that provide most of it (see the diet analysis)";
         var amount = ul is { } u ? string.Create(CultureInfo.InvariantCulture, $" ({Beside(u.Check.IntakeCompared, [u.Check.Ul, .. levels.Where(h => !h.PerKg).Select(h => h.Level)])} {u.Unit}/d; UL {u.Check.Ul:#,0.##})") : "";
         var b12 = nutrient == "folate"
             ? " Folic acid above the UL can hide the anaemia of a vitamin B12 deficiency while nerve damage goes on: ask for a B12 test before continuing (IOM 1998 p.280)."

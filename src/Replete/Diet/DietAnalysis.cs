@@ -311,7 +311,14 @@ public static class DietAnalyzer
         // Below an athlete range the reading says so (AdequacyReading.For), with the range and its source.
         // The folate UL is set in micrograms of folic acid, not DFE (IOM 1998 p.280): it counts each supplement's folic
         // acid or L-methylfolate as taken, and all the folate of one whose form is not stated (FolateForms), daily or logged.
-        var forUpperLimit = id == "folate" ? taken.FolateTowardUl() / dates.Count : fromSupplements;
+        // Folic acid added to fortified food counts with the supplements' (FolicAcidFromFood): IOM 1998 (Dietary Reference
+        // Intakes for Thiamin, Riboflavin, Niacin, Vitamin B6, Folate, Vitamin B12, Pantothenic Acid, Biotin, and
+        // Choline, doi:10.17226/6015) ch.8, the UL section: the UL "applies to synthetic forms obtained from supplements,
+        // fortified food, or a combination of the two".
+        var folateUl = id == "folate" && target.UlScope == References.UpperLimitScope.SupplementsAndFortificants;
+        var forUpperLimit = id == "folate"
+            ? (taken.FolateTowardUl() + (folateUl ? tally.FoodFolicAcid : 0)) / dates.Count
+            : fromSupplements;
         if (id == "folate")
         {
             notes.AddRange(FolateReadings(supplements, taken));
@@ -350,6 +357,36 @@ public static class DietAnalyzer
             };
         }
 
+        if (folateUl && target.Ul is { } folateLimit && adequacy.UpperLimit is { } folateCheck)
+        {
+            var (fortified, unknown) = FolicAcidFromFood(tally, dates.Count, forUpperLimit, folateLimit, folateCheck.LikelyExcess);
+            if (fortified is not null)
+            {
+                notes.Add(fortified);
+            }
+
+            if (unknown is not null)
+            {
+                notes.Add(unknown);
+            }
+
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var parts = string.Join("; ", new[]
+            {
+                tally.FoodFolicAcid > 0 ? string.Create(inv, $"{(forUpperLimit - (tally.FoodFolicAcid / dates.Count)):#,0.#} from supplements, {tally.FoodFolicAcid / dates.Count:#,0.#} folic acid from fortified food") : null,
+                unknown is not null ? "the fortified-food part is not known for some foods, see the notes" : null,
+            }.Where(p => p is not null));
+            if (parts.Length > 0)
+            {
+                adequacy = adequacy with { UpperLimit = folateCheck with { Note = $"{folateCheck.Note} ({parts})" } };
+            }
+
+            if (tally.FoodFolicAcid > 0)
+            {
+                adequacy = adequacy with { UpperLimit = adequacy.UpperLimit! with { FromFortifiedFood = tally.FoodFolicAcid / dates.Count } };
+            }
+        }
+
         var foodTotal = food?.Total ?? 0;
         var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
             .Select(f => new FoodContribution(f.Name, f.Sum / dates.Count, foodTotal > 0 ? f.Sum / foodTotal : 0))
@@ -378,6 +415,41 @@ public static class DietAnalyzer
     public static string? MeasuredShort(string nutrientId) => nutrientId == "niacin"
         ? "food data give preformed niacin only, while the target is in niacin equivalents, which also count the tryptophan in protein (60 mg tryptophan = 1 mg; IOM 1998, ch. 6)"
         : null;
+
+    /// <summary>What the folate UL's count says of fortified food, in words: the folic acid food gives a day where any
+    /// does (counted with the supplements'), and where food entries give folate without saying how much is folic acid
+    /// and the most they could give would take the count over the UL while it reads under it, that the fortified-food
+    /// part is not known (an app export, an SR28 cereal with total folate only). Null for each where there is nothing
+    /// to say.</summary>
+    /// <param name="tally">The food entries.</param>
+    /// <param name="days">Logged days.</param>
+    /// <param name="counted">What the UL counts a day: supplements and known food folic acid, ug.</param>
+    /// <param name="ul">The folate UL, ug of folic acid a day.</param>
+    /// <param name="above">Whether the count is already judged likely above the UL.</param>
+    private static (string? Fortified, string? Unknown) FolicAcidFromFood(Tally tally, int days, double counted, double ul, bool above)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        string? fortified = null;
+        if (tally.FoodFolicAcid > 0)
+        {
+            var names = tally.FolicAcidFoods.OrderByDescending(f => f.Value).Take(3).Select(f => $"'{f.Key}'");
+            fortified = string.Create(inv,
+                $"Fortified food gives {tally.FoodFolicAcid / days:#,0.#} ug/d of folic acid (most from {string.Join(", ", names)}), counted toward the UL with the supplements': the UL covers synthetic folic acid from supplements and fortified food together (IOM 1998 ch.8).");
+        }
+
+        string? unknown = null;
+        if (!above && tally.FolicAcidUnknown > 0 && (tally.FolicAcidUnbounded > 0 || counted + (tally.FolicAcidAtMost / days) > ul))
+        {
+            // The foods that could give the most folic acid first: a fortified cereal ahead of eggs.
+            var names = string.Join(", ", tally.FolicAcidUnknownFoods.OrderByDescending(f => f.Value).Take(3).Select(f => $"'{f.Key}'"));
+            var more = tally.FolicAcidUnknownFoods.Count > 3 ? " and others" : "";
+            var bound = tally.FolicAcidUnbounded > 0 ? "" : string.Create(inv, $", up to {counted + (tally.FolicAcidAtMost / days):#,0} ug/d in all if all their folate were folic acid");
+            unknown = string.Create(inv,
+                $"The fortified-food part is not known: {tally.FolicAcidUnknown} food entries ({names}{more}) give folate without saying how much of it is folic acid added in fortification. If any is fortified (breakfast cereal, enriched bread, pasta, rice or flour), the folic acid toward the UL is more than the {counted:#,0.#} ug/d counted here{bound}; check the labels for folic acid.");
+        }
+
+        return (fortified, unknown);
+    }
 
     /// <summary>How the folate of each supplement that gives some was read (<see cref="FolateForms.Reading"/>), one
     /// sentence per form: the daily ones by their unit, form or name, those logged in an export by their name.</summary>
@@ -518,6 +590,24 @@ public static class DietAnalyzer
         /// <summary>Daily totals counted (<see cref="IntakeItem.IsDailyTotal"/>): they do not separate supplements from food.</summary>
         public int DailyTotals { get; private set; }
 
+        /// <summary>Folic acid from fortified food over the entries that give it (<see cref="IntakeItem.FolicAcid"/>), ug.</summary>
+        public double FoodFolicAcid { get; private set; }
+
+        /// <summary>Folic acid by food name, for the note that names the fortified foods.</summary>
+        public Dictionary<string, double> FolicAcidFoods { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Food entries (not daily totals) that give folate but not their folic acid.</summary>
+        public int FolicAcidUnknown { get; private set; }
+
+        /// <summary>Of those, the entries with nothing to bound their folic acid (<see cref="FolateForms.FolicAcidAtMost"/>).</summary>
+        public int FolicAcidUnbounded { get; private set; }
+
+        /// <summary>The most folic acid those entries can give, summed (<see cref="FolateForms.FolicAcidAtMost"/>), ug.</summary>
+        public double FolicAcidAtMost { get; private set; }
+
+        /// <summary>Those entries by name (the first thousand names seen), with the most folic acid each could give.</summary>
+        public Dictionary<string, double> FolicAcidUnknownFoods { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         public void Add(IntakeItem item)
         {
             if (item.IsSupplement)
@@ -538,6 +628,7 @@ public static class DietAnalyzer
             ReportingRetinol += item.Nutrients.ContainsKey("retinol") ? 1 : 0;
             VitaminAFormUnknown += item.VitaminAFormUnknown ? 1 : 0;
             VitaminAIuNotCounted += item.VitaminAIuNotCounted;
+            CountFolicAcid(item);
             foreach (var (id, amount) in item.Nutrients)
             {
                 day.Food[id] = day.Food.GetValueOrDefault(id) + amount;
@@ -560,6 +651,31 @@ public static class DietAnalyzer
                     {
                         nutrient.ByFood[item.Name] = new FoodSum(item.Name, amount);
                     }
+                }
+            }
+        }
+
+        /// <summary>Counts a food entry's folic acid: known, or not known but giving folate (a daily total, which does not
+        /// separate supplements, is said apart).</summary>
+        private void CountFolicAcid(IntakeItem item)
+        {
+            if (item.FolicAcid is { } folicAcid)
+            {
+                FoodFolicAcid += folicAcid;
+                if (folicAcid > 0)
+                {
+                    FolicAcidFoods[item.Name] = FolicAcidFoods.GetValueOrDefault(item.Name) + folicAcid;
+                }
+            }
+            else if (!item.IsDailyTotal && (item.Nutrients.GetValueOrDefault("folate") > 0 || item.FolicAcidAtMost > 0))
+            {
+                FolicAcidUnknown++;
+                var most = FolateForms.FolicAcidAtMost(item);
+                FolicAcidAtMost += most ?? 0;
+                FolicAcidUnbounded += most is null ? 1 : 0;
+                if (FolicAcidUnknownFoods.Count < 1000 || FolicAcidUnknownFoods.ContainsKey(item.Name))
+                {
+                    FolicAcidUnknownFoods[item.Name] = FolicAcidUnknownFoods.GetValueOrDefault(item.Name) + (most ?? double.PositiveInfinity);
                 }
             }
         }

@@ -97,6 +97,28 @@ public static class FolateForms
         return CountsTowardUl(Of(item.Name)) ? item.Nutrients.GetValueOrDefault("folate") : 0;
     }
 
+    /// <summary>FoodData Central's "Folic acid" (nutrient 1186, SR nutrient number 431; SR28 ABBREV
+    /// <c>Folic_Acid_(ug)</c>, field 28): synthetic folic acid added to a food, ug per 100 g.</summary>
+    public const int FolicAcidFdcNutrientId = 1186;
+
+    /// <summary>FoodData Central's "Folate, total" (nutrient 1177, SR nutrient number 417): food folate plus folic acid,
+    /// ug per 100 g, so never less than the folic acid in it.</summary>
+    public const int TotalFolateFdcNutrientId = 1177;
+
+    /// <summary>The key under which a plan food carries its folic acid per gram (<see cref="IntakeItem.FolicAcid"/>),
+    /// beside its catalog nutrients: not a catalog nutrient, as it has no reference value of its own.</summary>
+    public const string FolicAcidKey = "folic_acid";
+
+    /// <summary>The most folic acid a food item can give toward the folate UL, in ug: its folic acid where known, else
+    /// its <see cref="IntakeItem.FolicAcidAtMost"/>, else its folate DFE / 1.7 (as if all of it were folic acid, IOM 1998
+    /// ch.8); null where nothing bounds it.</summary>
+    public static double? FolicAcidAtMost(IntakeItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.FolicAcid ?? item.FolicAcidAtMost
+            ?? (item.Nutrients.TryGetValue("folate", out var dfe) ? dfe / DfePerUg(FolateForm.FolicAcid) : null);
+    }
+
     /// <summary>The name of what the folate UL counts, for a plan line that lowers it: "Folic acid", "Methylfolate" or
     /// "Folic acid and methylfolate".</summary>
     public static string UlName(IEnumerable<FolateForm> forms)

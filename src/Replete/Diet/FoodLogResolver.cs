@@ -183,8 +183,37 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
             Grams = grams,
             Estimated = estimated,
             Components = ComponentsIn(food, grams) is { Count: > 0 } components ? components : IntakeItem.NoComponents,
+            FolicAcid = FolicAcidIn(food, grams, units),
+            FolicAcidAtMost = FolicAcidIn(food, grams, units) is null ? FolicAcidBound(food, grams, units, nutrients) : null,
         };
     }
+
+    /// <summary>The synthetic folic acid (ug) that <paramref name="grams"/> g of <paramref name="food"/> gives: its
+    /// folic acid per 100 g (<see cref="FolateForms.FolicAcidFdcNutrientId"/>) where the source reports it; none for an
+    /// IFCT 2017 food, which the table analysed unfortified (data/ifct2017_columns.csv: "no folic acid in unfortified
+    /// foods"); null (unknown, not zero) otherwise.</summary>
+    public static double? FolicAcidIn(FoodComposition food, double grams, IReadOnlyDictionary<int, FoodNutrient> units)
+    {
+        ArgumentNullException.ThrowIfNull(food);
+        ArgumentNullException.ThrowIfNull(units);
+        if (food.Food.Source == FoodSource.Ifct2017)
+        {
+            return 0;
+        }
+
+        return Micrograms(food, FolateForms.FolicAcidFdcNutrientId, grams, units);
+    }
+
+    /// <summary>The most folic acid a food whose folic acid is not reported can give: its total folate where reported
+    /// (food folate plus folic acid), else its folate DFE / 1.7 (IOM 1998 ch.8), else null.</summary>
+    private static double? FolicAcidBound(FoodComposition food, double grams, IReadOnlyDictionary<int, FoodNutrient> units, Dictionary<string, double> nutrients) =>
+        Micrograms(food, FolateForms.TotalFolateFdcNutrientId, grams, units)
+        ?? (nutrients.TryGetValue("folate", out var dfe) ? dfe / FolateForms.DfePerUg(FolateForm.FolicAcid) : null);
+
+    private static double? Micrograms(FoodComposition food, int id, double grams, IReadOnlyDictionary<int, FoodNutrient> units) =>
+        food.AmountPer100Grams(id) is { } per100 && units.TryGetValue(id, out var unit) && unit.Unit.Equals("ug", StringComparison.OrdinalIgnoreCase)
+            ? per100 * grams / 100
+            : null;
 
     /// <summary>The <see cref="FoodComponent"/>s (mg) that <paramref name="grams"/> g of <paramref name="food"/> carries,
     /// by name; only those its source reports.</summary>

@@ -33,6 +33,21 @@ public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, stri
     /// (IOM 2001 ch.4), so the RAE could be anywhere in a sixfold range and is not compared with any reference.</summary>
     public double VitaminAIuNotCounted { get; init; }
 
+    /// <summary>Synthetic folic acid a food gives, in ug as eaten (not DFE): what fortification or enrichment added
+    /// (breakfast cereal, enriched bread, pasta, rice and flour), from the food table's own value (SR28 ABBREV
+    /// <c>Folic_Acid_(ug)</c>, FoodData Central nutrient 1186, <see cref="FolateForms.FolicAcidFdcNutrientId"/>). Null
+    /// where the source does not give it (an app export gives folate as one figure; some SR28 cereals give total folate
+    /// only): the folate UL, which counts folic acid from fortified food with the supplements' (IOM 1998 ch.8), cannot
+    /// see this item's share, and <see cref="FolicAcidAtMost"/> bounds it. Not used for a supplement, whose folate the UL
+    /// counts by <see cref="FolateForms.TowardUl"/>.</summary>
+    public double? FolicAcid { get; init; }
+
+    /// <summary>Where <see cref="FolicAcid"/> is not known, the most folic acid the item can give, in ug: its total
+    /// folate (SR28 <c>Folate_Tot_(ug)</c>, food folate plus folic acid) where the food table gives it, else its folate
+    /// DFE / 1.7 (all of it as folic acid, 1.7 ug DFE per ug; IOM 1998 ch.8); null where neither is known. An app export's
+    /// item leaves it null and is bounded from its folate (<see cref="FolateForms.FolicAcidAtMost"/>).</summary>
+    public double? FolicAcidAtMost { get; init; }
+
     /// <summary>Food components that are not nutrients, in mg, by name (<see cref="Foods.FoodComponent.All"/>: phytate,
     /// polyphenols, oxalate, soluble_oxalate): only those the food's source reports (IFCT 2017); absent means unknown.</summary>
     public IReadOnlyDictionary<string, double> Components { get; init; } = NoComponents;

@@ -158,6 +158,11 @@ public static partial class AdequacyAssessor
             return null;
         }
 
+        // A UL on supplements only (magnesium) or on synthetic forms (folic acid: IOM 1998, Dietary Reference Intakes
+        // for Thiamin, Riboflavin, Niacin, Vitamin B6, Folate, Vitamin B12, Pantothenic Acid, Biotin, and Choline,
+        // doi:10.17226/6015, ch.8, the UL section: it applies to synthetic folate from fortified food and supplements
+        // together) is compared with SupplementIntake, which the caller gives as the supplements' part plus, for such a
+        // UL, the fortificant part of food where the food data give it (DietAnalyzer: folic acid in fortified food).
         if (target.UlScope is UpperLimitScope.SupplementsOnly or UpperLimitScope.SupplementsAndFortificants)
         {
             var supplement = observation.SupplementIntake;

@@ -16,6 +16,12 @@ public sealed record UpperLimitCheck(double Ul, UpperLimitScope Scope, double In
     /// the check is neither "below" nor "above", and <see cref="Note"/> says why.</summary>
     public bool Judged { get; init; } = true;
 
+    /// <summary>The part of <see cref="IntakeCompared"/> that is folic acid added to fortified food, ug a day, for the
+    /// folate UL, which covers synthetic folic acid from supplements and fortified food together (IOM 1998, Dietary
+    /// Reference Intakes for Thiamin ... Choline, doi:10.17226/6015, ch.8, the UL section); null for every other UL and
+    /// where no food data gave folic acid.</summary>
+    public double? FromFortifiedFood { get; init; }
+
     /// <summary>Said with every supplement to lower: a UL is for the healthy general population, not for a dose a doctor
     /// gives as treatment. IOM 2001 (Dietary Reference Intakes for Vitamin A, ..., Zinc, NAP 10026) p.125: "the UL is
     /// not meant to apply to individuals who are receiving vitamin A under medical supervision"; p.377 for iron: "iron

@@ -40,6 +40,12 @@ public sealed class FdcImportTests : IDisposable
         Assert.Equal(22.5, chicken.AmountPer100Grams(1003));
         Assert.Equal(0.21, chicken.AmountPer100Grams(1178));
         Assert.Null(spinach.AmountPer100Grams(1100)); // SR has no iodine values: unknown, not zero
+        // Folic acid ("Folic acid", 1186) comes with the food, for the folate UL on fortified food (IOM 1998 ch.8): 695 ug
+        // per 100 g of Cheerios, and none in spinach, which SR reports as 0, not as missing.
+        var cheerios = database.Find(173884)!;
+        Assert.Equal(695, cheerios.AmountPer100Grams(Replete.Diet.FolateForms.FolicAcidFdcNutrientId));
+        Assert.Equal(208.5, Replete.Diet.FoodLogResolver.FolicAcidIn(cheerios, 30, database.Catalog.Nutrients())!.Value, 6);
+        Assert.Equal(0, spinach.AmountPer100Grams(Replete.Diet.FolateForms.FolicAcidFdcNutrientId));
         var banana = database.Find(173944)!;
         Assert.Contains(banana.Portions, p => p.Measure.StartsWith("medium", StringComparison.Ordinal) && p.GramWeight == 118);
     }
