@@ -95,7 +95,7 @@ internal static class ServerAccounts
         {
             var request = context.Request;
             var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-            if (unsafeMethod && request.Headers.Authorization.Count == 0)
+            if (unsafeMethod && !CarriesBearer(request))
             {
                 var origin = request.Headers.Origin.FirstOrDefault();
                 var crossOrigin = origin is not null && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
@@ -124,7 +124,7 @@ internal static class ServerAccounts
         {
             var request = context.Request;
             var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
-            if (unsafeMethod && request.Headers.Authorization.Count == 0 && context.User.Identity?.IsAuthenticated == true)
+            if (unsafeMethod && !CarriesBearer(request) && context.User.Identity?.IsAuthenticated == true)
             {
                 var antiforgery = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(context))
@@ -140,6 +140,13 @@ internal static class ServerAccounts
         });
         return app;
     }
+
+    /// <summary>True when the request is signed in by a bearer token, not the cookie: its Authorization header, read
+    /// whole as the bearer handler reads it, starts with "Bearer ". Any other header ("Basic", "Negotiate", which a
+    /// browser may attach by itself behind a proxy) leaves the cookie to sign the request in, so the cross-site and
+    /// antiforgery checks still apply (tester h73: a "Basic" header let a cross-site cookie write through).</summary>
+    private static bool CarriesBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Secure headers on every response, errors included (set as the response starts, after the exception
     /// handler has cleared the headers): no sniffing, no framing, no referrer, no caching of health data, a strict
