@@ -194,6 +194,13 @@ internal static class FoodLogEndpoints
                 return Problems.Input([new InputProblem(fileName, null, "", InputProblemCodes.Required, "has no logged days")]);
             }
 
+            if (imported.Count > InputLimits.MaximumImportedEntries)
+            {
+                return Problems.Input([new InputProblem(fileName, null, "", InputProblemCodes.Size,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"has {imported.Count:N0} entries, more than one import stores ({InputLimits.MaximumImportedEntries:N0}); export a shorter date range"))]);
+            }
+
             var record = new DietImportRecord
             {
                 AccountId = access.AthleteId,
@@ -205,9 +212,11 @@ internal static class FoodLogEndpoints
                 LastDay = lastDay,
                 Notes = WireJson.Serialize(imported.Notes),
             };
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            // A client that goes away cancels the import (the transaction rolls back) rather than leaving it to run on.
+            var aborted = http.RequestAborted;
+            await using var transaction = await db.Database.BeginTransactionAsync(aborted);
             db.DietImports.Add(record);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(aborted);
             // Rows go in batches read from the file as they are stored, so a large export is never held whole.
             var batch = 0;
             foreach (var item in imported.Items)
@@ -215,13 +224,13 @@ internal static class FoodLogEndpoints
                 db.Intake.Add(IntakeRows.ToRecord(item, access.AthleteId, record.Id));
                 if (++batch % 2_000 == 0)
                 {
-                    await db.SaveChangesAsync();
+                    await db.SaveChangesAsync(aborted);
                     db.ChangeTracker.Clear();
                 }
             }
 
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await db.SaveChangesAsync(aborted);
+            await transaction.CommitAsync(aborted);
             return Results.Created($"imports/{record.Id}", View(record));
         }
         finally

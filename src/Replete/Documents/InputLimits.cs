@@ -76,6 +76,12 @@ public static class InputLimits
     /// <summary>One diet file, at most 200 MB. Replete's choice: a year of detailed logging is a few megabytes.</summary>
     public const long MaximumDietFileBytes = 200L * 1024 * 1024;
 
+    /// <summary>Entries stored from one import on the server, at most 100,000. Replete's choice: 25 logged foods a day
+    /// for ten years is 91,250, and the server writes every entry as a row in one transaction that holds the database's
+    /// write lock; a few hundred megabytes of one repeated line (tester h73: millions of rows) held every other write on
+    /// the server for minutes.</summary>
+    public const int MaximumImportedEntries = 100_000;
+
     /// <summary>Different foods and amounts in the food logs of one analysis, assessment or import, at most 20,000.
     /// Replete's choice: each is matched through the food search and kept with what it supplies (about 3 KB), so this is
     /// what a food log's memory and time grow with, never its lines. A person's log repeats their foods: the README

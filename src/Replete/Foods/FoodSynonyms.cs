@@ -8,12 +8,14 @@ public sealed class FoodSynonyms
 {
     private readonly List<(string[] Words, string[][] Alternatives)> entries;
 
+    private readonly HashSet<string> listed;
     private readonly string[] listedWords;
 
     private FoodSynonyms(List<(string[] Words, string[][] Alternatives)> entries)
     {
         this.entries = entries;
-        listedWords = [.. entries.SelectMany(e => e.Words).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal)];
+        listed = [.. entries.SelectMany(e => e.Words)];
+        listedWords = [.. listed.Where(w => w.Length >= 4)];
     }
 
     /// <summary>The reviewed synonyms embedded in the engine.</summary>
@@ -21,7 +23,7 @@ public sealed class FoodSynonyms
 
     /// <summary>True when <paramref name="word"/> is itself one of the everyday words listed ("coke"): a known word,
     /// never read as a typo of another ("cake").</summary>
-    internal bool Knows(string word) => entries.Any(e => e.Words.Contains(word, StringComparer.Ordinal));
+    internal bool Knows(string word) => listed.Contains(word);
 
     /// <summary>The query variants: the query itself first, then each synonym substitution (at most
     /// <paramref name="max"/>).</summary>
@@ -32,12 +34,13 @@ public sealed class FoodSynonyms
     internal List<string[]> Expand(string[] words, int max, Func<string, bool>? indexed = null)
     {
         var variants = new List<string[]> { words };
+        var corrected = new List<string[]> { Corrected(words, indexed) };
         foreach (var (from, alternatives) in entries)
         {
             var count = variants.Count;
             for (var v = 0; v < count && variants.Count < max; v++)
             {
-                var at = IndexOf(Corrected(variants[v], indexed), from);
+                var at = IndexOf(corrected[v], from);
                 if (at < 0)
                 {
                     continue;
@@ -51,6 +54,7 @@ public sealed class FoodSynonyms
                     }
 
                     variants.Add([.. variants[v][..at], .. alternative, .. variants[v][(at + from.Length)..]]);
+                    corrected.Add([.. corrected[v][..at], .. alternative, .. corrected[v][(at + from.Length)..]]);
                 }
             }
         }
@@ -71,12 +75,12 @@ public sealed class FoodSynonyms
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            if (word.Length < 4 || indexed(word) || Knows(word))
+            if (word.Length < 4 || indexed(word) || listed.Contains(word))
             {
                 continue;
             }
 
-            var near = listedWords.Where(listed => FoodText.WithinOneEdit(word, listed)).Take(2).ToList();
+            var near = listedWords.Where(candidate => FoodText.WithinOneEdit(word, candidate)).Take(2).ToList();
             if (near.Count == 1)
             {
                 corrected ??= [.. words];

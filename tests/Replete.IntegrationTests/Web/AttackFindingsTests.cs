@@ -268,6 +268,33 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
         Assert.Empty(labs!.AsArray());
     }
 
+    /// <summary>Tester h73: an import of millions of one repeated line was stored row by row in one transaction, holding
+    /// every other write on the server for minutes. An import of more entries than one import stores is refused with
+    /// the file named, before anything is written.</summary>
+    [SkippableFact]
+    public async Task Import_OfMoreEntriesThanOneImportStores_IsRefused_AndNothingStored()
+    {
+        var athlete = await server.SignUpAsync("Many");
+        var lines = new StringBuilder("date,time,meal,food,amount\n");
+        var first = new DateOnly(2020, 1, 1);
+        for (var i = 0; i <= Replete.Documents.InputLimits.MaximumImportedEntries; i++)
+        {
+            lines.Append(System.Globalization.CultureInfo.InvariantCulture, $"{first.AddDays(i % 2000):yyyy-MM-dd},12:00,lunch,banana,120 g\n");
+        }
+
+        using var csv = new StringContent(lines.ToString(), Encoding.UTF8, "text/csv");
+        var (status, body) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=many.csv", csv);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problem = Assert.Single(body!["problems"]!.AsArray());
+        Assert.Equal("size", (string?)problem!["code"]);
+        Assert.Contains("100,001 entries", (string?)problem["message"], StringComparison.Ordinal);
+        var (_, imports) = await athlete.GetAsync("/api/v1/athletes/me/imports");
+        Assert.Empty(imports!.AsArray());
+        var (_, log) = await athlete.GetAsync("/api/v1/athletes/me/food-log?from=2020-01-01&to=2025-12-31");
+        Assert.Empty(log!.AsArray());
+    }
+
     /// <summary>Red flags the athlete reported in their own words are stored as ids in the check-in and listed to a coach
     /// with read_logs: <c>missed_periods_three_months</c> and <c>statin_muscle_pain</c> are not among the hidden ids.</summary>
     [SkippableFact]

@@ -290,6 +290,36 @@ public class DietImportTests
         Assert.Contains(diet.Notes, n => n.Code == "skipped" && n.Line == 4);
     }
 
+    /// <summary>Tester h73: three entries of 189 MB each, every one under the 200 MB limit, came from a 1.9 MB zip, and
+    /// the server stored millions of rows. The limit holds for what the zip expands to in all, before any line is read.</summary>
+    [Fact]
+    public void AZipExpandingBeyondTheLimitInAll_IsRefused_ThoughEachEntryIsUnderIt()
+    {
+        var block = string.Concat(Enumerable.Repeat("2026-11-02,Lunch,500,300\n", 1 << 16)); // 1.56 MB
+        using var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry($"Nutrition-Summary-{i}.csv", CompressionLevel.Fastest).Open());
+                writer.Write("Date,Meal,Calories,Sodium (mg)\n");
+                for (var b = 0; b < 44; b++)
+                {
+                    writer.Write(block); // 69 MB an entry, 206 MB in all
+                }
+            }
+        }
+
+        zipped.Position = 0;
+        var import = new DietImport(Resolver);
+        import.Add("bomb.zip", zipped);
+
+        var problem = Assert.Single(import.Complete().Problems);
+        Assert.Equal("bomb.zip", problem.Source);
+        Assert.Equal("size", problem.Code);
+        Assert.Contains("expands to 206 MB", problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory] // A zip that lies is refused, never read as data (issue 13).
     [InlineData("crc")]
     [InlineData("encrypted")]
