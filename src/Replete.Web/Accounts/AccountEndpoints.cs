@@ -34,11 +34,19 @@ internal static class AccountEndpoints
             .WithSummary("Sign in: ?cookie=true sets the browser cookie, otherwise a bearer token is returned");
         account.MapPost("/refresh", Refresh).RequireRateLimiting(ServerAccounts.SignInPolicy)
             .WithSummary("Trade a refresh token for a new bearer token");
-        account.MapPost("/sign-out", async (SignInManager<Account> signIn) =>
+        account.MapPost("/sign-out", async (HttpContext http, SignInManager<Account> signIn) =>
         {
+            // A bearer token is self-contained and cannot be ended on its own; answering 204 would tell its holder it was
+            // (tester h73: the token and its refresh token still worked).
+            if (ServerAccounts.CarriesBearer(http.Request))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A bearer token cannot be signed out on its own.",
+                    detail: "Forget the token on this device; POST /api/v1/account/sign-out-everywhere ends every token and session of the account at once.");
+            }
+
             await signIn.SignOutAsync();
             return Results.NoContent();
-        }).RequireAuthorization().WithSummary("Sign out this browser");
+        }).RequireAuthorization().WithSummary("Sign out this browser (a bearer client uses sign-out-everywhere)");
         account.MapPost("/sign-out-everywhere", async (ClaimsPrincipal user, UserManager<Account> users) =>
         {
             var me = await users.GetUserAsync(user);

@@ -145,7 +145,7 @@ internal static class ServerAccounts
     /// whole as the bearer handler reads it, starts with "Bearer ". Any other header ("Basic", "Negotiate", which a
     /// browser may attach by itself behind a proxy) leaves the cookie to sign the request in, so the cross-site and
     /// antiforgery checks still apply (tester h73: a "Basic" header let a cross-site cookie write through).</summary>
-    private static bool CarriesBearer(HttpRequest request) =>
+    internal static bool CarriesBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Secure headers on every response, errors included (set as the response starts, after the exception

@@ -375,6 +375,18 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await athlete.GetAsync("/api/v1/account")).Status);
     }
 
+    /// <summary>Tester h73: sign-out with a bearer token answered 204 while the token still worked. A bearer token cannot
+    /// be ended on its own, so the answer says so and names sign-out-everywhere, and the token is left as it was.</summary>
+    [SkippableFact]
+    public async Task SignOut_WithABearerToken_SaysItCannot_AndNamesSignOutEverywhere()
+    {
+        var athlete = await server.SignUpAsync("Ivo");
+        var (status, problem) = await athlete.PostAsync("/api/v1/account/sign-out", null);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("sign-out-everywhere", (string?)problem!["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await athlete.GetAsync("/api/v1/account")).Status);
+    }
+
     [SkippableFact]
     public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
     {
