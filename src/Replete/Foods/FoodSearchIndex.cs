@@ -332,7 +332,7 @@ public sealed partial class FoodSearchIndex
 
             // One food more than asked for, so the last one shown can be told apart from the next (FoodMatch.Tied).
             var depth = limit + 1;
-            var variants = synonyms.Expand(words, MaxVariants, termIds.ContainsKey);
+            var variants = synonyms.Expand(words, MaxVariants, word => termIds.ContainsKey(word) || PrefixTerms(word).Any());
             for (var v = 0; v < variants.Count; v++)
             {
                 Run(work, variants[v], v == 0 ? 1.0 : SynonymFactor, depth, requireAll: true, prune);
@@ -444,7 +444,7 @@ public sealed partial class FoodSearchIndex
             {
                 // Too few foods have every word: fill up with foods that have the rarest (most telling) word, not with
                 // every food that merely has a common one ("raw").
-                if (slots.Where(s => s.Terms.Count > 0).MaxBy(s => s.Weight) is not { } rarest)
+                if (Rarest(slots) is not { } rarest)
                 {
                     return;
                 }
@@ -531,6 +531,12 @@ public sealed partial class FoodSearchIndex
     /// <summary>The summed weight of <paramref name="slots"/>, added in slot order. These helpers are plain loops rather
     /// than LINQ because a search runs them for every synonym variant: lambdas are compiled unoptimized for their first
     /// calls (they cannot be marked like the methods, see the remarks) and each call allocates.</summary>
+    /// <summary>The rarest (most telling) matched word that the query requires, or an optional one ("~salt" of
+    /// "unsalted", "fresh") only where none is required: filling up with every unsalted food would not answer "butter
+    /// unsalted".</summary>
+    private static Slot? Rarest(List<Slot> slots) =>
+        slots.Where(s => s.Terms.Count > 0 && !s.Optional).MaxBy(s => s.Weight) ?? slots.Where(s => s.Terms.Count > 0).MaxBy(s => s.Weight);
+
     private static double TotalWeight(List<Slot> slots)
     {
         var total = 0.0;
@@ -624,7 +630,7 @@ public sealed partial class FoodSearchIndex
         IEnumerable<int> foods = Enumerable.Range(0, foodIds.Length);
         if (!requireAll)
         {
-            if (slots.Where(s => s.Terms.Count > 0).MaxBy(s => s.Weight) is not { } rarest)
+            if (Rarest(slots) is not { } rarest)
             {
                 return;
             }

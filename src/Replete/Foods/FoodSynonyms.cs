@@ -62,8 +62,8 @@ public sealed class FoodSynonyms
         return variants;
     }
 
-    /// <summary>The words, each unknown one (not indexed, not listed) replaced by the one listed word a single edit
-    /// away, if there is exactly one.</summary>
+    /// <summary>The words, each unknown one (not indexed nor the start of an indexed word, not listed, not negated:
+    /// "non-soya" is never read as "soya") replaced by the one listed word a single edit away, if there is exactly one.</summary>
     private string[] Corrected(string[] words, Func<string, bool>? indexed)
     {
         if (indexed is null)
@@ -75,7 +75,7 @@ public sealed class FoodSynonyms
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            if (word.Length < 4 || indexed(word) || listed.Contains(word))
+            if (word.Length < 4 || word[0] == '~' || indexed(word) || listed.Contains(word))
             {
                 continue;
             }
@@ -125,8 +125,10 @@ public sealed class FoodSynonyms
         var parsed = new List<FoodWord>();
         string[] Words(string text)
         {
+            // The words as a query holds them (FoodSearchIndex.Search): no stop words, a negated word as its negated term
+            // ("fat free" is "~fat free"), or the row could never match.
             FoodText.Tokenize(text, parsed);
-            return [.. parsed.Select(p => p.Text)];
+            return [.. parsed.Where(p => !p.Stop).Select(p => p.Negated ? "~" + p.Text : p.Text)];
         }
 
         var entries = ReferenceData.Read("food_synonyms.csv")
