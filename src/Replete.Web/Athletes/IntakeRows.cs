@@ -46,6 +46,10 @@ internal static class IntakeRows
         };
     }
 
+    /// <summary>A row's nutrients for a person to read (the export's intake.csv): what the food gave, with its folic acid
+    /// where known, never the bound Replete keeps where it is not (a ceiling, not an amount eaten).</summary>
+    public static string NutrientsForPeople(IntakeRecord row) => JsonSerializer.Serialize(WithFolicAcid(ToItem(row) with { FolicAcidAtMost = null }));
+
     private static IReadOnlyDictionary<string, double> WithFolicAcid(IntakeItem item)
     {
         if (item.FolicAcid is null && item.FolicAcidAtMost is null)

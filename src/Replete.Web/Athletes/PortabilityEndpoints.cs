@@ -95,7 +95,7 @@ internal static class PortabilityEndpoints
             Write(zip, "labs.csv", Csv(["collected", "biomarker", "value", "unit", "comparator", "source", "loinc"],
                 labs.Select(l => new[] { Day(l.Collected), l.Biomarker, Number(l.Value), l.Unit, l.Comparator ?? "", l.Source, l.Loinc ?? "" })));
             Write(zip, "intake.csv", Csv(["date", "time", "meal", "food", "amount", "grams", "origin", "nutrients"],
-                intake.Select(i => new[] { Day(i.Date), i.Time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "", i.Meal, i.Name, i.Amount ?? "", i.Grams is { } g ? Number(g) : "", i.Origin, i.Nutrients })));
+                intake.Select(i => new[] { Day(i.Date), i.Time?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "", i.Meal, i.Name, i.Amount ?? "", i.Grams is { } g ? Number(g) : "", i.Origin, IntakeRows.NutrientsForPeople(i) })));
         }
 
         return Results.File(buffer.ToArray(), "application/zip", $"replete-export-{now:yyyy-MM-dd}.zip");

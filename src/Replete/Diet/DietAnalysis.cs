@@ -385,6 +385,13 @@ public static class DietAnalyzer
             {
                 adequacy = adequacy with { UpperLimit = adequacy.UpperLimit! with { FromFortifiedFood = tally.FoodFolicAcid / dates.Count } };
             }
+
+            if (unknown is not null)
+            {
+                // Foods whose folic acid is not known could take the count over the UL: neither "below" nor "above", as a
+                // daily summary that does not separate supplements is not (a wrong all-clear is the worse error).
+                adequacy = adequacy with { UpperLimit = adequacy.UpperLimit! with { ProbabilityAbove = null, LikelyExcess = false, Judged = false } };
+            }
         }
 
         var foodTotal = food?.Total ?? 0;

@@ -331,7 +331,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         if (nutrition.Sum(e => e.Length) is var expanded && expanded > InputLimits.MaximumDietFileBytes)
         {
             problems.Add(new InputProblem(name, null, "", InputProblemCodes.Size,
-                $"expands to {expanded / 1048576} MB of Nutrition-Summary files, too large for a diet log (at most {InputLimits.MaximumDietFileBytes / 1048576} MB in all); export a shorter date range"));
+                string.Create(CultureInfo.InvariantCulture, $"expands to {expanded / 1048576} MB of Nutrition-Summary files, too large for a diet log (at most {InputLimits.MaximumDietFileBytes / 1048576} MB in all); export a shorter date range")));
             return;
         }
 

@@ -178,13 +178,14 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
     private IntakeItem Supplied(FoodLogEntry entry, FoodComposition food, double grams)
     {
         var (nutrients, estimated) = NutrientsIn(food, grams, units);
+        var folicAcid = FolicAcidIn(food, grams, units);
         return new IntakeItem(entry.Date, entry.Time, entry.Meal, food.Food.Label, nutrients, entry.Origin)
         {
             Grams = grams,
             Estimated = estimated,
             Components = ComponentsIn(food, grams) is { Count: > 0 } components ? components : IntakeItem.NoComponents,
-            FolicAcid = FolicAcidIn(food, grams, units),
-            FolicAcidAtMost = FolicAcidIn(food, grams, units) is null ? FolicAcidBound(food, grams, units, nutrients) : null,
+            FolicAcid = folicAcid,
+            FolicAcidAtMost = folicAcid is null ? FolicAcidBound(food, grams, units, nutrients) : null,
         };
     }
 

@@ -111,6 +111,8 @@ public sealed class FortifiedFolicAcidTests(Sr28Database sr28) : CommandTestDire
         var ul = folate.GetProperty("adequacy").GetProperty("upper_limit");
         Assert.Equal(800, ul.GetProperty("intake_compared").GetDouble(), 6);
         Assert.False(ul.GetProperty("likely_excess").GetBoolean());
+        Assert.False(ul.GetProperty("judged").GetBoolean()); // the unknown part could pass the UL: no "below" (h74)
+        Assert.Equal(JsonValueKind.Null, ul.GetProperty("probability_above").ValueKind);
         Assert.Contains("the fortified-food part is not known", ul.GetProperty("note").GetString(), StringComparison.Ordinal);
         var note = folate.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).Single(n => n.StartsWith("The fortified-food part is not known", StringComparison.Ordinal));
         Assert.Contains("'Cereals ready-to-eat, KELLOGG, KELLOGG'S SPECIAL K Multi-grain", note, StringComparison.Ordinal);
@@ -119,10 +121,11 @@ public sealed class FortifiedFolicAcidTests(Sr28Database sr28) : CommandTestDire
         // A small tablet leaves room for all of it: nothing to say.
         var small = Analyze(Log(CerealWithoutFolicAcid, 31), Tablet(200));
         Assert.DoesNotContain(small.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("fortified-food part", StringComparison.Ordinal));
+        Assert.True(small.GetProperty("adequacy").GetProperty("upper_limit").GetProperty("judged").GetBoolean());
     }
 
     [SkippableFact]
-    public void ACronometerExport_KeepsItsCount_AndSaysTheFortifiedFoodPartIsNotKnown()
+    public void ACronometerExport_KeepsItsCount_AndLeavesTheUlUnjudged_SayingTheFortifiedFoodPartIsNotKnown()
     {
         InitDatabase();
         var servings = SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv");
@@ -134,6 +137,7 @@ public sealed class FortifiedFolicAcidTests(Sr28Database sr28) : CommandTestDire
         var ul = folate.GetProperty("adequacy").GetProperty("upper_limit");
         Assert.Equal(928.571428571, ul.GetProperty("intake_compared").GetDouble(), 6);
         Assert.False(ul.GetProperty("likely_excess").GetBoolean());
+        Assert.False(ul.GetProperty("judged").GetBoolean());
         Assert.Equal(JsonValueKind.Null, ul.GetProperty("from_fortified_food").ValueKind);
         var note = folate.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).Single(n => n.StartsWith("The fortified-food part is not known", StringComparison.Ordinal));
         Assert.Contains("63 food entries", note, StringComparison.Ordinal);
