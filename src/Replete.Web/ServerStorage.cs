@@ -25,6 +25,7 @@ internal static class ServerStorage
         else
         {
             var file = configuration["database"] is { Length: > 0 } named ? Path.GetFullPath(named) : Path.Combine(dataDirectory, "replete.db");
+            Private(file);
             builder.Services.AddDbContext<RepleteDb, SqliteRepleteDb>((services, o) => o.UseSqlite($"Data Source={file};Foreign Keys=True")
                 .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
@@ -55,6 +56,31 @@ internal static class ServerStorage
         }
 
         app.Services.GetRequiredService<ServerFoods>().Open(message => ServerLog.Foods(log, message));
+    }
+
+    /// <summary>Makes the people database readable and writable by the server's own user only (0600), creating it empty
+    /// where it does not exist yet: SQLite gives its write-ahead log and shared-memory files the database file's mode, so
+    /// they follow. Health data; tester h73 found the files 0644 under the usual umask. Nothing on Windows, whose access
+    /// lists follow the folder.</summary>
+    private static void Private(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using (new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = owner }))
+            {
+            }
+        }
+        else
+        {
+            File.SetUnixFileMode(file, owner);
+        }
     }
 }
 

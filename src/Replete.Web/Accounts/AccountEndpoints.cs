@@ -83,7 +83,7 @@ internal static class AccountEndpoints
             return Problems.Field("kind", "athlete or coach");
         }
 
-        if (registration.DisplayName is { Length: > 200 } || (registration.DisplayName ?? "").Any(c => char.IsControl(c) || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068'))
+        if (registration.DisplayName is { Length: > 200 } || !Athletes.Documents.Displayable(registration.DisplayName))
         {
             return Problems.Field("display_name", "at most 200 characters, without control or direction characters");
         }

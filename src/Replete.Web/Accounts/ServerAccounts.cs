@@ -142,11 +142,11 @@ internal static class ServerAccounts
     }
 
     /// <summary>True when the request is signed in by a bearer token, not the cookie: its Authorization header, read
-    /// whole as the bearer handler reads it, starts with "Bearer ". Any other header ("Basic", "Negotiate", which a
+    /// whole and case-sensitively as the bearer handler reads it, starts with "Bearer " ("bearer x" leaves the cookie to sign in). Any other header ("Basic", "Negotiate", which a
     /// browser may attach by itself behind a proxy) leaves the cookie to sign the request in, so the cross-site and
     /// antiforgery checks still apply (tester h73: a "Basic" header let a cross-site cookie write through).</summary>
     internal static bool CarriesBearer(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal);
 
     /// <summary>Secure headers on every response, errors included (set as the response starts, after the exception
     /// handler has cleared the headers): no sniffing, no framing, no referrer, no caching of health data, a strict

@@ -117,5 +117,12 @@ internal static class Documents
         RequirePlausible((field, date));
     }
 
+    /// <summary>True when <paramref name="text"/> can be stored and shown back as it is: no control characters (line
+    /// breaks and tabs allowed where <paramref name="lines"/>) and no direction embedding, override or isolate
+    /// characters (U+202A-U+202E, U+2066-U+2069), which make a name read otherwise than it is ("gpj.csv" shown as
+    /// "vsc.jpg"). One rule for every stored name and note (tester h73).</summary>
+    public static bool Displayable(string? text, bool lines = false) =>
+        text is null || !text.Any(c => (char.IsControl(c) && !(lines && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+
     public static InputException Problem(string name, string path, string code, string message) => new([new InputProblem(name, null, path, code, message)]);
 }

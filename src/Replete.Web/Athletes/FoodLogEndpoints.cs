@@ -91,14 +91,14 @@ internal static class FoodLogEndpoints
 
         Documents.RequirePlausible(("date", body.Date));
 
-        if (body.Food.Any(char.IsControl))
+        if (!Documents.Displayable(body.Food))
         {
-            return (null, Problems.Field("food", "a food name without control characters"), null);
+            return (null, Problems.Field("food", "a food name without control or direction characters"), null);
         }
 
-        if (body.Meal is { Length: > 100 } || (body.Meal ?? "").Any(char.IsControl))
+        if (body.Meal is { Length: > 100 } || !Documents.Displayable(body.Meal))
         {
-            return (null, Problems.Field("meal", "a meal name of at most 100 characters, without control characters"), null);
+            return (null, Problems.Field("meal", "a meal name of at most 100 characters, without control or direction characters"), null);
         }
 
         if (!HouseholdAmount.TryParse(body.Amount, out var amount))

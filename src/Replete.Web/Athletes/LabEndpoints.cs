@@ -48,7 +48,9 @@ internal static class LabEndpoints
         {
             AccountId = access.AthleteId,
             Collected = body.Collected,
-            Biomarker = body.Biomarker ?? "",
+            // Stored as the engine reads it (lower case, trimmed), so "FERRITIN" and "ferritin" are one series in the
+            // trends (tester h73).
+            Biomarker = (body.Biomarker ?? "").Trim().ToLowerInvariant(),
             Value = body.Value,
             Unit = body.Unit ?? "",
             Comparator = body.Comparator,

@@ -25,15 +25,27 @@ internal static class Uploads
         }
 
         name = System.IO.Path.GetFileName(name ?? "");
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 255)
+        if (string.IsNullOrWhiteSpace(name))
         {
             throw Documents.Problem("upload", "name", InputProblemCodes.Required, "name the file (?name=export.csv): its extension tells what it is");
+        }
+
+        if (name.Length > 255 || !Documents.Displayable(name))
+        {
+            throw Documents.Problem("upload", "name", InputProblemCodes.Invalid, "a file name of at most 255 characters, without control or direction characters");
         }
 
         var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "replete-upload-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            // Health data: readable by the server's own user only, whatever the process umask (tester h73 found 0644).
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using var output = new FileStream(temp, options);
             var buffer = new byte[81920];
             long total = 0;
             int read;

@@ -222,9 +222,9 @@ internal static class SharingEndpoints
     private static async Task<IResult> AddNote(NoteBody note, HttpContext http, RepleteDb db, TimeProvider clock)
     {
         var access = http.Access();
-        if (string.IsNullOrWhiteSpace(note.Text) || note.Text.Length > 4000)
+        if (string.IsNullOrWhiteSpace(note.Text) || note.Text.Length > 4000 || !Athletes.Documents.Displayable(note.Text, lines: true))
         {
-            return Problems.Field("text", "1-4,000 characters");
+            return Problems.Field("text", "1-4,000 characters, without control or direction characters (line breaks are fine)");
         }
 
         if (!access.IsOwner && note.About is { Count: > 0 })

@@ -242,9 +242,11 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
     /// attaches by itself behind a proxy) skipped the cross-site and antiforgery checks while the cookie still signed the
     /// request in: a lab was stored from another origin. Both checks now apply unless the request carries a bearer token.</summary>
     [SkippableTheory]
-    [InlineData("https://evil.example.org")]
-    [InlineData(null)]
-    public async Task CookieWrite_WithABasicAuthorizationHeader_IsRefused(string? origin)
+    [InlineData("https://evil.example.org", "Basic Zm9vOmJhcg==")]
+    [InlineData(null, "Basic Zm9vOmJhcg==")]
+    [InlineData("https://evil.example.org", "bearer Zm9v")] // the bearer handler reads "Bearer " case-sensitively (h74)
+    [InlineData(null, "bearer Zm9v")]
+    public async Task CookieWrite_WithABasicAuthorizationHeader_IsRefused(string? origin, string authorization)
     {
         var athlete = await server.SignUpAsync("Basic");
         using var browser = server.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -256,7 +258,7 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
             Content = new StringContent("""{"collected":"2026-11-20","biomarker":"ferritin","value":98,"unit":"ug/L"}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Cookie", cookie);
-        request.Headers.TryAddWithoutValidation("Authorization", "Basic Zm9vOmJhcg==");
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         if (origin is not null)
         {
             request.Headers.Add("Origin", origin);
@@ -293,6 +295,59 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
         Assert.Empty(imports!.AsArray());
         var (_, log) = await athlete.GetAsync("/api/v1/athletes/me/food-log?from=2020-01-01&to=2025-12-31");
         Assert.Empty(log!.AsArray());
+    }
+
+    /// <summary>Tester h73: terminal escapes and direction overrides were stored in an import's file name and in a note
+    /// and sent back ("gpj.csv" shown as "vsc.jpg"). Every stored name and note now follows the display name's rule;
+    /// a note keeps its line breaks.</summary>
+    [SkippableFact]
+    public async Task NamesAndNotes_WithControlOrDirectionCharacters_AreRefused()
+    {
+        var athlete = await server.SignUpAsync("Bidi");
+        foreach (var text in new[] { "see \u001b[2J here", "ok \u202Egpj.csv" })
+        {
+            var (status, problem) = await athlete.PostAsync("/api/v1/athletes/me/notes", new { text });
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal("text", (string?)problem!["problems"]![0]!["path"]);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/notes", new { text = "Felt flat.\nSlept badly." })).Status);
+        using var csv = new StringContent("date,time,meal,food,amount\n2026-11-02,12:00,lunch,banana,120 g\n", Encoding.UTF8, "text/csv");
+        var (named, body) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=" + Uri.EscapeDataString("log\u202Egpj.csv"), csv);
+        Assert.Equal(HttpStatusCode.BadRequest, named);
+        Assert.Equal("name", (string?)body!["problems"]![0]!["path"]);
+        var (food, _) = await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2026-11-02", food = "banana\u202E", amount = "120 g" });
+        Assert.Equal(HttpStatusCode.BadRequest, food);
+    }
+
+    /// <summary>Tester h73: a lab entered as "FERRITIN" was stored as given and made a series of its own in the trends.
+    /// It is stored as the engine reads it.</summary>
+    [SkippableFact]
+    public async Task Lab_InCapitals_IsStoredUnderTheEnginesName()
+    {
+        var athlete = await server.SignUpAsync("Caps");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", new { date_of_birth = "1996-05-01", sex = "female", sport = "running" })).Status);
+        var (status, lab) = await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2026-11-20", biomarker = " FERRITIN ", value = 40, unit = "ug/L" });
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("ferritin", (string?)lab!["biomarker"]);
+    }
+
+    /// <summary>Tester h73: the people database was readable by every user of the machine (0644 under the usual umask).
+    /// The server makes it its own (0600) at start; SQLite gives its log files the same mode.</summary>
+    [SkippableFact]
+    public async Task PeopleDatabase_IsReadableByTheServersUserOnly()
+    {
+        if (OperatingSystem.IsWindows() || server.OnPostgres)
+        {
+            throw new SkipException("file modes are a Unix matter; PostgreSQL keeps its own files");
+        }
+
+        await server.SignUpAsync("Mode");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(server.DatabaseFile));
+        if (File.Exists(server.DatabaseFile + "-wal"))
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(server.DatabaseFile + "-wal"));
+        }
     }
 
     /// <summary>Red flags the athlete reported in their own words are stored as ids in the check-in and listed to a coach

@@ -20,7 +20,7 @@ public sealed class ServerAgreesWithCliTests(Sr28Database foods) : IDisposable
     [SkippableTheory]
     [InlineData("/api/v1/athletes/me/food-log", """{"date":"2026-11-01","food":"spinach raw","food":"butter","amount":"100 g"}""", "food", "conflict", "given twice")]
     [InlineData("/api/v1/athletes/me/food-log", """{"date":"3026-11-01","food":"spinach raw","amount":"100 g"}""", "date", "out_of_range", "is in the future")]
-    [InlineData("/api/v1/athletes/me/food-log", "{\"date\":\"2026-11-01\",\"food\":\"spinach\\u001b[31m raw\",\"amount\":\"100 g\"}", "food", "invalid", "control characters")]
+    [InlineData("/api/v1/athletes/me/food-log", "{\"date\":\"2026-11-01\",\"food\":\"spinach\\u001b[31m raw\",\"amount\":\"100 g\"}", "food", "invalid", "control or direction characters")]
     [InlineData("/api/v1/athletes/me/body-mass", """{"date":"3026-11-01","kilograms":60}""", "date", "out_of_range", "is in the future")]
     [InlineData("/api/v1/athletes/me/labs", """{"collected":"3026-11-15","biomarker":"ferritin","value":18,"unit":"ug/L"}""", "collected", "out_of_range", "is in the future")]
     [InlineData("/api/v1/athletes/me/check-ins", """{"date":"2026-11-20","symptoms":["fatigue"],"symptoms":[]}""", "symptoms", "conflict", "given twice")]

@@ -19,6 +19,12 @@ namespace Replete.IntegrationTests.Web;
 public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), "replete-web-" + Guid.NewGuid().ToString("N") + ".db");
+
+    /// <summary>The SQLite people database file (unused when the run tests PostgreSQL).</summary>
+    public string DatabaseFile => databaseFile;
+
+    /// <summary>Whether the people database is on PostgreSQL (REPLETE_TEST_POSTGRES) rather than <see cref="DatabaseFile"/>.</summary>
+    public bool OnPostgres => postgres is not null;
     private readonly string? postgres;
 
     private readonly int signInLimit;
