@@ -196,8 +196,8 @@ public static class DayPlanner
             {
                 // Folate: the folic acid its UL counts, from supplements and fortified food (IOM 1998 ch.8), as the diet
                 // analysis compares it, with the plan and now.
-                UlIntakeAfter = id == "folate" ? afterIntakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit?.IntakeCompared : ulIntake,
-                UlIntakeBefore = id == "folate" ? intakes[id].Adequacy?.UpperLimit?.IntakeCompared
+                UlIntakeAfter = id == "folate" ? UlCheck(afterIntakes, id)?.IntakeCompared : ulIntake,
+                UlIntakeBefore = id == "folate" ? UlCheck(intakes, id)?.IntakeCompared
                     : FoodUl(target) is null ? null : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean,
             });
             if (FoodUl(target) is { } ul && target.Goal > ul)
@@ -346,7 +346,7 @@ public static class DayPlanner
     {
         var target = planningTargets.FirstOrDefault(t => t.Nutrient.Id == "folate");
         if (target is not { Ul: { } ul, UlScope: UpperLimitScope.SupplementsAndFortificants }
-            || intakes.GetValueOrDefault("folate")?.Adequacy?.UpperLimit is not { } check)
+            || UlCheck(intakes, "folate") is not { } check)
         {
             return null;
         }
@@ -366,6 +366,10 @@ public static class DayPlanner
             PerGramDown = food => food.PerGram.GetValueOrDefault(FolateForms.FolicAcidKey),
         };
     }
+
+    /// <summary>The diet analysis's upper-limit check of one nutrient (what it compared with the UL), or null.</summary>
+    private static Intake.UpperLimitCheck? UlCheck(IReadOnlyDictionary<string, NutrientIntake> intakes, string id) =>
+        intakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit;
 
     /// <summary>A food's folic acid per gram where known, else the most it can be: all its folate DFE as folic acid
     /// (1.7 ug DFE per ug, IOM 1998 ch.8); null where the food reports neither.</summary>
@@ -433,7 +437,7 @@ public static class DayPlanner
                 UpperLimitScope.PreformedVitaminA => Math.Max(fromSupplements, preformedBase),
                 // Folic acid from fortified food counts with the supplements' (IOM 1998 ch.8, the UL section): what the
                 // diet analysis compared with the UL, where it has it.
-                UpperLimitScope.SupplementsAndFortificants when id == "folate" => Math.Max(fromSupplements, intakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit?.IntakeCompared ?? 0),
+                UpperLimitScope.SupplementsAndFortificants when id == "folate" => Math.Max(fromSupplements, UlCheck(intakes, id)?.IntakeCompared ?? 0),
                 _ => fromSupplements,
             };
             if (intake > ul)
@@ -447,7 +451,7 @@ public static class DayPlanner
                 {
                     AtHarmLevel = request.AtHarmLevel.GetValueOrDefault(id),
                     FromFortifiedFood = target.UlScope == UpperLimitScope.SupplementsAndFortificants && id == "folate"
-                        ? intakes.GetValueOrDefault(id)?.Adequacy?.UpperLimit?.FromFortifiedFood ?? 0
+                        ? UlCheck(intakes, id)?.FromFortifiedFood ?? 0
                         : 0,
                 });
             }
