@@ -31,7 +31,11 @@ internal static class ServerApi
                 + "saved assessments and plans, and sharing with coaches. Not a diagnosis.";
             return Task.CompletedTask;
         }));
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.AddServerHeader = false; // no "Server: Kestrel": nothing gained by naming the software to a stranger
+        });
         return builder;
     }
 
@@ -103,9 +107,14 @@ internal static class ServerApi
         to.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         // A field given twice is refused, as the command line's readers refuse it (only one of the two would be read).
         to.AllowDuplicateProperties = false;
+        // Field names as documented, exactly ("Food" is not "food"), as the command line's readers take them; ASP.NET
+        // Core's web defaults would match any case.
+        to.PropertyNameCaseInsensitive = false;
         foreach (var converter in from.Converters)
         {
-            to.Converters.Add(converter);
+            // An enum by its name only: a number would store values no name stands for (tester h73: scopes [255] were
+            // stored as a grant of undefined bits).
+            to.Converters.Add(converter is JsonStringEnumConverter ? new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) : converter);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class AuditEntry
     /// <summary>When (UTC).</summary>
     public DateTimeOffset At { get; set; }
 
-    /// <summary>"read" or "write".</summary>
+    /// <summary>"read" or "write"; "refused" for a request the grant's scopes did not cover (answered 403, nothing read).</summary>
     public string Action { get; set; } = "";
 
     /// <summary>What was touched: the route pattern, such as "GET /api/v1/athletes/{athleteId}/snapshots".</summary>

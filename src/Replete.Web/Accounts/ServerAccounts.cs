@@ -57,6 +57,16 @@ internal static class ServerAccounts
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // RFC 9110 section 10.2.3: say when to try again (the window's end, which the limiter knows).
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -167,10 +177,11 @@ internal static class ServerAccounts
                     headers.CacheControl = "no-store";
                 }
 
-                if (!context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal))
-                {
-                    headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-                }
+                // The API reference (Scalar) configures itself with an inline script and inline styles, so /docs allows
+                // those and nothing from another origin.
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal)
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+                    : "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
                 return Task.CompletedTask;
             });

@@ -26,6 +26,9 @@ internal static class FoodLogEndpoints
     /// <summary>An import as stored.</summary>
     public sealed record ImportView(long Id, string FileName, DateTimeOffset ImportedAt, int Items, DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<InputProblem> Notes);
 
+    /// <summary>The most entries one <c>GET /food-log</c> answers with.</summary>
+    public const int MaximumListedEntries = 10_000;
+
     public static RouteGroupBuilder MapFoodLogEndpoints(this RouteGroupBuilder athlete)
     {
         var group = athlete.MapGroup("").WithTags("Food log");
@@ -65,7 +68,14 @@ internal static class FoodLogEndpoints
             query = query.Where(i => i.Date <= t);
         }
 
-        var rows = await query.OrderBy(i => i.Date).ThenBy(i => i.Id).Take(10_000).ToListAsync();
+        // At most MaximumListedEntries in one answer, Replete's choice (a year of 25 foods a day is about 9,000): a longer
+        // range is refused rather than cut short without saying so.
+        var rows = await query.OrderBy(i => i.Date).ThenBy(i => i.Id).Take(MaximumListedEntries + 1).ToListAsync();
+        if (rows.Count > MaximumListedEntries)
+        {
+            return Problems.Field(to is null ? "from" : "to", $"more than {MaximumListedEntries:N0} entries in this range: ask for a shorter one (from and to, YYYY-MM-DD)");
+        }
+
         return Results.Ok(rows.Select(View));
     }
 

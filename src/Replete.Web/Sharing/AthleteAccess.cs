@@ -27,8 +27,8 @@ public sealed record RequiresScope(GrantScopes Scope);
 
 /// <summary>Decides every request under <c>/athletes/{athleteId}</c> (<c>me</c> is the signed-in account): the athlete
 /// always; a coach only through a grant in force that carries the endpoint's scope; anyone else gets 404, as if the
-/// athlete did not exist. Every delegate request that is let through is written to the audit log before it runs, with the
-/// record it reads or writes where there is one (the route's <c>{id}</c>, or what the handler says it created).</summary>
+/// athlete did not exist. Every delegate request through a grant in force is written to the audit log before it runs (one
+/// the grant's scopes do not cover as "refused", answered 403), with the record it reads or writes where there is one (the route's <c>{id}</c>, or what the handler says it created).</summary>
 internal sealed class AthleteAccessFilter(RepleteDb db, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -57,23 +57,25 @@ internal sealed class AthleteAccessFilter(RepleteDb db, TimeProvider clock) : IE
             return Problems.NotFound();
         }
 
-        if (scope is not { } needed || (grant.Scopes & needed) != needed)
-        {
-            return Results.Problem(statusCode: 403, title: "Not shared.", detail: "The athlete has not shared this with you.");
-        }
-
         var write = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+        var refused = scope is not { } needed || (grant.Scopes & needed) != needed;
         var entry = new AuditEntry
         {
             AthleteId = athleteId,
             ActorId = actor,
             At = now,
-            Action = write ? "write" : "read",
+            Action = refused ? "refused" : write ? "write" : "read",
             Resource = $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}",
             RecordId = long.TryParse(http.Request.RouteValues["id"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null,
         };
         db.Audit.Add(entry);
         await db.SaveChangesAsync();
+        if (refused)
+        {
+            // A delegate's attempt beyond the grant is on record too (tester h73: only what was let through was).
+            return Results.Problem(statusCode: 403, title: "Not shared.", detail: "The athlete has not shared this with you.");
+        }
+
         http.Items[typeof(AthleteAccess)] = new AthleteAccess(athleteId, actor, grant);
         var result = await next(context);
         if (entry.RecordId is null && http.Items[CreatedKey] is long created)

@@ -134,6 +134,14 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
             return (amount.Quantity * perUnit, null);
         }
 
+        // The portion as the food lists it, written out ("1 cup, sliced", "2 cups sliced"): the message below offers the
+        // portions in that form, so each must be taken back (a new user was told to use "1 cup, sliced" and refused).
+        var key = MeasureKey(amount.Unit);
+        if (food.Portions.FirstOrDefault(p => MeasureKey(p.Measure) == key) is { } listed)
+        {
+            return (amount.Quantity * listed.GramsPerUnit, null);
+        }
+
         if (food.Portions.Count == 0 && food.Food.Source == FoodSource.Ifct2017)
         {
             // IFCT 2017 gives values per 100 g edible portion and no household measures; Replete has no sourced table of
@@ -271,6 +279,11 @@ public sealed class FoodLogResolver(FoodSearchIndex index, Func<int, FoodComposi
 
     /// <summary>The words naming the measure: its first comma segment outside parentheses ("medium" in
     /// "medium (7" to 7-7/8" long)", "serving" in "NLEA serving", but not "pieces" in "cup, pieces").</summary>
+    /// <summary>A measure's words before any parenthesis, each as <see cref="HouseholdAmount.Normalise"/> reads a unit,
+    /// joined by one space: "cups, sliced" and "cup sliced" are both "cup sliced".</summary>
+    private static string MeasureKey(string measure) =>
+        string.Join(' ', measure.Split('(')[0].Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(HouseholdAmount.Normalise));
+
     private static IEnumerable<string> Words(string measure) =>
         measure.Split(',')[0].Split('(')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(HouseholdAmount.Normalise);
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Replete.IntegrationTests.Storage;
 using Replete.Storage.Records;
 
@@ -380,5 +381,43 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("pregnan", trend!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         Assert.NotEqual(110, (double?)trend["hemoglobin"]![0]!["low"]);
+    }
+    /// <summary>Tester h73: an enum given as a number was taken, and stored values no name stands for (a grant's scopes as
+    /// [255]); a field in the wrong case ("Food") was taken as "food". Both are refused, naming the field.</summary>
+    [SkippableFact]
+    public async Task Body_EnumAsNumber_OrFieldInAnotherCase_IsRefused()
+    {
+        var athlete = await server.SignUpAsync("Strict");
+        var (numeric, problem) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { 255 } });
+        Assert.Equal(HttpStatusCode.BadRequest, numeric);
+        Assert.Contains("scopes", problem!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await server.Db().Invitations.CountAsync());
+
+        var (cased, caseProblem) = await athlete.PostAsync("/api/v1/athletes/me/food-log",
+            new StringContent("""{"date":"2026-11-20","Food":"banana","amount":"1 medium"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, cased);
+        Assert.Contains("unknown field", caseProblem!.ToJsonString(), StringComparison.Ordinal);
+        Expect(HttpStatusCode.Created, await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2026-11-20", food = "banana", amount = "1 cup, sliced" }));
+    }
+
+    /// <summary>Tester h73, on the server as it runs (Kestrel): it named itself ("Server: Kestrel"), and the API reference
+    /// at /docs had no content policy.</summary>
+    [SkippableFact]
+    public async Task Kestrel_DoesNotNameItself_AndDocsHaveAContentPolicy()
+    {
+        using var running = new ServerHost(foods);
+        running.UseKestrel(0);
+        running.StartServer();
+        var address = running.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        foreach (var path in new[] { "/health", "/docs/", "/api/v1/account" })
+        {
+            using var answer = await http.GetAsync(path);
+            Assert.False(answer.Headers.Contains("Server"), $"{path}: Server: {string.Join(",", answer.Headers.TryGetValues("Server", out var v) ? v : [])}");
+            var policy = answer.Headers.TryGetValues("Content-Security-Policy", out var values) ? string.Join(";", values) : "";
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        }
     }
 }

@@ -98,6 +98,15 @@ public sealed class SecurityMatrixTests(Sr28Database foods) : IDisposable
                     failures.Add($"{role.Name} {method} {pattern}: {(int)status}, expected {(int)expected}");
                 }
 
+                // A coach's request through a grant in force that its scopes do not cover is refused and on record
+                // (tester h73: it was not); nobody else's request reaches the audit log.
+                var refusedOnRecord = expected == HttpStatusCode.Forbidden && role.Scopes is not null;
+                if (after["Audit"] != before["Audit"] + (refusedOnRecord ? 1 : 0))
+                {
+                    failures.Add($"{role.Name} {method} {pattern}: audit rows {before["Audit"]} -> {after["Audit"]}, expected {(refusedOnRecord ? "one more" : "none")}");
+                }
+
+                after["Audit"] = before["Audit"];
                 if (!before.SequenceEqual(after))
                 {
                     failures.Add($"{role.Name} {method} {pattern}: rows changed ({string.Join(", ", after.Where(a => before[a.Key] != a.Value).Select(a => a.Key))})");

@@ -83,12 +83,14 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/labs")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await coach.GetAsync($"/api/v1/athletes/{athlete.Id}/audit")).Status);
 
-        // Every read the coach made is in the athlete's audit log, and the coach cannot read that log.
+        // Every read the coach made is in the athlete's audit log, and so is every refused attempt; the coach cannot read
+        // that log.
         var (_, audit) = await athlete.GetAsync("/api/v1/athletes/me/audit");
-        var entry = audit!.AsArray().Single()!;
-        Assert.Equal(coach.Id, (string)entry["actor_id"]!);
-        Assert.Equal("read", (string)entry["action"]!);
-        Assert.Contains("/snapshots/{id", (string)entry["resource"]!, StringComparison.Ordinal);
+        var entries = audit!.AsArray().Reverse().ToList();
+        Assert.All(entries, e => Assert.Equal(coach.Id, (string)e!["actor_id"]!));
+        Assert.Equal(["read", "refused", "refused", "refused"], entries.Select(e => (string)e!["action"]!));
+        Assert.Contains("/snapshots/{id", (string)entries[0]!["resource"]!, StringComparison.Ordinal);
+        Assert.Contains("/food-log", (string)entries[1]!["resource"]!, StringComparison.Ordinal);
 
         // Revoked: at once, nothing; the athlete's data stays.
         Assert.Equal(HttpStatusCode.NoContent, (await athlete.SendAsync(HttpMethod.Delete, $"/api/v1/grants/{(long)grant!["id"]!}")).Status);
@@ -388,18 +390,30 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
     }
 
     [SkippableFact]
-    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne_AndSaysNoMoreThanForAnUnknownAddress()
     {
         var athlete = await server.SignUpAsync("Ida");
         using var anonymous = server.CreateClient();
-        for (var i = 1; i <= 5; i++)
+        async Task<(HttpStatusCode Status, string Body)> SignIn(string email, string password)
         {
-            var wrong = await anonymous.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = athlete.Email, password = "wrong password " + i }));
-            Assert.Equal(i < 5 ? HttpStatusCode.Unauthorized : (HttpStatusCode)423, wrong.StatusCode);
+            using var answer = await anonymous.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email, password }));
+            var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+            return (answer.StatusCode, $"{body["title"]} {body["detail"]}");
         }
 
-        var locked = await anonymous.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = athlete.Email, password = "correct horse battery" }));
-        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+        var unknown = await SignIn("nobody-" + Guid.NewGuid().ToString("N") + "@example.org", "wrong password");
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.Status);
+        Assert.Contains("locked for 5 minutes", unknown.Body, StringComparison.Ordinal);
+        for (var i = 1; i <= 5; i++)
+        {
+            Assert.Equal(unknown, await SignIn(athlete.Email, "wrong password " + i));
+        }
+
+        // Locked: the right password is refused too, with the answer an unknown address gets (tester h73: a locked
+        // account answered 423, which told a stranger the address had an account).
+        Assert.Equal(unknown, await SignIn(athlete.Email, "correct horse battery"));
+        var lockedUntil = (await server.Db().Users.SingleAsync(a => a.Id == athlete.Id)).LockoutEnd;
+        Assert.InRange(lockedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
     }
 
     [SkippableFact]
@@ -414,6 +428,9 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        using var refused = await client.PostAsync("/api/v1/account/sign-in", System.Net.Http.Json.JsonContent.Create(new { email = "nobody@example.org", password = "whatever it is" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.TryParse(refused.Headers.RetryAfter?.ToString(), out var seconds) && seconds is > 0 and <= 60, $"Retry-After: {refused.Headers.RetryAfter}");
     }
 
     [SkippableFact]

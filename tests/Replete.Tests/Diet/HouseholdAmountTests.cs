@@ -55,6 +55,9 @@ public class WeighTests
     [InlineData("2 slices", 56)]
     [InlineData("1/2 cup", 66)]
     [InlineData("30 g", 30)]
+    [InlineData("1 cup, pieces", 132)] // a portion as the refusal lists it is taken back (new user h75)
+    [InlineData("2 cups pieces", 264)]
+    [InlineData("1 slice (1 oz)", 28)]
     public void Weigh_ThroughTheMeasureThePortionNames(string text, double grams)
     {
         Assert.True(HouseholdAmount.TryParse(text, out var amount));
