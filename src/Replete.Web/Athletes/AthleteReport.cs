@@ -17,20 +17,32 @@ namespace Replete.Web.Athletes;
 /// plan request) is the engine's.</summary>
 /// <remarks>What a range takes: the profile with the age on its last day and the latest body mass on or before it; the
 /// latest check-in in the range (symptoms, risk factors, red flags, history, lab sample); the latest result of each lab
-/// collected from <c>labsFrom</c> (default: the range's first day) to the last day; every intake row in the range; the
-/// supplement plan in force on the last day; the latest training week starting in the range.</remarks>
+/// collected from <c>labsFrom</c> (default: <see cref="LabDays"/> before the range's first day) to the last day, every
+/// older result of a test left out named in <c>labs_left_out</c>; every intake row in the range; the supplement plan in
+/// force on the last day; the latest training week starting in the range.</remarks>
 internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
 {
     /// <summary>Days an assessment covers when no range is given: four weeks. Replete's choice: enough days for the
     /// probability of inadequacy to rest mostly on the person's own variation (IOM 2000 p.54 asks for several days).</summary>
     public const int DefaultDays = 28;
 
-    /// <summary>The assessment document for the range, and the stored inputs it came from.</summary>
-    public async Task<(JsonObject Document, string? Problem)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
+    /// <summary>How far before a range's first day its labs reach by default: 182 days, the interval at which athletes'
+    /// baseline blood tests are repeated (Clénin et al. 2015, Swiss Med Wkly 145:w14196, the consensus statement of the
+    /// Swiss Society of Sports Medicine: twice a year; <c>data/retest_intervals.csv</c>). Labs drawn a few days before
+    /// the food log began are the usual case (new user h75: a ferritin of 12 ug/L drawn two days before the range was
+    /// dropped without a word and the report said self-care).</summary>
+    public const int LabDays = 182;
+
+    /// <summary>The first day of the labs a range reads by default.</summary>
+    public static DateOnly DefaultLabsFrom(DateOnly from) => from.AddDays(-LabDays);
+
+    /// <summary>The assessment document for the range, the problem that stops it (no profile), and each stored lab result
+    /// it does not read because it was drawn before <paramref name="labsFrom"/> and no later result of its test is read.</summary>
+    public async Task<(JsonObject Document, string? Problem, IReadOnlyList<string> LabsLeftOut)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
     {
         if (await ProfileAsync(db, athleteId, to, Sharing.AthleteAccess.AllClasses) is not { } profileNode)
         {
-            return ([], "add a profile first (date of birth, sex ...)");
+            return ([], "add a profile first (date of birth, sex ...)", []);
         }
 
         var document = new JsonObject { ["profile"] = profileNode };
@@ -56,7 +68,15 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
             document["lab_sample"] = sample;
         }
 
-        return (document, null);
+        // Nothing a laboratory reported disappears silently: an older result of a test the range does not read is named.
+        var read = labs.Select(l => l.Biomarker).ToHashSet(StringComparer.Ordinal);
+        var older = await db.Labs.Where(l => l.AccountId == athleteId && l.Collected < labsFrom).ToListAsync();
+        var leftOut = older.Where(l => !read.Contains(l.Biomarker)).GroupBy(l => l.Biomarker)
+            .Select(g => g.OrderByDescending(l => l.Collected).ThenByDescending(l => l.Id).First()).OrderBy(l => l.Biomarker, StringComparer.Ordinal)
+            .Select(l => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{l.Biomarker} {l.Value:0.###} {l.Unit} drawn {l.Collected:yyyy-MM-dd}: before {labsFrom:yyyy-MM-dd}, the first day of labs this report reads (labs_from); ask for a new test, or set labs_from to read it"))
+            .ToList();
+        return (document, null, leftOut);
     }
 
     /// <summary>The engine's profile document for the athlete on <paramref name="on"/>: the stored fields (less the
@@ -126,17 +146,14 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// <exception cref="InputException">A stored input no longer reads (a profile whose age left the DRI tables).</exception>
     public async Task<(Computed Full, Sharing.SharedViews.Kept Views)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
     {
-        var (document, problem) = await DocumentAsync(athleteId, from, to, labsFrom);
+        var (document, problem, leftOut) = await DocumentAsync(athleteId, from, to, labsFrom);
         if (problem is not null)
         {
             throw new InputException([new InputProblem("profile", null, "profile", InputProblemCodes.Required, problem)]);
         }
 
-        var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= from && i.Date <= to).OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync();
-        var items = rows.Select(IntakeRows.ToItem).ToList();
-        var supplements = await SupplementsAsync(athleteId, to);
-        var week = items.Count > 0 ? await WeekAsync(athleteId, from, to) : null;
-        Computed Run(JsonObject inputs) => Compute(inputs, items, supplements, week, from, to);
+        var diet = await DietAsync(athleteId, from, to);
+        Computed Run(JsonObject inputs) => Compute(inputs, diet, from, to, leftOut);
 
         var full = Run(document);
         var present = Sharing.SensitiveData.Present(document);
@@ -148,14 +165,39 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         return (full, new Sharing.SharedViews.Kept(Sharing.SharedViews.List(present), views));
     }
 
-    private Computed Compute(JsonObject document, List<IntakeItem> items, SupplementPlan supplements, TrainingWeek? week, DateOnly from, DateOnly to)
+    /// <summary>What is stored for a range's diet: the intake rows in it, the supplement plan in force on its last day, and
+    /// the latest training week starting in it (read only where there is intake).</summary>
+    public sealed record StoredDiet(List<IntakeItem> Items, SupplementPlan Supplements, TrainingWeek? Week);
+
+    /// <summary>Reads the range's <see cref="StoredDiet"/>.</summary>
+    public async Task<StoredDiet> DietAsync(string athleteId, DateOnly from, DateOnly to)
     {
-        var request = Read(document, "stored record");
+        var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= from && i.Date <= to).OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync();
+        var items = rows.Select(IntakeRows.ToItem).ToList();
+        var supplements = await SupplementsAsync(athleteId, to);
+        var week = items.Count > 0 ? await WeekAsync(athleteId, from, to) : null;
+        return new(items, supplements, week);
+    }
+
+    /// <summary>The assessment of <paramref name="request"/> with <paramref name="diet"/> (its analysis where there is
+    /// intake or a supplement), as a snapshot makes it, without the plan: the triage a check-in answers with reads the
+    /// supplements and the diet too (new user h75: 61 mg/d of zinc and 107 mg/d of B6 with tingling answered
+    /// "self-care" at the check-in, "see a doctor soon" in the snapshot).</summary>
+    public static (RecoveryAssessment Assessment, DietAnalysis? Analysis, PersonalTargets Targets, AssessmentInput Input) Assess(AssessmentRequest request, StoredDiet diet, DateOnly from, DateOnly to)
+    {
         var input = request.ToInput();
         // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
-        var targets = week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(week);
-        DietAnalysis? analysis = items.Count > 0 ? DietAnalyzer.Analyze(items, supplements.Supplements, targets, from, to) : null;
-        var assessment = RecoveryAssessor.Assess(input, diet: analysis);
+        var targets = diet.Week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(diet.Week);
+        DietAnalysis? analysis = diet.Items.Count > 0 ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) : null;
+        return (RecoveryAssessor.Assess(input, diet: analysis), analysis, targets, input);
+    }
+
+    private Computed Compute(JsonObject document, StoredDiet diet, DateOnly from, DateOnly to, IReadOnlyList<string> labsLeftOut)
+    {
+        var request = Read(document, "stored record");
+        var (items, supplements, week) = (diet.Items, diet.Supplements, diet.Week);
+        var (assessed, analysis, targets, input) = Assess(request, diet, from, to);
+        var assessment = assessed with { LabsLeftOut = [.. assessed.LabsLeftOut, .. labsLeftOut] };
         var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
         report["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -80,9 +80,11 @@ internal static class CheckInEndpoints
             }
         }
 
-        // Read as part of an assessment document for the person on that day, with the labs of the default range.
+        // Read as part of an assessment document for the person on that day, with the labs, diet and supplements of the
+        // default range that ends on it, as a snapshot of that range reads them.
         var report = new AthleteReport(db, foods);
-        var (document, missing) = await report.DocumentAsync(access.AthleteId, date, date, date.AddDays(-AthleteReport.DefaultDays), checkIn: body);
+        var from = date.AddDays(1 - AthleteReport.DefaultDays);
+        var (document, missing, _) = await report.DocumentAsync(access.AthleteId, from, date, AthleteReport.DefaultLabsFrom(from), checkIn: body);
         if (missing is not null)
         {
             throw Documents.Problem("check-in", "profile", InputProblemCodes.Required, missing);
@@ -106,7 +108,7 @@ internal static class CheckInEndpoints
         var row = new CheckIn { AccountId = access.AthleteId, Date = date, Document = stored.ToJsonString(), CreatedAt = clock.GetUtcNow() };
         db.CheckIns.Add(row);
         await db.SaveChangesAsync();
-        var assessment = RecoveryAssessor.Assess(request.ToInput());
+        var (assessment, _, _, _) = AthleteReport.Assess(request, await report.DietAsync(access.AthleteId, from, date), from, date);
         return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags));
     }
 

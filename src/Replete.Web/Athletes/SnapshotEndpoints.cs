@@ -11,7 +11,8 @@ namespace Replete.Web.Athletes;
 internal static class SnapshotEndpoints
 {
     /// <summary>A range to assess: <c>from</c> and <c>to</c> (default: the last <see cref="AthleteReport.DefaultDays"/>
-    /// days to today), <c>labs_from</c> (default <c>from</c>): labs drawn since then count.</summary>
+    /// days to today), <c>labs_from</c> (default 182 days before <c>from</c>, <see cref="AthleteReport.LabDays"/>): labs drawn since then count,
+    /// and an older result of a test is named in <c>labs_left_out</c>.</summary>
     public sealed record SnapshotRequest(DateOnly? From, DateOnly? To, DateOnly? LabsFrom);
 
     /// <summary>A snapshot in a list; <c>triage</c> is null where the report is withheld from the reader.</summary>
@@ -84,7 +85,7 @@ internal static class SnapshotEndpoints
             return Problems.Field("from", "a range covers at most a year; assess longer spans as several snapshots");
         }
 
-        var (full, views) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? from);
+        var (full, views) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? AthleteReport.DefaultLabsFrom(from));
         var snapshot = new Snapshot
         {
             AccountId = access.AthleteId,
