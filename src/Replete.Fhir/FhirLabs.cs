@@ -48,23 +48,24 @@ public static class FhirLabs
             throw Unreadable(fileName, $"not a FHIR R4 resource Replete can read ({ex.Message.Split('\n')[0]})");
         }
 
+        var labs = new List<FhirLab>();
+        var skipped = new List<string>();
         List<Observation> observations;
         try
         {
-            observations = resource switch
+            if (resource is not (Observation or Bundle or DiagnosticReport))
             {
-                Observation single => [single],
-                Bundle bundle => bundle.Entry.Where(e => e is not null).Select(e => e.Resource).OfType<Observation>().ToList(),
-                _ => throw Unreadable(fileName, $"a {resource.TypeName}, not an Observation or a Bundle of them"),
-            };
+                throw Unreadable(fileName, $"a {resource.TypeName}, not an Observation, a DiagnosticReport or a Bundle of them");
+            }
+
+            observations = [];
+            Collect(resource, fileName, observations, skipped, depth: 0);
         }
         catch (Hl7.Fhir.Validation.CodedValidationException ex)
         {
             throw Unreadable(fileName, $"not a FHIR R4 Bundle Replete can read ({ex.Message})");
         }
 
-        var labs = new List<FhirLab>();
-        var skipped = new List<string>();
         foreach (var observation in observations)
         {
             try
@@ -88,6 +89,66 @@ public static class FhirLabs
         }
 
         return new FhirLabFile(labs, skipped);
+    }
+
+    /// <summary>How deep bundles inside bundles are read: Replete's choice, well past any laboratory's batch (a bundle of
+    /// reports of results is three levels).</summary>
+    private const int MaximumNesting = 8;
+
+    /// <summary>Every Observation in <paramref name="resource"/>: itself, a Bundle's entries (bundles inside bundles too),
+    /// and results contained in a resource (a DiagnosticReport's <c>#id</c> results). A DiagnosticReport's result that is
+    /// neither contained nor in the file is named in <paramref name="skipped"/> (tester h76: results contained in a
+    /// report, or in a bundle inside the bundle, disappeared without a word and the report said self-care).</summary>
+    private static void Collect(Resource resource, string fileName, List<Observation> observations, List<string> skipped, int depth)
+    {
+        if (depth > MaximumNesting)
+        {
+            throw Unreadable(fileName, $"bundles nested more than {MaximumNesting} deep");
+        }
+
+        if (resource is Observation observation)
+        {
+            observations.Add(observation);
+        }
+
+        if (resource is DomainResource domain)
+        {
+            foreach (var contained in domain.Contained.Where(c => c is not null))
+            {
+                Collect(contained, fileName, observations, skipped, depth + 1);
+            }
+        }
+
+        if (resource is Bundle bundle)
+        {
+            var entries = bundle.Entry.Where(e => e?.Resource is not null).Select(e => (e.FullUrl, Resource: e.Resource!)).ToList();
+            foreach (var entry in entries)
+            {
+                Collect(entry.Resource, fileName, observations, skipped, depth + 1);
+            }
+
+            // A report's result that points at nothing in the file is a result the file does not hold: said so.
+            var present = entries.SelectMany(e => new[] { e.FullUrl, e.Resource.Id is { } id ? $"{e.Resource.TypeName}/{id}" : null }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var report in entries.Select(e => e.Resource).OfType<DiagnosticReport>())
+            {
+                Missing(report, present, fileName, skipped);
+            }
+        }
+        else if (resource is DiagnosticReport alone && depth == 0)
+        {
+            Missing(alone, new HashSet<string>(StringComparer.Ordinal), fileName, skipped);
+        }
+    }
+
+    private static void Missing(DiagnosticReport report, HashSet<string> present, string fileName, List<string> skipped)
+    {
+        foreach (var reference in report.Result.Select(r => r?.Reference).OfType<string>())
+        {
+            if (!reference.StartsWith('#') && !present.Contains(reference))
+            {
+                skipped.Add($"{fileName}: report '{Shown(report.Id ?? "without an id")}' lists the result '{Shown(reference)}', which is not in the file: not read");
+            }
+        }
     }
 
     /// <summary>A value from the file, at most 60 characters, for a message.</summary>

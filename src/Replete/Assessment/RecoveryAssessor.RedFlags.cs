@@ -50,14 +50,17 @@ public static partial class RecoveryAssessor
         for (var i = 0; i < labs.Count; i++)
         {
             var lab = labs[i];
-            var rows = FlagRows(kb, lab, input.Person.Sex).Where(c => lab.Value < c.Below || lab.Value > c.Above).ToList();
+            // A result reported as a bound ("<400", ">6") is beyond a row surely when every value on its side is, and
+            // possibly when the row's threshold lies on its side (tester h76: ferritin "<400" read as 400, "high"). A
+            // possible crossing still raises the flag, said to be possible: a red flag is not dropped on a doubt.
+            var rows = FlagRows(kb, lab, input.Person.Sex).Where(c => Beyond(lab, c) is not Crossing.None).ToList();
             // Where a test was done more than once, the raised flag says which result raised it, and when an earlier one.
             var when = repeated.Any(g => g.Key == lab.Biomarker) && lab.Drawn is { } drawn
                 ? superseded.Contains(i) ? $" on {drawn:yyyy-MM-dd} (an earlier result: a red flag from any result stands until a doctor has seen it)" : $" on {drawn:yyyy-MM-dd}"
                 : "";
 
             // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
-            if (rows.Where(r => lab.Value > r.Above).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
+            if (rows.Where(r => Beyond(lab, r) == Crossing.SurelyAbove).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
             {
                 labs[i] = lab = lab with { Status = LabStatus.High, High = above };
             }
@@ -72,8 +75,11 @@ public static partial class RecoveryAssessor
                     labs[i] = lab = lab with { Critical = true };
                 }
 
-                var bound = string.Create(CultureInfo.InvariantCulture, $"{(lab.Value < fired.Below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
-                raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.Value:0.##} {lab.Unit}{when}, {bound}"), fired.Source);
+                var crossing = Beyond(lab, fired);
+                var below = crossing is Crossing.SurelyBelow or Crossing.PossiblyBelow;
+                var bound = string.Create(CultureInfo.InvariantCulture, $"{(crossing is Crossing.PossiblyAbove or Crossing.PossiblyBelow ? "which could be " : "")}{(below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
+                var mark = lab.Bound switch { LabBound.AtMost => "<", LabBound.AtLeast => ">", _ => "" };
+                raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {mark}{lab.Value:0.##} {lab.Unit}{when}, {bound}"), fired.Source);
             }
             else if (rows.Count == 0 && lab.Status == LabStatus.High && !lab.HighIsExcess && lab.High is { } top)
             {
@@ -167,6 +173,39 @@ public static partial class RecoveryAssessor
 
             list.Add((what, source));
         }
+    }
+
+    /// <summary>How a result stands to a flag row's thresholds, its bound read as <see cref="LabReading"/> reads it: a
+    /// measured value is surely on one side; "&lt;400" is surely below 500 and possibly above 200; "&gt;6" is surely above
+    /// 5.5.</summary>
+    private enum Crossing
+    {
+        None,
+        SurelyAbove,
+        PossiblyAbove,
+        SurelyBelow,
+        PossiblyBelow,
+    }
+
+    private static Crossing Beyond(LabReading lab, CriticalLabRule row)
+    {
+        var value = lab.Value;
+        var hasBelow = double.IsFinite(row.Below);
+        var hasAbove = double.IsFinite(row.Above);
+        return lab.Bound switch
+        {
+            // ">v": the true value is above v, so it could be anywhere above.
+            LabBound.AtLeast => value >= row.Above ? Crossing.SurelyAbove
+                : hasAbove ? Crossing.PossiblyAbove
+                : hasBelow && value < row.Below ? Crossing.PossiblyBelow
+                : Crossing.None,
+            // "<v": the true value is below v, so it could be anywhere below (a concentration is not negative).
+            LabBound.AtMost => value <= row.Below ? Crossing.SurelyBelow
+                : hasAbove && value > row.Above ? Crossing.PossiblyAbove
+                : hasBelow && row.Below > 0 ? Crossing.PossiblyBelow
+                : Crossing.None,
+            _ => value > row.Above ? Crossing.SurelyAbove : value < row.Below ? Crossing.SurelyBelow : Crossing.None,
+        };
     }
 }
 

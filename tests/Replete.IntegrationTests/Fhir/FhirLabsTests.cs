@@ -104,6 +104,46 @@ public class FhirLabsTests
         Assert.Contains(reading.Caveats, c => c.Text.StartsWith($"Reported as {comparator}{value}", StringComparison.Ordinal));
     }
 
+    /// <summary>Tester h76: a ferritin of 8 ug/L contained in a DiagnosticReport, or in a Bundle inside the Bundle, was
+    /// not read and not listed, and the report said self-care.</summary>
+    [Theory]
+    [InlineData("""{"resourceType": "Bundle", "type": "collection", "entry": [{"fullUrl": "urn:uuid:r1", "resource": {"resourceType": "DiagnosticReport", "id": "r1", "status": "final", "code": {"text": "iron"}, "contained": [{"resourceType": "Observation", "id": "f1", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]}, "valueQuantity": {"value": 8, "system": "http://unitsofmeasure.org", "code": "ug/L"}}], "result": [{"reference": "#f1"}]}}]}""")]
+    [InlineData("""{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "Observation", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]}, "valueQuantity": {"value": 8, "system": "http://unitsofmeasure.org", "code": "ug/L"}}}]}}]}""")]
+    [InlineData("""{"resourceType": "DiagnosticReport", "id": "r1", "status": "final", "code": {"text": "iron"}, "contained": [{"resourceType": "Observation", "id": "f1", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "2276-4"}]}, "valueQuantity": {"value": 8, "system": "http://unitsofmeasure.org", "code": "ug/L"}}], "result": [{"reference": "#f1"}]}""")]
+    public void AResultInsideAReportOrANestedBundle_IsRead(string json)
+    {
+        var lab = Assert.Single(FhirLabs.Read(json, "r.json").Labs);
+
+        Assert.Equal(("ferritin", 8.0), (lab.Input.Biomarker, lab.Input.Value));
+        Assert.Equal(LabStatus.Deficient, LabReading.Read(lab.Input, Sex.Female).Status);
+    }
+
+    [Fact]
+    public void AReportsResultThatIsNotInTheFile_IsNamed()
+    {
+        var json = """{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {"resourceType": "DiagnosticReport", "id": "r1", "status": "final", "code": {"text": "iron"}, "result": [{"reference": "Observation/ferritin-1"}]}}]}""";
+
+        var file = FhirLabs.Read(json, "r.json");
+
+        Assert.Empty(file.Labs);
+        Assert.Contains(file.Skipped, s => s.Contains("'Observation/ferritin-1', which is not in the file", StringComparison.Ordinal));
+    }
+
+    /// <summary>Tester h76: ferritin "&lt;400" was shown as "high" (read at 400) while its caveat said it was not
+    /// interpreted. It is not interpreted, and the flag it could raise is raised as possible.</summary>
+    [Theory]
+    [InlineData("<", 400, "Ferritin (serum) <400 ug/L, which could be above 200")]
+    [InlineData(">", 1500, "Ferritin (serum) >1500 ug/L, above 200")]
+    public void ABoundAcrossAFlagRow_RaisesItAsPossible_AndIsNotShownAsMeasured(string comparator, double value, string message)
+    {
+        var labs = new[] { new LabInput("ferritin", value, "ug/L") { Bound = comparator == "<" ? LabBound.AtMost : LabBound.AtLeast } };
+
+        var result = RecoveryAssessor.Assess(new AssessmentInput(new Person(30, Sex.Female), ["fatigue"], [], [], labs));
+
+        Assert.Equal(comparator == "<" ? LabStatus.NotInterpreted : LabStatus.High, result.Labs.Single().Status);
+        Assert.Contains(result.RedFlags, f => f.FlagId == "lab_out_of_range" && f.Message.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ACensoredTextValue_IsReadAsABound()
     {
