@@ -193,6 +193,11 @@ public static class FhirLabs
                 };
                 fromText = string.IsNullOrEmpty(quantity.Code);
                 unitText = (fromText ? quantity.Unit : quantity.Code) ?? "";
+                if (!fromText && quantity.Unit is { Length: > 0 } shown && LabReading.UnitsDisagree(biomarker, Ucum(shown), Ucum(quantity.Code!)))
+                {
+                    // Tester h76: text "ng/mL" with code "nmol/L" was read by the code alone, 2.5 times off for 25(OH)D.
+                    throw Unreadable(fileName, $"observation '{Shown(observation.Id ?? name)}': its unit '{Shown(shown)}' and its UCUM code '{Shown(quantity.Code!)}' are different units for {biomarker}; ask the laboratory which is right");
+                }
                 break;
             case FhirString { Value: { } text } when Censored(text) is { } censored && observation.Code is not null:
                 // A text value such as "<5" (censored at the limit of detection): read as a bound, unit from the

@@ -336,6 +336,17 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         .Select(g => (g.Key, g.First().Nutrient, (IReadOnlyList<string>)[.. g.Select(u => u.Unit)]))
         .ToArray();
 
+    /// <summary>Whether <paramref name="first"/> and <paramref name="second"/> are both units of data/lab_units.csv for
+    /// <paramref name="biomarker"/> that give a value different readings (ng/mL and nmol/L for 25(OH)D); two spellings
+    /// of one quantity (ug/L and ng/mL) agree, and a unit the test does not list disagrees with nothing.</summary>
+    public static bool UnitsDisagree(string biomarker, string first, string second)
+    {
+        ArgumentNullException.ThrowIfNull(biomarker);
+        var baseId = biomarker.Split('.')[0];
+        double? Factor(string unit) => Units.FirstOrDefault(u => u.Biomarker == baseId && string.Equals(u.Unit, NormalizeUnit(unit), StringComparison.OrdinalIgnoreCase))?.Factor;
+        return Factor(first) is { } a && Factor(second) is { } b && Math.Abs(a - b) > 1e-9 * Math.Max(Math.Abs(a), Math.Abs(b));
+    }
+
     /// <summary>The biomarker a LOINC code reports (data/lab_loinc.csv), or null when Replete does not use it.</summary>
     public static string? BiomarkerForLoinc(string loinc) => Loinc.GetValueOrDefault(loinc);
 

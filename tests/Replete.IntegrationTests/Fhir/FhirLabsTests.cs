@@ -118,6 +118,28 @@ public class FhirLabsTests
         Assert.Equal(LabStatus.Deficient, LabReading.Read(lab.Input, Sex.Female).Status);
     }
 
+    [Theory]
+    [InlineData("1989-3", "ng/mL", "nmol/L", true)]  // 25(OH)D: 2.5 times apart
+    [InlineData("2276-4", "ng/mL", "ug/L", false)]   // ferritin: one quantity, two spellings
+    public void UnitTextAndCodeThatDisagree_RefuseTheFile(string loinc, string text, string code, bool refused)
+    {
+        var json = Observation("final", loinc, $$"""
+            "valueQuantity": {"value": 30, "unit": "{{text}}", "system": "http://unitsofmeasure.org", "code": "{{code}}"}
+            """);
+
+        var read = Record.Exception(() => FhirLabs.Read(json, "u.json"));
+
+        if (refused)
+        {
+            var problem = Assert.Single(Assert.IsType<Replete.Documents.InputException>(read).Problems);
+            Assert.Contains($"its unit '{text}' and its UCUM code '{code}' are different units", problem.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(read);
+        }
+    }
+
     [Fact]
     public void AReportsResultThatIsNotInTheFile_IsNamed()
     {
