@@ -144,8 +144,12 @@ public static class AppExport
             // capsule missed there could hide an excess; a shake counted there can only warn early).
             var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
             var name = food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total";
-            var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
-                || (category >= 0 && IsSupplementCategory(csv.GetOptionalString(category)));
+            // Any group or category naming vitamins or supplements counts ("Vitamins", "Supplement", "Vitamins and
+            // Supplements", a trailing space): a magnesium tablet in the "Vitamins" group was read as food and its 800 mg
+            // passed the supplement-only UL (h76). A row with a blank category could be a tablet logged as a custom food
+            // (MaybeSupplement); the fixture exports give every USDA food a food-group category.
+            var categoryName = category >= 0 ? csv.GetOptionalString(category) : null;
+            var isSupplement = NamesSupplements(groupName) || NamesSupplements(categoryName);
             // A folic acid or methylfolate tablet logged as a food (h65 finding 5): its name says the form, and its
             // category is no food group. It is a supplement, so its folate counts toward the UL. Whether the export's
             // folate for it is DFE or micrograms as taken is not known, so it is stored as it stands and read the cautious
@@ -163,6 +167,7 @@ public static class AppExport
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
                 IsSupplement = isSupplement,
+                MaybeSupplement = !isSupplement && food >= 0 && string.IsNullOrWhiteSpace(categoryName),
                 IsDailyTotal = group < 0 && food < 0,
             };
         }
@@ -170,10 +175,11 @@ public static class AppExport
         dates.Resolve();
     }
 
-    /// <summary>Whether a Cronometer category files supplements: "Supplements" (a protein shake in the fixture exports)
-    /// or "Vitamins". The other categories are food groups ("Breakfast Cereals"); blank is a recipe or a custom food.</summary>
-    private static bool IsSupplementCategory(string? category) =>
-        string.Equals(category, "Supplements", StringComparison.OrdinalIgnoreCase) || string.Equals(category, "Vitamins", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a Cronometer diary group or category files supplements: it names vitamins or supplements
+    /// ("Supplements", a protein shake in the fixture exports; "Vitamins"; "Vitamins and Supplements"). The other
+    /// categories are food groups ("Breakfast Cereals"); blank is a recipe or a custom food.</summary>
+    private static bool NamesSupplements(string? label) =>
+        label is not null && (label.Contains("supplement", StringComparison.OrdinalIgnoreCase) || label.Contains("vitamin", StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes, FileDates dates)
     {

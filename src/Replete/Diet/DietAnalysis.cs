@@ -357,6 +357,19 @@ public static class DietAnalyzer
             };
         }
 
+        if (target.UlScope == References.UpperLimitScope.SupplementsOnly && target.Ul is { } supplementLimit
+            && adequacy.UpperLimit is { LikelyExcess: false } clear && food is { MaybeSupplement: > 0 } maybe
+            && forUpperLimit + (maybe.MaybeSupplement / dates.Count) >= supplementLimit)
+        {
+            // Entries the export does not mark as food or supplement (a blank category) that, counted as supplements,
+            // would reach the UL: "below" would be a wrong all-clear (h76: a tablet logged as a custom food), as for a
+            // daily summary above.
+            adequacy = adequacy with
+            {
+                UpperLimit = clear with { ProbabilityAbove = null, Judged = false, Note = "cannot be judged from this source: the UL covers supplements, and entries with no category (which a tablet logged as a custom food has) would reach it; file supplements under a Supplements group or category to check it" },
+            };
+        }
+
         if (folateUl && target.Ul is { } folateLimit && adequacy.UpperLimit is { } folateCheck)
         {
             var (fortified, unknown) = FolicAcidFromFood(tally, dates.Count, forUpperLimit, folateLimit, folateCheck.LikelyExcess);
@@ -646,6 +659,7 @@ public static class DietAnalyzer
 
                 nutrient.Reporting++;
                 nutrient.Total += amount;
+                nutrient.MaybeSupplement += item.MaybeSupplement ? amount : 0;
                 nutrient.Estimated |= item.Estimated.Contains(id);
                 if (amount > 0)
                 {
@@ -707,6 +721,9 @@ public static class DietAnalyzer
         public double Total { get; set; }
 
         public bool Estimated { get; set; }
+
+        /// <summary>What entries that could be supplements gave (<see cref="IntakeItem.MaybeSupplement"/>), summed.</summary>
+        public double MaybeSupplement { get; set; }
 
         public Dictionary<string, FoodSum> ByFood { get; } = new(StringComparer.OrdinalIgnoreCase);
     }

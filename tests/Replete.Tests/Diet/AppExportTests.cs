@@ -194,13 +194,33 @@ public class AppExportTests
     [InlineData("Supplements", "", true)]              // a magnesium capsule in the Supplements group, blank category
     [InlineData("Breakfast", "Supplements", true)]     // a capsule (or a shake) logged at breakfast, filed as a supplement
     [InlineData("Uncategorized", "Supplements", true)] // outside a meal, the category decides
+    [InlineData("Vitamins", "", true)]                 // h76: an 800 mg magnesium tablet in the Vitamins group was food
+    [InlineData("Supplement", "", true)]
+    [InlineData("Supplements\u00a0", "", true)]
+    [InlineData("Breakfast", "Vitamins and Supplements", true)]
+    [InlineData("Breakfast", "Supplements ", true)]
     [InlineData("Lunch", "Dairy and Egg Products", false)]
     public void Cronometer_ASupplement_IsDecidedByGroupOrCategory(string group, string category, bool supplement)
     {
-        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,{group},Item,1 g,400,{category}\n"), "servings.csv");
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,\"{group}\",Item,1 g,400,\"{category}\"\n"), "servings.csv");
         csv.ReadHeader();
 
         Assert.Equal(supplement, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).IsSupplement);
+    }
+
+    /// <summary>h76: a row with a blank category (a recipe, a custom food, or a tablet logged as one) in a meal group or
+    /// "Uncategorized" cannot be told apart from a supplement; a food group's row can.</summary>
+    [Theory]
+    [InlineData("Uncategorized", "", true)]
+    [InlineData("Breakfast", "", true)]
+    [InlineData("Breakfast", "Breakfast Cereals", false)]
+    [InlineData("Supplements", "", false)]
+    public void Cronometer_ARowWithABlankCategory_MayBeASupplement(string group, string category, bool maybe)
+    {
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,{group},Magnesium Citrate,1.00 tablet,800,{category}\n"), "servings.csv");
+        csv.ReadHeader();
+
+        Assert.Equal(maybe, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).MaybeSupplement);
     }
 
     /// <summary>h65 finding 5: a folic acid tablet logged as a food (a meal group, category "Vitamins" or blank for a
