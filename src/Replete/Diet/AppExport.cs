@@ -124,20 +124,6 @@ public static class AppExport
                 Add(csv, index, nutrients, estimated, nutrient, value, unit);
             }
 
-            if (vitaminAIu is { } iu)
-            {
-                VitaminAFromIu(iu, nutrients, estimated);
-                vitaminAIu = null;
-            }
-
-            // A daily-summary day with every nutrient blank was not logged (Cronometer writes such days with Completed
-            // false): it is no day of intake, and counting it would make every mean a lower bound.
-            if (group < 0 && food < 0 && nutrients.Count == 0)
-            {
-                dates.Forget(count);
-                continue;
-            }
-
             // A supplement by the diary group the person put it in or by Cronometer's category: a magnesium capsule in
             // the "Supplements" group with a blank category counts, and so does one logged at breakfast. A protein shake
             // filed under Supplements counts too: the cautious reading for the supplement-only upper limits (a
@@ -158,6 +144,20 @@ public static class AppExport
                 && (isSupplement || category < 0 || string.IsNullOrWhiteSpace(csv.GetOptionalString(category))))
             {
                 isSupplement = true;
+            }
+
+            if (vitaminAIu is { } iu)
+            {
+                VitaminAFromIu(iu, nutrients, estimated, isSupplement);
+                vitaminAIu = null;
+            }
+
+            // A daily-summary day with every nutrient blank was not logged (Cronometer writes such days with Completed
+            // false): it is no day of intake, and counting it would make every mean a lower bound.
+            if (group < 0 && food < 0 && nutrients.Count == 0)
+            {
+                dates.Forget(count);
+                continue;
             }
 
             count++;
@@ -282,7 +282,11 @@ public static class AppExport
     /// beta-carotene 0.05 ug RAE (IOM 2001 ch.4, data/unit_conversions.csv): where the row also gives retinol, the IU
     /// beyond it are carotenoids and count at 0.05; otherwise all IU are read as retinol, an overstatement marked as an
     /// estimate. Either way the sum is an estimate (other carotenoids convert differently).</summary>
-    private static void VitaminAFromIu(double iu, Dictionary<string, double> nutrients, HashSet<string> estimated)
+    /// <summary>Vitamin A in IU to ug RAE, with the row's retinol where it gives one: the IU beyond the retinol is read as
+    /// carotenoid from food. On a supplement, IU beyond the retinol it states is counted as retinol for the UL (0.3 ug
+    /// per IU, IOM 2001 ch.4): a softgel of 25,000 IU with retinol 0.00 (a blank Cronometer cell written as zero) is
+    /// more often retinyl palmitate than beta-carotene, and reading it as carotenoid said "below the UL" (h76).</summary>
+    private static void VitaminAFromIu(double iu, Dictionary<string, double> nutrients, HashSet<string> estimated, bool supplement)
     {
         var catalog = NutrientCatalog.Default;
         var vitaminA = catalog.Get("vitamin_a");
@@ -293,6 +297,12 @@ public static class AppExport
         {
             var carotenoidIu = Math.Max(0, iu - (retinol / perIuRetinol));
             rae = retinol + (carotenoidIu * perIuCarotene);
+            if (supplement && carotenoidIu > 0)
+            {
+                // Adequacy keeps the low reading (RAE as carotenoid), the UL the high one (all of it as retinol).
+                nutrients["retinol"] = iu * perIuRetinol;
+                estimated.Add("retinol");
+            }
         }
         else
         {

@@ -79,6 +79,23 @@ public class AppExportTests
         Assert.Contains("vitamin_a", milk.Estimated);
     }
 
+    /// <summary>h76: a supplement of 25,000 IU with retinol 0.00 was read as carotenoid (1,250 ug RAE) and passed the
+    /// UL of 3,000; for the UL its IU counts as retinol (0.3 ug per IU, IOM 2001 ch.4): 7,500 ug. A food row keeps the
+    /// reading by its retinol.</summary>
+    [Theory]
+    [InlineData("Supplements", "Supplements", 7500)]
+    [InlineData("Breakfast", "Vegetables and Vegetable Products", 0)]
+    public void Cronometer_VitaminAInIU_WithRetinolZero_OnASupplement_CountsAsRetinolForTheUl(string group, string category, double retinol)
+    {
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Vitamin A (IU),Retinol (\u00b5g),Category\n2026-11-01,09:00,{group},Vitamin A 25000 IU,1.00 softgel,25000.00,0.00,{category}\n"), "servings.csv");
+        csv.ReadHeader();
+
+        var item = Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header)));
+
+        Assert.Equal(retinol, item.Nutrients["retinol"], 6);
+        Assert.Equal(1250, item.Nutrients["vitamin_a"], 6);
+    }
+
     [SkippableFact]
     public void Cronometer_BlankCell_IsUnknownNotZero()
     {
