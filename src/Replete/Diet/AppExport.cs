@@ -124,9 +124,31 @@ public static class AppExport
                 Add(csv, index, nutrients, estimated, nutrient, value, unit);
             }
 
+            // A supplement by the diary group the person put it in or by Cronometer's category: a magnesium capsule in
+            // the "Supplements" group with a blank category counts, and so does one logged at breakfast. A protein shake
+            // filed under Supplements counts too: the cautious reading for the supplement-only upper limits (a
+            // capsule missed there could hide an excess; a shake counted there can only warn early).
+            var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
+            var name = food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total";
+            // Any group or category naming vitamins or supplements counts ("Vitamins", "Supplement", "Vitamins and
+            // Supplements", a trailing space): a magnesium tablet in the "Vitamins" group was read as food and its 800 mg
+            // passed the supplement-only UL (h76). A row with a blank category could be a tablet logged as a custom food
+            // (MaybeSupplement); the fixture exports give every USDA food a food-group category.
+            var categoryName = category >= 0 ? csv.GetOptionalString(category) : null;
+            var isSupplement = NamesSupplements(groupName) || NamesSupplements(categoryName);
+            // A folic acid or methylfolate tablet logged as a food (h65 finding 5): its name says the form, and its
+            // category is no food group. It is a supplement, so its folate counts toward the UL. Whether the export's
+            // folate for it is DFE or micrograms as taken is not known, so it is stored as it stands and read the cautious
+            // way for each use (FolateForms.TowardUl; the analysis says so): as DFE for adequacy, all of it for the UL.
+            if (FolateForms.NamesATablet(name) && food >= 0
+                && (isSupplement || category < 0 || string.IsNullOrWhiteSpace(csv.GetOptionalString(category))))
+            {
+                isSupplement = true;
+            }
+
             if (vitaminAIu is { } iu)
             {
-                VitaminAFromIu(iu, nutrients, estimated);
+                VitaminAFromIu(iu, nutrients, estimated, isSupplement);
                 vitaminAIu = null;
             }
 
@@ -138,24 +160,6 @@ public static class AppExport
                 continue;
             }
 
-            // A supplement by the diary group the person put it in or by Cronometer's category: a magnesium capsule in
-            // the "Supplements" group with a blank category counts, and so does one logged at breakfast. A protein shake
-            // filed under Supplements counts too: the cautious reading for the supplement-only upper limits (a
-            // capsule missed there could hide an excess; a shake counted there can only warn early).
-            var groupName = group >= 0 ? csv.GetOptionalString(group) : null;
-            var name = food >= 0 ? csv.GetOptionalString(food) ?? "(unnamed)" : "daily total";
-            var isSupplement = string.Equals(groupName, "Supplements", StringComparison.OrdinalIgnoreCase)
-                || (category >= 0 && IsSupplementCategory(csv.GetOptionalString(category)));
-            // A folic acid or methylfolate tablet logged as a food (h65 finding 5): its name says the form, and its
-            // category is no food group. It is a supplement, so its folate counts toward the UL. Whether the export's
-            // folate for it is DFE or micrograms as taken is not known, so it is stored as it stands and read the cautious
-            // way for each use (FolateForms.TowardUl; the analysis says so): as DFE for adequacy, all of it for the UL.
-            if (FolateForms.NamesATablet(name) && food >= 0
-                && (isSupplement || category < 0 || string.IsNullOrWhiteSpace(csv.GetOptionalString(category))))
-            {
-                isSupplement = true;
-            }
-
             count++;
             yield return new IntakeItem(day, Time(csv, time), group >= 0 ? csv.GetOptionalString(group) ?? "" : "day",
                 name, nutrients, $"{csv.FileName}:{csv.Line}")
@@ -163,6 +167,7 @@ public static class AppExport
                 Estimated = estimated,
                 Grams = amount >= 0 ? Grams(csv.GetOptionalString(amount)) : null,
                 IsSupplement = isSupplement,
+                MaybeSupplement = !isSupplement && food >= 0 && string.IsNullOrWhiteSpace(categoryName),
                 IsDailyTotal = group < 0 && food < 0,
             };
         }
@@ -170,10 +175,11 @@ public static class AppExport
         dates.Resolve();
     }
 
-    /// <summary>Whether a Cronometer category files supplements: "Supplements" (a protein shake in the fixture exports)
-    /// or "Vitamins". The other categories are food groups ("Breakfast Cereals"); blank is a recipe or a custom food.</summary>
-    private static bool IsSupplementCategory(string? category) =>
-        string.Equals(category, "Supplements", StringComparison.OrdinalIgnoreCase) || string.Equals(category, "Vitamins", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a Cronometer diary group or category files supplements: it names vitamins or supplements
+    /// ("Supplements", a protein shake in the fixture exports; "Vitamins"; "Vitamins and Supplements"). The other
+    /// categories are food groups ("Breakfast Cereals"); blank is a recipe or a custom food.</summary>
+    private static bool NamesSupplements(string? label) =>
+        label is not null && (label.Contains("supplement", StringComparison.OrdinalIgnoreCase) || label.Contains("vitamin", StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<IntakeItem> ReadMyFitnessPal(CsvReader csv, List<InputProblem> notes, FileDates dates)
     {
@@ -276,7 +282,11 @@ public static class AppExport
     /// beta-carotene 0.05 ug RAE (IOM 2001 ch.4, data/unit_conversions.csv): where the row also gives retinol, the IU
     /// beyond it are carotenoids and count at 0.05; otherwise all IU are read as retinol, an overstatement marked as an
     /// estimate. Either way the sum is an estimate (other carotenoids convert differently).</summary>
-    private static void VitaminAFromIu(double iu, Dictionary<string, double> nutrients, HashSet<string> estimated)
+    /// <summary>Vitamin A in IU to ug RAE, with the row's retinol where it gives one: the IU beyond the retinol is read as
+    /// carotenoid from food. On a supplement, IU beyond the retinol it states is counted as retinol for the UL (0.3 ug
+    /// per IU, IOM 2001 ch.4): a softgel of 25,000 IU with retinol 0.00 (a blank Cronometer cell written as zero) is
+    /// more often retinyl palmitate than beta-carotene, and reading it as carotenoid said "below the UL" (h76).</summary>
+    private static void VitaminAFromIu(double iu, Dictionary<string, double> nutrients, HashSet<string> estimated, bool supplement)
     {
         var catalog = NutrientCatalog.Default;
         var vitaminA = catalog.Get("vitamin_a");
@@ -287,6 +297,12 @@ public static class AppExport
         {
             var carotenoidIu = Math.Max(0, iu - (retinol / perIuRetinol));
             rae = retinol + (carotenoidIu * perIuCarotene);
+            if (supplement && carotenoidIu > 0)
+            {
+                // Adequacy keeps the low reading (RAE as carotenoid), the UL the high one (all of it as retinol).
+                nutrients["retinol"] = iu * perIuRetinol;
+                estimated.Add("retinol");
+            }
         }
         else
         {

@@ -185,7 +185,7 @@ public static class DietAnalyzer
 
     /// <summary>The plausibility warnings, and why the log is not a real intake (null when it passes): a day's energy
     /// beyond <see cref="MostEnergyRecordedInADayKcal"/>, or a day whose food alone gives
-    /// <see cref="ImplausibleUlMultiple"/> times a total-intake UL or more (supplements are left out of that test: a
+    /// <see cref="ImplausibleUlMultiple"/> times a UL or more, whatever the UL covers (supplements are left out of that test: a
     /// label's unit slip is its own warning and says nothing about the food log).</summary>
     private static (List<string> Warnings, string? Implausible) Plausible(List<NutrientIntake> results, Dictionary<DateOnly, Dictionary<string, double>> byDay, Tally tally)
     {
@@ -220,16 +220,21 @@ public static class DietAnalyzer
                     $"{n.Nutrient.Name}: {mean:N0} {unit} a day is {mean / ul:N0} times the UL ({ul:0.##} {unit}), beyond what a diet gives: check the logged amounts and units."));
             }
 
-            if (n.Target.UlScope == References.UpperLimitScope.TotalIntake
-                && tally.Days.Where(d => d.Value.Food.GetValueOrDefault(n.Nutrient.Id) >= ImplausibleUlMultiple * ul).OrderBy(d => d.Key).ToList() is { Count: > 0 } slipped)
+            // Food alone at 10x the UL is a slip whatever the UL covers: a UL on supplements (magnesium) or on supplements
+            // and fortified food (folate) is then only the yardstick, not a limit food is held to. Without it a
+            // "Magnesium (g)" header read 350,000 mg a day as P(adequate) 100 % (h76), where "Iron (g)" was refused.
+            if (tally.Days.Where(d => d.Value.Food.GetValueOrDefault(n.Nutrient.Id) >= ImplausibleUlMultiple * ul).OrderBy(d => d.Key).ToList() is { Count: > 0 } slipped)
             {
                 var most = slipped.MaxBy(d => d.Value.Food[n.Nutrient.Id]);
                 var food = most.Value.Food[n.Nutrient.Id];
-                implausible ??= string.Create(inv, $"{n.Nutrient.Name}: {food:N0} {unit} from food on {most.Key:yyyy-MM-dd} is {food / ul:N0} times the UL ({ul:0.##} {unit})");
-                if (mean < ImplausibleUlMultiple * ul)
+                var yardstick = n.Target.UlScope == References.UpperLimitScope.TotalIntake
+                    ? string.Create(inv, $"the UL ({ul:0.##} {unit})")
+                    : string.Create(inv, $"the UL ({ul:0.##} {unit}, which covers {(n.Target.UlScope == References.UpperLimitScope.SupplementsOnly ? "supplements, not food" : "supplements and fortified food, not all food")}, and is used here only as a yardstick)");
+                implausible ??= string.Create(inv, $"{n.Nutrient.Name}: {food:N0} {unit} from food on {most.Key:yyyy-MM-dd} is {food / ul:N0} times {yardstick}");
+                if (mean < ImplausibleUlMultiple * ul || n.Target.UlScope != References.UpperLimitScope.TotalIntake)
                 {
                     warnings.Add(string.Create(inv,
-                        $"{n.Nutrient.Name}: food on {slipped.Count} day(s) (the most {food:N0} {unit} on {most.Key:yyyy-MM-dd}) gives {food / ul:N0} times the UL ({ul:0.##} {unit}), beyond what a diet gives: check the logged amounts and units."));
+                        $"{n.Nutrient.Name}: food on {slipped.Count} day(s) (the most {food:N0} {unit} on {most.Key:yyyy-MM-dd}) gives {food / ul:N0} times {yardstick}, beyond what a diet gives: check the logged amounts and units."));
                 }
             }
         }
@@ -354,6 +359,19 @@ public static class DietAnalyzer
             adequacy = adequacy with
             {
                 UpperLimit = partial with { ProbabilityAbove = null, Judged = false, Note = "cannot be judged from this source: the UL covers supplements" + (target.UlScope == References.UpperLimitScope.SupplementsOnly ? "" : " and fortified food") + ", and a daily summary does not separate them from food; export the servings file to check it" },
+            };
+        }
+
+        if (target.UlScope == References.UpperLimitScope.SupplementsOnly && target.Ul is { } supplementLimit
+            && adequacy.UpperLimit is { LikelyExcess: false } clear && food is { MaybeSupplement: > 0 } maybe
+            && forUpperLimit + (maybe.MaybeSupplement / dates.Count) >= supplementLimit)
+        {
+            // Entries the export does not mark as food or supplement (a blank category) that, counted as supplements,
+            // would reach the UL: "below" would be a wrong all-clear (h76: a tablet logged as a custom food), as for a
+            // daily summary above.
+            adequacy = adequacy with
+            {
+                UpperLimit = clear with { ProbabilityAbove = null, Judged = false, Note = "cannot be judged from this source: the UL covers supplements, and entries with no category (which a tablet logged as a custom food has) would reach it; file supplements under a Supplements group or category to check it" },
             };
         }
 
@@ -646,6 +664,7 @@ public static class DietAnalyzer
 
                 nutrient.Reporting++;
                 nutrient.Total += amount;
+                nutrient.MaybeSupplement += item.MaybeSupplement ? amount : 0;
                 nutrient.Estimated |= item.Estimated.Contains(id);
                 if (amount > 0)
                 {
@@ -707,6 +726,9 @@ public static class DietAnalyzer
         public double Total { get; set; }
 
         public bool Estimated { get; set; }
+
+        /// <summary>What entries that could be supplements gave (<see cref="IntakeItem.MaybeSupplement"/>), summed.</summary>
+        public double MaybeSupplement { get; set; }
 
         public Dictionary<string, FoodSum> ByFood { get; } = new(StringComparer.OrdinalIgnoreCase);
     }

@@ -14,6 +14,11 @@ public sealed record IntakeItem(DateOnly Date, TimeOnly? Time, string Meal, stri
     /// <summary>True for a supplement: kept apart where a UL covers supplements only.</summary>
     public bool IsSupplement { get; init; }
 
+    /// <summary>True for a row the source does not mark as food or supplement (a Cronometer row with a blank category,
+    /// which a tablet logged as a custom food has): counted as food, but where it could take a supplement-only UL over,
+    /// that UL is not judged.</summary>
+    public bool MaybeSupplement { get; init; }
+
     /// <summary>True for a whole-day total (a Cronometer daily summary row), which must not be added to single foods of
     /// the same day.</summary>
     public bool IsDailyTotal { get; init; }

@@ -127,4 +127,24 @@ public sealed class ImplausibleLogTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains(report.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("not counted as evidence", StringComparison.Ordinal));
         NoDietArguesAdequate(report);
     }
+
+    /// <summary>h76: a daily summary with "Magnesium (g)" read 350,000 mg/d as P(adequate) 100 % and "Folate (mg)" 400,000
+    /// ug: their ULs cover supplements only (and fortified food), so the 10x-UL slip check skipped them. Food alone at 10x
+    /// the UL is a slip whatever the UL covers.</summary>
+    [Theory]
+    [InlineData("Magnesium (g)", "magnesium")]
+    [InlineData("Folate (mg)", "folate")]
+    public void Analyze_ANutrientWithASupplementsOnlyUl_InTheWrongUnit_IsNotRead(string header, string id)
+    {
+        var log = Path.Combine(TempDirectory, "dailysummary.csv");
+        File.WriteAllText(log, $"Date,Energy (kcal),Iron (mg),{header}\n2026-11-01,2400,14,400\n2026-11-02,2400,14,350\n");
+
+        var json = CliRunner.Run("analyze", log, "--profile", Profile, "--format", "json", "--data-dir", DataDir);
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        var analysis = JsonDocument.Parse(json.Output).RootElement.GetProperty("analysis");
+        Assert.Contains("yardstick", analysis.GetProperty("implausible").GetString()!, StringComparison.Ordinal);
+        var nutrient = analysis.GetProperty("nutrients").EnumerateArray().Single(n => n.GetProperty("nutrient").GetProperty("id").GetString() == id);
+        Assert.Equal("implausible", nutrient.GetProperty("reading").GetProperty("status").GetString());
+    }
 }

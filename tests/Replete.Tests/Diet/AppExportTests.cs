@@ -79,6 +79,23 @@ public class AppExportTests
         Assert.Contains("vitamin_a", milk.Estimated);
     }
 
+    /// <summary>h76: a supplement of 25,000 IU with retinol 0.00 was read as carotenoid (1,250 ug RAE) and passed the
+    /// UL of 3,000; for the UL its IU counts as retinol (0.3 ug per IU, IOM 2001 ch.4): 7,500 ug. A food row keeps the
+    /// reading by its retinol.</summary>
+    [Theory]
+    [InlineData("Supplements", "Supplements", 7500)]
+    [InlineData("Breakfast", "Vegetables and Vegetable Products", 0)]
+    public void Cronometer_VitaminAInIU_WithRetinolZero_OnASupplement_CountsAsRetinolForTheUl(string group, string category, double retinol)
+    {
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Vitamin A (IU),Retinol (\u00b5g),Category\n2026-11-01,09:00,{group},Vitamin A 25000 IU,1.00 softgel,25000.00,0.00,{category}\n"), "servings.csv");
+        csv.ReadHeader();
+
+        var item = Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header)));
+
+        Assert.Equal(retinol, item.Nutrients["retinol"], 6);
+        Assert.Equal(1250, item.Nutrients["vitamin_a"], 6);
+    }
+
     [SkippableFact]
     public void Cronometer_BlankCell_IsUnknownNotZero()
     {
@@ -194,13 +211,33 @@ public class AppExportTests
     [InlineData("Supplements", "", true)]              // a magnesium capsule in the Supplements group, blank category
     [InlineData("Breakfast", "Supplements", true)]     // a capsule (or a shake) logged at breakfast, filed as a supplement
     [InlineData("Uncategorized", "Supplements", true)] // outside a meal, the category decides
+    [InlineData("Vitamins", "", true)]                 // h76: an 800 mg magnesium tablet in the Vitamins group was food
+    [InlineData("Supplement", "", true)]
+    [InlineData("Supplements\u00a0", "", true)]
+    [InlineData("Breakfast", "Vitamins and Supplements", true)]
+    [InlineData("Breakfast", "Supplements ", true)]
     [InlineData("Lunch", "Dairy and Egg Products", false)]
     public void Cronometer_ASupplement_IsDecidedByGroupOrCategory(string group, string category, bool supplement)
     {
-        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,{group},Item,1 g,400,{category}\n"), "servings.csv");
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,\"{group}\",Item,1 g,400,\"{category}\"\n"), "servings.csv");
         csv.ReadHeader();
 
         Assert.Equal(supplement, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).IsSupplement);
+    }
+
+    /// <summary>h76: a row with a blank category (a recipe, a custom food, or a tablet logged as one) in a meal group or
+    /// "Uncategorized" cannot be told apart from a supplement; a food group's row can.</summary>
+    [Theory]
+    [InlineData("Uncategorized", "", true)]
+    [InlineData("Breakfast", "", true)]
+    [InlineData("Breakfast", "Breakfast Cereals", false)]
+    [InlineData("Supplements", "", false)]
+    public void Cronometer_ARowWithABlankCategory_MayBeASupplement(string group, string category, bool maybe)
+    {
+        using var csv = new CsvReader(new StringReader($"Day,Time,Group,Food Name,Amount,Magnesium (mg),Category\n2026-11-02,08:00,{group},Magnesium Citrate,1.00 tablet,800,{category}\n"), "servings.csv");
+        csv.ReadHeader();
+
+        Assert.Equal(maybe, Assert.Single(AppExport.Read(csv, AppExport.Detect(csv.Header))).MaybeSupplement);
     }
 
     /// <summary>h65 finding 5: a folic acid tablet logged as a food (a meal group, category "Vitamins" or blank for a

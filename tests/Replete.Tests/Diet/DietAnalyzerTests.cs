@@ -45,6 +45,21 @@ public class DietAnalyzerTests
         Assert.True(withSupplement.LikelyExcess);
     }
 
+    /// <summary>h76: entries that may be supplements (a blank category) and would reach a supplements-only UL leave it
+    /// unjudged, never "below"; ones too small to reach it leave it judged.</summary>
+    [Theory]
+    [InlineData(800, false)]
+    [InlineData(100, true)]
+    public void Analyze_EntriesThatMayBeSupplements_LeaveTheUlUnjudgedWhereTheyCouldReachIt(double tablet, bool judged)
+    {
+        IntakeItem[] items = [.. Enumerable.Range(1, 3).SelectMany(day => new[] { Food(day, "oats", ("magnesium", 110)), Food(day, "Magnesium Citrate", ("magnesium", tablet)) with { MaybeSupplement = true } })];
+
+        var ul = DietAnalyzer.Analyze(items, [], Runner).Nutrients.Single(n => n.Nutrient.Id == "magnesium").Adequacy!.UpperLimit!;
+
+        Assert.Equal(judged, ul.Judged);
+        Assert.False(ul.LikelyExcess);
+    }
+
     [Fact]
     public void Analyze_NutrientNoFoodReports_IsUnknownNotZero()
     {
