@@ -52,6 +52,15 @@ internal static class RepleteApp
         using var context = new CliContext(new WrappingConsole(console), output, error, progress);
         var root = CreateRoot(context);
         var parse = root.Parse(args);
+        // Every command offers --json: on a command whose output is chosen by --format (assess, plan, analyze), it is
+        // --format json (new user h75: "assess --json" was refused as an unknown argument).
+        if (parse.Errors.Count > 0 && parse.UnmatchedTokens.Contains("--json")
+            && parse.CommandResult.Command.Options.Any(o => o.Name == "--format") && !parse.CommandResult.Command.Options.Any(o => o.Name == "--json"))
+        {
+            var separator = Array.IndexOf(args, "--");
+            parse = root.Parse([.. args.Select((a, i) => a == "--json" && (separator < 0 || i < separator) ? "--format=json" : a)]);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors)

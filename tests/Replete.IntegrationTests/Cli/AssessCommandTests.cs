@@ -23,6 +23,7 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
 
         var jsonText = CliRunner.Run("assess", example, "--format", "json", "--data-dir", DataDir).Output;
         Assert.Equal(jsonText, CliRunner.Run("assess", Path.ChangeExtension(example, ".yaml"), "--format", "json", "--data-dir", DataDir).Output);
+        Assert.Equal(jsonText, CliRunner.Run("assess", example, "--json", "--data-dir", DataDir).Output); // every command offers --json (h75)
         var json = JsonDocument.Parse(jsonText).RootElement;
         Assert.Equal("self_care", json.GetProperty("triage").GetString());
         var top = json.GetProperty("top");
