@@ -177,6 +177,17 @@ public static partial class HostileCorpus
         yield return ("duplicate-top-key", HostileOutcome.Refused, good => utf8.GetBytes(DuplicateFirstKey(good)));
     }
 
+    /// <summary>Strings that are valid JSON but no text, and a file saved in another encoding: each crashed (the parser
+    /// checks neither; a string is decoded only when a reader asks for it) and is refused naming the file.</summary>
+    private static IEnumerable<(string Label, Func<string, byte[]> Bytes)> NotText()
+    {
+        var utf8 = new UTF8Encoding(false);
+        static int FirstString(string good) => good.IndexOf(": \"", StringComparison.Ordinal) + 3;
+        yield return ("lone-surrogate-in-string", good => utf8.GetBytes(good[..FirstString(good)] + "\\ud800" + good[FirstString(good)..]));
+        yield return ("lone-surrogate-in-key", good => utf8.GetBytes(good[..(good.IndexOf('"', StringComparison.Ordinal) + 1)] + "\\udc00" + good[(good.IndexOf('"', StringComparison.Ordinal) + 1)..]));
+        yield return ("latin1", good => Encoding.Latin1.GetBytes(good[..FirstString(good)] + "crème brûlée " + good[FirstString(good)..]));
+    }
+
     /// <summary>The document with its first member given twice (a later value silently winning would be a lie).</summary>
     private static string DuplicateFirstKey(string json)
     {
