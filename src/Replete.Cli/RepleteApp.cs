@@ -15,7 +15,7 @@ internal static class RepleteApp
 
     /// <summary>The command tree, writing through <paramref name="context"/>.</summary>
     public static RootCommand CreateRoot(CliContext context) =>
-        new("Replete: find the micronutrient that limits an athlete's recovery, and plan the fix. Decision support, not a diagnosis.")
+        RefuseCommasInNumbers(new("Replete: find the micronutrient that limits an athlete's recovery, and plan the fix. Decision support, not a diagnosis.")
         {
             TargetsCommand.Create(context),
             AdequacyCommand.Create(context),
@@ -28,7 +28,33 @@ internal static class RepleteApp
             AssessCommand.Create(context),
             PlanCommand.Create(context),
             ResidentCommand(context),
-        };
+        });
+
+    /// <summary>Adds to every numeric option a check that its value has no comma. The parser reads numbers with the
+    /// invariant culture, whose thousands separator is the comma: "--intake 1,5" was read as 15 where a person writing
+    /// a decimal comma meant 1.5. A ten-fold error in a dose or a body mass is worse than asking for "1.5".</summary>
+    private static RootCommand RefuseCommasInNumbers(RootCommand root)
+    {
+        static IEnumerable<Command> Commands(Command command) => [command, .. command.Subcommands.SelectMany(Commands)];
+        Type[] numeric = [typeof(double), typeof(float), typeof(decimal), typeof(int), typeof(long), typeof(short)];
+        foreach (var option in Commands(root).SelectMany(c => c.Options).Distinct())
+        {
+            if (!numeric.Contains(Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType))
+            {
+                continue;
+            }
+
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.FirstOrDefault(t => t.Value.Contains(',', StringComparison.Ordinal)) is { } token)
+                {
+                    result.AddError($"{option.Name}: '{token.Value}' has a comma; write a decimal with a point and no thousands separator (such as 1.5 or 1500)");
+                }
+            });
+        }
+
+        return root;
+    }
 
     /// <summary><c>replete resident stop</c>: stops the background process that keeps Replete loaded between commands.</summary>
     private static Command ResidentCommand(CliContext context)

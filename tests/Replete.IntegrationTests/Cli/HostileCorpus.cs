@@ -19,7 +19,11 @@ public static partial class HostileCorpus
     private static readonly string[] ImpossibleOptionNumbers = ["NaN", "Infinity", "-Infinity", "1e308", "-1e308", "1e400"];
 
     /// <summary>Numbers an option may or may not take, but must never crash on.</summary>
-    private static readonly string[] OddOptionNumbers = ["-1", "4.9e-324", "0x10", "1,5", "", "99999999999999999999999"];
+    private static readonly string[] OddOptionNumbers = ["-1", "4.9e-324", "0x10", "", "99999999999999999999999"];
+
+    /// <summary>Numbers with a comma, which the invariant culture read as a thousands separator ("1,5" as 15, where a
+    /// decimal comma meant 1.5): every numeric option refuses them, naming the option.</summary>
+    private static readonly string[] CommaOptionNumbers = ["1,5", "75,5", "1,500"];
 
     /// <summary>Raw JSON values where a number belongs; every one is refused. The bool says whether the document is
     /// still valid JSON, so the error can name the field.</summary>
