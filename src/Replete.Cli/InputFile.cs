@@ -122,7 +122,9 @@ internal sealed class InputFile : IDisposable
             // Read in pieces and stop once past the limit: /dev/zero or a huge file stops here rather than exhausting
             // memory, and a file of a few kilobytes costs a few kilobytes (a buffer of the whole limit was 10 MB a file,
             // on the large object heap: a full collection at each of the resident process's commands).
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            // Strict UTF-8: a file saved as Latin-1 or Windows-1252 ("crème" as E8) is refused, not read with U+FFFD
+            // in place of its letters.
+            using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
             var text = new StringBuilder();
             var buffer = new char[16_384];
             int read;
@@ -138,10 +140,51 @@ internal sealed class InputFile : IDisposable
 
             return text.ToString();
         }
+        catch (DecoderFallbackException)
+        {
+            throw Problem(name, LineOfFirstInvalidUtf8(path), InputProblemCodes.Unreadable, "the file is not UTF-8 text (saved as Latin-1 or Windows-1252?): save it as UTF-8");
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Problem(name, null, InputProblemCodes.Unreadable, $"cannot read the file ({ex.Message})");
         }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The 1-based line of the first byte that is not UTF-8, read again in pieces (the decoder's error does
+    /// not say where in the file it was).</summary>
+    private static int LineOfFirstInvalidUtf8(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[16_384];
+        int carried = 0, read, line = 1;
+        while ((read = stream.Read(buffer, carried, buffer.Length - carried)) > 0 || carried > 0)
+        {
+            var span = buffer.AsSpan(0, carried + read);
+            var offset = 0;
+            while (offset < span.Length)
+            {
+                var status = Rune.DecodeFromUtf8(span[offset..], out var rune, out var consumed);
+                if (status == System.Buffers.OperationStatus.NeedMoreData && read > 0)
+                {
+                    break;
+                }
+
+                if (status != System.Buffers.OperationStatus.Done)
+                {
+                    return line;
+                }
+
+                line += rune.Value == '\n' ? 1 : 0;
+                offset += consumed;
+            }
+
+            carried = span.Length - offset;
+            span[offset..].CopyTo(buffer);
+        }
+
+        return line;
     }
 
     public void Dispose() => source.Dispose();

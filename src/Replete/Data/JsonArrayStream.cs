@@ -120,8 +120,18 @@ internal sealed class JsonArrayStream(Stream stream, string fileName, string pro
                         return Outcome.Again;
                     }
 
-                    var name = reader.GetString()!;
                     var line = LineAt(start + (int)reader.TokenStartIndex);
+                    string name;
+                    try
+                    {
+                        name = reader.GetString()!;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Bytes that are not UTF-8, or an escaped lone surrogate: the reader decodes a name only here.
+                        throw Error(line, property, "a field name is not text (not UTF-8, or an escaped half of a surrogate pair): save the file as UTF-8");
+                    }
+
                     if (properties.TryGetValue(name, out var first))
                     {
                         throw Error(line, name, $"'{name}' is given twice (lines {first} and {line}); give it once");

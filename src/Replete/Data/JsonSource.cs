@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Replete.Data;
 
@@ -31,6 +32,15 @@ public sealed class JsonSource : IDisposable
         }
 
         lineStarts = [.. starts];
+        // The parser checks the structure but not the text inside strings; a string is decoded only when read, where
+        // bytes that are not UTF-8 or an escaped half of a surrogate pair ("\ud800") threw InvalidOperationException
+        // from deep inside a reader. Checked here, once, every reader of a document may read any string.
+        if (!Utf8.IsValid(utf8))
+        {
+            var offset = FirstInvalidUtf8(utf8);
+            throw new CsvDataException(fileName, LineAtOffset(offset), null, $"the file is not UTF-8 text (byte 0x{utf8[offset]:X2}; saved as Latin-1 or Windows-1252?): save it as UTF-8");
+        }
+
         try
         {
             document = JsonDocument.Parse(buffer, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -38,6 +48,16 @@ public sealed class JsonSource : IDisposable
         catch (JsonException ex)
         {
             throw new CsvDataException(fileName, (int)(ex.LineNumber ?? 0) + firstLine, null, $"not valid JSON ({ex.Message.Split('.')[0]})");
+        }
+
+        try
+        {
+            RequireText(document.RootElement, null);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
         }
     }
 
@@ -70,8 +90,73 @@ public sealed class JsonSource : IDisposable
             throw new ArgumentException("the element does not come from this document", nameof(element));
         }
 
+        return LineAtOffset(offset);
+    }
+
+    private int LineAtOffset(int offset)
+    {
         var line = Array.BinarySearch(lineStarts, offset);
         return (line >= 0 ? line : ~line - 1) + firstLine;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
+    }
+
+    /// <summary>Refuses a string or property name that is not text: an escaped lone surrogate ("\ud800") is valid JSON
+    /// but no character, and no .NET string can be made of it.</summary>
+    private void RequireText(JsonElement element, string? field)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw new CsvDataException(FileName, LineOf(property.Value), field, "a field name holds an escaped half of a surrogate pair (\\uD800 to \\uDFFF alone), which is no character");
+                    }
+
+                    RequireText(property.Value, name);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    RequireText(item, field);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (!JsonMarshal.GetRawUtf8Value(element).Contains((byte)'\\'))
+                {
+                    break;
+                }
+
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new CsvDataException(FileName, LineOf(element), field, "holds an escaped half of a surrogate pair (\\uD800 to \\uDFFF alone), which is no character");
+                }
+
+                break;
+        }
     }
 
     /// <summary>The line of <paramref name="element"/>'s <paramref name="field"/>, or of the element when the field is absent.</summary>

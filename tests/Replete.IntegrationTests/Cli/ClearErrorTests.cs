@@ -16,6 +16,9 @@ public sealed class ClearErrorTests(Sr28Database sr28) : CommandTestDirectory(sr
     [InlineData("--days: '1e9' is not a whole number of days", "adequacy", "--nutrient", "iron", "--intake", "10", "--days", "1e9", "--age", "30", "--sex", "female")]
     [InlineData("--from: '2026-02-30' is not a date (write it as YYYY-MM-DD", "analyze", "log.csv", "--profile", "p.json", "--from", "2026-02-30")]
     [InlineData("--age: 'old' is not a number", "targets", "--age", "old", "--sex", "female")]
+    [InlineData("--from: '11/03/2026' is not a date (write it as YYYY-MM-DD", "analyze", "log.csv", "--profile", "p.json", "--from", "11/03/2026")]
+    [InlineData("--to: '2026-11-03T00:00' is not a date (write it as YYYY-MM-DD", "analyze", "log.csv", "--profile", "p.json", "--to", "2026-11-03T00:00")]
+    [InlineData("--intake: '1,5' has a comma", "adequacy", "--nutrient", "zinc", "--intake", "1,5", "--days", "7", "--age", "30", "--sex", "female")]
     [InlineData("show: '\\u001B[2J' is not a food id", "foods", "show", "\u001b[2J")]
     public void AValueOfTheWrongType_IsNamedInWords_WithoutDotNetTypeNames(string expected, params string[] args)
     {

@@ -88,6 +88,12 @@ public static partial class HostileCorpus
             yield return new HostileCase($"log.json {label}", "analyze", expect, ["log.json"], f => f.Text("log.json", text), f => ["analyze", f["log.json"], "--profile", Profile]);
         }
 
+        foreach (var (label, bytes) in NotText())
+        {
+            var content = bytes(JsonLog);
+            yield return new HostileCase($"log.json {label}", "analyze", HostileOutcome.Refused, ["log.json"], f => f.Bytes("log.json", content), f => ["analyze", f["log.json"], "--profile", Profile]);
+        }
+
         // Large inputs: bounded, but too slow for every run.
         yield return SlowDiet("log.csv 2 MB line", HostileOutcome.Refused, "log.csv", () => Encoding.UTF8.GetBytes(FoodLog + "2026-11-04,07:00,breakfast," + new string('a', 2_000_000) + ",1 g\n"));
         yield return SlowDiet("log.csv unclosed quote in 3 MB", HostileOutcome.Refused, "log.csv", () => Encoding.UTF8.GetBytes("date,time,meal,food,amount\n2026-11-02,07:00,breakfast,\"banana,118 g\n" + string.Concat(Enumerable.Repeat("2026-11-02,07:00,breakfast,banana,118 g\n", 75_000))));

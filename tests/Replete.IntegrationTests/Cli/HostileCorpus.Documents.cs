@@ -117,6 +117,12 @@ public static partial class HostileCorpus
                 var content = bytes(good);
                 yield return new HostileCase($"{kind.File} {label}", kind.Command, expect, [kind.File], f => WriteDocument(f, kind.File, content), kind.Run);
             }
+
+            foreach (var (label, bytes) in NotText())
+            {
+                var content = bytes(good);
+                yield return new HostileCase($"{kind.File} {label}", kind.Command, HostileOutcome.Refused, [kind.File], f => WriteDocument(f, kind.File, content), kind.Run);
+            }
         }
 
         // Supplement amounts are text with a unit: the number inside must be held to the same rules.

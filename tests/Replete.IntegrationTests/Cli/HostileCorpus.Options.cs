@@ -43,6 +43,11 @@ public static partial class HostileCorpus
                 {
                     yield return OptionCase(line, option, value, HostileOutcome.Either, [option + "|" + names + "|sweat rate"]);
                 }
+
+                foreach (var value in Pick(CommaOptionNumbers, seed, 1))
+                {
+                    yield return OptionCase(line, option, value, HostileOutcome.Refused, [option]);
+                }
             }
 
             foreach (var option in line.Texts)

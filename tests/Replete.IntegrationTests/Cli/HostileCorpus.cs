@@ -19,7 +19,11 @@ public static partial class HostileCorpus
     private static readonly string[] ImpossibleOptionNumbers = ["NaN", "Infinity", "-Infinity", "1e308", "-1e308", "1e400"];
 
     /// <summary>Numbers an option may or may not take, but must never crash on.</summary>
-    private static readonly string[] OddOptionNumbers = ["-1", "4.9e-324", "0x10", "1,5", "", "99999999999999999999999"];
+    private static readonly string[] OddOptionNumbers = ["-1", "4.9e-324", "0x10", "", "99999999999999999999999"];
+
+    /// <summary>Numbers with a comma, which the invariant culture read as a thousands separator ("1,5" as 15, where a
+    /// decimal comma meant 1.5): every numeric option refuses them, naming the option.</summary>
+    private static readonly string[] CommaOptionNumbers = ["1,5", "75,5", "1,500"];
 
     /// <summary>Raw JSON values where a number belongs; every one is refused. The bool says whether the document is
     /// still valid JSON, so the error can name the field.</summary>
@@ -175,6 +179,17 @@ public static partial class HostileCorpus
         yield return ("deep-nesting", HostileOutcome.Refused, _ => utf8.GetBytes(new string('[', 100_000) + new string(']', 100_000)));
         yield return ("deep-object-nesting", HostileOutcome.Refused, _ => utf8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000)));
         yield return ("duplicate-top-key", HostileOutcome.Refused, good => utf8.GetBytes(DuplicateFirstKey(good)));
+    }
+
+    /// <summary>Strings that are valid JSON but no text, and a file saved in another encoding: each crashed (the parser
+    /// checks neither; a string is decoded only when a reader asks for it) and is refused naming the file.</summary>
+    private static IEnumerable<(string Label, Func<string, byte[]> Bytes)> NotText()
+    {
+        var utf8 = new UTF8Encoding(false);
+        static int FirstString(string good) => good.IndexOf(": \"", StringComparison.Ordinal) + 3;
+        yield return ("lone-surrogate-in-string", good => utf8.GetBytes(good[..FirstString(good)] + "\\ud800" + good[FirstString(good)..]));
+        yield return ("lone-surrogate-in-key", good => utf8.GetBytes(good[..(good.IndexOf('"', StringComparison.Ordinal) + 1)] + "\\udc00" + good[(good.IndexOf('"', StringComparison.Ordinal) + 1)..]));
+        yield return ("latin1", good => Encoding.Latin1.GetBytes(good[..FirstString(good)] + "crème brûlée " + good[FirstString(good)..]));
     }
 
     /// <summary>The document with its first member given twice (a later value silently winning would be a lie).</summary>
