@@ -318,7 +318,10 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     private void AddZip(string name, Stream content, Func<Stream>? reopen)
     {
         using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-        var nutrition = zip.Entries.Where(e => e.Name.Contains("Nutrition", StringComparison.OrdinalIgnoreCase) && e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+        // macOS adds "__MACOSX/._name" resource-fork entries (AppleDouble) when it zips a folder again: they share the
+        // export's names but hold no lines, and were refused as a CSV with NUL characters (tester h76).
+        var nutrition = zip.Entries.Where(e => e.Name.Contains("Nutrition", StringComparison.OrdinalIgnoreCase) && e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            && !e.Name.StartsWith("._", StringComparison.Ordinal) && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)).ToList();
         if (nutrition.Count == 0)
         {
             problems.Add(new InputProblem(name, null, "", InputProblemCodes.Unreadable,

@@ -215,6 +215,29 @@ public class DietImportTests
     }
 
     [Fact]
+    public void AZipRezippedOnMacOs_SkipsItsResourceForkEntries()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(archive.CreateEntry("Nutrition-Summary-2026.csv").Open()))
+            {
+                writer.Write("Date,Meal,Calories,Sodium (mg)\n2026-11-02,Breakfast,300,400\n");
+            }
+
+            using var fork = archive.CreateEntry("__MACOSX/._Nutrition-Summary-2026.csv").Open();
+            fork.Write([0, 5, 22, 7, 0, 2, 0, 0, 77, 97, 99, 32, 79, 83, 32, 88]); // AppleDouble: binary, with NULs
+        }
+
+        zip.Position = 0;
+        var import = new DietImport(Resolver);
+        import.Add("export.zip", zip);
+
+        var diet = import.Complete().OrThrow();
+        Assert.Equal(new DateOnly(2026, 11, 2), Assert.Single(diet.Items).Date);
+    }
+
+    [Fact]
     public void AZipHoldingTheSameEntryTwice_CountsItOnce_AndSaysSo()
     {
         var zip = new MemoryStream();
