@@ -36,13 +36,12 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// <summary>The first day of the labs a range reads by default.</summary>
     public static DateOnly DefaultLabsFrom(DateOnly from) => from.AddDays(-LabDays);
 
-    /// <summary>The assessment document for the range, the problem that stops it (no profile), and each stored lab result
-    /// it does not read because it was drawn before <paramref name="labsFrom"/> and no later result of its test is read.</summary>
-    public async Task<(JsonObject Document, string? Problem, IReadOnlyList<string> LabsLeftOut)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
+    /// <summary>The assessment document for the range, and the stored inputs it came from.</summary>
+    public async Task<(JsonObject Document, string? Problem)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
     {
         if (await ProfileAsync(db, athleteId, to, Sharing.AthleteAccess.AllClasses) is not { } profileNode)
         {
-            return ([], "add a profile first (date of birth, sex ...)", []);
+            return ([], "add a profile first (date of birth, sex ...)");
         }
 
         var document = new JsonObject { ["profile"] = profileNode };
@@ -68,15 +67,20 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
             document["lab_sample"] = sample;
         }
 
-        // Nothing a laboratory reported disappears silently: an older result of a test the range does not read is named.
-        var read = labs.Select(l => l.Biomarker).ToHashSet(StringComparer.Ordinal);
+        return (document, null);
+    }
+
+    /// <summary>Each stored lab result a report does not read because it was drawn before <paramref name="labsFrom"/> and
+    /// no result of its test is in <paramref name="document"/>: the latest of each such test, named, so that nothing a
+    /// laboratory reported disappears silently. Only a saved report needs it (a lab upload's checks do not).</summary>
+    private async Task<IReadOnlyList<string>> LabsLeftOutAsync(string athleteId, JsonObject document, DateOnly labsFrom)
+    {
+        var read = (document["labs"] as JsonArray ?? []).Select(l => (string?)l?["biomarker"]).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var older = await db.Labs.Where(l => l.AccountId == athleteId && l.Collected < labsFrom).ToListAsync();
-        var leftOut = older.Where(l => !read.Contains(l.Biomarker)).GroupBy(l => l.Biomarker)
+        return [.. older.Where(l => !read.Contains(l.Biomarker)).GroupBy(l => l.Biomarker)
             .Select(g => g.OrderByDescending(l => l.Collected).ThenByDescending(l => l.Id).First()).OrderBy(l => l.Biomarker, StringComparer.Ordinal)
             .Select(l => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{l.Biomarker} {l.Value:0.###} {l.Unit} drawn {l.Collected:yyyy-MM-dd}: before {labsFrom:yyyy-MM-dd}, the first day of labs this report reads (labs_from); ask for a new test, or set labs_from to read it"))
-            .ToList();
-        return (document, null, leftOut);
+                $"{l.Biomarker} {l.Value:0.###} {l.Unit} drawn {l.Collected:yyyy-MM-dd}: before {labsFrom:yyyy-MM-dd}, the first day of labs this report reads (labs_from); ask for a new test, or set labs_from to read it"))];
     }
 
     /// <summary>The engine's profile document for the athlete on <paramref name="on"/>: the stored fields (less the
@@ -146,11 +150,13 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// <exception cref="InputException">A stored input no longer reads (a profile whose age left the DRI tables).</exception>
     public async Task<(Computed Full, Sharing.SharedViews.Kept Views)> ComputeAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom)
     {
-        var (document, problem, leftOut) = await DocumentAsync(athleteId, from, to, labsFrom);
+        var (document, problem) = await DocumentAsync(athleteId, from, to, labsFrom);
         if (problem is not null)
         {
             throw new InputException([new InputProblem("profile", null, "profile", InputProblemCodes.Required, problem)]);
         }
+
+        var leftOut = await LabsLeftOutAsync(athleteId, document, labsFrom);
 
         var diet = await DietAsync(athleteId, from, to);
         Computed Run(JsonObject inputs) => Compute(inputs, diet, from, to, leftOut);

@@ -84,7 +84,7 @@ internal static class CheckInEndpoints
         // default range that ends on it, as a snapshot of that range reads them.
         var report = new AthleteReport(db, foods);
         var from = date.AddDays(1 - AthleteReport.DefaultDays);
-        var (document, missing, _) = await report.DocumentAsync(access.AthleteId, from, date, AthleteReport.DefaultLabsFrom(from), checkIn: body);
+        var (document, missing) = await report.DocumentAsync(access.AthleteId, from, date, AthleteReport.DefaultLabsFrom(from), checkIn: body);
         if (missing is not null)
         {
             throw Documents.Problem("check-in", "profile", InputProblemCodes.Required, missing);

@@ -118,7 +118,7 @@ internal static class LabEndpoints
             // One document per day drawn: a FHIR upload of many results reads the stored profile once a day, not per result.
             if (!byDay.TryGetValue(records[i].Collected, out var composed))
             {
-                var (day, missing, _) = await report.DocumentAsync(athleteId, records[i].Collected, records[i].Collected, DateOnly.MaxValue, checkIn: []);
+                var (day, missing) = await report.DocumentAsync(athleteId, records[i].Collected, records[i].Collected, DateOnly.MaxValue, checkIn: []);
                 if (missing is not null)
                 {
                     throw Documents.Problem(name, "profile", InputProblemCodes.Required, missing + ": lab cut-offs depend on sex and age");

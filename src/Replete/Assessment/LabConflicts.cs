@@ -64,5 +64,5 @@ public static class LabConflicts
     };
 
     private static string Shown(LabReading lab) => string.Create(CultureInfo.InvariantCulture,
-        $"{(lab.Bound switch { LabBound.AtMost => "<", LabBound.AtLeast => ">", _ => "" })}{lab.Value:0.##} {lab.Unit}{(lab.Drawn is { } d ? $" on {d:yyyy-MM-dd}" : "")} ({lab.StatusLabel})");
+        $"{lab.BoundMark}{lab.Value:0.##} {lab.Unit}{(lab.Drawn is { } d ? $" on {d:yyyy-MM-dd}" : "")} ({lab.StatusLabel})");
 }

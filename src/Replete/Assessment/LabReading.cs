@@ -93,6 +93,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>The side of a bound the laboratory reported ("&lt;8"), or null for a measured value.</summary>
     public LabBound? Bound { get; init; }
 
+    /// <summary>The bound's sign as a report writes it before the value: "&lt;", "&gt;", or "" for a measured value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string BoundMark => Bound switch { LabBound.AtMost => "<", LabBound.AtLeast => ">", _ => "" };
+
     /// <summary>Whether the result is in a critical range (data/critical_labs.csv: a row whose flag needs a doctor the
     /// same day or emergency care), the third level after low and deficient: calcium 5.4 mg/dL, potassium 2.8 mmol/L,
     /// haemoglobin below 80 g/L.</summary>

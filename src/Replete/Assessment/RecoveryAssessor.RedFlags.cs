@@ -78,8 +78,7 @@ public static partial class RecoveryAssessor
                 var crossing = Beyond(lab, fired);
                 var below = crossing is Crossing.SurelyBelow or Crossing.PossiblyBelow;
                 var bound = string.Create(CultureInfo.InvariantCulture, $"{(crossing is Crossing.PossiblyAbove or Crossing.PossiblyBelow ? "which could be " : "")}{(below ? $"below {fired.Below:0.##}" : $"above {fired.Above:0.##}")}");
-                var mark = lab.Bound switch { LabBound.AtMost => "<", LabBound.AtLeast => ">", _ => "" };
-                raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {mark}{lab.Value:0.##} {lab.Unit}{when}, {bound}"), fired.Source);
+                raised.Raise(fired.Flag, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.BoundMark}{lab.Value:0.##} {lab.Unit}{when}, {bound}"), fired.Source);
             }
             else if (rows.Count == 0 && lab.Status == LabStatus.High && !lab.HighIsExcess && lab.High is { } top)
             {
