@@ -25,6 +25,14 @@ internal static class FoodNameScorer
     /// more than was asked still loses.</summary>
     public const double DefaultFormBonus = 0.04;
 
+    /// <summary>What a name word costs when a query word rules it out (data/food_search_opposites.csv: "frozen" for
+    /// "fresh"), in place of its usual charge: twice a variant word, so "Raspberries, frozen, red, sweetened" falls below
+    /// "Raspberries, raw" for "raspberries fresh red".</summary>
+    public const double ContradictedWordCost = 2 * VariantWordCost;
+
+    /// <summary>The query slot of a term a query word rules out: no slot, and charged <see cref="ContradictedWordCost"/>.</summary>
+    public const int Contradicted = -2;
+
     /// <summary>A word in another name of the food (its common names) matches at this fraction.</summary>
     public const double OtherNameQuality = 0.9;
 
@@ -86,6 +94,7 @@ internal static class FoodNameScorer
         var headExtra = 0;
         var otherExtra = 0;
         var variantExtra = 0;
+        var contradicted = 0;
         var defaultForm = false;
         // Word order for the adjacency bonus counts only words that cost something or match: a free word between two
         // matched ones ("Pork, fresh, loin") does not part them.
@@ -115,7 +124,11 @@ internal static class FoodNameScorer
             {
                 if ((role & (OtherName | Stop)) == 0)
                 {
-                    if ((role & Variant) != 0)
+                    if (slot == Contradicted)
+                    {
+                        contradicted++;
+                    }
+                    else if ((role & Variant) != 0)
                     {
                         variantExtra++;
                     }
@@ -184,9 +197,9 @@ internal static class FoodNameScorer
             }
         }
 
-        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra);
+        var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra) + (ContradictedWordCost * contradicted);
         var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) + (defaultForm ? DefaultFormBonus : 0) - cost;
-        var confidence = Math.Clamp((exact / asked) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra), 0, 1);
+        var confidence = Math.Clamp((exact / asked) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra) - (ContradictedWordCost * contradicted), 0, 1);
         return (score, confidence, matched, missed);
     }
 

@@ -21,6 +21,11 @@ public sealed partial class FoodSearchIndex
     private const double FarTypoQuality = 0.6;
     private const double PrefixQuality = 0.75;
     private const double TypoQuality = 0.7;
+
+    // A longer word that starts with a whole word the person typed ("frybread" for "fries", "eggplant" for "egg") is
+    // more likely another food than the word still being typed. A word found only in brands ("Mayo" in "KRAFT Mayo")
+    // is no such food word: "mayo" still completes to "mayonnaise" at PrefixQuality.
+    private const double WholeWordPrefixQuality = 0.5;
     private const double SynonymFactor = 0.75;
     private const int MaxVariants = 6;
     private const int MaxPrefixTerms = 40;
@@ -54,6 +59,14 @@ public sealed partial class FoodSearchIndex
 
     private static readonly Dictionary<string, string> WordRoles = Data.ReferenceData.Read("food_search_words.csv")
         .ToDictionary(row => row.Text("word"), row => row.Text("role"), StringComparer.Ordinal);
+
+    /// <summary>For a query word, the name words it rules out (data/food_search_opposites.csv): "fresh" against
+    /// "frozen", "canned", "dried".</summary>
+    private static readonly Dictionary<string, string[]> Opposites = Data.ReferenceData.Read("food_search_opposites.csv")
+        .ToDictionary(
+            row => FoodText.Stem(row.Text("word")),
+            row => row.Text("opposes").Split('|').Select(w => FoodText.Stem(w)).ToArray(),
+            StringComparer.Ordinal);
 
     // Search buffers sized for this index, one per concurrent search: a search takes one and gives it back.
     private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> scratches = [];
@@ -511,6 +524,13 @@ public sealed partial class FoodSearchIndex
                     work.TermSlot[term] = -1;
                 }
             }
+
+            foreach (var term in work.ContradictedTerms)
+            {
+                work.TermSlot[term] = -1;
+            }
+
+            work.ContradictedTerms.Clear();
         }
     }
 
@@ -1015,6 +1035,19 @@ public sealed partial class FoodSearchIndex
             slots.Add(new Slot(found, weight, words[w][0] == NegatedPrefix || WordRoles.GetValueOrDefault(words[w]) is "plain" or "default"));
         }
 
+        // A name word a query word rules out ("frozen" for "fresh") and no slot matches is marked, for the scorer.
+        foreach (var word in words)
+        {
+            foreach (var opposite in Opposites.GetValueOrDefault(word) ?? [])
+            {
+                if (termIds.TryGetValue(opposite, out var term) && work.TermSlot[term] == -1)
+                {
+                    work.TermSlot[term] = FoodNameScorer.Contradicted;
+                    work.ContradictedTerms.Add(term);
+                }
+            }
+        }
+
         // A query of default-form words only ("raw") asks for them.
         return slots.All(s => s.Optional) ? [.. slots.Select(s => s with { Optional = false })] : slots;
     }
@@ -1050,7 +1083,7 @@ public sealed partial class FoodSearchIndex
         var spelled = word.Length >= 3 && !char.IsAsciiDigit(word[0]);
         if (spelled && (last || !exact))
         {
-            Add(PrefixTerms(word), PrefixQuality);
+            Add(PrefixTerms(word), exact && brandOnly[exactTerm] == 0 ? WholeWordPrefixQuality : PrefixQuality);
         }
 
         // A word of the synonym list ("coke") is a known word, not a misspelling ("cake"): its synonym finds the food.
@@ -1563,6 +1596,9 @@ public sealed partial class FoodSearchIndex
         public Dictionary<(string Word, bool Last), List<(int Term, double Quality)>> WordMatches { get; } = [];
 
         public int[] TermSlot { get; private set; } = [];
+
+        /// <summary>The terms the run marked <see cref="FoodNameScorer.Contradicted"/> in <see cref="TermSlot"/>.</summary>
+        public List<int> ContradictedTerms { get; } = [];
 
         public double[] TermQuality { get; private set; } = [];
 

@@ -151,4 +151,62 @@ public class FoodSearchIndexTests
 
         Assert.Equal([1, 2], index.Search("beans raw", 2).Select(m => m.FoodId));
     }
+
+    /// <summary>"fresh" rules out a frozen, canned or dried form (data/food_search_opposites.csv): Cronometer's
+    /// "Raspberries Fresh Red" gives the raw berries, although only the frozen ones say "red"; without "fresh" the
+    /// frozen red ones still come first, so it is the contradiction, not the words, that decides.</summary>
+    [Fact]
+    public void Search_Fresh_RulesOutFrozenCannedAndDriedForms()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Raspberries, frozen, red, sweetened", null, 1),
+            new(2, "Raspberries, canned, red, heavy syrup pack, solids and liquids", null, 1),
+            new(3, "Raspberries, raw", null, 1),
+        ]);
+
+        var fresh = index.Search("Raspberries Fresh Red", 3);
+        Assert.Equal(3, fresh[0].FoodId);
+        Assert.Equal(1, index.Search("raspberries red", 3)[0].FoodId);
+        Assert.Equal(1, index.Search("raspberries frozen red", 3)[0].FoodId);
+        // The frozen food is less sure for "fresh" than for the same words without it.
+        Assert.True(fresh.Single(m => m.FoodId == 1).Confidence < index.Search("raspberries red", 3).Single(m => m.FoodId == 1).Confidence);
+        Assert.Equal(fresh, index.SearchEveryFood("Raspberries Fresh Red", 3));
+    }
+
+    /// <summary>A whole food word the person typed completes to a longer word only at a lower quality: "fries" gives
+    /// french fries before frybread, "egg" an egg before eggplant; a word still being typed ("banan") completes as
+    /// before, and so does a word found only in brands.</summary>
+    [Fact]
+    public void Search_AWholeWord_IsNotReadAsTheStartOfAnotherFood()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Frybread, made with lard (Navajo)", null, 1),
+            new(2, "Potatoes, french fries, baked", null, 1),
+            new(3, "Eggplant, raw", null, 1),
+            new(4, "Omelet, egg, plain", null, 1),
+            new(5, "Bananas, raw", null, 1),
+        ]);
+
+        Assert.Equal(2, index.Search("fries", 2)[0].FoodId);
+        Assert.Equal(4, index.Search("egg", 2)[0].FoodId);
+        Assert.Equal(5, index.Search("banan", 2)[0].FoodId);
+    }
+
+    /// <summary>"zero" and "diet" are variant forms (data/food_search_words.csv), like "lite" and "sugar-free": the
+    /// regular drink comes first unless the person names the diet one.</summary>
+    [Fact]
+    public void Search_ZeroAndDiet_AreVariantsUnlessTyped()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Beverages, tea, green, ready-to-drink, diet", null, 1),
+            new(2, "Beverages, tea, green, ready-to-drink, lemon", null, 1),
+        ]);
+
+        // Before, "diet" cost as any other extra word and the tie went to the lower food number.
+        Assert.Equal(2, index.Search("green tea ready to drink", 2)[0].FoodId);
+        Assert.Equal(1, index.Search("diet green tea", 2)[0].FoodId);
+    }
 }
