@@ -33,6 +33,10 @@ internal static class FoodNameScorer
     /// <summary>The query slot of a term a query word rules out: no slot, and charged <see cref="ContradictedWordCost"/>.</summary>
     public const int Contradicted = -2;
 
+    /// <summary>The most confidence a name earns when it lacks a query word that is itself the name of another food: "Milk, whole" for "oat milk" (SR28 has no oat milk) is cow's milk, not what was meant. Below
+    /// <see cref="Diet.FoodLogResolver.CountFloor"/>, so a food log line matched this way is listed, never counted.</summary>
+    public const double OtherFoodConfidence = 0.3;
+
     /// <summary>A word in another name of the food (its common names) matches at this fraction.</summary>
     public const double OtherNameQuality = 0.9;
 
@@ -75,6 +79,9 @@ internal static class FoodNameScorer
     /// <param name="slotOptional">For each query slot, whether its word only names the default form ("fresh", "raw",
     /// "plain": role plain or default in data/food_search_words.csv). A name need not say it: "Blackberries, raw" fully
     /// answers "blackberries fresh", so such a word costs nothing when missing and is not required.</param>
+    /// <param name="slotNamesFood">For each query slot, whether its word is the whole own name of some food ("oat" of
+    /// "Oats", "rice" of "Rice, white"). A name without such a word is another food: its confidence is at most
+    /// <see cref="OtherFoodConfidence"/>.</param>
     /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
     /// <param name="brandOnly">For each term id, 1 when the term is found only in brand words (<see cref="Brand"/>).</param>
@@ -82,7 +89,7 @@ internal static class FoodNameScorer
     /// many words that are not optional did not.</returns>
     public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, double totalWeight, double completeness, ReadOnlySpan<byte> brandOnly)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, ReadOnlySpan<bool> slotNamesFood, double totalWeight, double completeness, ReadOnlySpan<byte> brandOnly)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -166,6 +173,7 @@ internal static class FoodNameScorer
 
         var matched = 0;
         var missed = 0;
+        var otherFood = false;
         var sum = 0.0;
         var exact = 0.0;
         var asked = totalWeight;
@@ -184,6 +192,7 @@ internal static class FoodNameScorer
             else
             {
                 missed++;
+                otherFood |= slotNamesFood[s];
                 sum -= slotWeights[s] * MissingWordCost;
             }
         }
@@ -200,7 +209,7 @@ internal static class FoodNameScorer
         var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra) + (ContradictedWordCost * contradicted);
         var score = (sum / totalWeight) + (AdjacentBonus * adjacent) + (CompletenessBonus * completeness) + (defaultForm ? DefaultFormBonus : 0) - cost;
         var confidence = Math.Clamp((exact / asked) - (2 * HeadExtraWordCost * headExtra) - (VariantWordCost * variantExtra) - (ContradictedWordCost * contradicted), 0, 1);
-        return (score, confidence, matched, missed);
+        return (score, otherFood ? Math.Min(confidence, OtherFoodConfidence) : confidence, matched, missed);
     }
 
     /// <summary>Whether the query typed the brand whose run of words starts the spans: it matches every costed word of

@@ -89,6 +89,10 @@ public sealed partial class FoodSearchIndex
     // For each term, 1 when every word of it is a brand word (FoodNameScorer.Brand): typing it names the brand.
     private readonly byte[] brandOnly;
 
+    // For each term, 1 when it is the whole of some food's own name ("oat" of "Oats"), outside brands: a food that lacks
+    // such a query word is another food (FoodNameScorer.OtherFoodConfidence).
+    private readonly byte[] namesFood;
+
     // For each food, 1 when it is an SR28 Survey food (FoodSearchEntry.InSurvey), and its place among foods of equal
     // score: the Survey foods first, each group in food order (TieRanks).
     private readonly byte[] inSurvey;
@@ -194,6 +198,7 @@ public sealed partial class FoodSearchIndex
             }
         }
 
+        namesFood = NamesFood(terms.Length, tokenStart, tokenTerm, tokenFlags);
         (headPostings, restPostings) = SplitByHead(postings, tokenStart, tokenTerm, tokenFlags);
         idf = [.. postings.Select(p => Math.Log(1 + ((count + 1.0) / (p.Length + 1.0))))];
         sortedTermIds = [.. Enumerable.Range(0, terms.Length).OrderBy(i => terms[i], StringComparer.Ordinal)];
@@ -212,6 +217,7 @@ public sealed partial class FoodSearchIndex
         (terms, postings, headPostings, restPostings, idf, sortedTermIds) =
             (stored.Terms, stored.Postings, stored.HeadPostings, stored.RestPostings, stored.Idf, stored.SortedTermIds);
         (labels, groupOf, brandOf, brandOnly, inSurvey) = (stored.Labels, stored.GroupOf, stored.BrandOf, stored.BrandOnly, stored.InSurvey);
+        namesFood = NamesFood(terms.Length, tokenStart, tokenTerm, tokenFlags);
         tieRank = TieRanks(inSurvey);
         deletions = new(() => BuildDeletions(terms), LazyThreadSafetyMode.ExecutionAndPublication);
         termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
@@ -958,6 +964,34 @@ public sealed partial class FoodSearchIndex
     private static (double Score, int Rank) PeekPriority(PriorityQueue<int, (double Score, int Rank)> top) =>
         top.TryPeek(out _, out var priority) ? priority : (double.NegativeInfinity, int.MaxValue);
 
+    /// <summary>For each term, 1 when it is the whole of some food's own name: the one costed word of the name's first
+    /// segment ("Oats", "Milk, whole", "Nuts, almonds"), not a brand. An adjective that merely starts a name ("Yellow
+    /// rice with seasoning") does not name a food.</summary>
+    private static byte[] NamesFood(int termCount, int[] tokenStart, int[] tokenTerm, byte[] tokenFlags)
+    {
+        var names = new byte[termCount];
+        for (var doc = 0; doc < tokenStart.Length - 1; doc++)
+        {
+            var (words, first) = (0, -1);
+            for (var t = tokenStart[doc]; t < tokenStart[doc + 1]; t++)
+            {
+                var flags = tokenFlags[t];
+                if ((flags & (Head | Stop | OtherName)) == Head)
+                {
+                    words++;
+                    first = (flags & (First | Brand)) == First ? tokenTerm[t] : first;
+                }
+            }
+
+            if (words == 1 && first >= 0)
+            {
+                names[first] = 1;
+            }
+        }
+
+        return names;
+    }
+
     private static bool PassesAll(ulong[][] filters, int doc)
     {
         foreach (var filter in filters)
@@ -1000,7 +1034,7 @@ public sealed partial class FoodSearchIndex
         var length = tokenStart[doc + 1] - start;
         return FoodNameScorer.Score(
             tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
-            work.SlotWeights(slots), work.SlotOptional, totalWeight, completeness[doc], brandOnly);
+            work.SlotWeights(slots), work.SlotOptional, work.SlotNamesFood, totalWeight, completeness[doc], brandOnly);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)
@@ -1032,7 +1066,10 @@ public sealed partial class FoodSearchIndex
                 weight = Math.Max(weight, idf[term]);
             }
 
-            slots.Add(new Slot(found, weight, words[w][0] == NegatedPrefix || WordRoles.GetValueOrDefault(words[w]) is "plain" or "default"));
+            slots.Add(new Slot(found, weight, words[w][0] == NegatedPrefix || WordRoles.GetValueOrDefault(words[w]) is "plain" or "default")
+            {
+                NamesFood = found.Exists(f => f.Quality == 1.0 && namesFood[f.Term] != 0),
+            });
         }
 
         // A name word a query word rules out ("frozen" for "fresh") and no slot matches is marked, for the scorer.
@@ -1229,7 +1266,12 @@ public sealed partial class FoodSearchIndex
         return map.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private sealed record Slot(List<(int Term, double Quality)> Terms, double Weight, bool Optional);
+    /// <summary>One query word: the terms it matches, its weight, whether a name need not have it, and whether it is
+    /// itself the first word of some food's name (<see cref="namesFood"/>: "oat" in "oat milk").</summary>
+    private sealed record Slot(List<(int Term, double Quality)> Terms, double Weight, bool Optional)
+    {
+        public bool NamesFood { get; init; }
+    }
 
     private sealed class Builder
     {
@@ -1628,6 +1670,9 @@ public sealed partial class FoodSearchIndex
 
         /// <summary>Whether each slot of the run is optional, set with <see cref="SlotWeights"/>.</summary>
         public bool[] SlotOptional { get; private set; } = [];
+
+        /// <summary>Whether each slot's word names a food of its own (<see cref="Slot.NamesFood"/>), set with <see cref="SlotWeights"/>.</summary>
+        public bool[] SlotNamesFood { get; private set; } = [];
         private List<Slot>? weightsFor;
 
         /// <summary>The weights of <paramref name="slots"/>, for the scorer (computed once per run).</summary>
@@ -1637,6 +1682,7 @@ public sealed partial class FoodSearchIndex
             {
                 slotWeights = [.. slots.Select(s => s.Weight)];
                 SlotOptional = [.. slots.Select(s => s.Optional)];
+                SlotNamesFood = [.. slots.Select(s => s.NamesFood)];
                 weightsFor = slots;
             }
 

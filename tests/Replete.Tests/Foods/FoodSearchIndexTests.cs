@@ -209,4 +209,27 @@ public class FoodSearchIndexTests
         Assert.Equal(2, index.Search("green tea ready to drink", 2)[0].FoodId);
         Assert.Equal(1, index.Search("diet green tea", 2)[0].FoodId);
     }
+
+    /// <summary>A food that lacks a query word which is itself a food's whole name ("oat": "Oats") is another food:
+    /// "oat milk" is not cow's milk, so its confidence stays below the count floor. A word that only starts a longer
+    /// name ("Yellow rice with seasoning") names no food.</summary>
+    [Fact]
+    public void Search_AFoodLackingAWordThatNamesAFood_IsBelowTheCountFloor()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Oats", null, 1),
+            new(2, "Milk, whole, 3.25% milkfat, with added vitamin D", null, 1),
+            new(3, "Yellow rice with seasoning, dry packet mix, unprepared", null, 1),
+            new(4, "Onions, raw", null, 1),
+        ]);
+
+        var oatMilk = index.Search("oat milk", 2);
+        Assert.All(oatMilk, m => Assert.True(m.Confidence < Replete.Diet.FoodLogResolver.CountFloor, $"{m.Description} {m.Confidence}"));
+        Assert.True(index.Search("milk", 1)[0].Confidence >= Replete.Diet.FoodLogResolver.ConfirmBelow);
+        var onions = index.Search("onions yellow raw", 1)[0];
+        Assert.Equal(4, onions.FoodId);
+        Assert.True(onions.Confidence >= Replete.Diet.FoodLogResolver.CountFloor, $"{onions.Confidence}");
+        Assert.Equal(oatMilk, index.SearchEveryFood("oat milk", 2));
+    }
 }
