@@ -486,6 +486,19 @@ public class DietImportTests
         Assert.Equal(2, import.Complete().OrThrow().Count);
     }
 
+    [Fact]
+    public void MyFitnessPal_MealNamesKeptADay_AreBounded_AndAMealGivenTwiceAmongThemIsFound()
+    {
+        // A file of made-up meal names cannot grow what is kept per row: the first LoggedDays.MealsKept are checked.
+        var meals = Enumerable.Range(1, LoggedDays.MealsKept + 8).Select(i => $"2026-11-02,Meal {i},100,5\n");
+        var import = new DietImport(Resolver);
+        import.Add("mfp.csv", () => Text("Date,Meal,Calories,Iron\n" + string.Concat(meals) + "2026-11-02,meal 3,100,5\n"));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("mfp.csv", LoggedDays.MealsKept + 10, "Meal"), (problem.Source, problem.Line, problem.Path));
+    }
+
     [Theory]
     [InlineData("copy.csv", "date,time,meal,food,amount\r\n2026-11-02,,lunch,cheddar,1 slice\r\n2026-11-03,,lunch,cheddar,30 g\r\n")]
     [InlineData("copy.json", "{\"entries\": [{\"date\": \"2026-11-03\", \"meal\": \"lunch\", \"food\": \"cheddar\", \"amount\": \"30 g\"}]}")]
