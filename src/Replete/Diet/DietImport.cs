@@ -41,7 +41,9 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 /// with more than <see cref="InputLimits.MaximumDistinctFoodLogEntries"/> different foods and amounts (at the line that
 /// passes it, reading no further); one entry above
 /// <see cref="InputLimits.MaximumEntryGrams"/> is refused as a unit mistake; whole-day totals and single foods for the
-/// same day are refused together, because one export holds both and adding them counts the day twice. A problem makes
+/// same day are refused together, because one export holds both and adding them counts the day twice; so are two app
+/// exports of one kind sharing a day, two food logs with the same entries for a day, and a second daily total (or
+/// MyFitnessPal meal without a time) for a date within a file, each named with both files or its line. A problem makes
 /// the whole import fail (<see cref="Complete"/>): nothing half-read is used.
 /// Memory: a file added with <see cref="Add(string, Func{Stream})"/> (an app export or a food log, CSV or JSON) is read
 /// once here to check it (keeping per day only what the rule against counting a day twice needs, and the order of its
@@ -53,7 +55,7 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 public sealed class DietImport(Func<FoodLogResolver> resolver)
 {
     private readonly List<Source> sources = [];
-    private readonly Dictionary<DateOnly, DayKinds> days = [];
+    private readonly LoggedDays days = new();
     private readonly List<Resolution> resolved = [];
     private readonly Dictionary<(string Food, HouseholdAmount Amount), Resolution> resolutions = [];
     private readonly List<InputProblem> notes = [];
@@ -61,15 +63,6 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     private readonly Dictionary<string, string> seen = new(StringComparer.Ordinal);
     private FoodLogResolver? foods;
     private int count;
-
-    /// <summary>What was logged on a day, for the rule against counting a day twice.</summary>
-    [Flags]
-    private enum DayKinds
-    {
-        None = 0,
-        DailyTotal = 1,
-        Food = 2,
-    }
 
     /// <summary>How many lines of a food or amount a report names: Replete's choice, enough to find them.</summary>
     public const int OriginsShown = 10;
@@ -148,7 +141,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
                 var dates = new FileDates(name, keepKeys: false);
-                AddFoodLog(FoodLog.StreamJson(content, name, dates), dates, reopen is null ? null : dayFirst => JsonAgain(reopen, name, dayFirst));
+                AddFoodLog(name, FoodLog.StreamJson(content, name, dates), dates, reopen is null ? null : dayFirst => JsonAgain(reopen, name, dayFirst));
             }
             else
             {
@@ -253,11 +246,9 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     {
         if (problems.Count == 0)
         {
-            var overlap = days.Where(d => d.Value == (DayKinds.DailyTotal | DayKinds.Food)).Select(d => d.Key).Order().ToList();
-            if (overlap.Count > 0)
+            if (days.Overlap() is { } overlap)
             {
-                problems.Add(new InputProblem("", null, "", InputProblemCodes.Conflict,
-                    $"both daily totals and single foods are logged for {overlap.Count} day(s) (first {overlap[0]:yyyy-MM-dd}); give the servings file or the daily summary, not both"));
+                problems.Add(overlap);
             }
         }
 
@@ -271,8 +262,8 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         return InputResult.From(new ImportedDiet(Items([.. sources]), [.. resolved.Select(r => r.Reported)], [.. notes])
         {
             Count = count,
-            FirstDate = days.Count == 0 ? null : days.Keys.Min(),
-            LastDate = days.Count == 0 ? null : days.Keys.Max(),
+            FirstDate = days.Range?.First,
+            LastDate = days.Range?.Last,
         }, problems);
     }
 
@@ -287,9 +278,6 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             }
         }
     }
-
-    private static DayKinds Kinds(IntakeItem item) =>
-        item.IsDailyTotal ? DayKinds.DailyTotal : item.IsSupplement ? DayKinds.None : DayKinds.Food;
 
     /// <summary>Adds items to the last kept source, or starts one.</summary>
     private void Keep(IntakeItem item)
@@ -400,7 +388,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
         {
             case DietFileKind.FoodLog:
                 var dates = new FileDates(csv.FileName, keepKeys: false);
-                AddFoodLog(FoodLog.StreamCsv(csv, dates), dates, again is null ? null : dayFirst => CsvAgain(again, dayFirst));
+                AddFoodLog(csv.FileName, FoodLog.StreamCsv(csv, dates), dates, again is null ? null : dayFirst => CsvAgain(again, dayFirst));
                 break;
             case DietFileKind.CronometerServings or DietFileKind.CronometerDailySummary or DietFileKind.MyFitnessPalNutrition:
                 if (AddExport(csv, kind, again) is > 0 and var supplements)
@@ -425,24 +413,19 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     private int AddExport(CsvReader csv, DietFileKind kind, Func<CsvReader>? again)
     {
         var dates = new FileDates(csv.FileName, keepKeys: false);
-        var fileDays = new Dictionary<(DateOnly Date, bool Provisional), DayKinds>();
+        var fileDays = new LoggedDays.FileDays(csv.FileName, kind);
         var kept = again is null ? new List<(IntakeItem Item, bool Provisional)>() : null;
         var (rows, supplements) = (0, 0);
         foreach (var item in AppExport.Stream(csv, kind, notes, dates))
         {
-            var key = (item.Date, dates.LastWasProvisional);
-            fileDays[key] = fileDays.GetValueOrDefault(key) | Kinds(item);
+            fileDays.Add(item, dates.LastWasProvisional, csv.Line);
             kept?.Add((item, dates.LastWasProvisional));
             rows++;
             supplements += item.IsSupplement ? 1 : 0;
         }
 
         var dayFirst = dates.Resolve();
-        foreach (var ((date, provisional), kinds) in fileDays)
-        {
-            var day = provisional && dayFirst ? FileDates.Swap(date) : date;
-            days[day] = days.GetValueOrDefault(day) | kinds;
-        }
+        days.Add(fileDays, dayFirst, problems);
 
         count += rows;
         if (kept is not null)
@@ -474,34 +457,31 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
     /// <summary>Reads a food log entry by entry: each distinct food and amount is matched once (and asked about once
     /// when uncertain), each entry counted in; the items are kept only when the file cannot be opened again, and read
     /// again otherwise, with the slashed date order the whole file settled.</summary>
+    /// <param name="name">The file's name, for messages.</param>
     /// <param name="entries">The entries as read, their dates through <paramref name="dates"/>.</param>
     /// <param name="dates">The file's dates, settled when every entry has been read.</param>
     /// <param name="again">Reads the entries again with the date order known, or null to keep the items.</param>
-    private void AddFoodLog(IEnumerable<FoodLogEntry> entries, FileDates dates, Func<bool, IEnumerable<FoodLogEntry>>? again)
+    private void AddFoodLog(string name, IEnumerable<FoodLogEntry> entries, FileDates dates, Func<bool, IEnumerable<FoodLogEntry>>? again)
     {
         foods ??= resolver();
-        var fileDays = new Dictionary<(DateOnly Date, bool Provisional), DayKinds>();
+        var fileDays = new LoggedDays.FileDays(name, DietFileKind.FoodLog);
         var kept = again is null ? new List<(IntakeItem Item, bool Provisional)>() : null;
         foreach (var entry in entries)
         {
             var provisional = dates.LastWasProvisional;
-            if (Match(entry) is not { } item)
+            var item = Match(entry);
+            fileDays.Add(entry, item, provisional, Locate(entry.Origin).Line ?? 0);
+            if (item is null)
             {
                 continue;
             }
 
-            var key = (entry.Date, provisional);
-            fileDays[key] = fileDays.GetValueOrDefault(key) | Kinds(item);
             kept?.Add((item, provisional));
             count++;
         }
 
         var dayFirst = dates.Resolve();
-        foreach (var ((date, provisional), kinds) in fileDays)
-        {
-            var day = provisional && dayFirst ? FileDates.Swap(date) : date;
-            days[day] = days.GetValueOrDefault(day) | kinds;
-        }
+        days.Add(fileDays, dayFirst, problems);
 
         if (kept is not null)
         {

@@ -136,6 +136,32 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("estimated", mfp.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>The same days from two files would count twice and could hide a shortfall: a CRLF copy of a real
+    /// Cronometer export, and a MyFitnessPal zip given with the CSV it holds, are refused (exit 2) naming both files and
+    /// the first day they share.</summary>
+    [SkippableFact]
+    public void TheSameDaysFromTwoExports_AreRefused_NamingBothFilesAndTheFirstDay()
+    {
+        var servings = SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv");
+        var copy = Path.Combine(TempDirectory, "servings-windows.csv");
+        File.WriteAllText(copy, File.ReadAllText(servings).ReplaceLineEndings("\r\n"));
+        var csv = SharedFiles.Require("fixtures/exports/myfitnesspal/dawndrain-dii__myfitnesspal.csv");
+        var zip = Path.Combine(TempDirectory, "File-Export.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(csv, "Nutrition-Summary-2025-03-06.csv");
+        }
+
+        var cronometer = CliRunner.Run("analyze", servings, copy, "--profile", profile, "--data-dir", DataDir);
+        var mfp = CliRunner.Run("analyze", zip, csv, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.Equal(2, cronometer.ExitCode);
+        Assert.Contains("servings-windows.csv:2: logs 7 day(s) that dhjelmar-Diabetes__servings.csv logs too (first 2022-11-03)", cronometer.Error, StringComparison.Ordinal);
+        Assert.Equal(2, mfp.ExitCode);
+        Assert.Contains("dawndrain-dii__myfitnesspal.csv:2: logs 1 day(s) that File-Export.zip/Nutrition-Summary-2025-03-06.csv logs too (first 2025-03-06)", mfp.Error, StringComparison.Ordinal);
+        Assert.Empty(cronometer.Output);
+    }
+
     [SkippableFact]
     public void ExampleWeek_ShowsNoProbabilityBelowAnAiOrTheAthleteRange_InEveryFormat()
     {

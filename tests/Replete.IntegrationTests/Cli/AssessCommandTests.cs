@@ -251,6 +251,23 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains(EnergyDiet("week-given.json"), w => w.Contains("below the 1728 kcal/d", StringComparison.Ordinal));
     }
 
+    /// <summary>An assessment's diet_log list of two Cronometer daily summaries sharing days (the real export and a
+    /// download of its last days saved again with Windows line ends) would count those days twice: refused, exit 2.</summary>
+    [SkippableFact]
+    public void DietLogsSharingDays_AreRefused_NamingBothFiles()
+    {
+        var summary = File.ReadAllLines(SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__dailysummary.csv"));
+        var folder = Directory.CreateDirectory(Path.Combine(TempDirectory, "two")).FullName;
+        File.WriteAllLines(Path.Combine(folder, "june.csv"), summary);
+        File.WriteAllText(Path.Combine(folder, "later.csv"), string.Join("\r\n", summary.Take(1).Concat(summary.Skip(3))) + "\r\n");
+        File.WriteAllText(Path.Combine(folder, "a.json"), """{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"], "diet_log": ["june.csv", "later.csv"]}""");
+
+        var result = CliRunner.Run("assess", Path.Combine(folder, "a.json"), "--no-plan", "--data-dir", DataDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("later.csv:2: logs 3 day(s) that june.csv logs too", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../secret.csv")]
     [InlineData("../../../../../../../../etc/passwd")]

@@ -270,14 +270,20 @@ public sealed class DietMemoryTests(Sr28Database sr28, ITestOutputHelper output)
         var lines = text.Split(newline).Where(l => l.Length > 0).ToList();
         var rows = lines.Skip(1).Select(l => (Date: DateOnly.ParseExact(l[..l.IndexOf(',', StringComparison.Ordinal)], "yyyy-MM-dd", CultureInfo.InvariantCulture), Tail: l[l.IndexOf(',', StringComparison.Ordinal)..])).ToList();
         var span = rows.Max(r => r.Date).DayNumber - rows.Min(r => r.Date).DayNumber + 1;
+        // A MyFitnessPal Nutrition Summary without times holds one row per meal and day, and a meal given twice is refused:
+        // each repeat of a day gets a Time column (rows with a time are single entries), the minute telling repeats apart.
+        var timed = lines[0].StartsWith("Date,Meal,", StringComparison.Ordinal) && !lines[0].Contains(",Time,", StringComparison.Ordinal);
+        string WithTime(string tail, int copy) => !timed ? tail : string.Create(CultureInfo.InvariantCulture,
+            $"{tail[..tail.IndexOf(',', 1)]},{TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(copy / spans % 1440)):HH\\:mm}{tail[tail.IndexOf(',', 1)..]}");
+        var header = timed ? lines[0].Replace("Date,Meal,", "Date,Meal,Time,", StringComparison.Ordinal) : lines[0];
         using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
-        writer.Write(lines[0] + newline);
-        var written = (long)Encoding.UTF8.GetByteCount(lines[0] + newline);
+        writer.Write(header + newline);
+        var written = (long)Encoding.UTF8.GetByteCount(header + newline);
         for (var copy = 0; written < bytes; copy++)
         {
             foreach (var (date, tail) in rows)
             {
-                var line = date.AddDays(-(copy % spans) * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + tail + newline;
+                var line = date.AddDays(-(copy % spans) * span).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + WithTime(tail, copy) + newline;
                 writer.Write(line);
                 written += Encoding.UTF8.GetByteCount(line);
             }

@@ -392,4 +392,152 @@ public class DietImportTests
 
         Assert.Equal(("dailysummary.csv", 2, "Iron (mg)"), (problem.Source, problem.Line, problem.Path));
     }
+
+    /// <summary>A real export and a copy of it saved with Windows line ends: other bytes, the same days.</summary>
+    [SkippableFact]
+    public void AnExportAndItsCrLfCopy_AreRefused_NamingBothFilesAndTheFirstDay()
+    {
+        var servings = SharedFiles.Require("fixtures/exports/cronometer/dhjelmar-Diabetes__servings.csv");
+        using var copy = new TempFile("servings (1).csv", File.ReadAllText(servings).ReplaceLineEndings("\r\n"));
+        var import = new DietImport(Resolver);
+        import.Add("servings.csv", () => File.OpenRead(servings));
+        import.Add("servings (1).csv", () => File.OpenRead(copy.Path));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("servings (1).csv", "conflict"), (problem.Source, problem.Code));
+        Assert.Contains("logs 7 day(s) that servings.csv logs too (first 2022-11-03)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void AMyFitnessPalZipAndTheCsvItHolds_AreRefused()
+    {
+        var csv = SharedFiles.Require("fixtures/exports/myfitnesspal/dawndrain-dii__myfitnesspal.csv");
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntryFromFile(csv, "Nutrition-Summary-2025-03-06.csv");
+        }
+
+        var import = new DietImport(Resolver);
+        import.Add("File-Export.zip", new MemoryStream(zip.ToArray()));
+        import.Add("Nutrition-Summary-2025-03-06.csv", () => File.OpenRead(csv));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal("Nutrition-Summary-2025-03-06.csv", problem.Source);
+        Assert.Contains("logs 1 day(s) that File-Export.zip/Nutrition-Summary-2025-03-06.csv logs too (first 2025-03-06)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void TwoMyFitnessPalExportsWhoseDateRangesOverlap_AreRefusedAtTheFirstSharedDay()
+    {
+        // The real export cut in two, as two downloads of overlapping ranges would be: to 2024-07-10 and from 2024-07-08.
+        var lines = File.ReadAllLines(SharedFiles.Require("fixtures/exports/myfitnesspal/marcus-furius-health-intel__Nutrition-Summary-2024-07-02-to-2026-03-02.csv"));
+        using var early = new TempFile("early.csv", string.Join("\r\n", lines.Take(1).Concat(lines.Skip(1).Where(l => string.CompareOrdinal(l, "2024-07-11") < 0))) + "\r\n");
+        using var late = new TempFile("late.csv", string.Join("\r\n", lines.Take(1).Concat(lines.Skip(1).Where(l => string.CompareOrdinal(l, "2024-07-08") >= 0))) + "\r\n");
+        var import = new DietImport(Resolver);
+        import.Add("early.csv", () => File.OpenRead(early.Path));
+        import.Add("late.csv", () => File.OpenRead(late.Path));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("late.csv", 2), (problem.Source, problem.Line));
+        Assert.Contains("logs 3 day(s) that early.csv logs too (first 2024-07-08)", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Nutrition Summary holds one row per meal and date: the real exports' four meals a day are summed.</summary>
+    [SkippableTheory]
+    [InlineData("jpklatt-personal_nutrition__Nutrition-Summary.csv")]
+    [InlineData("marcus-furius-health-intel__Nutrition-Summary-2024-07-02-to-2026-03-02.csv")]
+    [InlineData("dawndrain-dii__myfitnesspal.csv")]
+    public void MyFitnessPal_TheMealsOfADay_AreSummed_NotRefused(string file)
+    {
+        var path = SharedFiles.Require("fixtures/exports/myfitnesspal/" + file);
+        var import = new DietImport(Resolver);
+        import.Add(file, () => File.OpenRead(path));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Contains(diet.Items.GroupBy(i => i.Date), d => d.Count() > 1);
+    }
+
+    [Theory]
+    [InlineData("Date,Meal,Calories,Iron\n2026-11-02,Breakfast,300,10\n2026-11-02,Lunch,600,20\n2026-11-02,breakfast,300,10\n", 4, "Meal", "2026-11-02 has a second 'breakfast' row (the first is at line 2)")]
+    [InlineData("Date,Energy (kcal),Iron (mg)\n2026-11-02,2100,14\n2026-11-03,2000,12\n2026-11-02,2100,14\n", 4, "Date", "2026-11-02 has a second daily total (the first is at line 2)")]
+    [InlineData("Date,Energy (kcal),Iron (mg)\n05/11/2024,2100,14\n2024-11-05,2000,12\n13/11/2024,2000,12\n", 3, "Date", "2024-11-05 has a second daily total (the first is at line 2)")]
+    public void TwoTotalsForOneDayInOneFile_AreRefused_WithLineAndField(string text, int line, string field, string message)
+    {
+        var import = new DietImport(Resolver);
+        import.Add("export.csv", () => Text(text));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("export.csv", line, field, "conflict"), (problem.Source, problem.Line, problem.Path, problem.Code));
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MyFitnessPal_RowsWithTimes_AreSingleEntries_AndMayShareAMeal()
+    {
+        var import = new DietImport(Resolver);
+        import.Add("mfp.csv", () => Text("Date,Meal,Time,Calories,Iron\n2026-11-02,Snacks,10:00,100,5\n2026-11-02,Snacks,16:00,100,5\n"));
+
+        Assert.Equal(2, import.Complete().OrThrow().Count);
+    }
+
+    [Fact]
+    public void MyFitnessPal_MealNamesKeptADay_AreBounded_AndAMealGivenTwiceAmongThemIsFound()
+    {
+        // A file of made-up meal names cannot grow what is kept per row: the first LoggedDays.MealsKept are checked.
+        var meals = Enumerable.Range(1, LoggedDays.MealsKept + 8).Select(i => $"2026-11-02,Meal {i},100,5\n");
+        var import = new DietImport(Resolver);
+        import.Add("mfp.csv", () => Text("Date,Meal,Calories,Iron\n" + string.Concat(meals) + "2026-11-02,meal 3,100,5\n"));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("mfp.csv", LoggedDays.MealsKept + 10, "Meal"), (problem.Source, problem.Line, problem.Path));
+    }
+
+    [Theory]
+    [InlineData("copy.csv", "date,time,meal,food,amount\r\n2026-11-02,,lunch,cheddar,1 slice\r\n2026-11-03,,lunch,cheddar,30 g\r\n")]
+    [InlineData("copy.json", "{\"entries\": [{\"date\": \"2026-11-03\", \"meal\": \"lunch\", \"food\": \"cheddar\", \"amount\": \"30 g\"}]}")]
+    public void AFoodLogCopied_IsRefused_WhateverItsLineEndsOrFormat(string name, string copy)
+    {
+        var import = new DietImport(Resolver);
+        import.Add("log.csv", () => Text("date,time,meal,food,amount\n2026-11-02,,lunch,cheddar,1 slice\n2026-11-03,,lunch,cheddar,30 g\n"));
+        import.Add(name, () => Text(copy));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal((name, "conflict"), (problem.Source, problem.Code));
+        Assert.Contains("with the same entries as log.csv", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADaySplitAcrossFoodLogs_OrAFoodLogBesideAnExport_IsAdded()
+    {
+        // A person may keep meals and supplements in two logs, or add to an app's day in a food log: not copies.
+        var import = new DietImport(Resolver);
+        import.Add("meals.csv", () => Text("date,time,meal,food,amount\n2026-11-02,,lunch,cheddar,1 slice\n"));
+        import.Add("evening.csv", () => Text("date,time,meal,food,amount\n2026-11-02,,dinner,cheddar,1 slice\n"));
+        import.Add("servings.csv", () => Text(Servings));
+
+        var diet = import.Complete().OrThrow();
+
+        Assert.Equal(4, diet.Count);
+    }
+
+    private sealed class TempFile : IDisposable
+    {
+        public TempFile(string name, string text)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+            File.WriteAllText(Path, text);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
+    }
 }

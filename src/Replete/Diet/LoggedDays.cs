@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using Replete.Documents;
+
+namespace Replete.Diet;
+
+/// <summary>The rule against counting a day twice, across the files of one import and within each: what each file
+/// logged per day, never per entry, so memory grows with the days and not with the length of the files.</summary>
+/// <remarks>
+/// A day is refused (<see cref="InputProblemCodes.Conflict"/>) when adding what logs it would count it twice:
+/// <list type="bullet">
+/// <item>daily totals and single foods on one day (one Cronometer export holds both: its servings and its daily
+/// summary), reported by <see cref="Overlap"/> when every file is in;</item>
+/// <item>two app exports of the same kind logging one day (two Cronometer servings files, two daily summaries, two
+/// MyFitnessPal Nutrition Summaries, or such a zip and the CSV it holds): each holds the whole day, so the second is a
+/// copy (saved again with other line ends, say) or an export whose date range overlaps the first. They are refused,
+/// not merged, because the two may differ and which is right cannot be known. Different kinds may share a day: a
+/// food log of supplements beside an export, or Cronometer servings beside a MyFitnessPal day;</item>
+/// <item>two of Replete's food logs logging one day with the same entries (a copy of the log): a person may split a
+/// day across food logs (meals in one, supplements in another), so only a day logged alike, entry for entry, is
+/// refused;</item>
+/// <item>within one file, a second daily total for a date (Cronometer's daily summary has one row per date), or a
+/// second row for a meal and date in a MyFitnessPal Nutrition Summary without times (one row per meal and date;
+/// its meals are summed, a meal given twice is not). Rows with a time are single entries and may repeat.</item>
+/// </list>
+/// </remarks>
+internal sealed class LoggedDays
+{
+    private readonly Dictionary<DateOnly, Day> days = [];
+
+    /// <summary>What was logged on a day: daily totals, single foods (supplements are neither).</summary>
+    [Flags]
+    public enum Kinds
+    {
+        None = 0,
+        DailyTotal = 1,
+        Food = 2,
+    }
+
+    /// <summary>The first and last day logged, or null when none is.</summary>
+    public (DateOnly First, DateOnly Last)? Range => days.Count == 0 ? null : (days.Keys.Min(), days.Keys.Max());
+
+    /// <summary>A day across files: what was logged, and which files logged it (a handful at most).</summary>
+    private sealed class Day
+    {
+        public Kinds Kinds { get; set; }
+
+        public List<(DietFileKind Kind, string File, ulong Entries)> Files { get; } = [];
+    }
+
+    /// <summary>The problem of days logged both as daily totals and as single foods, or null.</summary>
+    public InputProblem? Overlap()
+    {
+        var overlap = days.Where(d => d.Value.Kinds == (Kinds.DailyTotal | Kinds.Food)).Select(d => d.Key).Order().ToList();
+        return overlap.Count == 0 ? null : new InputProblem("", null, "", InputProblemCodes.Conflict,
+            $"both daily totals and single foods are logged for {overlap.Count} day(s) (first {overlap[0]:yyyy-MM-dd}); give the servings file or the daily summary, not both");
+    }
+
+    /// <summary>Adds the days of one file, read whole (its slashed dates settled), to <paramref name="problems"/> every
+    /// day it logs twice within itself or alongside an earlier file.</summary>
+    public void Add(FileDays file, bool dayFirst, List<InputProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var settled = file.Settle(dayFirst, problems);
+        var overlaps = new Dictionary<string, (int Count, DateOnly First, int Line)>(StringComparer.Ordinal);
+        // A day none of whose lines counted (every food unresolved) adds nothing, so it cannot count twice.
+        foreach (var (date, fileDay) in settled.Where(d => d.Value.Counted).OrderBy(d => d.Key))
+        {
+            if (!days.TryGetValue(date, out var day))
+            {
+                days[date] = day = new Day();
+            }
+
+            foreach (var other in day.Files.Where(o => o.Kind == file.Kind && (file.Kind != DietFileKind.FoodLog || o.Entries == fileDay.Entries)))
+            {
+                overlaps[other.File] = overlaps.TryGetValue(other.File, out var seen) ? seen with { Count = seen.Count + 1 } : (1, date, fileDay.Line);
+            }
+
+            day.Kinds |= fileDay.Kinds;
+            day.Files.Add((file.Kind, file.Name, fileDay.Entries));
+        }
+
+        foreach (var (other, (count, first, line)) in overlaps.OrderBy(o => o.Value.First))
+        {
+            problems.Add(new InputProblem(file.Name, line, "", InputProblemCodes.Conflict, file.Kind == DietFileKind.FoodLog
+                ? string.Create(CultureInfo.InvariantCulture, $"logs {first:yyyy-MM-dd} with the same entries as {other} ({count} day(s) alike): a copy of a food log would count each of them twice; give each day once")
+                : string.Create(CultureInfo.InvariantCulture, $"logs {count} day(s) that {other} logs too (first {first:yyyy-MM-dd}): two {Describe(file.Kind)} exports of one day would count it twice, and which one is right cannot be known; give each day once (one file, or exports whose date ranges do not overlap)")));
+        }
+    }
+
+    private static string Describe(DietFileKind kind) => kind switch
+    {
+        DietFileKind.CronometerServings => "Cronometer servings",
+        DietFileKind.CronometerDailySummary => "Cronometer daily summary",
+        DietFileKind.MyFitnessPalNutrition => "MyFitnessPal Nutrition Summary",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>How many meal names of a MyFitnessPal day without times are kept to find one given twice: Replete's
+    /// choice, far above the few meals a diary has, so that a file of made-up meal names cannot grow memory per row.</summary>
+    public const int MealsKept = 32;
+
+    /// <summary>What one file logged per day while it is read: dates as read (a slashed date provisional until the
+    /// whole file settles its order), with the first line of each, the line of its daily total, its MyFitnessPal meals
+    /// without a time, and a fingerprint of its food-log entries.</summary>
+    /// <param name="name">The file's name, for messages.</param>
+    /// <param name="kind">The kind of file.</param>
+    public sealed class FileDays(string name, DietFileKind kind)
+    {
+        private readonly Dictionary<(DateOnly Date, bool Provisional), FileDay> days = [];
+        private (int Line, int First, string Field, string What, DateOnly Date, bool Provisional)? twice;
+        private int twiceCount;
+
+        public string Name => name;
+
+        public DietFileKind Kind => kind;
+
+        /// <summary>Adds a row of an app export at <paramref name="line"/>.</summary>
+        public void Add(IntakeItem item, bool provisional, int line)
+        {
+            var day = Get(item.Date, provisional, line);
+            day.Kinds |= KindsOf(item);
+            day.Counted = true;
+            if (item.IsDailyTotal)
+            {
+                if (day.TotalLine is { } first)
+                {
+                    Twice(line, first, "Date", "a second daily total", item.Date, provisional);
+                }
+                else
+                {
+                    day.TotalLine = line;
+                }
+            }
+            else if (kind == DietFileKind.MyFitnessPalNutrition && item.Time is null)
+            {
+                day.Meals ??= new(StringComparer.OrdinalIgnoreCase);
+                if (day.Meals.TryGetValue(item.Meal, out var first))
+                {
+                    Twice(line, first, "Meal", $"a second '{item.Meal}' row", item.Date, provisional);
+                }
+                else if (day.Meals.Count < MealsKept)
+                {
+                    day.Meals[item.Meal] = line;
+                }
+            }
+        }
+
+        /// <summary>Adds a food-log entry at <paramref name="line"/>; <paramref name="item"/> is what it counts as, or
+        /// null when it is not counted (it still belongs to the day's entries).</summary>
+        public void Add(FoodLogEntry entry, IntakeItem? item, bool provisional, int line)
+        {
+            var day = Get(entry.Date, provisional, line);
+            day.Kinds |= item is null ? Kinds.None : KindsOf(item);
+            day.Counted |= item is not null;
+            // Order does not matter: the sum of each entry's hash (wrapping) is the same for the same entries.
+            day.Entries = unchecked(day.Entries + Fingerprint(entry));
+        }
+
+        private FileDay Get(DateOnly date, bool provisional, int line)
+        {
+            if (!days.TryGetValue((date, provisional), out var day))
+            {
+                days[(date, provisional)] = day = new FileDay { Line = line };
+            }
+
+            return day;
+        }
+
+        private void Twice(int line, int first, string field, string what, DateOnly date, bool provisional)
+        {
+            // Only the first is named; the rest are counted, so what is kept stays small whatever the file's length.
+            twice ??= (line, first, field, what, date, provisional);
+            twiceCount++;
+        }
+
+        /// <summary>The days with slashed dates in the order the file settled, adding to <paramref name="problems"/>
+        /// a day logged twice within the file.</summary>
+        internal Dictionary<DateOnly, FileDay> Settle(bool dayFirst, List<InputProblem> problems)
+        {
+            var settled = new Dictionary<DateOnly, FileDay>();
+            foreach (var ((date, provisional), day) in days.OrderBy(d => d.Value.Line))
+            {
+                var key = provisional && dayFirst ? FileDates.Swap(date) : date;
+                if (!settled.TryGetValue(key, out var same))
+                {
+                    settled[key] = day;
+                    continue;
+                }
+
+                // One date written two ways (05/11/2024 and 2024-11-05): the same day.
+                same.Kinds |= day.Kinds;
+                same.Counted |= day.Counted;
+                same.Entries = unchecked(same.Entries + day.Entries);
+                if (same.TotalLine is { } first && day.TotalLine is { } second)
+                {
+                    Twice(Math.Max(first, second), Math.Min(first, second), "Date", "a second daily total", key, false);
+                }
+                else
+                {
+                    same.TotalLine ??= day.TotalLine;
+                }
+
+                foreach (var (meal, line) in day.Meals ?? [])
+                {
+                    same.Meals ??= new(StringComparer.OrdinalIgnoreCase);
+                    if (same.Meals.TryGetValue(meal, out var firstLine))
+                    {
+                        Twice(Math.Max(line, firstLine), Math.Min(line, firstLine), "Meal", $"a second '{meal}' row", key, false);
+                    }
+                    else if (same.Meals.Count < MealsKept)
+                    {
+                        same.Meals[meal] = line;
+                    }
+                }
+            }
+
+            if (twice is { } found)
+            {
+                var (at, firstAt, field, what, date, provisional) = found;
+                var day = provisional && dayFirst ? FileDates.Swap(date) : date;
+                var rows = kind == DietFileKind.MyFitnessPalNutrition ? "one row per meal and date" : "one row per date";
+                problems.Add(new InputProblem(name, at, field, InputProblemCodes.Conflict, string.Create(CultureInfo.InvariantCulture,
+                    $"{day:yyyy-MM-dd} has {what} (the first is at line {firstAt}): the export holds {rows}, so adding them would count it twice; keep one{(twiceCount > 1 ? $" ({twiceCount} such rows in the file)" : "")}")));
+            }
+
+            return settled;
+        }
+
+        private static Kinds KindsOf(IntakeItem item) =>
+            item.IsDailyTotal ? Kinds.DailyTotal : item.IsSupplement ? Kinds.None : Kinds.Food;
+
+        /// <summary>A 64-bit FNV-1a hash of an entry's time, meal, food and amount as read (not as written: line ends,
+        /// quotes and CSV or JSON do not change it).</summary>
+        private static ulong Fingerprint(FoodLogEntry entry)
+        {
+            var text = string.Create(CultureInfo.InvariantCulture, $"{entry.Time:HH\\:mm\\:ss}\u001f{entry.Meal}\u001f{entry.Food}\u001f{entry.Amount.Quantity:R}\u001f{entry.Amount.Unit}");
+            var hash = 14695981039346656037UL;
+            foreach (var b in Encoding.UTF8.GetBytes(text))
+            {
+                hash = unchecked((hash ^ b) * 1099511628211UL);
+            }
+
+            return hash;
+        }
+    }
+
+    /// <summary>One day of one file.</summary>
+    internal sealed class FileDay
+    {
+        public Kinds Kinds { get; set; }
+
+        /// <summary>The first line that logs the day.</summary>
+        public int Line { get; init; }
+
+        /// <summary>The line of the day's daily total, if it has one.</summary>
+        public int? TotalLine { get; set; }
+
+        /// <summary>MyFitnessPal meals without a time, with their lines.</summary>
+        public Dictionary<string, int>? Meals { get; set; }
+
+        /// <summary>Whether any row of the day counts (a food-log line whose food was resolved, any export row).</summary>
+        public bool Counted { get; set; }
+
+        /// <summary>The sum of the food-log entries' fingerprints.</summary>
+        public ulong Entries { get; set; }
+    }
+}
