@@ -15,7 +15,7 @@ public sealed partial class FoodSearchIndex
     {
         /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
         private const int Magic = 0x49534652;
-        private const int Format = 7; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words; 5: the SR28 Survey flag; 6: a head of form words names the food ("Water, bottled"), "unsalted" is the negated "~salt"; 7: "zero" and "diet" are variant words
+        private const int Format = 8; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words; 5: the SR28 Survey flag; 6: a head of form words names the food ("Water, bottled"), "unsalted" is the negated "~salt"; 7: "zero" and "diet" are variant words; 8: "butter" after the food's own name is an ordinary word
 
         public void Write(Stream stream)
         {

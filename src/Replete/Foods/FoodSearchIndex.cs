@@ -1060,10 +1060,13 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
+            // The word weighs as its best-quality terms: "white" as the word itself, not as the rare "whitefish" its
+            // completions reach.
             var weight = found.Count == 0 ? 1.0 : double.NegativeInfinity;
-            foreach (var (term, _) in found)
+            var top = found.Count == 0 ? 0 : found.Max(f => f.Quality);
+            foreach (var (term, quality) in found)
             {
-                weight = Math.Max(weight, idf[term]);
+                weight = quality == top ? Math.Max(weight, idf[term]) : weight;
             }
 
             slots.Add(new Slot(found, weight, words[w][0] == NegatedPrefix || WordRoles.GetValueOrDefault(words[w]) is "plain" or "default")
@@ -1327,6 +1330,13 @@ public sealed partial class FoodSearchIndex
                 {
                     // A flavour listed with the plain one ("Soymilk, original and vanilla") is that plain form.
                     role = "plain";
+                }
+                else if (role is "product")
+                {
+                    // A product made from the food when it names the food ("Seeds, sunflower seed butter", "Peanut
+                    // butter"); after the food's own name it is what the food is made with ("Croissants, butter",
+                    // "Cookies, butter"), the plain form, and an ordinary word.
+                    role = segment == head ? "variant" : null;
                 }
                 else if (word is "dried" && food.Category is "Nut and Seed Products")
                 {
