@@ -86,6 +86,38 @@ public sealed class ServerDietImportTests(Sr28Database foods) : IDisposable
         Assert.Equal((string?)snapshot!["triage"], (string?)checkIn!["triage"]);
     }
 
+    /// <summary>Three days of a Cronometer servings export with a magnesium tablet logged at breakfast as a custom food
+    /// (no category, h76): counted as food, it could be a supplement, and 800 mg would pass the UL on supplements alone.</summary>
+    private const string ServingsWithAnUncategorisedTablet = """
+        Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Category
+        2026-11-02,08:00,Breakfast,"Oats, rolled",40.00 g,150.00,55.00,Breakfast Cereals
+        2026-11-02,08:05,Breakfast,Magnesium Citrate,1.00 tablet,0.00,800.00,
+        2026-11-03,08:00,Breakfast,"Oats, rolled",40.00 g,150.00,55.00,Breakfast Cereals
+        2026-11-03,08:05,Breakfast,Magnesium Citrate,1.00 tablet,0.00,800.00,
+        2026-11-04,08:00,Breakfast,"Oats, rolled",40.00 g,150.00,55.00,Breakfast Cereals
+        2026-11-04,08:05,Breakfast,Magnesium Citrate,1.00 tablet,0.00,800.00,
+
+        """;
+
+    [SkippableFact]
+    public async Task Import_KeepsTheMarkOfARowThatMayBeASupplement_SoTheSupplementUlIsNotJudged()
+    {
+        var athlete = await server.SignUpAsync("Maybe");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+        using var csv = new StringContent(ServingsWithAnUncategorisedTablet, Encoding.UTF8, "text/csv");
+        var (imported, import) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", csv);
+        Assert.True(imported == HttpStatusCode.Created, $"{(int)imported}: {import?.ToJsonString()}");
+
+        var (status, trend) = await athlete.GetAsync("/api/v1/athletes/me/trends/intake?nutrient=magnesium&from=2026-11-02&to=2026-11-04");
+
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {trend?.ToJsonString()}");
+        // The command line reads the same file with the UL "not judged"; stored without the mark, the server read 0 mg
+        // from supplements against the UL of 350 as "below": a wrong all-clear.
+        var ul = trend!["magnesium"]!.AsArray().Single()!["upper_limit"]!;
+        Assert.False((bool)ul["judged"]!);
+        Assert.Contains("entries with no category", (string?)ul["note"], StringComparison.Ordinal);
+    }
+
     private async Task<Client> WithShortLogAsync(string name)
     {
         var athlete = await server.SignUpAsync(name);

@@ -555,6 +555,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                     b.Property<bool>("IsSupplement")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("MaybeSupplement")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Meal")
                         .IsRequired()
                         .HasColumnType("text");

@@ -528,6 +528,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                     b.Property<bool>("IsSupplement")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MaybeSupplement")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Meal")
                         .IsRequired()
                         .HasColumnType("TEXT");
