@@ -202,7 +202,11 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var input = request.ToInput();
         // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
         var targets = diet.Week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(diet.Week);
-        DietAnalysis? analysis = diet.Items.Count > 0 ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) with { FoodLog = diet.FoodLog } : null;
+        // Supplements with no food logged are still checked against the ULs (the engine's AnalyzeSupplements): the command
+        // line asks for a log with them rather than leave them out; a stored plan cannot be asked, so it is read alone.
+        DietAnalysis? analysis = diet.Items.Count > 0 ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) with { FoodLog = diet.FoodLog }
+            : diet.Supplements.Supplements.Count > 0 ? DietAnalyzer.AnalyzeSupplements(diet.Supplements.Supplements, targets, from, to)
+            : null;
         return (RecoveryAssessor.Assess(input, diet: analysis), analysis, targets, input);
     }
 
@@ -217,7 +221,8 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["listed"] = assessment.Listed.Count; // the first n bottlenecks are the ones a report lists (RecoveryAssessment.Listed)
         IReadOnlyList<RetestPlan> retests = [];
-        if (analysis is not null)
+        // A plan starts from the foods eaten: with supplements alone there is none to plan from.
+        if (analysis is not null && items.Count > 0)
         {
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
                 : PlanFoods.Offered(foods.PlanPool, items, analysis.Days, request.Profile);

@@ -118,6 +118,27 @@ public sealed class ServerDietImportTests(Sr28Database foods) : IDisposable
         Assert.Contains("entries with no category", (string?)ul["note"], StringComparison.Ordinal);
     }
 
+    /// <summary>800 mg of magnesium a day from a supplement, no food logged: the UL on supplements (350 mg, IOM 1997) is
+    /// passed whatever the food, and the snapshot and check-in say so (they read the diet only where food was logged).</summary>
+    [SkippableFact]
+    public async Task Snapshot_SupplementsWithNoFoodLogged_AreCheckedAgainstTheUl()
+    {
+        var athlete = await server.SignUpAsync("Tablets");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/supplements?from=2026-10-01",
+            new { supplements = new[] { new { name = "Magnesium citrate", doses_per_day = 2, per_dose = new { magnesium = "400 mg" } } } })).Status);
+
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2026-11-01", to = "2026-11-28" });
+
+        Assert.True(created == HttpStatusCode.Created, $"{(int)created}: {snapshot?.ToJsonString()}");
+        var excess = snapshot!["excess"]!.AsArray().SingleOrDefault(e => (string?)e!["nutrient"] == "magnesium");
+        Assert.True(excess is not null, "no magnesium excess: " + snapshot["excess"]!.ToJsonString());
+        Assert.Contains("350", excess!.ToJsonString(), StringComparison.Ordinal);
+        // No food is logged, so no plan is made from it, and no diet evidence counts for a shortfall.
+        Assert.Null(snapshot["plan"]);
+        Assert.DoesNotContain(snapshot["bottlenecks"]!.AsArray().SelectMany(b => b!["for"]!.AsArray()), e => (string?)e!["kind"] == "diet");
+    }
+
     private async Task<Client> WithShortLogAsync(string name)
     {
         var athlete = await server.SignUpAsync(name);
