@@ -28,6 +28,13 @@ public sealed class DietImportRecord
     /// <summary>Last day in the file.</summary>
     public DateOnly LastDay { get; set; }
 
+    /// <summary>Food-log lines read (an app export's rows carry their own nutrients and are not matched: 0).</summary>
+    public int Lines { get; set; }
+
+    /// <summary>Of <see cref="Lines"/>, those not counted (no food matched, or the amount could not be weighed): with
+    /// them an analysis reads its means as lower bounds where the engine says so (<c>FoodLogCheck.Counted</c>).</summary>
+    public int LinesNotCounted { get; set; }
+
     /// <summary>The import's notes (wire JSON list of problems that did not stop it).</summary>
     public string Notes { get; set; } = "[]";
 }

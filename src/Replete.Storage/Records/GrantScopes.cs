@@ -14,7 +14,8 @@ public enum GrantScopes
     /// <summary>Read food logs, imports, labs, check-ins and training.</summary>
     ReadLogs = 2,
 
-    /// <summary>Write notes on the athlete's reports.</summary>
+    /// <summary>Add to the athlete's record without changing what they entered: write notes on their reports, and (with
+    /// <see cref="ReadReports"/> and <see cref="ReadLogs"/>, which a report is made of) save a new snapshot.</summary>
     Annotate = 4,
 
     /// <summary>Change the athlete's profile fields that set targets (sport, training hours, diet).</summary>

@@ -34,6 +34,11 @@ public sealed class IntakeRecord
     /// <summary>A supplement row (kept apart where a UL covers supplements only).</summary>
     public bool IsSupplement { get; set; }
 
+    /// <summary>Could be a supplement (an app export's row with a blank category, which a tablet logged as a custom food
+    /// has): counted as food, but a UL on supplements alone that it would reach is not judged (the engine's
+    /// <c>IntakeItem.MaybeSupplement</c>).</summary>
+    public bool MaybeSupplement { get; set; }
+
     /// <summary>A whole-day total that must not be added to single foods of the same day.</summary>
     public bool IsDailyTotal { get; set; }
 

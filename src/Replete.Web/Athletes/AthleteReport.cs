@@ -171,18 +171,26 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         return (full, new Sharing.SharedViews.Kept(Sharing.SharedViews.List(present), views));
     }
 
-    /// <summary>What is stored for a range's diet: the intake rows in it, the supplement plan in force on its last day, and
-    /// the latest training week starting in it (read only where there is intake).</summary>
-    public sealed record StoredDiet(List<IntakeItem> Items, SupplementPlan Supplements, TrainingWeek? Week);
+    /// <summary>What is stored for a range's diet: the intake rows in it, the supplement plan in force on its last day, the
+    /// latest training week starting in it (read only where there is intake), and what its food-log lines came to
+    /// (<see cref="FoodLogCheck"/>, as counts).</summary>
+    public sealed record StoredDiet(List<IntakeItem> Items, SupplementPlan Supplements, TrainingWeek? Week, FoodLogCheck FoodLog);
 
-    /// <summary>Reads the range's <see cref="StoredDiet"/>.</summary>
+    /// <summary>Reads the range's <see cref="StoredDiet"/>. Its food-log check counts the lines of every import with a day
+    /// in the range (an import keeps its counts, not which day each line was on, so a range that takes part of a file
+    /// takes the file's share) and each food-log entry in it (counted: an entry no food matches is refused, not stored),
+    /// so that where a tenth or more of them were not counted the engine reads every mean as a lower bound, as the
+    /// command line does with the same file (<see cref="FoodLogCheck.MuchNotCounted"/>).</summary>
     public async Task<StoredDiet> DietAsync(string athleteId, DateOnly from, DateOnly to)
     {
         var rows = await db.Intake.AsNoTracking().Where(i => i.AccountId == athleteId && i.Date >= from && i.Date <= to).OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync();
         var items = rows.Select(IntakeRows.ToItem).ToList();
         var supplements = await SupplementsAsync(athleteId, to);
         var week = items.Count > 0 ? await WeekAsync(athleteId, from, to) : null;
-        return new(items, supplements, week);
+        var imports = await db.DietImports.AsNoTracking().Where(i => i.AccountId == athleteId && i.FirstDay <= to && i.LastDay >= from && i.Lines > 0)
+            .Select(i => new { i.Lines, i.LinesNotCounted }).ToListAsync();
+        var entries = rows.Count(r => r.ImportId is null);
+        return new(items, supplements, week, FoodLogCheck.Counted(imports.Sum(i => i.Lines) + entries, imports.Sum(i => i.LinesNotCounted)));
     }
 
     /// <summary>The assessment of <paramref name="request"/> with <paramref name="diet"/> (its analysis where there is
@@ -194,7 +202,11 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var input = request.ToInput();
         // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
         var targets = diet.Week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(diet.Week);
-        DietAnalysis? analysis = diet.Items.Count > 0 ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) : null;
+        // Supplements with no food logged are still checked against the ULs (the engine's AnalyzeSupplements): the command
+        // line asks for a log with them rather than leave them out; a stored plan cannot be asked, so it is read alone.
+        DietAnalysis? analysis = diet.Items.Count > 0 ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) with { FoodLog = diet.FoodLog }
+            : diet.Supplements.Supplements.Count > 0 ? DietAnalyzer.AnalyzeSupplements(diet.Supplements.Supplements, targets, from, to)
+            : null;
         return (RecoveryAssessor.Assess(input, diet: analysis), analysis, targets, input);
     }
 
@@ -209,7 +221,8 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["listed"] = assessment.Listed.Count; // the first n bottlenecks are the ones a report lists (RecoveryAssessment.Listed)
         IReadOnlyList<RetestPlan> retests = [];
-        if (analysis is not null)
+        // A plan starts from the foods eaten: with supplements alone there is none to plan from.
+        if (analysis is not null && items.Count > 0)
         {
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
                 : PlanFoods.Offered(foods.PlanPool, items, analysis.Days, request.Profile);

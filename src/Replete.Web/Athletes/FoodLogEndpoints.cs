@@ -23,8 +23,8 @@ internal static class FoodLogEndpoints
     /// <summary>How an entry was matched: the food, how sure, the alternatives to confirm among.</summary>
     public sealed record EntryResult(EntryView Entry, Replete.Foods.FoodMatch? Match, bool NeedsConfirmation, IReadOnlyList<Replete.Foods.FoodMatch> Alternatives);
 
-    /// <summary>An import as stored.</summary>
-    public sealed record ImportView(long Id, string FileName, DateTimeOffset ImportedAt, int Items, DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<InputProblem> Notes);
+    /// <summary>An import as stored: with its food-log lines and how many of them were not counted.</summary>
+    public sealed record ImportView(long Id, string FileName, DateTimeOffset ImportedAt, int Items, DateOnly FirstDay, DateOnly LastDay, int Lines, int LinesNotCounted, IReadOnlyList<InputProblem> Notes);
 
     /// <summary>The most entries one <c>GET /food-log</c> answers with.</summary>
     public const int MaximumListedEntries = 10_000;
@@ -83,7 +83,21 @@ internal static class FoodLogEndpoints
         row.Origin, row.ImportId, IntakeRows.ToItem(row).Nutrients);
 
     private static ImportView View(DietImportRecord row) => new(row.Id, row.FileName, row.ImportedAt, row.Items, row.FirstDay, row.LastDay,
-        System.Text.Json.JsonSerializer.Deserialize<List<InputProblem>>(row.Notes, WireJson.Options) ?? []);
+        row.Lines, row.LinesNotCounted, System.Text.Json.JsonSerializer.Deserialize<List<InputProblem>>(row.Notes, WireJson.Options) ?? []);
+
+    /// <summary>The import as stored, with what its food-log lines came to as the command line's analysis lists it (the
+    /// engine's <see cref="FoodLogCheck"/>): <c>to_confirm</c>, the matches below <see cref="FoodLogResolver.ConfirmBelow"/>
+    /// or tied with another food, counted and to be confirmed; <c>not_counted</c>, with why; and
+    /// <c>intake_is_lower_bound</c>, true when so many lines were not counted that every mean is a lower bound
+    /// (<see cref="FoodLogCheck.MuchNotCounted"/>), which the analyses of the range then say.</summary>
+    private static System.Text.Json.Nodes.JsonObject Imported(DietImportRecord row, FoodLogCheck check)
+    {
+        var shown = System.Text.Json.JsonSerializer.SerializeToNode(View(row), WireJson.Options)!.AsObject();
+        shown["intake_is_lower_bound"] = check.MuchNotCounted;
+        shown["to_confirm"] = System.Text.Json.JsonSerializer.SerializeToNode(check.ToConfirm, WireJson.Options);
+        shown["not_counted"] = System.Text.Json.JsonSerializer.SerializeToNode(check.NotCounted, WireJson.Options);
+        return shown;
+    }
 
     private static (IntakeRecord? Row, IResult? Problem, ResolvedFood? Resolved) Resolve(EntryBody body, string accountId, ServerFoods foods)
     {
@@ -211,6 +225,7 @@ internal static class FoodLogEndpoints
                         $"has {imported.Count:N0} entries, more than one import stores ({InputLimits.MaximumImportedEntries:N0}); export a shorter date range"))]);
             }
 
+            var check = imported.Check;
             var record = new DietImportRecord
             {
                 AccountId = access.AthleteId,
@@ -221,6 +236,8 @@ internal static class FoodLogEndpoints
                 FirstDay = firstDay,
                 LastDay = lastDay,
                 Notes = WireJson.Serialize(imported.Notes),
+                Lines = check.Lines,
+                LinesNotCounted = check.LinesNotCounted,
             };
             // A client that goes away cancels the import (the transaction rolls back) rather than leaving it to run on.
             var aborted = http.RequestAborted;
@@ -241,7 +258,7 @@ internal static class FoodLogEndpoints
 
             await db.SaveChangesAsync(aborted);
             await transaction.CommitAsync(aborted);
-            return Results.Created($"imports/{record.Id}", View(record));
+            return Results.Created($"imports/{record.Id}", Imported(record, check));
         }
         finally
         {

@@ -25,6 +25,7 @@ internal static class IntakeRows
         Nutrients = JsonSerializer.Serialize(WithFolicAcid(item)),
         Estimated = JsonSerializer.Serialize(item.Estimated.Order(StringComparer.Ordinal)),
         IsSupplement = item.IsSupplement,
+        MaybeSupplement = item.MaybeSupplement,
         IsDailyTotal = item.IsDailyTotal,
         Origin = item.Origin,
         ImportId = importId,
@@ -38,6 +39,7 @@ internal static class IntakeRows
         return new(row.Date, row.Time, row.Meal, row.Name, nutrients, row.Origin)
         {
             IsSupplement = row.IsSupplement,
+            MaybeSupplement = row.MaybeSupplement,
             IsDailyTotal = row.IsDailyTotal,
             Grams = row.Grams,
             Estimated = (JsonSerializer.Deserialize<string[]>(row.Estimated) ?? []).ToHashSet(StringComparer.Ordinal),

@@ -23,7 +23,10 @@ internal static class SnapshotEndpoints
         var group = athlete.MapGroup("/snapshots").WithTags("Assessments and plans");
         group.MapGet("", List).Scope(GrantScopes.ReadReports).WithSummary("Saved assessments, newest first");
         group.MapGet("/{id:long}", Get).Scope(GrantScopes.ReadReports).WithSummary("One saved assessment with its plan, as it was made");
-        group.MapPost("", Create).Scope(GrantScopes.ReadReports | GrantScopes.ReadLogs)
+        // Saving a snapshot writes to the athlete's record (the report, and the retest reminders its plan starts): a
+        // coach needs a scope that writes, annotate (adding to the record without changing what the athlete entered),
+        // with the reads the report is made of. Read-only scopes read saved snapshots, never make them.
+        group.MapPost("", Create).Scope(GrantScopes.ReadReports | GrantScopes.ReadLogs | GrantScopes.Annotate)
             .WithSummary("Assess a date range from the stored inputs, plan the fix, and save both");
         return athlete;
     }

@@ -18,8 +18,11 @@ internal static class TrendEndpoints
     /// <summary>One week of one nutrient: mean daily intake (catalog unit), the target it was judged against, and the
     /// probability of adequacy the engine lets a report show (<see cref="Diet.NutrientIntake.Reading"/>): null below or near
     /// an AI, for a mean that is only a lower bound, below an athlete range or where nothing reports it, and the conclusion
-    /// then says why.</summary>
-    public sealed record IntakeWeek(DateOnly WeekOf, int Days, double? MeanDaily, string Unit, double? Target, string? TargetKind, double? ProbabilityOfAdequacy, string? Conclusion);
+    /// then says why. <c>upper_limit</c> is the engine's UL check of the week (<see cref="Intake.UpperLimitCheck"/>, as the
+    /// command line's analysis gives it; null where the nutrient has no UL or nothing reports it): <c>judged</c> is false
+    /// where the source cannot settle it (a daily summary, a row that may be a supplement), and <c>note</c> says why.</summary>
+    public sealed record IntakeWeek(DateOnly WeekOf, int Days, double? MeanDaily, string Unit, double? Target, string? TargetKind, double? ProbabilityOfAdequacy, string? Conclusion,
+        Intake.UpperLimitCheck? UpperLimit);
 
     /// <summary>One lab result read against its cut-offs for the person on the day it was drawn; a result without a
     /// sourced cut-off reads "not interpreted".</summary>
@@ -81,7 +84,7 @@ internal static class TrendEndpoints
                 var target = intake.Target;
                 (series.TryGetValue(intake.Nutrient.Id, out var list) ? list : series[intake.Nutrient.Id] = []).Add(new IntakeWeek(
                     week.Key, analysis.Days, intake.MeanDaily, intake.Nutrient.Unit, target.Ear ?? target.Ai, target.Ear is not null ? "ear" : target.Ai is not null ? "ai" : null,
-                    intake.Reading.Probability, intake.Reading.Reason ?? intake.Adequacy?.Conclusion));
+                    intake.Reading.Probability, intake.Reading.Reason ?? intake.Adequacy?.Conclusion, intake.Adequacy?.UpperLimit));
             }
         }
 

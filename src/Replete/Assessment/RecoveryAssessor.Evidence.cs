@@ -121,7 +121,7 @@ public static partial class RecoveryAssessor
             }
 
             var what = string.Create(CultureInfo.InvariantCulture,
-                $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : partial ?? "")}");
+                $"Diet: P(adequate) {p:P0} over {intake.Days} day(s), mean {intake.MeanDaily:0.##} {intake.Nutrient.Unit}/d{(diet!.Entries == 0 ? $" (a lower bound: {Diet.DietAnalyzer.NoFoodLogged})" : intake.Coverage < Diet.DietAnalyzer.LowCoverage ? " (a lower bound: few foods report it)" : partial ?? "")}");
             var piece = new Evidence(what, LinkStrength.Moderate, "IOM 2000, DRIs: Applications in Dietary Assessment, Appendix B (probability of adequacy)", EvidenceGrade.Primary)
             {
                 Kind = EvidenceKind.Diet,

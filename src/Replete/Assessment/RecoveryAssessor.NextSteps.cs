@@ -149,6 +149,12 @@ public static partial class RecoveryAssessor
             return "log food for a week or more (a diet analysis shows how sure the usual intake is).";
         }
 
+        // Supplements with no food logged (DietAnalyzer.AnalyzeSupplements): there is no log to settle anything.
+        if (diet.Entries == 0)
+        {
+            return $"log food for a week or more: {Diet.DietAnalyzer.NoFoodLogged} (a diet analysis shows how sure the usual intake is).";
+        }
+
         // A log that fails the plausibility check is not an intake: it settles nothing.
         if (diet.Implausible is { } implausible)
         {

@@ -100,6 +100,38 @@ public static class DietAnalyzer
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(supplements);
         ArgumentNullException.ThrowIfNull(targets);
+        return Analyze(items, supplements, targets, from, to, observe, null);
+    }
+
+    /// <summary>Why a mean of <see cref="AnalyzeSupplements"/> is a lower bound.</summary>
+    public const string NoFoodLogged = "no food is logged in the range, only the supplements";
+
+    /// <summary>The supplements taken every day where no food is logged between <paramref name="from"/> and
+    /// <paramref name="to"/>: what they give a day, checked against each UL (a supplement-only UL, such as magnesium's,
+    /// covers all there is to count; a total-intake UL that supplements alone pass is passed whatever the food). Every
+    /// mean is a lower bound (<see cref="NoFoodLogged"/>): it can show adequacy, never inadequacy. The command line asks
+    /// for a food log with supplements rather than leave them unchecked; a stored plan with no log in a range is checked
+    /// here instead. Days is 0 and no day is listed: no day of intake was logged.</summary>
+    /// <param name="supplements">The supplements taken every day.</param>
+    /// <param name="targets">The person's targets.</param>
+    /// <param name="from">The first day of the range.</param>
+    /// <param name="to">The last day of the range.</param>
+    public static DietAnalysis AnalyzeSupplements(IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(supplements);
+        ArgumentNullException.ThrowIfNull(targets);
+        var read = Analyze([], supplements, targets, from, to, null, to);
+        return read with
+        {
+            Days = 0,
+            DayByDay = [],
+            Nutrients = [.. read.Nutrients.Select(n => n.MeanDaily is null ? n with { Days = 0, Notes = [NoFoodLogged + "."] }
+                : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged) })],
+        };
+    }
+
+    private static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from, DateOnly? to, Action<IntakeItem>? observe, DateOnly? supplementsOnly)
+    {
         var tally = new Tally();
         foreach (var item in items)
         {
@@ -108,6 +140,12 @@ public static class DietAnalyzer
                 tally.Add(item);
                 observe?.Invoke(item);
             }
+        }
+
+        if (supplementsOnly is { } notional)
+        {
+            // One notional day of the supplements alone, with no food on it (AnalyzeSupplements).
+            tally.Days[notional] = new Day();
         }
 
         var dates = tally.Days.Keys.Order().ToList();

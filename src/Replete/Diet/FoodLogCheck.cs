@@ -19,8 +19,9 @@ public sealed record FoodLogCheck(int Lines, IReadOnlyList<ResolvedFood> ToConfi
     /// <summary>No food log.</summary>
     public static FoodLogCheck None { get; } = new(0, [], []);
 
-    /// <summary>Food-log lines not counted.</summary>
-    public int LinesNotCounted => NotCounted.Sum(f => f.Lines);
+    /// <summary>Food-log lines not counted: those of <see cref="NotCounted"/>, or the count kept of a check whose lists
+    /// were not (<see cref="Counted"/>).</summary>
+    public int LinesNotCounted { get; init; } = NotCounted.Sum(f => f.Lines);
 
     /// <summary>True when so many lines were not counted (<see cref="LargeShareNotCounted"/>) that the intake is a lower bound.</summary>
     public bool MuchNotCounted => LinesNotCounted > 0 && LinesNotCounted >= LargeShareNotCounted * Lines;
@@ -31,6 +32,19 @@ public sealed record FoodLogCheck(int Lines, IReadOnlyList<ResolvedFood> ToConfi
     /// <summary>Where the log contradicts the profile's diet pattern: each names the pattern and the logged foods it
     /// rules out (<see cref="AgainstPattern"/>). Empty with no pattern, or none that rules anything out.</summary>
     public IReadOnlyList<string> PatternConflicts { get; init; } = [];
+
+    /// <summary>A check kept as its counts only, without its lists: what a server stores of each import
+    /// (<paramref name="lines"/> read, <paramref name="linesNotCounted"/> of them not counted), so that an analysis of the
+    /// stored intake reads its means as lower bounds (<see cref="MuchNotCounted"/>) as the import's own analysis would.</summary>
+    /// <param name="lines">Food-log lines read.</param>
+    /// <param name="linesNotCounted">Of them, lines not counted.</param>
+    public static FoodLogCheck Counted(int lines, int linesNotCounted)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lines);
+        ArgumentOutOfRangeException.ThrowIfNegative(linesNotCounted);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(linesNotCounted, lines);
+        return new(lines, [], []) { LinesNotCounted = linesNotCounted };
+    }
 
     /// <summary>The check of an import's matched foods (<see cref="ImportedDiet.Resolved"/>).</summary>
     public static FoodLogCheck Of(IReadOnlyList<ResolvedFood> resolved) => Of(resolved, null);

@@ -30,7 +30,9 @@ public sealed class SecurityMatrixTests(Sr28Database foods) : IDisposable
         await Seed(athlete);
         var all = GrantScopes.ReadReports | GrantScopes.ReadLogs | GrantScopes.Annotate | GrantScopes.EditTargets;
         var roles = new List<Role> { new("owner", athlete, null) };
-        foreach (var scope in new[] { GrantScopes.ReadReports, GrantScopes.ReadLogs, GrantScopes.Annotate, GrantScopes.EditTargets })
+        // Each scope alone, and both read scopes together: a read-only grant must not reach a write that needs them both
+        // (saving a snapshot; a coach with both reads could before).
+        foreach (var scope in new[] { GrantScopes.ReadReports, GrantScopes.ReadLogs, GrantScopes.Annotate, GrantScopes.EditTargets, GrantScopes.ReadReports | GrantScopes.ReadLogs })
         {
             roles.Add(new($"coach with {scope}", await Coach(athlete, scope), scope));
         }
@@ -130,6 +132,26 @@ public sealed class SecurityMatrixTests(Sr28Database foods) : IDisposable
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {checkedCount} checks on {server.Provider} failed:\n" + string.Join("\n", failures));
+    }
+
+    [SkippableFact]
+    public async Task Snapshot_ACoachWithOnlyReadScopes_IsRefusedAndTheRefusalAudited()
+    {
+        var athlete = await server.SignUpAsync("Reads");
+        await Seed(athlete);
+        var reader = await Coach(athlete, GrantScopes.ReadReports | GrantScopes.ReadLogs);
+        var writer = await Coach(athlete, GrantScopes.ReadReports | GrantScopes.ReadLogs | GrantScopes.Annotate);
+        var path = $"/api/v1/athletes/{athlete.Id}/snapshots";
+
+        var (refused, _) = await reader.PostAsync(path, new { from = "2026-11-01", to = "2026-11-03" });
+        var (made, _) = await writer.PostAsync(path, new { from = "2026-11-01", to = "2026-11-03" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+        Assert.Equal(HttpStatusCode.Created, made);
+        await using var db = server.Db();
+        var audit = await db.Audit.Where(a => a.AthleteId == athlete.Id && a.Resource.StartsWith("POST")).OrderBy(a => a.Id).Select(a => new { a.ActorId, a.Action }).ToListAsync();
+        Assert.Equal(new[] { new { ActorId = reader.Id, Action = "refused" }, new { ActorId = writer.Id, Action = "write" } }, audit);
+        Assert.Equal(2, await db.Snapshots.CountAsync(s => s.AccountId == athlete.Id));
     }
 
     [SkippableFact]

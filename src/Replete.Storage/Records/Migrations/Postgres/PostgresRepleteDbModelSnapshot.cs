@@ -496,6 +496,12 @@ namespace Replete.Storage.Records.Migrations.Postgres
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("date");
 
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LinesNotCounted")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Notes")
                         .IsRequired()
                         .HasColumnType("text");
@@ -547,6 +553,9 @@ namespace Replete.Storage.Records.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsSupplement")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MaybeSupplement")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Meal")

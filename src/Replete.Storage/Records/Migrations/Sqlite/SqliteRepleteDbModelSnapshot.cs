@@ -471,6 +471,12 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinesNotCounted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Notes")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -520,6 +526,9 @@ namespace Replete.Storage.Records.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSupplement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MaybeSupplement")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Meal")
