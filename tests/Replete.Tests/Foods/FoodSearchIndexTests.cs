@@ -232,4 +232,21 @@ public class FoodSearchIndexTests
         Assert.True(onions.Confidence >= Replete.Diet.FoodLogResolver.CountFloor, $"{onions.Confidence}");
         Assert.Equal(oatMilk, index.SearchEveryFood("oat milk", 2));
     }
+
+    /// <summary>"butter" is a product made from the food only where it names the food ("sunflower seed butter");
+    /// after the food's own name it is what the food is made with, and "Croissants, butter" is the plain croissant.</summary>
+    [Fact]
+    public void Search_Butter_IsAVariantOnlyWhereItNamesTheFood()
+    {
+        var index = FoodSearchIndex.Build(
+        [
+            new(1, "Croissants, butter", null, 1),
+            new(2, "Croissants, cheese", null, 1),
+            new(3, "Seeds, sunflower seed butter, without salt", null, 1, "Nut and Seed Products"),
+            new(4, "Seeds, sunflower seed kernels, dried", null, 1, "Nut and Seed Products"),
+        ]);
+
+        Assert.Equal(1, index.Search("croissant", 2)[0].FoodId);
+        Assert.Equal(4, index.Search("sunflower seeds", 2)[0].FoodId);
+    }
 }
