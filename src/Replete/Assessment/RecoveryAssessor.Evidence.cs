@@ -145,11 +145,13 @@ public static partial class RecoveryAssessor
                     });
                 }
             }
-            else if (p < 0.5 && intake.Adequacy.Method != Intake.AdequacyMethod.AiTest && readable && partial is null)
+            // Only the reading the diet analysis shows counts (AdequacyReading): an AI test below or near the AI is not
+            // known, so it counts neither for nor against (IOM 2000 p.61).
+            else if (intake.Reading is { Status: Diet.AdequacyStatus.Probability, Probability: < 0.5 } && readable && partial is null)
             {
                 Of(intake.Nutrient.Id).For.Add(piece);
             }
-            else if (p >= 0.9 && diet!.Implausible is null)
+            else if (intake.Reading is { Status: Diet.AdequacyStatus.Probability or Diet.AdequacyStatus.AboveAi, Probability: >= 0.9 } && diet!.Implausible is null)
             {
                 // A diet that meets a requirement already raised for a risk factor (iron x1.8 for a vegetarian, IOM 2001
                 // p.574) has answered that risk factor: it keeps its place in the list but no longer counts.

@@ -95,7 +95,7 @@ public static partial class RecoveryAssessor
                 { Code = intake.Nutrient.Id });
             }
 
-            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's 50 mg/d is below IOM's UL of
+            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's reference point of 50 mg/d, from which EFSA set its own UL of 12, is below IOM's UL of
             // 100): the most telling level first (acute, then LOAEL/NOAEL). From a log that is not a real intake
             // (DietAnalysis.Implausible: 98 kg of oatmeal a day) only what the supplements give counts: no one took that
             // food, and a referral must not rest on a typing slip.

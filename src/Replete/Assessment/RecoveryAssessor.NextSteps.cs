@@ -181,7 +181,18 @@ public static partial class RecoveryAssessor
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the log cannot settle the intake: only {intake.Coverage:P0} of logged foods report it, so its {mean:0.##} {intake.Nutrient.Unit}/d is a lower bound (log foods whose food table reports it).");
         }
 
-        if (adequacy.Probability is { } p && (p >= Intake.AdequacyAssessor.SettledProbability || p <= 1 - Intake.AdequacyAssessor.SettledProbability))
+        // An AI is not a requirement: the AI test shows adequacy, never inadequacy (IOM 2000, DRIs: Applications in
+        // Dietary Assessment, p.61). Below the AI, or too near it, the intake is not known, in the diet analysis's own
+        // words (AdequacyReading), never "settled" at P(adequate) 0 % (new-user finding: water and sodium).
+        if (intake.Reading is { Status: Diet.AdequacyStatus.BelowAi or Diet.AdequacyStatus.NearAi, Reason: { } unknown })
+        {
+            return intake.Reading.Status == Diet.AdequacyStatus.BelowAi
+                ? $"the {intake.Days}-day log cannot judge the intake, which is {unknown}."
+                : $"the {intake.Days}-day log cannot judge the intake yet, which is {unknown}; more days of logging could show it adequate.";
+        }
+
+        if (intake.Reading is { Status: Diet.AdequacyStatus.Probability or Diet.AdequacyStatus.AboveAi, Probability: { } p }
+            && (p >= Intake.AdequacyAssessor.SettledProbability || p <= 1 - Intake.AdequacyAssessor.SettledProbability))
         {
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already settles the intake (P(adequate) {p:P0}).");
         }
