@@ -36,7 +36,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// <summary>The first day of the labs a range reads by default.</summary>
     public static DateOnly DefaultLabsFrom(DateOnly from) => from.AddDays(-LabDays);
 
-    /// <summary>The assessment document for the range, and the stored inputs it came from.</summary>
+    /// <summary>The assessment document for the range, and the problem that stops it (no profile), or null.</summary>
     public async Task<(JsonObject Document, string? Problem)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)
     {
         if (await ProfileAsync(db, athleteId, to, Sharing.AthleteAccess.AllClasses) is not { } profileNode)

@@ -134,15 +134,7 @@ internal sealed class LoggedDays
             }
             else if (kind == DietFileKind.MyFitnessPalNutrition && item.Time is null)
             {
-                day.Meals ??= new(StringComparer.OrdinalIgnoreCase);
-                if (day.Meals.TryGetValue(item.Meal, out var first))
-                {
-                    Twice(line, first, "Meal", $"a second '{item.Meal}' row", item.Date, provisional);
-                }
-                else if (day.Meals.Count < MealsKept)
-                {
-                    day.Meals[item.Meal] = line;
-                }
+                AddMeal(day, item.Meal, line, item.Date, provisional);
             }
         }
 
@@ -165,6 +157,21 @@ internal sealed class LoggedDays
             }
 
             return day;
+        }
+
+        /// <summary>Notes a MyFitnessPal meal without a time on <paramref name="day"/>; one the day already has is a
+        /// second row for it (named at the later of the two lines). At most <see cref="MealsKept"/> names are kept.</summary>
+        private void AddMeal(FileDay day, string meal, int line, DateOnly date, bool provisional)
+        {
+            day.Meals ??= new(StringComparer.OrdinalIgnoreCase);
+            if (day.Meals.TryGetValue(meal, out var first))
+            {
+                Twice(Math.Max(line, first), Math.Min(line, first), "Meal", $"a second '{meal}' row", date, provisional);
+            }
+            else if (day.Meals.Count < MealsKept)
+            {
+                day.Meals[meal] = line;
+            }
         }
 
         private void Twice(int line, int first, string field, string what, DateOnly date, bool provisional)
@@ -203,15 +210,7 @@ internal sealed class LoggedDays
 
                 foreach (var (meal, line) in day.Meals ?? [])
                 {
-                    same.Meals ??= new(StringComparer.OrdinalIgnoreCase);
-                    if (same.Meals.TryGetValue(meal, out var firstLine))
-                    {
-                        Twice(Math.Max(line, firstLine), Math.Min(line, firstLine), "Meal", $"a second '{meal}' row", key, false);
-                    }
-                    else if (same.Meals.Count < MealsKept)
-                    {
-                        same.Meals[meal] = line;
-                    }
+                    AddMeal(same, meal, line, key, false);
                 }
             }
 

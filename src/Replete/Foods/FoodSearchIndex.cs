@@ -1062,16 +1062,16 @@ public sealed partial class FoodSearchIndex
 
             // The word weighs as its best-quality terms: "white" as the word itself, not as the rare "whitefish" its
             // completions reach.
-            var weight = found.Count == 0 ? 1.0 : double.NegativeInfinity;
-            var top = found.Count == 0 ? 0 : found.Max(f => f.Quality);
+            var (weight, top, namesAFood) = (found.Count == 0 ? 1.0 : double.NegativeInfinity, 0.0, false);
             foreach (var (term, quality) in found)
             {
-                weight = quality == top ? Math.Max(weight, idf[term]) : weight;
+                (weight, top) = quality > top ? (idf[term], quality) : quality == top ? (Math.Max(weight, idf[term]), top) : (weight, top);
+                namesAFood |= quality == 1.0 && namesFood[term] != 0;
             }
 
             slots.Add(new Slot(found, weight, words[w][0] == NegatedPrefix || WordRoles.GetValueOrDefault(words[w]) is "plain" or "default")
             {
-                NamesFood = found.Exists(f => f.Quality == 1.0 && namesFood[f.Term] != 0),
+                NamesFood = namesAFood,
             });
         }
 
