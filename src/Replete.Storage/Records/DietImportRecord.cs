@@ -35,6 +35,11 @@ public sealed class DietImportRecord
     /// them an analysis reads its means as lower bounds where the engine says so (<c>FoodLogCheck.Counted</c>).</summary>
     public int LinesNotCounted { get; set; }
 
+    /// <summary>Every day each file of the import logged (the engine's <c>LoggedDay</c>s, as a JSON array), against which
+    /// a later import is checked so that no day counts twice; null for an import stored before they were kept, which is
+    /// not checked against (delete and import it again to have it checked).</summary>
+    public string? Days { get; set; }
+
     /// <summary>The import's notes (wire JSON list of problems that did not stop it).</summary>
     public string Notes { get; set; } = "[]";
 }

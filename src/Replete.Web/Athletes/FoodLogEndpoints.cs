@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Replete.Data;
 using Replete.Diet;
@@ -202,8 +203,18 @@ internal static class FoodLogEndpoints
                 return Problems.Conflict($"{fileName} was imported before: every day in it would count twice.");
             }
 
-            // Opened again whenever the entries are read, so an export is never held whole in memory.
+            // Opened again whenever the entries are read, so an export is never held whole in memory. The days earlier
+            // imports logged go in first: the engine's rule against counting a day twice then holds across imports
+            // (an overlapping export, a copy with other line ends) as it does across the files of one.
             var import = new DietImport(foods.NewResolver);
+            var earlier = await db.DietImports.AsNoTracking().Where(i => i.AccountId == access.AthleteId && i.Days != null)
+                .Select(i => new { i.Id, i.FileName, i.ImportedAt, i.Days }).ToListAsync();
+            foreach (var stored in earlier)
+            {
+                import.AddEarlier(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stored.FileName} (import {stored.Id}, {stored.ImportedAt:yyyy-MM-dd})"),
+                    JsonSerializer.Deserialize<LoggedDay[]>(stored.Days!, DaysJson) ?? []);
+            }
+
             import.Add(fileName, () => File.OpenRead(temp));
 
             var diet = import.Complete();
@@ -238,6 +249,7 @@ internal static class FoodLogEndpoints
                 Notes = WireJson.Serialize(imported.Notes),
                 Lines = check.Lines,
                 LinesNotCounted = check.LinesNotCounted,
+                Days = JsonSerializer.Serialize(imported.Days, DaysJson),
             };
             // A client that goes away cancels the import (the transaction rolls back) rather than leaving it to run on.
             var aborted = http.RequestAborted;
@@ -265,6 +277,9 @@ internal static class FoodLogEndpoints
             File.Delete(temp);
         }
     }
+
+    /// <summary>How an import's days are stored: the wire style, unindented (a year of days is some 30 KB).</summary>
+    private static readonly JsonSerializerOptions DaysJson = new(WireJson.Options) { WriteIndented = false };
 
     /// <summary>Characters in a supplement's name or form: 200, as a logged food's name (Replete's choice: a label's
     /// product name fits; more is a paste or an attack, stored and sent back on every read).</summary>

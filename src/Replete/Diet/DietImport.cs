@@ -26,6 +26,10 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
     /// <summary>The last day with an item, or null when there is none.</summary>
     public DateOnly? LastDate { get; init; }
 
+    /// <summary>Every day each file logged (one per file and day), to keep with a stored import so that a later one is
+    /// checked against it (<see cref="DietImport.AddEarlier"/>).</summary>
+    public IReadOnlyList<LoggedDay> Days { get; init; } = [];
+
     /// <summary>Which food-log matches need confirming and which lines were not counted.</summary>
     public FoodLogCheck Check => FoodLogCheck.Of(Resolved);
 
@@ -91,6 +95,22 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
 
     /// <summary>Every problem so far; the import fails when there is one.</summary>
     public IReadOnlyList<InputProblem> Problems => problems;
+
+    /// <summary>Checks the files of this import against the days an earlier, stored import logged
+    /// (<see cref="ImportedDiet.Days"/>), as against one another: the same day in two exports of one kind, a food-log
+    /// day with the same entries, or daily totals beside single foods is a problem naming <paramref name="name"/>.
+    /// Call it before <see cref="Complete"/>.</summary>
+    /// <param name="name">The earlier import as the person knows it (its file name, say), for messages.</param>
+    /// <param name="days">Its days.</param>
+    public void AddEarlier(string name, IEnumerable<LoggedDay> days)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(days);
+        foreach (var day in days)
+        {
+            this.days.AddEarlier(name, day);
+        }
+    }
 
     /// <summary>Reads one file: <paramref name="name"/> decides the kind by its extension (.zip, .json, else CSV, whose
     /// header then tells the export apart).</summary>
@@ -264,6 +284,7 @@ public sealed class DietImport(Func<FoodLogResolver> resolver)
             Count = count,
             FirstDate = days.Range?.First,
             LastDate = days.Range?.Last,
+            Days = [.. days.Logged],
         }, problems);
     }
 

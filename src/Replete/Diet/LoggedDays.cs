@@ -27,6 +27,7 @@ namespace Replete.Diet;
 internal sealed class LoggedDays
 {
     private readonly Dictionary<DateOnly, Day> days = [];
+    private readonly List<LoggedDay> logged = [];
 
     /// <summary>What was logged on a day: daily totals, single foods (supplements are neither).</summary>
     [Flags]
@@ -37,23 +38,60 @@ internal sealed class LoggedDays
         Food = 2,
     }
 
-    /// <summary>The first and last day logged, or null when none is.</summary>
-    public (DateOnly First, DateOnly Last)? Range => days.Count == 0 ? null : (days.Keys.Min(), days.Keys.Max());
+    /// <summary>The first and last day the files logged (not the earlier imports'), or null when none is.</summary>
+    public (DateOnly First, DateOnly Last)? Range => logged.Count == 0 ? null : (logged.Min(d => d.Date), logged.Max(d => d.Date));
 
-    /// <summary>A day across files: what was logged, and which files logged it (a handful at most).</summary>
+    /// <summary>Every day each file logged, as a later import is checked against it.</summary>
+    public IReadOnlyList<LoggedDay> Logged => logged;
+
+    /// <summary>A day across files: what was logged, which files logged it (a handful at most), and whether one of
+    /// this import's files did (a day only earlier imports logged is theirs, already checked).</summary>
     private sealed class Day
     {
         public Kinds Kinds { get; set; }
 
+        public bool Earlier { get; set; }
+
+        public bool Now { get; set; }
+
         public List<(DietFileKind Kind, string File, ulong Entries)> Files { get; } = [];
+    }
+
+    /// <summary>Adds a day an earlier import logged (<paramref name="name"/> names it), so that this import's files are
+    /// checked against it as against one another.</summary>
+    public void AddEarlier(string name, LoggedDay day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        var entry = Get(day.Date);
+        entry.Kinds |= (day.DailyTotals ? Kinds.DailyTotal : Kinds.None) | (day.Foods ? Kinds.Food : Kinds.None);
+        entry.Earlier = true;
+        entry.Files.Add((day.Kind, name, day.Entries));
+    }
+
+    private Day Get(DateOnly date)
+    {
+        if (!days.TryGetValue(date, out var day))
+        {
+            days[date] = day = new Day();
+        }
+
+        return day;
     }
 
     /// <summary>The problem of days logged both as daily totals and as single foods, or null.</summary>
     public InputProblem? Overlap()
     {
-        var overlap = days.Where(d => d.Value.Kinds == (Kinds.DailyTotal | Kinds.Food)).Select(d => d.Key).Order().ToList();
-        return overlap.Count == 0 ? null : new InputProblem("", null, "", InputProblemCodes.Conflict,
-            $"both daily totals and single foods are logged for {overlap.Count} day(s) (first {overlap[0]:yyyy-MM-dd}); give the servings file or the daily summary, not both");
+        var overlap = days.Where(d => d.Value.Now && d.Value.Kinds == (Kinds.DailyTotal | Kinds.Food)).OrderBy(d => d.Key).ToList();
+        if (overlap.Count == 0)
+        {
+            return null;
+        }
+
+        // Named, where an earlier import holds the other half, so the person knows which to delete.
+        var earlier = overlap.Where(d => d.Value.Earlier).SelectMany(d => d.Value.Files.Select(f => f.File)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        var with = earlier.Count == 0 ? "" : $" (with {string.Join(", ", earlier)}, imported before)";
+        return new InputProblem("", null, "", InputProblemCodes.Conflict, string.Create(CultureInfo.InvariantCulture,
+            $"both daily totals and single foods are logged for {overlap.Count} day(s) (first {overlap[0].Key:yyyy-MM-dd}){with}; give the servings file or the daily summary, not both"));
     }
 
     /// <summary>Adds the days of one file, read whole (its slashed dates settled), to <paramref name="problems"/> every
@@ -66,18 +104,16 @@ internal sealed class LoggedDays
         // A day none of whose lines counted (every food unresolved) adds nothing, so it cannot count twice.
         foreach (var (date, fileDay) in settled.Where(d => d.Value.Counted).OrderBy(d => d.Key))
         {
-            if (!days.TryGetValue(date, out var day))
-            {
-                days[date] = day = new Day();
-            }
-
+            var day = Get(date);
             foreach (var other in day.Files.Where(o => o.Kind == file.Kind && (file.Kind != DietFileKind.FoodLog || o.Entries == fileDay.Entries)))
             {
                 overlaps[other.File] = overlaps.TryGetValue(other.File, out var seen) ? seen with { Count = seen.Count + 1 } : (1, date, fileDay.Line);
             }
 
             day.Kinds |= fileDay.Kinds;
+            day.Now = true;
             day.Files.Add((file.Kind, file.Name, fileDay.Entries));
+            logged.Add(new LoggedDay(date, file.Kind, (fileDay.Kinds & Kinds.DailyTotal) != 0, (fileDay.Kinds & Kinds.Food) != 0, fileDay.Entries));
         }
 
         foreach (var (other, (count, first, line)) in overlaps.OrderBy(o => o.Value.First))
@@ -265,3 +301,14 @@ internal sealed class LoggedDays
         public ulong Entries { get; set; }
     }
 }
+
+/// <summary>A day one file of a diet import logged, as the rule against counting a day twice reads it: kept with a
+/// stored import (<see cref="ImportedDiet.Days"/>) so that a later import is checked against it
+/// (<see cref="DietImport.AddEarlier"/>) as the files of one import are checked against one another.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Kind">The kind of file that logged it.</param>
+/// <param name="DailyTotals">Whether it logged a whole-day total.</param>
+/// <param name="Foods">Whether it logged single foods (supplements are neither).</param>
+/// <param name="Entries">For Replete's food log, a fingerprint of the day's entries (a 64-bit sum of each entry's FNV-1a
+/// hash of time, meal, food and amount as read; equal for the same entries in any order); 0 for an app export.</param>
+public sealed record LoggedDay(DateOnly Date, DietFileKind Kind, bool DailyTotals, bool Foods, ulong Entries);

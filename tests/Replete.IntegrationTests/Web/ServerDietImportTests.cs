@@ -139,6 +139,73 @@ public sealed class ServerDietImportTests(Sr28Database foods) : IDisposable
         Assert.DoesNotContain(snapshot["bottlenecks"]!.AsArray().SelectMany(b => b!["for"]!.AsArray()), e => (string?)e!["kind"] == "diet");
     }
 
+    /// <summary>A real Cronometer servings export, then the same export saved again with Windows line ends (other bytes,
+    /// so the same-file check passes it): every day of it would count twice, doubling the intake a snapshot reads and
+    /// hiding a shortfall. It is refused, naming the earlier import and the first day, and nothing is stored; once the
+    /// first import is deleted the copy goes in.</summary>
+    [SkippableFact]
+    public async Task Import_OfAnExportWhoseDaysAnEarlierImportHolds_IsRefused_UntilThatImportIsDeleted()
+    {
+        var export = File.ReadAllText(SharedFiles.Require("fixtures/exports/cronometer/davidgma-cron-csv__servings.csv"));
+        var athlete = await server.SignUpAsync("Twice");
+        using (var first = new StringContent(export.ReplaceLineEndings("\n"), Encoding.UTF8, "text/csv"))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", first)).Status);
+        }
+
+        var (_, listed) = await athlete.GetAsync("/api/v1/athletes/me/imports");
+        var firstId = (long)listed!.AsArray().Single()!["id"]!;
+        var rows = await server.CountRowsAsync();
+        using var copy = new StringContent(export.ReplaceLineEndings("\r\n"), Encoding.UTF8, "text/csv");
+
+        var (status, problem) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings-again.csv", copy);
+
+        Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status}: {problem?.ToJsonString()}");
+        var message = (string)problem!["problems"]![0]!["message"]!;
+        Assert.Equal("servings-again.csv", (string?)problem["problems"]![0]!["source"]);
+        Assert.Contains($"servings.csv (import {firstId},", message, StringComparison.Ordinal);
+        Assert.Contains("first 2020-07-15", message, StringComparison.Ordinal);
+        Assert.Equal(rows, await server.CountRowsAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await athlete.SendAsync(HttpMethod.Delete, $"/api/v1/athletes/me/imports/{firstId}")).Status);
+        using var again = new StringContent(export.ReplaceLineEndings("\r\n"), Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings-again.csv", again)).Status);
+    }
+
+    /// <summary>A day may be split across food logs (meals uploaded one day, a forgotten snack the next): only a day
+    /// logged alike, entry for entry, is a copy. A Cronometer daily summary beside single foods of the same day is
+    /// refused across imports as within one.</summary>
+    [SkippableFact]
+    public async Task Import_OfFoodLogs_SplitsADay_ButRefusesACopy_AndDailyTotalsBesideFoods()
+    {
+        var athlete = await server.SignUpAsync("Split");
+        const string Meals = "date,time,meal,food,amount\n2026-11-05,08:00,breakfast,banana,120 g\n2026-11-05,12:00,lunch,apple,150 g\n";
+        const string Snack = "date,time,meal,food,amount\n2026-11-05,16:00,snack,banana,120 g\n";
+        using (var meals = new StringContent(Meals, Encoding.UTF8, "text/csv"))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/imports?name=meals.csv", meals)).Status);
+        }
+
+        using (var snack = new StringContent(Snack, Encoding.UTF8, "text/csv"))
+        {
+            var (added, body) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=snack.csv", snack);
+            Assert.True(added == HttpStatusCode.Created, $"{(int)added}: {body?.ToJsonString()}");
+        }
+
+        using (var copy = new StringContent(Meals.Replace("\n", "\r\n", StringComparison.Ordinal), Encoding.UTF8, "text/csv"))
+        {
+            var (refused, problem) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=meals-copy.csv", copy);
+            Assert.True(refused == HttpStatusCode.BadRequest, $"{(int)refused}: {problem?.ToJsonString()}");
+            Assert.Contains("the same entries as meals.csv (import", (string)problem!["problems"]![0]!["message"]!, StringComparison.Ordinal);
+        }
+
+        const string Summary = "Date,Energy (kcal),Protein (g),Completed\n2026-11-05,2100,90,true\n";
+        using var summary = new StringContent(Summary, Encoding.UTF8, "text/csv");
+        var (status, totals) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=dailysummary.csv", summary);
+        Assert.True(status == HttpStatusCode.BadRequest, $"{(int)status}: {totals?.ToJsonString()}");
+        Assert.Contains("both daily totals and single foods", totals!.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private async Task<Client> WithShortLogAsync(string name)
     {
         var athlete = await server.SignUpAsync(name);
