@@ -83,13 +83,17 @@ internal static class FoodNameScorer
     /// "Oats", "rice" of "Rice, white"). A name without such a word is another food: its confidence is at most
     /// <see cref="OtherFoodConfidence"/>.</param>
     /// <param name="totalWeight">The sum of <paramref name="slotWeights"/>.</param>
+    /// <param name="unknownWeight">Weight the confidence asks for beyond <paramref name="totalWeight"/>: for each query
+    /// word no indexed word answers, the mean weight of the words that are answered, less its own (Replete's choice: an
+    /// unknown word counts as a typical word of the query, so two unknown words of three leave a food matched on the
+    /// third below the count floor). The score does not use it: every food misses such a word alike.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
     /// <param name="brandOnly">For each term id, 1 when the term is found only in brand words (<see cref="Brand"/>).</param>
     /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
     /// many words that are not optional did not.</returns>
     public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, ReadOnlySpan<bool> slotNamesFood, double totalWeight, double completeness, ReadOnlySpan<byte> brandOnly)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, ReadOnlySpan<bool> slotNamesFood, double totalWeight, double unknownWeight, double completeness, ReadOnlySpan<byte> brandOnly)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -176,7 +180,7 @@ internal static class FoodNameScorer
         var otherFood = false;
         var sum = 0.0;
         var exact = 0.0;
-        var asked = totalWeight;
+        var asked = totalWeight + unknownWeight;
         for (var s = 0; s < slots; s++)
         {
             if (best[s] > 0)

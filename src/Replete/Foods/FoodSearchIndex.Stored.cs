@@ -15,13 +15,29 @@ public sealed partial class FoodSearchIndex
     {
         /// <summary>"RFSI" and the format version: a change to what is saved bumps it.</summary>
         private const int Magic = 0x49534652;
-        private const int Format = 8; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words; 5: the SR28 Survey flag; 6: a head of form words names the food ("Water, bottled"), "unsalted" is the negated "~salt"; 7: "zero" and "diet" are variant words; 8: "butter" after the food's own name is an ordinary word
+        private const int Format = 9; // 2: negated words left out, the default-form flag; 3: each food's group and brand (issue 17); 4: brand words; 5: the SR28 Survey flag; 6: a head of form words names the food ("Water, bottled"), "unsalted" is the negated "~salt"; 7: "zero" and "diet" are variant words; 8: "butter" after the food's own name is an ordinary word; 9: the vocabulary's stamp (a change to the word roles rebuilds the index)
+
+        /// <summary>A 64-bit FNV-1a hash of the word roles (data/food_search_words.csv) the tokens' flags were built with:
+        /// an index saved before the vocabulary changed is rebuilt, not read with the old roles.</summary>
+        private static readonly ulong Vocabulary = Stamp(string.Join('\n', WordRoles.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")));
+
+        private static ulong Stamp(string text)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var b in Encoding.UTF8.GetBytes(text))
+            {
+                hash = unchecked((hash ^ b) * 1099511628211UL);
+            }
+
+            return hash;
+        }
 
         public void Write(Stream stream)
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(Format);
+            writer.Write(Vocabulary);
             Ints(writer, FoodIds);
             Strings(writer, Descriptions);
             Ints(writer, TokenStart);
@@ -55,6 +71,11 @@ public sealed partial class FoodSearchIndex
                 if (reader.ReadInt32() != Magic || reader.ReadInt32() != Format)
                 {
                     throw new InvalidDataException("not a saved food search index of this format");
+                }
+
+                if (reader.ReadUInt64() != Vocabulary)
+                {
+                    throw new InvalidDataException("a saved food search index built with other search words");
                 }
 
                 var stored = new Stored(

@@ -1034,7 +1034,7 @@ public sealed partial class FoodSearchIndex
         var length = tokenStart[doc + 1] - start;
         return FoodNameScorer.Score(
             tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
-            work.SlotWeights(slots), work.SlotOptional, work.SlotNamesFood, totalWeight, completeness[doc], brandOnly);
+            work.SlotWeights(slots), work.SlotOptional, work.SlotNamesFood, totalWeight, work.UnknownWeight, completeness[doc], brandOnly);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)
@@ -1685,6 +1685,10 @@ public sealed partial class FoodSearchIndex
         public bool[] SlotNamesFood { get; private set; } = [];
         private List<Slot>? weightsFor;
 
+        /// <summary>What the confidence asks for beyond the slots' weights for query words no indexed word answers, set
+        /// with <see cref="SlotWeights"/> (<see cref="FoodNameScorer.Score"/>'s <c>unknownWeight</c>).</summary>
+        public double UnknownWeight { get; private set; }
+
         /// <summary>The weights of <paramref name="slots"/>, for the scorer (computed once per run).</summary>
         public double[] SlotWeights(List<Slot> slots)
         {
@@ -1693,6 +1697,11 @@ public sealed partial class FoodSearchIndex
                 slotWeights = [.. slots.Select(s => s.Weight)];
                 SlotOptional = [.. slots.Select(s => s.Optional)];
                 SlotNamesFood = [.. slots.Select(s => s.NamesFood)];
+                // A word no indexed word answers weighs 1 in the score (every food misses it alike), but the confidence
+                // asks for it as for a typical word of the query: what it says is not known, so the food may not be
+                // what was meant ("zq22xv food 22" is not a fast food at 47 %).
+                var known = slots.Where(s => s.Terms.Count > 0).Select(s => s.Weight).DefaultIfEmpty(0).Average();
+                UnknownWeight = slots.Where(s => s.Terms.Count == 0 && !s.Optional).Sum(s => Math.Max(0, known - s.Weight));
                 weightsFor = slots;
             }
 

@@ -142,6 +142,11 @@ public class FoodSearchPruningTests
         Assert.Throws<InvalidDataException>(() => FoodSearchIndex.Load(cut));
         using var other = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
         Assert.Throws<InvalidDataException>(() => FoodSearchIndex.Load(other));
+        // Saved with other word roles (the vocabulary's stamp follows the magic and the format): rebuilt, not read.
+        var bytes = saved.ToArray();
+        bytes[8] ^= 0xFF;
+        using var otherWords = new MemoryStream(bytes);
+        Assert.Contains("other search words", Assert.Throws<InvalidDataException>(() => FoodSearchIndex.Load(otherWords)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
