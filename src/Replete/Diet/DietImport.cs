@@ -46,7 +46,7 @@ public sealed record ImportedDiet(IEnumerable<IntakeItem> Items, IReadOnlyList<R
 /// passes it, reading no further); one entry above
 /// <see cref="InputLimits.MaximumEntryGrams"/> is refused as a unit mistake; whole-day totals and single foods for the
 /// same day are refused together, because one export holds both and adding them counts the day twice; so are two app
-/// exports of one kind sharing a day, two food logs with the same entries for a day, and a second daily total (or
+/// exports of one kind sharing a day, two food logs giving the same entry on a day, and a second daily total (or
 /// MyFitnessPal meal without a time) for a date within a file, each named with both files or its line. A problem makes
 /// the whole import fail (<see cref="Complete"/>): nothing half-read is used.
 /// Memory: a file added with <see cref="Add(string, Func{Stream})"/> (an app export or a food log, CSV or JSON) is read

@@ -16,9 +16,9 @@ namespace Replete.Diet;
 /// copy (saved again with other line ends, say) or an export whose date range overlaps the first. They are refused,
 /// not merged, because the two may differ and which is right cannot be known. Different kinds may share a day: a
 /// food log of supplements beside an export, or Cronometer servings beside a MyFitnessPal day;</item>
-/// <item>two of Replete's food logs logging one day with the same entries (a copy of the log): a person may split a
-/// day across food logs (meals in one, supplements in another), so only a day logged alike, entry for entry, is
-/// refused;</item>
+/// <item>two of Replete's food logs logging one entry on the same day (the same time, meal, food and grams: a copy of
+/// the log, or one saved again with a meal added): a person may split a day across food logs (meals in one,
+/// supplements in another), so only an entry logged again is refused;</item>
 /// <item>within one file, a second daily total for a date (Cronometer's daily summary has one row per date), or a
 /// second row for a meal and date in a MyFitnessPal Nutrition Summary without times (one row per meal and date;
 /// its meals are summed, a meal given twice is not). Rows with a time are single entries and may repeat.</item>
@@ -54,7 +54,7 @@ internal sealed class LoggedDays
 
         public bool Now { get; set; }
 
-        public List<(DietFileKind Kind, string File, ulong Entries)> Files { get; } = [];
+        public List<(DietFileKind Kind, string File, IReadOnlySet<ulong> Entries)> Files { get; } = [];
     }
 
     /// <summary>Adds a day an earlier import logged (<paramref name="name"/> names it), so that this import's files are
@@ -65,7 +65,7 @@ internal sealed class LoggedDays
         var entry = Get(day.Date);
         entry.Kinds |= (day.DailyTotals ? Kinds.DailyTotal : Kinds.None) | (day.Foods ? Kinds.Food : Kinds.None);
         entry.Earlier = true;
-        entry.Files.Add((day.Kind, name, day.Entries));
+        entry.Files.Add((day.Kind, name, day.Entries.ToHashSet()));
     }
 
     private Day Get(DateOnly date)
@@ -105,24 +105,32 @@ internal sealed class LoggedDays
         foreach (var (date, fileDay) in settled.Where(d => d.Value.Counted).OrderBy(d => d.Key))
         {
             var day = Get(date);
-            foreach (var other in day.Files.Where(o => o.Kind == file.Kind && (file.Kind != DietFileKind.FoodLog || o.Entries == fileDay.Entries)))
+            var entries = (IReadOnlySet<ulong>?)fileDay.Entries ?? NoEntries;
+            foreach (var other in day.Files.Where(o => o.Kind == file.Kind && (file.Kind != DietFileKind.FoodLog || o.Entries.Overlaps(entries))))
             {
                 overlaps[other.File] = overlaps.TryGetValue(other.File, out var seen) ? seen with { Count = seen.Count + 1 } : (1, date, fileDay.Line);
             }
 
             day.Kinds |= fileDay.Kinds;
             day.Now = true;
-            day.Files.Add((file.Kind, file.Name, fileDay.Entries));
-            logged.Add(new LoggedDay(date, file.Kind, (fileDay.Kinds & Kinds.DailyTotal) != 0, (fileDay.Kinds & Kinds.Food) != 0, fileDay.Entries));
+            day.Files.Add((file.Kind, file.Name, entries));
+            logged.Add(new LoggedDay(date, file.Kind, (fileDay.Kinds & Kinds.DailyTotal) != 0, (fileDay.Kinds & Kinds.Food) != 0, [.. entries.Order()]));
         }
 
         foreach (var (other, (count, first, line)) in overlaps.OrderBy(o => o.Value.First))
         {
             problems.Add(new InputProblem(file.Name, line, "", InputProblemCodes.Conflict, file.Kind == DietFileKind.FoodLog
-                ? string.Create(CultureInfo.InvariantCulture, $"logs {first:yyyy-MM-dd} with the same entries as {other} ({count} day(s) alike): a copy of a food log would count each of them twice; give each day once")
+                ? string.Create(CultureInfo.InvariantCulture, $"logs {first:yyyy-MM-dd} with entries that {other} logs too (the same time, meal, food and amount; {count} day(s) with such entries): a copy of a food log, or one saved again with more entries, would count them twice; give each entry once")
                 : string.Create(CultureInfo.InvariantCulture, $"logs {count} day(s) that {other} logs too (first {first:yyyy-MM-dd}): two {Describe(file.Kind)} exports of one day would count it twice, and which one is right cannot be known; give each day once (one file, or exports whose date ranges do not overlap)")));
         }
     }
+
+    private static readonly HashSet<ulong> NoEntries = [];
+
+    /// <summary>How many counted entries of a food-log day are kept to find one logged again in another file: Replete's
+    /// choice, far above the entries of a real day, so that what is kept grows with the days and not with a file's
+    /// length. An entry beyond them is not compared.</summary>
+    public const int EntriesKept = 64;
 
     private static string Describe(DietFileKind kind) => kind switch
     {
@@ -181,8 +189,15 @@ internal sealed class LoggedDays
             var day = Get(entry.Date, provisional, line);
             day.Kinds |= item is null ? Kinds.None : KindsOf(item);
             day.Counted |= item is not null;
-            // Order does not matter: the sum of each entry's hash (wrapping) is the same for the same entries.
-            day.Entries = unchecked(day.Entries + Fingerprint(entry));
+            // Only a counted entry could count twice; it is known by what it counts as, not by how it was written.
+            if (item is not null)
+            {
+                day.Entries ??= [];
+                if (day.Entries.Count < EntriesKept)
+                {
+                    day.Entries.Add(Fingerprint(item));
+                }
+            }
         }
 
         private FileDay Get(DateOnly date, bool provisional, int line)
@@ -234,7 +249,14 @@ internal sealed class LoggedDays
                 // One date written two ways (05/11/2024 and 2024-11-05): the same day.
                 same.Kinds |= day.Kinds;
                 same.Counted |= day.Counted;
-                same.Entries = unchecked(same.Entries + day.Entries);
+                foreach (var entry in day.Entries ?? [])
+                {
+                    same.Entries ??= [];
+                    if (same.Entries.Count < EntriesKept)
+                    {
+                        same.Entries.Add(entry);
+                    }
+                }
                 if (same.TotalLine is { } first && day.TotalLine is { } second)
                 {
                     Twice(Math.Max(first, second), Math.Min(first, second), "Date", "a second daily total", key, false);
@@ -265,11 +287,13 @@ internal sealed class LoggedDays
         private static Kinds KindsOf(IntakeItem item) =>
             item.IsDailyTotal ? Kinds.DailyTotal : item.IsSupplement ? Kinds.None : Kinds.Food;
 
-        /// <summary>A 64-bit FNV-1a hash of an entry's time, meal, food and amount as read (not as written: line ends,
-        /// quotes and CSV or JSON do not change it).</summary>
-        private static ulong Fingerprint(FoodLogEntry entry)
+        /// <summary>A 64-bit FNV-1a hash of what a food-log entry counts as: its time, its meal (case aside), the food it
+        /// matched and its grams to 0.1 g. The same entry written another way ("Oatmeal" or "oatmeal", the food's id, 2.822
+        /// oz for 80 g; other line ends, quotes, CSV or JSON) has the same hash.</summary>
+        private static ulong Fingerprint(IntakeItem item)
         {
-            var text = string.Create(CultureInfo.InvariantCulture, $"{entry.Time:HH\\:mm\\:ss}\u001f{entry.Meal}\u001f{entry.Food}\u001f{entry.Amount.Quantity:R}\u001f{entry.Amount.Unit}");
+            var grams = item.Grams is { } g ? Math.Round(g, 1) : (double?)null;
+            var text = string.Create(CultureInfo.InvariantCulture, $"{item.Time:HH\\:mm\\:ss}\u001f{item.Meal.Trim().ToUpperInvariant()}\u001f{item.Name}\u001f{grams:R}");
             var hash = 14695981039346656037UL;
             foreach (var b in Encoding.UTF8.GetBytes(text))
             {
@@ -297,8 +321,8 @@ internal sealed class LoggedDays
         /// <summary>Whether any row of the day counts (a food-log line whose food was resolved, any export row).</summary>
         public bool Counted { get; set; }
 
-        /// <summary>The sum of the food-log entries' fingerprints.</summary>
-        public ulong Entries { get; set; }
+        /// <summary>The fingerprints of the day's counted food-log entries (at most <see cref="EntriesKept"/>), or null.</summary>
+        public HashSet<ulong>? Entries { get; set; }
     }
 }
 
@@ -309,6 +333,7 @@ internal sealed class LoggedDays
 /// <param name="Kind">The kind of file that logged it.</param>
 /// <param name="DailyTotals">Whether it logged a whole-day total.</param>
 /// <param name="Foods">Whether it logged single foods (supplements are neither).</param>
-/// <param name="Entries">For Replete's food log, a fingerprint of the day's entries (a 64-bit sum of each entry's FNV-1a
-/// hash of time, meal, food and amount as read; equal for the same entries in any order); 0 for an app export.</param>
-public sealed record LoggedDay(DateOnly Date, DietFileKind Kind, bool DailyTotals, bool Foods, ulong Entries);
+/// <param name="Entries">For Replete's food log, a fingerprint of each counted entry of the day (a 64-bit FNV-1a hash of
+/// its time, meal, matched food and grams; at most <see cref="LoggedDays.EntriesKept"/>), in order; empty for an app
+/// export.</param>
+public sealed record LoggedDay(DateOnly Date, DietFileKind Kind, bool DailyTotals, bool Foods, IReadOnlyList<ulong> Entries);

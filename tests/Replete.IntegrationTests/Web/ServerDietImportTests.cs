@@ -196,7 +196,7 @@ public sealed class ServerDietImportTests(Sr28Database foods) : IDisposable
         {
             var (refused, problem) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=meals-copy.csv", copy);
             Assert.True(refused == HttpStatusCode.BadRequest, $"{(int)refused}: {problem?.ToJsonString()}");
-            Assert.Contains("the same entries as meals.csv (import", (string)problem!["problems"]![0]!["message"]!, StringComparison.Ordinal);
+            Assert.Contains("with entries that meals.csv (import", (string)problem!["problems"]![0]!["message"]!, StringComparison.Ordinal);
         }
 
         const string Summary = "Date,Energy (kcal),Protein (g),Completed\n2026-11-05,2100,90,true\n";

@@ -511,7 +511,26 @@ public class DietImportTests
         var problem = Assert.Single(import.Complete().Problems);
 
         Assert.Equal((name, "conflict"), (problem.Source, problem.Code));
-        Assert.Contains("with the same entries as log.csv", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("with entries that log.csv logs too", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The attacker's (h83) food logs beside one that logs 30 g of cheddar at 07:00: each gives that entry again,
+    /// written another way or beside other entries, and was summed because only a day logged alike, entry for entry, was
+    /// refused.</summary>
+    [Theory]
+    [InlineData("2026-11-02,07:00,breakfast,Cheddar,30 g\n")]
+    [InlineData("2026-11-02,07:00,Breakfast,cheese cheddar,1.058 oz\n")]
+    [InlineData("2026-11-02,07:00,breakfast,cheddar,30 g\n2026-11-02,19:00,dinner,cheddar,40 g\n")]
+    public void AFoodLogGivingAnEntryAgain_IsRefused_HoweverItIsWritten(string rows)
+    {
+        var import = new DietImport(Resolver);
+        import.Add("log.csv", () => Text("date,time,meal,food,amount\n2026-11-02,07:00,breakfast,cheddar,30 g\n2026-11-02,12:00,lunch,cheddar,50 g\n"));
+        import.Add("again.csv", () => Text("date,time,meal,food,amount\n" + rows));
+
+        var problem = Assert.Single(import.Complete().Problems);
+
+        Assert.Equal(("again.csv", "conflict"), (problem.Source, problem.Code));
+        Assert.Contains("2026-11-02 with entries that log.csv logs too", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
