@@ -204,6 +204,41 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         Assert.Contains("Foods matching \"banana\"", result.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Tester h83: a FoodData Central folder whose food_portion.csv was a link to /etc/passwd was read, and the
+    /// header error printed its first line ("found: root:x:0:0..."). A link inside the folder, to a file or to a folder,
+    /// is refused without being opened.</summary>
+    [Theory]
+    [InlineData("food.csv", false)]
+    [InlineData("food_portion.csv", false)]
+    [InlineData("sub", true)]
+    public void AFoodDataCentralFileThatIsALink_IsRefused_WithoutBeingRead(string link, bool folder)
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(TempDirectory, "outside")).FullName;
+        var secret = Path.Combine(outside, folder ? "food_portion.csv" : "secret.txt");
+        File.WriteAllText(secret, "root:x:0:0:secret-first-line\n");
+        var download = Directory.CreateDirectory(Path.Combine(TempDirectory, "fdc")).FullName;
+        File.WriteAllText(Path.Combine(download, "nutrient.csv"), "\"id\",\"name\",\"unit_name\",\"nutrient_nbr\"\n\"1003\",\"Protein\",\"G\",\"203\"\n");
+        File.WriteAllText(Path.Combine(download, "food_nutrient.csv"), "\"id\",\"fdc_id\",\"nutrient_id\",\"amount\"\n\"1\",\"2000001\",\"1003\",\"5\"\n");
+        if (link != "food.csv")
+        {
+            File.WriteAllText(Path.Combine(download, "food.csv"), "\"fdc_id\",\"data_type\",\"description\"\n\"2000001\",\"foundation_food\",\"Test food\"\n");
+        }
+
+        if (folder)
+        {
+            Directory.CreateSymbolicLink(Path.Combine(download, link), outside);
+        }
+        else
+        {
+            File.CreateSymbolicLink(Path.Combine(download, link), secret);
+        }
+
+        var result = CliRunner.Run("foods", "import", "fdc", download, "--data-dir", DataDir);
+
+        AssertCleanRefusal(result, $"{Path.Combine(download, link)}:0: is a symbolic link");
+        Assert.DoesNotContain("root:x", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void ALogWhoseEveryEntryIsUnusable_SaysWhich_AndWhy()
     {
