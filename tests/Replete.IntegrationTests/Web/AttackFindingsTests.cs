@@ -480,4 +480,41 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
         Expect(HttpStatusCode.BadRequest, (status, problem));
         Assert.Equal("file", (string?)problem!["problems"]![0]!["path"]);
     }
+
+    /// <summary>Tester h83: the export's CSV files held a meal named "=1+2" as it was, which a spreadsheet opens as a
+    /// formula (OWASP, CSV Injection). A cell starting with = + - @, a tab or a carriage return gets a leading
+    /// apostrophe in the CSV files; a number does not; the export loads back with the names as they were.</summary>
+    [SkippableFact]
+    public async Task Export_CsvCellsThatAFormulaCouldBe_AreText_AndTheExportLoadsBackUnchanged()
+    {
+        var athlete = await server.SignUpAsync("Formula");
+        Expect(HttpStatusCode.OK, await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile));
+        foreach (var meal in new[] { "=1+2", "+SUM(A1)", "-2+3", "@cmd", "lunch" })
+        {
+            Expect(HttpStatusCode.Created, await athlete.PostAsync("/api/v1/athletes/me/food-log", new { date = "2026-11-02", food = "banana", amount = "120 g", meal }));
+        }
+
+        using var response = await athlete.Http.GetAsync("/api/v1/athletes/me/export");
+        var zipBytes = await response.Content.ReadAsByteArrayAsync();
+        string intake, document;
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(zipBytes)))
+        {
+            using var csv = new StreamReader(zip.GetEntry("intake.csv")!.Open());
+            intake = await csv.ReadToEndAsync();
+            using var json = new StreamReader(zip.GetEntry("replete-export.json")!.Open());
+            document = await json.ReadToEndAsync();
+        }
+
+        var meals = intake.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split("\",\"")[2]).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["'+SUM(A1)", "'-2+3", "'=1+2", "'@cmd", "lunch"], meals);
+        Assert.Contains("\"120\"", intake, StringComparison.Ordinal);
+        Assert.Contains("=1+2", JsonNode.Parse(document)!["intake"]!.AsArray().Select(r => (string?)r!["meal"]));
+
+        var fresh = await server.SignUpAsync("Formula again");
+        using var upload = new ByteArrayContent(zipBytes);
+        upload.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        Expect(HttpStatusCode.OK, await fresh.PostAsync("/api/v1/athletes/me/export?name=export.zip", upload));
+        var (_, log) = await fresh.GetAsync("/api/v1/athletes/me/food-log?from=2026-11-02&to=2026-11-02");
+        Assert.Equal(["+SUM(A1)", "-2+3", "=1+2", "@cmd", "lunch"], log!.AsArray().Select(e => (string)e!["meal"]!).Order(StringComparer.Ordinal).ToArray());
+    }
 }
