@@ -41,10 +41,14 @@ public sealed class FdcDownload : IDisposable
         ZipArchive? zip = null;
         if (Directory.Exists(path))
         {
-            foreach (var file in Directory.EnumerateFiles(path, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in CsvFiles(path).Order(StringComparer.Ordinal))
             {
                 files.TryAdd(Path.GetFileName(file), file);
             }
+        }
+        else if (new DirectoryInfo(path).LinkTarget is { } target && !File.Exists(path))
+        {
+            throw new CsvDataException(path, 0, null, $"no such folder: it is a link to a missing folder ({target})");
         }
         else if (File.Exists(path))
         {
@@ -79,6 +83,42 @@ public sealed class FdcDownload : IDisposable
         return new FdcDownload(path, zip, files);
     }
 
+    /// <summary>The CSV files in <paramref name="folder"/> and the folders below it, walked without following a link.</summary>
+    /// <remarks>A download is unpacked from USDA's zip, which holds no links. A link inside it (to a file, or to a folder
+    /// that would be walked) leads to a file the person did not name, such as /etc/passwd, whose first line an error
+    /// about its header would then print; it is refused, without being opened. The folder named on the command line
+    /// may itself be a link: the person named it. Hard links are not told apart from files, as with an assessment's
+    /// diet_log.</remarks>
+    /// <exception cref="CsvDataException">A link inside the folder, named with its path.</exception>
+    private static List<string> CsvFiles(string folder)
+    {
+        var found = new List<string>();
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(folder)]);
+        while (pending.TryPop(out var directory))
+        {
+            foreach (var entry in directory.EnumerateFileSystemInfos())
+            {
+                var isCsv = entry.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+                if (entry.LinkTarget is not null && (isCsv || entry.Attributes.HasFlag(FileAttributes.Directory) || Directory.Exists(entry.FullName)))
+                {
+                    throw new CsvDataException(Path.Combine(folder, Path.GetRelativePath(folder, entry.FullName)), 0, null,
+                        "is a symbolic link; a FoodData Central download holds its files themselves, and Replete reads no file through a link inside it: copy the file into the folder");
+                }
+
+                if (entry is DirectoryInfo below)
+                {
+                    pending.Push(below);
+                }
+                else if (isCsv)
+                {
+                    found.Add(entry.FullName);
+                }
+            }
+        }
+
+        return found;
+    }
+
     internal bool Has(string file) => files.ContainsKey(file);
 
     internal CsvReader Open(string file, IProgress<FoodImportProgress>? progress)
@@ -89,8 +129,15 @@ public sealed class FdcDownload : IDisposable
         string name;
         if (zip is null)
         {
-            // A named pipe or a device reports no length, and opening a pipe would wait for a writer for ever.
-            if (new FileInfo(location).Length == 0)
+            // A named pipe or a device reports no length, and opening a pipe would wait for a writer for ever. A file
+            // replaced by a link since the folder was read is refused as the walk refuses one (CsvFiles).
+            var info = new FileInfo(location);
+            if (info.LinkTarget is not null)
+            {
+                throw new CsvDataException(file, 0, null, "is a symbolic link; Replete reads no file through a link inside a FoodData Central download: copy the file into the folder");
+            }
+
+            if (info.Length == 0)
             {
                 throw new CsvDataException(file, 1, null, "is empty (or it is a pipe or a device, which Replete does not read): a FoodData Central file starts with a header row");
             }

@@ -43,9 +43,9 @@ public sealed partial class FoodDatabase
         };
     }
 
-    private HashSet<int> ImportNutrients(FdcDownload download, IProgress<FoodImportProgress>? progress)
+    private Dictionary<int, FdcNutrient> ImportNutrients(FdcDownload download, IProgress<FoodImportProgress>? progress)
     {
-        var ids = new HashSet<int>();
+        var ids = new Dictionary<int, FdcNutrient>();
         using var csv = download.Open(FdcDownload.NutrientFile, progress);
         var id = csv.Require("id");
         var name = csv.Require("name");
@@ -54,7 +54,7 @@ public sealed partial class FoodDatabase
         while (csv.Read())
         {
             var nutrientId = ToInt32(csv, id);
-            if (!ids.Add(nutrientId))
+            if (ids.ContainsKey(nutrientId))
             {
                 throw csv.Error(id, $"nutrient {nutrientId} appears twice");
             }
@@ -62,6 +62,7 @@ public sealed partial class FoodDatabase
             var nutrientName = csv.GetOptionalString(name) ?? throw csv.Error(name, "is empty");
             var unitName = csv.GetOptionalString(unit) ?? throw csv.Error(unit, "is empty");
             UpsertNutrient(nutrientId, nutrientName, unitName.ToLowerInvariant(), number >= 0 ? csv.GetOptionalString(number) : null);
+            ids[nutrientId] = new FdcNutrient(nutrientName, unitName.ToLowerInvariant(), UnitsPerGram(unitName));
         }
 
         return ids;
@@ -145,7 +146,7 @@ public sealed partial class FoodDatabase
         return imported;
     }
 
-    private long ImportValues(FdcDownload download, ImportedFoods foods, HashSet<int> nutrients, Action<string> skip, IProgress<FoodImportProgress>? progress)
+    private long ImportValues(FdcDownload download, ImportedFoods foods, Dictionary<int, FdcNutrient> nutrients, Action<string> skip, IProgress<FoodImportProgress>? progress)
     {
         using var csv = download.Open(FdcDownload.ValueFile, progress);
         var food = csv.Require("fdc_id");
@@ -166,7 +167,7 @@ public sealed partial class FoodDatabase
                 continue;
             }
 
-            if (!nutrients.Contains(nutrientId))
+            if (!nutrients.TryGetValue(nutrientId, out var defined))
             {
                 skip("food_nutrient.csv: nutrient not defined in nutrient.csv");
                 continue;
@@ -186,6 +187,12 @@ public sealed partial class FoodDatabase
             if (value > InputLimits.MaximumFoodValuePer100Grams)
             {
                 throw csv.Error(amount, FormattableString.Invariant($"{value} per 100 g is more than any food holds (at most {InputLimits.MaximumFoodValuePer100Grams:0.#E+0} in any unit)"));
+            }
+
+            if (value / defined.UnitsPerGram > 100)
+            {
+                throw csv.Error(amount, FormattableString.Invariant(
+                    $"{value} {defined.Unit} of {defined.Name} per 100 g of food is {value / defined.UnitsPerGram:0.######} g: no food holds more than its own weight of one nutrient"));
             }
 
             if (!insert.Run(fdcId, nutrientId, value.Value))
@@ -333,11 +340,28 @@ public sealed partial class FoodDatabase
         }
     }
 
+    /// <summary>How many of one of FoodData Central's mass units make a gram (G, MG, UG, and MG_ATE: milligrams of
+    /// alpha-tocopherol equivalents), or null for a unit that is no mass (KCAL, kJ, IU, SP_GR).</summary>
+    /// <remarks>The amounts of a download are per 100 g of food, and 100 g of food cannot hold more than 100 g of any one
+    /// nutrient (water or fat in a pure oil reach 100 g, never more; the largest in SR Legacy is 100): an amount that
+    /// does is a unit or decimal error (calcium 100,000 mg), refused rather than stored as a thousandfold intake.
+    /// Energy and international units have no such bound in grams and are left to the general limit.</remarks>
+    private static double? UnitsPerGram(string unit) => unit.ToLowerInvariant() switch
+    {
+        "g" => 1,
+        "mg" or "mg_ate" => 1_000,
+        "ug" or "µg" or "mcg" => 1_000_000,
+        _ => null,
+    };
+
     private static int ToInt32(CsvReader csv, int index)
     {
         var value = csv.GetInt64(index);
         return value is > 0 and <= int.MaxValue ? (int)value : throw csv.Error(index, $"{value} is not a valid id");
     }
+
+    /// <summary>A nutrient of the download: its name and unit for messages, and units per gram where the unit is a mass.</summary>
+    private sealed record FdcNutrient(string Name, string Unit, double? UnitsPerGram);
 
     private sealed class ImportedFoods
     {

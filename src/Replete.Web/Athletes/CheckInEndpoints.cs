@@ -24,9 +24,15 @@ internal static class CheckInEndpoints
     /// behind it. A red flag is never left for the next report.</summary>
     public sealed record CheckInResult(long Id, DateOnly Date, TriageLevel Triage, string TriageText, IReadOnlyList<RedFlag> RedFlags);
 
-    /// <summary>A session to plan: the sport id (data/sports.csv), minutes, intensity (easy, moderate (the default) or
-    /// hard), the expected air temperature in °C and the hours to the next session, each optional after minutes.</summary>
-    public sealed record SessionPlanBody(string Sport, double Minutes, string? Intensity, double? TemperatureC, double? HoursToNextSession);
+    /// <summary>A session to plan: the sport id (data/sports.csv) and minutes, both required; intensity (easy, moderate or
+    /// hard), moderate when left out, as the command line's <c>--intensity</c>; the expected air temperature in °C and the
+    /// hours to the next session, each optional.</summary>
+    /// <param name="Sport">Required: a sport id of data/sports.csv ("running").</param>
+    /// <param name="Minutes">Required: the planned duration in minutes.</param>
+    /// <param name="Intensity">easy, moderate or hard; moderate when left out.</param>
+    /// <param name="TemperatureC">The expected air temperature in °C, or left out.</param>
+    /// <param name="HoursToNextSession">Hours until the next session, or left out.</param>
+    public sealed record SessionPlanBody(string? Sport, double? Minutes, [property: System.ComponentModel.DefaultValue("moderate")] string? Intensity, double? TemperatureC, double? HoursToNextSession);
 
     public static RouteGroupBuilder MapCheckInEndpoints(this RouteGroupBuilder athlete)
     {
@@ -118,6 +124,12 @@ internal static class CheckInEndpoints
     {
         var athleteId = http.Access().AthleteId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Required fields are checked here: a missing sport reached the engine as null, and a missing minutes as 0.
+        if (string.IsNullOrWhiteSpace(body.Sport) || body.Minutes is not { } minutes)
+        {
+            throw new InputException([.. Missing(body)]);
+        }
+
         var intensity = Intensities.Parse(body.Intensity ?? "moderate")
             ?? throw Documents.Problem("session", "intensity", InputProblemCodes.UnknownValue, $"must be easy, moderate or hard (got '{body.Intensity}')");
         var mass = await db.BodyMasses.Where(b => b.AccountId == athleteId && b.Date <= today).OrderByDescending(b => b.Date).ThenByDescending(b => b.Id)
@@ -131,7 +143,7 @@ internal static class CheckInEndpoints
             test = SweatTest.Read(source).OrThrow();
         }
 
-        var request = new SessionRequest(body.Sport, body.Minutes, intensity, body.TemperatureC, mass,
+        var request = new SessionRequest(body.Sport, minutes, intensity, body.TemperatureC, mass,
             test?.ToRateTest().OrThrow().LitresPerHour, test?.SweatSodiumMmolPerLitre, body.HoursToNextSession);
         if (request.Validate() is { Count: > 0 } problems)
         {
@@ -139,6 +151,20 @@ internal static class CheckInEndpoints
         }
 
         return Results.Ok(SessionPlanner.Plan(request));
+    }
+
+    /// <summary>The required fields a session plan's body leaves out, each named.</summary>
+    private static IEnumerable<InputProblem> Missing(SessionPlanBody body)
+    {
+        if (string.IsNullOrWhiteSpace(body.Sport))
+        {
+            yield return new InputProblem("session", null, "sport", InputProblemCodes.Required, "sport is required (a sport id, such as running)");
+        }
+
+        if (body.Minutes is null)
+        {
+            yield return new InputProblem("session", null, "minutes", InputProblemCodes.Required, "minutes is required (the planned duration)");
+        }
     }
 
     /// <summary>Dated documents, newest first, each with what <paramref name="read"/> (the engine's reader) makes of it

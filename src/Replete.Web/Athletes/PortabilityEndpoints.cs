@@ -118,11 +118,21 @@ internal static class PortabilityEndpoints
         var text = new StringBuilder();
         foreach (var row in rows.Prepend(header))
         {
-            text.AppendJoin(',', row.Select(f => "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append("\r\n");
+            text.AppendJoin(',', row.Select(f => "\"" + Inert(f).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append("\r\n");
         }
 
         return text.ToString();
     }
+
+    /// <summary>A cell a spreadsheet will show as text: one that starts with = + - @, a tab or a carriage return (a meal
+    /// named "=1+2", or "=HYPERLINK(...)") is opened as a formula, so it gets a leading apostrophe, which spreadsheets
+    /// hide (OWASP, CSV Injection). A number ("-0.5") is left as it is. Only these CSV files are changed: the import
+    /// reads replete-export.json, which keeps every name as it was stored, so an export loads back unchanged.</summary>
+    private static string Inert(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 
     private static async Task<IResult> Import(HttpContext http, RepleteDb db)
     {

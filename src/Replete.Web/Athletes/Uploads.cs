@@ -8,13 +8,24 @@ internal static class Uploads
 {
     /// <summary>Saves the request's file (a multipart form's first file, or the raw body named by <c>?name=</c>).</summary>
     /// <returns>The file's name as uploaded (no folders) and the temporary file's path; the caller deletes it.</returns>
-    /// <exception cref="InputException">No file, no name, or too large.</exception>
+    /// <exception cref="InputException">No file, no name, too large, or a multipart body that cannot be read.</exception>
     public static async Task<(string Name, string Path)> SaveAsync(HttpRequest request, string? name)
     {
         Stream body;
         if (request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
-            var form = await request.ReadFormAsync();
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            {
+                // A body that is not the multipart form its Content-Type announces (no boundary line, cut short) is the
+                // sender's error: 400, not the 500 of an unhandled IOException ("Unexpected end of Stream").
+                throw Documents.Problem("upload", "file", InputProblemCodes.Unreadable, $"the body is not a complete multipart form ({ex.Message.Trim().TrimEnd('.')}): send the file as a form field, or as the raw body with ?name=");
+            }
+
             var file = form.Files.Count > 0 ? form.Files[0] : throw Documents.Problem("upload", "file", InputProblemCodes.Required, "attach the file to upload");
             name = file.FileName;
             body = file.OpenReadStream();

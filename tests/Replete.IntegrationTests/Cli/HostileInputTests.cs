@@ -204,6 +204,84 @@ public sealed class HostileInputTests(Sr28Database sr28) : CommandTestDirectory(
         Assert.Contains("Foods matching \"banana\"", result.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Tester h83: a FoodData Central folder whose food_portion.csv was a link to /etc/passwd was read, and the
+    /// header error printed its first line ("found: root:x:0:0..."). A link inside the folder, to a file or to a folder,
+    /// is refused without being opened.</summary>
+    [Theory]
+    [InlineData("food.csv", false)]
+    [InlineData("food_portion.csv", false)]
+    [InlineData("sub", true)]
+    public void AFoodDataCentralFileThatIsALink_IsRefused_WithoutBeingRead(string link, bool folder)
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(TempDirectory, "outside")).FullName;
+        var secret = Path.Combine(outside, folder ? "food_portion.csv" : "secret.txt");
+        File.WriteAllText(secret, "root:x:0:0:secret-first-line\n");
+        var download = Directory.CreateDirectory(Path.Combine(TempDirectory, "fdc")).FullName;
+        File.WriteAllText(Path.Combine(download, "nutrient.csv"), "\"id\",\"name\",\"unit_name\",\"nutrient_nbr\"\n\"1003\",\"Protein\",\"G\",\"203\"\n");
+        File.WriteAllText(Path.Combine(download, "food_nutrient.csv"), "\"id\",\"fdc_id\",\"nutrient_id\",\"amount\"\n\"1\",\"2000001\",\"1003\",\"5\"\n");
+        if (link != "food.csv")
+        {
+            File.WriteAllText(Path.Combine(download, "food.csv"), "\"fdc_id\",\"data_type\",\"description\"\n\"2000001\",\"foundation_food\",\"Test food\"\n");
+        }
+
+        if (folder)
+        {
+            Directory.CreateSymbolicLink(Path.Combine(download, link), outside);
+        }
+        else
+        {
+            File.CreateSymbolicLink(Path.Combine(download, link), secret);
+        }
+
+        var result = CliRunner.Run("foods", "import", "fdc", download, "--data-dir", DataDir);
+
+        AssertCleanRefusal(result, $"{Path.Combine(download, link)}:0: is a symbolic link");
+        Assert.DoesNotContain("root:x", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Tester h83: characters that show nothing (zero-width space, joiners, word joiner, byte order mark,
+    /// Mongolian vowel separator, soft hyphen) and the Arabic letter mark reached the terminal raw in analyze's notes, so
+    /// "zzqq\u200Bfood" read as another name. They are shown as \uXXXX, as control and direction characters are.</summary>
+    [SkippableFact]
+    public void InvisibleCharactersInAFoodName_AreShown_NotPassedToTheTerminal()
+    {
+        _ = Sr28.Database;
+        Assert.Equal(0, CliRunner.Run("foods", "init", "--package", Sr28.Tarball, "--data-dir", DataDir).ExitCode);
+        var log = Path.Combine(TempDirectory, "log.csv");
+        File.WriteAllText(log, $"date,time,meal,food,amount\n2026-11-02,,lunch,banana,120 g\n2026-11-02,,lunch,zzqq{Invisible}food,1 g\n");
+
+        var result = CliRunner.Run("analyze", log, "--profile", Path.Combine(Examples, "runner-profile.json"), "--data-dir", DataDir);
+
+        AssertShownNotPassed(result);
+    }
+
+    /// <summary>The same characters in a FHIR Observation's code.text reached the terminal raw in assess --fhir's notes.</summary>
+    [Fact]
+    public void InvisibleCharactersInAFhirCodeText_AreShown_NotPassedToTheTerminal()
+    {
+        var observation = Path.Combine(TempDirectory, "lab.json");
+        File.WriteAllText(observation, $$$"""
+            {"resourceType": "Observation", "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "9999-9"}], "text": "X{{{Invisible}}}Y"},
+             "effectiveDateTime": "2026-10-05", "valueQuantity": {"value": 5.4, "unit": "mmol/L", "system": "http://unitsofmeasure.org", "code": "mmol/L"}}
+            """);
+
+        var result = CliRunner.Run("assess", Path.Combine(Examples, "runner-assessment.json"), "--fhir", observation, "--data-dir", DataDir);
+
+        AssertShownNotPassed(result);
+    }
+
+    private const string Invisible = "\u200B\u200C\u200D\u2060\uFEFF\u180E\u00AD\u061C";
+
+    private static void AssertShownNotPassed(CliResult result)
+    {
+        Assert.True(result.ExitCode is 0 or 2, result.Error);
+        foreach (var c in Invisible)
+        {
+            Assert.DoesNotContain(c, result.Output + result.Error);
+            Assert.Contains(FormattableString.Invariant($"\\u{(int)c:X4}"), result.Output + result.Error, StringComparison.Ordinal);
+        }
+    }
+
     [SkippableFact]
     public void ALogWhoseEveryEntryIsUnusable_SaysWhich_AndWhy()
     {

@@ -73,6 +73,63 @@ public sealed class FdcImportTests : IDisposable
         Assert.Equal(2, index.Search("greek yogurt", 5).Count);
     }
 
+    /// <summary>Tester h83: calcium at 100,000 mg per 100 g of food was stored. 100 g of food cannot hold more than 100 g
+    /// of one nutrient: such an amount is refused with its file, line and field, and nothing of the download is kept.
+    /// Energy and international units are no masses and keep their own limit.</summary>
+    [Theory]
+    [InlineData("1087", "100000", "100000 mg of Calcium, Ca per 100 g of food is 100 g")]
+    [InlineData("1087", "100001", "100001 mg of Calcium, Ca per 100 g of food is 100.001 g")]
+    [InlineData("1004", "100.5", "100.5 g of Total lipid (fat) per 100 g of food is 100.5 g")]
+    [InlineData("1106", "200000000", "200000000 ug of Vitamin A, RAE per 100 g of food is 200 g")]
+    public void Import_MoreThan100GramsOfANutrientIn100Grams_IsRefused_WithFileLineAndField(string nutrient, string amount, string message)
+    {
+        var source = Download(nutrient, amount);
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using var download = FdcDownload.Open(source);
+
+        if (amount is "100000")
+        {
+            database.ImportFdc(download); // exactly 100 g: a pure substance
+            Assert.Equal(100_000, database.Find(2000001)!.AmountPer100Grams(1087));
+            return;
+        }
+
+        var error = Assert.Throws<CsvDataException>(() => database.ImportFdc(download));
+        Assert.Equal("food_nutrient.csv", error.File);
+        Assert.Equal(5, error.Line);
+        Assert.Contains("food_nutrient.csv:5: amount: " + message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("no food holds more than its own weight of one nutrient", error.Message, StringComparison.Ordinal);
+        Assert.Null(database.Find(2000001));
+    }
+
+    [Fact]
+    public void Import_LargeEnergyOrInternationalUnits_AreNotMassesAndAreKept()
+    {
+        using var database = FoodDatabase.Open(Path.Combine(directory, "foods.db"));
+        using var download = FdcDownload.Open(Download("1104", "100000")); // cod liver oil: 100,000 IU of vitamin A per 100 g
+
+        database.ImportFdc(download);
+
+        var food = database.Find(2000001)!;
+        Assert.Equal(100_000, food.AmountPer100Grams(1104));
+        Assert.Equal(3700, food.AmountPer100Grams(1062));
+    }
+
+    /// <summary>A one-food download with protein, energy in kcal and kJ, and <paramref name="amount"/> of
+    /// <paramref name="nutrient"/> on line 5 of food_nutrient.csv.</summary>
+    private string Download(string nutrient, string amount)
+    {
+        var source = Path.Combine(directory, "download");
+        Directory.CreateDirectory(source);
+        File.WriteAllText(Path.Combine(source, "nutrient.csv"), "\"id\",\"name\",\"unit_name\",\"nutrient_nbr\"\n\"1003\",\"Protein\",\"G\",\"203\"\n"
+            + "\"1004\",\"Total lipid (fat)\",\"G\",\"204\"\n\"1008\",\"Energy\",\"KCAL\",\"208\"\n\"1062\",\"Energy\",\"kJ\",\"268\"\n\"1087\",\"Calcium, Ca\",\"MG\",\"301\"\n"
+            + "\"1104\",\"Vitamin A, IU\",\"IU\",\"318\"\n\"1106\",\"Vitamin A, RAE\",\"UG\",\"320\"\n");
+        File.WriteAllText(Path.Combine(source, "food.csv"), "\"fdc_id\",\"data_type\",\"description\"\n\"2000001\",\"foundation_food\",\"Test oil\"\n");
+        File.WriteAllText(Path.Combine(source, "food_nutrient.csv"), "\"id\",\"fdc_id\",\"nutrient_id\",\"amount\"\n\"1\",\"2000001\",\"1003\",\"0\"\n"
+            + "\"2\",\"2000001\",\"1008\",\"884\"\n\"3\",\"2000001\",\"1062\",\"3700\"\n" + $"\"4\",\"2000001\",\"{nutrient}\",\"{amount}\"\n");
+        return source;
+    }
+
     [SkippableFact]
     public void Import_Twice_UpdatesInPlace()
     {
