@@ -67,8 +67,8 @@ public static partial class RecoveryAssessor
                 if (infantReached.Count > 0)
                 {
                     harm[intake.Nutrient.Id] = [.. infantReached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
-                        $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {(level.Kind == "noael" ? "above" : "at or above")} {level.Level:#,0.##} {intake.Nutrient.Unit}/d, {level.KindInWords} for adults, which an infant's intake is held to at the least: {level.Effect}"))
-                    { Short = string.Create(CultureInfo.InvariantCulture, $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is at or above the adult {level.Kind.ToUpperInvariant()} of {level.Level:#,0.##} {intake.Nutrient.Unit}/d") })];
+                        $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {level.Comparison} {level.Level:#,0.##} {intake.Nutrient.Unit}/d for adults, {level.InWords()}, which an infant's intake is held to at the least: {level.Effect}"))
+                    { Short = string.Create(CultureInfo.InvariantCulture, $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {level.Comparison} {level.Level:#,0.##} {intake.Nutrient.Unit}/d for adults ({level.KindShort})") })];
                     foreach (var reach in harm[intake.Nutrient.Id])
                     {
                         Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
@@ -95,8 +95,9 @@ public static partial class RecoveryAssessor
                 { Code = intake.Nutrient.Id });
             }
 
-            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's reference point of 50 mg/d, from which EFSA set its own UL of 12, is below IOM's UL of
-            // 100): the most telling level first (acute, then LOAEL/NOAEL). From a log that is not a real intake
+            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's reference point of 50 mg/d, from
+            // which EFSA set its own UL of 12, is below IOM's UL of 100, which the text names): the most telling level
+            // first (acute, then the others). From a log that is not a real intake
             // (DietAnalysis.Implausible: 98 kg of oatmeal a day) only what the supplements give counts: no one took that
             // food, and a referral must not rest on a typing slip.
             var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
@@ -113,11 +114,12 @@ public static partial class RecoveryAssessor
                 harm[intake.Nutrient.Id] = [.. reached.Select(level =>
                 {
                     var reach = string.Create(CultureInfo.InvariantCulture,
-                        $"{Beside(dose, [level.For(mass, scale)!.Value])} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(mass, scale):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}");
+                        $"{Beside(dose, [level.For(mass, scale)!.Value])} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {level.Comparison} {level.For(mass, scale):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}");
                     var scaled = level.PerKg || scale >= 1 ? "" : string.Create(CultureInfo.InvariantCulture,
                         $" for adults ({level.Level:#,0.##}), scaled by this age's UL to the adult UL ({ul.Ul:#,0.##} to {ul.Ul / scale:#,0.##}): Replete's estimate, as no source read gives a level for this age");
                     var stage = level.LifeStage == "pregnant" ? " in pregnancy" : "";
-                    return new HarmReached(level, $"{reach}, {level.KindInWords}{scaled}{stage}: {level.Effect}") { Short = $"{reach} ({level.Kind.ToUpperInvariant()}{stage})" };
+                    var applied = string.Create(CultureInfo.InvariantCulture, $"{ul.Ul:#,0.##} {unit}/d");
+                    return new HarmReached(level, $"{reach}, {level.InWords(applied)}{scaled}{stage}: {level.Effect}") { Short = $"{reach} ({level.KindShort}{stage})" };
                 })];
                 foreach (var reach in harm[intake.Nutrient.Id])
                 {
@@ -241,10 +243,10 @@ public static partial class RecoveryAssessor
 
 /// <summary>A level where harm was seen that an intake reaches, with the sentence that says by how much.</summary>
 /// <param name="Level">The level (data/harm_levels.csv).</param>
-/// <param name="Text">"50,000 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ...".</param>
+/// <param name="Text">"50,000 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (IOM's LOAEL): ...".</param>
 internal sealed record HarmReached(HarmLevel Level, string Text)
 {
-    /// <summary>The comparison without the effect, for the red flag ("62.2 mg/d is at or above 60 mg/d (LOAEL)"): the
+    /// <summary>The comparison without the effect, for the red flag ("62.2 mg/d is at or above 60 mg/d (IOM's LOAEL)"): the
     /// effect is said once, with the possible excess (h68 finding 17).</summary>
     public string Short { get; init; } = Text;
 }
