@@ -1,6 +1,8 @@
 using Replete.Knowledge;
 using Replete.Assessment;
 using Replete.Diet;
+using Replete.Intake;
+using Replete.Nutrients;
 using Replete.References;
 using Replete.Targets;
 
@@ -293,6 +295,27 @@ public class ExcessTests
         Assert.Equal("zinc", Assert.Single(safety.Excess).Nutrient);
         Assert.Equal(TriageLevel.SelfCare, low.Triage);
         Assert.Empty(low.Excess);
+    }
+
+    /// <summary>One nutrient's intake checked on its own (replete adequacy) gets the same finding, advice, red flag and
+    /// triage as the assessment of a diet with that intake: one excess check serves both.</summary>
+    [Theory]
+    [InlineData("zinc", 10, 50, TriageLevel.SeeDoctorSoon)]
+    [InlineData("zinc", 10, 40, TriageLevel.SelfCare)]
+    [InlineData("vitamin_b6", 2, 60, TriageLevel.SeeDoctorSoon)]
+    public void CheckIntake_OfOneNutrient_MatchesTheAssessment(string nutrient, double food, double supplement, TriageLevel triage)
+    {
+        var assessed = WithSupplement(nutrient, food, supplement);
+        var targets = TargetCalculator.For(Cyclist);
+        var observation = new IntakeObservation(nutrient, food + supplement, 7, null, supplement);
+        var adequacy = AdequacyAssessor.Assess(observation, targets.For(nutrient), targets.LifeStage, Cyclist.Sex);
+
+        var alone = RecoveryAssessor.CheckIntake(Cyclist, new NutrientIntake(NutrientCatalog.Default.Get(nutrient), targets.For(nutrient), food + supplement, supplement, 7, 1, adequacy, [], []));
+
+        Assert.Equal(triage, alone.Triage);
+        Assert.Equal(assessed.Triage, alone.Triage);
+        Assert.Equal(assessed.RedFlags.Select(f => f.Message), alone.RedFlags.Select(f => f.Message));
+        Assert.Equal(Assert.Single(assessed.Excess).Advice, Assert.Single(alone.Excess).Advice);
     }
 
     /// <summary>IOM could not set a UL for infants for most nutrients ("ND": intake from food only). A supplement of one
