@@ -126,7 +126,7 @@ public static class DayPlanner
             if (excess.Contains(target.Nutrient.Id))
             {
                 unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
-                    intake?.MeanDaily, null, null, intake?.Adequacy?.Probability, null, 0, false, "not planned: the assessment finds a possible excess or a high lab; the plan adds none"));
+                    intake?.MeanDaily, null, null, intake?.Reading.Probability, null, 0, false, "not planned: the assessment finds a possible excess or a high lab; the plan adds none"));
                 continue;
             }
 
@@ -139,7 +139,7 @@ public static class DayPlanner
             if (why is not null || intake?.MeanDaily is not { } mean)
             {
                 unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target),
-                    intake?.MeanDaily, null, null, intake?.Adequacy?.Probability, null, 0, false, $"not planned: {why}"));
+                    intake?.MeanDaily, null, null, intake?.Reading.Probability, null, 0, false, $"not planned: {why}"));
                 continue;
             }
 
@@ -173,7 +173,10 @@ public static class DayPlanner
         // (it may be what keeps a UL), an increase under a gram is no change.
         var grams = foods.Select((f, j) => Rounded(planned[j], f.UsualGrams)).ToArray();
         var after = Apply(items, foods, grams, diet);
-        var afterAnalysis = DietAnalyzer.Analyze(after, request.Supplements, request.Targets, diet.From, diet.To);
+        // Probabilities before and after are the engine's reading (NutrientIntake.Reading), never the raw AI-test figure:
+        // below an AI adequacy cannot be judged (IOM 2000, DRIs: Applications in Dietary Assessment, p.61). The lines the
+        // log did not count make the plan's means lower bounds as much as the log's.
+        var afterAnalysis = DietAnalyzer.Analyze(after, request.Supplements, request.Targets, diet.From, diet.To) with { FoodLog = diet.FoodLog };
         var afterIntakes = afterAnalysis.Nutrients.ToDictionary(n => n.Nutrient.Id, StringComparer.Ordinal);
 
         var nutrients = new List<PlannedNutrient>();
@@ -191,7 +194,7 @@ public static class DayPlanner
                 : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase + foods.Select((f, j) => (PreformedPerGram(f) ?? 0) * (grams[j] - f.UsualGrams)).Sum()
                 : planIntake;
             nutrients.Add(new PlannedNutrient(id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, FoodUl(target), mean, planIntake,
-                mean + Delta(true), intakes[id].Adequacy?.Probability, afterIntakes.GetValueOrDefault(id)?.Adequacy?.Probability, shortfall,
+                mean + Delta(true), intakes[id].Reading.Probability, afterIntakes.GetValueOrDefault(id)?.Reading.Probability, shortfall,
                 shortfall > MetWithin * target.Goal, null)
             {
                 // Folate: the folic acid its UL counts, from supplements and fortified food (IOM 1998 ch.8), as the diet

@@ -14,7 +14,8 @@ namespace Replete.Planning;
 /// <param name="WorstCase">Intake if every increase in the plan is only half made (decreases in full): how low it falls
 /// when the plan is followed loosely. Replete's choice of "loosely", after Optifood's worst-case phase (Ferguson et al.,
 /// J Nutr 2006;136:2399).</param>
-/// <param name="ProbabilityBefore">Replete's probability of adequacy now (IOM 2000 methods), where one is computed.</param>
+/// <param name="ProbabilityBefore">The probability of adequacy now as the engine reads it (<see cref="Diet.NutrientIntake.Reading"/>):
+/// null where it cannot be judged, such as below an AI (IOM 2000 p.61), a lower bound or below an athlete range.</param>
 /// <param name="ProbabilityAfter">The same with the plan.</param>
 /// <param name="Shortfall">How far the plan's intake falls below the goal (0 when met).</param>
 /// <param name="IsProblem">True for a problem nutrient: food within the plan's limits cannot reach the goal.</param>

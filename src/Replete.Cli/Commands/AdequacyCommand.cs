@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Replete.Assessment;
 using Replete.Cli.Rendering;
+using Replete.Diet;
 using Replete.Intake;
 using Replete.Nutrients;
 using Replete.Targets;
@@ -42,14 +44,17 @@ internal static class AdequacyCommand
 
             var who = person.Read(parse);
             var targets = TargetCalculator.For(who);
-            var result = AdequacyAssessor.Assess(observation, targets.For(found.Id), targets.LifeStage, who.Sex);
+            var target = targets.For(found.Id);
+            var result = AdequacyAssessor.Assess(observation, target, targets.LifeStage, who.Sex);
+            // The excess check assess runs (the UL, the levels where harm was seen, their red flags), on this one intake.
+            var safety = RecoveryAssessor.CheckIntake(who, new NutrientIntake(found, target, observation.MeanIntake, observation.SupplementIntake, observation.Days, 1, result, [], []));
             if (parse.GetValue(json))
             {
-                AdequacyView.WriteJson(context.Output, observation, found, targets, result);
+                AdequacyView.WriteJson(context.Output, observation, found, targets, result, safety);
             }
             else
             {
-                AdequacyView.Render(context.Console, observation, found, targets, result);
+                AdequacyView.Render(context.Console, observation, found, targets, result, safety);
             }
 
             return 0;

@@ -5,11 +5,12 @@ using Spectre.Console;
 
 namespace Replete.Cli.Rendering;
 
-/// <summary>Renders a <see cref="ProbabilityOfAdequacy"/> as a table or JSON.</summary>
+/// <summary>Renders a <see cref="ProbabilityOfAdequacy"/> as a table or JSON, after what the intake says about safety.</summary>
 internal static class AdequacyView
 {
-    public static void Render(IAnsiConsole console, IntakeObservation observation, Nutrient nutrient, PersonalTargets targets, ProbabilityOfAdequacy result)
+    public static void Render(IAnsiConsole console, IntakeObservation observation, Nutrient nutrient, PersonalTargets targets, ProbabilityOfAdequacy result, Assessment.IntakeSafety safety)
     {
+        SafetyView.Render(console, safety, []);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn("");
         table.HideHeaders();
         table.AddRow("Nutrient", Shown.Markup($"{nutrient.Name} ({targets.LifeStage.Label})"));
@@ -46,7 +47,7 @@ internal static class AdequacyView
         console.MarkupLine("[dim]Decision support, not a diagnosis.[/]");
     }
 
-    public static void WriteJson(TextWriter output, IntakeObservation observation, Nutrient nutrient, PersonalTargets targets, ProbabilityOfAdequacy result) =>
+    public static void WriteJson(TextWriter output, IntakeObservation observation, Nutrient nutrient, PersonalTargets targets, ProbabilityOfAdequacy result, Assessment.IntakeSafety safety) =>
         Json.Write(output, new
         {
             nutrient = nutrient.Id,
@@ -68,6 +69,7 @@ internal static class AdequacyView
                 ? new { ul = ul.Ul, scope = ul.Scope, intake_compared = ul.IntakeCompared, probability_above = Format.Round(ul.ProbabilityAbove), likely_excess = ul.LikelyExcess, judged = ul.Judged, note = ul.Note }
                 : null,
             notes = result.Notes,
+            safety,
         });
 
     private static string Describe(AdequacyMethod method) => method switch

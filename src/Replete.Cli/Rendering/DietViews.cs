@@ -30,14 +30,7 @@ internal sealed record DietReport(DietAnalysis Analysis, IReadOnlyList<ResolvedF
     /// <summary>The triage line for <see cref="Safety"/>, or null where no red flag is raised (not in JSON, which has the
     /// triage itself).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string? SafetyHeadline => Safety?.Triage switch
-    {
-        Knowledge.TriageLevel.Emergency => "EMERGENCY: get medical care now. Do not self-treat.",
-        Knowledge.TriageLevel.SeeDoctorToday => "See a doctor today, before acting on this analysis.",
-        Knowledge.TriageLevel.SeeDoctorSoon => "See a doctor soon, before acting on this analysis.",
-        _ when Safety?.Excess.Any(e => e.PoisoningUnjudged) == true => Assessment.ExcessFinding.PoisoningUnjudgedHeadline,
-        _ => null,
-    };
+    public string? SafetyHeadline => SafetyView.Headline(Safety);
 }
 
 /// <summary>Tables, markdown and the chart for <c>replete analyze</c>.</summary>
@@ -49,25 +42,7 @@ internal static class DietViews
     {
         var analysis = report.Analysis;
         console.MarkupLine($"[bold]Usual intake[/], {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}, {analysis.Entries} entries. [grey]Decision support, not a diagnosis.[/]");
-        if (report.SafetyHeadline is { } headline)
-        {
-            console.Write(new Panel(new Markup($"[bold red]{Shown.Markup(headline)}[/]")).Header("Triage").BorderColor(Color.Red));
-        }
-
-        foreach (var flag in report.Safety?.RedFlags ?? [])
-        {
-            console.MarkupLine($"[red]{Shown.Markup(flag.Label)}[/]: {Shown.Markup(flag.Message)} [grey]({Shown.Markup(flag.Source)})[/]");
-        }
-
-        foreach (var excess in report.Safety?.Excess ?? [])
-        {
-            console.MarkupLine($"[red]Possible excess of {Shown.Markup(excess.Nutrient.Replace('_', ' '))}[/]: {Shown.Markup(excess.Advice)}");
-        }
-
-        foreach (var warning in (report.Safety?.Warnings ?? []).Concat(analysis.Warnings))
-        {
-            console.MarkupLine($"[red]Check[/]: {Shown.Markup(warning)}");
-        }
+        SafetyView.Render(console, report.Safety, analysis.Warnings);
 
         // At 80 columns the main table keeps what a person acts on (mean, target, P(adequate)); share of target, coverage
         // and upper limits fold into a second table below it, and any intake above its UL is also named in red under the

@@ -119,7 +119,7 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
     public const string PoisoningUnjudgedHeadline = "Not judged: a dose may be in the range of poisoning, and no body mass was given to judge it (see Check). Give body_mass_kg and take no more until then.";
 
     /// <summary>Each level where harm was seen, for an effect that raises a red flag, that the intake reaches, in words
-    /// ("62.2 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ..."); empty where none. A
+    /// ("62.2 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (IOM's LOAEL): ..."); empty where none. A
     /// plan that lowers the supplement says this rather than only by how much (h68 finding 16).</summary>
     public IReadOnlyList<string> AtHarmLevel => [.. Harm.Where(h => h.Level.Flag.Length > 0).Select(h => h.Text)];
 

@@ -19,16 +19,39 @@ public static partial class RecoveryAssessor
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(diet);
+        return Safety(person, diet.Nutrients, diet.Implausible, knowledge, atHarmLevelOnly: true);
+    }
+
+    /// <summary>The safety of one nutrient's intake on its own (<c>replete adequacy</c>), by the same excess check as
+    /// <see cref="Assess"/>: the intake likely above the UL, the levels where harm was seen that it reaches, the red
+    /// flags they raise and the triage those set. Unlike <see cref="CheckIntake(References.Person, Diet.DietAnalysis, KnowledgeBase?)"/>,
+    /// whose diet table marks every intake above its UL, an intake above the UL with no level reached is listed too, with
+    /// the advice an assessment gives for it: a one-nutrient check has no other place to say what to do.</summary>
+    /// <param name="person">The person; the body mass judges iron's per-kg poisoning dose.</param>
+    /// <param name="intake">The nutrient's intake, with its adequacy and UL check.</param>
+    /// <param name="knowledge">The knowledge base; the compiled default when null.</param>
+    public static IntakeSafety CheckIntake(References.Person person, Diet.NutrientIntake intake, KnowledgeBase? knowledge = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(intake);
+        return Safety(person, [intake], null, knowledge, atHarmLevelOnly: false);
+    }
+
+    private static IntakeSafety Safety(References.Person person, IReadOnlyList<Diet.NutrientIntake> intakes, string? implausible, KnowledgeBase? knowledge, bool atHarmLevelOnly)
+    {
         var kb = knowledge ?? KnowledgeBase.Default;
-        List<ExcessFinding> excess = [.. Excess(new AssessmentInput(person, [], [], [], []), kb, [], diet).Where(e => e.Harm.Count > 0 || e.MassNeeded.Count > 0)];
+        List<ExcessFinding> excess = [.. Excess(new AssessmentInput(person, [], [], [], []), kb, [], intakes, implausible)
+            .Where(e => !atHarmLevelOnly || e.Harm.Count > 0 || e.MassNeeded.Count > 0)];
         var (flags, triage) = RedFlags(kb, excess, new RaisedFlags([]));
         return new IntakeSafety(triage, flags, excess, [.. excess.SelectMany(e => e.MassNeeded)]);
     }
 
     /// <summary>Possible excess: a nutrient with an exposure (a risk factor whose effect is excess, a usual intake
     /// likely above the UL, or a lab above its upper cut-off), with the person's symptoms of excess for it
-    /// (data/symptoms.csv direction "high"). A symptom of excess alone is not listed: without an exposure it says nothing.</summary>
-    private static List<ExcessFinding> Excess(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
+    /// (data/symptoms.csv direction "high"). A symptom of excess alone is not listed: without an exposure it says nothing.
+    /// <paramref name="implausible"/> is why the intakes are not a real intake (<see cref="Diet.DietAnalysis.Implausible"/>),
+    /// or null.</summary>
+    private static List<ExcessFinding> Excess(AssessmentInput input, KnowledgeBase kb, IReadOnlyList<LabReading> labs, IReadOnlyList<Diet.NutrientIntake> intakes, string? implausible)
     {
         var exposures = new Dictionary<string, List<Evidence>>();
         void Add(string nutrient, Evidence evidence)
@@ -51,7 +74,7 @@ public static partial class RecoveryAssessor
         var fromSupplements = new HashSet<string>(StringComparer.Ordinal);
         var massNeeded = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var infantNotDeterminable = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var intake in diet?.Nutrients ?? [])
+        foreach (var intake in intakes)
         {
             // An infant's UL that IOM could not set ("ND") is no licence: IOM says the intake should come from food only.
             if (input.Person.AgeYears < 1 && intake.MeanFromSupplements > 0 && intake.Adequacy is { UpperLimit: null } && AdultUl(input.Person, intake.Nutrient.Id) is not null)
@@ -67,8 +90,8 @@ public static partial class RecoveryAssessor
                 if (infantReached.Count > 0)
                 {
                     harm[intake.Nutrient.Id] = [.. infantReached.Select(level => new HarmReached(level, string.Create(CultureInfo.InvariantCulture,
-                        $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {(level.Kind == "noael" ? "above" : "at or above")} {level.Level:#,0.##} {intake.Nutrient.Unit}/d, {level.KindInWords} for adults, which an infant's intake is held to at the least: {level.Effect}"))
-                    { Short = string.Create(CultureInfo.InvariantCulture, $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is at or above the adult {level.Kind.ToUpperInvariant()} of {level.Level:#,0.##} {intake.Nutrient.Unit}/d") })];
+                        $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {level.Comparison} {level.Level:#,0.##} {intake.Nutrient.Unit}/d for adults, {level.InWords()}, which an infant's intake is held to at the least: {level.Effect}"))
+                    { Short = string.Create(CultureInfo.InvariantCulture, $"{intake.MeanDaily ?? 0:#,0.#} {intake.Nutrient.Unit}/d is {level.Comparison} {level.Level:#,0.##} {intake.Nutrient.Unit}/d for adults ({level.KindShort})") })];
                     foreach (var reach in harm[intake.Nutrient.Id])
                     {
                         Add(intake.Nutrient.Id, new Evidence(reach.Text, LinkStrength.Strong, reach.Level.Source, reach.Level.Evidence) { Code = intake.Nutrient.Id });
@@ -95,11 +118,12 @@ public static partial class RecoveryAssessor
                 { Code = intake.Nutrient.Id });
             }
 
-            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's reference point of 50 mg/d, from which EFSA set its own UL of 12, is below IOM's UL of
-            // 100): the most telling level first (acute, then LOAEL/NOAEL). From a log that is not a real intake
+            // At a level where harm was seen, whether or not the UL is passed (B6: EFSA's reference point of 50 mg/d, from
+            // which EFSA set its own UL of 12, is below IOM's UL of 100, which the text names): the most telling level
+            // first (acute, then the others). From a log that is not a real intake
             // (DietAnalysis.Implausible: 98 kg of oatmeal a day) only what the supplements give counts: no one took that
             // food, and a referral must not rest on a typing slip.
-            var dose = diet!.Implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
+            var dose = implausible is null ? ul.IntakeCompared : Math.Min(ul.IntakeCompared, intake.MeanFromSupplements);
             var mass = input.Person.BodyMassKg;
             // A level scaled for a child is Replete's estimate, judged whatever provides the intake: drops logged as a food
             // (a Cronometer row outside the supplement groups) are a dose all the same (h71 finding 1). It may send a
@@ -113,11 +137,12 @@ public static partial class RecoveryAssessor
                 harm[intake.Nutrient.Id] = [.. reached.Select(level =>
                 {
                     var reach = string.Create(CultureInfo.InvariantCulture,
-                        $"{Beside(dose, [level.For(mass, scale)!.Value])} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {(level.Kind == "noael" ? "above" : "at or above")} {level.For(mass, scale):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}");
+                        $"{Beside(dose, [level.For(mass, scale)!.Value])} {unit}/d{(dose < ul.IntakeCompared ? " from supplements" : "")} is {level.Comparison} {level.For(mass, scale):#,0.##} {unit}/d{(level.PerKg ? $" ({level.Level:0.##} {unit} per kg)" : "")}");
                     var scaled = level.PerKg || scale >= 1 ? "" : string.Create(CultureInfo.InvariantCulture,
                         $" for adults ({level.Level:#,0.##}), scaled by this age's UL to the adult UL ({ul.Ul:#,0.##} to {ul.Ul / scale:#,0.##}): Replete's estimate, as no source read gives a level for this age");
                     var stage = level.LifeStage == "pregnant" ? " in pregnancy" : "";
-                    return new HarmReached(level, $"{reach}, {level.KindInWords}{scaled}{stage}: {level.Effect}") { Short = $"{reach} ({level.Kind.ToUpperInvariant()}{stage})" };
+                    var applied = string.Create(CultureInfo.InvariantCulture, $"{ul.Ul:#,0.##} {unit}/d");
+                    return new HarmReached(level, $"{reach}, {level.InWords(applied)}{scaled}{stage}: {level.Effect}") { Short = $"{reach} ({level.KindShort}{stage})" };
                 })];
                 foreach (var reach in harm[intake.Nutrient.Id])
                 {
@@ -241,15 +266,15 @@ public static partial class RecoveryAssessor
 
 /// <summary>A level where harm was seen that an intake reaches, with the sentence that says by how much.</summary>
 /// <param name="Level">The level (data/harm_levels.csv).</param>
-/// <param name="Text">"50,000 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (LOAEL): ...".</param>
+/// <param name="Text">"50,000 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (IOM's LOAEL): ...".</param>
 internal sealed record HarmReached(HarmLevel Level, string Text)
 {
-    /// <summary>The comparison without the effect, for the red flag ("62.2 mg/d is at or above 60 mg/d (LOAEL)"): the
+    /// <summary>The comparison without the effect, for the red flag ("62.2 mg/d is at or above 60 mg/d (IOM's LOAEL)"): the
     /// effect is said once, with the possible excess (h68 finding 17).</summary>
     public string Short { get; init; } = Text;
 }
 
-/// <summary>What an intake alone says about safety (<see cref="RecoveryAssessor.CheckIntake"/>).</summary>
+/// <summary>What an intake alone says about safety (<see cref="RecoveryAssessor.CheckIntake(References.Person, Diet.DietAnalysis, KnowledgeBase?)"/> for a diet, or its overload for one nutrient).</summary>
 /// <param name="Triage">Self-care where no level is reached; else the level of the most urgent flag.</param>
 /// <param name="RedFlags">The flags raised, most urgent first, each naming the intake and level that raised it.</param>
 /// <param name="Excess">Each nutrient at a level where harm was seen, with what to do.</param>

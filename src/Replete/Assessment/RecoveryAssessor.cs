@@ -61,7 +61,7 @@ public static partial class RecoveryAssessor
         }
 
         warnings.AddRange(ProfileContradictions(input, diet));
-        var excess = Excess(input, kb, labs, diet);
+        var excess = Excess(input, kb, labs, diet?.Nutrients ?? [], diet?.Implausible);
         // A dose whose poisoning level is per kg, with no body mass to judge it by, is said first (h68 finding 1).
         warnings.AddRange(excess.SelectMany(e => e.MassNeeded));
         var (redFlags, triage) = RedFlags(kb, excess, raised);

@@ -43,7 +43,8 @@ internal static class ReferenceSchema
         Each(set, "red_flag_rules.csv", "when", w => w.Length > 0 && w.Split('&', StringSplitOptions.TrimEntries).All(c => c.Length > 0 && Condition(c, symptoms, risks, biomarkers)), "conditions joined by '&'");
         Closed(set, "red_flag_rules.csv", "evidence", Grades);
         Closed(set, "harm_levels.csv", "nutrient", nutrients);
-        Closed(set, "harm_levels.csv", "kind", ["loael", "noael", "acute"]);
+        Closed(set, "harm_levels.csv", "kind", ["loael", "noael", "reference_point", "acute"]);
+        Closed(set, "harm_levels.csv", "body", ["IOM", "EFSA", "AAPCC"]);
         Closed(set, "harm_levels.csv", "per_kg", YesOrEmpty);
         Closed(set, "harm_levels.csv", "flag", flags.Append("").ToArray());
         Closed(set, "harm_levels.csv", "evidence", Grades);

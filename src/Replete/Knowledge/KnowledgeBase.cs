@@ -72,12 +72,14 @@ public sealed record RedFlag(string FlagId, string Label, IReadOnlyList<string> 
 /// <param name="Evidence">The source's grade.</param>
 public sealed record RedFlagRule(string FlagId, IReadOnlyList<string> When, string Reason, string Source, EvidenceGrade Evidence);
 
-/// <summary>An intake at which harm was seen (data/harm_levels.csv): the LOAEL or NOAEL a UL was derived from, or a dose
-/// of acute poisoning. Compared with the intake the nutrient's UL check compares (<see cref="Intake.UpperLimitCheck.IntakeCompared"/>).</summary>
+/// <summary>An intake at which harm was seen (data/harm_levels.csv): the LOAEL or NOAEL a UL was derived from, another
+/// body's reference point (B6: EFSA 2023), or a dose of acute poisoning. Compared with the intake the nutrient's UL check
+/// compares (<see cref="Intake.UpperLimitCheck.IntakeCompared"/>).</summary>
 /// <param name="Nutrient">The catalog nutrient id.</param>
 /// <param name="Level">The level, in the nutrient's catalog unit a day (per kg of body mass where <paramref name="PerKg"/>).</param>
 /// <param name="PerKg">Whether <paramref name="Level"/> is per kg of body mass.</param>
-/// <param name="Kind">"loael" (reached at or above the level), "noael" (reached above it) or "acute".</param>
+/// <param name="Kind">"loael" (reached at or above the level), "noael" (reached above it), "reference_point" (a body's
+/// starting point for its own UL where it could set neither; reached at or above it) or "acute".</param>
 /// <param name="Flag">The red flag raised when it is reached, or empty where the effect is mild and stops when the dose is
 /// lowered.</param>
 /// <param name="Effect">The harm, in plain words.</param>
@@ -85,6 +87,13 @@ public sealed record RedFlagRule(string FlagId, IReadOnlyList<string> When, stri
 /// <param name="Evidence">The source's grade.</param>
 public sealed record HarmLevel(string Nutrient, double Level, bool PerKg, string Kind, string Flag, string Effect, string Source, EvidenceGrade Evidence)
 {
+    /// <summary>The body whose number it is (data/harm_levels.csv column body): "IOM", "EFSA" or "AAPCC".</summary>
+    public string Body { get; init; } = UlBody;
+
+    /// <summary>The body whose ULs Replete applies (data/dri.csv: the IOM/NASEM DRI reports). A level of another body is
+    /// not the basis of the UL checked, and the report says so.</summary>
+    public const string UlBody = "IOM";
+
     /// <summary>Who the level applies to: empty for everyone, or "pregnant" (vitamin A's teratogenicity threshold, IOM
     /// 2001 ch.4).</summary>
     public string LifeStage { get; init; } = "";
@@ -99,16 +108,35 @@ public sealed record HarmLevel(string Nutrient, double Level, bool PerKg, string
     public double? For(double? bodyMassKg, double scale = 1) => PerKg ? Level * bodyMassKg : Level * scale;
 
     /// <summary>Whether <paramref name="intake"/> (a day, catalog unit) reaches the level for a person of
-    /// <paramref name="bodyMassKg"/>, scaled by <paramref name="scale"/>: at or above a LOAEL or acute dose, above a
-    /// NOAEL.</summary>
+    /// <paramref name="bodyMassKg"/>, scaled by <paramref name="scale"/>: at or above a LOAEL, reference point or acute
+    /// dose, above a NOAEL.</summary>
     public bool ReachedBy(double intake, double? bodyMassKg, double scale = 1) => For(bodyMassKg, scale) is { } level && (Kind == "noael" ? intake > level : intake >= level);
 
-    /// <summary>"the lowest intake at which harm was seen (LOAEL)" and the like, for a report.</summary>
-    public string KindInWords => Kind switch
+    /// <summary>"at or above", or "above" for a NOAEL.</summary>
+    public string Comparison => Kind == "noael" ? "above" : "at or above";
+
+    /// <summary>What the level is and whose, for a report: "the lowest intake at which harm was seen (IOM's LOAEL)", "the
+    /// reference point EFSA set its own UL from (not a LOAEL or NOAEL; the UL applied here, 100 mg/d, is IOM's)".</summary>
+    /// <param name="appliedUl">The UL the intake is checked against, in words ("100 mg/d"), named where the level is not
+    /// that UL's basis (another body's level); or null where no UL applies (an infant's, not determinable).</param>
+    public string InWords(string? appliedUl = null)
     {
-        "noael" => "the most that was taken without harm (NOAEL)",
-        "acute" => "a dose at which acute poisoning was reported",
-        _ => "the lowest intake at which harm was seen (LOAEL)",
+        var whose = Body == UlBody || Kind == "acute" || appliedUl is null ? "" : $"; the UL applied here, {appliedUl}, is {UlBody}'s";
+        return Kind switch
+        {
+            "noael" => $"the most that was taken without harm ({Body}'s NOAEL{whose})",
+            "acute" => $"a dose at which acute poisoning was reported ({Body})",
+            "reference_point" => $"the reference point {Body} set its own UL from (not a LOAEL or NOAEL{whose})",
+            _ => $"the lowest intake at which harm was seen ({Body}'s LOAEL{whose})",
+        };
+    }
+
+    /// <summary>The kind and body in a few words, for a red flag: "IOM's LOAEL", "EFSA's reference point".</summary>
+    public string KindShort => $"{Body}'s " + Kind switch
+    {
+        "reference_point" => "reference point",
+        "acute" => "acute poisoning dose",
+        _ => Kind.ToUpperInvariant(),
     };
 }
 
@@ -171,6 +199,7 @@ public sealed class KnowledgeBase
         HarmLevels = [.. set.Rows("harm_levels.csv").Select(row => new HarmLevel(
             row.Text("nutrient"), row.Number("level"), row.Text("per_kg") == "yes", row.Text("kind"), row.Text("flag"), row.Text("effect"), row.Text("source"), Grade(row))
         {
+            Body = row.Text("body"),
             LifeStage = row.Text("life_stage"),
         })];
         LabConfounders = Assessment.LabConfounders.Rules(set);

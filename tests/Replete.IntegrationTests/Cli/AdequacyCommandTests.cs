@@ -34,6 +34,48 @@ public class AdequacyCommandTests
         Assert.True(doc.RootElement.GetProperty("upper_limit").GetProperty("likely_excess").GetBoolean());
     }
 
+    /// <summary>adequacy ran no excess check: zinc at 60 mg/d, IOM's LOAEL (IOM 2001 p.486), read only "likely above the
+    /// UL", where assess sends the person to a doctor. It now runs assess's check on the one intake, in both formats.</summary>
+    [Fact]
+    public void Adequacy_AnIntakeAtAHarmLevel_GivesAssessTriageAndAdvice()
+    {
+        string[] zinc = ["adequacy", "--nutrient", "zinc", "--intake", "60", "--supplement", "50", "--days", "7", "--age", "30", "--sex", "male"];
+
+        var table = CliRunner.Run(zinc);
+        using var doc = JsonDocument.Parse(CliRunner.Run([.. zinc, "--json"]).Output);
+
+        var safety = doc.RootElement.GetProperty("safety");
+        Assert.Equal("see_doctor_soon", safety.GetProperty("triage").GetString());
+        Assert.Equal("intake_at_harm_level", Assert.Single(safety.GetProperty("red_flags").EnumerateArray()).GetProperty("flag_id").GetString());
+        Assert.StartsWith("60 mg/d is at or above 60 mg/d, the lowest intake at which harm was seen (IOM's LOAEL)", Assert.Single(safety.GetProperty("excess").EnumerateArray()).GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("See a doctor soon, before acting on this analysis.", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Possible excess of zinc", table.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Above the UL with no harm level reached, adequacy gives assess's advice (lower the supplement) and no red
+    /// flag; below the UL it lists no excess.</summary>
+    [Theory]
+    [InlineData("55", "self_care", "Likely above the UL")]
+    [InlineData("20", "self_care", null)]
+    public void Adequacy_AboveTheUl_GivesAssessAdvice(string intake, string triage, string? advice)
+    {
+        using var doc = JsonDocument.Parse(CliRunner.Run("adequacy", "--nutrient", "zinc", "--intake", intake, "--supplement", "10", "--days", "7", "--age", "30", "--sex", "male", "--json").Output);
+
+        var safety = doc.RootElement.GetProperty("safety");
+        Assert.Equal(triage, safety.GetProperty("triage").GetString());
+        Assert.Equal(0, safety.GetProperty("red_flags").GetArrayLength());
+        var excess = safety.GetProperty("excess").EnumerateArray().Select(e => e.GetProperty("advice").GetString()!).ToList();
+        if (advice is null)
+        {
+            Assert.Empty(excess);
+        }
+        else
+        {
+            Assert.StartsWith(advice, Assert.Single(excess), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("unknown nutrient 'magnesum'; did you mean magnesium", "--nutrient", "magnesum", "--intake", "300")]
     [InlineData("--intake must be a non-negative number", "--nutrient", "zinc", "--intake", "-5")]

@@ -39,15 +39,8 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
     [SkippableFact]
     public void AnIntakeAtAHarmLevel_LeadsWithTheTriage_InEveryFormat()
     {
-        InitDatabase();
-        var log = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv");
-        var zinc = Path.Combine(TempDirectory, "zinc.json");
-        File.WriteAllText(zinc, """{ "supplements": [ { "name": "Zinc 50", "per_dose": { "zinc": "50 mg" } } ] }""");
-
-        var json = JsonDocument.Parse(CliRunner.Run("analyze", log, "--profile", profile, "--supplements", zinc, "--format", "json", "--data-dir", DataDir).Output).RootElement.GetProperty("safety");
-        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--supplements", zinc, "--format", "markdown", "--data-dir", DataDir).Output;
-        var table = CliRunner.Run("analyze", log, "--profile", profile, "--supplements", zinc, "--data-dir", DataDir).Output;
-        var without = JsonDocument.Parse(CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir).Output).RootElement.GetProperty("safety");
+        var (json, markdown, table) = RunnerWeekWith("""{ "supplements": [ { "name": "Zinc 50", "per_dose": { "zinc": "50 mg" } } ] }""");
+        var without = JsonDocument.Parse(CliRunner.Run("analyze", Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv"), "--profile", profile, "--format", "json", "--data-dir", DataDir).Output).RootElement.GetProperty("safety");
 
         Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
         Assert.Equal("intake_at_harm_level", Assert.Single(json.GetProperty("red_flags").EnumerateArray()).GetProperty("flag_id").GetString());
@@ -57,6 +50,38 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("See a doctor soon, before acting on this analysis.", table, StringComparison.Ordinal);
         Assert.Equal("self_care", without.GetProperty("triage").GetString());
         Assert.Equal(0, without.GetProperty("red_flags").GetArrayLength());
+    }
+
+    /// <summary>B6's 50 mg/d is EFSA 2023's reference point (EFSA could not set a LOAEL from human data), not the basis of
+    /// IOM's UL of 100 mg/d that Replete applies (IOM 1998 p.186): table, markdown and JSON say whose level it is and of
+    /// what kind, and none calls it the lowest intake at which harm was seen (LOAEL).</summary>
+    [SkippableFact]
+    public void VitaminB6AtEfsasReferencePoint_IsWordedAsEfsas_InEveryFormat()
+    {
+        var (json, markdown, table) = RunnerWeekWith("""{ "supplements": [ { "name": "B6 60", "per_dose": { "vitamin_b6": "60 mg" } } ] }""");
+        table = string.Join(' ', table.Split((char[])[' ', '\n', '\r', '│', '|'], StringSplitOptions.RemoveEmptyEntries));
+
+        var advice = Assert.Single(json.GetProperty("excess").EnumerateArray()).GetProperty("advice").GetString()!;
+        const string Words = "the reference point EFSA set its own UL from (not a LOAEL or NOAEL; the UL applied here, 100 mg/d, is IOM's): sensory neuropathy";
+        foreach (var text in new[] { advice, markdown, table })
+        {
+            Assert.Contains(Words, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("harm was seen (LOAEL)", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("(EFSA's reference point)", Assert.Single(json.GetProperty("red_flags").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The runner's example week with <paramref name="supplements"/>, analysed in every format: the JSON's safety,
+    /// the markdown and the table.</summary>
+    private (JsonElement Safety, string Markdown, string Table) RunnerWeekWith(string supplements)
+    {
+        InitDatabase();
+        var log = Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-food-log.csv");
+        var file = Path.Combine(TempDirectory, "supplements.json");
+        File.WriteAllText(file, supplements);
+        string Run(params string[] format) => CliRunner.Run(["analyze", log, "--profile", profile, "--supplements", file, .. format, "--data-dir", DataDir]).Output;
+        return (JsonDocument.Parse(Run("--format", "json")).RootElement.GetProperty("safety").Clone(), Run("--format", "markdown"), Run());
     }
 
     [SkippableFact]

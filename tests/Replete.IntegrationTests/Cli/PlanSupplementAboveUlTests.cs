@@ -40,7 +40,7 @@ public sealed class PlanSupplementAboveUlTests(Sr28Database sr28) : CommandTestD
         Assert.Equal(zinc.GetProperty("intake").GetDouble() - 40, zinc.GetProperty("lower_by").GetDouble(), 6);
         // 50 mg with the runner's food reaches zinc's LOAEL of 60 mg/d (IOM 2001 p.486): the line says so and sends the
         // dose to the doctor the assessment's red flag names, rather than only "lower by" (h68 finding 16).
-        Assert.Contains("is at or above 60 mg/d, the lowest intake at which harm was seen", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is at or above 60 mg/d, the lowest intake at which harm was seen (IOM's LOAEL)", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
         Assert.Contains("Do not take more of Zinc 50", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("keep to it", zinc.GetProperty("advice").GetString(), StringComparison.Ordinal);
         Assert.Contains("Lower Vitamin C 2500", cuts["vitamin_c"].GetProperty("advice").GetString(), StringComparison.Ordinal);

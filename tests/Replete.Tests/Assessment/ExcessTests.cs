@@ -1,6 +1,8 @@
 using Replete.Knowledge;
 using Replete.Assessment;
 using Replete.Diet;
+using Replete.Intake;
+using Replete.Nutrients;
 using Replete.References;
 using Replete.Targets;
 
@@ -77,8 +79,24 @@ public class ExcessTests
         var zinc = Assert.Single(result.Excess);
         Assert.Equal(referred ? TriageLevel.SeeDoctorSoon : TriageLevel.SelfCare, result.Triage);
         Assert.Equal(referred, result.RedFlags.Any(f => f.FlagId == "intake_at_harm_level" && f.Message.Contains("at or above 60 mg/d", StringComparison.Ordinal)));
-        Assert.Equal(referred, zinc.Evidence.Any(e => e.What.Contains("(LOAEL)", StringComparison.Ordinal) && e.Source.Contains("IOM 2001", StringComparison.Ordinal) && e.Source.Contains("p.486", StringComparison.Ordinal)));
+        Assert.Equal(referred, zinc.Evidence.Any(e => e.What.Contains("(IOM's LOAEL)", StringComparison.Ordinal) && e.Source.Contains("IOM 2001", StringComparison.Ordinal) && e.Source.Contains("p.486", StringComparison.Ordinal)));
         Assert.Contains(referred ? "doctor" : "Lower the supplement", zinc.Advice, StringComparison.Ordinal);
+    }
+
+    /// <summary>B6 at 62 mg/d reaches 50 mg/d, EFSA 2023's reference point (EFSA could not set a LOAEL from human data),
+    /// below IOM's UL of 100 mg/d that Replete applies (IOM 1998 p.186, from a NOAEL of 200 mg/d): every report says
+    /// whose level it is and of what kind, and never calls it a LOAEL or the lowest intake at which harm was seen.</summary>
+    [Fact]
+    public void VitaminB6_AtEfsasReferencePoint_IsWordedAsEfsas_NotAsALoael()
+    {
+        var result = WithSupplement("vitamin_b6", 2, 60);
+
+        var b6 = Assert.Single(result.Excess);
+        Assert.StartsWith("62 mg/d is at or above 50 mg/d, the reference point EFSA set its own UL from (not a LOAEL or NOAEL; the UL applied here, 100 mg/d, is IOM's): sensory neuropathy", b6.Advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("harm was seen", b6.Advice, StringComparison.Ordinal);
+        Assert.DoesNotContain(b6.Evidence, e => e.What.Contains("LOAEL)", StringComparison.Ordinal));
+        var flag = Assert.Single(result.RedFlags, f => f.FlagId == "intake_at_harm_level");
+        Assert.Contains("vitamin b6: 62 mg/d is at or above 50 mg/d (EFSA's reference point)", flag.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A LOAEL whose effect is mild and stops with a lower dose (vitamin C, osmotic diarrhoea, IOM 2000 p.162)
@@ -90,7 +108,7 @@ public class ExcessTests
 
         var c = Assert.Single(result.Excess);
         Assert.Equal(TriageLevel.SelfCare, result.Triage);
-        Assert.StartsWith("3,100 mg/d is at or above 3,000 mg/d, the lowest intake at which harm was seen (LOAEL)", c.Advice, StringComparison.Ordinal);
+        Assert.StartsWith("3,100 mg/d is at or above 3,000 mg/d, the lowest intake at which harm was seen (IOM's LOAEL)", c.Advice, StringComparison.Ordinal);
         Assert.Contains("Lower the supplement", c.Advice, StringComparison.Ordinal);
     }
 
@@ -105,7 +123,7 @@ public class ExcessTests
         Assert.Equal(TriageLevel.Emergency, known.Triage);
         Assert.Contains(known.RedFlags, f => f.FlagId == "iron_poisoning_dose" && f.Message.Contains("at or above 2,400 mg/d (40 mg per kg)", StringComparison.Ordinal));
         Assert.DoesNotContain(unknown.RedFlags, f => f.FlagId == "iron_poisoning_dose");
-        Assert.Contains("(LOAEL)", Assert.Single(unknown.Excess).Advice, StringComparison.Ordinal);
+        Assert.Contains("(IOM's LOAEL)", Assert.Single(unknown.Excess).Advice, StringComparison.Ordinal);
     }
 
     /// <summary>Folic acid above its UL: the advice gives IOM's reason, that it hides the anaemia of a B12 deficiency
@@ -217,7 +235,7 @@ public class ExcessTests
         var result = WithSupplement("vitamin_b6", 0.1, 100, new Person(0.5, Sex.Female, BodyMassKg: 7));
 
         Assert.Equal(TriageLevel.SeeDoctorSoon, result.Triage);
-        Assert.Contains("for adults, which an infant's intake is held to", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
+        Assert.Contains("100.1 mg/d is at or above 50 mg/d for adults, the reference point EFSA set its own UL from (not a LOAEL or NOAEL), which an infant's intake is held to", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
     }
 
     /// <summary>h71 finding 2: a dose whose poisoning level cannot be judged without a body mass is never met with "keep
@@ -255,7 +273,7 @@ public class ExcessTests
         var result = WithSupplement("zinc", 10, 50);
 
         var flag = Assert.Single(result.RedFlags, f => f.FlagId == "intake_at_harm_level");
-        Assert.Contains("zinc: 60 mg/d is at or above 60 mg/d (LOAEL)", flag.Message, StringComparison.Ordinal);
+        Assert.Contains("zinc: 60 mg/d is at or above 60 mg/d (IOM's LOAEL)", flag.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("copper", flag.Message, StringComparison.Ordinal);
         Assert.Contains("copper", Assert.Single(result.Excess).Advice, StringComparison.Ordinal);
     }
@@ -277,6 +295,27 @@ public class ExcessTests
         Assert.Equal("zinc", Assert.Single(safety.Excess).Nutrient);
         Assert.Equal(TriageLevel.SelfCare, low.Triage);
         Assert.Empty(low.Excess);
+    }
+
+    /// <summary>One nutrient's intake checked on its own (replete adequacy) gets the same finding, advice, red flag and
+    /// triage as the assessment of a diet with that intake: one excess check serves both.</summary>
+    [Theory]
+    [InlineData("zinc", 10, 50, TriageLevel.SeeDoctorSoon)]
+    [InlineData("zinc", 10, 40, TriageLevel.SelfCare)]
+    [InlineData("vitamin_b6", 2, 60, TriageLevel.SeeDoctorSoon)]
+    public void CheckIntake_OfOneNutrient_MatchesTheAssessment(string nutrient, double food, double supplement, TriageLevel triage)
+    {
+        var assessed = WithSupplement(nutrient, food, supplement);
+        var targets = TargetCalculator.For(Cyclist);
+        var observation = new IntakeObservation(nutrient, food + supplement, 7, null, supplement);
+        var adequacy = AdequacyAssessor.Assess(observation, targets.For(nutrient), targets.LifeStage, Cyclist.Sex);
+
+        var alone = RecoveryAssessor.CheckIntake(Cyclist, new NutrientIntake(NutrientCatalog.Default.Get(nutrient), targets.For(nutrient), food + supplement, supplement, 7, 1, adequacy, [], []));
+
+        Assert.Equal(triage, alone.Triage);
+        Assert.Equal(assessed.Triage, alone.Triage);
+        Assert.Equal(assessed.RedFlags.Select(f => f.Message), alone.RedFlags.Select(f => f.Message));
+        Assert.Equal(Assert.Single(assessed.Excess).Advice, Assert.Single(alone.Excess).Advice);
     }
 
     /// <summary>IOM could not set a UL for infants for most nutrients ("ND": intake from food only). A supplement of one
