@@ -15,6 +15,14 @@ public sealed record FhirLab(LabInput Input, string Loinc, string Display, DateT
 {
     /// <summary>The observation it was read from.</summary>
     internal Observation? Observation { get; init; }
+
+    /// <summary>The result as <see cref="LabRepeats"/> compares it, named with <paramref name="fileName"/>.</summary>
+    /// <param name="fileName">The file it was read from.</param>
+    public LabResult AsResult(string fileName) => new(Input, $"{fileName}: {Display}{(Observation?.Id is { Length: > 0 } id ? $" (observation '{id}')" : "")}")
+    {
+        Id = Observation?.Id,
+        Taken = Effective,
+    };
 }
 
 /// <summary>What a FHIR file held: the labs Replete reads and, for the rest, why they were left out.</summary>
@@ -88,7 +96,11 @@ public static class FhirLabs
             throw Unreadable(fileName, $"it holds results of {subjects.Count} people ({string.Join(", ", subjects.Take(3).Select(Shown))}{(subjects.Count > 3 ? ", ..." : "")}): give one person's results");
         }
 
-        return new FhirLabFile(labs, skipped);
+        // A result given twice in the file (the same Observation, or the same test, time, value and unit) is read once:
+        // twice, it would pass as a confirming repeat test (the engine's LabRepeats).
+        var repeats = LabRepeats.Find([.. labs.Select(l => l.AsResult(fileName))], []);
+        skipped.AddRange(repeats.OfType<string>());
+        return new FhirLabFile([.. labs.Where((_, i) => repeats[i] is null)], skipped);
     }
 
     /// <summary>How deep bundles inside bundles are read: Replete's choice, well past any laboratory's batch (a bundle of

@@ -55,7 +55,8 @@ internal static class AnalyzeCommand
             var taken = parse.GetValue(supplements) is { } supplementFile ? ReadSupplements(supplementFile) : SupplementPlan.None;
             var diet = DietFiles.Load(context, parse.GetValue(logs)!, parse.GetValue(dataDir), parse.GetValue(interactive), profileDocument.FoodTable);
             var analysis = DietAnalyzer.Analyze(diet.Items, taken.Supplements, TargetCalculator.For(person), parse.GetValue(from), parse.GetValue(to)) with { FoodLog = diet.CheckFor(profileDocument.Diet) };
-            if (analysis.Days == 0)
+            // Supplements with no food are reported (each UL checked, every mean a lower bound), not refused.
+            if (analysis.Days == 0 && !analysis.SupplementsAlone)
             {
                 // Say why: the range misses the logs, or no entry could be counted (each note names its file and line).
                 var why = diet.Count > 0

@@ -118,11 +118,22 @@ internal static class AssessCommand
         try
         {
             var leftOut = new List<string>();
+            var read = request.Labs.Select((l, i) => new LabResult(l, $"labs[{i}]")).ToList();
             foreach (var bundle in fhir)
             {
                 var labs = ReadFhir(context, bundle);
                 leftOut.AddRange(labs.Skipped);
-                request = request.WithLabs([.. labs.Labs.Select(l => l.Input)], bundle.ToString()).OrThrow();
+                // A result an earlier file (or the assessment file) already gave is counted once (LabRepeats).
+                var results = labs.Labs.Select(l => l.AsResult(bundle.ToString())).ToList();
+                var repeats = LabRepeats.Find(results, read);
+                foreach (var repeat in repeats.OfType<string>())
+                {
+                    context.Error.WriteLine($"note: {repeat}");
+                    leftOut.Add(repeat);
+                }
+
+                read.AddRange(results.Where((_, i) => repeats[i] is null));
+                request = request.WithLabs([.. labs.Labs.Where((_, i) => repeats[i] is null).Select(l => l.Input)], bundle.ToString()).OrThrow();
             }
 
             var week = request.TrainingWeek is { } weekFile

@@ -122,6 +122,10 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         return node;
     }
 
+    /// <summary>A stored lab as the engine's input (its bound from the stored comparator).</summary>
+    public static LabInput Input(LabRecord lab) =>
+        new(lab.Biomarker, lab.Value, lab.Unit) { Confirmed = lab.Confirmed, Bound = lab.Comparator is null ? null : lab.Comparator.StartsWith('<') ? LabBound.AtMost : LabBound.AtLeast };
+
     /// <summary>Reads the document with the engine.</summary>
     /// <exception cref="InputException">What the engine found wrong, reported red flags first.</exception>
     public static AssessmentRequest Read(JsonObject document, string name)
@@ -202,10 +206,10 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var input = request.ToInput();
         // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
         var targets = diet.Week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(diet.Week);
-        // Supplements with no food logged are still checked against the ULs (the engine's AnalyzeSupplements): the command
-        // line asks for a log with them rather than leave them out; a stored plan cannot be asked, so it is read alone.
-        DietAnalysis? analysis = diet.Items.Count > 0 ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) with { FoodLog = diet.FoodLog }
-            : diet.Supplements.Supplements.Count > 0 ? DietAnalyzer.AnalyzeSupplements(diet.Supplements.Supplements, targets, from, to)
+        // Supplements with no food logged (a stored plan, or an import of supplement rows alone) are still checked against
+        // the ULs: the engine reads them alone (DietAnalysis.SupplementsAlone).
+        DietAnalysis? analysis = diet.Items.Count > 0 || diet.Supplements.Supplements.Count > 0
+            ? DietAnalyzer.Analyze(diet.Items, diet.Supplements.Supplements, targets, from, to) with { FoodLog = diet.FoodLog }
             : null;
         return (RecoveryAssessor.Assess(input, diet: analysis), analysis, targets, input);
     }
@@ -222,7 +226,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         report["listed"] = assessment.Listed.Count; // the first n bottlenecks are the ones a report lists (RecoveryAssessment.Listed)
         IReadOnlyList<RetestPlan> retests = [];
         // A plan starts from the foods eaten: with supplements alone there is none to plan from.
-        if (analysis is not null && items.Count > 0)
+        if (analysis is { SupplementsAlone: false } && items.Count > 0)
         {
             var candidates = assessment.Triage == Knowledge.TriageLevel.Emergency ? []
                 : PlanFoods.Offered(foods.PlanPool, items, analysis.Days, request.Profile);

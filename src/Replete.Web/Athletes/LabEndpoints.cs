@@ -69,11 +69,14 @@ internal static class LabEndpoints
         var text = await Documents.ReadTextAsync(http.Request, fileName, 5 * 1024 * 1024);
         var file = FhirLabs.Read(text, fileName);
         var records = new List<LabRecord>();
+        var results = new List<Replete.Assessment.LabResult>();
         for (var i = 0; i < file.Labs.Count; i++)
         {
             var lab = file.Labs[i];
             var day = lab.Effective is { } effective ? DateOnly.FromDateTime(effective.UtcDateTime) : collected
                 ?? throw Documents.Problem(fileName, $"labs[{i}]", InputProblemCodes.Required, $"{lab.Display} has no effective date: give ?collected=YYYY-MM-DD");
+            var result = lab.AsResult(fileName);
+            results.Add(result with { Input = result.Input with { Drawn = day } });
             records.Add(new LabRecord
             {
                 AccountId = access.AthleteId,
@@ -93,10 +96,20 @@ internal static class LabEndpoints
             throw Documents.Problem(fileName, "", InputProblemCodes.Required, "has no lab result Replete reads" + (file.Skipped.Count > 0 ? ": " + string.Join("; ", file.Skipped) : ""));
         }
 
+        // A result already stored (the same bundle uploaded again) is not stored twice: it would count as a confirming
+        // repeat test (the engine's LabRepeats, as the command line reads two files).
+        var biomarkers = records.Select(r => r.Biomarker).Distinct().ToList();
+        var days = records.Select(r => r.Collected).Distinct().ToList();
+        var stored = (await db.Labs.AsNoTracking().Where(l => l.AccountId == access.AthleteId && biomarkers.Contains(l.Biomarker) && days.Contains(l.Collected)).OrderBy(l => l.Id).ToListAsync())
+            .Select(l => new Replete.Assessment.LabResult(AthleteReport.Input(l) with { Drawn = l.Collected }, $"the result stored from {l.Source}")).ToList();
+        var repeats = Replete.Assessment.LabRepeats.Find(results, stored);
+        records = [.. records.Where((_, i) => repeats[i] is null)];
+        List<string> skipped = [.. file.Skipped, .. repeats.OfType<string>()];
+
         await CheckAsync(db, foods, access.AthleteId, records, fileName);
         db.Labs.AddRange(records);
         await db.SaveChangesAsync();
-        return Results.Ok(new { added = records.Select(View), skipped = file.Skipped });
+        return Results.Ok(new { added = records.Select(View), skipped });
     }
 
     private static string Comparator(Replete.Assessment.LabBound bound) => bound switch

@@ -109,7 +109,7 @@ internal static class TrendEndpoints
         var series = new SortedDictionary<string, List<LabPoint>>(StringComparer.Ordinal);
         foreach (var lab in labs)
         {
-            var input = new LabInput(lab.Biomarker, lab.Value, lab.Unit) { Confirmed = lab.Confirmed, Bound = lab.Comparator is null ? null : lab.Comparator.StartsWith('<') ? LabBound.AtMost : LabBound.AtLeast };
+            var input = AthleteReport.Input(lab);
             var age = ProfileEndpoints.Age(profile.DateOfBirth, lab.Collected);
             var sample = new LabSample(lab.Collected);
             var point = LabReading.Check(input, sex, age, sample, pregnant) is not null

@@ -48,7 +48,7 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
         init
         {
             field = value ?? throw new ArgumentNullException(nameof(value));
-            if (value.MuchNotCounted)
+            if (value.MuchNotCounted && !SupplementsAlone)
             {
                 var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.LinesNotCounted} of {value.Lines} food-log lines were not counted");
                 Nutrients = [.. Nutrients.Select(n => n.Reading.Status == AdequacyStatus.Implausible ? n
@@ -73,6 +73,12 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
     /// <summary>Every warning, first in every report: <see cref="Plausibility"/>, then the food log against the profile's
     /// diet pattern (<see cref="FoodLogCheck.PatternConflicts"/>).</summary>
     public IReadOnlyList<string> Warnings => [.. Plausibility, .. FoodLog.PatternConflicts];
+
+    /// <summary>True when no food is logged in the range and the analysis reads the supplements alone
+    /// (<see cref="DietAnalyzer.NoFoodLogged"/>): <see cref="Days"/> is 0, yet each UL is checked on what they give a day,
+    /// and every mean is a lower bound. No plan is made from it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool SupplementsAlone { get; init; }
 }
 
 /// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
@@ -86,6 +92,11 @@ public static class DietAnalyzer
 
     /// <summary>Analyses the food <paramref name="items"/> between <paramref name="from"/> and <paramref name="to"/>
     /// (inclusive, optional), adding <paramref name="supplements"/> on every logged day.</summary>
+    /// <remarks>Where no food is logged in the range but supplements are (logged as items, such as a Cronometer servings
+    /// export whose only rows are in its Supplements group, or given as <paramref name="supplements"/>), what they give
+    /// a day is still checked against each UL, as <see cref="AnalyzeSupplements"/> does (<see cref="DietAnalysis.SupplementsAlone"/>):
+    /// "no logged days" would leave 90 mg/d of zinc without a word. Supplements logged on days with no food beside food
+    /// logged on other days are not counted, and a warning says so.</remarks>
     /// <param name="items">The logged items.</param>
     /// <param name="supplements">The supplements taken every day.</param>
     /// <param name="targets">The person's targets.</param>
@@ -109,9 +120,8 @@ public static class DietAnalyzer
     /// <summary>The supplements taken every day where no food is logged between <paramref name="from"/> and
     /// <paramref name="to"/>: what they give a day, checked against each UL (a supplement-only UL, such as magnesium's,
     /// covers all there is to count; a total-intake UL that supplements alone pass is passed whatever the food). Every
-    /// mean is a lower bound (<see cref="NoFoodLogged"/>): it can show adequacy, never inadequacy. The command line asks
-    /// for a food log with supplements rather than leave them unchecked; a stored plan with no log in a range is checked
-    /// here instead. Days is 0 and no day is listed: no day of intake was logged.</summary>
+    /// mean is a lower bound (<see cref="NoFoodLogged"/>): it can show adequacy, never inadequacy. <see cref="Analyze(IEnumerable{IntakeItem}, IReadOnlyList{Supplement}, PersonalTargets, DateOnly?, DateOnly?, Action{IntakeItem}?)"/>
+    /// reads a range with supplements and no food the same way. Days is 0 and no day is listed: no day of food was logged.</summary>
     /// <param name="supplements">The supplements taken every day.</param>
     /// <param name="targets">The person's targets.</param>
     /// <param name="from">The first day of the range.</param>
@@ -120,17 +130,24 @@ public static class DietAnalyzer
     {
         ArgumentNullException.ThrowIfNull(supplements);
         ArgumentNullException.ThrowIfNull(targets);
-        var read = Analyze([], supplements, targets, from, to, null, to);
-        return read with
-        {
-            Days = 0,
-            DayByDay = [],
-            Nutrients = [.. read.Nutrients.Select(n => n.MeanDaily is null ? n with { Days = 0, Notes = [NoFoodLogged + "."] }
-                : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged) })],
-        };
+        return Analyze([], supplements, targets, from, to, null, to);
     }
 
-    private static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from, DateOnly? to, Action<IntakeItem>? observe, DateOnly? supplementsOnly)
+    /// <summary>A reading of supplements with no food: Days 0, no day listed, every mean a lower bound; the range as given,
+    /// or the days supplements were logged on.</summary>
+    private static DietAnalysis Alone(DietAnalysis read, DateOnly? from, DateOnly? to) => read with
+    {
+        From = from,
+        To = to,
+        Days = 0,
+        DayByDay = [],
+        SupplementsAlone = true,
+        Plausibility = [$"No food is logged in the range, only supplements: intake from food is unknown, every mean is a lower bound, and each upper limit is checked on what the supplements alone give a day.", .. read.Plausibility],
+        Nutrients = [.. read.Nutrients.Select(n => n.MeanDaily is null ? n with { Days = 0, Notes = [NoFoodLogged + "."] }
+            : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged) })],
+    };
+
+    private static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from, DateOnly? to, Action<IntakeItem>? observe, DateOnly? notional)
     {
         var tally = new Tally();
         foreach (var item in items)
@@ -142,10 +159,16 @@ public static class DietAnalyzer
             }
         }
 
-        if (supplementsOnly is { } notional)
+        // No food in the range: the supplements are read alone, on each day one was logged, or on one notional day of
+        // the daily ones (a stored plan, or a supplements file beside a food log with nothing counted).
+        var alone = tally.Days.Count == 0 && (tally.SupplementDays.Count > 0 || supplements.Count > 0);
+        if (alone)
         {
-            // One notional day of the supplements alone, with no food on it (AnalyzeSupplements).
-            tally.Days[notional] = new Day();
+            IEnumerable<DateOnly> logged = tally.SupplementDays.Count > 0 ? tally.SupplementDays : [notional ?? to ?? from ?? DateOnly.MinValue];
+            foreach (var date in logged)
+            {
+                tally.Days[date] = new Day();
+            }
         }
 
         var dates = tally.Days.Keys.Order().ToList();
@@ -203,11 +226,19 @@ public static class DietAnalyzer
                 : n)];
         }
 
-        return new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days)
+        var unread = tally.SupplementDays.Where(d => !alone && !tally.Days.ContainsKey(d)).Order().ToList();
+        if (unread.Count > 0)
+        {
+            warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Supplements logged on {unread.Count} day(s) with no food logged (the first {unread[0]:yyyy-MM-dd}) are not counted, nor checked against the upper limits: a day with no food logged is not a day of known intake. Log the food of those days, or give the supplements in a supplements file."));
+        }
+
+        var analysis = new DietAnalysis(from ?? dates.FirstOrDefault(), to ?? dates.LastOrDefault(), dates.Count, tally.Entries, results, days)
         {
             Plausibility = warnings,
             Implausible = implausible,
         };
+        return alone ? Alone(analysis, from ?? (tally.SupplementDays.Count > 0 ? dates[0] : null), to ?? (tally.SupplementDays.Count > 0 ? dates[^1] : null)) : analysis;
     }
 
     /// <summary>The most energy recorded eaten in one day, 43.4 MJ (about 10,370 kcal), in a 24-hour cycling race
@@ -639,7 +670,10 @@ public static class DietAnalyzer
         public int Entries { get; private set; }
 
         /// <summary>Whether any item is a supplement (read in a second pass).</summary>
-        public bool HasSupplements { get; private set; }
+        public bool HasSupplements => SupplementDays.Count > 0;
+
+        /// <summary>The days a supplement is logged on.</summary>
+        public HashSet<DateOnly> SupplementDays { get; } = [];
 
         /// <summary>Food entries that report retinol.</summary>
         public int ReportingRetinol { get; private set; }
@@ -675,7 +709,7 @@ public static class DietAnalyzer
         {
             if (item.IsSupplement)
             {
-                HasSupplements = true;
+                SupplementDays.Add(item.Date);
                 return;
             }
 

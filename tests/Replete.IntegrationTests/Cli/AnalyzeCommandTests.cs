@@ -34,6 +34,37 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("## Day by day", markdown.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>A Cronometer servings export whose only rows are in the Supplements group (attacker h83).</summary>
+    internal const string SupplementServings = """
+        Day,Time,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Zinc (mg),Vitamin D (IU),Iron (mg),Folate (µg),Category
+        2026-11-02,08:00,Supplements,"Magnesium Citrate","1.00 tablet",0,800,0,0,0,0,"Supplements"
+        2026-11-02,08:00,Supplements,"Zinc","1.00 tablet",0,,90,,,,"Supplements"
+        2026-11-03,08:00,Supplements,"Magnesium Citrate","1.00 tablet",0,800,,,,,"Supplements"
+        2026-11-03,08:00,Supplements,"Zinc","1.00 tablet",0,,90,,,,"Supplements"
+
+        """;
+
+    /// <summary>h83: zinc 90 mg/d and magnesium 800 mg/d logged with no food exited 2 with "no logged days in the range
+    /// (the logs cover 2026-11-02 to 2026-11-03)", no warning. The supplements are reported: food intake unknown, each UL
+    /// checked, and the triage of an intake at zinc's LOAEL (60 mg/d, IOM 2001 p.486).</summary>
+    [SkippableFact]
+    public void ASupplementOnlyExport_IsReportedAgainstTheUls_NotRefusedAsNoLoggedDays()
+    {
+        var log = Path.Combine(TempDirectory, "supp-servings.csv");
+        File.WriteAllText(log, SupplementServings);
+
+        var json = CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir);
+        var table = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("see_doctor_soon", root.GetProperty("safety").GetProperty("triage").GetString());
+        Assert.Equal(["magnesium", "zinc"], root.GetProperty("safety").GetProperty("excess").EnumerateArray().Select(e => e.GetProperty("nutrient").GetString()).Order());
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("No food is logged in the range, only supplements", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Zinc: ABOVE UL 40", table.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>h68 finding 4: analyze said only "ABOVE the UL" for an intake at zinc's LOAEL (IOM 2001 p.486), where
     /// assess sends the person to a doctor. Every format now leads with the same triage and red flag.</summary>
     [SkippableFact]

@@ -38,6 +38,52 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains("Decision support, not a diagnosis", html, StringComparison.Ordinal);
     }
 
+    /// <summary>h83: supplements with no food counted (a servings export of supplements alone; a supplements file beside
+    /// an empty food log, or one whose only line no food matches) answered "No red flag: self-care is reasonable" with no
+    /// excess, where the same supplements with the runner's food send her to a doctor (zinc 90 mg/d, at or above the
+    /// 60 mg/d LOAEL). Each is now checked against the ULs and harm levels as a stored plan is on the server.</summary>
+    [SkippableTheory]
+    [InlineData("servings.csv", null)]
+    [InlineData("empty.csv", "supplements.json")]
+    [InlineData("unmatched.csv", "supplements.json")]
+    public void SupplementsWithNoFoodCounted_AreCheckedAgainstTheUls_NotSelfCare(string log, string? supplements)
+    {
+        InitDatabase();
+        File.WriteAllText(Path.Combine(TempDirectory, "servings.csv"), AnalyzeCommandTests.SupplementServings);
+        File.WriteAllText(Path.Combine(TempDirectory, "empty.csv"), "date,time,meal,food,amount\n");
+        File.WriteAllText(Path.Combine(TempDirectory, "unmatched.csv"), "date,time,meal,food,amount\n2026-11-02,08:00,breakfast,zorblatt quenblix,300 g\n");
+        File.WriteAllText(Path.Combine(TempDirectory, "supplements.json"), """{"supplements":[{"name":"Zinc 90","per_dose":{"zinc":"90 mg"}},{"name":"Mag","per_dose":{"magnesium":"800 mg"}}]}""");
+        var path = Write($$"""{"profile": {"age": 34, "sex": "female", "body_mass_kg": 58, "sport": "running"}, "symptoms": ["fatigue"], "diet_log": "{{log}}"{{(supplements is null ? "" : $", \"supplements\": \"{supplements}\"")}}}""");
+
+        var result = CliRunner.Run("assess", path, "--format", "json", "--data-dir", DataDir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal("see_doctor_soon", json.GetProperty("triage").GetString());
+        Assert.Equal(["magnesium", "zinc"], json.GetProperty("excess").EnumerateArray().Select(e => e.GetProperty("nutrient").GetString()).Order());
+    }
+
+    /// <summary>h83: a bundle holding an Observation twice listed it twice in the triage, as if a repeat test had
+    /// confirmed it; a second file with the same result too. Each is listed once, and the note says why.</summary>
+    [Fact]
+    public void FhirResultGivenTwice_IsListedOnce_AndTheNoteSaysWhy()
+    {
+        var bundle = Path.Combine(TempDirectory, "twice.json");
+        File.WriteAllText(bundle, Fhir.FhirLabsTests.RepeatedFerritin);
+        var again = Path.Combine(TempDirectory, "again.json");
+        File.WriteAllText(again, Fhir.FhirLabsTests.RepeatedFerritin);
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"]}""");
+
+        var result = CliRunner.Run("assess", path, "--fhir", bundle, "--fhir", again, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Single(json.GetProperty("labs").EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
+        // Once in each file, and the second file's result again, as the first file's.
+        Assert.Equal(3, json.GetProperty("labs_left_out").EnumerateArray().Count(l => l.GetString()!.Contains("counted once", StringComparison.Ordinal)));
+        Assert.Contains("the same Observation id 'f1'", result.Error, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void FhirBundle_AddsItsLabs_AndNotesWhatItLeftOut()
     {

@@ -23,6 +23,25 @@ public class FhirLabsTests
         Assert.Contains(file.Skipped, s => s.Contains("3034-6", StringComparison.Ordinal)); // transferrin: not a test Replete reads
     }
 
+    /// <summary>A bundle holding the same Observation twice (h83): both were read, and the second passed as a confirming
+    /// repeat test. It is read once, and what was left out says why.</summary>
+    [Fact]
+    public void Bundle_TheSameObservationTwice_IsReadOnce_WithANote()
+    {
+        var file = FhirLabs.Read(RepeatedFerritin, "twice.json");
+
+        Assert.Equal(18, Assert.Single(file.Labs).Input.Value);
+        Assert.Contains(file.Skipped, s => s.Contains("the same Observation id 'f1'", StringComparison.Ordinal) && s.Contains("counted once", StringComparison.Ordinal));
+    }
+
+    /// <summary>A FHIR bundle with one ferritin Observation (id f1) given twice.</summary>
+    internal const string RepeatedFerritin = """
+        {"resourceType":"Bundle","type":"collection","entry":[
+          {"resource":{"resourceType":"Observation","id":"f1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"2276-4"}]},"effectiveDateTime":"2026-11-02T08:00:00Z","valueQuantity":{"value":18,"unit":"ug/L","system":"http://unitsofmeasure.org","code":"ug/L"}}},
+          {"resource":{"resourceType":"Observation","id":"f1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"2276-4"}]},"effectiveDateTime":"2026-11-02T08:00:00Z","valueQuantity":{"value":18,"unit":"ug/L","system":"http://unitsofmeasure.org","code":"ug/L"}}}
+        ]}
+        """;
+
     [SkippableTheory]
     [InlineData("US-Core__observation-cbc-hemoglobin.json", "hemoglobin", 17, "g/dL", false)]
     [InlineData("US-Core__observation-serum-potassium.json", "potassium", 5.4, "mmol/L", false)]

@@ -118,6 +118,32 @@ public sealed class ServerDietImportTests(Sr28Database foods) : IDisposable
         Assert.Contains("entries with no category", (string?)ul["note"], StringComparison.Ordinal);
     }
 
+    /// <summary>h83: a servings export whose only rows are in the Supplements group (zinc 90 mg/d, magnesium 800 mg/d):
+    /// the import answered that they count toward the supplement-only ULs, yet the snapshot, the check-in and the intake
+    /// trend read no logged day (self_care, days 0, upper_limit null). They are read as a stored plan with no food is.</summary>
+    [SkippableFact]
+    public async Task Import_OfSupplementsAlone_IsCheckedAgainstTheUls_InTheSnapshotCheckInAndTrend()
+    {
+        var athlete = await server.SignUpAsync("SupplementRows");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+        using var csv = new StringContent(Cli.AnalyzeCommandTests.SupplementServings, Encoding.UTF8, "text/csv");
+        var (imported, import) = await athlete.PostAsync("/api/v1/athletes/me/imports?name=servings.csv", csv);
+        Assert.True(imported == HttpStatusCode.Created, $"{(int)imported}: {import?.ToJsonString()}");
+
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2026-11-01", to = "2026-11-28" });
+        var (checkedIn, checkIn) = await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = "2026-11-04", symptoms = new[] { "fatigue" } });
+        var (_, trend) = await athlete.GetAsync("/api/v1/athletes/me/trends/intake?nutrient=zinc&from=2026-11-02&to=2026-11-03");
+
+        Assert.True(created == HttpStatusCode.Created, $"{(int)created}: {snapshot?.ToJsonString()}");
+        Assert.Equal("see_doctor_soon", (string?)snapshot!["triage"]);
+        Assert.Equal(["magnesium", "zinc"], snapshot["excess"]!.AsArray().Select(e => (string?)e!["nutrient"]).Order());
+        Assert.Null(snapshot["plan"]);
+        Assert.True(checkedIn == HttpStatusCode.Created, $"{(int)checkedIn}: {checkIn?.ToJsonString()}");
+        Assert.Equal("see_doctor_soon", (string?)checkIn!["triage"]);
+        var ul = trend!["zinc"]!.AsArray().Single()!["upper_limit"];
+        Assert.True(ul is not null && (bool)ul["likely_excess"]!, trend.ToJsonString());
+    }
+
     /// <summary>800 mg of magnesium a day from a supplement, no food logged: the UL on supplements (350 mg, IOM 1997) is
     /// passed whatever the food, and the snapshot and check-in say so (they read the diet only where food was logged).</summary>
     [SkippableFact]

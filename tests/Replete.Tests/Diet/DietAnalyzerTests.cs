@@ -306,4 +306,59 @@ public class DietAnalyzerTests
         Assert.Equal(("log.csv", 1, "sodium"), (problem.Source, problem.Line, problem.Path));
         Assert.Contains("more salt", problem.Message, StringComparison.Ordinal);
     }
+
+    private static IntakeItem Tablet(int day, string name, string nutrient, double amount) =>
+        new(new DateOnly(2026, 11, day), new TimeOnly(8, 0), "Supplements", name, new Dictionary<string, double> { [nutrient] = amount }, $"servings.csv:{day}") { IsSupplement = true };
+
+    /// <summary>h83: a servings export whose only rows are in the Supplements group (zinc 90 mg, magnesium 800 mg a day)
+    /// read as "no logged days", so neither UL was checked. The supplements are read alone: each UL checked on what they
+    /// give a day, every mean a lower bound, over the days they were logged.</summary>
+    [Fact]
+    public void Analyze_SupplementsLoggedWithNoFood_AreCheckedAgainstEachUl()
+    {
+        IntakeItem[] items = [Tablet(2, "Magnesium Citrate", "magnesium", 800), Tablet(2, "Zinc", "zinc", 90), Tablet(3, "Magnesium Citrate", "magnesium", 800), Tablet(3, "Zinc", "zinc", 90)];
+
+        var analysis = DietAnalyzer.Analyze(items, [], Runner);
+
+        Assert.True(analysis.SupplementsAlone);
+        Assert.Equal((0, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3)), (analysis.Days, analysis.From, analysis.To));
+        var zinc = analysis.Nutrients.Single(n => n.Nutrient.Id == "zinc");
+        var magnesium = analysis.Nutrients.Single(n => n.Nutrient.Id == "magnesium");
+        Assert.Equal((90.0, true), (zinc.Adequacy!.UpperLimit!.IntakeCompared, zinc.Adequacy.UpperLimit.LikelyExcess));
+        Assert.Equal((800.0, true), (magnesium.Adequacy!.UpperLimit!.IntakeCompared, magnesium.Adequacy.UpperLimit.LikelyExcess));
+        Assert.Equal($"From supplements alone: {DietAnalyzer.NoFoodLogged}, so the mean is a lower bound.", Assert.Single(zinc.Notes));
+        Assert.Null(analysis.Nutrients.Single(n => n.Nutrient.Id == "iron").MeanDaily);
+        Assert.Contains(analysis.Warnings, w => w.StartsWith("No food is logged in the range, only supplements", StringComparison.Ordinal));
+    }
+
+    /// <summary>h83: a supplements file beside a food log with nothing counted read "no logged days" and the zinc passed
+    /// without a word; it is read as a stored plan with no food is (<see cref="DietAnalyzer.AnalyzeSupplements"/>).</summary>
+    [Fact]
+    public void Analyze_DailySupplementsWithNoFoodLogged_AreCheckedAgainstEachUl()
+    {
+        var zinc = new Supplement("Zinc 90", null, 1, new Dictionary<string, double> { ["zinc"] = 90 });
+
+        var analysis = DietAnalyzer.Analyze([], [zinc], Runner);
+        var stored = DietAnalyzer.AnalyzeSupplements([zinc], Runner, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 28));
+
+        Assert.True(analysis.SupplementsAlone);
+        Assert.Equal((0, (DateOnly?)null), (analysis.Days, analysis.From));
+        Assert.True(analysis.Nutrients.Single(n => n.Nutrient.Id == "zinc").Adequacy!.UpperLimit!.LikelyExcess);
+        Assert.True(stored.Nutrients.Single(n => n.Nutrient.Id == "zinc").Adequacy!.UpperLimit!.LikelyExcess);
+        Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 28)), (stored.From!.Value, stored.To!.Value));
+    }
+
+    /// <summary>Supplements logged on days with no food, beside food on other days, are not counted (a day with no food
+    /// logged is not a day of known intake): the report says so first rather than pass them over.</summary>
+    [Fact]
+    public void Analyze_SupplementsOnDaysWithoutFood_BesideFoodOnOthers_AreNamedInAWarning()
+    {
+        IntakeItem[] items = [Food(1, "oats", ("zinc", 2)), Tablet(2, "Zinc", "zinc", 90), Tablet(3, "Zinc", "zinc", 90)];
+
+        var analysis = DietAnalyzer.Analyze(items, [], Runner);
+
+        Assert.False(analysis.SupplementsAlone);
+        Assert.Equal(1, analysis.Days);
+        Assert.Contains(analysis.Warnings, w => w.StartsWith("Supplements logged on 2 day(s) with no food logged (the first 2026-11-02) are not counted", StringComparison.Ordinal));
+    }
 }

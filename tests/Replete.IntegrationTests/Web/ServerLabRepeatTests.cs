@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Replete.IntegrationTests.Fhir;
+using Replete.IntegrationTests.Storage;
+
+namespace Replete.IntegrationTests.Web;
+
+/// <summary>A lab result uploaded twice is stored once (h83): the same bundle posted twice stored 8 results for 4, and a
+/// bundle holding an Observation twice stored both, each passing as a confirming repeat test.</summary>
+[Collection(Sr28Group.Name)]
+public sealed class ServerLabRepeatTests(Sr28Database foods) : IDisposable
+{
+    private readonly ServerHost server = new(foods);
+
+    public void Dispose() => server.Dispose();
+
+    private static readonly object Profile = new { date_of_birth = "1996-05-01", sex = "female", sport = "running", training_hours_per_week = 8, diet = "omnivore" };
+
+    [SkippableFact]
+    public async Task FhirUpload_AResultGivenTwiceOrAlreadyStored_IsStoredOnce_AndTheAnswerSaysWhy()
+    {
+        var path = SharedFiles.Require("fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json");
+        var athlete = await server.SignUpAsync("Twice");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+
+        async Task<JsonNode?> Upload(string json, string name)
+        {
+            using var content = new StringContent(json, Encoding.UTF8, "application/json");
+            var (status, body) = await athlete.PostAsync($"/api/v1/athletes/me/labs/fhir?name={name}", content);
+            Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {body?.ToJsonString()}");
+            return body;
+        }
+
+        var first = await Upload(File.ReadAllText(path), "panel.json");
+        var second = await Upload(File.ReadAllText(path), "panel-again.json");
+        var twice = await Upload(FhirLabsTests.RepeatedFerritin, "twice.json");
+
+        var added = first!["added"]!.AsArray().Count;
+        Assert.True(added > 0);
+        Assert.Empty(second!["added"]!.AsArray());
+        Assert.Equal(added, second["skipped"]!.AsArray().Count(s => ((string?)s)!.Contains("counted once", StringComparison.Ordinal)));
+        Assert.Single(twice!["added"]!.AsArray());
+        Assert.Contains(twice["skipped"]!.AsArray(), s => ((string?)s)!.Contains("the same Observation id 'f1'", StringComparison.Ordinal));
+        var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
+        Assert.Equal(added + 1, labs!.AsArray().Count);
+    }
+}
