@@ -123,6 +123,13 @@ public sealed record ExcessFinding(string Nutrient, IReadOnlyList<Evidence> Evid
     /// plan that lowers the supplement says this rather than only by how much (h68 finding 16).</summary>
     public IReadOnlyList<string> AtHarmLevel => [.. Harm.Where(h => h.Level.Flag.Length > 0).Select(h => h.Text)];
 
+    /// <summary>True for a mean intake above the UL from food alone, with no supplement supplying it, no level where harm
+    /// was seen reached, no symptom of the excess and no lab above its range. A UL is the highest intake likely to pose no
+    /// risk (IOM 1998, Dietary Reference Intakes: A Risk Assessment Model, doi:10.17226/6432), not a level of harm, so
+    /// such an excess is shown but does not come before the findings in the next steps (new-user report h82: manganese
+    /// 9.6 mg/d from a vegetarian teen's whole grains, UL 9, came before her ferritin of 12 ug/L).</summary>
+    public bool FromFoodAlone { get; init; }
+
     /// <summary>Per-kg harm levels (iron poisoning) that could not be judged for want of a body mass, in words with their
     /// source: shown first as warnings.</summary>
     internal IReadOnlyList<string> MassNeeded { get; init; } = [];

@@ -181,7 +181,13 @@ public static partial class RecoveryAssessor
                 ? "IOM sets no UL for infants for this nutrient: there are no data on harm, and an infant may not handle excess amounts, so it should come from breast milk, formula and food only. Ask a doctor before giving this supplement."
                 : Advice(e.Key, signs.Count > 0, upperLimits.TryGetValue(e.Key, out var ul) ? ul : null, reached, kb, fromSupplements.Contains(e.Key), input.Person, poisoningUnjudged: unjudged.Count > 0);
 
-            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice) { Signs = signs, Harm = reached, MassNeeded = unjudged };
+            return new ExcessFinding(e.Key, [.. e.Value, .. symptoms], advice)
+            {
+                Signs = signs,
+                Harm = reached,
+                MassNeeded = unjudged,
+                FromFoodAlone = !fromSupplements.Contains(e.Key) && reached.Count == 0 && signs.Count == 0 && unjudged.Count == 0 && e.Value.All(v => v.Code == e.Key),
+            };
         })];
     }
 

@@ -68,9 +68,9 @@ public static partial class RecoveryAssessor
         }
 
         // The excess advice itself is shown with each possible excess; here it is one pointer, not a second copy.
-        if (excess.Count > 0)
+        if (excess.Where(e => !e.FromFoodAlone).ToList() is { Count: > 0 } actFirst)
         {
-            next.Add($"Act first on the possible excess of {string.Join(", ", excess.Select(e => e.Nutrient.Replace('_', ' ')))}: what to do is under Possible excess.");
+            next.Add($"Act first on the possible excess of {Names(actFirst)}: what to do is under Possible excess.");
         }
 
         // A result above a lower cut-off with no sourced upper limit is not called normal: the person is told so, so that
@@ -84,6 +84,12 @@ public static partial class RecoveryAssessor
         next.AddRange(findings.Where(f => f.Likelihood >= Likelihood.Possible).Take(3).Select(f => f.SettleIt));
         // A result that must be repeated is a next step whatever the likelihood it left.
         next.AddRange(findings.Where(f => f.Likelihood < Likelihood.Possible && labs.Any(l => l.Nutrient == f.Nutrient && l.RepeatAdvised)).Select(f => f.SettleIt));
+        // Above the UL from food alone, no harm level, symptom or lab: shown, after the findings, not before them.
+        if (excess.Where(e => e.FromFoodAlone).ToList() is { Count: > 0 } fromFood)
+        {
+            next.Add($"Possible excess of {Names(fromFood)} from food alone (above the UL, which is the highest intake likely to pose no risk, with no level where harm was seen reached and no supplement): what to do is under Possible excess.");
+        }
+
         if (kb.RiskFactors.FirstOrDefault(r => r.RiskId == "vegan" && r.Nutrient == "vitamin_b12") is { } vegan && input.RiskFactors.Contains("vegan"))
         {
             next.Add($"Vegan: {vegan.Note.Split(". ")[0]}, whatever the tests say ({vegan.Source}).");
@@ -91,6 +97,8 @@ public static partial class RecoveryAssessor
 
         return next;
     }
+
+    private static string Names(IEnumerable<ExcessFinding> excess) => string.Join(", ", excess.Select(e => e.Nutrient.Replace('_', ' ')));
 
     private static string SettleIt(string nutrient, IReadOnlyList<LabReading> labs, Diet.DietAnalysis? diet)
     {
