@@ -52,7 +52,11 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
             {
                 var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.LinesNotCounted} of {value.Lines} food-log lines were not counted");
                 Nutrients = [.. Nutrients.Select(n => n.Reading.Status == AdequacyStatus.Implausible ? n
-                    : n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why) })];
+                    : n with
+                    {
+                        Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why),
+                        Adequacy = DietAnalyzer.UpperLimitOfLowerBound(n.Adequacy, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why),
+                    })];
             }
         }
     } = FoodLogCheck.None;
@@ -126,7 +130,7 @@ public static class DietAnalyzer
             Days = 0,
             DayByDay = [],
             Nutrients = [.. read.Nutrients.Select(n => n.MeanDaily is null ? n with { Days = 0, Notes = [NoFoodLogged + "."] }
-                : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged) })],
+                : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged), Adequacy = UpperLimitOfLowerBound(n.Adequacy, NoFoodLogged) })],
         };
     }
 
@@ -450,6 +454,8 @@ public static class DietAnalyzer
             }
         }
 
+        var lowerBound = LowerBoundReason(target.Nutrient.Id, coverage);
+        adequacy = UpperLimitOfLowerBound(adequacy, lowerBound);
         var foodTotal = food?.Total ?? 0;
         var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
             .Select(f => new FoodContribution(f.Name, f.Sum / dates.Count, foodTotal > 0 ? f.Sum / foodTotal : 0))
@@ -459,9 +465,31 @@ public static class DietAnalyzer
         return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes)
         {
             HasEstimates = estimated,
-            Reading = AdequacyReading.For(adequacy, daily.Average(), target, LowerBoundReason(target.Nutrient.Id, coverage)),
+            Reading = AdequacyReading.For(adequacy, daily.Average(), target, lowerBound),
         };
     }
+
+    /// <summary>The UL check of an intake that is only a lower bound (<paramref name="lowerBound"/> says why, as for
+    /// <see cref="AdequacyReading.For"/>; null when it is not one). A UL on total intake (or on preformed vitamin A,
+    /// which food gives too) is compared with all the intake there is (IOM 2000, DRIs: Applications in Dietary
+    /// Assessment, p.65 and Table 3-4), so a lower bound can show intake above the UL, never below it: "below" becomes
+    /// not judged, with the reason, while "above" stays. A UL on supplements (magnesium) or on synthetic forms (folic
+    /// acid, vitamin E, niacin) compares what supplements and fortificants give, which food coverage does not bound, so
+    /// it is left as it is. A wrong "below the UL" is the worse error: it reads as safe.</summary>
+    internal static ProbabilityOfAdequacy? UpperLimitOfLowerBound(ProbabilityOfAdequacy? adequacy, string? lowerBound) =>
+        lowerBound is not null
+        && adequacy?.UpperLimit is { Judged: true, LikelyExcess: false, Scope: References.UpperLimitScope.TotalIntake or References.UpperLimitScope.PreformedVitaminA } ul
+            ? adequacy with
+            {
+                UpperLimit = ul with
+                {
+                    ProbabilityAbove = null,
+                    Judged = false,
+                    LowerBound = true,
+                    Note = $"not judged (lower bound): {lowerBound}, so the intake compared is a lower bound, which can show intake above the UL but never below it",
+                },
+            }
+            : adequacy;
 
     /// <summary>Why a mean is a lower bound: its coverage (below <see cref="LowCoverage"/>), or what the food data
     /// measure (<see cref="MeasuredShort"/>); null when it is not one.</summary>
