@@ -28,6 +28,11 @@ public sealed record NutrientIntake(
     /// <summary>True when part of the intake is an estimate (a % Daily Value, vitamin A from IU).</summary>
     public bool HasEstimates { get; init; }
 
+    /// <summary>True when part of the intake comes from daily totals (a Cronometer daily summary), which do not say how
+    /// many of the day's foods report the nutrient: <see cref="Coverage"/> then counts days, not foods, and the mean is
+    /// a lower bound (<see cref="DietAnalyzer.FromDailyTotals"/>).</summary>
+    public bool CoverageUnknown { get; init; }
+
     /// <summary>The probability of adequacy a report may show, or why none can be shown: what every report shows in
     /// place of <see cref="ProbabilityOfAdequacy.Probability"/>.</summary>
     public AdequacyReading Reading { get; init; } = AdequacyReading.NotAssessed;
@@ -54,8 +59,8 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
                 Nutrients = [.. Nutrients.Select(n => n.Reading.Status == AdequacyStatus.Implausible ? n
                     : n with
                     {
-                        Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why),
-                        Adequacy = DietAnalyzer.UpperLimitOfLowerBound(n.Adequacy, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why),
+                        Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n) ?? why),
+                        Adequacy = DietAnalyzer.UpperLimitOfLowerBound(n.Adequacy, DietAnalyzer.LowerBoundReason(n) ?? why),
                     })];
             }
         }
@@ -336,7 +341,12 @@ public static class DietAnalyzer
             return new NutrientIntake(target.Nutrient, target, null, fromSupplements, dates.Count, coverage, null, [], notes);
         }
 
-        if (coverage < LowCoverage)
+        var coverageUnknown = food is { FromDailyTotals: > 0 } && id != "energy";
+        if (coverageUnknown)
+        {
+            notes.Add(FromDailyTotals + ": the mean is a lower bound.");
+        }
+        else if (coverage < LowCoverage)
         {
             notes.Add($"Only {coverage:P0} of logged foods report it: the mean is a lower bound.");
         }
@@ -454,7 +464,7 @@ public static class DietAnalyzer
             }
         }
 
-        var lowerBound = LowerBoundReason(target.Nutrient.Id, coverage);
+        var lowerBound = coverageUnknown ? FromDailyTotals : LowerBoundReason(target.Nutrient.Id, coverage);
         adequacy = UpperLimitOfLowerBound(adequacy, lowerBound);
         var foodTotal = food?.Total ?? 0;
         var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
@@ -465,6 +475,7 @@ public static class DietAnalyzer
         return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes)
         {
             HasEstimates = estimated,
+            CoverageUnknown = coverageUnknown,
             Reading = AdequacyReading.For(adequacy, daily.Average(), target, lowerBound),
         };
     }
@@ -490,6 +501,20 @@ public static class DietAnalyzer
                 },
             }
             : adequacy;
+
+    /// <summary>Why a mean from daily totals (a Cronometer daily summary) is a lower bound. Cronometer sums a day's
+    /// nutrient over the foods that report it and leaves the rest out (a blank in its servings export); the daily
+    /// summary keeps no trace of how many did. The real servings exports show how far that share goes: magnesium and
+    /// zinc in 28 % of one person's entries and in 77-88 % of two others' (../shared/fixtures/exports/cronometer,
+    /// stackingrockss, dhjelmar, davidgma), while energy is in every entry of all three. So a daily total can show
+    /// adequacy, never inadequacy, and never intake below a UL; energy alone is read as it stands. Replete's rule from
+    /// those exports, not a published figure.</summary>
+    public const string FromDailyTotals = "a daily summary does not say how many of the day's foods report it (Cronometer leaves out foods without a value, as few as 28 % of entries report some minerals in real servings exports)";
+
+    /// <summary>Why <paramref name="intake"/>'s mean is a lower bound (<see cref="LowerBoundReason(string, double)"/>,
+    /// or <see cref="FromDailyTotals"/>); null when it is not one.</summary>
+    internal static string? LowerBoundReason(NutrientIntake intake) =>
+        intake.CoverageUnknown ? FromDailyTotals : LowerBoundReason(intake.Nutrient.Id, intake.Coverage);
 
     /// <summary>Why a mean is a lower bound: its coverage (below <see cref="LowCoverage"/>), or what the food data
     /// measure (<see cref="MeasuredShort"/>); null when it is not one.</summary>
@@ -729,6 +754,7 @@ public static class DietAnalyzer
                 }
 
                 nutrient.Reporting++;
+                nutrient.FromDailyTotals += item.IsDailyTotal ? 1 : 0;
                 nutrient.Total += amount;
                 nutrient.MaybeSupplement += item.MaybeSupplement ? amount : 0;
                 nutrient.Estimated |= item.Estimated.Contains(id);
@@ -788,6 +814,9 @@ public static class DietAnalyzer
     private sealed class Nutrient
     {
         public int Reporting { get; set; }
+
+        /// <summary>Of <see cref="Reporting"/>, the daily totals (<see cref="IntakeItem.IsDailyTotal"/>).</summary>
+        public int FromDailyTotals { get; set; }
 
         public double Total { get; set; }
 

@@ -52,6 +52,28 @@ public class LowerBoundUpperLimitTests
         Assert.False(calcium.Adequacy.UpperLimit.LikelyExcess);
     }
 
+    /// <summary>h85 finding 2: a Cronometer daily summary gave magnesium 51.7 mg "0 %" adequate, where the same
+    /// person's servings export shows 28 % of foods report magnesium. A daily total cannot say how many foods did.</summary>
+    [SkippableFact]
+    public void Cronometer_RealDailySummary_NutrientsAreLowerBounds_ButEnergyIsNot()
+    {
+        var items = AppExportTests.Read(SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__dailysummary.csv"));
+
+        var analysis = DietAnalyzer.Analyze(items, [], Runner);
+
+        var magnesium = Nutrient(analysis, "magnesium");
+        Assert.True(magnesium.CoverageUnknown);
+        Assert.Equal(AdequacyStatus.LowerBound, magnesium.Reading.Status); // was Probability 0 %
+        Assert.Null(magnesium.Reading.Probability);
+        Assert.Contains("daily summary", magnesium.Reading.Reason, StringComparison.Ordinal);
+        var zinc = Nutrient(analysis, "zinc");
+        Assert.Equal(AdequacyStatus.LowerBound, zinc.Reading.Status);
+        Assert.True(zinc.Adequacy!.UpperLimit!.LowerBound); // was "below 40"
+        // A lower bound that already shows adequacy still does (protein, 180 g against 70-116 g).
+        Assert.Equal(AdequacyStatus.Probability, Nutrient(analysis, "protein").Reading.Status);
+        Assert.False(Nutrient(analysis, "energy").CoverageUnknown);
+    }
+
     [Theory]
     // Calcium at 3,000 mg a day reported by half the entries: above the UL of 2,500 mg even as a lower bound.
     [InlineData("calcium", 3_000, true)]
