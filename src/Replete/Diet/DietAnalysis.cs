@@ -276,7 +276,7 @@ public static class DietAnalyzer
                 var food = most.Value.Food[n.Nutrient.Id];
                 var yardstick = n.Target.UlScope == References.UpperLimitScope.TotalIntake
                     ? string.Create(inv, $"the UL ({ul:0.##} {unit})")
-                    : string.Create(inv, $"the UL ({ul:0.##} {unit}, which covers {(n.Target.UlScope == References.UpperLimitScope.SupplementsOnly ? "supplements, not food" : "supplements and fortified food, not all food")}, and is used here only as a yardstick)");
+                    : string.Create(inv, $"the UL ({ul:0.##} {unit}, which covers {n.Target.UlScope switch { References.UpperLimitScope.SupplementsOnly => "supplements, not food", References.UpperLimitScope.PreformedVitaminA => "preformed vitamin A (retinol) from food, fortified food and supplements, not carotenoids", _ => "supplements and fortified food, not all food" }}, and is used here only as a yardstick)");
                 implausible ??= string.Create(inv, $"{n.Nutrient.Name}: {food:N0} {unit} from food on {most.Key:yyyy-MM-dd} is {food / ul:N0} times {yardstick}");
                 if (mean < ImplausibleUlMultiple * ul || n.Target.UlScope != References.UpperLimitScope.TotalIntake)
                 {
@@ -403,6 +403,18 @@ public static class DietAnalyzer
                 UpperLimit = ul with { ProbabilityAbove = null, LikelyExcess = false, Judged = false, Note = "cannot be judged from this source: the UL covers preformed vitamin A (retinol) only, and a % Daily Value does not give the form" },
             };
         }
+        if (target.UlScope == References.UpperLimitScope.PreformedVitaminA && preformed is null && adequacy.UpperLimit is { Judged: true, LikelyExcess: true } total)
+        {
+            // The vitamin A UL covers preformed vitamin A (retinol) from food, fortified food and supplements (IOM 2001,
+            // doi:10.17226/10026, ch.4); the source gives too little retinol, and its vitamin A counts provitamin A
+            // carotenoids too, which have no UL. Total vitamin A above the UL says nothing of retinol (h85 finding 3);
+            // below it, retinol (a part of it) is below too, so "below" stands.
+            adequacy = adequacy with
+            {
+                UpperLimit = total with { ProbabilityAbove = null, LikelyExcess = false, Judged = false, Note = "not judged: the UL covers preformed vitamin A (retinol) only, and this source's vitamin A mixes retinol with provitamin A carotenoids, which have no UL (IOM 2001 ch.4); total vitamin A above the UL does not show retinol above it" },
+            };
+        }
+
         if (target.UlScope is References.UpperLimitScope.SupplementsOnly or References.UpperLimitScope.SupplementsAndFortificants
             && tally.DailyTotals > 0 && adequacy.UpperLimit is { LikelyExcess: false } partial)
         {

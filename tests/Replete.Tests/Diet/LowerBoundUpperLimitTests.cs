@@ -74,6 +74,23 @@ public class LowerBoundUpperLimitTests
         Assert.False(Nutrient(analysis, "energy").CoverageUnknown);
     }
 
+    /// <summary>h85 finding 3: a Cronometer daily summary's Vitamin A (which counts carotenoids, no Retinol column)
+    /// read "ABOVE UL 3,000", and the check said the UL covers "supplements and fortified food, not all food".</summary>
+    [SkippableFact]
+    public void Cronometer_RealDailySummary_TotalVitaminAAboveTheUl_IsNotJudged_AndTheNoteNamesRetinol()
+    {
+        var items = AppExportTests.Read(SharedFiles.Require("fixtures/exports/cronometer/aplehn-Nutrition-Optimizer__dailysummary.csv"));
+
+        var analysis = DietAnalyzer.Analyze(items, [], Runner);
+
+        var ul = Nutrient(analysis, "vitamin_a").Adequacy!.UpperLimit!;
+        Assert.False(ul.Judged);
+        Assert.False(ul.LikelyExcess); // was "ABOVE UL 3,000"
+        Assert.Contains("carotenoids", ul.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain(analysis.Warnings, w => w.StartsWith("Vitamin A", StringComparison.Ordinal) && w.Contains("not all food", StringComparison.Ordinal));
+        Assert.Contains(analysis.Warnings, w => w.StartsWith("Vitamin A", StringComparison.Ordinal) && w.Contains("preformed vitamin A (retinol) from food, fortified food and supplements", StringComparison.Ordinal));
+    }
+
     [Theory]
     // Calcium at 3,000 mg a day reported by half the entries: above the UL of 2,500 mg even as a lower bound.
     [InlineData("calcium", 3_000, true)]
