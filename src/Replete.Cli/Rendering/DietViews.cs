@@ -374,9 +374,9 @@ internal static class DietViews
             : "-";
         var percent = n.MeanDaily is { } value && target is > 0 ? Format.Percent(value / target) : "-";
         var adequacy = AdequacyCell(n, newLine ? "\n" : " ");
-        var upper = n.Adequacy?.UpperLimit is { } ul ? (!ul.Judged ? $"not judged (UL {Format.Amount(ul.Ul)})" : ul.LikelyExcess ? $"ABOVE UL {Format.Amount(ul.Ul)}" : $"below {Format.Amount(ul.Ul)}") : "";
+        var upper = n.Adequacy?.UpperLimit is { } ul ? (!ul.Judged ? $"not judged ({(ul.LowerBound ? "lower bound; " : "")}UL {Format.Amount(ul.Ul)})" : ul.LikelyExcess ? $"ABOVE UL {Format.Amount(ul.Ul)}" : $"below {Format.Amount(ul.Ul)}") : "";
         var top = string.Join(", ", n.TopFoods.Select(f => $"{Shorten(f.Food)} {f.Share:P0}"));
-        return new Row(n.Nutrient.Name, mean, targetText, percent, adequacy, n.Reading.Probability, Format.Percent(n.Coverage), upper, top)
+        return new Row(n.Nutrient.Name, mean, targetText, percent, adequacy, n.Reading.Probability, n.CoverageUnknown ? "unknown" : Format.Percent(n.Coverage), upper, top)
         {
             Status = n.Reading.Status,
             WithSupplements = n.MeanFromSupplements > 0,

@@ -128,7 +128,7 @@ public static partial class RecoveryAssessor
                 Code = intake.Nutrient.Id,
                 Points = Points(LinkStrength.Moderate),
             };
-            var readable = intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates;
+            var readable = intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.CoverageUnknown && !intake.HasEstimates;
             // An athlete is judged against the athlete range the profile yields (protein 1.2-2.0 g/kg), not only the
             // general requirement: below its low end the diet counts for a shortfall when it can be read, and never
             // against it. Guidance with no upper figure ("2.0 g/kg or more" in energy restriction) is not a minimum.

@@ -28,6 +28,11 @@ public sealed record NutrientIntake(
     /// <summary>True when part of the intake is an estimate (a % Daily Value, vitamin A from IU).</summary>
     public bool HasEstimates { get; init; }
 
+    /// <summary>True when part of the intake comes from daily totals (a Cronometer daily summary), which do not say how
+    /// many of the day's foods report the nutrient: <see cref="Coverage"/> then counts days, not foods, and the mean is
+    /// a lower bound (<see cref="DietAnalyzer.FromDailyTotals"/>).</summary>
+    public bool CoverageUnknown { get; init; }
+
     /// <summary>The probability of adequacy a report may show, or why none can be shown: what every report shows in
     /// place of <see cref="ProbabilityOfAdequacy.Probability"/>.</summary>
     public AdequacyReading Reading { get; init; } = AdequacyReading.NotAssessed;
@@ -52,7 +57,11 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
             {
                 var why = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value.LinesNotCounted} of {value.Lines} food-log lines were not counted");
                 Nutrients = [.. Nutrients.Select(n => n.Reading.Status == AdequacyStatus.Implausible ? n
-                    : n with { Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n.Nutrient.Id, n.Coverage) ?? why) })];
+                    : n with
+                    {
+                        Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, DietAnalyzer.LowerBoundReason(n) ?? why),
+                        Adequacy = DietAnalyzer.UpperLimitOfLowerBound(n.Adequacy, DietAnalyzer.LowerBoundReason(n) ?? why),
+                    })];
             }
         }
     } = FoodLogCheck.None;
@@ -144,7 +153,7 @@ public static class DietAnalyzer
         SupplementsAlone = true,
         Plausibility = [$"No food is logged in the range, only supplements: intake from food is unknown, every mean is a lower bound, and each upper limit is checked on what the supplements alone give a day.", .. read.Plausibility],
         Nutrients = [.. read.Nutrients.Select(n => n.MeanDaily is null ? n with { Days = 0, Notes = [NoFoodLogged + "."] }
-            : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged) })],
+            : n with { Days = 0, Notes = [$"From supplements alone: {NoFoodLogged}, so the mean is a lower bound."], Reading = AdequacyReading.For(n.Adequacy, n.MeanDaily, n.Target, NoFoodLogged), Adequacy = UpperLimitOfLowerBound(n.Adequacy, NoFoodLogged) })],
     };
 
     private static DietAnalysis Analyze(IEnumerable<IntakeItem> items, IReadOnlyList<Supplement> supplements, PersonalTargets targets, DateOnly? from, DateOnly? to, Action<IntakeItem>? observe, DateOnly? notional)
@@ -298,7 +307,7 @@ public static class DietAnalyzer
                 var food = most.Value.Food[n.Nutrient.Id];
                 var yardstick = n.Target.UlScope == References.UpperLimitScope.TotalIntake
                     ? string.Create(inv, $"the UL ({ul:0.##} {unit})")
-                    : string.Create(inv, $"the UL ({ul:0.##} {unit}, which covers {(n.Target.UlScope == References.UpperLimitScope.SupplementsOnly ? "supplements, not food" : "supplements and fortified food, not all food")}, and is used here only as a yardstick)");
+                    : string.Create(inv, $"the UL ({ul:0.##} {unit}, which covers {n.Target.UlScope switch { References.UpperLimitScope.SupplementsOnly => "supplements, not food", References.UpperLimitScope.PreformedVitaminA => "preformed vitamin A (retinol) from food, fortified food and supplements, not carotenoids", _ => "supplements and fortified food, not all food" }}, and is used here only as a yardstick)");
                 implausible ??= string.Create(inv, $"{n.Nutrient.Name}: {food:N0} {unit} from food on {most.Key:yyyy-MM-dd} is {food / ul:N0} times {yardstick}");
                 if (mean < ImplausibleUlMultiple * ul || n.Target.UlScope != References.UpperLimitScope.TotalIntake)
                 {
@@ -363,7 +372,12 @@ public static class DietAnalyzer
             return new NutrientIntake(target.Nutrient, target, null, fromSupplements, dates.Count, coverage, null, [], notes);
         }
 
-        if (coverage < LowCoverage)
+        var coverageUnknown = food is { FromDailyTotals: > 0 } && id != "energy";
+        if (coverageUnknown)
+        {
+            notes.Add(FromDailyTotals + ": the mean is a lower bound.");
+        }
+        else if (coverage < LowCoverage)
         {
             notes.Add($"Only {coverage:P0} of logged foods report it: the mean is a lower bound.");
         }
@@ -420,6 +434,18 @@ public static class DietAnalyzer
                 UpperLimit = ul with { ProbabilityAbove = null, LikelyExcess = false, Judged = false, Note = "cannot be judged from this source: the UL covers preformed vitamin A (retinol) only, and a % Daily Value does not give the form" },
             };
         }
+        if (target.UlScope == References.UpperLimitScope.PreformedVitaminA && preformed is null && adequacy.UpperLimit is { Judged: true, LikelyExcess: true } total)
+        {
+            // The vitamin A UL covers preformed vitamin A (retinol) from food, fortified food and supplements (IOM 2001,
+            // doi:10.17226/10026, ch.4); the source gives too little retinol, and its vitamin A counts provitamin A
+            // carotenoids too, which have no UL. Total vitamin A above the UL says nothing of retinol (h85 finding 3);
+            // below it, retinol (a part of it) is below too, so "below" stands.
+            adequacy = adequacy with
+            {
+                UpperLimit = total with { ProbabilityAbove = null, LikelyExcess = false, Judged = false, Note = "not judged: the UL covers preformed vitamin A (retinol) only, and this source's vitamin A mixes retinol with provitamin A carotenoids, which have no UL (IOM 2001 ch.4); total vitamin A above the UL does not show retinol above it" },
+            };
+        }
+
         if (target.UlScope is References.UpperLimitScope.SupplementsOnly or References.UpperLimitScope.SupplementsAndFortificants
             && tally.DailyTotals > 0 && adequacy.UpperLimit is { LikelyExcess: false } partial)
         {
@@ -481,6 +507,8 @@ public static class DietAnalyzer
             }
         }
 
+        var lowerBound = coverageUnknown ? FromDailyTotals : LowerBoundReason(target.Nutrient.Id, coverage);
+        adequacy = UpperLimitOfLowerBound(adequacy, lowerBound);
         var foodTotal = food?.Total ?? 0;
         var top = (food?.ByFood.Values ?? Enumerable.Empty<FoodSum>())
             .Select(f => new FoodContribution(f.Name, f.Sum / dates.Count, foodTotal > 0 ? f.Sum / foodTotal : 0))
@@ -490,9 +518,46 @@ public static class DietAnalyzer
         return new NutrientIntake(target.Nutrient, target, daily.Average(), fromSupplements, counted.Count, coverage, adequacy, top, notes)
         {
             HasEstimates = estimated,
-            Reading = AdequacyReading.For(adequacy, daily.Average(), target, LowerBoundReason(target.Nutrient.Id, coverage)),
+            CoverageUnknown = coverageUnknown,
+            Reading = AdequacyReading.For(adequacy, daily.Average(), target, lowerBound),
         };
     }
+
+    /// <summary>The UL check of an intake that is only a lower bound (<paramref name="lowerBound"/> says why, as for
+    /// <see cref="AdequacyReading.For"/>; null when it is not one). A UL on total intake (or on preformed vitamin A,
+    /// which food gives too) is compared with all the intake there is (IOM 2000, DRIs: Applications in Dietary
+    /// Assessment, p.65 and Table 3-4), so a lower bound can show intake above the UL, never below it: "below" becomes
+    /// not judged, with the reason, while "above" stays. A UL on supplements (magnesium) or on synthetic forms (folic
+    /// acid, vitamin E, niacin) compares what supplements and fortificants give, which food coverage does not bound, so
+    /// it is left as it is. A wrong "below the UL" is the worse error: it reads as safe.</summary>
+    internal static ProbabilityOfAdequacy? UpperLimitOfLowerBound(ProbabilityOfAdequacy? adequacy, string? lowerBound) =>
+        lowerBound is not null
+        && adequacy?.UpperLimit is { Judged: true, LikelyExcess: false, Scope: References.UpperLimitScope.TotalIntake or References.UpperLimitScope.PreformedVitaminA } ul
+            ? adequacy with
+            {
+                UpperLimit = ul with
+                {
+                    ProbabilityAbove = null,
+                    Judged = false,
+                    LowerBound = true,
+                    Note = $"not judged (lower bound): {lowerBound}, so the intake compared is a lower bound, which can show intake above the UL but never below it",
+                },
+            }
+            : adequacy;
+
+    /// <summary>Why a mean from daily totals (a Cronometer daily summary) is a lower bound. Cronometer sums a day's
+    /// nutrient over the foods that report it and leaves the rest out (a blank in its servings export); the daily
+    /// summary keeps no trace of how many did. The real servings exports show how far that share goes: magnesium and
+    /// zinc in 28 % of one person's entries and in 77-88 % of two others' (../shared/fixtures/exports/cronometer,
+    /// stackingrockss, dhjelmar, davidgma), while energy is in every entry of all three. So a daily total can show
+    /// adequacy, never inadequacy, and never intake below a UL; energy alone is read as it stands. Replete's rule from
+    /// those exports, not a published figure.</summary>
+    public const string FromDailyTotals = "a daily summary does not say how many of the day's foods report it (Cronometer leaves out foods without a value, as few as 28 % of entries report some minerals in real servings exports)";
+
+    /// <summary>Why <paramref name="intake"/>'s mean is a lower bound (<see cref="LowerBoundReason(string, double)"/>,
+    /// or <see cref="FromDailyTotals"/>); null when it is not one.</summary>
+    internal static string? LowerBoundReason(NutrientIntake intake) =>
+        intake.CoverageUnknown ? FromDailyTotals : LowerBoundReason(intake.Nutrient.Id, intake.Coverage);
 
     /// <summary>Why a mean is a lower bound: its coverage (below <see cref="LowCoverage"/>), or what the food data
     /// measure (<see cref="MeasuredShort"/>); null when it is not one.</summary>
@@ -735,6 +800,7 @@ public static class DietAnalyzer
                 }
 
                 nutrient.Reporting++;
+                nutrient.FromDailyTotals += item.IsDailyTotal ? 1 : 0;
                 nutrient.Total += amount;
                 nutrient.MaybeSupplement += item.MaybeSupplement ? amount : 0;
                 nutrient.Estimated |= item.Estimated.Contains(id);
@@ -794,6 +860,9 @@ public static class DietAnalyzer
     private sealed class Nutrient
     {
         public int Reporting { get; set; }
+
+        /// <summary>Of <see cref="Reporting"/>, the daily totals (<see cref="IntakeItem.IsDailyTotal"/>).</summary>
+        public int FromDailyTotals { get; set; }
 
         public double Total { get; set; }
 

@@ -16,6 +16,11 @@ public sealed record UpperLimitCheck(double Ul, UpperLimitScope Scope, double In
     /// the check is neither "below" nor "above", and <see cref="Note"/> says why.</summary>
     public bool Judged { get; init; } = true;
 
+    /// <summary>True when the check is not judged because the intake compared is only a lower bound (few logged foods
+    /// report the nutrient, or a daily summary that cannot say how many do): it could show intake above the UL, never
+    /// below it (<see cref="Diet.DietAnalyzer"/>).</summary>
+    public bool LowerBound { get; init; }
+
     /// <summary>The part of <see cref="IntakeCompared"/> that is folic acid added to fortified food, ug a day, for the
     /// folate UL, which covers synthetic folic acid from supplements and fortified food together (IOM 1998, Dietary
     /// Reference Intakes for Thiamin ... Choline, doi:10.17226/6015, ch.8, the UL section); null for every other UL and

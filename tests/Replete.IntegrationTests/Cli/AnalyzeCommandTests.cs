@@ -192,6 +192,28 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("estimated", mfp.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>h85 finding 1: zinc reported by 28 % of a Cronometer export's foods was "below 40" and
+    /// <c>"judged": true</c>: a lower bound cannot show intake below a UL. Every format says not judged (lower bound).</summary>
+    [SkippableFact]
+    public void AUlAgainstALowerBound_IsNotJudged_InEveryFormat()
+    {
+        var servings = SharedFiles.Require("fixtures/exports/cronometer/stackingrockss-dashboard__servings.csv");
+
+        var json = JsonDocument.Parse(CliRunner.Run("analyze", servings, "--profile", profile, "--format", "json", "--data-dir", DataDir).Output).RootElement;
+        var markdown = CliRunner.Run("analyze", servings, "--profile", profile, "--format", "markdown", "--data-dir", DataDir).Output;
+        var table = CliRunner.Run("analyze", servings, "--profile", profile, "--data-dir", DataDir).Output;
+
+        var zinc = json.GetProperty("analysis").GetProperty("nutrients").EnumerateArray().Single(n => n.GetProperty("nutrient").GetProperty("id").GetString() == "zinc");
+        var ul = zinc.GetProperty("adequacy").GetProperty("upper_limit");
+        Assert.False(ul.GetProperty("judged").GetBoolean());
+        Assert.True(ul.GetProperty("lower_bound").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, ul.GetProperty("probability_above").ValueKind);
+        Assert.Contains("| Zinc |", markdown, StringComparison.Ordinal);
+        Assert.Contains("not judged (lower bound; UL 40)", markdown.Split('\n').Single(l => l.StartsWith("| Zinc |", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("below 40 ", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("below 40 ", table, StringComparison.Ordinal);
+    }
+
     /// <summary>The same days from two files would count twice and could hide a shortfall: a CRLF copy of a real
     /// Cronometer export, and a MyFitnessPal zip given with the CSV it holds, are refused (exit 2) naming both files and
     /// the first day they share.</summary>
