@@ -358,6 +358,7 @@ internal static class DietViews
         AdequacyStatus.NearAi => $"not known{separator}(near AI)",
         AdequacyStatus.LowerBound => $"not known{separator}(lower bound)",
         AdequacyStatus.BelowAthleteRange => $"below{separator}athlete range",
+        AdequacyStatus.AthleteRangeUnknown => $"not known{separator}(no body mass)",
         AdequacyStatus.Implausible => $"not read{separator}(implausible log)",
         _ => "-",
     };

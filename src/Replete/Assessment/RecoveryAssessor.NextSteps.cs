@@ -177,6 +177,12 @@ public static partial class RecoveryAssessor
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the log cannot settle the intake: {log.LinesNotCounted} of {log.Lines} food-log lines were not counted, so its {mean:0.##} {intake.Nutrient.Unit}/d is a lower bound ({fix}).");
         }
 
+        // An athlete range per kg with no body mass is not known: the general EAR does not settle it (AdequacyReading).
+        if (intake.Reading is { Status: Diet.AdequacyStatus.AthleteRangeUnknown, Reason: { } noMass })
+        {
+            return $"the {intake.Days}-day log cannot judge the intake, which is {noMass}.";
+        }
+
         if (BelowAthleteRange(intake) && intake.Coverage >= Diet.DietAnalyzer.LowCoverage && !intake.HasEstimates && intake.Target.AthleteLow is { } athleteLow)
         {
             return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the {intake.Days}-day log already shows it below the athlete range of {athleteLow:0.##} {intake.Nutrient.Unit}/d.");

@@ -30,6 +30,10 @@ public enum AdequacyStatus
     /// <summary>Below the athlete range (protein, carbohydrate): the probability against the general EAR does not apply.</summary>
     BelowAthleteRange,
 
+    /// <summary>An athlete's range (protein, carbohydrate) is per kg of body mass and no body mass is given: the range is
+    /// not known, and the probability against the general EAR does not apply (<see cref="Targets.NutrientTarget.AthleteRangeUnknown"/>).</summary>
+    AthleteRangeUnknown,
+
     /// <summary>The log fails the plausibility check (<see cref="DietAnalysis.Implausible"/>): it is not a real intake, so
     /// whatever adequacy it computes is not shown and never counts as evidence that the nutrient is adequate.</summary>
     Implausible,
@@ -54,7 +58,8 @@ public sealed record AdequacyReading(AdequacyStatus Status, double? Probability,
     /// <remarks>A lower bound that already reaches <see cref="AdequacyAssessor.SettledProbability"/> still shows adequacy
     /// (usual intake is at least that much); below it, a lower bound says nothing about inadequacy. Below an athlete range
     /// the row reads "below the athlete range" whatever the general EAR gives, unless the mean is a lower bound (then it
-    /// is not known whether it is below). The AI test can show adequacy, never inadequacy (IOM 2000 p.61).</remarks>
+    /// is not known whether it is below). An athlete range not known for want of a body mass is never read against the
+    /// general EAR. The AI test can show adequacy, never inadequacy (IOM 2000 p.61).</remarks>
     public static AdequacyReading For(ProbabilityOfAdequacy? adequacy, double? mean, Targets.NutrientTarget target, string? lowerBound)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -66,6 +71,15 @@ public sealed record AdequacyReading(AdequacyStatus Status, double? Probability,
         var unit = target.Nutrient.Unit;
         var bound = lowerBound is null ? null
             : $"not known: {lowerBound}, so the mean is a lower bound, which can show adequacy but never inadequacy";
+        if (target.AthleteRangeUnknown is { } unknown)
+        {
+            // Thomas, Erdman & Burke 2016: the athlete ranges are per kg of body mass; without one the range is not known,
+            // and the general EAR (far below it) would read "adequate" for an intake short of it (new user h86: 140 g/d of
+            // carbohydrate "settled" at 97 % for a runner whose range at 80 kg is 400-560 g/d).
+            return new(AdequacyStatus.AthleteRangeUnknown, null,
+                $"not known: {unknown}, so the probability against the general EAR does not apply, since athletes' needs exceed it; give a body mass to judge it");
+        }
+
         if (target.AthleteLow is { } low && m < low)
         {
             // Thomas, Erdman & Burke 2016 (the athlete ranges): athletes' needs exceed the general EAR, so a probability

@@ -80,8 +80,18 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
     public string? Implausible { get; init; }
 
     /// <summary>Every warning, first in every report: <see cref="Plausibility"/>, then the food log against the profile's
-    /// diet pattern (<see cref="FoodLogCheck.PatternConflicts"/>).</summary>
-    public IReadOnlyList<string> Warnings => [.. Plausibility, .. FoodLog.PatternConflicts];
+    /// diet pattern (<see cref="FoodLogCheck.PatternConflicts"/>), then the athlete ranges not known for want of a body
+    /// mass (<see cref="AdequacyStatus.AthleteRangeUnknown"/>).</summary>
+    public IReadOnlyList<string> Warnings => [.. Plausibility, .. FoodLog.PatternConflicts, .. BodyMassNeeded()];
+
+    /// <summary>One warning naming the nutrients whose athlete range is per kg of body mass and not known (no body mass
+    /// given), so that a report asks for a weight first instead of leaving it in each nutrient's note.</summary>
+    private IEnumerable<string> BodyMassNeeded()
+    {
+        var unknown = Nutrients.Where(n => n.Reading.Status == AdequacyStatus.AthleteRangeUnknown && n.Target.AthleteRangeUnknown is not null).ToList();
+        return unknown.Count == 0 ? []
+            : [$"No body mass given: {string.Join(" and ", unknown.Select(n => n.Nutrient.Name.ToLowerInvariant()))} {(unknown.Count == 1 ? "is" : "are")} not judged, since the general EAR, far below an athlete's needs, does not apply ({string.Join("; ", unknown.Select(n => $"{n.Nutrient.Name.ToLowerInvariant()}: {n.Target.AthleteRangeUnknown}"))}). Give a body mass."];
+    }
 
     /// <summary>True when no food is logged in the range and the analysis reads the supplements alone
     /// (<see cref="DietAnalyzer.NoFoodLogged"/>): <see cref="Days"/> is 0, yet each UL is checked on what they give a day,

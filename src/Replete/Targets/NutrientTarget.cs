@@ -33,6 +33,13 @@ public sealed record NutrientTarget(
     /// <summary>The source of the athlete range (<see cref="AthleteLow"/>-<see cref="AthleteHigh"/>), or null.</summary>
     public string? AthleteSource { get; init; }
 
+    /// <summary>Why an athlete's range for this nutrient (protein, carbohydrate) is not known, in words with its source:
+    /// the guidance is per kg of body mass and none was given. Null where the range is known or none applies. While it is
+    /// set the general EAR does not judge the intake (<see cref="Diet.AdequacyStatus.AthleteRangeUnknown"/>): athletes'
+    /// needs exceed it, so a probability against it would read "adequate" for an intake far below the range.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? AthleteRangeUnknown { get; init; }
+
     /// <summary>For energy: the least intake the athlete ranges of carbohydrate and protein imply, kcal/d (their lows at
     /// <see cref="TargetCalculator.AtwaterKcalPerGram"/>), or null where the profile yields no such ranges. A floor
     /// below which the athlete targets cannot be met, not an energy requirement.</summary>

@@ -28,6 +28,7 @@ public sealed record PersonalTargets(Person Person, LifeStage LifeStage, Trainin
             AthleteLow = low,
             AthleteHigh = high,
             AthleteSource = days[0].CarbohydrateGrams.Source,
+            AthleteRangeUnknown = null,
             Adjustments =
             [
                 new TargetAdjustment(

@@ -97,12 +97,18 @@ public static class TargetCalculator
                 "no body mass given: g/d values at the DRI reference body mass", EvidenceStrength.Strong, dri.Source));
         }
 
+        var guidance = AthleteGuidance.Get("protein", goal == ProteinGoal.EnergyRestriction ? "energy_restriction" : "general");
         if (!isAthlete || person.BodyMassKg is not { } mass)
         {
-            return target with { Ear = ear ?? target.Ear, Rda = rda, Adjustments = adjustments };
+            return target with
+            {
+                Ear = ear ?? target.Ear,
+                Rda = rda,
+                Adjustments = adjustments,
+                AthleteRangeUnknown = isAthlete ? RangeUnknown(guidance) : null,
+            };
         }
 
-        var guidance = AthleteGuidance.Get("protein", goal == ProteinGoal.EnergyRestriction ? "energy_restriction" : "general");
         adjustments.Add(new TargetAdjustment(
             string.Create(CultureInfo.InvariantCulture,
                 $"athlete range {guidance.Low}{(guidance.High is { } h ? $"-{h}" : " or more")} g/kg/d"),
@@ -120,12 +126,17 @@ public static class TargetCalculator
 
     private static NutrientTarget Carbohydrate(NutrientTarget target, Person person, TrainingLoad? load)
     {
-        if (load is not { } band || person.BodyMassKg is not { } mass)
+        if (load is not { } band)
         {
             return target;
         }
 
         var guidance = AthleteGuidance.Get("carbohydrate", band.Key());
+        if (person.BodyMassKg is not { } mass)
+        {
+            return target with { AthleteRangeUnknown = RangeUnknown(guidance) };
+        }
+
         return target with
         {
             AthleteLow = guidance.Low * mass,
@@ -140,6 +151,10 @@ public static class TargetCalculator
             ],
         };
     }
+
+    /// <summary>Why an athlete range given per kg of body mass is not known: no body mass.</summary>
+    private static string RangeUnknown(AthleteGuidance guidance) => string.Create(CultureInfo.InvariantCulture,
+        $"the athlete range is {guidance.Low}{(guidance.High is { } h ? $"-{h}" : " or more")} {guidance.Unit} ({guidance.Source}) and no body mass is given");
 
     /// <summary>Zinc for a vegetarian or vegan: the EAR and RDA up to 50 % higher (data/athlete_targets.csv, IOM 2001
     /// p.480), for phytate in grains and legumes. Infants (an AI, no EAR) are left as they are.</summary>

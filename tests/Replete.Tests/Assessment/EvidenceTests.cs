@@ -116,6 +116,25 @@ public class EvidenceTests
         Assert.DoesNotContain(protein.Against, e => e.Kind == EvidenceKind.Diet);
     }
 
+    /// <summary>New user h86: without a body mass an athlete's protein range (per kg) is not known, so the general
+    /// requirement must not settle the intake either way; the next step asks for a body mass.</summary>
+    [Fact]
+    public void AnAthletesProtein_WithoutBodyMass_IsNotSettledByTheGeneralRequirement_AndAsksForABodyMass()
+    {
+        var person = new Person(30, Sex.Male, Sport: "running", TrainingHoursPerWeek: 20);
+        var days = Enumerable.Range(1, 7).Select(d => new Replete.Diet.IntakeItem(new DateOnly(2026, 11, d), null, "lunch", "mixed meals",
+            new Dictionary<string, double> { ["protein"] = 90 + d }, "log.csv:" + d)).ToList();
+        var diet = Replete.Diet.DietAnalyzer.Analyze(days, [], Replete.Targets.TargetCalculator.For(person));
+
+        var result = RecoveryAssessor.Assess(new AssessmentInput(person, ["prolonged_soreness"], [], [], []), diet: diet);
+
+        var protein = result.Bottlenecks.Single(b => b.Nutrient == "protein");
+        Assert.DoesNotContain(protein.Against, e => e.Kind == EvidenceKind.Diet);
+        Assert.DoesNotContain(protein.For, e => e.Kind == EvidenceKind.Diet);
+        Assert.Contains("cannot judge the intake, which is not known: the athlete range is 1.2-2 g/kg/d", protein.SettleIt, StringComparison.Ordinal);
+        Assert.Contains(result.Warnings, w => w.StartsWith("No body mass given: protein", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Hyponatraemia_IsNamedWithALowSodium()
     {

@@ -96,6 +96,54 @@ public class DietAnalyzerTests
         Assert.StartsWith("below the athlete range (290-406 g/d, Thomas, Erdman & Burke 2016", carbohydrate.Reading.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>New user h86: a runner with no body mass had 140 g/d of carbohydrate "settled" at 97 % against the general
+    /// EAR (100 g/d); the athlete range is per kg (Thomas, Erdman &amp; Burke 2016), so without a body mass it is not known.</summary>
+    [Fact]
+    public void Analyze_AnAthleteWithoutBodyMass_ReadsCarbohydrateAndProteinAsNotKnown_AndAsksForABodyMass()
+    {
+        var noMass = TargetCalculator.For(new Person(34, Sex.Female, Sport: "running", TrainingHoursPerWeek: 8));
+        var days = Enumerable.Range(1, 7).Select(d => Food(d, "rice", ("carbohydrate", 140 + d), ("protein", 60))).ToList();
+
+        var analysis = DietAnalyzer.Analyze(days, [], noMass);
+
+        var carbohydrate = analysis.Nutrients.Single(n => n.Nutrient.Id == "carbohydrate");
+        Assert.True(carbohydrate.Adequacy!.Probability > 0.9); // against the general EAR, which no report may show here
+        Assert.Equal(AdequacyStatus.AthleteRangeUnknown, carbohydrate.Reading.Status);
+        Assert.Null(carbohydrate.Reading.Probability);
+        Assert.StartsWith("not known: the athlete range is 5-7 g/kg/d (Thomas, Erdman & Burke 2016 Table 2", carbohydrate.Reading.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("give a body mass to judge it", carbohydrate.Reading.Reason, StringComparison.Ordinal);
+        Assert.Equal(AdequacyStatus.AthleteRangeUnknown, analysis.Nutrients.Single(n => n.Nutrient.Id == "protein").Reading.Status);
+        var warning = Assert.Single(analysis.Warnings);
+        Assert.StartsWith("No body mass given: protein and carbohydrate are not judged", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_ANonAthleteWithoutBodyMass_IsStillJudgedAgainstTheEar()
+    {
+        var targets = TargetCalculator.For(new Person(34, Sex.Female));
+        var days = Enumerable.Range(1, 7).Select(d => Food(d, "rice", ("carbohydrate", 140 + d))).ToList();
+
+        var carbohydrate = DietAnalyzer.Analyze(days, [], targets).Nutrients.Single(n => n.Nutrient.Id == "carbohydrate");
+
+        Assert.Equal(AdequacyStatus.Probability, carbohydrate.Reading.Status);
+        Assert.Empty(DietAnalyzer.Analyze(days, [], targets).Warnings);
+    }
+
+    [Fact]
+    public void Analyze_AnAthleteWithoutBodyMass_IsJudgedAgainstTheRangeOfAWeekThatGivesOne()
+    {
+        var person = new Person(34, Sex.Female, Sport: "running", TrainingHoursPerWeek: 8);
+        var week = new Replete.Training.TrainingWeek(Replete.Training.TrainingPhase.Base, 58,
+            [new Replete.Training.PlannedSession(DayOfWeek.Monday, "running", 60, Replete.Training.Intensity.Moderate)]);
+        var targets = TargetCalculator.For(person).WithWeek(week);
+        var days = Enumerable.Range(1, 7).Select(d => Food(d, "rice", ("carbohydrate", 140 + d))).ToList();
+
+        var carbohydrate = DietAnalyzer.Analyze(days, [], targets).Nutrients.Single(n => n.Nutrient.Id == "carbohydrate");
+
+        Assert.Null(carbohydrate.Target.AthleteRangeUnknown);
+        Assert.Equal(AdequacyStatus.BelowAthleteRange, carbohydrate.Reading.Status);
+    }
+
     [Theory]
     [InlineData("sodium", 1000, AdequacyStatus.BelowAi)] // AI 1,500 mg (IOM 2005 / NASEM 2019)
     [InlineData("choline", 374, AdequacyStatus.BelowAi)] // AI 425 mg
