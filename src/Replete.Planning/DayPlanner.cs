@@ -132,7 +132,12 @@ public static class DayPlanner
 
             // Planning preformed niacin up to a goal in niacin equivalents would call a diet short that is not
             // (DietAnalyzer.MeasuredShort).
-            var why = intake?.MeanDaily is null ? "no logged food reports it"
+            // An athlete's protein or carbohydrate range is per kg: without a body mass it is not known, and planning to
+            // the general RDA would call 46 g of protein "met" for a runner (the engine's AthleteRangeUnknown reading).
+            // A training week that carries its own body mass gives carbohydrate's goal all the same.
+            var rangeUnknown = ReferenceEquals(target, planning) ? intake?.Target.AthleteRangeUnknown : null;
+            var why = rangeUnknown is not null ? $"{rangeUnknown}; give a body mass"
+                : intake?.MeanDaily is null ? "no logged food reports it"
                 : intake.Coverage < DietAnalyzer.LowCoverage ? string.Create(CultureInfo.InvariantCulture, $"only {intake.Coverage:P0} of logged foods report it")
                 : DietAnalyzer.MeasuredShort(target.Nutrient.Id) is not null ? "food data give preformed niacin only (the goal is in niacin equivalents)"
                 : null;

@@ -24,14 +24,7 @@ public sealed class AdequateIntakePlanTests(Sr28Database sr28)
     [SkippableFact]
     public void ThePlansProbabilities_AreTheEnginesReading_NoneBelowAnAi()
     {
-        var catalog = sr28.Database.Catalog;
-        var units = catalog.Nutrients();
-        var items = Day.SelectMany(d =>
-        {
-            var food = catalog.Find(d.Id)!;
-            var (nutrients, estimated) = FoodLogResolver.NutrientsIn(food, d.Grams, units);
-            return Enumerable.Range(0, 3).Select(day => new IntakeItem(new DateOnly(2026, 11, 2).AddDays(day), null, "lunch", food.Food.Label, nutrients, $"day:{d.Id}") { Grams = d.Grams, Estimated = estimated });
-        }).ToList();
+        var items = ThreeDays();
         var targets = TargetCalculator.For(Runner.ToPerson().OrThrow());
         var analysis = DietAnalyzer.Analyze(items, [], targets);
 
@@ -43,5 +36,36 @@ public sealed class AdequateIntakePlanTests(Sr28Database sr28)
         // With the plan, an AI-only nutrient shows a probability only where the AI test concludes adequacy.
         Assert.All(plan.Nutrients.Where(n => targets.For(n.Nutrient) is { Ear: null, Ai: not null }), n =>
             Assert.True(n.ProbabilityAfter is null or >= AdequacyAssessor.SettledProbability, $"{n.Nutrient}: {n.ProbabilityAfter} after the plan"));
+    }
+
+    /// <summary>A runner with no body mass: the athlete ranges of protein and carbohydrate are per kg, so not known, and
+    /// the analysis says so; the plan planned protein to the general RDA (46 g/d) and called 91 g "met". It now leaves
+    /// both unplanned, asking for a body mass.</summary>
+    [SkippableFact]
+    public void WithoutABodyMass_TheAthletesProteinAndCarbohydrate_AreNotPlannedToTheGeneralRda()
+    {
+        var items = ThreeDays();
+        var targets = TargetCalculator.For((Runner with { BodyMassKg = null }).ToPerson().OrThrow());
+        var analysis = DietAnalyzer.Analyze(items, [], targets);
+
+        var plan = DayPlanner.Plan(new PlanRequest(targets, analysis, items, [], []) { Pattern = DietPattern.Vegetarian, Athlete = true });
+
+        var protein = Assert.Single(plan.Nutrients, n => n.Nutrient == "protein");
+        Assert.Contains("give a body mass", protein.NotPlannedBecause, StringComparison.Ordinal);
+        Assert.Null(protein.ProbabilityBefore);
+        Assert.DoesNotContain(plan.Nutrients, n => n.Nutrient is "protein" or "carbohydrate" && n.NotPlannedBecause is null);
+    }
+
+    private List<IntakeItem> ThreeDays()
+    {
+        var catalog = sr28.Database.Catalog;
+        var units = catalog.Nutrients();
+        var items = Day.SelectMany(d =>
+        {
+            var food = catalog.Find(d.Id)!;
+            var (nutrients, estimated) = FoodLogResolver.NutrientsIn(food, d.Grams, units);
+            return Enumerable.Range(0, 3).Select(day => new IntakeItem(new DateOnly(2026, 11, 2).AddDays(day), null, "lunch", food.Food.Label, nutrients, $"day:{d.Id}") { Grams = d.Grams, Estimated = estimated });
+        }).ToList();
+        return items;
     }
 }
