@@ -294,13 +294,7 @@ internal sealed class LoggedDays
         {
             var grams = item.Grams is { } g ? Math.Round(g, 1) : (double?)null;
             var text = string.Create(CultureInfo.InvariantCulture, $"{item.Time:HH\\:mm\\:ss}\u001f{item.Meal.Trim().ToUpperInvariant()}\u001f{item.Name}\u001f{grams:R}");
-            var hash = 14695981039346656037UL;
-            foreach (var b in Encoding.UTF8.GetBytes(text))
-            {
-                hash = unchecked((hash ^ b) * 1099511628211UL);
-            }
-
-            return hash;
+            return Data.Fnv1a.Hash(text);
         }
     }
 

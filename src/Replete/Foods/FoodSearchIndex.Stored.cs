@@ -19,18 +19,7 @@ public sealed partial class FoodSearchIndex
 
         /// <summary>A 64-bit FNV-1a hash of the word roles (data/food_search_words.csv) the tokens' flags were built with:
         /// an index saved before the vocabulary changed is rebuilt, not read with the old roles.</summary>
-        private static readonly ulong Vocabulary = Stamp(string.Join('\n', WordRoles.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")));
-
-        private static ulong Stamp(string text)
-        {
-            var hash = 14695981039346656037UL;
-            foreach (var b in Encoding.UTF8.GetBytes(text))
-            {
-                hash = unchecked((hash ^ b) * 1099511628211UL);
-            }
-
-            return hash;
-        }
+        private static readonly ulong Vocabulary = Data.Fnv1a.Hash(string.Join('\n', WordRoles.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}")));
 
         public void Write(Stream stream)
         {
