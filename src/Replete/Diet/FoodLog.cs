@@ -16,6 +16,9 @@ public static class FoodLog
     /// bytes), so a broken file cannot make the reader buffer without end.</summary>
     public const int MaximumJsonEntryBytes = 1 << 20;
 
+    /// <summary>The fields of a JSON food log entry, in the order the documentation gives them.</summary>
+    private static readonly string[] Fields = ["date", "time", "meal", "food", "amount"];
+
     /// <summary>Reads a CSV food log.</summary>
     /// <exception cref="CsvDataException">A date, time or amount cannot be read; names file, line and column.</exception>
     public static IReadOnlyList<FoodLogEntry> ReadCsv(CsvReader csv)
@@ -108,6 +111,21 @@ public static class FoodLog
         if (item.EnumerateObject().GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             throw source.Error(item, twice.Key, $"entry {index} gives '{twice.Key}' twice; give it once");
+        }
+
+        // A field the log does not know is most often a misspelt one ("tiem"), and a field that is not text ("time": 730)
+        // would be read as absent: either would drop what the person wrote without a word, so both are refused.
+        foreach (var property in item.EnumerateObject())
+        {
+            if (!Fields.Contains(property.Name))
+            {
+                throw source.Error(item, property.Name, $"entry {index}: '{property.Name}' is not a food log field (fields: {string.Join(", ", Fields)})");
+            }
+
+            if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                throw source.Error(item, property.Name, $"entry {index} needs '{property.Name}' as text, not {property.Value.ValueKind.ToString().ToLowerInvariant()}");
+            }
         }
 
         string Text(string field, bool required) =>

@@ -30,6 +30,8 @@ public class FoodLogTests(Sr28Database sr28)
     [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"},\n    {\"date\": \"tuesday\", \"food\": \"milk\", \"amount\": \"1 cup\"}\n  ]\n}", "log.json:4: date: entry 2: 'tuesday' is not a date.")]
     [InlineData("{\n  \"entries\": [\n    {\"date\": \"2026-11-02\", \"food\": \"oats\"}\n  ]\n}", "log.json:3: amount: entry 1 needs 'amount' as text.")]
     [InlineData("{\"entries\": [\n 1\n]}", "log.json:2: entry 1 is an object")]
+    [InlineData("{\"entries\": [\n {\"date\": \"2026-11-02\", \"tiem\": \"07:30\", \"food\": \"oats\", \"amount\": \"80 g\"}\n]}", "log.json:2: tiem: entry 1: 'tiem' is not a food log field (fields: date, time, meal, food, amount).")]
+    [InlineData("{\"entries\": [\n {\"date\": \"2026-11-02\", \"time\": 730, \"food\": \"oats\", \"amount\": \"80 g\"}\n]}", "log.json:2: time: entry 1 needs 'time' as text, not number.")]
     [InlineData("{\"entries\":\n [,]}", "log.json:2: not valid JSON")]
     [InlineData("{\"entries\": [],\n \"entries\": []}", "log.json:2: entries: 'entries' is given twice (lines 1 and 2)")]
     [InlineData("{\"entries\": [{\"date\": \"2026-11-02\", \"food\": \"oats\", \"amount\": \"80 g\"}]}\n{}", "log.json:2: not valid JSON")]
