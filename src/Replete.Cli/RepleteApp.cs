@@ -227,8 +227,10 @@ internal static class RepleteApp
 
     /// <summary>At most 50 problems, then how many more (Replete's choice: a file that repeats one mistake ten thousand
     /// times needs its first lines, not a screenful for each).</summary>
+    // A document's reader lists at most InputProblem.MaximumListed problems and then says how many more it found: all
+    // are shown.
     private static IEnumerable<string> Bounded(List<string> problems) =>
-        problems.Take(50).Concat(problems.Count > 50 ? [$"... and {problems.Count - 50:N0} more problems"] : Enumerable.Empty<string>());
+        problems.Take(InputProblem.MaximumListed + 1).Concat(problems.Count > InputProblem.MaximumListed + 1 ? [$"... and {problems.Count - InputProblem.MaximumListed - 1:N0} more problems"] : Enumerable.Empty<string>());
 
     /// <summary>Longest run of characters without a space an error line shows whole (Replete's choice: a path or a word
     /// from the command line is echoed in messages; a 100,000-character one would bury the message).</summary>

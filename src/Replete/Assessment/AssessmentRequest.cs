@@ -371,7 +371,7 @@ public sealed record AssessmentRequest(
             }
             else
             {
-                reader.Add(item, path, InputProblemCodes.UnknownValue, kb.Unknown(item.GetString()!, kind)!);
+                reader.Add(item, path, InputProblemCodes.UnknownValue, reader.Full ? "unknown" : kb.Unknown(item.GetString()!, kind)!);
             }
         }
 

@@ -8,14 +8,26 @@ namespace Replete.Documents;
 /// problem with its line and path, instead of stopping at the first.</summary>
 internal sealed class DocumentReader(JsonSource source)
 {
+    /// <summary>The most problems listed (<see cref="InputProblem.MaximumListed"/>).</summary>
+    public const int MaximumListed = InputProblem.MaximumListed;
+
     private readonly List<InputProblem> problems = [];
+    private int unlisted;
 
     public JsonSource Source { get; } = source;
 
-    /// <summary>Every problem, in the order of the lines they are on (problems on one line in the order found).</summary>
-    public IReadOnlyList<InputProblem> Problems => [.. problems.OrderBy(p => p.Line ?? int.MaxValue)];
+    /// <summary>Every problem listed, in the order of the lines they are on (problems on one line in the order found),
+    /// then how many more were found and not listed.</summary>
+    public IReadOnlyList<InputProblem> Problems => unlisted == 0
+        ? [.. problems.OrderBy(p => p.Line ?? int.MaxValue)]
+        : [.. problems.OrderBy(p => p.Line ?? int.MaxValue), new InputProblem(Source.FileName, null, "", InputProblemCodes.Size,
+            string.Create(CultureInfo.InvariantCulture, $"{unlisted:N0} more problems are not listed; fix these first"))];
 
-    public int Count => problems.Count;
+    /// <summary>How many problems were found, listed or not.</summary>
+    public int Count => problems.Count + unlisted;
+
+    /// <summary>Whether no further problem will be listed: a caller need not word one.</summary>
+    public bool Full => problems.Count >= MaximumListed;
 
     public static string PathOf(string? parent, string field) => string.IsNullOrEmpty(parent) ? field : $"{parent}.{field}";
 
@@ -23,13 +35,23 @@ internal sealed class DocumentReader(JsonSource source)
 
     /// <summary>A problem at <paramref name="element"/>.</summary>
     public void Add(JsonElement element, string path, string code, string message) =>
-        problems.Add(new InputProblem(Source.FileName, Source.LineOf(element), path, code, message));
+        Add(new InputProblem(Source.FileName, Source.LineOf(element), path, code, message));
 
     /// <summary>A problem at <paramref name="element"/>'s <paramref name="field"/>, or at the element when the field is absent.</summary>
     public void AddAt(JsonElement element, string field, string? parent, string code, string message) =>
-        problems.Add(new InputProblem(Source.FileName, Source.LineOf(element, field), PathOf(parent, field), code, message));
+        Add(new InputProblem(Source.FileName, Source.LineOf(element, field), PathOf(parent, field), code, message));
 
-    public void Add(InputProblem problem) => problems.Add(problem);
+    /// <summary>A problem, listed while fewer than <see cref="MaximumListed"/> are, and always when it reports a red flag.</summary>
+    public void Add(InputProblem problem)
+    {
+        if (Full && problem.Code != InputProblemCodes.RedFlagReported)
+        {
+            unlisted++;
+            return;
+        }
+
+        problems.Add(problem);
+    }
 
     /// <summary>Whether <paramref name="element"/> is an object; adds a problem naming what was expected when not.</summary>
     public bool IsObject(JsonElement element, string path, string expected)

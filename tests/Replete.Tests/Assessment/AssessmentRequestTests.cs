@@ -91,6 +91,20 @@ public class AssessmentRequestTests
         Assert.Equal(2, result.Problems.Count);
     }
 
+    // An attacker's 180,000 unknown symptoms took 95 s and printed every one. At most DocumentReader.MaximumListed
+    // problems are worded and listed, then a count; a red flag in the person's words after them still leads.
+    [Fact]
+    public void Read_ThousandsOfUnknownSymptoms_ListsTheFirstHundred_AndARedFlagAfterThemStillLeads()
+    {
+        var unknown = string.Join(", ", Enumerable.Range(0, 5_000).Select(i => $"\"made_up_{i}\""));
+        var result = Read($$"""{"profile": {"age": 30, "sex": "male", "sport": "running"}, "symptoms": [{{unknown}}, "passed out during training"]}""");
+
+        Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
+        Assert.Equal(1 + 100 + 1, result.Problems.Count);
+        Assert.Equal("4,900 more problems are not listed; fix these first", result.Problems[^1].Message);
+        Assert.All(result.Problems.Skip(1).SkipLast(1), p => Assert.StartsWith("unknown symptom 'made_up_", p.Message, StringComparison.Ordinal));
+    }
+
     // h50 finding 18: "black tarry stool" led with "See a doctor today" and was then rejected as an unknown symptom,
     // so the run failed with exit 2 and no report. A phrase that raises a red flag is read as what it names.
     [Theory]
