@@ -118,7 +118,7 @@ internal static class ReferenceSchema
         Closed(set, "fdc_alternates.csv", "nutrient", nutrients);
         Closed(set, "fdc_alternates.csv", "estimate", ["true", "false"]);
         Closed(set, "label_daily_values.csv", "nutrient", nutrients);
-        Closed(set, "food_search_words.csv", "role", ["class", "default", "part", "plain", "product", "variant"]);
+        Closed(set, "food_search_words.csv", "role", ["class", "community", "default", "part", "plain", "product", "variant"]);
         Closed(set, "meal_pairing.csv", "id", ["vitamin_c_with_iron_meal", "tea_coffee_with_iron_meal", "calcium_with_iron_meal", "calcium_supplement_with_iron", "zinc_iron_supplements"]);
         Closed(set, "food_exclusions.csv", "kind", ["pattern", "avoid"]);
         Closed(set, "supplement_guidance.csv", "nutrient", nutrients);
