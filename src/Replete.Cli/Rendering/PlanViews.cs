@@ -471,13 +471,14 @@ internal static class PlanViews
     private static string Amount(double? value, string unit) => value is { } v ? $"{Format.Amount(v)} {unit}" : "-";
 
     /// <summary>A nutrient's status; where its supplements are above the UL (the plan's supplements to lower), it says
-    /// so, so that a nutrient to lower never reads plain "met".</summary>
+    /// so, so that a nutrient to lower never reads plain "met"; a goal that fell back to the RDA (its adjusted goal not below
+    /// the UL) says the adjusted goal is not reachable.</summary>
     private static string Status(PlannedNutrient n) => (n switch
     {
         { NotPlannedBecause: { } why } => why,
         { IsProblem: true } => string.Create(CultureInfo.InvariantCulture, $"problem: {n.ShortfallShare:P0} short"),
         { UlIntakeAfter: { } after, Ul: { } ul } when after > ul => "above UL",
-        _ => "met",
+        _ => n.GoalAboveUl is { } high ? string.Create(CultureInfo.InvariantCulture, $"RDA met; adjusted {Format.Amount(high)} not reachable below the UL") : "met",
     }) + (n.SupplementsAboveUl ? "; supplements above the UL" : "");
 
     /// <summary>The goal, marked "(adjusted)" where the targets adjusted it for training or diet (any nutrient).</summary>
