@@ -148,6 +148,15 @@ public static class DayPlanner
                 continue;
             }
 
+            if (target.UlScope == UpperLimitScope.TotalIntake && FoodUl(target) is { } ceiling && target.Goal >= ceiling)
+            {
+                // Nothing Replete suggests may reach a UL (PlanningTargets.For): a goal not below it is not planned.
+                unplanned.Add(new PlannedNutrient(target.Nutrient.Id, target.Nutrient.Name, target.Nutrient.Unit, target.Goal, target.Kind, ceiling,
+                    mean, null, null, intake.Reading.Probability, null, 0, false,
+                    string.Create(CultureInfo.InvariantCulture, $"not planned: the RDA ({target.Goal:0.#} {target.Nutrient.Unit}/d) cannot be reached below the UL ({ceiling:0.#}, food and supplements); ask a doctor")));
+                continue;
+            }
+
             goals.Add((target, mean));
         }
 
@@ -169,14 +178,27 @@ public static class DayPlanner
         var energyBase = intakes.GetValueOrDefault("energy")?.MeanDaily;
         var preformedBase = diet.Days == 0 ? 0 : usual.PreformedFromFood + request.Supplements.Sum(s => PreformedIn(s.On(default)));
         var cuts = SupplementCuts(request, intakes, preformedBase);
+        if (PlanFoodLog.Of(diet.FoodLog) is { TooMuchNotCounted: true } refused)
+        {
+            // Replete's rule (PlanFoodLog.RefuseFromShareNotCounted): no plan from half a log; a supplement above its UL
+            // is still named, since that needs no food log.
+            return new NutritionPlan(PlanStatus.LogNotCounted, [], [], [], [string.Create(CultureInfo.InvariantCulture,
+                $"No plan: {refused.LinesNotCounted} of {refused.Lines} food-log lines ({refused.ShareNotCounted:P0}) were not counted, and Replete makes no plan when {PlanFoodLog.RefuseFromShareNotCounted:P0} or more were not (its own rule, not a published figure): what those foods carry may already meet a goal or approach a UL. To count them, {FoodLogCheck.ImportAdvice}.")])
+            {
+                FoodLog = refused,
+                SupplementsToLower = cuts,
+            };
+        }
+
         var limits = Limits(request, planningTargets, intakes, excess, preformedBase, notes);
         var candidates = Shortlist(candidatePool, goals, own, limits, request.MostCandidates);
         var foods = own.Concat(candidates).ToList();
-        var planned = Solve(request, foods, goals, limits, energyBase, notes);
+        var planned = Solve(request, foods, goals, limits, energyBase, notes, out var notComputed);
 
         // Whole grams, rounded down, so no rounding can push a nutrient over its UL: a cut is kept whatever its size
-        // (it may be what keeps a UL), an increase under a gram is no change.
-        var grams = foods.Select((f, j) => Rounded(planned[j], f.UsualGrams)).ToArray();
+        // (it may be what keeps a UL), an increase under a gram is no change. Without a plan, the usual diet.
+        var grams = planned is null ? [.. foods.Select(f => f.UsualGrams)]
+            : StrictlyBelowUls(foods, [.. foods.Select((f, j) => Rounded(planned[j], f.UsualGrams))], limits);
         var after = Apply(items, foods, grams, diet);
         // Probabilities before and after are the engine's reading (NutrientIntake.Reading), never the raw AI-test figure:
         // below an AI adequacy cannot be judged (IOM 2000, DRIs: Applications in Dietary Assessment, p.61). The lines the
@@ -208,11 +230,23 @@ public static class DayPlanner
                 UlIntakeBefore = id == "folate" ? UlCheck(intakes, id)?.IntakeCompared
                     : FoodUl(target) is null ? null : target.UlScope == UpperLimitScope.PreformedVitaminA ? preformedBase : mean,
             });
-            if (FoodUl(target) is { } ul && target.Goal > ul)
+            if (target.AboveUl is { } aboveUl && FoodUl(target) is { } ul)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{target.Nutrient.Name}: the adjusted goal ({target.Goal:0.#} {target.Nutrient.Unit}/d) is above the UL ({ul:0.#}); the plan stays under the UL, so food alone cannot reach the goal: ask a doctor or sports dietitian before anything more."));
+                    $"{target.Nutrient.Name}: the adjusted goal ({aboveUl:0.#} {target.Nutrient.Unit}/d) cannot be reached below the UL ({ul:0.#}, food and supplements), so the plan aims at the RDA as the DRI gives it ({target.Goal:0.#}) and keeps strictly below the UL{(request.Targets.Targets.FirstOrDefault(t => t.Nutrient.Id == id)?.Ear is { } ear && ear > target.Goal ? $"; that is below your adjusted EAR ({ear:0.#}), so food planned to it may not cover your need" : "")}: more only under a doctor's supervision."));
             }
+        }
+
+        if (notComputed is { } failed)
+        {
+            // No plan was computed: nothing is "with the plan", no nutrient is a problem nutrient (food was never tried
+            // against its goal), and the room under a UL is the usual intake's, since no change is suggested.
+            notes.Insert(0, $"The plan could not be computed: {failed.Reason} (solver status {failed.SolverStatus}). Your usual diet is shown unchanged; this is not a finding that no food change helps, and no nutrient is called a problem nutrient.");
+            nutrients = [.. nutrients.Select(n => n with
+            {
+                After = null, WorstCase = null, ProbabilityAfter = null, Shortfall = 0, IsProblem = false, UlIntakeAfter = n.UlIntakeBefore,
+                NotPlannedBecause = $"not computed: solver status {failed.SolverStatus}",
+            })];
         }
 
         // A nutrient in excess is not planned, but what the plan does to it is shown (the plan adds none).
@@ -248,6 +282,8 @@ public static class DayPlanner
         })];
         return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, candidatePool), notes)
         {
+            NotComputed = notComputed,
+            FoodLog = PlanFoodLog.Of(diet.FoodLog),
             // With iron in excess, the rules that raise iron absorption are not given.
             Pairings = [.. usual.Pairings(request.Supplements).Where(p => !excess.Contains("iron") || !p.Rule.Id.Contains("iron_meal", StringComparison.Ordinal))],
             MealInhibitors = usual.MealInhibitors,
@@ -255,7 +291,7 @@ public static class DayPlanner
             Supplements = status == PlanStatus.Planned ? SupplementAdvisor.Advise(request, nutrients) : [],
             TrainingFuel = fuel,
             EnergyBefore = energyBase,
-            EnergyAfter = energyBase is { } e ? e + foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (grams[j] - f.UsualGrams)).Sum() : null,
+            EnergyAfter = notComputed is not null ? null : energyBase is { } e ? e + foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (grams[j] - f.UsualGrams)).Sum() : null,
         };
     }
 
@@ -272,6 +308,34 @@ public static class DayPlanner
         planned < usual - 1e-6 ? Math.Max(0, Math.Floor(planned))
         : planned - usual < 1 ? usual
         : Math.Floor(planned);
+
+    /// <summary>The planned grams with every UL the plan may raise a nutrient toward kept strictly below it: nothing
+    /// Replete suggests may reach a UL, counting supplements (a limit's intake now includes them). The linear program
+    /// keeps the intake at or below the UL (it has no strict inequality); where the rounded plan still reaches it, the
+    /// raised foods that carry the nutrient come down a whole gram at a time, richest first, until the intake is below.
+    /// A limit capped at today's intake (a UL already passed, an excess) adds none and is left as it is.</summary>
+    private static double[] StrictlyBelowUls(List<PlanFood> foods, double[] grams, List<Limit> limits)
+    {
+        foreach (var limit in limits.Where(l => l.Now < l.Cap))
+        {
+            double Intake() => limit.Now + foods.Select((f, j) => grams[j] - f.UsualGrams is var change && change < 0 && limit.PerGramDown is { } down
+                ? down(f) * change
+                : (limit.PerGram(f) ?? 0) * change).Sum();
+            while (Intake() >= limit.Cap)
+            {
+                var raised = Enumerable.Range(0, foods.Count).Where(j => grams[j] >= foods[j].UsualGrams + 1 && limit.PerGram(foods[j]) > 0)
+                    .OrderByDescending(j => limit.PerGram(foods[j])).ToList();
+                if (raised.Count == 0)
+                {
+                    break;
+                }
+
+                grams[raised[0]] -= 1;
+            }
+        }
+
+        return grams;
+    }
 
     /// <summary>An upper bound on one nutrient: intake now, the cap the plan may not pass (the UL, or today's intake where
     /// the UL is already passed or the nutrient is in excess), and each food's amount per gram (null when unknown).</summary>
@@ -486,7 +550,8 @@ public static class DayPlanner
     private static double? PreformedPerGram(PlanFood food) =>
         food.PerGram.TryGetValue("retinol", out var r) ? r : food.PerGram.TryGetValue("vitamin_a", out var a) ? a : null;
 
-    /// <summary>Solves the plan; returns grams a day per food (the usual amounts when no plan is found).</summary>
+    /// <summary>Solves the plan; returns grams a day per food, or null with <paramref name="failure"/> saying why when the
+    /// solver gives no plan (the plan is then not computed: never read as "no change helps").</summary>
     /// <remarks>Each solve is a linear program in two lexicographic stages (GLOP). The limits on how many foods change
     /// are met by fixing, not by yes/no variables: the first solve picks the new foods it leans on most to close the gaps
     /// (at most <see cref="MostNewFoods"/>); the second, with only those, shows which own foods change; where more than
@@ -495,16 +560,16 @@ public static class DayPlanner
     /// mixed-integer model of the same limits took seconds on SCIP and CBC; this takes milliseconds, and its result keeps
     /// every hard limit (ULs, portions, energy), the only price being that a fixed food might have closed a little more of
     /// a gap.</remarks>
-    private static double[] Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
+    private static double[]? Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes, out PlanNotComputed? failure)
     {
-        var usual = foods.Select(f => f.UsualGrams).ToArray();
+        failure = null;
         var all = Enumerable.Range(0, foods.Count).ToList();
         var rows = new Rows(foods, goals, limits);
-        var first = Model(request, foods, rows, all, [], goals, limits, energyBase, []);
+        var first = Model(request, foods, rows, all, [], goals, limits, energyBase, [], out var status);
         if (first is null)
         {
-            notes.Add("The solver found no plan within the limits; the usual diet is shown unchanged.");
-            return usual;
+            failure = PlanNotComputed.For(status, request.SolverTimeLimit);
+            return null;
         }
 
         // The new foods the relaxation leans on most to close the gaps: each scored by the share of every goal below
@@ -527,7 +592,7 @@ public static class DayPlanner
         for (var round = 0; round <= 2 * foods.Count; round++)
         {
             var roundNotes = new List<string>();
-            var solved = Model(request, foods, rows, kept, frozen, goals, limits, energyBase, roundNotes);
+            var solved = Model(request, foods, rows, kept, frozen, goals, limits, energyBase, roundNotes, out status);
             if (solved is null)
             {
                 if (lastFrozen is not { } undo || last is not { } previous)
@@ -559,8 +624,8 @@ public static class DayPlanner
             frozen.Add(fixable[0]);
         }
 
-        notes.Add("The solver could not keep the plan to the limit on changed foods; the usual diet is shown unchanged.");
-        return usual;
+        failure = PlanNotComputed.For(status, request.SolverTimeLimit, MostFoodsChanged);
+        return null;
     }
 
     /// <summary>What each food brings to each row of the linear program, worked out once per plan.</summary>
@@ -603,7 +668,7 @@ public static class DayPlanner
     /// their usual amount for own foods), with the foods in <paramref name="frozen"/> held at their usual amount. Returns
     /// grams a day per food, or null when no plan exists; notes (energy band, a UL already passed) go to
     /// <paramref name="notes"/>.</summary>
-    private static double[]? Model(PlanRequest request, List<PlanFood> all, Rows rows, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes)
+    private static double[]? Model(PlanRequest request, List<PlanFood> all, Rows rows, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes, out Solver.ResultStatus status)
     {
         var foods = kept.Select(j => all[j]).ToList();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The OR-Tools GLOP solver is not available in this build.");
@@ -691,7 +756,7 @@ public static class DayPlanner
         }
 
         objective.SetMinimization();
-        if (solver.Solve() is not Solver.ResultStatus.OPTIMAL)
+        if ((status = solver.Solve()) is not Solver.ResultStatus.OPTIMAL)
         {
             return null;
         }
@@ -712,7 +777,7 @@ public static class DayPlanner
         }
 
         objective.SetMinimization();
-        if (solver.Solve() is not Solver.ResultStatus.OPTIMAL)
+        if ((status = solver.Solve()) is not Solver.ResultStatus.OPTIMAL)
         {
             return null;
         }

@@ -34,6 +34,13 @@ public sealed record NutritionPlan(PlanStatus Status, IReadOnlyList<FoodChange> 
     /// foods), with the iron absorption estimate's inputs or why it is not made.</summary>
     public IReadOnlyList<MealInhibitorLoad> MealInhibitors { get; init; } = [];
 
+    /// <summary>Why the plan could not be computed (the solver's status and what it means), or null where it was: a plan
+    /// not computed shows the usual diet unchanged and calls no nutrient a problem nutrient.</summary>
+    public PlanNotComputed? NotComputed { get; init; }
+
+    /// <summary>How much of the food log the plan is built from: it is built from the counted lines only.</summary>
+    public PlanFoodLog FoodLog { get; init; } = new(0, 0, 0);
+
     /// <summary>Energy now (kcal/d), where known.</summary>
     public double? EnergyBefore { get; init; }
 

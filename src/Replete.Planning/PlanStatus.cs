@@ -15,4 +15,8 @@ public enum PlanStatus
 
     /// <summary>No diet to plan from (no logged days with foods of known weight).</summary>
     NoDiet,
+
+    /// <summary>No plan: so much of the food log was not counted (<see cref="PlanFoodLog.RefuseFromShareNotCounted"/>,
+    /// Replete's rule) that a plan would rest on too little of it.</summary>
+    LogNotCounted,
 }

@@ -131,7 +131,8 @@ public static class SupplementAdvisor
             }
 
             room = target.UlScope == UpperLimitScope.TotalIntake ? ul - (planned!.UlIntakeAfter ?? planned.After!.Value) : ul - current;
-            room = Math.Max(0, Math.Floor(room));
+            // The largest whole amount that keeps the intake strictly below the UL: nothing suggested may reach it.
+            room = Math.Max(0, Math.Ceiling(room) - 1);
             cautions.Add(Room(request, target, ul, room, unit));
         }
 
@@ -161,7 +162,9 @@ public static class SupplementAdvisor
             {
                 doctors = true;
                 dose = null;
-                cautions.Add("The intake from food is unknown (too few logged foods report it): the dose is a doctor's decision.");
+                cautions.Add(planned?.NotPlannedBecause?.StartsWith("not computed", StringComparison.Ordinal) == true
+                    ? "The plan could not be computed, so what food leaves short is not known: the dose is a doctor's decision."
+                    : "The intake from food is unknown (too few logged foods report it): the dose is a doctor's decision.");
             }
             else if (shortfall <= 0)
             {

@@ -18,6 +18,8 @@ internal static class PlanViews
     {
         PlanStatus.NoPlan => "No plan: an emergency comes first. Get medical care now.",
         PlanStatus.NoDiet => "No plan: no usual diet to plan from.",
+        PlanStatus.LogNotCounted => "No plan: too much of the food log was not counted (see the note).",
+        _ when plan.NotComputed is { } failed => $"{(plan.SupplementsToLower.Count > 0 ? $"First lower {plan.SupplementsToLower.Count} supplement(s) above an upper limit. " : "")}The plan could not be computed: {failed.Reason} (solver status {failed.SolverStatus}). Your usual diet is shown unchanged; this does not mean no food change helps.",
         PlanStatus.FoodOnly => "Food plan only: see a doctor about what the assessment flagged; any supplement for it is the doctor's decision.",
         _ when plan.SupplementsToLower.Count > 0 => $"First lower {plan.SupplementsToLower.Count} supplement(s) above an upper limit; then {(plan.Changes.Count == 0 ? "no food change within the plan's limits helps" : $"{plan.Changes.Count} food change(s) a day")}.",
         _ when plan.Changes.Count == 0 && plan.ProblemNutrients.Count == 0 => "Your usual diet already meets every planned goal: no change needed.",
@@ -59,6 +61,10 @@ internal static class PlanViews
         // HTML always carry every column).
         var wide = console.Profile.Width >= WideColumns;
         console.MarkupLine($"[bold]Plan[/]: {Shown.Markup(Headline(plan))}");
+        if (plan.FoodLog.Describe() is { } log)
+        {
+            console.MarkupLine($"[bold red]Food log[/]: {Shown.Markup(log)}");
+        }
         if (plan.SupplementsToLower.Count > 0)
         {
             console.MarkupLine("[bold red]Lower these supplements first[/] (above an upper limit; the plan adds none of these nutrients):");
@@ -203,6 +209,10 @@ internal static class PlanViews
         var sub = heading + "#";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{heading} Nutrition plan\n\n**{Headline(plan)}**\n\n");
+        if (plan.FoodLog.Describe() is { } log)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**Food log: {log}**\n\n");
+        }
         if (plan.SupplementsToLower.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{sub} Lower these supplements first\n\n");
@@ -318,6 +328,10 @@ internal static class PlanViews
         var sub = $"h{heading[1] - '0' + 1}";
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"<{heading}>Nutrition plan</{heading}>\n<p><strong>{E(Headline(plan))}</strong></p>\n");
+        if (plan.FoodLog.Describe() is { } log)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"<p class=\"problem\">Food log: {E(log)}</p>\n");
+        }
         if (plan.SupplementsToLower.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"<{sub}>Lower these supplements first</{sub}>\n<ul>\n");
@@ -457,24 +471,25 @@ internal static class PlanViews
     private static string Amount(double? value, string unit) => value is { } v ? $"{Format.Amount(v)} {unit}" : "-";
 
     /// <summary>A nutrient's status; where its supplements are above the UL (the plan's supplements to lower), it says
-    /// so, so that a nutrient to lower never reads plain "met".</summary>
+    /// so, so that a nutrient to lower never reads plain "met"; a goal that fell back to the RDA (its adjusted goal not below
+    /// the UL) says the adjusted goal is not reachable.</summary>
     private static string Status(PlannedNutrient n) => (n switch
     {
         { NotPlannedBecause: { } why } => why,
         { IsProblem: true } => string.Create(CultureInfo.InvariantCulture, $"problem: {n.ShortfallShare:P0} short"),
         { UlIntakeAfter: { } after, Ul: { } ul } when after > ul => "above UL",
-        _ => "met",
+        _ => n.GoalAboveUl is { } high ? string.Create(CultureInfo.InvariantCulture, $"RDA met; adjusted {Format.Amount(high)} not reachable below the UL") : "met",
     }) + (n.SupplementsAboveUl ? "; supplements above the UL" : "");
 
     /// <summary>The goal, marked "(adjusted)" where the targets adjusted it for training or diet (any nutrient).</summary>
-    private static string Goal(PlannedNutrient n) => Amount(n.Goal, n.Unit) + (n.GoalAdjustments.Count > 0 ? " (adjusted)" : "");
+    private static string Goal(PlannedNutrient n) => Amount(n.Goal, n.Unit) + (n.GoalAboveUl is not null ? " (RDA; adjusted goal not below the UL)" : n.GoalAdjustments.Count > 0 ? " (adjusted)" : "");
 
     /// <summary>How an adjusted goal was set, from the target's own adjustments, each with "(limited evidence)" where
     /// it rests on little.</summary>
     private static string Adjusted(PlannedNutrient n) => string.Create(CultureInfo.InvariantCulture,
         $"{n.Name} {Format.Amount(n.GoalAboveUl ?? n.Goal)} {n.Unit}/d is x{n.GoalFactor:0.##} the RDA: {string.Join("; ", n.GoalAdjustments.Select(a => a.Description + (a.Evidence == EvidenceStrength.Limited ? " (limited evidence)" : "")))}.")
         + (n.GoalAboveUl is null ? "" : string.Create(CultureInfo.InvariantCulture,
-            $" The plan aims at the UL, {Format.Amount(n.Goal)} {n.Unit}/d: nothing it suggests goes above a UL."));
+            $" That is not below the UL ({Amount(n.Ul, n.Unit)}/d, food and supplements), so the plan aims at the RDA, {Format.Amount(n.Goal)} {n.Unit}/d: nothing it suggests reaches a UL; more only under a doctor's supervision."));
 
     private static string AdjustmentSources(PlannedNutrient n) => string.Join("; ", n.GoalAdjustments.Select(a => a.Source).Distinct(StringComparer.Ordinal));
 

@@ -43,10 +43,10 @@ public sealed record PlanningTarget(Nutrient Nutrient, double Goal, PlanningGoal
     /// these the same way, whatever the nutrient.</summary>
     public IReadOnlyList<TargetAdjustment> Adjustments { get; init; } = [];
 
-    /// <summary>The adjusted goal before it was lowered to the UL, where the adjustments took it above a UL that covers
-    /// food (iron x1.8 for a vegetarian diet and x1.5 for endurance training: 48.6 mg/d against a UL of 45); else
-    /// null. A plan aims at no more than the UL: nothing Replete suggests may exceed it, and iron beyond it is for
-    /// medical supervision (IOM 2001 p.125 and p.377).</summary>
+    /// <summary>The adjusted goal where the adjustments took it to or above a UL on total intake (iron x1.8 for a
+    /// vegetarian diet and x1.5 for endurance training: 48.6 mg/d against a UL of 45); else null. The goal is then the
+    /// RDA as the DRI gives it (18 mg/d), strictly below the UL: nothing Replete suggests may reach a UL, counting
+    /// supplements, and iron beyond it is for medical supervision (IOM 2001 p.125 and p.377).</summary>
     public double? AboveUl { get; init; }
 }
 
@@ -82,9 +82,11 @@ public static class PlanningTargets
             }
 
             var adjusted = kind == PlanningGoalKind.Rda && target.RequirementFactor != 1;
-            // An adjusted goal above a UL on total intake is lowered to the UL (h68 finding 11).
-            double? aboveUl = target.UlScope == UpperLimitScope.TotalIntake && target.Ul is { } ul && goal > ul ? goal : null;
-            planning.Add(new PlanningTarget(target.Nutrient, aboveUl is null ? goal : target.Ul!.Value, kind, target.Ul, target.UlScope, source)
+            // A goal is never at or above a UL on total intake (food and supplements): nothing Replete suggests may reach
+            // a UL. An adjusted goal that is falls back to the RDA as the DRI gives it, the goal's own source; where even
+            // that is not below the UL, the planner does not plan the nutrient and says so (h68 finding 11; h89).
+            double? aboveUl = adjusted && target.UlScope == UpperLimitScope.TotalIntake && target.Ul is { } ul && goal >= ul ? goal : null;
+            planning.Add(new PlanningTarget(target.Nutrient, aboveUl is { } high ? high / target.RequirementFactor : goal, kind, target.Ul, target.UlScope, source)
             {
                 Factor = adjusted ? target.RequirementFactor : 1,
                 Adjustments = adjusted ? target.Adjustments : [],

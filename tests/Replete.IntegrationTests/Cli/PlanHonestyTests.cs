@@ -99,11 +99,12 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
 
         var markdown = CliRunner.Run("plan", path, "--format", "markdown", "--data-dir", DataDir).Output;
         Assert.Contains("| Zinc | 12 mg (adjusted) |", markdown, StringComparison.Ordinal);
-        // Iron's adjusted 48.6 mg is above its UL of 45: the plan aims at the UL and says so (h68 finding 11).
-        Assert.Equal(45, nutrients["iron"].GetProperty("goal").GetDouble(), 6);
+        // Iron's adjusted 48.6 mg is above its UL of 45: the plan aims at the RDA, strictly below the UL, and says so
+        // (h68 finding 11; h89: the goal was the UL itself).
+        Assert.Equal(18, nutrients["iron"].GetProperty("goal").GetDouble(), 6);
         Assert.Equal(48.6, nutrients["iron"].GetProperty("goal_above_ul").GetDouble(), 6);
-        Assert.Contains("| Iron | 45 mg (adjusted) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("The plan aims at the UL, 45 mg/d", markdown.Split('\n').Single(l => l.StartsWith("- Adjusted goal: Iron", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("| Iron | 18 mg (RDA; adjusted goal not below the UL) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("the plan aims at the RDA, 18 mg/d", markdown.Split('\n').Single(l => l.StartsWith("- Adjusted goal: Iron", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("| Magnesium | 310 mg |", markdown, StringComparison.Ordinal);
         Assert.Contains("- Adjusted goal: Zinc 12 mg/d is x1.5 the RDA: vegetarian diet", markdown, StringComparison.Ordinal);
         Assert.Contains("(limited evidence)", markdown.Split('\n').Single(l => l.StartsWith("- Adjusted goal: Zinc", StringComparison.Ordinal)), StringComparison.Ordinal);
