@@ -473,7 +473,7 @@ internal static class AssessmentViews
         var cutoff = lab.Status switch
         {
             LabStatus.Deficient when lab.Deficient is { } d => string.Create(CultureInfo.InvariantCulture, $" (below {d:0.##})"),
-            LabStatus.Low or LabStatus.Normal when lab.Low is { } l => string.Create(CultureInfo.InvariantCulture, $" ({(lab.Status == LabStatus.Low ? "below" : "cut-off")} {l:0.##}{(lab.ConditionalCutoff ? ", conditional" : "")})"),
+            LabStatus.Low or LabStatus.Normal or LabStatus.GreyZone when lab.Low is { } l => string.Create(CultureInfo.InvariantCulture, $" ({(lab.Status == LabStatus.Low ? "below" : "cut-off")} {l:0.##}{(lab.ConditionalCutoff ? ", conditional" : "")})"),
             LabStatus.High when lab.High is { } h => string.Create(CultureInfo.InvariantCulture, $" (above {h:0.##})"),
             _ => "",
         };
