@@ -18,7 +18,7 @@ public sealed class HiddenTextTests(Sr28Database foods) : IDisposable
 
     [SkippableTheory]
     [InlineData("POST", "/api/v1/athletes/me/food-log", "{\"date\":\"2026-11-01\",\"food\":\"spinach\\u200B\",\"amount\":\"100 g\"}", "food", "U+200B")]
-    [InlineData("POST", "/api/v1/athletes/me/food-log", "{\"date\":\"2026-11-01\",\"food\":\"spinach\",\"meal\":\"lunch\\u2066\",\"amount\":\"100 g\"}", "meal", "U+2066")]
+    [InlineData("POST", "/api/v1/athletes/me/food-log", "{\"date\":\"2026-11-01\",\"food\":\"spinach\",\"meal\":\"lunch\\u200E\",\"amount\":\"100 g\"}", "meal", "U+200E")]
     [InlineData("POST", "/api/v1/athletes/me/notes", "{\"text\":\"slept\\u200Dwell\"}", "text", "U+200D")]
     [InlineData("POST", "/api/v1/athletes/me/reminders", "{\"what\":\"iron\\u202E\",\"due\":\"2026-12-20\"}", "what", "U+202E")]
     [InlineData("POST", "/api/v1/athletes/me/reminders", "{\"what\":\"iron\",\"due\":\"2026-12-20\",\"note\":\"\\u200Fsoon\"}", "note", "U+200F")]
