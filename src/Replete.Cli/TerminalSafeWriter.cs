@@ -56,12 +56,6 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
         return shown.ToString();
     }
 
-    /// <summary>Control characters (a carriage return could overwrite the line before it), the line and paragraph
-    /// separators, the bidirectional marks, overrides and isolates (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069)
-    /// that can make text read differently from what it is, and the characters that show nothing (zero-width space,
-    /// non-joiner and joiner, word joiner, byte order mark, Mongolian vowel separator, soft hyphen): "iron\u200B" looks
-    /// like "iron" and is another name.</summary>
-    private static bool IsUnsafe(char c) => c is not ('\t' or '\n') && (char.IsControl(c)
-        || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C'
-        || c is (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF' or '\u180E' or '\u00AD');
+    /// <summary>The engine's rule for text that shows otherwise than it is (<see cref="Replete.Documents.HiddenText.IsHidden"/>).</summary>
+    private static bool IsUnsafe(char c) => Replete.Documents.HiddenText.IsHidden(c);
 }

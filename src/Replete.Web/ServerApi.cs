@@ -110,6 +110,7 @@ internal static class ServerApi
         // Field names as documented, exactly ("Food" is not "food"), as the command line's readers take them; ASP.NET
         // Core's web defaults would match any case.
         to.PropertyNameCaseInsensitive = false;
+        to.Converters.Add(new StoredTextConverter());
         foreach (var converter in from.Converters)
         {
             // An enum by its name only: a number would store values no name stands for (tester h73: scopes [255] were
@@ -144,6 +145,11 @@ internal static class Problems
         if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, InputProblemCodes.Conflict, InputProblemCodes.GivenTwiceMessage)]);
+        }
+
+        if (json is HiddenTextException)
+        {
+            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, InputProblemCodes.Invalid, json.Message)]);
         }
 
         var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : "not the expected value";

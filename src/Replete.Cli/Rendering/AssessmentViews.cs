@@ -134,6 +134,11 @@ internal static class AssessmentViews
             console.MarkupLine($"[yellow]{Shown.Markup(cause.Label)}[/] [grey]{Shown.Markup(report.Cite(cause.Source))}[/]: {Shown.Markup(cause.WhatToConsider)}");
         }
 
+        if (result.SweatSodium is { } sweat)
+        {
+            console.MarkupLine($"[yellow]Sweat sodium[/]: {Shown.Markup(sweat.Text)}");
+        }
+
         if (report.Plan is { } detail)
         {
             PlanViews.Render(console, detail);
@@ -242,6 +247,7 @@ internal static class AssessmentViews
 
         text.Append(result.OtherCauses.Count > 0 ? "\n### Other causes\n\n" : "");
         text.AppendJoin("", result.OtherCauses.Select(c => $"- **{c.Label}** {report.Cite(c.Source)}: {c.WhatToConsider}\n"));
+        text.Append(result.SweatSodium is { } sweat ? $"\n### Sweat sodium\n\n{sweat.Text}\n" : "");
         if (report.Plan is { } detail)
         {
             text.Append('\n').Append(PlanViews.Markdown(detail, "###"));
@@ -348,6 +354,7 @@ internal static class AssessmentViews
         }
 
         List(text, "Other causes", result.OtherCauses.Select(c => $"<strong>{E(c.Label)}</strong> <sup>{report.Cite(c.Source)}</sup>: {E(c.WhatToConsider)}"), "h3");
+        List(text, "Sweat sodium", result.SweatSodium is { } sweat ? [E(sweat.Text)] : [], "h3");
         if (report.Plan is { } detail)
         {
             text.Append(PlanViews.HtmlSection(detail, "h3"));
@@ -473,7 +480,7 @@ internal static class AssessmentViews
         var cutoff = lab.Status switch
         {
             LabStatus.Deficient when lab.Deficient is { } d => string.Create(CultureInfo.InvariantCulture, $" (below {d:0.##})"),
-            LabStatus.Low or LabStatus.Normal when lab.Low is { } l => string.Create(CultureInfo.InvariantCulture, $" ({(lab.Status == LabStatus.Low ? "below" : "cut-off")} {l:0.##}{(lab.ConditionalCutoff ? ", conditional" : "")})"),
+            LabStatus.Low or LabStatus.Normal or LabStatus.GreyZone when lab.Low is { } l => string.Create(CultureInfo.InvariantCulture, $" ({(lab.Status == LabStatus.Low ? "below" : "cut-off")} {l:0.##}{(lab.ConditionalCutoff ? ", conditional" : "")})"),
             LabStatus.High when lab.High is { } h => string.Create(CultureInfo.InvariantCulture, $" (above {h:0.##})"),
             _ => "",
         };

@@ -41,7 +41,7 @@ internal static class DietViews
     public static void Render(IAnsiConsole console, DietReport report)
     {
         var analysis = report.Analysis;
-        console.MarkupLine($"[bold]Usual intake[/], {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}, {analysis.Entries} entries. [grey]Decision support, not a diagnosis.[/]");
+        console.MarkupLine($"[bold]Usual intake[/], {analysis.Held} from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}{(analysis.SupplementsAlone ? "" : $", {analysis.Entries} entries")}. [grey]Decision support, not a diagnosis.[/]");
         SafetyView.Render(console, report.Safety, analysis.Warnings);
 
         // At 80 columns the main table keeps what a person acts on (mean, target, P(adequate)); share of target, coverage
@@ -167,7 +167,7 @@ internal static class DietViews
         var analysis = report.Analysis;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# Usual intake, {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{analysis.Days} day(s), {analysis.Entries} entries. Decision support, not a diagnosis.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{analysis.Held}{(analysis.SupplementsAlone ? "" : $", {analysis.Entries} entries")}. Decision support, not a diagnosis.\n\n");
         if (report.SafetyHeadline is { } headline)
         {
             text.Append(CultureInfo.InvariantCulture, $"**Triage: {headline}**\n\n");

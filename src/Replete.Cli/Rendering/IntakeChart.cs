@@ -60,7 +60,7 @@ internal static class IntakeChart
     {
         var rows = Rows(analysis);
         var plot = new Plot();
-        plot.Title($"Usual intake against target, {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}");
+        plot.Title($"Usual intake against target, {analysis.Held} from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}");
         plot.XLabel(XLabel);
         plot.YLabel("Nutrient");
         var at = (int i) => rows.Count - 1 - i;
@@ -123,7 +123,7 @@ internal static class IntakeChart
     public static string Text(DietAnalysis analysis)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Usual intake against target, {analysis.Days} day(s) from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}.\n");
+        text.Append(CultureInfo.InvariantCulture, $"Usual intake against target, {analysis.Held} from {analysis.From:yyyy-MM-dd} to {analysis.To:yyyy-MM-dd}.\n");
         text.Append("Each bar is the mean daily intake as a share of the target (athlete range low end, else RDA, else AI). ")
             .Append("Shaded: from the EAR to the RDA, or the athlete range. Dashed line: 100 % of target. Dark red mark: the upper limit (UL). ")
             .Append(string.Create(CultureInfo.InvariantCulture, $"Bars longer than {AxisEnd:0} % are cut at the axis end, marked with a white arrow and \"bar cut\" in their label.\n"));

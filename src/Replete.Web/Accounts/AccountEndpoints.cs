@@ -14,13 +14,13 @@ internal static class AccountEndpoints
     /// <param name="Password">At least 8 characters.</param>
     /// <param name="Kind">athlete or coach.</param>
     /// <param name="DisplayName">The name shown to people the account shares with.</param>
-    public sealed record Registration(string Email, string Password, AccountKind Kind, string? DisplayName);
+    public sealed record Registration(string Email, [property: System.Text.Json.Serialization.JsonConverter(typeof(SecretTextConverter))] string Password, AccountKind Kind, string? DisplayName);
 
     /// <summary>Sign-in details.</summary>
-    public sealed record SignIn(string Email, string Password);
+    public sealed record SignIn(string Email, [property: System.Text.Json.Serialization.JsonConverter(typeof(SecretTextConverter))] string Password);
 
     /// <summary>A password change.</summary>
-    public sealed record PasswordChange(string CurrentPassword, string NewPassword);
+    public sealed record PasswordChange([property: System.Text.Json.Serialization.JsonConverter(typeof(SecretTextConverter))] string CurrentPassword, [property: System.Text.Json.Serialization.JsonConverter(typeof(SecretTextConverter))] string NewPassword);
 
     /// <summary>Who is signed in.</summary>
     public sealed record Me(string Id, string Email, AccountKind Kind, string DisplayName);

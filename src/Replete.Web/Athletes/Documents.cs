@@ -29,12 +29,53 @@ internal static class Documents
                 }
             }
 
-            return JsonNode.Parse(text, documentOptions: options) as JsonObject
+            var body = JsonNode.Parse(text, documentOptions: options) as JsonObject
                 ?? throw Problem(name, "$", InputProblemCodes.WrongType, "must be a JSON object");
+            if (Hidden(body, "") is { } hidden)
+            {
+                throw Problem(name, hidden.Path, InputProblemCodes.Invalid, HiddenText.Refusal(hidden.Character));
+            }
+
+            return body;
         }
         catch (System.Text.Json.JsonException ex)
         {
             throw Problem(name, ex.Path ?? "$", InputProblemCodes.Unreadable, "is not valid JSON" + (ex.LineNumber is { } line ? $" (line {line + 1})" : ""));
+        }
+    }
+
+    /// <summary>The first field name or text value in <paramref name="node"/> holding one of the engine's hidden characters
+    /// (<see cref="HiddenText"/>), with its path ("supplements[0].name"), so a document stores nothing that reads
+    /// otherwise than it is (tester h91).</summary>
+    private static (string Path, char Character)? Hidden(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject fields:
+                foreach (var (key, value) in fields)
+                {
+                    var at = path.Length == 0 ? key : $"{path}.{key}";
+                    if ((HiddenText.First(key) is { } c ? (at, c) : Hidden(value, at)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (Hidden(items[i], $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValue value when value.TryGetValue<string>(out var text) && HiddenText.First(text, lines: true) is { } c:
+                return (path, c);
+            default:
+                return null;
         }
     }
 
@@ -117,12 +158,11 @@ internal static class Documents
         RequirePlausible((field, date));
     }
 
-    /// <summary>True when <paramref name="text"/> can be stored and shown back as it is: no control characters (line
-    /// breaks and tabs allowed where <paramref name="lines"/>) and no direction embedding, override or isolate
-    /// characters (U+202A-U+202E, U+2066-U+2069), which make a name read otherwise than it is ("gpj.csv" shown as
-    /// "vsc.jpg"). One rule for every stored name and note (tester h73).</summary>
-    public static bool Displayable(string? text, bool lines = false) =>
-        text is null || !text.Any(c => (char.IsControl(c) && !(lines && c is '\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+    /// <summary>True when <paramref name="text"/> can be stored and shown back as it is: none of the engine's hidden
+    /// characters (<see cref="HiddenText"/>: controls, direction marks, overrides and isolates, zero-width characters),
+    /// which make a name read otherwise than it is ("gpj.csv" shown as "vsc.jpg"); line breaks and tabs only where
+    /// <paramref name="lines"/>. One rule for every stored name and note (testers h73, h91).</summary>
+    public static bool Displayable(string? text, bool lines = false) => HiddenText.First(text, lines) is null;
 
     public static InputException Problem(string name, string path, string code, string message) => new([new InputProblem(name, null, path, code, message)]);
 }

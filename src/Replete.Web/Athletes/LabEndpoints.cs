@@ -57,6 +57,15 @@ internal static class LabEndpoints
             Confirmed = body.Confirmed == true,
         };
         await CheckAsync(db, foods, access.AthleteId, [record], "lab");
+        // The same result posted again would count as a confirming repeat test, as a FHIR bundle uploaded twice would
+        // (the engine's LabRepeats): refused, naming the result already stored.
+        var stored = (await db.Labs.AsNoTracking().Where(l => l.AccountId == access.AthleteId && l.Biomarker == record.Biomarker && l.Collected == record.Collected).OrderBy(l => l.Id).ToListAsync())
+            .Select(l => new Replete.Assessment.LabResult(AthleteReport.Input(l) with { Drawn = l.Collected }, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lab {l.Id} ({l.Biomarker} {l.Comparator}{l.Value} {l.Unit} drawn {l.Collected:yyyy-MM-dd}, from {l.Source})"))).ToList();
+        if (Replete.Assessment.LabRepeats.Find([new(AthleteReport.Input(record) with { Drawn = record.Collected }, "lab")], stored)[0] is { } repeat)
+        {
+            return Problems.Conflict($"{repeat}: not stored again.");
+        }
+
         db.Labs.Add(record);
         await db.SaveChangesAsync();
         return Results.Created($"labs/{record.Id}", View(record));

@@ -202,7 +202,13 @@ public sealed record AssessmentRequest(
             symptoms.Add("falls");
         }
 
-        return new AssessmentInput(Person, [.. symptoms.Distinct()], [.. risks.Distinct()], RedFlags, Labs) { Sample = Sample, History = History, TakesSupplements = Supplements is not null };
+        return new AssessmentInput(Person, [.. symptoms.Distinct()], [.. risks.Distinct()], RedFlags, Labs)
+        {
+            Sample = Sample,
+            History = History,
+            TakesSupplements = Supplements is not null,
+            SweatSodium = Training.SweatSodium.For(Person.Sport, Profile.SweatRateLitresPerHour, Profile.SweatSodiumMmolPerLitre, Person.TrainingHoursPerWeek),
+        };
     }
 
     /// <summary>The red flags the request reports: those ticked (under any of its id lists), and those its symptoms,

@@ -40,7 +40,7 @@ public static class LabConfounders
         var caveat = new Caveat(rule.Note, rule.Source);
         // A result above a lower cut-off with no sourced upper limit is not low: the rules that weigh a normal result
         // weigh it too (ferritin 60 ug/L with a raised CRP is read against 70).
-        var notLow = lab.Status == LabStatus.Normal || lab.AboveLowOnly;
+        var notLow = lab.Status is LabStatus.Normal or LabStatus.GreyZone || lab.AboveLowOnly;
         // Only a rule that changed the reading asks for a repeat; the advice is the note's "Repeat ..." sentence.
         LabReading Changed(LabReading changed) => rule.Repeat
             ? changed with { RepeatAdvised = true, RepeatAdvice = rule.Note[Math.Max(0, rule.Note.IndexOf("Repeat", StringComparison.Ordinal))..] }
@@ -74,7 +74,7 @@ public static class LabConfounders
                 return Changed(lab with { Caveats = [.. lab.Caveats, caveat] });
             case "normal_not_reassuring" when notLow && (rule.Value is not { } below || lab.Value < below):
                 return Changed(lab with { NormalRulesOut = false, Caveats = [.. lab.Caveats, caveat] });
-            case "seasonal_trough" when lab.Status == LabStatus.Normal && rule.Value is { } swing && lab.Low is { } low:
+            case "seasonal_trough" when lab.Status is LabStatus.Normal or LabStatus.GreyZone && rule.Value is { } swing && lab.Low is { } low:
                 var trough = ExpectedTrough(lab.Value, swing, sample.Drawn!.Value, sample.Latitude!.Value);
                 return trough < low
                     ? Changed(lab with

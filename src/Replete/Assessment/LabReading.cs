@@ -65,6 +65,11 @@ public enum LabStatus
     /// <summary>The test has no sourced reference interval in Replete: the value is shown, never read as normal, and
     /// counts neither way.</summary>
     NotInterpreted,
+
+    /// <summary>Above the low cut-off used here but below where another source puts it (25(OH)D 20-30 ng/mL: sufficient
+    /// by IOM 2011, insufficient by the Endocrine Society 2011; data/biomarkers.csv <c>grey_zone_upper</c>): neither
+    /// normal nor low, counted neither for nor against.</summary>
+    GreyZone,
 }
 
 /// <summary>A lab result in the knowledge base's unit, read against its cut-offs.</summary>
@@ -78,7 +83,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     public string StatusLabel => (Status switch
     {
         LabStatus.Low when LowLabel is { Length: > 0 } label => label,
-        LabStatus.Normal when GreyZone => "grey zone (sources disagree)",
+        LabStatus.GreyZone => "grey zone (sources disagree)",
         LabStatus.NotInterpreted when AboveLowOnly => string.Create(CultureInfo.InvariantCulture, $"not interpreted above {Low ?? Deficient:0.##} (no sourced upper limit)"),
         LabStatus.NotInterpreted when Bound is not null => "not interpreted (reported as a bound on both sides of a cut-off)",
         LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
@@ -107,7 +112,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
     /// <summary>Whether the result is above the low cut-off but below where another source puts it (25(OH)D 20-30 ng/mL:
     /// sufficient by IOM 2011, insufficient by the Endocrine Society 2011): it counts neither for nor against.</summary>
-    public bool GreyZone { get; init; }
+    public bool GreyZone => Status == LabStatus.GreyZone;
 
     /// <summary>The source's name for the low band, where it has one.</summary>
     public string? LowLabel { get; init; }
@@ -204,7 +209,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         aboveLowOnly &= status == LabStatus.NotInterpreted;
         var grey = status == LabStatus.Normal && reference.GreyUpper is { } greyUpper && value < greyUpper;
         var zinc = baseId == "zinc" ? Zinc(id, stratumGiven: id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase), value, status, sex, ageYears, sample) : default;
-        return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
+        return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, grey ? LabStatus.GreyZone : status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             CountsForDeficiency = !zinc.Unreadable,
             Bound = input.Bound,
@@ -212,7 +217,6 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             RepeatAdvised = zinc.Unreadable,
             RepeatAdvice = zinc.Unreadable ? "Repeat with the time of day and fasting state noted." : null,
             NormalRulesOut = unit.RulesOut && !grey,
-            GreyZone = grey,
             HighIsExcess = reference.HighIsExcess,
             LowLabel = reference.LowLabel,
             Caveats = grey

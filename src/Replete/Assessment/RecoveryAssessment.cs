@@ -19,6 +19,10 @@ public sealed record AssessmentInput(References.Person Person, IReadOnlyList<str
     /// <summary>Whether the person declared a supplement (a supplements file, or supplements in a diet log): supplement
     /// excess is named as a cause only then, or where a high-dose supplement or a high result shows one.</summary>
     public bool TakesSupplements { get; init; }
+
+    /// <summary>Sodium lost in sweat, from the profile's sweat test (<see cref="Training.SweatSodium.For"/>), or null
+    /// without one.</summary>
+    public Training.SweatSodium? SweatSodium { get; init; }
 }
 
 /// <summary>How likely a nutrient is to be holding recovery back.</summary>
@@ -150,6 +154,11 @@ public sealed record RecoveryAssessment(
 {
     /// <summary>Nutrients the person may be getting too much of, from supplements, diet or labs.</summary>
     public IReadOnlyList<ExcessFinding> Excess { get; init; } = [];
+
+    /// <summary>Sodium lost in sweat, from the person's sweat test (a measured sweat rate or sweat sodium in the profile),
+    /// per hour of training and over the training week, every number with its source; null without a sweat test (tester
+    /// h91: the sweat test reached only the session plans).</summary>
+    public Training.SweatSodium? SweatSodium { get; init; }
 
     /// <summary>Results a lab file held that were not read, each with its file and why (a FHIR result of a test Replete
     /// does not read, retracted or cancelled, or with no value): set by the caller that read the file, shown in every

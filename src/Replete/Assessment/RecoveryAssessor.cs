@@ -88,7 +88,7 @@ public static partial class RecoveryAssessor
             next.Add(ask);
         }
 
-        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess, Warnings = warnings };
+        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess, Warnings = warnings, SweatSodium = input.SweatSodium };
     }
 
     /// <summary>What the input says against itself: none yet beyond the diet's own warnings.</summary>

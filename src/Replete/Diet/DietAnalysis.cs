@@ -98,6 +98,17 @@ public sealed record DietAnalysis(DateOnly? From, DateOnly? To, int Days, int En
     /// and every mean is a lower bound. No plan is made from it.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool SupplementsAlone { get; init; }
+
+    /// <summary>With <see cref="SupplementsAlone"/>, the days supplements were logged on (0 for daily supplements from a
+    /// supplements file or a stored plan); otherwise 0.</summary>
+    public int SupplementDays { get; init; }
+
+    /// <summary>What the log holds, in words for a report's header: "14 day(s)", or with no food logged "no food logged,
+    /// supplements on 2 day(s)", never "0 day(s)" for a log that holds supplements.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Held => !SupplementsAlone ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Days} day(s)")
+        : SupplementDays > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no food logged, supplements on {SupplementDays} day(s)")
+        : "no food logged, daily supplements only";
 }
 
 /// <summary>Turns intake items into usual intake per nutrient, compared with the person's targets.</summary>
@@ -154,8 +165,9 @@ public static class DietAnalyzer
 
     /// <summary>A reading of supplements with no food: Days 0, no day listed, every mean a lower bound; the range as given,
     /// or the days supplements were logged on.</summary>
-    private static DietAnalysis Alone(DietAnalysis read, DateOnly? from, DateOnly? to) => read with
+    private static DietAnalysis Alone(DietAnalysis read, DateOnly? from, DateOnly? to, int supplementDays) => read with
     {
+        SupplementDays = supplementDays,
         From = from,
         To = to,
         Days = 0,
@@ -257,7 +269,7 @@ public static class DietAnalyzer
             Plausibility = warnings,
             Implausible = implausible,
         };
-        return alone ? Alone(analysis, from ?? (tally.SupplementDays.Count > 0 ? dates[0] : null), to ?? (tally.SupplementDays.Count > 0 ? dates[^1] : null)) : analysis;
+        return alone ? Alone(analysis, from ?? (tally.SupplementDays.Count > 0 ? dates[0] : null), to ?? (tally.SupplementDays.Count > 0 ? dates[^1] : null), tally.SupplementDays.Count) : analysis;
     }
 
     /// <summary>The most energy recorded eaten in one day, 43.4 MJ (about 10,370 kcal), in a 24-hour cycling race

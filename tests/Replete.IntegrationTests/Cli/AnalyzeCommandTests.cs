@@ -65,6 +65,27 @@ public sealed class AnalyzeCommandTests(Sr28Database sr28) : CommandTestDirector
         Assert.Contains("Zinc: ABOVE UL 40", table.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>h91 (new user): the same export's header read "0 day(s) from 2026-11-02 to 2026-11-03, 0 entries", as if
+    /// the log held nothing. Every format says what it holds: no food, supplements on 2 days.</summary>
+    [SkippableFact]
+    public void ASupplementOnlyExport_HeaderSaysItHoldsSupplementDays()
+    {
+        var log = Path.Combine(TempDirectory, "supp-servings.csv");
+        File.WriteAllText(log, SupplementServings);
+
+        var table = CliRunner.Run("analyze", log, "--profile", profile, "--data-dir", DataDir);
+        var markdown = CliRunner.Run("analyze", log, "--profile", profile, "--format", "markdown", "--data-dir", DataDir);
+        var json = JsonDocument.Parse(CliRunner.Run("analyze", log, "--profile", profile, "--format", "json", "--data-dir", DataDir).Output).RootElement;
+
+        foreach (var output in new[] { table.Output, markdown.Output })
+        {
+            Assert.DoesNotContain("0 day(s)", output, StringComparison.Ordinal);
+            Assert.Contains("no food logged, supplements on 2 day(s)", output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, json.GetProperty("analysis").GetProperty("supplement_days").GetInt32());
+    }
+
     /// <summary>h68 finding 4: analyze said only "ABOVE the UL" for an intake at zinc's LOAEL (IOM 2001 p.486), where
     /// assess sends the person to a doctor. Every format now leads with the same triage and red flag.</summary>
     [SkippableFact]

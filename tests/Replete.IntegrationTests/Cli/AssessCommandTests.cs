@@ -38,6 +38,32 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains("Decision support, not a diagnosis", html, StringComparison.Ordinal);
     }
 
+    /// <summary>h91 (new user): the profile's sweat test (1.10 L/h, sweat sodium 48 mmol/L) reached only the session
+    /// plans of a training week; without one, assess said nothing of it, and the sodium it read was a typical range. The
+    /// assessment now gives the engine's sweat computation (ElectrolyteLosses, as replete sweat-test): 1.10 L/h x 48 mmol/L
+    /// x 22.99 mg/mmol = 1,214 mg/h, 10.9 g over 9 h a week, each number with its source; a typical rate with its
+    /// source where only the sodium was measured.</summary>
+    [SkippableTheory]
+    [InlineData("\"sweat_rate_l_per_h\": 1.1, \"sweat_sodium_mmol_l\": 48", 1213.872, 1213.872, "sweat rate 1.10 L/h (your sweat test) x sweat sodium 48 mmol/L (your sweat test) x 22.99 mg/mmol (molar mass of sodium")]
+    [InlineData("\"sweat_sodium_mmol_l\": 48", 0.71 * 48 * 22.99, 1.85 * 48 * 22.99, "L/h (Barnes et al. 2019")]
+    public void ASweatTestInTheProfile_GivesTheSodiumLostInSweat_WithItsSources(string sweat, double low, double high, string cited)
+    {
+        InitDatabase();
+        var path = Write($$"""{"profile": {"age": 27, "sex": "female", "body_mass_kg": 56, "sport": "running", "training_hours_per_week": 9, {{sweat}}}, "symptoms": ["fatigue"]}""");
+
+        var json = JsonDocument.Parse(CliRunner.Run("assess", path, "--format", "json", "--data-dir", DataDir).Output).RootElement.GetProperty("sweat_sodium");
+        var markdown = CliRunner.Run("assess", path, "--format", "markdown", "--data-dir", DataDir).Output;
+        var none = JsonDocument.Parse(CliRunner.Run("assess", Write("""{"profile": {"age": 27, "sex": "female", "sport": "running"}, "symptoms": ["fatigue"]}"""), "--format", "json", "--data-dir", DataDir).Output).RootElement;
+
+        var perHour = json.GetProperty("milligrams_per_hour");
+        Assert.Equal(low, perHour.GetProperty("low").GetDouble(), 0);
+        Assert.Equal(high, perHour.GetProperty("high").GetDouble(), 0);
+        Assert.Equal(low * 9, json.GetProperty("milligrams_per_week").GetProperty("low").GetDouble(), 0);
+        Assert.Contains("### Sweat sodium", markdown, StringComparison.Ordinal);
+        Assert.Contains(cited, markdown, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, none.GetProperty("sweat_sodium").ValueKind);
+    }
+
     /// <summary>h83: supplements with no food counted (a servings export of supplements alone; a supplements file beside
     /// an empty food log, or one whose only line no food matches) answered "No red flag: self-care is reasonable" with no
     /// excess, where the same supplements with the runner's food send her to a doctor (zinc 90 mg/d, at or above the

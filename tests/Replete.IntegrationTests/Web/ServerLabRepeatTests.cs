@@ -45,4 +45,25 @@ public sealed class ServerLabRepeatTests(Sr28Database foods) : IDisposable
         var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
         Assert.Equal(added + 1, labs!.AsArray().Count);
     }
+
+    /// <summary>h91 (attacker pass): the same result posted by hand twice was stored twice, two low ferritins where there is
+    /// one; the second is refused with 409 naming the stored one, while a different value that day is a real repeat.</summary>
+    [Fact]
+    public async Task ManualPost_TheSameResultTwice_IsRefused_NamingTheEarlierResult()
+    {
+        var athlete = await server.SignUpAsync("Manual twice");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+        var ferritin = new { collected = "2026-11-02", biomarker = "ferritin", value = 18, unit = "ug/L" };
+
+        var (firstStatus, first) = await athlete.PostAsync("/api/v1/athletes/me/labs", ferritin);
+        var (againStatus, again) = await athlete.PostAsync("/api/v1/athletes/me/labs", ferritin with { biomarker = "FERRITIN" });
+        var (otherStatus, _) = await athlete.PostAsync("/api/v1/athletes/me/labs", ferritin with { value = 21 });
+
+        Assert.Equal(HttpStatusCode.Created, firstStatus);
+        Assert.Equal(HttpStatusCode.Conflict, againStatus);
+        Assert.Contains($"lab {(long)first!["id"]!} (ferritin 18 ug/L drawn 2026-11-02, from manual)", (string?)again!["detail"], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, otherStatus);
+        var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
+        Assert.Equal([18.0, 21.0], labs!.AsArray().Select(l => (double)l!["value"]!));
+    }
 }

@@ -129,4 +129,17 @@ public class LabDirectionTests
             Assert.StartsWith("grey zone", lab.StatusLabel, StringComparison.Ordinal);
         }
     }
+
+    [Theory] // IOM 2011 sufficient from 20 ng/mL; Endocrine Society 2011 insufficient 21-29 (data/biomarkers.csv)
+    [InlineData(25, "grey_zone", "grey zone (sources disagree)")]
+    [InlineData(35, "normal", "normal")]
+    [InlineData(15, "low", "low")]
+    public void VitaminD_MachineReadableStatus_SaysWhatTheTextSays(double ngPerMl, string status, string label)
+    {
+        var lab = Assert.Single(Assess(new Person(40, Sex.Female), [], [], new LabInput("vitamin_d_25oh", ngPerMl, "ng/mL")).Labs);
+
+        var json = System.Text.Json.JsonDocument.Parse(Replete.Data.WireJson.Serialize(lab)).RootElement;
+        Assert.Equal(status, json.GetProperty("status").GetString());
+        Assert.Equal(label, json.GetProperty("status_label").GetString());
+    }
 }

@@ -370,6 +370,7 @@ public class DietAnalyzerTests
 
         Assert.True(analysis.SupplementsAlone);
         Assert.Equal((0, new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 3)), (analysis.Days, analysis.From, analysis.To));
+        Assert.Equal((2, "no food logged, supplements on 2 day(s)"), (analysis.SupplementDays, analysis.Held)); // h91: not "0 day(s)"
         var zinc = analysis.Nutrients.Single(n => n.Nutrient.Id == "zinc");
         var magnesium = analysis.Nutrients.Single(n => n.Nutrient.Id == "magnesium");
         Assert.Equal((90.0, true), (zinc.Adequacy!.UpperLimit!.IntakeCompared, zinc.Adequacy.UpperLimit.LikelyExcess));
@@ -391,6 +392,7 @@ public class DietAnalyzerTests
 
         Assert.True(analysis.SupplementsAlone);
         Assert.Equal((0, (DateOnly?)null), (analysis.Days, analysis.From));
+        Assert.Equal("no food logged, daily supplements only", analysis.Held);
         Assert.True(analysis.Nutrients.Single(n => n.Nutrient.Id == "zinc").Adequacy!.UpperLimit!.LikelyExcess);
         Assert.True(stored.Nutrients.Single(n => n.Nutrient.Id == "zinc").Adequacy!.UpperLimit!.LikelyExcess);
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 28)), (stored.From!.Value, stored.To!.Value));
