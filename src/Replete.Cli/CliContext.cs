@@ -9,6 +9,9 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TextW
 {
     private CommandFoods? foods;
 
+    /// <summary>The day a command judges dated input on (a lab result's age): today in UTC.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>The command's food database, opened once and closed with the context.</summary>
     public CommandFoods Foods => foods ??= new CommandFoods(this);
 

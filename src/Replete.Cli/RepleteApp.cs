@@ -86,12 +86,14 @@ internal static class RepleteApp
         return new Command("resident", "The background process that keeps Replete loaded between commands on Linux, so they start fast (REPLETE_RESIDENT=off to never use it)") { stop };
     }
 
-    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress)
+    /// <summary>Runs a command; <paramref name="today"/> is the day dated input is judged on (a lab result's age), today
+    /// in UTC unless given (tests pin it, so that a report of a dated example does not change as the days pass).</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter output, TextWriter error, IAnsiConsole progress, DateOnly? today = null)
     {
         // Plain-text streams echo what people's files hold: control characters are shown, never sent to the terminal.
         output = new TerminalSafeWriter(output);
         error = new TerminalSafeWriter(error);
-        using var context = new CliContext(new WrappingConsole(console), output, error, progress);
+        using var context = new CliContext(new WrappingConsole(console), output, error, progress) { Today = today ?? DateOnly.FromDateTime(DateTime.UtcNow) };
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         // Every command offers --json: on a command whose output is chosen by --format (assess, plan, analyze), it is

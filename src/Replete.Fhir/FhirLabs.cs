@@ -26,7 +26,14 @@ public sealed record FhirLab(LabInput Input, string Loinc, string Display, DateT
 }
 
 /// <summary>What a FHIR file held: the labs Replete reads and, for the rest, why they were left out.</summary>
-public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<string> Skipped);
+public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<string> Skipped)
+{
+    /// <summary>The one subject its observations name ("Patient/example"), or null when none names one.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The observation that named <see cref="Subject"/> first, for a message.</summary>
+    public string? SubjectFrom { get; init; }
+}
 
 /// <summary>Reads FHIR R4 Observation and Bundle JSON (LOINC codes, UCUM units) with the HL7 FHIR SDK.</summary>
 public static class FhirLabs
@@ -89,19 +96,40 @@ public static class FhirLabs
         }
 
         // One person's results: a Bundle may hold several patients' (a laboratory's batch), and mixing them would read
-        // one person's deficiency against another's symptoms.
-        var subjects = labs.Select(l => l.Observation?.Subject?.Reference).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (subjects.Count > 1)
+        // one person's deficiency against another's symptoms. Every observation counts, read or not: a file of two
+        // people's results is not one person's, whichever tests Replete reads.
+        var named = observations.Select((o, i) => (Subject: o.Subject?.Reference, Entry: Entry(o, i))).Where(x => x.Subject is { Length: > 0 }).ToList();
+        if (named.FirstOrDefault(x => x.Subject != named[0].Subject) is { Subject: { } other } second)
         {
-            throw Unreadable(fileName, $"it holds results of {subjects.Count} people ({string.Join(", ", subjects.Take(3).Select(Shown))}{(subjects.Count > 3 ? ", ..." : "")}): give one person's results");
+            var subjects = named.Select(x => x.Subject!).Distinct(StringComparer.Ordinal).ToList();
+            throw Unreadable(fileName, $"{second.Entry} is of '{Shown(other)}', while {named[0].Entry} is of '{Shown(named[0].Subject!)}': the file holds results of {subjects.Count} people; give one person's results");
         }
 
         // A result given twice in the file (the same Observation, or the same test, time, value and unit) is read once:
         // twice, it would pass as a confirming repeat test (the engine's LabRepeats).
         var repeats = LabRepeats.Find([.. labs.Select(l => l.AsResult(fileName))], []);
         skipped.AddRange(repeats.OfType<string>());
-        return new FhirLabFile([.. labs.Where((_, i) => repeats[i] is null)], skipped);
+        return new FhirLabFile([.. labs.Where((_, i) => repeats[i] is null)], skipped) { Subject = named.FirstOrDefault().Subject, SubjectFrom = named.FirstOrDefault().Entry };
     }
+
+    /// <summary>Refuses files of different people: several files read for one assessment must name one subject (files
+    /// that name none are not compared).</summary>
+    /// <exception cref="InputException">Two files name different subjects; the problem names the second file and its
+    /// observation.</exception>
+    public static void OnePerson(IEnumerable<(string FileName, FhirLabFile File)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var named = files.Where(f => f.File.Subject is not null).ToList();
+        if (named.FirstOrDefault(f => f.File.Subject != named[0].File.Subject) is { File: { } other } second)
+        {
+            throw Unreadable(second.FileName, $"{other.SubjectFrom} is of '{Shown(other.Subject!)}', while {named[0].FileName} ({named[0].File.SubjectFrom}) is of '{Shown(named[0].File.Subject!)}': give one person's results");
+        }
+    }
+
+    /// <summary>An observation named for a message: "observation 'serum-potassium'", or by its place when it has no id.</summary>
+    private static string Entry(Observation observation, int index) => observation.Id is { Length: > 0 } id
+        ? $"observation '{Shown(id)}'"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"observation {index + 1} (no id)");
 
     /// <summary>How deep bundles inside bundles are read: Replete's choice, well past any laboratory's batch (a bundle of
     /// reports of results is three levels).</summary>

@@ -34,7 +34,7 @@ internal static class AssessCommand
                 }
 
                 var answers = Questionnaire.Ask(context.Console);
-                var files = (parse.GetValue(fhir) ?? []).Select(bundle => ReadFhir(context, bundle)).ToList();
+                var files = ReadFhir(context, parse.GetValue(fhir) ?? []);
                 interactiveLeftOut = [.. files.SelectMany(f => f.Skipped)];
                 input = answers with { Labs = [.. answers.Labs, .. files.SelectMany(f => f.Labs.Select(l => l.Input))] };
 
@@ -60,6 +60,7 @@ internal static class AssessCommand
                 input = read.Input;
             }
 
+            input = input with { AsOf = context.Today };
             var result = RecoveryAssessor.Assess(input, diet: read?.Diet?.Analysis) with { LabsLeftOut = read?.LabsLeftOut ?? interactiveLeftOut };
             var foodLog = read?.Diet?.Analysis.FoodLog;
             if (read?.Diet is not { } loaded || parse.GetValue(noPlan))
@@ -119,9 +120,8 @@ internal static class AssessCommand
         {
             var leftOut = new List<string>();
             var read = request.Labs.Select((l, i) => new LabResult(l, $"labs[{i}]")).ToList();
-            foreach (var bundle in fhir)
+            foreach (var (labs, bundle) in ReadFhir(context, fhir).Zip(fhir))
             {
-                var labs = ReadFhir(context, bundle);
                 leftOut.AddRange(labs.Skipped);
                 // A result an earlier file (or the assessment file) already gave is counted once (LabRepeats).
                 var results = labs.Labs.Select(l => l.AsResult(bundle.ToString())).ToList();
@@ -147,22 +147,27 @@ internal static class AssessCommand
         }
     }
 
-    /// <summary>Reads a FHIR file and notes on stderr what it left out and which units came from text.</summary>
-    private static FhirLabFile ReadFhir(CliContext context, FileInfo bundle)
+    /// <summary>Reads the FHIR files, refuses them unless they are one person's (each file, and the files together), then
+    /// notes on stderr what they left out and which units came from text.</summary>
+    private static List<FhirLabFile> ReadFhir(CliContext context, IReadOnlyList<FileInfo> bundles)
     {
         // Named as the person typed it ("/etc/passwd: not JSON", not "passwd: not JSON").
-        var labs = FhirLabs.Read(InputFile.ReadText(bundle.FullName, bundle.ToString()), bundle.ToString());
-        foreach (var skipped in labs.Skipped)
+        var files = bundles.Select(bundle => FhirLabs.Read(InputFile.ReadText(bundle.FullName, bundle.ToString()), bundle.ToString())).ToList();
+        FhirLabs.OnePerson(files.Select((f, i) => (bundles[i].ToString(), f)));
+        foreach (var (labs, bundle) in files.Zip(bundles))
         {
-            context.Error.WriteLine($"note: {skipped}");
+            foreach (var skipped in labs.Skipped)
+            {
+                context.Error.WriteLine($"note: {skipped}");
+            }
+
+            foreach (var lab in labs.Labs.Where(l => l.UnitFromText))
+            {
+                context.Error.WriteLine($"note: {bundle}: {lab.Display} has no UCUM code; read its unit text '{lab.Input.Unit}'");
+            }
         }
 
-        foreach (var lab in labs.Labs.Where(l => l.UnitFromText))
-        {
-            context.Error.WriteLine($"note: {bundle}: {lab.Display} has no UCUM code; read its unit text '{lab.Input.Unit}'");
-        }
-
-        return labs;
+        return files;
     }
 
     /// <summary>The field and line where the request names a file (the <paramref name="index"/>th of its kind), or the

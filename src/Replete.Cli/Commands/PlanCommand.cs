@@ -34,7 +34,7 @@ internal static class PlanCommand
                     $"{string.Join(", ", read.Request.DietLogs)}: no logged day to plan from (no entry could be counted)")]);
             }
 
-            var assessment = RecoveryAssessor.Assess(read.Input, diet: diet.Analysis);
+            var assessment = RecoveryAssessor.Assess(read.Input with { AsOf = context.Today }, diet: diet.Analysis);
             var plan = Plan(context, read, diet, assessment, parse.GetValue(dataDir));
             return context.Report(parse.GetValue(format), plan, PlanViews.Render, PlanViews.Markdown, PlanViews.Html);
         });

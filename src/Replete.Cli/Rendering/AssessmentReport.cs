@@ -60,6 +60,8 @@ internal sealed record AssessmentReport(RecoveryAssessment Result, NutritionPlan
         // A result above a cut-off with no sourced upper limit is not an all-clear: the line says so (next steps name it).
         _ when Result.Excess.Any(e => e.PoisoningUnjudged) => ExcessFinding.PoisoningUnjudgedHeadline,
         _ when Result.Labs.Any(l => l.AboveLowOnly) => "No red flag, but a result has no sourced upper limit to read it against: ask a doctor about it (see Next steps). Findings below.",
+        // A result too old to read as now that was abnormal then is not an all-clear either (LabCurrency).
+        _ when Result.NotCurrentLabs.Any(l => l.Status is not (LabStatus.Normal or LabStatus.NotInterpreted)) => "No red flag from current results, but an earlier result was abnormal and is too old to read as now: see a doctor to recheck it (see Next steps). Findings below.",
         _ => "No red flag: self-care is reasonable. Findings below.",
     };
 

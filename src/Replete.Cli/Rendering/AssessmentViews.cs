@@ -219,6 +219,15 @@ internal static class AssessmentViews
             }
         }
 
+        if (result.NotCurrentLabs.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n### {NotCurrentTitle}\n\n| test | value | reading then | date |\n|---|---:|---|---|\n");
+            foreach (var lab in result.NotCurrentLabs)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {Cell(lab.Label)} | {Value(lab)} | {Cell(lab.StatusLabel)} | {Cell(lab.Age?.Dated ?? "")} |\n");
+            }
+        }
+
         if (result.LabsLeftOut.Count > 0)
         {
             text.Append("\n### Lab results left out\n\n");
@@ -331,6 +340,7 @@ internal static class AssessmentViews
             text.Append("</table>\n");
         }
 
+        List(text, NotCurrentTitle, result.NotCurrentLabs.Select(l => E($"{l.Label} {Value(l)}, {l.StatusLabel} then; {l.Age?.Dated}")), "h3");
         List(text, "Lab results left out", result.LabsLeftOut.Select(E), "h3");
         if (report.FoodLog is { } log)
         {
@@ -437,8 +447,22 @@ internal static class AssessmentViews
         }
     }
 
+    /// <summary>The heading of the results too old to read as now, the same in every format.</summary>
+    private const string NotCurrentTitle = "Lab results not current (not read as now)";
+
     private static void RenderLabs(IAnsiConsole console, RecoveryAssessment result)
     {
+        if (result.NotCurrentLabs.Count > 0)
+        {
+            var old = new Table().Title(NotCurrentTitle).AddColumn("test").AddColumn(new TableColumn("value").RightAligned().NoWrap()).AddColumn("reading then").AddColumn("date");
+            foreach (var lab in result.NotCurrentLabs)
+            {
+                old.AddRow(Shown.Markup(lab.Label), Shown.Markup(Value(lab)), Shown.Markup(lab.StatusLabel), Shown.Markup(lab.Age?.Dated ?? ""));
+            }
+
+            console.Write(old);
+        }
+
         if (result.Labs.Count == 0)
         {
             return;
@@ -485,7 +509,7 @@ internal static class AssessmentViews
             _ => "",
         };
         var counted = lab.CountsForDeficiency ? "" : ", not counted";
-        return $"{lab.StatusLabel}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}";
+        return $"{lab.StatusLabel}{cutoff}{counted}{(lab.Evidence == EvidenceGrade.Unverified ? ", unverified cut-off: half weight" : "")}{(lab.Age is { } age ? $"; {age.Dated}" : "")}";
     }
 
     /// <summary>"(primary [3])": the grade of the evidence's source and its number in the list of sources.</summary>

@@ -203,7 +203,8 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// "self-care" at the check-in, "see a doctor soon" in the snapshot).</summary>
     public static (RecoveryAssessment Assessment, DietAnalysis? Analysis, PersonalTargets Targets, AssessmentInput Input) Assess(AssessmentRequest request, StoredDiet diet, DateOnly from, DateOnly to)
     {
-        var input = request.ToInput();
+        // Each lab result's age is judged on the range's last day, the day the report speaks of (LabCurrency).
+        var input = request.ToInput() with { AsOf = to };
         // The diet is judged against the planned week where there is one (carbohydrate by each day's load).
         var targets = diet.Week is null ? TargetCalculator.For(request.Person) : TargetCalculator.For(request.Person).WithWeek(diet.Week);
         // Supplements with no food logged (a stored plan, or an import of supplement rows alone) are still checked against

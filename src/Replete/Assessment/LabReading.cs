@@ -144,6 +144,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <summary>What changes how this result reads (data/lab_confounders.csv), each with its source.</summary>
     public IReadOnlyList<Caveat> Caveats { get; init; } = [];
 
+    /// <summary>How old the result is on the assessment day and whether it is read as now (<see cref="LabCurrency"/>);
+    /// null where the caller gave no assessment day (<see cref="AssessmentInput.AsOf"/>).</summary>
+    public LabAge? Age { get; init; }
+
     /// <summary>Why <paramref name="input"/> cannot be read for this person, or null when it can.</summary>
     public static LabInputProblem? Check(LabInput input, Sex sex, double? ageYears = null, LabSample? sample = null, bool pregnant = false) =>
         Resolve(input, sex, ageYears, sample ?? LabSample.Unknown, pregnant, out _);

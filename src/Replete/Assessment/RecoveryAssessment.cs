@@ -23,6 +23,11 @@ public sealed record AssessmentInput(References.Person Person, IReadOnlyList<str
     /// <summary>Sodium lost in sweat, from the profile's sweat test (<see cref="Training.SweatSodium.For"/>), or null
     /// without one.</summary>
     public Training.SweatSodium? SweatSodium { get; init; }
+
+    /// <summary>The day the results are judged on (today, or the end of the assessed range): each result's date is read
+    /// against it and its sourced retest interval (<see cref="LabCurrency"/>). Null: no result's age is judged (callers
+    /// reading a person's files always give one).</summary>
+    public DateOnly? AsOf { get; init; }
 }
 
 /// <summary>How likely a nutrient is to be holding recovery back.</summary>
@@ -164,6 +169,12 @@ public sealed record RecoveryAssessment(
     /// does not read, retracted or cancelled, or with no value): set by the caller that read the file, shown in every
     /// format so nothing a laboratory reported disappears silently.</summary>
     public IReadOnlyList<string> LabsLeftOut { get; init; } = [];
+
+    /// <summary>Results too old to read as now (older than their sourced retest interval) or dated after the assessment
+    /// day (<see cref="LabCurrency.NotCurrent"/>), read against their cut-offs as they were then, each with its
+    /// <see cref="LabReading.Age"/>: not evidence, not a red flag, only a next step to retest (and to see a doctor to
+    /// recheck one that was abnormal). Shown in every format.</summary>
+    public IReadOnlyList<LabReading> NotCurrentLabs { get; init; } = [];
 
     /// <summary>What to check before reading the report, shown first in every format: two results of one test that
     /// differ (which was used and why, <see cref="LabConflicts"/>), an implausible intake

@@ -58,6 +58,11 @@ public static partial class RecoveryAssessor
             var when = repeated.Any(g => g.Key == lab.Biomarker) && lab.Drawn is { } drawn
                 ? superseded.Contains(i) ? $" on {drawn:yyyy-MM-dd} (an earlier result: a red flag from any result stands until a doctor has seen it)" : $" on {drawn:yyyy-MM-dd}"
                 : "";
+            // A result whose age cannot be judged still raises its flag, which says how old it is (LabCurrency).
+            if (lab.Age is { Currency: LabCurrency.NotJudged or LabCurrency.Undated } age)
+            {
+                when += $" ({age.Dated})";
+            }
 
             // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
             if (rows.Where(r => Beyond(lab, r) == Crossing.SurelyAbove).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Replete.Knowledge;
 
 namespace Replete.Assessment;
@@ -43,7 +44,12 @@ public static partial class RecoveryAssessor
         Check(kb, input.RedFlags, KnowledgeIdKind.RedFlag);
         var pregnant = input.Person.Reproductive == References.ReproductiveStatus.Pregnant;
         var athlete = input.Person.Sport is not null || input.Person.TrainingHoursPerWeek > 0;
-        var read = DerivedLabs.Add([.. input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant, athlete) with { Drawn = l.Drawn ?? input.Sample.Drawn })], input.Person.Sex, input.Person.AgeYears);
+        var all = input.Labs.Select(l => LabReading.Read(l, input.Person.Sex, input.Person.AgeYears, input.Sample, pregnant, athlete) with { Drawn = l.Drawn ?? input.Sample.Drawn }).Select(l => Aged(l, input.AsOf)).ToList();
+        // A result too old to read as now (or dated after the assessment day) is not read at all: only shown, dated, with
+        // a next step to retest (LabCurrency). The rest, with what is derived from them, is read.
+        var notCurrent = all.Where(l => l.Age?.Currency == LabCurrency.NotCurrent).Select(l => WithFlagUpperLimit(l, input.Person.Sex, kb) with { NormalRulesOut = false }).ToList();
+        var read = DerivedLabs.Add([.. all.Where(l => l.Age?.Currency != LabCurrency.NotCurrent)], input.Person.Sex, input.Person.AgeYears)
+            .Select(l => l.Age is null ? Aged(l, input.AsOf) : l).ToList();
         var labs = LabConfounders.Apply(UpperLimitsFromFlags(read, kb, input.Person.Sex), input.Sample, input.Symptoms, input.RiskFactors, kb, input.Person);
 
         var raised = new RaisedFlags(input.RedFlags);
@@ -70,7 +76,7 @@ public static partial class RecoveryAssessor
         // testing advice, only the instruction to get care (the labs and any possible excess are still shown).
         if (triage == TriageLevel.Emergency)
         {
-            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, excess, [], labs)) { Excess = excess, Warnings = warnings };
+            return new RecoveryAssessment(triage, redFlags, [], [], [], labs, NextSteps(input, kb, triage, excess, [], labs)) { Excess = excess, Warnings = warnings, NotCurrentLabs = notCurrent };
         }
 
         var evidence = Evidence(input, kb, labs, diet);
@@ -88,8 +94,35 @@ public static partial class RecoveryAssessor
             next.Add(ask);
         }
 
-        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess, Warnings = warnings, SweatSodium = input.SweatSodium };
+        next.AddRange(Recheck(notCurrent, kb, input.Person.Sex));
+        return new RecoveryAssessment(triage, redFlags, findings, systems, others, labs, next) { Excess = excess, Warnings = warnings, SweatSodium = input.SweatSodium, NotCurrentLabs = notCurrent };
     }
+
+    /// <summary><paramref name="lab"/> with its <see cref="LabAge"/> on <paramref name="asOf"/> (none without a day): a
+    /// result whose currency cannot be judged (undated, or no sourced retest interval) still counts when it is outside
+    /// its range, but a normal result of it is not taken as reassurance (<see cref="LabCurrency.NotJudged"/>).</summary>
+    private static LabReading Aged(LabReading lab, DateOnly? asOf)
+    {
+        if (asOf is not { } day)
+        {
+            return lab;
+        }
+
+        var age = LabAge.Of(lab.Biomarker, lab.Drawn, day);
+        return age.Currency is LabCurrency.NotJudged or LabCurrency.Undated ? lab with { Age = age, NormalRulesOut = false } : lab with { Age = age };
+    }
+
+    /// <summary>The one next step a result too old to read as now gives: retest it, and, where it was outside its range
+    /// or past a red-flag threshold (data/critical_labs.csv) then, see a doctor to recheck it. It raises no red flag and
+    /// no triage: it says how the person was, not how they are (Replete's rule, <see cref="LabCurrency"/>).</summary>
+    private static IEnumerable<string> Recheck(IReadOnlyList<LabReading> notCurrent, KnowledgeBase kb, References.Sex sex) => notCurrent.Select(lab =>
+    {
+        var flagged = FlagRows(kb, lab, sex).Any(r => Beyond(lab, r) is not Crossing.None);
+        var value = string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.BoundMark}{lab.Value:0.##} {lab.Unit} ({lab.Age!.Dated})");
+        return flagged || lab.Status is LabStatus.Low or LabStatus.Deficient or LabStatus.High
+            ? $"{value} was {(flagged ? "past a red-flag threshold" : lab.StatusLabel)} then and is not read as now: see a doctor to recheck it (repeat the test) before acting on it."
+            : $"{value} is not read as now: retest it if it matters to the findings; it does not count as reassurance.";
+    });
 
     /// <summary>What the input says against itself: none yet beyond the diet's own warnings.</summary>
     private static IEnumerable<string> ProfileContradictions(AssessmentInput input, Diet.DietAnalysis? diet) => [];

@@ -32,7 +32,7 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
 
         var markdown = CliRunner.Run("assess", example, "--format", "markdown", "--data-dir", DataDir).Output;
         Assert.StartsWith("# Recovery assessment", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Ferritin (serum) | 18 ug/L | low (below 30) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Ferritin (serum) | 18 ug/L | low (below 30); from 2026-10-06, within the 182-day retest interval |", markdown, StringComparison.Ordinal);
         var html = CliRunner.Run("assess", example, "--format", "html", "--data-dir", DataDir).Output;
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("Decision support, not a diagnosis", html, StringComparison.Ordinal);
@@ -120,7 +120,8 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
 
         Assert.Equal(0, result.ExitCode);
         var labs = JsonDocument.Parse(result.Output).RootElement.GetProperty("labs");
-        Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
+        // The panel is from 2023-03-22: its ferritin is older than its 182-day retest interval, so shown, not read as now.
+        Assert.Contains(JsonDocument.Parse(result.Output).RootElement.GetProperty("not_current_labs").EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
         Assert.Contains(labs.EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "serum_iron" && l.GetProperty("status").GetString() == "not_interpreted");
         Assert.Contains("3034-6", result.Error, StringComparison.Ordinal);
         // What was left out is in the report itself, in every format, not only on stderr.
@@ -129,6 +130,57 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         Assert.Contains("## Lab results left out", markdown, StringComparison.Ordinal);
         Assert.Contains("3034-6", markdown, StringComparison.Ordinal);
         Assert.Contains("Lab left out", CliRunner.Run("assess", path, "--fhir", bundle).Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>New user: the US Core example potassium of 2005 drove the triage as if it were today's. Every format now
+    /// shows its date and age and that it is not known to be current (no sourced retest interval for potassium); the
+    /// Austrian panel's ferritin of 2023 is older than its 182-day interval (Clénin et al. 2015) and is not read as now.</summary>
+    [SkippableFact]
+    public void FhirResults_AreShownWithTheirDateAndStatus_InEveryFormat()
+    {
+        var usCore = SharedFiles.Require("fixtures/fhir/us-core/US-Core__observation-serum-potassium.json");
+        var austria = SharedFiles.Require("fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json");
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"]}""");
+
+        var json = CliRunner.Run("assess", path, "--fhir", usCore, "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Error);
+        var potassium = JsonDocument.Parse(json.Output).RootElement.GetProperty("labs").EnumerateArray().Single(l => l.GetProperty("biomarker").GetString() == "potassium");
+        Assert.Equal("2005-07-05", potassium.GetProperty("drawn").GetString());
+        Assert.Equal("not_judged", potassium.GetProperty("age").GetProperty("currency").GetString());
+        foreach (var format in new[] { "table", "markdown", "html" })
+        {
+            var shown = Regex.Replace(CliRunner.Run("assess", path, "--fhir", usCore, "--format", format).Output, @"\s+", " ");
+            Assert.Contains("from 2005-07-05, 21 years ago", shown, StringComparison.Ordinal);
+            Assert.Contains("not known to be current", shown, StringComparison.Ordinal);
+        }
+
+        var old = CliRunner.Run("assess", path, "--fhir", austria, "--format", "json");
+        var ferritin = JsonDocument.Parse(old.Output).RootElement.GetProperty("not_current_labs").EnumerateArray().Single();
+        Assert.Equal("not_current", ferritin.GetProperty("age").GetProperty("currency").GetString());
+        Assert.DoesNotContain(JsonDocument.Parse(old.Output).RootElement.GetProperty("labs").EnumerateArray(), l => l.GetProperty("biomarker").GetString() == "ferritin");
+        foreach (var format in new[] { "table", "markdown", "html" })
+        {
+            var shown = Regex.Replace(CliRunner.Run("assess", path, "--fhir", austria, "--format", format).Output, @"\s+", " ");
+            Assert.Contains("Lab results not current", shown, StringComparison.Ordinal);
+            Assert.Contains("from 2023-03-22, 3 years ago: not current", shown, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Two FHIR files of two people (the US Core example's Patient/example and the Austrian panel's patient):
+    /// exit 2, nothing on stdout, the error names the file and the observation.</summary>
+    [SkippableFact]
+    public void FhirFilesOfTwoPeople_AreRefused_WithNoOutput()
+    {
+        var usCore = SharedFiles.Require("fixtures/fhir/us-core/US-Core__observation-serum-potassium.json");
+        var austria = SharedFiles.Require("fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json");
+        var path = Write("""{"profile": {"age": 30, "sex": "female"}, "symptoms": ["fatigue"]}""");
+
+        var result = CliRunner.Run("assess", path, "--fhir", usCore, "--fhir", austria, "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains($"{austria}: observation 'example-07-diagnostic-result-potassium' is of 'urn:uuid:0fed5ebe-ca8f-4ad1-aba4-ddad45bd6cc8'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'Patient/example'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

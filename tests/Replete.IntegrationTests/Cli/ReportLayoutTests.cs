@@ -105,7 +105,7 @@ public sealed class ReportLayoutTests(Sr28Database sr28) : CommandTestDirectory(
         var console = new TestConsole().Width(width);
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = RepleteApp.Run(args, console, output, error, new TestConsole());
+        var code = RepleteApp.Run(args, console, output, error, new TestConsole(), CliRunner.Today);
         Assert.True(code == 0, $"replete {string.Join(' ', command)} exited {code}: {error}");
         return console.Output.Replace("\r\n", "\n", StringComparison.Ordinal) + output;
     }

@@ -285,7 +285,42 @@ public class FhirLabsTests
 
         var problem = Assert.Single(error.Problems);
         Assert.Equal("labs.json", problem.Source);
-        Assert.Contains("2 people (Patient/alice, Patient/bob)", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("observation 'b' is of 'Patient/bob', while observation 'a' is of 'Patient/alice'", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The US Core example a new user loaded is another patient's: a bundle of two people is refused even where
+    /// the other person's observation is one Replete does not read (the old check looked at the read results only), and
+    /// the message names the entry.</summary>
+    [SkippableFact]
+    public void ABundleOfTwoPeople_IsRefused_EvenWhereTheOtherOnesResultIsNotRead_NamingTheEntry()
+    {
+        var path = SharedFiles.Require("fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json");
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        var transferrin = bundle["entry"]!.AsArray().Select(e => e!["resource"]!).Single(r => (string?)r["code"]!["coding"]![0]!["code"] == "3034-6");
+        transferrin["subject"] = new System.Text.Json.Nodes.JsonObject { ["reference"] = "Patient/example" };
+
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read(bundle.ToJsonString(), "panel.json"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("panel.json", problem.Source);
+        Assert.Contains($"observation '{(string?)transferrin["id"]}' is of 'Patient/example'", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two files, each one person's, but not the same person's: the US Core example (Patient/example) beside the
+    /// Austrian panel (urn:uuid:0fed5ebe-...) is refused, naming the second file and its observation.</summary>
+    [SkippableFact]
+    public void FilesOfTwoPeople_AreRefused_NamingTheFileAndObservation()
+    {
+        var usCore = SharedFiles.Require("fixtures/fhir/us-core/US-Core__observation-serum-potassium.json");
+        var austria = SharedFiles.Require("fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json");
+        var files = new[] { usCore, austria }.Select(p => (Path.GetFileName(p), FhirLabs.Read(File.ReadAllText(p), Path.GetFileName(p)))).ToList();
+
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.OnePerson(files));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal(Path.GetFileName(austria), problem.Source);
+        Assert.Contains("is of 'urn:uuid:0fed5ebe-ca8f-4ad1-aba4-ddad45bd6cc8', while US-Core__observation-serum-potassium.json (observation 'serum-potassium') is of 'Patient/example'", problem.Message, StringComparison.Ordinal);
+        FhirLabs.OnePerson([files[0], files[0]]); // one person's files together: read
     }
 
     [Fact]

@@ -7,7 +7,9 @@ using Replete.IntegrationTests.Storage;
 namespace Replete.IntegrationTests.Web;
 
 /// <summary>A lab result uploaded twice is stored once (h83): the same bundle posted twice stored 8 results for 4, and a
-/// bundle holding an Observation twice stored both, each passing as a confirming repeat test.</summary>
+/// bundle holding an Observation twice stored both, each passing as a confirming repeat test. A FHIR upload's dates and
+/// subject are read as the command line reads them (LabCurrency, FhirLabs): an upload of two people's results is refused
+/// whole, and a stored result older than its retest interval is shown dated in the report's JSON, not read as now.</summary>
 [Collection(Sr28Group.Name)]
 public sealed class ServerLabRepeatTests(Sr28Database foods) : IDisposable
 {
@@ -65,5 +67,43 @@ public sealed class ServerLabRepeatTests(Sr28Database foods) : IDisposable
         Assert.Equal(HttpStatusCode.Created, otherStatus);
         var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
         Assert.Equal([18.0, 21.0], labs!.AsArray().Select(l => (double)l!["value"]!));
+    }
+
+    private const string Panel = "fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json";
+
+    [SkippableFact]
+    public async Task FhirUpload_OfTwoPeople_IsRefusedWhole_NamingTheObservation()
+    {
+        var bundle = JsonNode.Parse(File.ReadAllText(SharedFiles.Require(Panel)))!;
+        bundle["entry"]![1]!["resource"]!["subject"] = new JsonObject { ["reference"] = "Patient/example" };
+        var athlete = await server.SignUpAsync("Mixed");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+
+        using var content = new StringContent(bundle.ToJsonString(), Encoding.UTF8, "application/json");
+        var (status, body) = await athlete.PostAsync("/api/v1/athletes/me/labs/fhir?name=mixed.json", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains($"observation '{(string?)bundle["entry"]![1]!["resource"]!["id"]}' is of 'Patient/example'", System.Text.RegularExpressions.Regex.Unescape(body!.ToJsonString()), StringComparison.Ordinal);
+        var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
+        Assert.Empty(labs!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task Snapshot_AResultOlderThanItsRetestInterval_IsShownDated_NotReadAsNow()
+    {
+        var athlete = await server.SignUpAsync("Dated");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+        using var content = new StringContent(File.ReadAllText(SharedFiles.Require(Panel)), Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.PostAsync("/api/v1/athletes/me/labs/fhir?name=panel.json", content)).Status);
+
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2023-09-01", to = "2023-09-30", labs_from = "2023-01-01" });
+
+        Assert.True(created == HttpStatusCode.Created, snapshot?.ToJsonString());
+        var ferritin = snapshot!["not_current_labs"]!.AsArray().Single(l => (string?)l!["biomarker"] == "ferritin")!;
+        Assert.Equal("not_current", (string?)ferritin["age"]!["currency"]);
+        Assert.StartsWith("from 2023-03-22, 192 days ago: not current", (string?)ferritin["age"]!["dated"], StringComparison.Ordinal);
+        Assert.DoesNotContain(snapshot["labs"]!.AsArray(), l => (string?)l!["biomarker"] == "ferritin");
+        var potassium = snapshot["labs"]!.AsArray().Single(l => (string?)l!["biomarker"] == "potassium")!;
+        Assert.Equal("not_judged", (string?)potassium["age"]!["currency"]);
     }
 }

@@ -1,0 +1,116 @@
+using Replete.Assessment;
+using Replete.Knowledge;
+using Replete.References;
+
+namespace Replete.Tests.Assessment;
+
+/// <summary>A result is read as now only within its sourced retest interval (data/retest_intervals.csv: ferritin 182
+/// days, Clénin et al. 2015; 25(OH)D 112 days, IOC 2018); older, it is shown dated and gives a step to recheck, never a
+/// "you are fine"; without a sourced interval or a date, an abnormal result still counts and a normal one does not
+/// reassure (LabCurrency). New user: a 2005 result drove the triage as if it were today's.</summary>
+public class LabCurrencyTests
+{
+    private static readonly Person Woman = new(30, Sex.Female);
+    private static readonly DateOnly AsOf = new(2026, 12, 2);
+
+    private static RecoveryAssessment Assess(params LabInput[] labs) =>
+        RecoveryAssessor.Assess(new AssessmentInput(Woman, ["fatigue"], ["heavy_periods"], [], labs) { AsOf = AsOf });
+
+    [Theory]
+    [InlineData("ferritin", "2026-06-03", LabCurrency.Current)]        // 182 days: still within
+    [InlineData("ferritin", "2026-06-02", LabCurrency.NotCurrent)]     // 183 days
+    [InlineData("vitamin_d_25oh", "2026-08-12", LabCurrency.Current)]  // 112 days
+    [InlineData("vitamin_d_25oh", "2026-08-11", LabCurrency.NotCurrent)]
+    [InlineData("ferritin", "2026-12-03", LabCurrency.NotCurrent)]     // after the assessment day
+    [InlineData("potassium", "2005-07-05", LabCurrency.NotJudged)]     // no sourced interval: none invented
+    [InlineData("hemoglobin.female", "2026-12-01", LabCurrency.NotJudged)]
+    [InlineData("ferritin", null, LabCurrency.Undated)]
+    public void Of_ReadsTheDateAgainstTheSourcedInterval(string biomarker, string? drawn, LabCurrency expected)
+    {
+        var age = LabAge.Of(biomarker, drawn is null ? null : DateOnly.Parse(drawn, System.Globalization.CultureInfo.InvariantCulture), AsOf);
+
+        Assert.Equal(expected, age.Currency);
+    }
+
+    [Fact]
+    public void Of_AnOldResult_SaysItsDateAgeAndInterval()
+    {
+        Assert.Equal("from 2023-03-22, 3 years ago: not current (older than the 182-day retest interval, Clénin et al. 2015); retest",
+            LabAge.Of("ferritin", new DateOnly(2023, 3, 22), AsOf).Dated);
+        Assert.StartsWith("from 2005-07-05, 21 years ago; no sourced retest interval for this test", LabAge.Of("potassium", new DateOnly(2005, 7, 5), AsOf).Dated, StringComparison.Ordinal);
+        Assert.StartsWith("undated", LabAge.Of("ferritin", null, AsOf).Dated, StringComparison.Ordinal);
+    }
+
+    /// <summary>The worst bug: an old normal ferritin read as today's took 8 points from iron ("not indicated").</summary>
+    [Fact]
+    public void Assess_AnOldNormalFerritin_IsNotReassurance_AndIsShownDated()
+    {
+        var result = Assess(new LabInput("ferritin", 80, "ug/L") { Drawn = new DateOnly(2023, 3, 22) });
+
+        Assert.Empty(result.Labs);
+        var old = Assert.Single(result.NotCurrentLabs);
+        Assert.Equal(LabCurrency.NotCurrent, old.Age!.Currency);
+        Assert.False(old.NormalRulesOut);
+        var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.DoesNotContain(iron.Against, e => e.What.Contains("erritin", StringComparison.Ordinal));
+        Assert.Contains(result.NextSteps, s => s.Contains("Ferritin", StringComparison.Ordinal) && s.Contains("from 2023-03-22", StringComparison.Ordinal) && s.Contains("not read as now", StringComparison.Ordinal));
+    }
+
+    /// <summary>An old deficient ferritin is not dropped: it is shown, and it asks for a doctor to recheck it; but it no
+    /// longer raises today's red flag nor makes iron "likely" from a test years ago.</summary>
+    [Fact]
+    public void Assess_AnOldDeficientFerritin_GivesARecheckStep_NotTodaysRedFlag()
+    {
+        var result = Assess(new LabInput("ferritin", 8, "ug/L") { Drawn = new DateOnly(2023, 3, 22) });
+
+        Assert.Equal(LabStatus.Deficient, Assert.Single(result.NotCurrentLabs).Status);
+        Assert.DoesNotContain(result.RedFlags, f => f.FlagId == "anaemia_or_very_low_ferritin");
+        Assert.Contains(result.NextSteps, s => s.Contains("see a doctor to recheck it", StringComparison.Ordinal) && s.Contains("3 years ago", StringComparison.Ordinal));
+        Assert.NotEqual(Likelihood.Likely, result.Bottlenecks.Single(b => b.Nutrient == "iron").Likelihood);
+    }
+
+    [Fact]
+    public void Assess_ARecentFerritin_IsReadAsNow()
+    {
+        var result = Assess(new LabInput("ferritin", 8, "ug/L") { Drawn = new DateOnly(2026, 11, 20) });
+
+        Assert.Empty(result.NotCurrentLabs);
+        Assert.Equal(LabCurrency.Current, Assert.Single(result.Labs).Age!.Currency);
+        Assert.Contains(result.RedFlags, f => f.FlagId == "anaemia_or_very_low_ferritin");
+    }
+
+    /// <summary>No source gives potassium a retest interval: its 2005 result is not dropped on a guess; its flag stays
+    /// and names the date and age, so the reader sees it may be long past.</summary>
+    [Fact]
+    public void Assess_AnOldResultWithNoSourcedInterval_KeepsItsFlag_NamingItsAge()
+    {
+        var result = Assess(new LabInput("potassium", 5.4, "mmol/L") { Drawn = new DateOnly(2005, 7, 5) });
+
+        var lab = Assert.Single(result.Labs);
+        Assert.Equal(LabCurrency.NotJudged, lab.Age!.Currency);
+        Assert.Contains(result.RedFlags, f => f.Message.Contains("from 2005-07-05, 21 years ago", StringComparison.Ordinal));
+        Assert.NotEqual(TriageLevel.SelfCare, result.Triage);
+    }
+
+    /// <summary>A normal B12 with no sourced interval, or a normal ferritin with no date, is not proof of being fine now.</summary>
+    [Fact]
+    public void Assess_ANormalResultWhoseAgeCannotBeJudged_DoesNotCountAgainst()
+    {
+        var b12 = Assess(new LabInput("vitamin_b12", 400, "pmol/L") { Drawn = new DateOnly(2026, 11, 1) });
+        var undated = Assess(new LabInput("ferritin", 80, "ug/L"));
+
+        Assert.False(Assert.Single(b12.Labs).NormalRulesOut);
+        Assert.False(Assert.Single(undated.Labs).NormalRulesOut);
+        Assert.Equal(LabCurrency.Undated, undated.Labs[0].Age!.Currency);
+        Assert.DoesNotContain(undated.Bottlenecks.Single(b => b.Nutrient == "iron").Against, e => e.What.Contains("erritin", StringComparison.Ordinal));
+    }
+
+    /// <summary>Without an assessment day (a caller that judges no dates), nothing changes.</summary>
+    [Fact]
+    public void Assess_WithoutAsOf_JudgesNoAge()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Woman, [], [], [], [new LabInput("ferritin", 80, "ug/L") { Drawn = new DateOnly(2005, 7, 5) }]));
+
+        Assert.Null(Assert.Single(result.Labs).Age);
+    }
+}
