@@ -380,14 +380,15 @@ internal static class AssessmentViews
         return text.Append(CultureInfo.InvariantCulture, $"<p><small>{E(AssessmentReport.Scoring)}</small></p>\n</body></html>\n").ToString();
     }
 
-    /// <summary>Screen and print styles. On paper (A4 or Letter: the printer's paper, 10 mm margins) the answer, the
-    /// evidence and the plan fit one or two pages for a dietitian to hand over: 8 pt type, tight tables, a finding never
+    /// <summary>Screen and print styles. On paper (A4 or Letter: the printer's paper, 8 mm margins) the answer, the
+    /// evidence and the plan fit one or two pages for a dietitian to hand over: 7 pt type (7.5 pt until each lab's date
+    /// and retest interval and the plan's counted-lines and UL notes came in), tight tables, a finding never
     /// split across pages, the folded details (weak signals, recovery systems) as their one-line summary, the plan's met
     /// nutrients and food ideas left to the screen, and the sources in full in three narrow columns.</summary>
     private const string PrintStyles = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}table{border-collapse:collapse;width:100%;margin-bottom:.6rem}"
         + "td,th{border:1px solid #ccc;padding:.3rem;vertical-align:top;text-align:left}.num{text-align:right;white-space:nowrap}.triage{padding:1rem;color:#fff}.problem{color:#b71c1c;font-weight:bold}"
         + "summary{cursor:pointer}summary h3{display:inline}"
-        + "@media print{@page{size:auto;margin:8mm}body{margin:0;max-width:none;font-size:7.5pt;line-height:1.05}h1{font-size:12pt;margin:0 0 .2rem}h2{font-size:9.5pt;margin:.35rem 0 .15rem}h3,h4{font-size:8.5pt;margin:.25rem 0 .1rem}"
+        + "@media print{@page{size:auto;margin:8mm}body{margin:0;max-width:none;font-size:7pt;line-height:1.05}h1{font-size:12pt;margin:0 0 .2rem}h2{font-size:9.5pt;margin:.35rem 0 .15rem}h3,h4{font-size:8.5pt;margin:.25rem 0 .1rem}"
         + "p,ul,ol{margin:.1rem 0}ul,ol{padding-left:1.1rem}td,th{padding:.05rem .2rem}table{margin-bottom:.2rem}.triage{padding:.25rem .5rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
         + "summary{list-style:none}summary::-webkit-details-marker{display:none}details:not([open])>summary h3{font-weight:normal}"
         + ".detail{display:none}.finding{break-inside:avoid}.sources{columns:3;column-gap:1rem;font-size:6.5pt;line-height:1.15}h2,h3,h4,summary{break-after:avoid}tr,li{break-inside:avoid}}";
