@@ -28,6 +28,11 @@ public sealed partial class FoodSearchIndex
     private const double WholeWordPrefixQuality = 0.5;
     private const double SynonymFactor = 0.75;
     private const int MaxVariants = 6;
+
+    // At most this many compound readings of a query (AddCompounds), each part at least MinCompoundPart letters: a
+    // shorter part ("pi" + "nenuts") would part most words somewhere.
+    private const int MaxCompounds = 2;
+    private const int MinCompoundPart = 3;
     private const int MaxPrefixTerms = 40;
     private const int RefundDepth = 3;
     private const int FilterFrom = 1024;
@@ -352,7 +357,9 @@ public sealed partial class FoodSearchIndex
             // One food more than asked for, so the last one shown can be told apart from the next (FoodMatch.Tied).
             var depth = limit + 1;
             var variants = synonyms.Expand(words, MaxVariants, word => termIds.ContainsKey(word) || PrefixTerms(word).Any());
-            double Factor(int v) => v == 0 ? 1.0 : SynonymFactor;
+            var compounds = variants.Count;
+            AddCompounds(variants, words);
+            double Factor(int v) => v == 0 || v >= compounds ? 1.0 : SynonymFactor;
             for (var v = 0; v < variants.Count; v++)
             {
                 Run(work, variants[v], Factor(v), depth, requireAll: true, prune);
@@ -375,6 +382,40 @@ public sealed partial class FoodSearchIndex
         {
             work.ReleaseFilters();
             scratches.Add(work);
+        }
+    }
+
+    /// <summary>Adds to <paramref name="variants"/> the query read with its compounds parted or joined as the names write
+    /// them: a word no name holds that is two of their words run together ("pinenuts", "ribeye", "icecream") as the two,
+    /// and two words that the names write as one ("flax seed", "pop corn", "water melon") as the one. Each uses exactly
+    /// the letters typed, so it is searched at full weight, as the words themselves are, and what it finds is ranked by
+    /// its score with them.</summary>
+    private void AddCompounds(List<string[]> variants, string[] words)
+    {
+        for (var i = 0; i < words.Length && variants.Count < MaxVariants + MaxCompounds; i++)
+        {
+            var word = words[i];
+            if (word[0] == NegatedPrefix)
+            {
+                continue;
+            }
+
+            if (word.Length >= 2 * MinCompoundPart && !termIds.ContainsKey(word) && !PrefixTerms(word).Any())
+            {
+                for (var cut = MinCompoundPart; cut <= word.Length - MinCompoundPart; cut++)
+                {
+                    if (termIds.ContainsKey(word[..cut]) && termIds.ContainsKey(word[cut..]))
+                    {
+                        variants.Add([.. words[..i], word[..cut], word[cut..], .. words[(i + 1)..]]);
+                        break;
+                    }
+                }
+            }
+
+            if (i + 1 < words.Length && words[i + 1][0] != NegatedPrefix && termIds.ContainsKey(word + words[i + 1]))
+            {
+                variants.Add([.. words[..i], word + words[i + 1], .. words[(i + 2)..]]);
+            }
         }
     }
 
