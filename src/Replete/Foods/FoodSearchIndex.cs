@@ -392,6 +392,22 @@ public sealed partial class FoodSearchIndex
     /// its score with them.</summary>
     private void AddCompounds(List<string[]> variants, string[] words)
     {
+        // Looked up as spans: a search checks every word pair, and a string for each would be garbage on the hot path.
+        var spans = termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool Joined(string first, string second)
+        {
+            // A query word may be of any length; no food word is near this long, so a longer pair joins to nothing.
+            if (first.Length + second.Length > 256)
+            {
+                return false;
+            }
+
+            Span<char> both = stackalloc char[first.Length + second.Length];
+            first.CopyTo(both);
+            second.CopyTo(both[first.Length..]);
+            return spans.ContainsKey(both);
+        }
+
         for (var i = 0; i < words.Length && variants.Count < MaxVariants + MaxCompounds; i++)
         {
             var word = words[i];
@@ -404,7 +420,7 @@ public sealed partial class FoodSearchIndex
             {
                 for (var cut = MinCompoundPart; cut <= word.Length - MinCompoundPart; cut++)
                 {
-                    if (termIds.ContainsKey(word[..cut]) && termIds.ContainsKey(word[cut..]))
+                    if (spans.ContainsKey(word.AsSpan(0, cut)) && spans.ContainsKey(word.AsSpan(cut)))
                     {
                         variants.Add([.. words[..i], word[..cut], word[cut..], .. words[(i + 1)..]]);
                         break;
@@ -412,7 +428,7 @@ public sealed partial class FoodSearchIndex
                 }
             }
 
-            if (i + 1 < words.Length && words[i + 1][0] != NegatedPrefix && termIds.ContainsKey(word + words[i + 1]))
+            if (i + 1 < words.Length && words[i + 1][0] != NegatedPrefix && Joined(word, words[i + 1]))
             {
                 variants.Add([.. words[..i], word + words[i + 1], .. words[(i + 2)..]]);
             }
