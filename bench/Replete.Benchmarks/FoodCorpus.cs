@@ -45,7 +45,7 @@ internal static class FoodCorpus
         // Completeness as the food database computes it: the share of Replete's nutrients the food reports.
         var tracked = Replete.Nutrients.NutrientCatalog.Default.All.Select(n => n.FdcNutrientId).ToHashSet();
         entries.AddRange(foods.Take(count).Select(f => new FoodSearchEntry(
-            f.Food.Id, f.Food.Description, f.Food.CommonNames, f.Per100Grams.Keys.Count(tracked.Contains) / (double)tracked.Count, f.Food.Category)
+            f.Food.Id, f.Food.Description, f.Food.CommonNames, f.Per100Grams.Keys.Count(tracked.Contains) / (double)tracked.Count, f.Food.Category, f.Food.Brand)
         {
             InSurvey = f.Food.InSurvey == true,
         }));

@@ -22,7 +22,8 @@ public sealed record Food(int Id, string Description, FoodSource Source)
     /// Guide, sr28_doc.pdf, 2015, the Food Description File format table). FNDDS codes the foods eaten in What We Eat
     /// in America, NHANES, so the flag is a measure of which SR foods people eat. True for 3,404 of SR28's 8,789 foods,
     /// false for the others; null for a food from a source without the flag (FoodData Central imports, IFCT 2017). The
-    /// search puts a Survey food first among foods whose names answer a query equally well.</summary>
+    /// search puts a Survey food first among foods whose names answer a query equally well, and charges a maker's
+    /// product without the flag as a variant (<see cref="FoodSearchEntry.InSurvey"/>).</summary>
     public bool? InSurvey { get; init; }
 
     /// <summary>The source table's own code when it is not the id (IFCT 2017: "A003" for bajra), or null.</summary>

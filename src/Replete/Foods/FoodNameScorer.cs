@@ -89,11 +89,18 @@ internal static class FoodNameScorer
     /// third below the count floor). The score does not use it: every food misses such a word alike.</param>
     /// <param name="completeness">The share of tracked nutrients the food reports (0-1): fuller records win ties.</param>
     /// <param name="brandOnly">For each term id, 1 when the term is found only in brand words (<see cref="Brand"/>).</param>
+    /// <param name="makersProduct">Whether the food is one maker's product that USDA's survey foods do not use: it has a
+    /// manufacturer or brand (SR28 FOOD_DES ManufacName, a FoodData Central Branded food's brand owner) and is not an
+    /// SR28 Survey food (FOOD_DES field Survey: used in FNDDS, the database that codes the foods NHANES participants
+    /// report eating; SR28 documentation, sr28_doc.pdf, 2015, the Food Description File). It costs as one more variant word, in score and confidence:
+    /// "cheeseburger" or "salsa" means the everyday food, not McDONALD'S or PACE's, and of one maker's foods the
+    /// surveyed one comes first (KELLOGG'S Corn Flakes before its crumbs). The survey flag is the one measure of how commonly a food is eaten
+    /// that SR28 carries; the charge is the variant word's cost, not a figure tuned for this.</param>
     /// <returns>The score, the confidence that the food is what was meant (0-1), how many query words matched, and how
     /// many words that are not optional did not.</returns>
     public static (double Score, double Confidence, int Matched, int Missed) Score(
         ReadOnlySpan<int> terms, ReadOnlySpan<byte> flags, ReadOnlySpan<int> termSlot, ReadOnlySpan<double> termQuality,
-        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, ReadOnlySpan<bool> slotNamesFood, double totalWeight, double unknownWeight, double completeness, ReadOnlySpan<byte> brandOnly)
+        ReadOnlySpan<double> slotWeights, ReadOnlySpan<bool> slotOptional, ReadOnlySpan<bool> slotNamesFood, double totalWeight, double unknownWeight, double completeness, ReadOnlySpan<byte> brandOnly, bool makersProduct = false)
     {
         var slots = slotWeights.Length;
         Span<double> best = stackalloc double[slots];
@@ -208,6 +215,11 @@ internal static class FoodNameScorer
             {
                 adjacent++;
             }
+        }
+
+        if (makersProduct)
+        {
+            variantExtra++;
         }
 
         var cost = (HeadExtraWordCost * headExtra) + (OtherExtraWordCost * otherExtra) + (VariantWordCost * variantExtra) + (ContradictedWordCost * contradicted);

@@ -13,6 +13,7 @@ public readonly record struct FoodSearchEntry(int FoodId, string Description, st
 {
     /// <summary>True for an SR28 food the FNDDS survey foods use (<see cref="Food.InSurvey"/>): of foods whose scores
     /// are equal it ranks first. False for the others and for every food of a source without the flag, whose order
-    /// among themselves it leaves as it was.</summary>
+    /// among themselves it leaves as it was. A food with a <see cref="Brand"/> (a maker) and without the flag is one
+    /// maker's product people seldom mean unless they name it: its name costs one more variant word.</summary>
     public bool InSurvey { get; init; }
 }

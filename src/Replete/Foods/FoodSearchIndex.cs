@@ -1092,7 +1092,8 @@ public sealed partial class FoodSearchIndex
         var length = tokenStart[doc + 1] - start;
         return FoodNameScorer.Score(
             tokenTerm.AsSpan(start, length), tokenFlags.AsSpan(start, length), work.TermSlot, work.TermQuality,
-            work.SlotWeights(slots), work.SlotOptional, work.SlotNamesFood, totalWeight, work.UnknownWeight, completeness[doc], brandOnly);
+            work.SlotWeights(slots), work.SlotOptional, work.SlotNamesFood, totalWeight, work.UnknownWeight, completeness[doc], brandOnly,
+            makersProduct: brandOf[doc] >= 0 && inSurvey[doc] == 0);
     }
 
     private List<Slot> ResolveSlots(Scratch work, string[] words)

@@ -152,6 +152,32 @@ public class FoodSearchIndexTests
         Assert.Equal([1, 2], index.Search("beans raw", 2).Select(m => m.FoodId));
     }
 
+    /// <summary>A maker's product USDA's survey foods do not use (a brand and no Survey flag) costs one more variant word:
+    /// "salsa" gives the everyday salsa before one maker's salsa verde, although the maker's name has fewer words the
+    /// person did not type; naming the maker still finds it first; a maker's product the survey uses is not
+    /// charged, so of one maker's corn flakes the surveyed cereal comes before its crumbs.</summary>
+    [Fact]
+    public void Search_AMakersProductOutsideTheSurvey_CostsAVariant_UnlessThePersonNamesIt()
+    {
+        FoodSearchEntry[] foods =
+        [
+            new(1, "PACE, Salsa Verde", null, 0.5, "Soups, Sauces, and Gravies", "Campbell Soup Co."),
+            new(2, "Sauce, salsa, ready-to-serve", null, 0.5, "Soups, Sauces, and Gravies") { InSurvey = true },
+            new(3, "KELLOGG'S, Corn Flakes Crumbs", null, 0.5, "Baked Products", "Kellogg, Co."),
+            new(4, "Cereals ready-to-eat, KELLOGG, KELLOGG'S Corn Flakes", null, 0.5, "Breakfast Cereals", "Kellogg, Co.") { InSurvey = true },
+        ];
+        var index = FoodSearchIndex.Build(foods);
+
+        Assert.Equal(2, index.Search("salsa", 2)[0].FoodId);
+        Assert.Equal(1, index.Search("pace salsa", 2)[0].FoodId);
+        Assert.Equal(4, index.Search("Kellogg's Corn Flakes", 2)[0].FoodId);
+        // The same name without a maker is not charged: the difference is the variant word's cost, in both figures.
+        var charged = index.Search("salsa", 2).Single(m => m.FoodId == 1);
+        var plain = FoodSearchIndex.Build(foods.Select(f => f.FoodId == 1 ? f with { Brand = null } : f)).Search("salsa", 2).Single(m => m.FoodId == 1);
+        Assert.Equal(plain.Score - FoodNameScorer.VariantWordCost, charged.Score, 3);
+        Assert.Equal(plain.Confidence - FoodNameScorer.VariantWordCost, charged.Confidence, 3);
+    }
+
     /// <summary>"fresh" rules out a frozen, canned or dried form (data/food_search_opposites.csv): Cronometer's
     /// "Raspberries Fresh Red" gives the raw berries, although only the frozen ones say "red"; without "fresh" the
     /// frozen red ones still come first, so it is the contradiction, not the words, that decides.</summary>
