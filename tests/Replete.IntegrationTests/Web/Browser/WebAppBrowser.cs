@@ -49,8 +49,38 @@ public sealed class WebAppBrowser : IAsyncDisposable
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var (playwright, browser) = await LaunchChromiumAsync();
+        var (playwright, browser) = await SharedChromiumAsync();
         return new WebAppBrowser(server, address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal), playwright, browser);
+    }
+
+    private static readonly SemaphoreSlim Launching = new(1, 1);
+    private static (IPlaywright Playwright, IBrowser Browser)? shared;
+
+    /// <summary>One Chromium for the run's server tests, launched on first use (about 2 s a launch and close on the CI
+    /// machine) and closed when the test process exits. Each test still gets browser contexts of its own (cookies,
+    /// storage), closed with it; a browser that has gone away is launched again.</summary>
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> SharedChromiumAsync()
+    {
+        await Launching.WaitAsync();
+        try
+        {
+            if (shared is not { Browser.IsConnected: true })
+            {
+                shared = await LaunchChromiumAsync();
+                var launched = shared.Value;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    launched.Browser.CloseAsync().GetAwaiter().GetResult();
+                    launched.Playwright.Dispose();
+                };
+            }
+
+            return shared.Value;
+        }
+        finally
+        {
+            Launching.Release();
+        }
     }
 
     /// <summary>Playwright and headless Chromium without a server (for pages written to disk, such as printed reports);
@@ -168,8 +198,7 @@ public sealed class WebAppBrowser : IAsyncDisposable
             await context.DisposeAsync();
         }
 
-        await Browser.DisposeAsync();
-        Playwright.Dispose();
+        // The browser is shared (SharedChromiumAsync); only this test's contexts close here.
         Server.Dispose();
     }
 }
