@@ -149,6 +149,13 @@ internal static class Documents
     /// <exception cref="InputException">The date is in the future or implausible.</exception>
     public static void RequirePast(string field, DateOnly date, string what)
     {
+        // A body without the date binds it as 0001-01-01, which read "0001-01-01 is before 1906" (new user, POST /labs
+        // without "collected"): no one draws blood or weighs in on that day, so it is the missing field it stands for.
+        if (date == default)
+        {
+            throw Problem("request", field, InputProblemCodes.Required, $"is required: give the date {what} (YYYY-MM-DD)");
+        }
+
         if (InputLimits.PastDateProblem(date) is { } problem)
         {
             throw Problem("request", field, InputProblemCodes.OutOfRange,

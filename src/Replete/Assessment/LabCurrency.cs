@@ -53,8 +53,8 @@ public sealed record LabAge(LabCurrency Currency, string Dated, RetestInterval? 
         if (drawn is not { } day)
         {
             return new(LabCurrency.Undated, interval is null
-                ? "undated, and no sourced retest interval for this test: not known to be current, so a normal result is no reassurance"
-                : "undated: not known to be current, so a normal result is no reassurance; give the date it was drawn", interval);
+                ? $"undated, and no sourced retest interval for this test: not known to be current{NoReassurance}"
+                : $"undated: not known to be current{NoReassurance}; give the date it was drawn", interval);
         }
 
         var days = asOf.DayNumber - day.DayNumber;
@@ -67,13 +67,25 @@ public sealed record LabAge(LabCurrency Currency, string Dated, RetestInterval? 
         if (interval is null)
         {
             // The age only from a year on: under it the age changes the report every day, and says nothing a date does not.
-            return new(LabCurrency.NotJudged, $"{from}{(days >= 365 ? Ago(days) : "")}; no sourced retest interval for this test: not known to be current, so a normal result is no reassurance", null);
+            return new(LabCurrency.NotJudged, $"{from}{(days >= 365 ? Ago(days) : "")}; no sourced retest interval for this test: not known to be current{NoReassurance}", null);
         }
 
         return days <= interval.Days
             ? new(LabCurrency.Current, string.Create(CultureInfo.InvariantCulture, $"{from}, within the {interval.Days}-day retest interval"), interval)
             : new(LabCurrency.NotCurrent, string.Create(CultureInfo.InvariantCulture, $"{from}{Ago(days)}: not current (older than the {interval.Days}-day retest interval, {interval.Source.Split([", ", " ("], 2, StringSplitOptions.None)[0]}); retest"), interval);
     }
+
+    /// <summary>The words of <see cref="Dated"/> that say a normal result does not reassure.</summary>
+    private const string NoReassurance = ", so a normal result is no reassurance";
+
+    /// <summary>This age as it reads beside a result of <paramref name="status"/>: a result whose currency cannot be
+    /// judged says "a normal result is no reassurance" only where it reads normal (or above a lower cut-off with no
+    /// sourced upper limit), never beside a high or low one (new user: "potassium 5.2, above 5 (..., so a normal result
+    /// is no reassurance)").</summary>
+    public LabAge Beside(LabStatus status, bool aboveLowOnly) =>
+        Currency is LabCurrency.NotJudged or LabCurrency.Undated && !(status == LabStatus.Normal || (status == LabStatus.NotInterpreted && aboveLowOnly))
+            ? this with { Dated = Dated.Replace(NoReassurance, "", StringComparison.Ordinal) }
+            : this;
 
     /// <summary>", 21 years ago" or ", 200 days ago"; nothing under a day.</summary>
     private static string Ago(int days) => days switch

@@ -58,16 +58,19 @@ public static partial class RecoveryAssessor
             var when = repeated.Any(g => g.Key == lab.Biomarker) && lab.Drawn is { } drawn
                 ? superseded.Contains(i) ? $" on {drawn:yyyy-MM-dd} (an earlier result: a red flag from any result stands until a doctor has seen it)" : $" on {drawn:yyyy-MM-dd}"
                 : "";
-            // A result whose age cannot be judged still raises its flag, which says how old it is (LabCurrency).
-            if (lab.Age is { Currency: LabCurrency.NotJudged or LabCurrency.Undated } age)
-            {
-                when += $" ({age.Dated})";
-            }
-
             // A flag row is a sourced threshold: above it a result reads high, even without an interval of its own.
             if (rows.Where(r => Beyond(lab, r) == Crossing.SurelyAbove).Select(r => (double?)r.Above).Min() is { } above && lab.Status is LabStatus.Normal or LabStatus.NotInterpreted)
             {
                 labs[i] = lab = lab with { Status = LabStatus.High, High = above };
+            }
+
+            // A result whose age cannot be judged still raises its flag, which says how old it is (LabCurrency), in the
+            // words that fit its reading now that it is final.
+            if (lab.Age is { Currency: LabCurrency.NotJudged or LabCurrency.Undated } age)
+            {
+                var beside = age.Beside(lab.Status, lab.AboveLowOnly);
+                labs[i] = lab = lab with { Age = beside };
+                when += $" ({beside.Dated})";
             }
 
             // One flag per result: the most urgent row that is not excused (sodium 128 is critical, not also "soon").
@@ -101,9 +104,14 @@ public static partial class RecoveryAssessor
             raised.Raise(rule.FlagId, $"inferred: {rule.Reason}", rule.Source);
         }
 
-        if (labs.Any(l => (l.Biomarker == "ferritin" && l.Status == LabStatus.Deficient) || (l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal) && l.Status is LabStatus.Low or LabStatus.Deficient)))
+        // The flag names each result that raised it, with its age where that cannot be judged, as a critical value's flag
+        // does (new user h93: a haemoglobin of 2025 sent the person to a doctor without naming the result or its date).
+        const string anaemia = "anaemia_or_very_low_ferritin";
+        var anaemiaSource = kb.RedFlags.FirstOrDefault(f => f.FlagId == anaemia)?.Source ?? "";
+        foreach (var lab in labs.Where(l => (l.Biomarker == "ferritin" && l.Status == LabStatus.Deficient) || (l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal) && l.Status is LabStatus.Low or LabStatus.Deficient)))
         {
-            raised.Raise("anaemia_or_very_low_ferritin");
+            var dated = lab.Age is { Currency: LabCurrency.NotJudged or LabCurrency.Undated } age ? $" ({age.Dated})" : "";
+            raised.Raise(anaemia, string.Create(CultureInfo.InvariantCulture, $"{lab.Label} {lab.BoundMark}{lab.Value:0.##} {lab.Unit}{dated}, {lab.StatusLabel}"), anaemiaSource);
         }
 
         return labs;

@@ -92,6 +92,39 @@ public class LabCurrencyTests
         Assert.NotEqual(TriageLevel.SelfCare, result.Triage);
     }
 
+    /// <summary>"A normal result is no reassurance" is said beside a normal result only: beside a high potassium or a
+    /// low undated haemoglobin, in the Labs table and in the red flag, it read as if the result were normal (new user:
+    /// the US Core potassium 5.4 and calcium 7.7 of 2005).</summary>
+    [Fact]
+    public void Assess_AnAbnormalResultWhoseAgeCannotBeJudged_IsNotCalledNormal()
+    {
+        var result = Assess(
+            new LabInput("potassium", 5.4, "mmol/L") { Drawn = new DateOnly(2005, 7, 5) },
+            new LabInput("hemoglobin", 9, "g/dL"),
+            new LabInput("vitamin_b12", 400, "pmol/L") { Drawn = new DateOnly(2026, 11, 1) });
+
+        const string normal = "a normal result is no reassurance";
+        var potassium = result.Labs.Single(l => l.Biomarker == "potassium");
+        var hemoglobin = result.Labs.Single(l => l.Biomarker.StartsWith("hemoglobin", StringComparison.Ordinal));
+        Assert.Equal("from 2005-07-05, 21 years ago; no sourced retest interval for this test: not known to be current", potassium.Age!.Dated);
+        Assert.Equal("undated, and no sourced retest interval for this test: not known to be current", hemoglobin.Age!.Dated);
+        Assert.Contains(normal, result.Labs.Single(l => l.Biomarker == "vitamin_b12").Age!.Dated, StringComparison.Ordinal);
+        Assert.Contains(result.RedFlags, f => f.Message.Contains("5.4 mmol/L (from 2005-07-05, 21 years ago; no sourced retest interval for this test: not known to be current)", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.RedFlags, f => f.Message.Contains(normal, StringComparison.Ordinal));
+    }
+
+    /// <summary>The anaemia flag names the result that raised it and, where its age cannot be judged, its date and age,
+    /// as a critical value's flag does: a haemoglobin of 2025 sent the person to a doctor without saying which result.</summary>
+    [Fact]
+    public void Assess_AnOldLowHaemoglobin_RaisesTheAnaemiaFlag_NamingTheResultAndItsAge()
+    {
+        var result = Assess(new LabInput("hemoglobin", 9, "g/dL") { Drawn = new DateOnly(2025, 1, 10) });
+
+        var flag = Assert.Single(result.RedFlags, f => f.FlagId == "anaemia_or_very_low_ferritin");
+        Assert.EndsWith("(Hemoglobin - non-pregnant women 90 g/L (from 2025-01-10, 1 year ago; no sourced retest interval for this test: not known to be current), low)", flag.Message, StringComparison.Ordinal);
+        Assert.Equal(KnowledgeBase.Default.RedFlags.Single(f => f.FlagId == "anaemia_or_very_low_ferritin").Source, flag.Source);
+    }
+
     /// <summary>A normal B12 with no sourced interval, or a normal ferritin with no date, is not proof of being fine now.</summary>
     [Fact]
     public void Assess_ANormalResultWhoseAgeCannotBeJudged_DoesNotCountAgainst()
