@@ -28,15 +28,19 @@ public sealed record FhirLab(LabInput Input, string Loinc, string Display, DateT
 /// <summary>What a FHIR file held: the labs Replete reads and, for the rest, why they were left out.</summary>
 public sealed record FhirLabFile(IReadOnlyList<FhirLab> Labs, IReadOnlyList<string> Skipped)
 {
-    /// <summary>The one subject its observations name ("Patient/example"), or null when none names one.</summary>
+    /// <summary>The one subject its observations name, as compared ("Patient/example", "identifier urn:mrn|123"), or
+    /// null when none names one.</summary>
     public string? Subject { get; init; }
+
+    /// <summary><see cref="Subject"/> in words, for a message ("'Patient/example'").</summary>
+    public string? SubjectShown { get; init; }
 
     /// <summary>The observation that named <see cref="Subject"/> first, for a message.</summary>
     public string? SubjectFrom { get; init; }
 }
 
 /// <summary>Reads FHIR R4 Observation and Bundle JSON (LOINC codes, UCUM units) with the HL7 FHIR SDK.</summary>
-public static class FhirLabs
+public static partial class FhirLabs
 {
     /// <summary>Reads <paramref name="json"/> (an Observation or a Bundle of them), one person's results.</summary>
     /// <exception cref="InputException">The JSON is not a FHIR R4 Observation or Bundle, the results read are of more
@@ -98,18 +102,18 @@ public static class FhirLabs
         // One person's results: a Bundle may hold several patients' (a laboratory's batch), and mixing them would read
         // one person's deficiency against another's symptoms. Every observation counts, read or not: a file of two
         // people's results is not one person's, whichever tests Replete reads.
-        var named = observations.Select((o, i) => (Subject: o.Subject?.Reference, Entry: Entry(o, i))).Where(x => x.Subject is { Length: > 0 }).ToList();
-        if (named.FirstOrDefault(x => x.Subject != named[0].Subject) is { Subject: { } other } second)
+        var named = observations.Select((o, i) => (Subject: SubjectOf(o), Entry: Entry(o, i))).Where(x => x.Subject is not null).ToList();
+        if (named.FirstOrDefault(x => x.Subject!.Key != named[0].Subject!.Key) is { Subject: { } other } second)
         {
-            var subjects = named.Select(x => x.Subject!).Distinct(StringComparer.Ordinal).ToList();
-            throw Unreadable(fileName, $"{second.Entry} is of '{Shown(other)}', while {named[0].Entry} is of '{Shown(named[0].Subject!)}': the file holds results of {subjects.Count} people; give one person's results");
+            var subjects = named.Select(x => x.Subject!.Key).Distinct(StringComparer.Ordinal).ToList();
+            throw Unreadable(fileName, $"{second.Entry} is of {other.Shown}, while {named[0].Entry} is of {named[0].Subject!.Shown}: the file holds results of {subjects.Count} people (or names one person in ways Replete cannot match); give one person's results");
         }
 
         // A result given twice in the file (the same Observation, or the same test, time, value and unit) is read once:
         // twice, it would pass as a confirming repeat test (the engine's LabRepeats).
         var repeats = LabRepeats.Find([.. labs.Select(l => l.AsResult(fileName))], []);
         skipped.AddRange(repeats.OfType<string>());
-        return new FhirLabFile([.. labs.Where((_, i) => repeats[i] is null)], skipped) { Subject = named.FirstOrDefault().Subject, SubjectFrom = named.FirstOrDefault().Entry };
+        return new FhirLabFile([.. labs.Where((_, i) => repeats[i] is null)], skipped) { Subject = named.FirstOrDefault().Subject?.Key, SubjectShown = named.FirstOrDefault().Subject?.Shown, SubjectFrom = named.FirstOrDefault().Entry };
     }
 
     /// <summary>Refuses files of different people: several files read for one assessment must name one subject (files
@@ -122,7 +126,7 @@ public static class FhirLabs
         var named = files.Where(f => f.File.Subject is not null).ToList();
         if (named.FirstOrDefault(f => f.File.Subject != named[0].File.Subject) is { File: { } other } second)
         {
-            throw Unreadable(second.FileName, $"{other.SubjectFrom} is of '{Shown(other.Subject!)}', while {named[0].FileName} ({named[0].File.SubjectFrom}) is of '{Shown(named[0].File.Subject!)}': give one person's results");
+            throw Unreadable(second.FileName, $"{other.SubjectFrom} is of {other.SubjectShown}, while {named[0].FileName} ({named[0].File.SubjectFrom}) is of {named[0].File.SubjectShown}: give one person's results");
         }
     }
 
@@ -252,18 +256,94 @@ public static class FhirLabs
         }
 
         var unit = unitText;
-        var effective = observation.Effective is FhirDateTime { Value: { } when }
-            && DateTimeOffset.TryParse(when, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-                ? at
-                : (DateTimeOffset?)null;
-        if (effective is { } taken && InputLimits.PastDateProblem(DateOnly.FromDateTime(taken.UtcDateTime)) is { } problem)
-        {
-            throw Unreadable(fileName, $"observation '{Shown(observation.Id ?? name)}': effective date {taken.UtcDateTime:yyyy-MM-dd} {problem}: a result is of a sample already taken (check the year)");
-        }
+        var (drawn, effective) = Effective(observation, fileName, name, skipped);
 
         // A UCUM-coded unit is the laboratory's own, not a slip at the keyboard: no unit question.
-        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound, Drawn = effective is { } drawn ? DateOnly.FromDateTime(drawn.UtcDateTime) : null }, coding.Code, name, effective, fromText) { Observation = observation });
+        labs.Add(new FhirLab(new LabInput(biomarker, (double)value, Ucum(unit)) { Confirmed = !fromText, Bound = bound, Drawn = drawn }, coding.Code, name, effective, fromText) { Observation = observation });
     }
+
+    /// <summary>The day the sample was drawn and, where the file gives a time, the instant, from effective[x]: a dateTime,
+    /// an instant, or a period (its start: when collection began). The day is the date as written, in the laboratory's
+    /// own offset ("2026-10-06T23:30:00-05:00" is 6 October, as on its report, not the UTC 7 October). A partial date
+    /// ("2025", "2025-07") is read as its first day, the earliest the sample can have been drawn, so it is never read as
+    /// younger than it is, and a note says so. A date that is not a FHIR date, or is in the future or before any living
+    /// person's birth (year 0001, 9999), refuses the file, naming the observation: read as undated it would pass as a
+    /// result whose date was not given.</summary>
+    private static (DateOnly? Day, DateTimeOffset? At) Effective(Observation observation, string fileName, string name, List<string> skipped)
+    {
+        var written = observation.Effective switch
+        {
+            FhirDateTime dateTime => dateTime.Value,
+            Instant moment => moment.Value?.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
+            Period period => period.Start ?? period.End,
+            _ => null,
+        };
+        if (written is null)
+        {
+            return (null, null);
+        }
+
+        var match = FhirDate().Match(written);
+        var observed = $"observation '{Shown(observation.Id ?? name)}'";
+        if (!match.Success || !DateOnly.TryParseExact(
+            $"{match.Groups["year"].Value}-{(match.Groups["month"].Success ? match.Groups["month"].Value : "01")}-{(match.Groups["day"].Success ? match.Groups["day"].Value : "01")}",
+            "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            throw Unreadable(fileName, $"{observed}: effective date '{Shown(written)}' is not a FHIR date (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime with its offset)");
+        }
+
+        if (InputLimits.PastDateProblem(day) is { } problem)
+        {
+            throw Unreadable(fileName, $"{observed}: effective date {Shown(written)} {problem}: a result is of a sample already taken (check the year)");
+        }
+
+        if (!match.Groups["day"].Success)
+        {
+            skipped.Add($"{fileName}: {name}: effective date '{written}' gives no day: read as drawn on {day:yyyy-MM-dd}, the earliest it can be");
+        }
+
+        // Without a time, the day's start in UTC, as before (LabRepeats compares two such by their day).
+        var at = match.Groups["time"].Success
+            && DateTimeOffset.TryParse(written, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
+                ? instant
+                : new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return (day, at);
+    }
+
+    /// <summary>A FHIR date or dateTime: YYYY, YYYY-MM, YYYY-MM-DD, or a date with a time and its offset.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})(-(?<day>\d{2})(?<time>T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex FhirDate();
+
+    /// <summary>Who an observation is of, as compared and as shown, or null when it names no one. A reference is compared
+    /// as written; a reference to a resource contained in the observation (<c>#p</c>) is local to that observation, so
+    /// two such are the same person only when what they contain is the same; a subject given only by an identifier is
+    /// compared by its system and value, one given only by a display by that text. Two ways of naming (a reference and
+    /// an identifier) cannot be matched and count as two subjects: Replete cannot tell they are one person.</summary>
+    private static Subject? SubjectOf(Observation observation)
+    {
+        var subject = observation.Subject;
+        if (subject?.Reference is { Length: > 0 } reference)
+        {
+            if (!reference.StartsWith('#'))
+            {
+                return new(reference, $"'{Shown(reference)}'");
+            }
+
+            var contained = observation.Contained.FirstOrDefault(c => c is not null && "#" + c.Id == reference);
+            var content = contained is null ? "" : new FhirJsonSerializer().SerializeToString(contained);
+            return new($"contained {reference} {content}", $"the {contained?.TypeName ?? "resource"} contained in it as '{Shown(reference)}'{(contained is Patient { Name.Count: > 0 } patient ? $" ({Shown(patient.Name[0].ToString() ?? "")})" : "")}");
+        }
+
+        if (subject?.Identifier is { Value: { Length: > 0 } value } identifier)
+        {
+            var key = $"identifier {identifier.System}|{value}";
+            return new(key, $"'{Shown(key)}'");
+        }
+
+        return subject?.Display is { Length: > 0 } display ? new($"display {display}", $"'{Shown(display)}' (named by display only)") : null;
+    }
+
+    private sealed record Subject(string Key, string Shown);
 
     /// <summary>A censored text value ("&lt;5", "&gt; 100", "&lt;=0.3"): the bound and its side, or null.</summary>
     private static (decimal Value, LabBound Bound)? Censored(string text)

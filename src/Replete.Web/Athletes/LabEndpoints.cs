@@ -82,7 +82,7 @@ internal static class LabEndpoints
         for (var i = 0; i < file.Labs.Count; i++)
         {
             var lab = file.Labs[i];
-            var day = lab.Effective is { } effective ? DateOnly.FromDateTime(effective.UtcDateTime) : collected
+            var day = lab.Input.Drawn ?? collected
                 ?? throw Documents.Problem(fileName, $"labs[{i}]", InputProblemCodes.Required, $"{lab.Display} has no effective date: give ?collected=YYYY-MM-DD");
             var result = lab.AsResult(fileName);
             results.Add(result with { Input = result.Input with { Drawn = day } });

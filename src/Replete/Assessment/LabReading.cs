@@ -348,6 +348,26 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         .Select(g => (g.Key, g.First().Nutrient, (IReadOnlyList<string>)[.. g.Select(u => u.Unit)]))
         .ToArray();
 
+    /// <summary>Whether <paramref name="first"/> in <paramref name="firstUnit"/> and <paramref name="second"/> in
+    /// <paramref name="secondUnit"/> are one result of <paramref name="biomarker"/>: the same value in one unit however it
+    /// is spelt ("ug/L", "ug/l", "µg/L"), or in two units of data/lab_units.csv that read it the same (18 ug/L and
+    /// 18 ng/mL of ferritin). A unit the test does not list is compared by its spelling only.</summary>
+    public static bool SameQuantity(string biomarker, double first, string firstUnit, double second, string secondUnit)
+    {
+        ArgumentNullException.ThrowIfNull(biomarker);
+        ArgumentNullException.ThrowIfNull(firstUnit);
+        ArgumentNullException.ThrowIfNull(secondUnit);
+        if (first.Equals(second) && string.Equals(NormalizeUnit(firstUnit), NormalizeUnit(secondUnit), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var baseId = biomarker.Split('.')[0].Trim().ToLowerInvariant();
+        double? Factor(string unit) => Units.FirstOrDefault(u => u.Biomarker == baseId && string.Equals(u.Unit, NormalizeUnit(unit), StringComparison.OrdinalIgnoreCase))?.Factor;
+        return Factor(firstUnit) is { } a && Factor(secondUnit) is { } b
+            && Math.Abs(first * a - second * b) <= 1e-9 * Math.Max(Math.Abs(first * a), Math.Abs(second * b));
+    }
+
     /// <summary>Whether <paramref name="first"/> and <paramref name="second"/> are both units of data/lab_units.csv for
     /// <paramref name="biomarker"/> that give a value different readings (ng/mL and nmol/L for 25(OH)D); two spellings
     /// of one quantity (ug/L and ng/mL) agree, and a unit the test does not list disagrees with nothing.</summary>

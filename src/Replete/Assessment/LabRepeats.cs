@@ -4,7 +4,7 @@ namespace Replete.Assessment;
 /// confirming repeat test (two low ferritins where there is one), and stored twice it is counted twice.</summary>
 /// <remarks>A result is the same as an earlier one when it carries the same id in its source (a FHIR Observation id), or
 /// when it is of the same test (biomarker), drawn at the same time (the instant where both give one, else the day, or
-/// neither dated), with the same value, bound and unit. A real repeat test differs in time or value; one drawn at the
+/// neither dated), with the same value and bound in the same unit (however spelt) or in a unit that reads it the same (18 ug/L and 18 ng/mL of ferritin). A real repeat test differs in time or value; one drawn at the
 /// same moment with the same value adds nothing a report could read. Replete's choice.</remarks>
 public static class LabRepeats
 {
@@ -40,7 +40,6 @@ public static class LabRepeats
     private static bool Same(LabResult a, LabResult b) =>
         string.Equals(a.Input.Biomarker.Trim(), b.Input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase)
         && (a.Taken is { } at && b.Taken is { } bt ? at == bt : a.Input.Drawn == b.Input.Drawn)
-        && a.Input.Value.Equals(b.Input.Value)
         && a.Input.Bound == b.Input.Bound
-        && string.Equals(LabReading.NormalizeUnit(a.Input.Unit ?? ""), LabReading.NormalizeUnit(b.Input.Unit ?? ""), StringComparison.Ordinal);
+        && LabReading.SameQuantity(a.Input.Biomarker, a.Input.Value, a.Input.Unit ?? "", b.Input.Value, b.Input.Unit ?? "");
 }

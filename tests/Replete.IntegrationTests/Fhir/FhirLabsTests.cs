@@ -339,4 +339,71 @@ public class FhirLabsTests
 
         Assert.Contains("observation 'late': effective date 2099-10-01 is in the future", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
     }
+
+    private static string Result(string id, string subject, string effective, string code = "2276-4", string unit = "ug/L", double value = 18, string contained = "") => $$"""
+        {"resource": {"resourceType": "Observation", "id": "{{id}}", "status": "final", {{contained}}
+         "code": {"coding": [{"system": "http://loinc.org", "code": "{{code}}"}]}, {{subject}}
+         {{effective}} "valueQuantity": {"value": {{value}}, "unit": "{{unit}}", "system": "http://unitsofmeasure.org", "code": "{{unit}}"} } }
+        """;
+
+    /// <summary>Attacker h94: effectiveInstant and effectivePeriod (both FHIR R4 effective[x]) and partial dates were read
+    /// as undated ("give the date it was drawn"; the server asked for ?collected=), so a 2025 result passed as one whose
+    /// date was not given; a dateTime late in the evening west of UTC was dated the next day (its UTC date), not the day
+    /// on the laboratory's report.</summary>
+    [Theory]
+    [InlineData("\"effectiveInstant\": \"2026-10-06T08:00:00Z\",", "2026-10-06", false)]
+    [InlineData("\"effectivePeriod\": {\"start\": \"2026-10-06T08:00:00Z\", \"end\": \"2026-10-06T09:00:00Z\"},", "2026-10-06", false)]
+    [InlineData("\"effectiveDateTime\": \"2026-10-06T23:30:00-05:00\",", "2026-10-06", false)]
+    [InlineData("\"effectiveDateTime\": \"2025\",", "2025-01-01", true)]
+    [InlineData("\"effectiveDateTime\": \"2026-07\",", "2026-07-01", true)]
+    public void AnEffectiveInstantPeriodOrPartialDate_IsTheDayDrawn_AsWritten(string effective, string day, bool partial)
+    {
+        var file = FhirLabs.Read(Bundle(Result("f", "", effective)), "labs.json");
+
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(file.Labs).Input.Drawn);
+        Assert.Equal(partial, file.Skipped.Any(s => s.Contains("gives no day: read as drawn on " + day, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Attacker h94: a date whose instant is outside .NET's range (year 0001 east of UTC, 9999 west of it) or that
+    /// is not a date was read as undated; it is refused like any date in the future or before a living person's birth.</summary>
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+05:00", "is before")]
+    [InlineData("9999-12-31T23:00:00-05:00", "is in the future")]
+    [InlineData("2026-13-45", "is not a FHIR date")]
+    public void AnEffectiveDateOutOfRangeOrNotADate_IsRefused_NamingTheObservation(string date, string why)
+    {
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read(Bundle(Result("odd", "", $"\"effectiveDateTime\": \"{date}\",")), "labs.json"));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("labs.json", problem.Source);
+        Assert.Contains($"observation 'odd': effective date", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(why, problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Attacker h94: only subject.reference was compared, so two patients named by identifier (MRN 111 and 999),
+    /// a reference beside an identifier, or two observations each containing its own patient as '#p' (Smith and Jones)
+    /// were read as one person's results.</summary>
+    [Theory]
+    [InlineData("\"subject\": {\"identifier\": {\"system\": \"urn:mrn\", \"value\": \"111\"}},", "\"subject\": {\"identifier\": {\"system\": \"urn:mrn\", \"value\": \"999\"}},", "", "", "'identifier urn:mrn|999'")]
+    [InlineData("\"subject\": {\"reference\": \"Patient/a\"},", "\"subject\": {\"identifier\": {\"system\": \"urn:mrn\", \"value\": \"999\"}},", "", "", "'identifier urn:mrn|999'")]
+    [InlineData("\"subject\": {\"reference\": \"#p\"},", "\"subject\": {\"reference\": \"#p\"},", "\"contained\": [{\"resourceType\": \"Patient\", \"id\": \"p\", \"name\": [{\"family\": \"Smith\"}]}],", "\"contained\": [{\"resourceType\": \"Patient\", \"id\": \"p\", \"name\": [{\"family\": \"Jones\"}]}],", "the Patient contained in it as '#p'")]
+    public void TwoSubjectsNamedByIdentifierOrContained_AreRefused(string first, string second, string firstContained, string secondContained, string shown)
+    {
+        var error = Assert.Throws<Replete.Documents.InputException>(() => FhirLabs.Read(Bundle(
+            Result("a", first, "\"effectiveDateTime\": \"2026-10-06\",", contained: firstContained),
+            Result("b", second, "\"effectiveDateTime\": \"2026-10-06\",", "1989-3", "ng/mL", 20, secondContained)), "labs.json"));
+
+        Assert.Contains($"observation 'b' is of {shown}", Assert.Single(error.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact] // the same contained patient in each observation, or the same identifier: one person
+    public void TheSameContainedPatientOrIdentifier_IsOnePerson()
+    {
+        const string Contained = "\"contained\": [{\"resourceType\": \"Patient\", \"id\": \"p\", \"name\": [{\"family\": \"Smith\"}]}],";
+        const string Identifier = "\"subject\": {\"identifier\": {\"system\": \"urn:mrn\", \"value\": \"111\"}},";
+        var day = "\"effectiveDateTime\": \"2026-10-06\",";
+
+        Assert.Equal(2, FhirLabs.Read(Bundle(Result("a", "\"subject\": {\"reference\": \"#p\"},", day, contained: Contained), Result("b", "\"subject\": {\"reference\": \"#p\"},", day, "1989-3", "ng/mL", 20, Contained)), "labs.json").Labs.Count);
+        Assert.Equal(2, FhirLabs.Read(Bundle(Result("a", Identifier, day), Result("b", Identifier, day, "1989-3", "ng/mL", 20)), "labs.json").Labs.Count);
+    }
 }

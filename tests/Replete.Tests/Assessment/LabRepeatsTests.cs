@@ -38,4 +38,27 @@ public class LabRepeatsTests
 
         Assert.All(found, Assert.Null);
     }
+
+    /// <summary>Attacker h94: the same ferritin posted as "ug/l" or "ng/mL" (one quantity, data/lab_units.csv) was stored
+    /// again and read as a confirming repeat test; only the exact spelling was caught.</summary>
+    [Theory]
+    [InlineData(18, "ug/l")]
+    [InlineData(18, "ng/mL")]
+    [InlineData(18, "NG/ML")]
+    public void Find_TheSameValueInAnotherSpellingOrAnIdenticalUnit_IsARepeat(double value, string unit)
+    {
+        var found = LabRepeats.Find([Ferritin(18, "a"), Ferritin(value, "b", unit: unit)], []);
+
+        Assert.Contains("the same test, time, value and unit as a", found[1], StringComparison.Ordinal);
+    }
+
+    [Theory] // another value, or a unit that reads it differently (25(OH)D 30 ng/mL is 75 nmol/L, not 30): kept
+    [InlineData("vitamin_d_25oh", 30, "ng/mL", 30, "nmol/L")]
+    [InlineData("ferritin", 18, "ug/L", 18.5, "ng/mL")]
+    public void Find_ADifferentQuantity_IsKept(string biomarker, double first, string firstUnit, double second, string secondUnit)
+    {
+        LabResult Lab(double value, string unit, string name) => new(new LabInput(biomarker, value, unit) { Drawn = new DateOnly(2026, 11, 2) }, name);
+
+        Assert.All(LabRepeats.Find([Lab(first, firstUnit, "a"), Lab(second, secondUnit, "b")], []), Assert.Null);
+    }
 }
