@@ -25,8 +25,12 @@ internal static class TrendEndpoints
         Intake.UpperLimitCheck? UpperLimit);
 
     /// <summary>One lab result read against its cut-offs for the person on the day it was drawn; a result without a
-    /// sourced cut-off reads "not interpreted".</summary>
-    public sealed record LabPoint(DateOnly Collected, double Value, string Unit, string Status, double? Deficient, double? Low, double? High, string Source);
+    /// sourced cut-off reads "not interpreted". <c>status_label</c> is the engine's word for the reading
+    /// (<see cref="LabReading.StatusLabel"/>: "grey zone (sources disagree)", not the wire's <c>grey_zone</c>), and
+    /// <c>age</c> how old the result is today against its sourced retest interval (<see cref="LabAge"/>: "from 2023-03-22,
+    /// 3 years ago: not current ..."), as the command line and the report show every result.</summary>
+    public sealed record LabPoint(DateOnly Collected, double Value, string Unit, string Status, double? Deficient, double? Low, double? High, string Source,
+        string StatusLabel, LabAge Age);
 
     /// <summary>The longest span a trend covers: two years, Replete's choice (a season-to-season view; longer spans
     /// are asked for in pieces).</summary>
@@ -91,8 +95,9 @@ internal static class TrendEndpoints
         return Results.Ok(series);
     }
 
-    private static async Task<IResult> Labs(HttpContext http, RepleteDb db, string? biomarker)
+    private static async Task<IResult> Labs(HttpContext http, RepleteDb db, TimeProvider clock, string? biomarker)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var athleteId = http.Access().AthleteId;
         var profile = await db.Profiles.FindAsync(athleteId);
         if (profile is null)
@@ -112,17 +117,19 @@ internal static class TrendEndpoints
             var input = AthleteReport.Input(lab);
             var age = ProfileEndpoints.Age(profile.DateOfBirth, lab.Collected);
             var sample = new LabSample(lab.Collected);
-            var point = LabReading.Check(input, sex, age, sample, pregnant) is not null
-                ? new LabPoint(lab.Collected, lab.Value, lab.Unit, "not_interpreted", null, null, null, "")
-                : Point(lab, RecoveryAssessor.WithFlagUpperLimit(LabReading.Read(input, sex, age, sample, pregnant, athlete), sex));
+            var aged = LabAge.Of(lab.Biomarker, lab.Collected, today);
+            var point = LabReading.Check(input, sex, age, sample, pregnant) is { } problem
+                ? new LabPoint(lab.Collected, lab.Value, lab.Unit, "not_interpreted", null, null, null, "", $"not interpreted ({problem.Message})", aged)
+                : Point(lab, RecoveryAssessor.WithFlagUpperLimit(LabReading.Read(input, sex, age, sample, pregnant, athlete), sex), aged);
             (series.TryGetValue(lab.Biomarker, out var list) ? list : series[lab.Biomarker] = []).Add(point);
         }
 
         return Results.Ok(series);
     }
 
-    private static LabPoint Point(LabRecord lab, LabReading reading) => new(lab.Collected, reading.Value, reading.Unit,
-        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reading.Status.ToString()), reading.Deficient, reading.Low, reading.High, reading.Source);
+    private static LabPoint Point(LabRecord lab, LabReading reading, LabAge age) => new(lab.Collected, reading.Value, reading.Unit,
+        System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(reading.Status.ToString()), reading.Deficient, reading.Low, reading.High, reading.Source,
+        reading.StatusLabel, age);
 
     private static async Task<IResult> Bottlenecks(HttpContext http, RepleteDb db)
     {

@@ -146,4 +146,25 @@ public class LabCurrencyTests
 
         Assert.Null(Assert.Single(result.Labs).Age);
     }
+
+    /// <summary>h96: a companion test in a flag row's <c>unless</c> (data/critical_labs.csv) cancels the flag only from the
+    /// same draw. An old CRP (no sourced retest interval, so still read) or transferrin saturation excused today's ferritin
+    /// of 250 ug/L, above EASL 2022's 200 for women, as if the inflammation or the saturation were today's.</summary>
+    [Theory]
+    [InlineData("crp", 20, "mg/L")]
+    [InlineData("transferrin_saturation", 30, "%")]
+    public void Assess_ACompanionFromAnotherDay_DoesNotCancelTheRedFlag_ButOneFromTheSameDrawDoes(string companion, double value, string unit)
+    {
+        var today = new DateOnly(2026, 11, 30);
+        var ferritin = new LabInput("ferritin", 250, "ug/L") { Drawn = today };
+
+        var old = Assess(ferritin, new LabInput(companion, value, unit) { Drawn = new DateOnly(2024, 1, 10) });
+        var same = Assess(ferritin, new LabInput(companion, value, unit) { Drawn = today });
+
+        // A CRP of 20 raises its own flag (above its sourced top of 5): the ferritin's is the one above 200.
+        static bool FerritinFlag(RedFlag f) => f.FlagId == "lab_out_of_range" && f.Message.Contains("Ferritin", StringComparison.OrdinalIgnoreCase) && f.Message.Contains("above 200", StringComparison.Ordinal);
+        Assert.Contains(old.RedFlags, FerritinFlag);
+        Assert.Contains(old.Labs, l => l.Biomarker == companion && l.Age!.Dated.StartsWith("from 2024-01-10", StringComparison.Ordinal));
+        Assert.DoesNotContain(same.RedFlags, FerritinFlag);
+    }
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Replete.IntegrationTests.Storage;
+
+namespace Replete.IntegrationTests.Web;
+
+/// <summary>h96: the web pages said nothing of a lab result's age. The engine reads each result against its sourced
+/// retest interval (LabAge; data/retest_intervals.csv: ferritin 182 days) and the server's JSON carried it, but the labs
+/// page, the report and the coach's athlete page showed a ferritin from over a year ago like today's, and the lab trends
+/// showed the wire word "grey_zone" (as "grey zone") where the engine says "grey zone (sources disagree)". The pages now
+/// show the engine's words: the reading's label and the result's date and age.</summary>
+[Collection(Sr28Group.Name)]
+public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
+{
+    private readonly ServerHost server = new(foods);
+
+    public void Dispose() => server.Dispose();
+
+    private async Task<string> PageAsync(Client who, string path)
+    {
+        using var http = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        using var signIn = await http.PostAsJsonAsync("/api/v1/account/sign-in?cookie=true", new { email = who.Email, password = "correct horse battery" });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("replete=", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        // The page's text as a person reads it: the tags out, the entities decoded.
+        return WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""));
+    }
+
+    [Fact]
+    public async Task LabsReportAndCoachPages_ShowAnOldResultAsNotCurrent_WithItsDateAndAge_AndTheEnginesGreyZoneLabel()
+    {
+        var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
+        var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var athlete = await server.SignUpAsync("Aged labs");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile",
+            new { date_of_birth = "1996-05-01", sex = "female", sport = "running", training_hours_per_week = 8, diet = "omnivore" })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "ferritin", value = 18, unit = "ug/L" })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "vitamin_d_25oh", value = 27, unit = "ng/mL" })).Status);
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { labs_from = old });
+        Assert.True(created == HttpStatusCode.Created, snapshot?.ToJsonString());
+        var coach = await server.SignUpAsync("Coach", Replete.Storage.Records.AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports" } });
+        Assert.Equal(HttpStatusCode.OK, (await coach.PostAsync("/api/v1/invitations/accept", new { code = (string)invitation!["code"]! })).Status);
+
+        var notCurrent = $"from {old}, 1 year ago: not current (older than the 182-day retest interval, Clénin et al. 2015); retest";
+        var labs = await PageAsync(athlete, "/labs");
+        var report = await PageAsync(athlete, $"/reports?id={(long)snapshot!["id"]!}");
+        var coachView = await PageAsync(coach, $"/coach/athletes/{athlete.Id}");
+
+        Assert.Contains(notCurrent, labs, StringComparison.Ordinal);
+        Assert.Contains($"grey zone (sources disagree); from {old}, 1 year ago: not current (older than the 112-day retest interval", labs, StringComparison.Ordinal);
+        Assert.DoesNotContain("grey_zone", labs.Replace("\"status\":\"grey_zone\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        foreach (var page in new[] { report, coachView })
+        {
+            Assert.Contains("Lab results not current (not read as now)", page, StringComparison.Ordinal);
+            Assert.Contains($"Ferritin (serum) 18 ug/L, low then; {notCurrent}", page, StringComparison.Ordinal);
+            Assert.Contains($"27 ng/mL, grey zone (sources disagree) then; from {old}", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(notCurrent, coachView[coachView.IndexOf("Labs over time", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+}
