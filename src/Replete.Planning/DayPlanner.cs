@@ -280,7 +280,9 @@ public static class DayPlanner
             GoalAboveUl = adjusted.GetValueOrDefault(n.Nutrient)?.AboveUl,
             SupplementsAboveUl = cuts.Any(c => c.Nutrient == n.Nutrient),
         })];
-        return new NutritionPlan(status, changes, nutrients, Gaps(goals, own, candidatePool), notes)
+        // No food-first ideas from a plan the solver could not compute: they would add foods to a diet it could not keep
+        // within its limits (a UL already passed, h93).
+        return new NutritionPlan(status, changes, nutrients, notComputed is null ? Gaps(goals, own, candidatePool) : [], notes)
         {
             NotComputed = notComputed,
             FoodLog = PlanFoodLog.Of(diet.FoodLog),

@@ -105,10 +105,15 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         return node;
     }
 
-    /// <summary>A stored lab as the assessment document's lab object.</summary>
+    /// <summary>A stored lab as the assessment document's lab object, with the day it was drawn: the engine reads each
+    /// result against its retest interval from its own date, not the report's newest one.</summary>
     public static JsonObject Lab(LabRecord lab)
     {
-        var node = new JsonObject { ["biomarker"] = lab.Biomarker, ["value"] = lab.Value, ["unit"] = lab.Unit };
+        var node = new JsonObject
+        {
+            ["biomarker"] = lab.Biomarker, ["value"] = lab.Value, ["unit"] = lab.Unit,
+            ["date"] = lab.Collected.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (lab.Confirmed)
         {
             node["confirmed"] = true;

@@ -10,8 +10,10 @@ namespace Replete.Assessment;
 /// their labs, and the diet files to analyse.</summary>
 /// <remarks>Fields: <c>profile</c> (a <see cref="References.Profile"/>; age and sex required), <c>symptoms</c>,
 /// <c>risk_factors</c> and <c>red_flags</c> (ids from data/symptoms.csv, risk_factors.csv, red_flags.csv),
-/// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed", "comparator"}</c>, units from data/lab_units.csv;
-/// <c>comparator</c> &lt;, &lt;=, &gt; or &gt;= where the laboratory reported a bound such as "&lt;8"),
+/// <c>labs</c> (each <c>{"biomarker", "value", "unit", "confirmed", "comparator", "date"}</c>, units from data/lab_units.csv;
+/// <c>comparator</c> &lt;, &lt;=, &gt; or &gt;= where the laboratory reported a bound such as "&lt;8"; <c>date</c>
+/// YYYY-MM-DD, the day that result was drawn, where it differs from <c>lab_sample.date</c>: each result is read against
+/// its own retest interval from its own date),
 /// <c>lab_sample</c> (<c>date</c> YYYY-MM-DD, <c>latitude</c> -90..90, <c>time</c> morning or afternoon,
 /// <c>fasting</c>, <c>after_hard_training</c>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document),
 /// <c>supplements</c> (a path) and <c>training_week</c> (a path to a training week file). Unknown fields are problems.</remarks>
@@ -43,7 +45,7 @@ public sealed record AssessmentRequest(
     /// line it is on, so that a file that cannot be read is reported at the document's line and field.</summary>
     public IReadOnlyList<(string Field, int? Line)> FileFields { get; init; } = [];
 
-    private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed", "comparator"];
+    private static readonly string[] LabFields = ["biomarker", "value", "unit", "confirmed", "comparator", "date"];
 
     private static readonly string[] SampleFields = ["date", "latitude", "fasting", "time", "after_hard_training"];
 
@@ -419,6 +421,7 @@ public sealed record AssessmentRequest(
             }
 
             var confirmed = reader.Flag(lab, "confirmed", path) ?? false;
+            var drawn = reader.PastDate(lab, "date", path, "the blood was drawn");
             LabBound? bound = null;
             switch (reader.Text(lab, "comparator", path))
             {
@@ -450,7 +453,7 @@ public sealed record AssessmentRequest(
                 continue;
             }
 
-            var input = new LabInput(biomarker, value.Value, unit) { Confirmed = confirmed, Bound = bound };
+            var input = new LabInput(biomarker, value.Value, unit) { Confirmed = confirmed, Bound = bound, Drawn = drawn };
             // Without a valid profile the lab is still checked (name, unit, range), read as for a woman.
             if (LabReading.Check(input, person?.Sex ?? Sex.Female, person?.AgeYears, sample, person?.Reproductive == ReproductiveStatus.Pregnant) is { } problem)
             {

@@ -41,6 +41,8 @@ public sealed class PlanComputedHonestyTests(Sr28Database sr28)
         Assert.Empty(plan.ProblemNutrients);
         Assert.All(plan.Nutrients.Where(n => n.Nutrient != "iron"), n => Assert.Null(n.After));
         Assert.DoesNotContain(plan.Supplements, s => s.Reasons.Contains(SupplementReason.ProblemNutrient));
+        // h93: no food-first ideas either: they would add foods to a diet the solver could not keep within its limits.
+        Assert.Empty(plan.Gaps);
         var headline = PlanViews.Headline(plan);
         Assert.Contains("could not be computed", headline, StringComparison.Ordinal);
         Assert.Contains("INFEASIBLE", headline, StringComparison.Ordinal);

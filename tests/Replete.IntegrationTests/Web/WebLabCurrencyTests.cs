@@ -66,4 +66,30 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
 
         Assert.Contains(notCurrent, coachView[coachView.IndexOf("Labs over time", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
+
+    /// <summary>h96 found: the report gave every stored result one date, the newest (lab_sample.date), so a ferritin from
+    /// 400 days ago stored beside last week's 25(OH)D was read as current, and its normal value ruled iron out. Each
+    /// result now goes to the engine with its own date (the assessment document's <c>labs[].date</c>).</summary>
+    [Fact]
+    public async Task Snapshot_AnOldResultBesideARecentOne_IsReadOnItsOwnDate()
+    {
+        var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
+        var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var recent = today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var athlete = await server.SignUpAsync("Mixed dates");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile",
+            new { date_of_birth = "1996-05-01", sex = "female", sport = "running", training_hours_per_week = 8, diet = "omnivore" })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "ferritin", value = 60, unit = "ug/L" })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = recent, biomarker = "vitamin_d_25oh", value = 40, unit = "ng/mL" })).Status);
+
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { labs_from = old });
+
+        Assert.True(created == HttpStatusCode.Created, snapshot?.ToJsonString());
+        var ferritin = snapshot!["not_current_labs"]!.AsArray().Single(l => (string?)l!["biomarker"] == "ferritin")!;
+        Assert.Equal("not_current", (string?)ferritin["age"]!["currency"]);
+        Assert.StartsWith($"from {old}, 1 year ago: not current", (string?)ferritin["age"]!["dated"], StringComparison.Ordinal);
+        Assert.DoesNotContain(snapshot["labs"]!.AsArray(), l => (string?)l!["biomarker"] == "ferritin");
+        var vitaminD = snapshot["labs"]!.AsArray().Single(l => (string?)l!["biomarker"] == "vitamin_d_25oh")!;
+        Assert.Equal("current", (string?)vitaminD["age"]!["currency"]);
+    }
 }

@@ -376,4 +376,17 @@ public class AssessmentRequestTests
         var problem = Assert.Single(request.Problems);
         Assert.Equal("labs[1].comparator", problem.Path);
     }
+
+    /// <summary>A result may carry the day it was drawn (<c>labs[].date</c>), which comes before <c>lab_sample.date</c>:
+    /// the server sends each stored result so, and a date that is not a past day is refused naming the result.</summary>
+    [Fact]
+    public void ALabsOwnDate_ComesBeforeTheSamplesDate_AndAFutureOneIsRefused()
+    {
+        var request = Read("""{"profile": {"age": 30, "sex": "female"}, "lab_sample": {"date": "2026-11-20"}, "labs": [{"biomarker": "ferritin", "value": 60, "unit": "ug/L", "date": "2025-01-10"}, {"biomarker": "crp", "value": 2, "unit": "mg/L"}]}""").OrThrow();
+
+        Assert.Equal(new DateOnly(2025, 1, 10), request.Labs[0].Drawn);
+        Assert.Null(request.Labs[1].Drawn);
+        var problem = Assert.Single(Read("""{"profile": {"age": 30, "sex": "female"}, "labs": [{"biomarker": "ferritin", "value": 60, "unit": "ug/L", "date": "2999-01-01"}]}""").Problems);
+        Assert.Equal("labs[0].date", problem.Path);
+    }
 }
