@@ -111,7 +111,9 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     {
         var node = new JsonObject
         {
-            ["biomarker"] = lab.Biomarker, ["value"] = lab.Value, ["unit"] = lab.Unit,
+            ["biomarker"] = lab.Biomarker,
+            ["value"] = lab.Value,
+            ["unit"] = lab.Unit,
             ["date"] = lab.Collected.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
         if (lab.Confirmed)
