@@ -32,7 +32,14 @@ public static class LabConfounders
         ArgumentNullException.ThrowIfNull(sample);
         var circumstances = new Circumstances(labs, symptoms, riskFactors, sample) { Person = person };
         var rules = (knowledge ?? KnowledgeBase.Default).LabConfounders;
-        return [.. labs.Select(lab => rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && circumstances.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, sample)))];
+        return [.. labs.Select(lab =>
+        {
+            // A result is read in its own draw's season: a report of stored results gives each its own date, and
+            // lab_sample.date is then only the newest of them.
+            var own = lab.Drawn is { } drawn && drawn != sample.Drawn ? sample with { Drawn = drawn } : sample;
+            var at = ReferenceEquals(own, sample) ? circumstances : circumstances with { Sample = own };
+            return rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && at.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, own));
+        })];
     }
 
     private static LabReading Apply(LabReading lab, LabConfounderRule rule, LabSample sample)

@@ -125,6 +125,26 @@ public class LabConfoundersTests
         Assert.False(february.RepeatAdvised);
     }
 
+    /// <summary>A result's own draw date decides its season, not the sample's (a server report sets lab_sample.date to
+    /// the newest stored result): 28 ng/mL drawn in August at 53.5 degrees north falls to about 18 at the late-winter low,
+    /// below 20, so a repeat in late winter is advised, although the report's newest result is from February, when the
+    /// same value asks for none.</summary>
+    [Fact]
+    public void SummerVitaminD_InAReportWhoseNewestResultIsFromWinter_IsReadInItsOwnSeason()
+    {
+        var sample = new LabSample(new DateOnly(2026, 2, 25), 53.5);
+        var august = LabReading.Read(new LabInput("vitamin_d_25oh", 28, "ng/mL"), Sex.Female, 31, sample) with { Drawn = new DateOnly(2025, 8, 25) };
+        var sameDay = LabReading.Read(new LabInput("vitamin_d_25oh", 28, "ng/mL"), Sex.Female, 31, sample) with { Drawn = sample.Drawn };
+
+        var read = LabConfounders.Apply([august], sample, [], []).Single();
+        var winter = LabConfounders.Apply([sameDay], sample, [], []).Single();
+
+        Assert.True(read.RepeatAdvised);
+        Assert.Contains(read.Caveats, c => c.ToString().Contains("Drawn in August", StringComparison.Ordinal));
+        Assert.False(winter.RepeatAdvised);
+        Assert.DoesNotContain(winter.Caveats, c => c.ToString().Contains("Drawn in", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void RestlessLegs_ReadsFerritinAgainst75()
     {
