@@ -522,7 +522,7 @@ internal static class PlanViews
 
     private static string Dose(SupplementAdvice s) => s.Dose is { } d
         ? string.Create(CultureInfo.InvariantCulture, $"up to {Format.Amount(d)} {s.Unit} {(s.Per == "alternate_days" ? "on alternate days" : "a day")}")
-        : s.DoctorsDecision ? "dose: a doctor's decision" : "no supplement dose";
+        : s.DoctorsDecision ? "dose: a doctor's decision" : "no sourced dose: food first";
 
 
     /// <summary>A meal's inhibitor load in words, and the iron absorption estimate or why it is not made.</summary>
