@@ -84,7 +84,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     {
         LabStatus.Low when LowLabel is { Length: > 0 } label => label,
         LabStatus.GreyZone => "grey zone (sources disagree)",
-        LabStatus.NotInterpreted when AboveLowOnly => string.Create(CultureInfo.InvariantCulture, $"not interpreted above {Low ?? Deficient:0.##} (no sourced upper limit)"),
+        LabStatus.NotInterpreted when AboveLowOnly => string.Create(CultureInfo.InvariantCulture, $"not interpreted at or above {Low ?? Deficient:0.##} (no sourced upper limit)"),
         LabStatus.NotInterpreted when Bound is not null => "not interpreted (reported as a bound on both sides of a cut-off)",
         LabStatus.NotInterpreted => "not interpreted (no sourced reference interval)",
         _ => Status.ToString().ToLowerInvariant(),

@@ -76,7 +76,7 @@ public static partial class RecoveryAssessor
         // A result above a lower cut-off with no sourced upper limit is not called normal: the person is told so, so that
         // no triage reads as an unqualified all-clear (tester's report h50: zinc 300 ug/dL read "normal").
         next.AddRange(labs.Where(l => l.AboveLowOnly).Select(l => string.Create(CultureInfo.InvariantCulture,
-            $"{l.Label} {l.Value:0.##} {l.Unit} is above its cut-off ({l.Low ?? l.Deficient:0.##} {l.Unit}), but Replete has no sourced upper limit for it, so it cannot call it normal: ask a doctor or the laboratory whether it is within their range.")));
+            $"{l.Label} {l.Value:0.##} {l.Unit} is at or above its cut-off ({l.Low ?? l.Deficient:0.##} {l.Unit}), but Replete has no sourced upper limit for it, so it cannot call it normal: ask a doctor or the laboratory whether it is within their range.")));
         // A low result that is not a matter of diet (serum calcium) is for a doctor: its advice is a next step even when
         // it is no nutrient's evidence.
         next.AddRange(labs.Where(l => l.Status is LabStatus.Low or LabStatus.Deficient && !l.CountsForDeficiency && !l.RepeatAdvised && l.Advice is not null)

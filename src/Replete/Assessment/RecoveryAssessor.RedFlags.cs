@@ -23,7 +23,7 @@ public static partial class RecoveryAssessor
     /// <summary>A result above a lower cut-off that has no sourced upper limit of its own is normal when a flag row gives
     /// the test a sourced upper threshold and the result is at or below it (ferritin 60 ug/L in a woman: above 30, at
     /// most the 200 of EASL 2022); otherwise, or when reported as a bound ("&gt;100") that could lie above it, it stays
-    /// "not interpreted above" its cut-off. Read before the confounders,
+    /// "not interpreted at or above" its cut-off. Read before the confounders,
     /// which weigh a normal result (ferritin with a raised CRP).</summary>
     private static List<LabReading> UpperLimitsFromFlags(IReadOnlyList<LabReading> read, KnowledgeBase kb, References.Sex sex) =>
         [.. read.Select(lab => WithFlagUpperLimit(lab, sex, kb))];

@@ -240,7 +240,7 @@ public sealed class AssessCommandTests(Sr28Database sr28) : CommandTestDirectory
         var table = CliRunner.Run("assess", path);
 
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("not interpreted above 70", table.Output, StringComparison.Ordinal);
+        Assert.Contains("not interpreted at or above 70", table.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("normal (cut-off 70)", table.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("No red flag: self-care is reasonable. Findings below.", table.Output, StringComparison.Ordinal);
         Assert.Contains("no sourced upper limit", table.Output, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public class HighLabSafetyTests
 
         var lab = Assert.Single(result.Labs);
         Assert.Equal(LabStatus.NotInterpreted, lab.Status);
-        Assert.StartsWith("not interpreted above 70", lab.StatusLabel, StringComparison.Ordinal);
+        Assert.StartsWith("not interpreted at or above 70", lab.StatusLabel, StringComparison.Ordinal);
         Assert.Contains(result.NextSteps, s => s.Contains("no sourced upper limit", StringComparison.Ordinal) && s.Contains("Zinc", StringComparison.Ordinal));
     }
 
