@@ -27,14 +27,11 @@ public sealed class CookieSessionTests(Sr28Database foods) : IDisposable
 
     private async Task<Browser> SignInWithCookieAsync(Client athlete)
     {
-        var http = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        using var signIn = await http.PostAsJsonAsync("/api/v1/account/sign-in?cookie=true", new { email = athlete.Email, password = "correct horse battery" });
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        return new Browser(http, Cookie(signIn, "replete"));
+        var (http, session) = await server.SignInWithCookieAsync(athlete, followRedirects: true);
+        return new Browser(http, session);
     }
 
-    private static string Cookie(HttpResponseMessage response, string name) =>
-        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(name + "=", StringComparison.Ordinal));
+    private static string Cookie(HttpResponseMessage response, string name) => ServerHost.Cookie(response, name);
 
     private static MultipartFormDataContent Form(string? token)
     {

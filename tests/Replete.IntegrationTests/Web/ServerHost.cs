@@ -119,6 +119,25 @@ public sealed class ServerHost : WebApplicationFactory<Replete.Web.ServerFoods>
         return new Client(client, (string)me!["id"]!, email);
     }
 
+    /// <summary>Signs <paramref name="who"/> in as a browser does (the session cookie, <c>?cookie=true</c>) on a client
+    /// that handles no cookies itself (and follows redirects only when <paramref name="followRedirects"/>), and returns the
+    /// client and the session cookie ("replete=...") its requests carry.</summary>
+    public async Task<(HttpClient Http, string Session)> SignInWithCookieAsync(Client who, bool followRedirects)
+    {
+        ArgumentNullException.ThrowIfNull(who);
+        var http = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = followRedirects });
+        using var signIn = await http.PostAsJsonAsync("/api/v1/account/sign-in?cookie=true", new { email = who.Email, password = "correct horse battery" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, signIn.StatusCode);
+        return (http, Cookie(signIn, "replete"));
+    }
+
+    /// <summary>The <c>name=value</c> of the cookie <paramref name="name"/> that <paramref name="response"/> sets.</summary>
+    public static string Cookie(HttpResponseMessage response, string name)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(name + "=", StringComparison.Ordinal));
+    }
+
     public static async Task<string> SignInAsync(HttpClient client, string email, string password)
     {
         ArgumentNullException.ThrowIfNull(client);

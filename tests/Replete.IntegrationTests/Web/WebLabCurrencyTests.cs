@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Replete.IntegrationTests.Storage;
 
 namespace Replete.IntegrationTests.Web;
@@ -20,10 +18,8 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
 
     private async Task<string> PageAsync(Client who, string path)
     {
-        using var http = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        using var signIn = await http.PostAsJsonAsync("/api/v1/account/sign-in?cookie=true", new { email = who.Email, password = "correct horse battery" });
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("replete=", StringComparison.Ordinal));
+        var (http, cookie) = await server.SignInWithCookieAsync(who, followRedirects: false);
+        using var _ = http;
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookie);
         using var response = await http.SendAsync(request);
@@ -33,14 +29,21 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
         return WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""));
     }
 
+    /// <summary>A signed-up athlete with a runner's profile.</summary>
+    private async Task<Client> RunnerAsync(string name)
+    {
+        var athlete = await server.SignUpAsync(name);
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile",
+            new { date_of_birth = "1996-05-01", sex = "female", sport = "running", training_hours_per_week = 8, diet = "omnivore" })).Status);
+        return athlete;
+    }
+
     [Fact]
     public async Task LabsReportAndCoachPages_ShowAnOldResultAsNotCurrent_WithItsDateAndAge_AndTheEnginesGreyZoneLabel()
     {
         var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
         var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var athlete = await server.SignUpAsync("Aged labs");
-        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile",
-            new { date_of_birth = "1996-05-01", sex = "female", sport = "running", training_hours_per_week = 8, diet = "omnivore" })).Status);
+        var athlete = await RunnerAsync("Aged labs");
         Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "ferritin", value = 18, unit = "ug/L" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "vitamin_d_25oh", value = 27, unit = "ng/mL" })).Status);
         var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { labs_from = old });
@@ -76,9 +79,7 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
         var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
         var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var recent = today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var athlete = await server.SignUpAsync("Mixed dates");
-        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile",
-            new { date_of_birth = "1996-05-01", sex = "female", sport = "running", training_hours_per_week = 8, diet = "omnivore" })).Status);
+        var athlete = await RunnerAsync("Mixed dates");
         Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "ferritin", value = 60, unit = "ug/L" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = recent, biomarker = "vitamin_d_25oh", value = 40, unit = "ng/mL" })).Status);
 
