@@ -125,10 +125,16 @@ public static partial class RecoveryAssessor
             return $"{nutrient.Replace('_', ' ')}: the lab shows it. Take the result to a doctor or sports dietitian to plan the fix; the re-test is theirs to time.";
         }
 
-        if (labs.Any(l => l.Nutrient == nutrient))
+        // Only a result that can answer the question settles it: a normal one that does not rule the nutrient out (a
+        // haemoglobin, which iron deficiency without anaemia leaves normal; a result whose age cannot be judged) leaves
+        // the test to ask for, naming the result in hand (h97: an old ferritin beside a normal haemoglobin asked for none).
+        if (labs.Any(l => l.Nutrient == nutrient && (l.NormalRulesOut || l.Status != LabStatus.Normal)))
         {
             return $"{nutrient.Replace('_', ' ')}: a lab result is in (see Labs); a repeat is for the clinician to time.";
         }
+
+        var inHand = labs.Where(l => l.Nutrient == nutrient).Select(l => l.Label).Distinct(StringComparer.Ordinal).ToList();
+        var unsettled = inHand.Count == 0 ? "" : $" ({string.Join(", ", inHand)} is in, normal, and does not rule it out)";
 
         var test = nutrient switch
         {
@@ -144,8 +150,8 @@ public static partial class RecoveryAssessor
         };
         var logging = Logging(nutrient, diet);
         return test is null
-            ? $"{nutrient.Replace('_', ' ')}: {logging}"
-            : $"{nutrient.Replace('_', ' ')}: ask for {test}; {logging}";
+            ? $"{nutrient.Replace('_', ' ')}:{unsettled} {logging}"
+            : $"{nutrient.Replace('_', ' ')}: ask for {test}{unsettled}; {logging}";
     }
 
     /// <summary>What more food logging would do: how many more days would settle the intake either way, or that no

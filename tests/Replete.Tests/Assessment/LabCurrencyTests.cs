@@ -138,6 +138,25 @@ public class LabCurrencyTests
         Assert.DoesNotContain(undated.Bottlenecks.Single(b => b.Nutrient == "iron").Against, e => e.What.Contains("erritin", StringComparison.Ordinal));
     }
 
+    /// <summary>h97: a normal result that does not rule the nutrient out (a haemoglobin, which iron deficiency without
+    /// anaemia leaves normal, data/biomarkers.csv; or a result whose age cannot be judged) is not "a lab result is in ...
+    /// a repeat is for the clinician to time": with a ferritin of 2024 left out as not current and a haemoglobin of the
+    /// same day beside it, iron's next step read as if a lab had settled it, and asked for no ferritin.</summary>
+    [Theory]
+    [InlineData("2024-03-01")] // as old as the ferritin: its age cannot be judged
+    [InlineData("2026-11-30")] // two days ago: still no reassurance on iron stores
+    public void Assess_ANormalHaemoglobinAlone_StillAsksForFerritin(string haemoglobinDrawn)
+    {
+        var result = Assess(
+            new LabInput("ferritin", 60, "ug/L") { Drawn = new DateOnly(2024, 3, 1) },
+            new LabInput("hemoglobin", 135, "g/L") { Drawn = DateOnly.Parse(haemoglobinDrawn, System.Globalization.CultureInfo.InvariantCulture) });
+
+        var iron = result.Bottlenecks.Single(b => b.Nutrient == "iron");
+        Assert.DoesNotContain("a lab result is in", iron.SettleIt, StringComparison.Ordinal);
+        Assert.Contains("ask for ferritin", iron.SettleIt, StringComparison.Ordinal);
+        Assert.Contains("Hemoglobin", iron.SettleIt, StringComparison.Ordinal);
+    }
+
     /// <summary>Without an assessment day (a caller that judges no dates), nothing changes.</summary>
     [Fact]
     public void Assess_WithoutAsOf_JudgesNoAge()
