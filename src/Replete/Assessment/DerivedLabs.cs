@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Replete.Assessment;
 
-/// <summary>Results computed from others of the same set of labs when the laboratory gave none. The transferrin
+/// <summary>Results computed from others of the same draw (the same day, or both undated) when the laboratory gave
+/// none, dated as that draw: results of different days are not one set (h97: a calcium of last week with an albumin of
+/// 2021 gave an undated adjusted calcium of 11.4 mg/dL and a see-a-doctor flag). The transferrin
 /// saturation is serum iron / TIBC x 100 (its definition, data/biomarkers.csv), and counts like a reported one. The
 /// albumin-adjusted ("corrected") calcium is measured + 0.8 x (4.0 - albumin), in mg/dL and g/dL (science.md §3.2, from
 /// clinical calculators; secondary). Payne et al. 1973 (Br Med J 4:643-646, abstract) print a coefficient of 1.0, and
@@ -39,6 +41,7 @@ public static class DerivedLabs
         if (labs.Any(l => l.Biomarker == "transferrin_saturation")
             || labs.FirstOrDefault(l => l.Biomarker == "serum_iron" && l.Bound is null) is not { } iron
             || labs.FirstOrDefault(l => l.Biomarker == "tibc" && l.Bound is null) is not { } tibc
+            || iron.Drawn != tibc.Drawn
             || iron.Value > tibc.Value)
         {
             return labs;
@@ -48,14 +51,15 @@ public static class DerivedLabs
         var note = new Caveat(string.Create(CultureInfo.InvariantCulture,
             $"Computed by Replete from serum iron {iron.Value:0.##} and TIBC {tibc.Value:0.##} ug/dL of the same set: {iron.Value:0.##} / {tibc.Value:0.##} x 100 = {reading.Value:0.#} %."),
             "data/biomarkers.csv transferrin_saturation row (TSAT = serum iron / TIBC x 100)");
-        return [.. labs, reading with { Label = $"{reading.Label} (computed)", Caveats = [.. reading.Caveats, note] }];
+        return [.. labs, reading with { Label = $"{reading.Label} (computed)", Caveats = [.. reading.Caveats, note], Drawn = iron.Drawn }];
     }
 
     private static IReadOnlyList<LabReading> AdjustedCalcium(IReadOnlyList<LabReading> labs, References.Sex sex, double? ageYears)
     {
         if (labs.Any(l => l.Biomarker == "calcium_corrected")
             || labs.FirstOrDefault(l => l.Biomarker == "calcium_total" && l.Bound is null) is not { } total
-            || labs.FirstOrDefault(l => l.Biomarker == "albumin" && l.Bound is null) is not { } albumin)
+            || labs.FirstOrDefault(l => l.Biomarker == "albumin" && l.Bound is null) is not { } albumin
+            || total.Drawn != albumin.Drawn)
         {
             return labs;
         }
@@ -77,6 +81,7 @@ public static class DerivedLabs
             CountsForDeficiency = false,
             NormalRulesOut = false,
             Caveats = [.. reading.Caveats, note],
+            Drawn = total.Drawn,
         }];
     }
 }

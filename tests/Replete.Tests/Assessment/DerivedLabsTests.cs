@@ -83,4 +83,34 @@ public class DerivedLabsTests
     public void ASaturationFromTheLaboratory_IsKept_AndNothingIsComputed() =>
         Assert.Single(Assess([], new LabInput("transferrin_saturation", 30, "%"), new LabInput("serum_iron", 40, "ug/dL"), new LabInput("tibc", 400, "ug/dL")).Labs,
             l => l.Biomarker == "transferrin_saturation" && l.Value == 30);
+    /// <summary>h97: now that each result carries its own date, a value is computed only from results of one draw. A
+    /// calcium of last week and an albumin of 2021 gave an "undated" adjusted calcium of 11.4 mg/dL and a see-a-doctor
+    /// flag; a serum iron and a TIBC four years apart gave a transferrin saturation "of the same set".</summary>
+    [Fact]
+    public void ResultsOfDifferentDays_GiveNoComputedValue_AndOneDrawGivesItsDate()
+    {
+        var woman = new Person(30, Sex.Female);
+        var asOf = new DateOnly(2026, 12, 2);
+        var week = new DateOnly(2026, 11, 20);
+        LabInput[] Labs(DateOnly albuminAndTibc) =>
+        [
+            new LabInput("calcium_total", 10.3, "mg/dL") { Drawn = week },
+            new LabInput("albumin", 2.6, "g/dL") { Drawn = albuminAndTibc },
+            new LabInput("serum_iron", 150, "ug/dL") { Drawn = week },
+            new LabInput("tibc", 250, "ug/dL") { Drawn = albuminAndTibc },
+        ];
+        RecoveryAssessment On(DateOnly albuminAndTibc) => RecoveryAssessor.Assess(new AssessmentInput(woman, [], [], [], Labs(albuminAndTibc)) { AsOf = asOf });
+
+        var apart = On(new DateOnly(2021, 1, 10));
+        Assert.DoesNotContain(apart.Labs, l => l.Biomarker is "calcium_corrected" or "transferrin_saturation");
+        Assert.DoesNotContain(apart.RedFlags, f => f.Message.Contains("albumin-adjusted", StringComparison.Ordinal));
+
+        var together = On(week);
+        Assert.All(together.Labs.Where(l => l.Biomarker is "calcium_corrected" or "transferrin_saturation"), l =>
+        {
+            Assert.Equal(week, l.Drawn);
+            Assert.StartsWith("from 2026-11-20", l.Age!.Dated, StringComparison.Ordinal);
+        });
+        Assert.Equal(2, together.Labs.Count(l => l.Biomarker is "calcium_corrected" or "transferrin_saturation"));
+    }
 }
