@@ -33,6 +33,19 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
     public static Circumstances Of(AssessmentInput input, IReadOnlyList<LabReading> labs) =>
         new(labs, input.Symptoms, input.RiskFactors, input.Sample) { Person = input.Person, History = input.History, TakesSupplements = input.TakesSupplements };
 
+    /// <summary>These circumstances with only the results drawn the same day as <paramref name="lab"/> (both undated counts
+    /// as the same day: nothing tells them apart). A condition on another result speaks of the blood of its own day: for
+    /// a flag row's <c>unless</c> (data/critical_labs.csv), a raised CRP explains a high ferritin because inflammation
+    /// raises ferritin at the time (Clénin et al. 2017), and EASL 2022 reads ferritin together with the transferrin
+    /// saturation of the same work-up; for a confounder (data/lab_confounders.csv), a CRP above 5 mg/L reads the ferritin
+    /// of that inflammation against 70 ug/L (WHO 2020), an albumin the calcium it was drawn with. No source gives a window
+    /// within which a result from another day still holds, so Replete invents none (its rule: reviewer brief h96 for the
+    /// flags, h97 for the confounders). An old CRP, which has no sourced retest interval and so is still read
+    /// (<see cref="LabCurrency.NotJudged"/>), therefore neither excuses today's high ferritin nor lowers today's ferritin
+    /// reading; a result too old to read at all (<see cref="LabCurrency.NotCurrent"/>) is not among the read results in
+    /// the first place. The other result is still shown with its own date and age.</summary>
+    public Circumstances SameDrawAs(LabReading lab) => this with { Labs = [.. Labs.Where(l => l.Drawn == lab.Drawn)] };
+
     /// <summary>Whether <paramref name="condition"/> holds; empty always holds.</summary>
     /// <exception cref="InvalidDataException">A condition outside the vocabulary: an error in the data file.</exception>
     public bool Hold(string condition)

@@ -36,8 +36,10 @@ public static class LabConfounders
         {
             // A result is read in its own draw's season: a report of stored results gives each its own date, and
             // lab_sample.date is then only the newest of them.
+            // The labs a condition names are those of the same draw (Circumstances.SameDrawAs): a CRP of 2023 does not
+            // read today's ferritin.
             var own = lab.Drawn is { } drawn && drawn != sample.Drawn ? sample with { Drawn = drawn } : sample;
-            var at = ReferenceEquals(own, sample) ? circumstances : circumstances with { Sample = own };
+            var at = circumstances.SameDrawAs(lab) with { Sample = own };
             return rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && at.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, own));
         })];
     }

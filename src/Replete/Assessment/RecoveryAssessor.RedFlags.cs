@@ -74,8 +74,8 @@ public static partial class RecoveryAssessor
             }
 
             // One flag per result: the most urgent row that is not excused (sodium 128 is critical, not also "soon"),
-            // and only by a companion of the same draw (SameDraw).
-            var excusing = SameDraw(circumstances, lab);
+            // and only by a companion of the same draw (Circumstances.SameDrawAs).
+            var excusing = circumstances.SameDrawAs(lab);
             var live = rows.Where(r => !r.Unless.Any(excusing.Hold)).ToList();
             if (live.Count > 0)
             {
@@ -118,20 +118,6 @@ public static partial class RecoveryAssessor
 
         return labs;
     }
-
-    /// <summary>The circumstances with only the results drawn the same day as <paramref name="lab"/> (both undated counts
-    /// as the same day: nothing tells them apart), for a flag row's <c>unless</c> (data/critical_labs.csv): a companion
-    /// test that cancels a red flag must speak of the same blood. A raised CRP explains a high ferritin because
-    /// inflammation raises ferritin at the time (Clénin et al. 2017), and EASL 2022 reads ferritin together with the
-    /// transferrin saturation of the same work-up; neither source gives a window within which a companion from another
-    /// day still explains the result, so Replete invents none (its rule, on the side of the flag: reviewer brief h96).
-    /// An old CRP or transferrin saturation, which has no sourced retest interval and so is still read
-    /// (<see cref="LabCurrency.NotJudged"/>), or one from another day, therefore cannot excuse today's high ferritin;
-    /// a companion too old to read at all (<see cref="LabCurrency.NotCurrent"/>) is not among the read results in the first
-    /// place. The flag is raised, and the companion is still shown with its own date and age.</summary>
-    private static Circumstances SameDraw(Circumstances circumstances, LabReading lab) =>
-        circumstances with { Labs = [.. circumstances.Labs.Where(l => l.Drawn == lab.Drawn)] };
-
     /// <summary>The places of results a later result of the same test replaces, from <paramref name="repeated"/> (the
     /// results of each test done more than once, with their places): both dated,
     /// and the later one the only result of its test on the latest date (as <see cref="LabConflicts"/> picks). Such a

@@ -157,6 +157,31 @@ public class LabCurrencyTests
         Assert.Contains("Hemoglobin", iron.SettleIt, StringComparison.Ordinal);
     }
 
+    /// <summary>h97: a confounder from the labs (data/lab_confounders.csv: CRP above 5 mg/L reads ferritin against 70 ug/L,
+    /// WHO 2020) is read from the same draw only, as a red flag's companion is (h96): a CRP of 20 from 2023 read today's
+    /// ferritin of 50 as low against 70 and asked to "repeat ferritin with CRP once well", for an inflammation three
+    /// years gone.</summary>
+    [Fact]
+    public void Assess_AnOldCrp_DoesNotChangeTodaysFerritin_ButOneFromTheSameDrawDoes()
+    {
+        var today = new DateOnly(2026, 11, 20);
+        LabReading Ferritin(DateOnly crpDrawn) => Assess(
+            new LabInput("ferritin", 50, "ug/L") { Drawn = today },
+            new LabInput("crp", 20, "mg/L") { Drawn = crpDrawn }).Labs.Single(l => l.Biomarker == "ferritin");
+
+        var old = Ferritin(new DateOnly(2023, 1, 10));
+        Assert.Equal(LabStatus.Normal, old.Status);
+        Assert.False(old.ConditionalCutoff);
+        Assert.DoesNotContain(old.Caveats, c => c.Text.StartsWith("CRP above 5", StringComparison.Ordinal));
+        // With no CRP of its own draw, a normal ferritin under 70 is no reassurance (the no_lab:crp row), as without any.
+        Assert.False(old.NormalRulesOut);
+        Assert.Contains(old.Caveats, c => c.Text.StartsWith("No CRP with this ferritin", StringComparison.Ordinal));
+
+        var same = Ferritin(today);
+        Assert.Equal(LabStatus.Low, same.Status);
+        Assert.True(same.RepeatAdvised);
+    }
+
     /// <summary>Without an assessment day (a caller that judges no dates), nothing changes.</summary>
     [Fact]
     public void Assess_WithoutAsOf_JudgesNoAge()
