@@ -98,7 +98,7 @@ public static class SupplementAdvisor
         var unit = target?.Nutrient.Unit ?? "";
         if (!SupplementGuide.All.TryGetValue(nutrient, out var guide))
         {
-            cautions.Add("Replete has no sourced supplement dose for it: food first, and a sports dietitian for anything more.");
+            cautions.Add("Ask a sports dietitian about anything beyond food.");
             return new SupplementAdvice(nutrient, why, null, unit, "day", "", "", "", cautions, false, "");
         }
 

@@ -228,6 +228,17 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
         var (items, supplements, week) = (diet.Items, diet.Supplements, diet.Week);
         var (assessed, analysis, targets, input) = Assess(request, diet, from, to);
         var assessment = assessed with { LabsLeftOut = [.. assessed.LabsLeftOut, .. labsLeftOut] };
+        if (analysis is null)
+        {
+            // Nothing logged in the range, food or supplement: no diet was judged, and the report must not read as if the
+            // diet were adequate (h99: such a snapshot answered "warnings": []). Supplements alone say so in the engine.
+            assessment = assessment with
+            {
+                Warnings = [.. assessment.Warnings, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"No food was logged from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}: the diet was not assessed, so no nutrient is shown adequate from food and there is no plan; log food for this range, or choose a range with food logged.")],
+            };
+        }
+
         var report = JsonSerializer.SerializeToNode(assessment, WireJson.Options)!.AsObject();
         report["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         report["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

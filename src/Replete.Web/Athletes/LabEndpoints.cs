@@ -13,7 +13,7 @@ internal static class LabEndpoints
 {
     /// <summary>A lab result: <c>collected</c> YYYY-MM-DD; <c>biomarker</c>, <c>unit</c> as in data/biomarkers.csv and
     /// data/lab_units.csv; <c>comparator</c> for a bound ("&lt;8"); <c>confirmed</c> answers the unit question.</summary>
-    public sealed record LabBody(DateOnly Collected, string Biomarker, double Value, string Unit, string? Comparator, bool? Confirmed);
+    public sealed record LabBody(DateOnly Collected, string Biomarker, double? Value, string Unit, string? Comparator, bool? Confirmed);
 
     /// <summary>A stored result.</summary>
     public sealed record LabView(long Id, DateOnly Collected, string Biomarker, double Value, string Unit, string? Comparator, bool Confirmed, string Source, string? Loinc);
@@ -38,7 +38,13 @@ internal static class LabEndpoints
     private static async Task<IResult> Add(LabBody body, HttpContext http, RepleteDb db, ServerFoods foods)
     {
         var access = http.Access();
-        if (!double.IsFinite(body.Value))
+        // A body without "value" bound it as 0, which the engine refused as "0 is not a measured value" at "$" (h99).
+        if (body.Value is not { } value)
+        {
+            throw Documents.Problem("request", "value", InputProblemCodes.Required, "is required: give the measured result (a number)");
+        }
+
+        if (!double.IsFinite(value))
         {
             return Problems.Field("value", "must be a finite number");
         }
@@ -51,7 +57,7 @@ internal static class LabEndpoints
             // Stored as the engine reads it (lower case, trimmed), so "FERRITIN" and "ferritin" are one series in the
             // trends (tester h73).
             Biomarker = (body.Biomarker ?? "").Trim().ToLowerInvariant(),
-            Value = body.Value,
+            Value = value,
             Unit = body.Unit ?? "",
             Comparator = body.Comparator,
             Confirmed = body.Confirmed == true,

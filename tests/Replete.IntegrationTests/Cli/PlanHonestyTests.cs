@@ -20,6 +20,21 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
     private static string Supplements(params (string Name, string Nutrient, string Amount)[] items) =>
         JsonSerializer.Serialize(new { supplements = items.Select(i => new Dictionary<string, object> { ["name"] = i.Name, ["form"] = "tablet", ["doses_per_day"] = 1, ["per_dose"] = new Dictionary<string, string> { [i.Nutrient] = i.Amount } }) });
 
+    /// <summary>h99: the README runner's plan said of vitamin E "no sourced dose: food first." and then again "Replete has
+    /// no sourced supplement dose for it: food first, ...": said once now.</summary>
+    [SkippableFact]
+    public void RunnerPlan_SaysNoSourcedDoseOnce()
+    {
+        InitDatabase();
+
+        var text = CliRunner.Run("plan", Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json"), "--data-dir", DataDir);
+
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("vitamin e (food cannot reach the goal): no sourced dose: food first.", text.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no sourced supplement dose", text.Output, StringComparison.Ordinal);
+        Assert.Contains("Ask a sports dietitian about anything beyond food.", text.Output, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void NoRoomUnderTheUl_NamesTheSupplementAlreadyTaken_AndSaysNoAmount()
     {

@@ -89,6 +89,41 @@ public sealed class ServerLabRepeatTests(Sr28Database foods) : IDisposable
         Assert.Empty(labs!.AsArray());
     }
 
+    /// <summary>h99: a lab posted without "value" bound it as 0 and was answered "ferritin: 0 is not a measured value
+    /// (must be above zero)" at path "$": the missing field is now named as missing, at its own path.</summary>
+    [Fact]
+    public async Task ManualPost_WithoutItsValue_SaysTheValueIsRequired_AtItsPath()
+    {
+        var athlete = await server.SignUpAsync("No value");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+
+        var (status, lab) = await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = "2026-11-02", biomarker = "ferritin", unit = "ug/L" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problem = Assert.Single(lab!["problems"]!.AsArray());
+        Assert.Equal("value", (string?)problem!["path"]);
+        Assert.Equal("required", (string?)problem["code"]);
+        Assert.Equal("is required: give the measured result (a number)", (string?)lab["errors"]!["value"]![0]);
+        Assert.DoesNotContain("not a measured value", lab.ToJsonString(), StringComparison.Ordinal);
+        var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
+        Assert.Empty(labs!.AsArray());
+    }
+
+    /// <summary>h99: a snapshot of a range with nothing logged answered "warnings": [], so a report with no diet in it
+    /// read like one whose diet was fine: it now says that no food was logged in the range.</summary>
+    [Fact]
+    public async Task Snapshot_OfARangeWithNoFoodLogged_WarnsThatNoFoodWasLogged()
+    {
+        var athlete = await server.SignUpAsync("No food");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile)).Status);
+
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { from = "2026-11-01", to = "2026-11-07" });
+
+        Assert.True(created == HttpStatusCode.Created, $"{(int)created}: {snapshot?.ToJsonString()}");
+        Assert.Single(snapshot!["warnings"]!.AsArray(), w => ((string?)w)!.StartsWith("No food was logged from 2026-11-01 to 2026-11-07: the diet was not assessed", StringComparison.Ordinal));
+        Assert.Null(snapshot["plan"]);
+    }
+
     private const string Panel = "fixtures/fhir/hl7austria/DERIVED_from_fsh__iron-panel-and-potassium.bundle.json";
 
     [SkippableFact]
