@@ -119,4 +119,20 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
             Assert.Contains(leftOut, page, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>h98: a check-in answered "self-care" from the labs of its range while a stored haemoglobin of 70 g/L drawn
+    /// before them went unmentioned; the answer and the check-in page now name it, as a snapshot does.</summary>
+    [Fact]
+    public async Task CheckIn_NamesAResultLeftOutOfItsLabs()
+    {
+        var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
+        var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var athlete = await RunnerAsync("Checked in");
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "hemoglobin", value = 70, unit = "g/L" })).Status);
+
+        var (created, answer) = await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), symptoms = new[] { "fatigue" } });
+
+        Assert.True(created == HttpStatusCode.Created, answer?.ToJsonString());
+        Assert.StartsWith($"hemoglobin 70 g/L drawn {old}: before", (string?)Assert.Single(answer!["labs_left_out"]!.AsArray()), StringComparison.Ordinal);
+    }
 }
