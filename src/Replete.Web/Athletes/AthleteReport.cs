@@ -72,8 +72,9 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
 
     /// <summary>Each stored lab result a report does not read because it was drawn before <paramref name="labsFrom"/> and
     /// no result of its test is in <paramref name="document"/>: the latest of each such test, named, so that nothing a
-    /// laboratory reported disappears silently. Only a saved report needs it (a lab upload's checks do not).</summary>
-    private async Task<IReadOnlyList<string>> LabsLeftOutAsync(string athleteId, JsonObject document, DateOnly labsFrom)
+    /// laboratory reported disappears silently. A saved report and a check-in's answer need it (a lab upload's checks do
+    /// not).</summary>
+    public async Task<IReadOnlyList<string>> LabsLeftOutAsync(string athleteId, JsonObject document, DateOnly labsFrom)
     {
         var read = (document["labs"] as JsonArray ?? []).Select(l => (string?)l?["biomarker"]).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var older = await db.Labs.Where(l => l.AccountId == athleteId && l.Collected < labsFrom).ToListAsync();

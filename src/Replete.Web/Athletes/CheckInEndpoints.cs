@@ -21,8 +21,10 @@ internal static class CheckInEndpoints
     public sealed record CheckInBody(DateOnly Date, IReadOnlyList<string>? Symptoms, IReadOnlyList<string>? RiskFactors, IReadOnlyList<string>? RedFlags, JsonObject? History, JsonObject? LabSample);
 
     /// <summary>What a check-in answers at once: the triage from what was said with the stored labs, and the red flags
-    /// behind it. A red flag is never left for the next report.</summary>
-    public sealed record CheckInResult(long Id, DateOnly Date, TriageLevel Triage, string TriageText, IReadOnlyList<RedFlag> RedFlags);
+    /// behind it. A red flag is never left for the next report. <c>labs_left_out</c> names each stored result drawn
+    /// before the labs the triage read (as a snapshot's does), so that it does not read as if there were none (h98: a
+    /// haemoglobin of 70 g/L from seven months before answered "self-care" with no word of it).</summary>
+    public sealed record CheckInResult(long Id, DateOnly Date, TriageLevel Triage, string TriageText, IReadOnlyList<RedFlag> RedFlags, IReadOnlyList<string> LabsLeftOut);
 
     /// <summary>A session to plan: the sport id (data/sports.csv) and minutes, both required; intensity (easy, moderate or
     /// hard), moderate when left out, as the command line's <c>--intensity</c>; the expected air temperature in °C and the
@@ -115,7 +117,8 @@ internal static class CheckInEndpoints
         db.CheckIns.Add(row);
         await db.SaveChangesAsync();
         var (assessment, _, _, _) = AthleteReport.Assess(request, await report.DietAsync(access.AthleteId, from, date), from, date);
-        return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags));
+        var leftOut = await report.LabsLeftOutAsync(access.AthleteId, document, AthleteReport.DefaultLabsFrom(from));
+        return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags, leftOut));
     }
 
     /// <summary>The session plan of <see cref="SessionPlanner"/> for the athlete today: the latest weighing and the

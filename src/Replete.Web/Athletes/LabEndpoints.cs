@@ -13,7 +13,9 @@ internal static class LabEndpoints
 {
     /// <summary>A lab result: <c>collected</c> YYYY-MM-DD; <c>biomarker</c>, <c>unit</c> as in data/biomarkers.csv and
     /// data/lab_units.csv; <c>comparator</c> for a bound ("&lt;8"); <c>confirmed</c> answers the unit question.</summary>
-    public sealed record LabBody(DateOnly Collected, string Biomarker, double? Value, string Unit, string? Comparator, bool? Confirmed);
+    /// <remarks><c>biomarker</c> and <c>value</c> bind as nullable so that a body without them is told so: a value left
+    /// out had bound as 0 and was answered "0 is not a measured value" at <c>$</c> (h93).</remarks>
+    public sealed record LabBody(DateOnly Collected, string? Biomarker, double? Value, string Unit, string? Comparator, bool? Confirmed);
 
     /// <summary>A stored result.</summary>
     public sealed record LabView(long Id, DateOnly Collected, string Biomarker, double Value, string Unit, string? Comparator, bool Confirmed, string Source, string? Loinc);
@@ -38,10 +40,14 @@ internal static class LabEndpoints
     private static async Task<IResult> Add(LabBody body, HttpContext http, RepleteDb db, ServerFoods foods)
     {
         var access = http.Access();
-        // A body without "value" bound it as 0, which the engine refused as "0 is not a measured value" at "$" (h99).
+        if (string.IsNullOrWhiteSpace(body.Biomarker))
+        {
+            throw Documents.Problem("request", "biomarker", InputProblemCodes.Required, "is required: name the test, such as \"ferritin\"");
+        }
+
         if (body.Value is not { } value)
         {
-            throw Documents.Problem("request", "value", InputProblemCodes.Required, "is required: give the measured result (a number)");
+            throw Documents.Problem("request", "value", InputProblemCodes.Required, "is required: give the result as printed on the lab report");
         }
 
         if (!double.IsFinite(value))
@@ -56,7 +62,7 @@ internal static class LabEndpoints
             Collected = body.Collected,
             // Stored as the engine reads it (lower case, trimmed), so "FERRITIN" and "ferritin" are one series in the
             // trends (tester h73).
-            Biomarker = (body.Biomarker ?? "").Trim().ToLowerInvariant(),
+            Biomarker = body.Biomarker.Trim().ToLowerInvariant(),
             Value = value,
             Unit = body.Unit ?? "",
             Comparator = body.Comparator,

@@ -236,7 +236,7 @@ public sealed record AssessmentRequest(
         {
             if (LabReading.Check(labs[i], person.Sex, person.AgeYears, sample, person.Reproductive == ReproductiveStatus.Pregnant) is { } problem)
             {
-                problems.Add(new InputProblem(source, null, $"labs[{i}]", problem.Code, problem.Message));
+                problems.Add(new InputProblem(source, null, problem.Field is { } field ? $"labs[{i}].{field}" : $"labs[{i}]", problem.Code, problem.Message));
             }
         }
 
@@ -440,12 +440,12 @@ public sealed record AssessmentRequest(
 
             if (biomarker is null && !DocumentReader.Has(lab, "biomarker", out _))
             {
-                reader.Add(lab, path, InputProblemCodes.Required, "needs \"biomarker\"");
+                reader.AddAt(lab, "biomarker", path, InputProblemCodes.Required, "needs \"biomarker\"");
             }
 
             if (value is null && !DocumentReader.Has(lab, "value", out _))
             {
-                reader.Add(lab, path, InputProblemCodes.Required, $"({biomarker}) needs a numeric \"value\"");
+                reader.AddAt(lab, "value", path, InputProblemCodes.Required, $"({biomarker}) needs a numeric \"value\"");
             }
 
             if (reader.Count > before || biomarker is null || value is null)
@@ -457,7 +457,15 @@ public sealed record AssessmentRequest(
             // Without a valid profile the lab is still checked (name, unit, range), read as for a woman.
             if (LabReading.Check(input, person?.Sex ?? Sex.Female, person?.AgeYears, sample, person?.Reproductive == ReproductiveStatus.Pregnant) is { } problem)
             {
-                reader.Add(lab, path, problem.Code, problem.Message);
+                if (problem.Field is { } field)
+                {
+                    reader.AddAt(lab, field, path, problem.Code, problem.Message);
+                }
+                else
+                {
+                    reader.Add(lab, path, problem.Code, problem.Message);
+                }
+
                 continue;
             }
 

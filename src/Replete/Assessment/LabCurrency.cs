@@ -67,12 +67,12 @@ public sealed record LabAge(LabCurrency Currency, string Dated, RetestInterval? 
         if (interval is null)
         {
             // The age only from a year on: under it the age changes the report every day, and says nothing a date does not.
-            return new(LabCurrency.NotJudged, $"{from}{(days >= 365 ? Ago(days) : "")}; no sourced retest interval for this test: not known to be current{NoReassurance}", null);
+            return new(LabCurrency.NotJudged, $"{from}{(Years(day, asOf) >= 1 ? Ago(day, asOf) : "")}; no sourced retest interval for this test: not known to be current{NoReassurance}", null);
         }
 
         return days <= interval.Days
             ? new(LabCurrency.Current, string.Create(CultureInfo.InvariantCulture, $"{from}, within the {interval.Days}-day retest interval"), interval)
-            : new(LabCurrency.NotCurrent, string.Create(CultureInfo.InvariantCulture, $"{from}{Ago(days)}: not current (older than the {interval.Days}-day retest interval, {interval.Source.Split([", ", " ("], 2, StringSplitOptions.None)[0]}); retest"), interval);
+            : new(LabCurrency.NotCurrent, string.Create(CultureInfo.InvariantCulture, $"{from}{Ago(day, asOf)}: not current (older than the {interval.Days}-day retest interval, {interval.Source.Split([", ", " ("], 2, StringSplitOptions.None)[0]}); retest"), interval);
     }
 
     /// <summary>The words of <see cref="Dated"/> that say a normal result does not reassure.</summary>
@@ -87,13 +87,19 @@ public sealed record LabAge(LabCurrency Currency, string Dated, RetestInterval? 
             ? this with { Dated = Dated.Replace(NoReassurance, "", StringComparison.Ordinal) }
             : this;
 
-    /// <summary>", 21 years ago" or ", 200 days ago"; nothing under a day.</summary>
-    private static string Ago(int days) => days switch
+    /// <summary>", 21 years ago" or ", 200 days ago"; nothing under a day. Years are whole calendar years: days / 365
+    /// had called 3 years and 364 days "4 years ago" when a 29 February fell between.</summary>
+    private static string Ago(DateOnly drawn, DateOnly asOf) => (Years(drawn, asOf), asOf.DayNumber - drawn.DayNumber) switch
     {
-        >= 730 => string.Create(CultureInfo.InvariantCulture, $", {days / 365} years ago"),
-        >= 365 => ", 1 year ago",
-        1 => ", 1 day ago",
-        > 1 => string.Create(CultureInfo.InvariantCulture, $", {days} days ago"),
+        ( >= 2, _) and var (years, _) => string.Create(CultureInfo.InvariantCulture, $", {years} years ago"),
+        (1, _) => ", 1 year ago",
+        (_, 1) => ", 1 day ago",
+        (_, > 1) and var (_, days) => string.Create(CultureInfo.InvariantCulture, $", {days} days ago"),
         _ => "",
     };
+
+    /// <summary>Whole calendar years from <paramref name="drawn"/> to <paramref name="asOf"/> (a 29 February counts its
+    /// year from 28 February in a common year).</summary>
+    private static int Years(DateOnly drawn, DateOnly asOf) =>
+        asOf.Year - drawn.Year - (drawn.AddYears(asOf.Year - drawn.Year) > asOf ? 1 : 0);
 }

@@ -45,6 +45,10 @@ public sealed record LabInputProblem(string Code, string Message)
 {
     /// <summary>The value sits where a unit slip would put it: the person is asked, and may confirm it.</summary>
     public bool IsUnitQuestion { get; init; }
+
+    /// <summary>The field of the result the problem is about (<c>biomarker</c>, <c>value</c> or <c>unit</c>), so that an
+    /// error names it; null where it is about the result as a whole (a value that reads right in another unit).</summary>
+    public string? Field { get; init; }
 }
 
 /// <summary>Where a lab result stands against its cut-offs.</summary>
@@ -249,12 +253,12 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         if (units.Count == 0)
         {
             var suggestions = Suggest(input.Biomarker);
-            return new(InputProblemCodes.UnknownValue, $"unknown lab '{input.Biomarker}' (did you mean {string.Join(", ", suggestions)}?)");
+            return new(InputProblemCodes.UnknownValue, $"unknown lab '{input.Biomarker}' (did you mean {string.Join(", ", suggestions)}?)") { Field = "biomarker" };
         }
 
         if (!double.IsFinite(input.Value) || input.Value <= 0)
         {
-            return new(InputProblemCodes.OutOfRange, $"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)");
+            return new(InputProblemCodes.OutOfRange, $"{input.Biomarker}: {input.Value} is not a measured value (must be above zero)") { Field = "value" };
         }
 
         UnitRow? unit;
@@ -262,7 +266,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         {
             if (units.Count > 1 && units.Any(u => u.Factor != units[0].Factor))
             {
-                return new(InputProblemCodes.Question, $"{input.Biomarker} {input.Value}: which unit? It could be {string.Join(" or ", units.Select(u => $"{input.Value} {u.Unit}"))}");
+                return new(InputProblemCodes.Question, $"{input.Biomarker} {input.Value}: which unit? It could be {string.Join(" or ", units.Select(u => $"{input.Value} {u.Unit}"))}") { Field = "unit" };
             }
 
             unit = units[0];
@@ -273,7 +277,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             unit = units.FirstOrDefault(u => u.Unit.Equals(spelled, StringComparison.OrdinalIgnoreCase));
             if (unit is null)
             {
-                return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})");
+                return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: unit '{input.Unit}' is not known for this test (use {string.Join(", ", units.Select(u => u.Unit))})") { Field = "unit" };
             }
         }
 
@@ -281,7 +285,7 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         var reference = Cutoffs.GetValueOrDefault(id);
         if (reference is null)
         {
-            return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: no reference values for '{id}'");
+            return new(InputProblemCodes.UnknownValue, $"{input.Biomarker}: no reference values for '{id}'") { Field = "biomarker" };
         }
 
         var value = input.Value * unit.Factor;
@@ -294,7 +298,10 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
         {
             var bounds = string.Create(CultureInfo.InvariantCulture, $"{(range.Lowest is { } lo ? $"{lo:#,0.##}" : "0")} to {(range.Highest is { } hi ? $"{hi:#,0.##}" : "no upper bound")} {reference.Unit}");
             return new(InputProblemCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture,
-                $"{input.Biomarker} {input.Value} {unit.Unit} is outside the range reported in living people ({bounds}; {range.Source}): check the value and its unit"));
+                $"{input.Biomarker} {input.Value} {unit.Unit} is outside the range reported in living people ({bounds}; {range.Source}): check the value and its unit"))
+            {
+                Field = "value",
+            };
         }
 
         resolved = (baseId, id, unit, reference, value);

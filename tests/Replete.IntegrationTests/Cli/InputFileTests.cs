@@ -74,7 +74,7 @@ public sealed class InputFileTests : IDisposable
     [InlineData("bad.json", "{\n  \"profile\": {\"age\": 30, \"sex\": \"male\"},\n  \"labs\": [\n    {\"biomarker\": \"ferritin\", \"value\": 18, \"unit\": \"ug/L\"},\n    {\"biomarker\": \"ferritin\", \"value\": \"18\"}\n  ]\n}\n",
         "bad.json:5: labs[1].value: must be a number")]
     [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nsymptoms:\n  - fatigue\n  - cramps_legs\n", "bad.yaml:6: symptoms[1]: unknown symptom 'cramps_legs'")]
-    [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nlabs:\n  - {biomarker: ferritin, value: 250000, unit: ug/L}\n", "bad.yaml:5: labs[0]: ferritin 250000 ug/L is outside the range")]
+    [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\nlabs:\n  - {biomarker: ferritin, value: 250000, unit: ug/L}\n", "bad.yaml:5: labs[0].value: ferritin 250000 ug/L is outside the range")]
     [InlineData("bad.yaml", "profile:\n  age: 30\n  sex: male\n  weight: 70\n", "bad.yaml:4: profile: unknown field 'weight'")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nlabs:\n  - {biomarker: hemoglobin, value: 13, unit: g/L}\n", "bad.yaml:3: labs[0]: hemoglobin 13 g/L is far below its cut-off (130 g/L), while 13 g/dL would be 130 g/L")]
     [InlineData("bad.yaml", "profile: {age: 30, sex: male}\nlabs:\n  - {biomarker: ferritin, value: 20, units: ug/L}\n", "bad.yaml:3: labs[0]: unknown field 'units'")]

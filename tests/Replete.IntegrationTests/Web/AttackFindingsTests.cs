@@ -169,6 +169,31 @@ public sealed class AttackFindingsTests(Sr28Database foods) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>A lab posted without <c>value</c> was answered "ferritin: 0 is not a measured value" (a value the person
+    /// never gave), and a value of 0, -0 or 1e308, or no biomarker, was named at <c>$</c>, not at its field (h93, h94).</summary>
+    [SkippableTheory]
+    [InlineData("""{"collected":"2026-11-15","biomarker":"ferritin","unit":"ug/L"}""", "value", "required", "is required")]
+    [InlineData("""{"collected":"2026-11-15","biomarker":"ferritin","value":0,"unit":"ug/L"}""", "value", "out_of_range", "0 is not a measured value")]
+    [InlineData("""{"collected":"2026-11-15","biomarker":"ferritin","value":-0,"unit":"ug/L"}""", "value", "out_of_range", "-0 is not a measured value")]
+    [InlineData("""{"collected":"2026-11-15","biomarker":"ferritin","value":1e308,"unit":"ug/L"}""", "value", "out_of_range", "outside the range reported in living people")]
+    [InlineData("""{"collected":"2026-11-15","value":18,"unit":"ug/L"}""", "biomarker", "required", "is required")]
+    [InlineData("""{"collected":"2026-11-15","biomarker":"ferritn","value":18,"unit":"ug/L"}""", "biomarker", "unknown_value", "unknown lab 'ferritn'")]
+    [InlineData("""{"collected":"2026-11-15","biomarker":"ferritin","value":18,"unit":"furlongs"}""", "unit", "unknown_value", "unit 'furlongs' is not known")]
+    public async Task Lab_ABadOrMissingValue_NamesItsField(string body, string path, string code, string message)
+    {
+        var athlete = await server.SignUpAsync("Fields");
+        Expect(HttpStatusCode.OK, await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", Profile));
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await athlete.Http.PostAsync("/api/v1/athletes/me/labs", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["problems"]!.AsArray())!;
+        Assert.Equal((path, code), ((string?)problem["path"], (string?)problem["code"]));
+        Assert.Contains(message, (string?)problem["message"], StringComparison.Ordinal);
+        await using var db = server.Db();
+        Assert.Equal(0, await db.Labs.CountAsync());
+    }
+
     /// <summary>A supplement's name had no length limit: one request stored megabytes that every report and page read
     /// sent back. Names and forms are bounded like a food's name, and a plan's products are counted.</summary>
     [SkippableFact]

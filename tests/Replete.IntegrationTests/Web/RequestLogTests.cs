@@ -18,7 +18,7 @@ public sealed class RequestLogTests(Sr28Database foods) : IDisposable
     [SkippableTheory]
     [InlineData("POST", "/api/v1/invitations", """{"scopes":["read_reports"],"colour":"red"}""", "$.colour")]           // an unknown field (binding)
     [InlineData("POST", "/api/v1/athletes/me/labs", """{"collected":"2026-11-01","biomarker":"ferritin","value":"twelve","unit":"ug/L"}""", "$.value")] // a wrong type
-    [InlineData("POST", "/api/v1/athletes/me/labs", """{"collected":"2026-11-01","biomarker":"ferritin","value":12,"unit":"furlongs"}""", "at $")]    // the engine's problem, on the lab as a whole
+    [InlineData("POST", "/api/v1/athletes/me/labs", """{"collected":"2026-11-01","biomarker":"ferritin","value":12,"unit":"furlongs"}""", "at unit")] // the engine's problem, at its field
     [InlineData("PUT", "/api/v1/athletes/me/profile", """{"date_of_birth":"1990-01-01","sex":"female",""", "$")]                                     // not JSON
     public async Task RefusedInput_OneLineAtInformation_NoStackTraceNoValues(string method, string path, string body, string field)
     {

@@ -103,7 +103,7 @@ public sealed class ServerLabRepeatTests(Sr28Database foods) : IDisposable
         var problem = Assert.Single(lab!["problems"]!.AsArray());
         Assert.Equal("value", (string?)problem!["path"]);
         Assert.Equal("required", (string?)problem["code"]);
-        Assert.Equal("is required: give the measured result (a number)", (string?)lab["errors"]!["value"]![0]);
+        Assert.Equal("is required: give the result as printed on the lab report", (string?)lab["errors"]!["value"]![0]);
         Assert.DoesNotContain("not a measured value", lab.ToJsonString(), StringComparison.Ordinal);
         var (_, labs) = await athlete.GetAsync("/api/v1/athletes/me/labs");
         Assert.Empty(labs!.AsArray());

@@ -93,4 +93,46 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
         var vitaminD = snapshot["labs"]!.AsArray().Single(l => (string?)l!["biomarker"] == "vitamin_d_25oh")!;
         Assert.Equal("current", (string?)vitaminD["age"]!["currency"]);
     }
+
+    /// <summary>h98: a result drawn before the first day of labs a report reads (labs_from, by default 182 days before the
+    /// range) is named in the report's <c>labs_left_out</c>, so that nothing a laboratory reported disappears silently,
+    /// but the report, dashboard and coach pages did not show that list: a stored haemoglobin of 70 g/L (severe anaemia)
+    /// from 400 days ago left the page at "self-care" with no word of it.</summary>
+    [Fact]
+    public async Task ReportAndCoachPages_NameAResultLeftOutOfTheRange()
+    {
+        var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
+        var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var athlete = await RunnerAsync("Left out");
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "hemoglobin", value = 70, unit = "g/L" })).Status);
+        var (created, snapshot) = await athlete.PostAsync("/api/v1/athletes/me/snapshots", new { });
+        Assert.True(created == HttpStatusCode.Created, snapshot?.ToJsonString());
+        var leftOut = $"hemoglobin 70 g/L drawn {old}: before";
+        Assert.StartsWith(leftOut, (string?)Assert.Single(snapshot!["labs_left_out"]!.AsArray()), StringComparison.Ordinal);
+        var coach = await server.SignUpAsync("Coach", Replete.Storage.Records.AccountKind.Coach);
+        var (_, invitation) = await athlete.PostAsync("/api/v1/invitations", new { scopes = new[] { "read_reports" } });
+        Assert.Equal(HttpStatusCode.OK, (await coach.PostAsync("/api/v1/invitations/accept", new { code = (string)invitation!["code"]! })).Status);
+
+        foreach (var page in new[] { await PageAsync(athlete, $"/reports?id={(long)snapshot["id"]!}"), await PageAsync(athlete, "/"), await PageAsync(coach, $"/coach/athletes/{athlete.Id}") })
+        {
+            Assert.Contains("Lab results left out (not read)", page, StringComparison.Ordinal);
+            Assert.Contains(leftOut, page, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>h98: a check-in answered "self-care" from the labs of its range while a stored haemoglobin of 70 g/L drawn
+    /// before them went unmentioned; the answer and the check-in page now name it, as a snapshot does.</summary>
+    [Fact]
+    public async Task CheckIn_NamesAResultLeftOutOfItsLabs()
+    {
+        var today = DateOnly.FromDateTime(server.Clock.GetUtcNow().UtcDateTime);
+        var old = today.AddDays(-400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var athlete = await RunnerAsync("Checked in");
+        Assert.Equal(HttpStatusCode.Created, (await athlete.PostAsync("/api/v1/athletes/me/labs", new { collected = old, biomarker = "hemoglobin", value = 70, unit = "g/L" })).Status);
+
+        var (created, answer) = await athlete.PostAsync("/api/v1/athletes/me/check-ins", new { date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), symptoms = new[] { "fatigue" } });
+
+        Assert.True(created == HttpStatusCode.Created, answer?.ToJsonString());
+        Assert.StartsWith($"hemoglobin 70 g/L drawn {old}: before", (string?)Assert.Single(answer!["labs_left_out"]!.AsArray()), StringComparison.Ordinal);
+    }
 }

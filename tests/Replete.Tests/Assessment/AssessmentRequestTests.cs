@@ -50,11 +50,30 @@ public class AssessmentRequestTests
 
         Assert.Equal(
             [
-                "a.json:2: symptoms[0] unknown_value", "a.json:2: symptoms[1] wrong_type", "a.json:3: labs[0] out_of_range",
-                "a.json:3: labs[1] question", "a.json:4: lab_sample.time unknown_value", "a.json:5: unknown_field",
+                "a.json:2: symptoms[0] unknown_value", "a.json:2: symptoms[1] wrong_type", "a.json:3: labs[0].value out_of_range",
+                "a.json:3: labs[1].unit question", "a.json:4: lab_sample.time unknown_value", "a.json:5: unknown_field",
             ],
             result.Problems.Select(p => $"{p.Source}:{p.Line}: {p.Path} {p.Code}".Replace(":  ", ": ", StringComparison.Ordinal)));
         Assert.Contains("did you mean fatigue", result.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    // The README promises the field of a bad lab ("bad.json:5: labs[1].value: must be a number"): a value, unit or test
+    // that cannot be read was named only as "labs[0]" (the server then answered "$"), on the line of the lab's first brace.
+    [Theory]
+    [InlineData("\"biomarker\": \"ferritin\",\n\"value\": 0,\n\"unit\": \"ug/L\"", "a.json:3: labs[0].value out_of_range")]
+    [InlineData("\"biomarker\": \"ferritin\",\n\"value\": -0,\n\"unit\": \"ug/L\"", "a.json:3: labs[0].value out_of_range")]
+    [InlineData("\"biomarker\": \"ferritin\",\n\"value\": 1e308,\n\"unit\": \"ug/L\"", "a.json:3: labs[0].value out_of_range")]
+    [InlineData("\"biomarker\": \"ferritin\",\n\"value\": 40,\n\"unit\": \"furlongs\"", "a.json:4: labs[0].unit unknown_value")]
+    [InlineData("\"biomarker\": \"ferritn\",\n\"value\": 40,\n\"unit\": \"ug/L\"", "a.json:2: labs[0].biomarker unknown_value")]
+    [InlineData("\"biomarker\": \"vitamin_d_25oh\",\n\"value\": 30", "a.json:2: labs[0].unit question")]
+    [InlineData("\"biomarker\": \"ferritin\",\n\"unit\": \"ug/L\"", "a.json:2: labs[0].value required")]
+    [InlineData("\"value\": 40,\n\"unit\": \"ug/L\"", "a.json:2: labs[0].biomarker required")]
+    public void Read_ALabThatCannotBeRead_NamesItsFieldAndLine(string lab, string expected)
+    {
+        var result = Read($"{{\"profile\": {{\"age\": 30, \"sex\": \"male\"}},\n\"labs\": [{{{lab}}}]}}");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(expected, $"{problem.Source}:{problem.Line}: {problem.Path} {problem.Code}");
     }
 
     [Fact]
@@ -87,7 +106,7 @@ public class AssessmentRequestTests
         Assert.Equal(InputProblemCodes.RedFlagReported, result.Problems[0].Code);
         Assert.StartsWith($"{headline} ({label}", result.Problems[0].Message, StringComparison.Ordinal);
         // The phrase is read as the flag it names, not rejected as well (h50 finding 18): only the bad lab is a problem.
-        Assert.Equal(("labs[0]", InputProblemCodes.UnknownValue), (result.Problems[1].Path, result.Problems[1].Code));
+        Assert.Equal(("labs[0].unit", InputProblemCodes.UnknownValue), (result.Problems[1].Path, result.Problems[1].Code));
         Assert.Equal(2, result.Problems.Count);
     }
 
@@ -217,7 +236,7 @@ public class AssessmentRequestTests
 
         Assert.Single(added.Labs);
         Assert.Equal(["red_flag_reported", "unknown_value"], bad.Problems.Select(p => p.Code));
-        Assert.Equal("fhir.json: labs[0]: ferritin: unit 'furlongs' is not known for this test (use ug/L, ng/mL)", bad.Problems[1].ToString());
+        Assert.Equal("fhir.json: labs[0].unit: ferritin: unit 'furlongs' is not known for this test (use ug/L, ng/mL)", bad.Problems[1].ToString());
     }
 
     [Fact]

@@ -41,6 +41,24 @@ public class LabCurrencyTests
         Assert.StartsWith("undated", LabAge.Of("ferritin", null, AsOf).Dated, StringComparison.Ordinal);
     }
 
+    /// <summary>The age counts whole calendar years: days / 365 had called 3 years and 364 days "4 years ago" whenever a
+    /// 29 February fell between (h98).</summary>
+    [Theory]
+    [InlineData("2022-12-03", "3 years ago")]
+    [InlineData("2022-12-02", "4 years ago")]
+    [InlineData("2023-12-03", "2 years ago")]
+    [InlineData("2024-12-03", "1 year ago")]
+    [InlineData("2025-12-02", "1 year ago")]
+    [InlineData("2025-12-03", "364 days ago")]
+    [InlineData("1906-01-01", "120 years ago")]
+    [InlineData("2024-02-29", "2 years ago")]
+    public void Of_TheAge_IsInWholeCalendarYears(string drawn, string ago)
+    {
+        var age = LabAge.Of("ferritin", DateOnly.Parse(drawn, System.Globalization.CultureInfo.InvariantCulture), AsOf);
+
+        Assert.StartsWith($"from {drawn}, {ago}: not current", age.Dated, StringComparison.Ordinal);
+    }
+
     /// <summary>The worst bug: an old normal ferritin read as today's took 8 points from iron ("not indicated").</summary>
     [Fact]
     public void Assess_AnOldNormalFerritin_IsNotReassurance_AndIsShownDated()
