@@ -17,7 +17,7 @@ namespace Replete.Web.Athletes;
 /// plan request) is the engine's.</summary>
 /// <remarks>What a range takes: the profile with the age on its last day and the latest body mass on or before it; the
 /// latest check-in in the range (symptoms, risk factors, red flags, history, lab sample); the latest result of each lab
-/// collected from <c>labsFrom</c> (default: <see cref="LabDays"/> before the range's first day) to the last day, every
+/// collected from <c>labsFrom</c> (default: any day, <see cref="DefaultLabsFrom"/>) to the last day, every
 /// older result of a test left out named in <c>labs_left_out</c>; every intake row in the range; the supplement plan in
 /// force on the last day; the latest training week starting in the range.</remarks>
 internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
@@ -26,15 +26,15 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
     /// probability of inadequacy to rest mostly on the person's own variation (IOM 2000 p.54 asks for several days).</summary>
     public const int DefaultDays = 28;
 
-    /// <summary>How far before a range's first day its labs reach by default: 182 days, the interval at which athletes'
-    /// baseline blood tests are repeated (Clénin et al. 2015, Swiss Med Wkly 145:w14196, the consensus statement of the
-    /// Swiss Society of Sports Medicine: twice a year; <c>data/retest_intervals.csv</c>). Labs drawn a few days before
-    /// the food log began are the usual case (new user h75: a ferritin of 12 ug/L drawn two days before the range was
-    /// dropped without a word and the report said self-care).</summary>
-    public const int LabDays = 182;
-
-    /// <summary>The first day of the labs a range reads by default.</summary>
-    public static DateOnly DefaultLabsFrom(DateOnly from) => from.AddDays(-LabDays);
+    /// <summary>The first day of the labs a range reads by default: none. The latest stored result of each test is read,
+    /// whatever its age, and the engine judges each against its own retest interval from its own date
+    /// (<c>data/retest_intervals.csv</c>): a result too old is named as not current, while an abnormal one with no sourced
+    /// interval still counts, red flags included. Before, a range read only labs drawn up to 182 days before its first day,
+    /// so a stored haemoglobin of 70 g/L (severe anaemia) drawn 213 days earlier was not read at all and the check-in
+    /// answered "self-care", while the command line, given the same result and date, sent the person to a doctor (attacker
+    /// pass h98). Labs drawn a few days before the food log began are read too (new user h75). A person who sets
+    /// <c>labs_from</c> chooses to leave older results out; they are named in <c>labs_left_out</c>.</summary>
+    public static DateOnly DefaultLabsFrom => DateOnly.MinValue;
 
     /// <summary>The assessment document for the range, and the problem that stops it (no profile), or null.</summary>
     public async Task<(JsonObject Document, string? Problem)> DocumentAsync(string athleteId, DateOnly from, DateOnly to, DateOnly labsFrom, IReadOnlyList<LabRecord>? extraLabs = null, JsonObject? checkIn = null)

@@ -92,7 +92,7 @@ internal static class CheckInEndpoints
         // default range that ends on it, as a snapshot of that range reads them.
         var report = new AthleteReport(db, foods);
         var from = date.AddDays(1 - AthleteReport.DefaultDays);
-        var (document, missing) = await report.DocumentAsync(access.AthleteId, from, date, AthleteReport.DefaultLabsFrom(from), checkIn: body);
+        var (document, missing) = await report.DocumentAsync(access.AthleteId, from, date, AthleteReport.DefaultLabsFrom, checkIn: body);
         if (missing is not null)
         {
             throw Documents.Problem("check-in", "profile", InputProblemCodes.Required, missing);
@@ -117,7 +117,7 @@ internal static class CheckInEndpoints
         db.CheckIns.Add(row);
         await db.SaveChangesAsync();
         var (assessment, _, _, _) = AthleteReport.Assess(request, await report.DietAsync(access.AthleteId, from, date), from, date);
-        var leftOut = await report.LabsLeftOutAsync(access.AthleteId, document, AthleteReport.DefaultLabsFrom(from));
+        var leftOut = await report.LabsLeftOutAsync(access.AthleteId, document, AthleteReport.DefaultLabsFrom);
         return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags, leftOut));
     }
 

@@ -11,7 +11,7 @@ namespace Replete.Web.Athletes;
 internal static class SnapshotEndpoints
 {
     /// <summary>A range to assess: <c>from</c> and <c>to</c> (default: the last <see cref="AthleteReport.DefaultDays"/>
-    /// days to today), <c>labs_from</c> (default 182 days before <c>from</c>, <see cref="AthleteReport.LabDays"/>): labs drawn since then count,
+    /// days to today), <c>labs_from</c> (default: any day, <see cref="AthleteReport.DefaultLabsFrom"/>): labs drawn since then count, each judged by its own date,
     /// and an older result of a test is named in <c>labs_left_out</c>.</summary>
     public sealed record SnapshotRequest(DateOnly? From, DateOnly? To, DateOnly? LabsFrom);
 
@@ -88,7 +88,7 @@ internal static class SnapshotEndpoints
             return Problems.Field("from", "a range covers at most a year; assess longer spans as several snapshots");
         }
 
-        var (full, views) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? AthleteReport.DefaultLabsFrom(from));
+        var (full, views) = await new AthleteReport(db, foods).ComputeAsync(access.AthleteId, from, to, request?.LabsFrom ?? AthleteReport.DefaultLabsFrom);
         var snapshot = new Snapshot
         {
             AccountId = access.AthleteId,
