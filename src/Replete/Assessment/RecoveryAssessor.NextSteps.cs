@@ -128,7 +128,10 @@ public static partial class RecoveryAssessor
         // Only a result that can answer the question settles it: a normal one that does not rule the nutrient out (a
         // haemoglobin, which iron deficiency without anaemia leaves normal; a result whose age cannot be judged) leaves
         // the test to ask for, naming the result in hand (h97: an old ferritin beside a normal haemoglobin asked for none).
-        if (labs.Any(l => l.Nutrient == nutrient && (l.NormalRulesOut || l.Status != LabStatus.Normal)))
+        // A result above a lower cut-off with no sourced upper limit reads normal too (review h100: a folate of 2019 above
+        // its cut-off had settled the nutrient). A grey-zone result (sources disagree) is in hand and is the clinician's to
+        // read, so it still says so.
+        if (labs.Any(l => l.Nutrient == nutrient && (l.NormalRulesOut || !(l.Status is LabStatus.Normal || l.AboveLowOnly))))
         {
             return $"{nutrient.Replace('_', ' ')}: a lab result is in (see Labs); a repeat is for the clinician to time.";
         }

@@ -175,6 +175,22 @@ public class LabCurrencyTests
         Assert.Contains("Hemoglobin", iron.SettleIt, StringComparison.Ordinal);
     }
 
+    /// <summary>Review h100: a result above a lower cut-off with no sourced upper limit ("not interpreted at or above")
+    /// reads normal, as LabConfounders reads "not low": it does not rule the nutrient out, so it does not settle it. A
+    /// folate of 2019 above its cut-off, read now that a report reads every stored result, had made the step "a lab
+    /// result is in ... a repeat is for the clinician to time" in place of asking for the test.</summary>
+    [Theory]
+    [InlineData("folate_serum", 10, "ng/mL", "folate")]
+    public void Assess_AResultAboveALowerCutOffOnly_DoesNotSettleItsNutrient(string biomarker, double value, string unit, string nutrient)
+    {
+        var result = Assess(new LabInput(biomarker, value, unit) { Drawn = new DateOnly(2019, 5, 1) });
+
+        var finding = result.Bottlenecks.Single(b => b.Nutrient == nutrient);
+        Assert.True(result.Labs.Single(l => l.Nutrient == nutrient).AboveLowOnly, result.Labs.Single(l => l.Nutrient == nutrient).Label);
+        Assert.DoesNotContain("a lab result is in", finding.SettleIt, StringComparison.Ordinal);
+        Assert.Contains("does not rule it out", finding.SettleIt, StringComparison.Ordinal);
+    }
+
     /// <summary>h97: a confounder from the labs (data/lab_confounders.csv: CRP above 5 mg/L reads ferritin against 70 ug/L,
     /// WHO 2020) is read from the same draw only, as a red flag's companion is (h96): a CRP of 20 from 2023 read today's
     /// ferritin of 50 as low against 70 and asked to "repeat ferritin with CRP once well", for an inflammation three
