@@ -101,9 +101,16 @@ public static partial class RecoveryAssessor
         }
 
         // Flags inferred from what the person says (data/red_flag_rules.csv), whether or not they ticked them.
+        // A rule that pairs a result with what the person says today names each result it read whose age cannot be
+        // judged, with its date and age: no source gives a window within which an old result still goes with today's
+        // symptom, so the flag stands (on the side of the doctor) and says how old the result is (review h100: a
+        // potassium of 2019 with today's palpitations raised the emergency row without a date).
         foreach (var rule in kb.RedFlagRules.Where(r => r.When.All(circumstances.Hold)))
         {
-            raised.Raise(rule.FlagId, $"inferred: {rule.Reason}", rule.Source);
+            var tested = rule.When.Select(c => c.Split(':')).Where(p => p.Length > 1 && p[0].StartsWith("lab_", StringComparison.Ordinal)).Select(p => p[1]).ToHashSet(StringComparer.Ordinal);
+            var aged = labs.Where(l => tested.Contains(l.Biomarker.Split('.')[0]) && l.Age is { Currency: LabCurrency.NotJudged or LabCurrency.Undated })
+                .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Label} {l.BoundMark}{l.Value:0.##} {l.Unit} ({l.Age!.Beside(l.Status, l.AboveLowOnly).Dated})")).ToList();
+            raised.Raise(rule.FlagId, aged.Count == 0 ? $"inferred: {rule.Reason}" : $"inferred: {rule.Reason}: {string.Join("; ", aged)}", rule.Source);
         }
 
         // The flag names each result that raised it, with its age where that cannot be judged, as a critical value's flag

@@ -143,6 +143,19 @@ public class LabCurrencyTests
         Assert.Equal(KnowledgeBase.Default.RedFlags.Single(f => f.FlagId == "anaemia_or_very_low_ferritin").Source, flag.Source);
     }
 
+    /// <summary>Review h100: a rule that pairs a result with today's symptom (data/red_flag_rules.csv) read a potassium of
+    /// 2019 with today's palpitations and raised the emergency row without saying how old the result was. The flag stands
+    /// (no source gives a window) and names the result with its date and age.</summary>
+    [Fact]
+    public void Assess_AnOldResultWithTodaysSymptom_RaisesTheInferredFlag_NamingTheResultsAge()
+    {
+        var result = RecoveryAssessor.Assess(new AssessmentInput(Woman, ["palpitations"], [], [], [new LabInput("potassium", 2.9, "mmol/L") { Drawn = new DateOnly(2019, 3, 1) }]) { AsOf = AsOf });
+
+        var flag = Assert.Single(result.RedFlags, f => f.FlagId == "critical_lab_with_symptoms");
+        Assert.Contains("inferred: potassium below 3.0 mmol/L with palpitations: ", flag.Message, StringComparison.Ordinal);
+        Assert.Contains("2.9 mmol/L (from 2019-03-01, 7 years ago", flag.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A normal B12 with no sourced interval, or a normal ferritin with no date, is not proof of being fine now.</summary>
     [Fact]
     public void Assess_ANormalResultWhoseAgeCannotBeJudged_DoesNotCountAgainst()
