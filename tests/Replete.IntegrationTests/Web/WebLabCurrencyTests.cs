@@ -58,6 +58,9 @@ public sealed class WebLabCurrencyTests(Sr28Database foods) : IDisposable
         var coachView = await PageAsync(coach, $"/coach/athletes/{athlete.Id}");
 
         Assert.Contains(notCurrent, labs, StringComparison.Ordinal);
+        // h97: a cut-offs cell with no upper limit ended in a stray "; " ("low below 30; ").
+        Assert.Contains("deficient below 15; low below 30", labs, StringComparison.Ordinal);
+        Assert.DoesNotContain("low below 30;", labs, StringComparison.Ordinal);
         Assert.Contains($"grey zone (sources disagree); from {old}, 1 year ago: not current (older than the 112-day retest interval", labs, StringComparison.Ordinal);
         Assert.DoesNotContain("grey_zone", labs.Replace("\"status\":\"grey_zone\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
         foreach (var page in new[] { report, coachView })
