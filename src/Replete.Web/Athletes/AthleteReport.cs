@@ -72,7 +72,7 @@ internal sealed class AthleteReport(RepleteDb db, ServerFoods foods)
 
     /// <summary>Each stored lab result a report does not read because it was drawn before <paramref name="labsFrom"/> and
     /// no result of its test is in <paramref name="document"/>: the latest of each such test, named, so that nothing a
-    /// laboratory reported disappears silently. A saved report and a check-in's answer need it (a lab upload's checks do
+    /// laboratory reported disappears silently. A saved report with labs_from needs it (a check-in reads every result, and a lab upload's checks do
     /// not).</summary>
     public async Task<IReadOnlyList<string>> LabsLeftOutAsync(string athleteId, JsonObject document, DateOnly labsFrom)
     {

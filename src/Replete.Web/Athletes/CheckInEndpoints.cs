@@ -21,9 +21,9 @@ internal static class CheckInEndpoints
     public sealed record CheckInBody(DateOnly Date, IReadOnlyList<string>? Symptoms, IReadOnlyList<string>? RiskFactors, IReadOnlyList<string>? RedFlags, JsonObject? History, JsonObject? LabSample);
 
     /// <summary>What a check-in answers at once: the triage from what was said with the stored labs, and the red flags
-    /// behind it. A red flag is never left for the next report. <c>labs_left_out</c> names each stored result drawn
-    /// before the labs the triage read (as a snapshot's does), so that it does not read as if there were none (h98: a
-    /// haemoglobin of 70 g/L from seven months before answered "self-care" with no word of it).</summary>
+    /// behind it. A red flag is never left for the next report. <c>labs_left_out</c>, as in a snapshot, is empty: a
+    /// check-in reads the latest stored result of each test whatever its age (h98: a haemoglobin of 70 g/L from seven
+    /// months before had been left out and answered "self-care").</summary>
     public sealed record CheckInResult(long Id, DateOnly Date, TriageLevel Triage, string TriageText, IReadOnlyList<RedFlag> RedFlags, IReadOnlyList<string> LabsLeftOut);
 
     /// <summary>A session to plan: the sport id (data/sports.csv) and minutes, both required; intensity (easy, moderate or
@@ -117,8 +117,9 @@ internal static class CheckInEndpoints
         db.CheckIns.Add(row);
         await db.SaveChangesAsync();
         var (assessment, _, _, _) = AthleteReport.Assess(request, await report.DietAsync(access.AthleteId, from, date), from, date);
-        var leftOut = await report.LabsLeftOutAsync(access.AthleteId, document, AthleteReport.DefaultLabsFrom);
-        return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags, leftOut));
+        // A check-in reads every stored result (AthleteReport.DefaultLabsFrom), so no result is left out of it and no
+        // query is needed: labs_left_out stays in the answer's shape, empty, as a snapshot's is without labs_from.
+        return Results.Created($"check-ins/{row.Id}", new CheckInResult(row.Id, date, assessment.Triage, TriageWording.Headline(assessment.Triage), assessment.RedFlags, []));
     }
 
     /// <summary>The session plan of <see cref="SessionPlanner"/> for the athlete today: the latest weighing and the

@@ -87,6 +87,19 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
         };
     }
 
+    /// <summary>The test a lab condition reads, as the analyte before any stratum ("potassium" of
+    /// <c>lab_below:potassium:3.0</c>, "crp" of <c>crp_above:5</c>); null for a condition on something else.</summary>
+    public static string? LabTested(string condition)
+    {
+        var parts = condition.Split(':');
+        return parts[0] switch
+        {
+            "crp_above" => "crp",
+            "lab_below" or "lab_above" or "lab_low" or "lab_normal" or "no_lab" => parts[1],
+            _ => null,
+        };
+    }
+
     /// <summary>The condition in words, for a report: "a low hemoglobin", "restless legs".</summary>
     public static string Describe(string condition)
     {

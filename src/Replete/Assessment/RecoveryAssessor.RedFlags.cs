@@ -107,7 +107,7 @@ public static partial class RecoveryAssessor
         // potassium of 2019 with today's palpitations raised the emergency row without a date).
         foreach (var rule in kb.RedFlagRules.Where(r => r.When.All(circumstances.Hold)))
         {
-            var tested = rule.When.Select(c => c.Split(':')).Where(p => p.Length > 1 && p[0].StartsWith("lab_", StringComparison.Ordinal)).Select(p => p[1]).ToHashSet(StringComparer.Ordinal);
+            var tested = rule.When.Select(Circumstances.LabTested).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var aged = labs.Where(l => tested.Contains(l.Biomarker.Split('.')[0]) && l.Age is { Currency: LabCurrency.NotJudged or LabCurrency.Undated })
                 .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Label} {l.BoundMark}{l.Value:0.##} {l.Unit} ({l.Age!.Beside(l.Status, l.AboveLowOnly).Dated})")).ToList();
             raised.Raise(rule.FlagId, aged.Count == 0 ? $"inferred: {rule.Reason}" : $"inferred: {rule.Reason}: {string.Join("; ", aged)}", rule.Source);
