@@ -42,20 +42,27 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
     public static string Visible(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(IsUnsafe))
+        var first = 0;
+        while (first < text.Length && !Replete.Documents.HiddenText.IsHidden(text, first))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
         {
             return text;
         }
 
-        var shown = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var shown = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
-            _ = IsUnsafe(c) ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : shown.Append(c);
+            _ = Replete.Documents.HiddenText.IsHidden(text, i) ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)text[i]:X4}") : shown.Append(text[i]);
         }
 
         return shown.ToString();
     }
 
-    /// <summary>The engine's rule for text that shows otherwise than it is (<see cref="Replete.Documents.HiddenText.IsHidden"/>).</summary>
+    /// <summary>The engine's rule for text that shows otherwise than it is (<see cref="Replete.Documents.HiddenText.IsHidden(char)"/>):
+    /// a character written alone has no neighbours, so a zero-width joiner written alone is shown escaped.</summary>
     private static bool IsUnsafe(char c) => Replete.Documents.HiddenText.IsHidden(c);
 }

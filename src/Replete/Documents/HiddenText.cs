@@ -15,12 +15,14 @@ public static class HiddenText
         || c is (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF' or '\u180E' or '\u00AD');
 
     /// <summary>The first character of <paramref name="text"/> that may not be stored as it is, or null: a
-    /// <see cref="IsHidden"/> one, or a tab or line break where <paramref name="lines"/> is false (a name is one line).</summary>
+    /// <see cref="IsHidden(string, int)"/> one, or a tab or line break where <paramref name="lines"/> is false (a name is one line).</summary>
     public static char? First(string? text, bool lines = false)
     {
-        foreach (var c in text ?? "")
+        text ??= "";
+        for (var i = 0; i < text.Length; i++)
         {
-            if (IsHidden(c) ? !(lines && c == '\r') : !lines && c is '\t' or '\n')
+            var c = text[i];
+            if (IsHidden(text, i) ? !(lines && c == '\r') : !lines && c is '\t' or '\n')
             {
                 return c;
             }
@@ -28,6 +30,84 @@ public static class HiddenText
 
         return null;
     }
+
+    /// <summary>Whether the character at <paramref name="index"/> of <paramref name="text"/> is hidden: as
+    /// <see cref="IsHidden(char)"/>, except a zero-width non-joiner or joiner where it changes what is shown. The
+    /// non-joiner (U+200C) after a virama or between two Arabic-script letters keeps them apart (Persian "می‌خواهم"); the
+    /// joiner (U+200D) after a virama, or between two emoji, joins them (an emoji ZWJ sequence such as a family or
+    /// "woman running"). These contexts are RFC 5892 (IDNA 2008) Appendix A.1 and A.2, with the Arabic joining types
+    /// approximated by "a letter of the Arabic blocks", and Unicode Technical Standard #51 (Unicode Emoji), section 2.3,
+    /// for emoji ZWJ sequences. Anywhere else ("iron\u200D") they show nothing and stay hidden.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the text.</exception>
+    public static bool IsHidden(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, text.Length);
+        return text[index] switch
+        {
+            '\u200C' => !(AfterVirama(text, index) || (Arabic(Before(text, index)) && Arabic(After(text, index)))),
+            '\u200D' => !(AfterVirama(text, index) || (Emoji(Before(text, index)) && Emoji(After(text, index)))),
+            var c => IsHidden(c),
+        };
+    }
+
+    /// <summary>The code point before <paramref name="index"/>, past combining marks (the Arabic joining type T) and emoji
+    /// variation selectors and skin-tone modifiers, or -1.</summary>
+    private static int Before(string text, int index)
+    {
+        var rest = text.AsSpan(0, index);
+        while (!rest.IsEmpty)
+        {
+            _ = System.Text.Rune.DecodeLastFromUtf16(rest, out var rune, out var length);
+            if (!Skipped(rune.Value))
+            {
+                return rune.Value;
+            }
+
+            rest = rest[..^length];
+        }
+
+        return -1;
+    }
+
+    /// <summary>The code point after <paramref name="index"/>, past what <see cref="Before"/> skips, or -1.</summary>
+    private static int After(string text, int index)
+    {
+        var rest = text.AsSpan(index + 1);
+        while (!rest.IsEmpty)
+        {
+            _ = System.Text.Rune.DecodeFromUtf16(rest, out var rune, out var length);
+            if (!Skipped(rune.Value))
+            {
+                return rune.Value;
+            }
+
+            rest = rest[length..];
+        }
+
+        return -1;
+    }
+
+    private static bool Skipped(int rune) => rune is 0xFE0F or (>= 0x1F3FB and <= 0x1F3FF)
+        || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
+    /// <summary>Whether the character before <paramref name="index"/> is a virama (the vowel-killing sign of Indic and
+    /// other Brahmic scripts, Canonical_Combining_Class 9, which the BCL does not expose: listed by block).</summary>
+    private static bool AfterVirama(string text, int index) => index > 0 && text[index - 1] is '\u094D' or '\u09CD' or '\u0A4D'
+        or '\u0ACD' or '\u0B4D' or '\u0BCD' or '\u0C4D' or '\u0CCD' or '\u0D4D' or '\u0DCA' or '\u0E3A' or '\u0F84' or '\u1039'
+        or '\u103A' or '\u1714' or '\u1734' or '\u17D2' or '\u1A60' or '\u1B44' or '\u1BAA' or '\uA806' or '\uA8C4' or '\uA953'
+        or '\uA9C0' or '\uAAF6' or '\uABED';
+
+    /// <summary>A letter of the Arabic blocks (U+0600-U+06FF, U+0750-U+077F, U+08A0-U+08FF, U+FB50-U+FDFF,
+    /// U+FE70-U+FEFF).</summary>
+    private static bool Arabic(int rune) => rune is > 0 and < 0x10000 && char.IsLetter((char)rune)
+        && rune is (>= 0x0600 and <= 0x06FF) or (>= 0x0750 and <= 0x077F) or (>= 0x08A0 and <= 0x08FF) or (>= 0xFB50 and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);
+
+    /// <summary>An emoji or pictograph: the Miscellaneous Symbols and Dingbats (U+2600-U+27BF) and the supplementary
+    /// pictographic blocks (U+1F000-U+1FAFF), where UTS #51's ZWJ sequences draw their parts.</summary>
+    private static bool Emoji(int rune) => rune is (>= 0x2600 and <= 0x27BF) or (>= 0x1F000 and <= 0x1FAFF);
 
     /// <summary>What a refusal says of <paramref name="c"/>: "holds U+202E: text without control or direction characters
     /// or invisible ones (what is shown would differ from what is stored); remove it".</summary>

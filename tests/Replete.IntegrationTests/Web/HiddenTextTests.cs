@@ -39,6 +39,22 @@ public sealed class HiddenTextTests(Sr28Database foods) : IDisposable
         Assert.Empty(log!.AsArray());
     }
 
+    /// <summary>A zero-width non-joiner inside a Persian word and a joiner inside an emoji sequence change what is shown
+    /// (RFC 5892 A.1; UTS #51): a note in Persian or with "woman running" is stored and read back as written, where both
+    /// were refused before.</summary>
+    [SkippableFact]
+    public async Task APersianWordAndAnEmojiSequence_AreStoredAsWritten()
+    {
+        var athlete = await server.SignUpAsync("Joiner");
+        const string Text = "\u0646\u0627\u0646\u200C\u0647\u0627 \U0001F3C3\u200D\u2640\uFE0F";
+
+        var posted = await athlete.Http.PostAsJsonAsync("/api/v1/athletes/me/notes", new { text = Text });
+
+        Assert.True(posted.IsSuccessStatusCode, $"{(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+        var (_, notes) = await athlete.GetAsync("/api/v1/athletes/me/notes");
+        Assert.Contains(notes!.AsArray(), note => (string?)note!["text"] == Text);
+    }
+
     /// <summary>A password is a secret, not shown text: it is taken as given, so one set with any character still signs in.</summary>
     [SkippableFact]
     public async Task Password_IsNotReadAsShownText()

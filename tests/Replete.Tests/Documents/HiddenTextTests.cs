@@ -1,0 +1,39 @@
+using Replete.Documents;
+
+namespace Replete.Tests.Documents;
+
+/// <summary>Zero-width joiners and non-joiners are refused where they show nothing and kept where they change what is
+/// shown (RFC 5892 Appendix A.1-A.2; UTS #51 section 2.3): Persian words and emoji sequences are ordinary text.</summary>
+public class HiddenTextTests
+{
+    [Theory]
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645")] // Persian "mi-khaham": a non-joiner between two Arabic letters
+    [InlineData("\u0646\u0627\u0646\u200C\u0647\u0627")] // Persian "nan-ha" (breads)
+    [InlineData("\u0915\u094D\u200D\u0937")] // Devanagari ka, virama, joiner, ssa: the half form
+    [InlineData("\u0915\u094D\u200C\u0937")] // the same with a non-joiner: the explicit virama
+    [InlineData("run \U0001F3C3\u200D\u2640\uFE0F")] // woman running: runner, joiner, female sign, variation selector
+    [InlineData("\U0001F469\U0001F3FD\u200D\U0001F373")] // woman cook with a skin tone
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467")] // family
+    public void AJoinerThatChangesWhatIsShown_IsText(string text) => Assert.Null(HiddenText.First(text));
+
+    [Theory]
+    [InlineData("iron\u200D")]
+    [InlineData("slept\u200Dwell")]
+    [InlineData("spin\u200Cach")]
+    [InlineData("\u200C\u0646\u0627\u0646")] // a non-joiner with nothing before it
+    [InlineData("\u0646\u0627\u0646\u200C")] // nor after it
+    [InlineData("\U0001F3C3\u200D")] // an emoji joined to nothing
+    [InlineData("a\u200D\U0001F3C3")] // a letter joined to an emoji
+    [InlineData("\u0646\u200C\u200B\u0627")] // a zero-width space stays hidden next to a kept non-joiner
+    public void AJoinerThatShowsNothing_IsHidden(string text) => Assert.NotNull(HiddenText.First(text));
+
+    [Fact]
+    public void IsHidden_ReadsEachPositionInItsContext()
+    {
+        const string Persian = "\u0645\u06CC\u200C\u062E";
+        Assert.False(HiddenText.IsHidden(Persian, 2));
+        Assert.True(HiddenText.IsHidden('\u200C'));
+        Assert.True(HiddenText.IsHidden("a\u202Eb", 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HiddenText.IsHidden(Persian, 4));
+    }
+}
