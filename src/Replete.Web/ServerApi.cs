@@ -66,7 +66,7 @@ internal static class ServerApi
                 var result = (error, error is null ? null : Unreadable(error)) switch
                 {
                     (InputException input, _) => Problems.Input(input.Problems),
-                    (_, { InnerException: JsonException json }) => Problems.Json(json),
+                    (_, { InnerException: JsonException json }) => Problems.Json(json, feature?.Endpoint),
                     (_, { } bad) => Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read.", detail: bad.Message),
                     _ => Results.Problem(statusCode: 500, title: "Something went wrong on the server."),
                 };
@@ -139,7 +139,7 @@ internal static class Problems
         Input([new InputProblem("request", null, path, InputProblemCodes.Invalid, message)]);
 
     /// <summary>400 for a body that is not the JSON asked for: names the field path (an unknown field, a wrong type).</summary>
-    public static IResult Json(JsonException json)
+    public static IResult Json(JsonException json, Endpoint? endpoint = null)
     {
         var path = json.Path is { Length: > 0 } p ? p : "$";
         if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
@@ -152,9 +152,53 @@ internal static class Problems
             return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, InputProblemCodes.Invalid, json.Message)]);
         }
 
-        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field" : "not the expected value";
-        return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path, message == "unknown field" ? InputProblemCodes.UnknownField : InputProblemCodes.WrongType, message)]);
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path, InputProblemCodes.UnknownField, "unknown field")]);
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        return Input([new InputProblem("request", (int?)(json.LineNumber + 1), field, InputProblemCodes.WrongType, Expected(json, endpoint, field))]);
     }
+
+    /// <summary>What a field that did not bind takes, in the words of the engine's document readers
+    /// (<see cref="Documents.DocumentReader"/>: "must be a number", "must be text", "must be true or false"), with the
+    /// body's own <see cref="System.ComponentModel.DescriptionAttribute"/> for the field where it has one: a lab posted
+    /// with "value": "18" was answered only "not the expected value" (reviewer brief h102).</summary>
+    private static string Expected(JsonException json, Endpoint? endpoint, string field)
+    {
+        // The field's own type where the endpoint's body type has it (a record bound through its constructor names the
+        // record in the exception, not the field); else the type System.Text.Json names ("could not be converted to
+        // System.Nullable`1[System.Double]").
+        var property = Property(endpoint, field);
+        var type = property is not null ? (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType).ToString()
+            : json.Message.Split("converted to ", 2) is [_, var rest] ? rest.Split(". Path:", 2)[0] : "";
+        string? expected = type switch
+        {
+            _ when type.Contains("List`", StringComparison.Ordinal) || type.Contains("Enumerable`", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "must be a list",
+            _ when type.Contains("System.Double", StringComparison.Ordinal) || type.Contains("System.Int", StringComparison.Ordinal)
+                || type.Contains("System.Decimal", StringComparison.Ordinal) || type.Contains("System.Single", StringComparison.Ordinal) => "must be a number, not in quotes",
+            _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "must be true or false",
+            _ when type.Contains("System.DateOnly", StringComparison.Ordinal) => "must be a date, YYYY-MM-DD",
+            _ when type.Contains("System.String", StringComparison.Ordinal) => "must be text",
+            _ => null,
+        };
+        var hint = property?.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), true).OfType<System.ComponentModel.DescriptionAttribute>().FirstOrDefault()?.Description;
+        return (expected, hint) switch
+        {
+            (null, null) => "not the expected value",
+            (null, { } h) => $"not the expected value: {h}",
+            ({ } e, null) => e,
+            ({ } e, { } h) => $"{e}: {h}",
+        };
+    }
+
+    /// <summary>The property of the endpoint's body type that <paramref name="field"/> (a top-level field, by its wire
+    /// name) binds to, or null.</summary>
+    private static System.Reflection.PropertyInfo? Property(Endpoint? endpoint, string field) =>
+        endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } body && !field.Contains('.', StringComparison.Ordinal)
+            ? body.GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == field)
+            : null;
 
     /// <summary>404 that says nothing about whether the thing exists for someone else.</summary>
     public static IResult NotFound() => Results.Problem(statusCode: 404, title: "Not found.");

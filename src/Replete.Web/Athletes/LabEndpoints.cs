@@ -14,8 +14,10 @@ internal static class LabEndpoints
     /// <summary>A lab result: <c>collected</c> YYYY-MM-DD; <c>biomarker</c>, <c>unit</c> as in data/biomarkers.csv and
     /// data/lab_units.csv; <c>comparator</c> for a bound ("&lt;8"); <c>confirmed</c> answers the unit question.</summary>
     /// <remarks><c>biomarker</c> and <c>value</c> bind as nullable so that a body without them is told so: a value left
-    /// out had bound as 0 and was answered "0 is not a measured value" at <c>$</c> (h93).</remarks>
-    public sealed record LabBody(DateOnly Collected, string? Biomarker, double? Value, string Unit, string? Comparator, bool? Confirmed);
+    /// out had bound as 0 and was answered "0 is not a measured value" at <c>$</c> (h93).
+    /// A value of the wrong type is answered with the value's description (<see cref="Problems"/>): "18" in quotes had been
+    /// answered only "not the expected value" (h102).</remarks>
+    public sealed record LabBody(DateOnly Collected, string? Biomarker, [property: System.ComponentModel.Description("the result as printed on the lab report, such as 18")] double? Value, string Unit, string? Comparator, bool? Confirmed);
 
     /// <summary>A stored result.</summary>
     public sealed record LabView(long Id, DateOnly Collected, string Biomarker, double Value, string Unit, string? Comparator, bool Confirmed, string Source, string? Loinc);

@@ -140,7 +140,7 @@ internal sealed class InProcessApi(EndpointDataSource endpoints)
         }
         catch (BadHttpRequestException bad)
         {
-            await Restart(context, response, bad.InnerException is JsonException json ? Problems.Json(json)
+            await Restart(context, response, bad.InnerException is JsonException json ? Problems.Json(json, endpoint)
                 : Results.Problem(statusCode: bad.StatusCode, title: "The request could not be read.", detail: bad.Message));
         }
 

@@ -15,7 +15,7 @@ namespace Replete.Assessment;
 /// YYYY-MM-DD, the day that result was drawn, where it differs from <c>lab_sample.date</c>: each result is read against
 /// its own retest interval from its own date),
 /// <c>lab_sample</c> (<c>date</c> YYYY-MM-DD, <c>latitude</c> -90..90, <c>time</c> morning or afternoon,
-/// <c>fasting</c>, <c>after_hard_training</c>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document),
+/// <c>fasting</c>, <c>after_hard_training</c>: these three count only for results of its date, <see cref="LabSample.For"/>), <c>history</c> (a <see cref="Assessment.History"/>), <c>diet_log</c> (a path or a list of paths, relative to the document),
 /// <c>supplements</c> (a path) and <c>training_week</c> (a path to a training week file). Unknown fields are problems.</remarks>
 /// <param name="Profile">The profile as given.</param>
 /// <param name="Person">The person the profile describes.</param>

@@ -43,8 +43,10 @@ internal sealed record Circumstances(IReadOnlyList<LabReading> Labs, IReadOnlyCo
     /// flags, h97 for the confounders). An old CRP, which has no sourced retest interval and so is still read
     /// (<see cref="LabCurrency.NotJudged"/>), therefore neither excuses today's high ferritin nor lowers today's ferritin
     /// reading; a result too old to read at all (<see cref="LabCurrency.NotCurrent"/>) is not among the read results in
-    /// the first place. The other result is still shown with its own date and age.</summary>
-    public Circumstances SameDrawAs(LabReading lab) => this with { Labs = [.. Labs.Where(l => l.Drawn == lab.Drawn)] };
+    /// the first place. The other result is still shown with its own date and age. The sample, likewise, is the one
+    /// <paramref name="lab"/> was drawn under (<see cref="LabSample.For"/>): today's hard training does not make a
+    /// ferritin of 2024 one to repeat rested (reviewer brief h102).</summary>
+    public Circumstances SameDrawAs(LabReading lab) => this with { Labs = [.. Labs.Where(l => l.Drawn == lab.Drawn)], Sample = Sample.For(lab.Drawn) };
 
     /// <summary>Whether <paramref name="condition"/> holds; empty always holds.</summary>
     /// <exception cref="InvalidDataException">A condition outside the vocabulary: an error in the data file.</exception>

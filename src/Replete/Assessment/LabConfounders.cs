@@ -36,11 +36,20 @@ public static class LabConfounders
         {
             // A result is read in its own draw's season: a report of stored results gives each its own date, and
             // lab_sample.date is then only the newest of them.
-            // The labs a condition names are those of the same draw (Circumstances.SameDrawAs): a CRP of 2023 does not
-            // read today's ferritin.
-            var own = lab.Drawn is { } drawn && drawn != sample.Drawn ? sample with { Drawn = drawn } : sample;
-            var at = circumstances.SameDrawAs(lab) with { Sample = own };
-            return rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0] && at.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, own));
+            // The labs a condition names, and the sample's conditions, are those of the same draw
+            // (Circumstances.SameDrawAs, LabSample.For): a CRP of 2023 does not read today's ferritin, nor does
+            // today's hard training.
+            var at = circumstances.SameDrawAs(lab);
+            var own = at.Sample;
+            var applies = rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).ToList();
+            var read = applies.Where(r => at.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, own));
+            // A rule that lab_sample's conditions would have made hold, had the result been of its draw, is why the
+            // reader is told the conditions were not used for it (a ferritin of 2024 with after_hard_training today).
+            var asGiven = at with { Sample = sample with { Drawn = lab.Drawn } };
+            return sample.OtherDraw(lab.Drawn) is { } otherDraw && read.Caveats.All(c => c.Text != otherDraw)
+                && applies.Any(r => !at.Hold(r.Condition) && asGiven.Hold(r.Condition))
+                ? read with { Caveats = [.. read.Caveats, new Caveat(otherDraw, null)] }
+                : read;
         })];
     }
 

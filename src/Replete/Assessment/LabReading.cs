@@ -162,7 +162,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
     /// <param name="input">The result as entered.</param>
     /// <param name="sex">The person's sex, for the sex-specific cut-offs.</param>
     /// <param name="ageYears">The person's age, for the age-specific cut-offs (men's zinc from 65, adult phosphate).</param>
-    /// <param name="sample">How the blood was drawn.</param>
+    /// <param name="sample">How the blood was drawn; its conditions count only where it describes the result's own draw
+    /// (<see cref="LabSample.For"/>).</param>
     /// <param name="pregnant">Whether the person is pregnant (haemoglobin).</param>
     /// <param name="athlete">Whether the profile names a sport or training hours: creatine kinase is then read against
     /// the athletes' interval (Mougios 2007, ages 7-44); otherwise it is not interpreted.</param>
@@ -216,7 +217,14 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
 
         aboveLowOnly &= status == LabStatus.NotInterpreted;
         var grey = status == LabStatus.Normal && reference.GreyUpper is { } greyUpper && value < greyUpper;
-        var zinc = baseId == "zinc" ? Zinc(id, stratumGiven: id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase), value, status, sex, ageYears, sample) : default;
+        var stratumGiven = id.Equals(input.Biomarker.Trim(), StringComparison.OrdinalIgnoreCase);
+        var zinc = baseId == "zinc" ? Zinc(id, stratumGiven, value, status, sex, ageYears, sample.For(input.Drawn)) : default;
+        // The time and fasting given are of another draw: the reader who gave them is told why they were not used.
+        if (baseId == "zinc" && !stratumGiven && (sample.Time is not null || sample.Fasting is not null) && sample.OtherDraw(input.Drawn) is { } otherDraw)
+        {
+            zinc.Caveats = [new Caveat(otherDraw, null), .. zinc.Caveats ?? []];
+        }
+
         return new LabReading(id, reference.Label, unit.Nutrient, value, reference.Unit, grey ? LabStatus.GreyZone : status, reference.Low, reference.Deficient, reference.High, reference.Source, reference.Evidence)
         {
             CountsForDeficiency = !zinc.Unreadable,
@@ -281,7 +289,8 @@ public sealed record LabReading(string Biomarker, string Label, string Nutrient,
             }
         }
 
-        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample, pregnant, athlete);
+        // The sample's conditions count only for a result of its draw (LabSample.For).
+        var id = Stratum(input.Biomarker.Trim().ToLowerInvariant(), baseId, sex, ageYears, sample.For(input.Drawn), pregnant, athlete);
         var reference = Cutoffs.GetValueOrDefault(id);
         if (reference is null)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Replete.IntegrationTests.Storage;
@@ -191,6 +192,41 @@ public sealed class ServerJourneyTests(Sr28Database foods) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("furlongs", problem!["problems"]![0]!["message"]!.ToString(), StringComparison.Ordinal);
         Assert.Empty((await athlete.GetAsync("/api/v1/athletes/me/labs")).Body!.AsArray());
+    }
+
+    /// <summary>A lab posted with a value the body cannot bind is told what the value takes, at the field (h102): "18" in
+    /// quotes had been answered only "not the expected value" at <c>$.value</c>.</summary>
+    [Theory]
+    [InlineData("\"18\"", "must be a number, not in quotes: the result as printed on the lab report, such as 18")]
+    [InlineData("true", "must be a number, not in quotes: the result as printed on the lab report, such as 18")]
+    [InlineData("null", "is required: give the result as printed on the lab report")]
+    public async Task PostLab_AValueThatIsNotANumber_SaysWhatTheValueTakes_AtValue(string value, string message)
+    {
+        var athlete = await server.SignUpAsync("Binding");
+        Assert.Equal(HttpStatusCode.OK, (await athlete.SendAsync(HttpMethod.Put, "/api/v1/athletes/me/profile", new { date_of_birth = "1996-05-01", sex = "female" })).Status);
+        using var content = new StringContent($$"""{"collected": "2026-11-02", "biomarker": "ferritin", "value": {{value}}, "unit": "ug/L"}""", Encoding.UTF8, "application/json");
+
+        var (status, body) = await athlete.PostAsync("/api/v1/athletes/me/labs", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var problem = Assert.Single(body!["problems"]!.AsArray())!;
+        Assert.Equal("value", (string?)problem["path"]);
+        Assert.Equal(message, (string?)problem["message"]);
+        Assert.Empty((await athlete.GetAsync("/api/v1/athletes/me/labs")).Body!.AsArray());
+    }
+
+    /// <summary>Every field that does not bind is worded by its type, as the engine's readers word it.</summary>
+    [Fact]
+    public async Task PostLab_ConfirmedNotTrueOrFalse_SaysSo()
+    {
+        var athlete = await server.SignUpAsync("Binding flag");
+        using var content = new StringContent("""{"collected": "2026-11-02", "biomarker": "ferritin", "value": 18, "unit": "ug/L", "confirmed": "yes"}""", Encoding.UTF8, "application/json");
+
+        var (status, body) = await athlete.PostAsync("/api/v1/athletes/me/labs", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("confirmed", (string?)body!["problems"]![0]!["path"]);
+        Assert.Equal("must be true or false", (string?)body["problems"]![0]!["message"]);
     }
 
     [SkippableFact]
