@@ -42,6 +42,12 @@ public sealed record PlanFood(string Name, PlanFoodOrigin Origin, IReadOnlyDicti
     /// out (salmon in a vegan's log), or tea, coffee or cocoa while iron is below its goal
     /// (<see cref="MealPairing.InhibitsIronAbsorption"/>).</summary>
     public bool HeldAtUsual { get; init; }
+
+    /// <summary>For a new food, the least a plan adds where it adds the food at all: its smallest USDA household measure
+    /// of at least <see cref="PlanFoods.SmallestPortionGrams"/> (SR28 household weights, USDA ARS 2015), or its usual
+    /// portion where that is less (one ounce of nuts or seeds, <see cref="PlanFoods.Portion"/>). A plan never says "add
+    /// 1 g of sunflower seeds": no one measures it (h101). 0 for an own food, which changes by any amount.</summary>
+    public double MinimumGrams { get; init; }
 }
 
 /// <summary>Builds the foods a plan works with: the person's own, from their log, and new ones from the database.</summary>
@@ -345,6 +351,11 @@ public static class PlanFoods
 
         return usable.FirstOrDefault();
     }
+
+    /// <summary>The least a plan adds of a new food (<see cref="PlanFood.MinimumGrams"/>): the smallest of its household
+    /// measures of at least <see cref="SmallestPortionGrams"/> and its usual <paramref name="portion"/>.</summary>
+    internal static double MinimumGrams(FoodComposition food, FoodPortion portion) =>
+        food.Portions.Where(p => p.GramWeight >= SmallestPortionGrams).Select(p => p.GramWeight).Append(portion.GramWeight).Min();
 
     /// <summary>Groups measured in ounces (see <see cref="Portion"/>).</summary>
     private static readonly HashSet<string> InOunces = new(StringComparer.Ordinal)

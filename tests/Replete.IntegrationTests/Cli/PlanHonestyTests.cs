@@ -22,6 +22,24 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
 
     /// <summary>h99: the README runner's plan said of vitamin E "no sourced dose: food first." and then again "Replete has
     /// no sourced supplement dose for it: food first, ...": said once now.</summary>
+    /// <summary>h101: the README runner's plan said "Seeds, sunflower seed kernels, dried (new) +1 g" (the linear
+    /// program closed vitamin E's last 0.56 mg with 1.6 g of seeds, rounded down to 1 g) and then called vitamin E 1 %
+    /// short. A new food is added at its smallest household measure or more, or not at all.</summary>
+    [SkippableFact]
+    public void RunnerPlan_AddsNoNewFoodBelowAHouseholdMeasure()
+    {
+        InitDatabase();
+
+        var json = CliRunner.Run("plan", Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json"), "--format", "json", "--data-dir", DataDir);
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        var changes = JsonDocument.Parse(json.Output).RootElement.GetProperty("changes").EnumerateArray().ToList();
+        Assert.Contains(changes, c => c.GetProperty("origin").GetString() == "new");
+        Assert.All(changes.Where(c => c.GetProperty("origin").GetString() == "new"), c =>
+            Assert.True(c.GetProperty("planned_grams").GetDouble() >= Replete.Planning.PlanFoods.SmallestPortionGrams,
+                $"{c.GetProperty("food").GetString()} +{c.GetProperty("planned_grams").GetDouble()} g"));
+    }
+
     [SkippableFact]
     public void RunnerPlan_SaysNoSourcedDoseOnce()
     {

@@ -119,12 +119,27 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
             var fromDatabase = Candidates(pattern, avoid);
             var fromSaved = PlanFoods.Candidates(read, pattern, avoid, []);
             Assert.True(fromDatabase.Count > 100, $"{fromDatabase.Count} candidates");
-            Assert.Equal(fromDatabase.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams)), fromSaved.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams)));
+            Assert.Equal(fromDatabase.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams, f.MinimumGrams)), fromSaved.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams, f.MinimumGrams)));
             for (var i = 0; i < fromDatabase.Count; i++)
             {
                 Assert.Equal(fromDatabase[i].PerGram.OrderBy(p => p.Key, StringComparer.Ordinal), fromSaved[i].PerGram.OrderBy(p => p.Key, StringComparer.Ordinal));
             }
         }
+    }
+
+    /// <summary>h101: a new food's least amount is its smallest SR28 household measure of at least 15 g, or its usual
+    /// portion where less: raisins 1 cup not packed (145 g), not the 1 cup packed (165 g) it is shown with; sunflower
+    /// seeds one ounce (28.35 g), below their "1 cup, with hulls" (46 g); nonfat milk 1 fl oz (30.6 g).</summary>
+    [SkippableTheory]
+    [InlineData("Raisins, seedless", 145)]
+    [InlineData("Seeds, sunflower seed kernels, dried", 28.35)]
+    [InlineData("Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)", 30.6)]
+    public void LeastAmount_IsTheSmallestHouseholdMeasure(string food, double grams)
+    {
+        var offered = Candidates(DietPattern.Omnivore, []).Single(f => f.Name == food);
+
+        Assert.Equal(grams, offered.MinimumGrams, 6);
+        Assert.True(offered.MinimumGrams <= offered.PortionGrams);
     }
 
     [SkippableFact]
