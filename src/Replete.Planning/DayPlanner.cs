@@ -268,7 +268,7 @@ public static class DayPlanner
         if (nutrients.Any(n => n.IsProblem))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, each at least its smallest household measure, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
+                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, each at least {PlanFoods.SmallestPortionGrams:0} g, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
         }
 
         // Every goal the targets adjusted carries its adjustments, whatever the nutrient; a nutrient whose supplements

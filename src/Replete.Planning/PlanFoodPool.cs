@@ -109,7 +109,7 @@ public sealed class PlanFoodPool
             {
                 FoodId = food.Food.Id,
                 Group = food.Food.Category,
-                MinimumGrams = PlanFoods.MinimumGrams(food, portion),
+                MinimumGrams = PlanFoods.MinimumGrams(portion),
             }));
         }
 

@@ -127,14 +127,14 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
         }
     }
 
-    /// <summary>h101: a new food's least amount is its smallest SR28 household measure of at least 15 g, or its usual
-    /// portion where less: raisins 1 cup not packed (145 g), not the 1 cup packed (165 g) it is shown with; sunflower
-    /// seeds one ounce (28.35 g), below their "1 cup, with hulls" (46 g); nonfat milk 1 fl oz (30.6 g).</summary>
+    /// <summary>h101: a new food's least amount is 15 g (PlanFoods.SmallestPortionGrams, the least counted as a serving),
+    /// whatever its household measures: raisins (shown as 1 cup, 165 g), sunflower seeds (1 oz) and nonfat milk (1 cup)
+    /// alike, so a plan may add 24 g of liver but not 1 g of seeds.</summary>
     [SkippableTheory]
-    [InlineData("Raisins, seedless", 145)]
-    [InlineData("Seeds, sunflower seed kernels, dried", 28.35)]
-    [InlineData("Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)", 30.6)]
-    public void LeastAmount_IsTheSmallestHouseholdMeasure(string food, double grams)
+    [InlineData("Raisins, seedless", 15)]
+    [InlineData("Seeds, sunflower seed kernels, dried", 15)]
+    [InlineData("Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)", 15)]
+    public void LeastAmount_IsTheSmallestServing(string food, double grams)
     {
         var offered = Candidates(DietPattern.Omnivore, []).Single(f => f.Name == food);
 

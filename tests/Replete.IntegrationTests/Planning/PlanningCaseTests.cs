@@ -74,7 +74,7 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
             var food = Candidates().Single(f => f.Food.Description == added.Food).Food;
             Assert.Null(FoodExclusions.Default.Reason(food, pattern, avoid));
             Assert.InRange(added.PlannedGrams, 1, 2 * PlanFoods.LargestPortionGrams);
-            // h101: a new food is added at its smallest household measure or more (to the whole gram), never a sliver.
+            // h101: a new food is added at its least amount (PlanFood.MinimumGrams, 15 g) or more (to the whole gram), never a sliver.
             var least = offered.Single(f => f.Name == added.Food).MinimumGrams;
             Assert.True(least >= PlanFoods.SmallestPortionGrams && added.PlannedGrams >= Math.Floor(least),
                 $"{id}: {added.Food} +{added.PlannedGrams} g, below its least amount {least} g");
