@@ -196,9 +196,10 @@ public static class DayPlanner
         var planned = Solve(request, foods, goals, limits, energyBase, notes, out var notComputed);
 
         // Whole grams, rounded down, so no rounding can push a nutrient over its UL: a cut is kept whatever its size
-        // (it may be what keeps a UL), an increase under a gram is no change. Without a plan, the usual diet.
+        // (it may be what keeps a UL), an increase under a gram is no change; then rounded up where rounding down left
+        // short what the solved plan met, if every UL allows. Without a plan, the usual diet.
         var grams = planned is null ? [.. foods.Select(f => f.UsualGrams)]
-            : StrictlyBelowUls(foods, [.. foods.Select((f, j) => Rounded(planned[j], f.UsualGrams))], limits);
+            : RoundedUpWhereShort(foods, planned, StrictlyBelowUls(foods, [.. foods.Select((f, j) => Rounded(planned[j], f.UsualGrams))], limits), goals, limits, energyBase);
         var after = Apply(items, foods, grams, diet);
         // Probabilities before and after are the engine's reading (NutrientIntake.Reading), never the raw AI-test figure:
         // below an AI adequacy cannot be judged (IOM 2000, DRIs: Applications in Dietary Assessment, p.61). The lines the
@@ -267,7 +268,7 @@ public static class DayPlanner
         if (nutrients.Any(n => n.IsProblem))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
+                $"Problem nutrients are those food cannot bring to the goal within the plan's limits (at most {PlanFoods.MaximumPortionsPerDay:0} usual portions of a food a day, {MostFoodsChanged} foods changed, {MostNewFoods} new, each at least {PlanFoods.SmallestPortionGrams:0} g, energy between the usual intake and {EnergyAbove:P0} more, every UL kept)."));
         }
 
         // Every goal the targets adjusted carries its adjustments, whatever the nutrient; a nutrient whose supplements
@@ -320,10 +321,7 @@ public static class DayPlanner
     {
         foreach (var limit in limits.Where(l => l.Now < l.Cap))
         {
-            double Intake() => limit.Now + foods.Select((f, j) => grams[j] - f.UsualGrams is var change && change < 0 && limit.PerGramDown is { } down
-                ? down(f) * change
-                : (limit.PerGram(f) ?? 0) * change).Sum();
-            while (Intake() >= limit.Cap)
+            while (LimitIntake(limit, foods, grams) >= limit.Cap)
             {
                 var raised = Enumerable.Range(0, foods.Count).Where(j => grams[j] >= foods[j].UsualGrams + 1 && limit.PerGram(foods[j]) > 0)
                     .OrderByDescending(j => limit.PerGram(foods[j])).ToList();
@@ -333,6 +331,71 @@ public static class DayPlanner
                 }
 
                 grams[raised[0]] -= 1;
+            }
+        }
+
+        return grams;
+    }
+
+    /// <summary>The intake a limit counts with the foods at <paramref name="grams"/>.</summary>
+    private static double LimitIntake(Limit limit, List<PlanFood> foods, double[] grams) =>
+        limit.Now + foods.Select((f, j) => grams[j] - f.UsualGrams is var change && change < 0 && limit.PerGramDown is { } down
+            ? down(f) * change
+            : (limit.PerGram(f) ?? 0) * change).Sum();
+
+    /// <summary>Whole grams rounded down must not undo what the solved plan did: where they leave a new food below its
+    /// least amount (<see cref="PlanFood.MinimumGrams"/>), or leave short by more than <see cref="MetWithin"/> a goal
+    /// the solved plan met, a changed food that was rounded down is rounded up instead, the richest in the short
+    /// nutrient first, each only where every limit stays strictly below its cap (nothing suggested reaches a UL; a limit
+    /// already passed or in excess gets nothing back) and energy within its band. Where none may be, the nutrient stays
+    /// a problem nutrient and the plan says so. A food the rounding left unchanged (an increase under a gram) is not
+    /// raised: that would be one more change.</summary>
+    private static double[] RoundedUpWhereShort(List<PlanFood> foods, double[] planned, double[] grams, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase)
+    {
+        double Energy(double[] amounts) => foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (amounts[j] - f.UsualGrams)).Sum();
+        var energyRoom = energyBase is { } e && e > 0 ? Math.Max(EnergyAbove * e, Energy(planned)) : double.PositiveInfinity;
+        bool RoundUp(int j)
+        {
+            var was = grams[j];
+            grams[j] = Math.Ceiling(planned[j] - 1e-9);
+            if (grams[j] > was && Energy(grams) <= energyRoom + 1e-9
+                && limits.All(l => LimitIntake(l, foods, grams) is var intake && (l.Now < l.Cap ? intake < l.Cap : intake <= l.Cap + 1e-9)))
+            {
+                return true;
+            }
+
+            grams[j] = was;
+            return false;
+        }
+
+        for (var j = 0; j < foods.Count; j++)
+        {
+            if (foods[j].Origin == PlanFoodOrigin.New && grams[j] > 0 && grams[j] < foods[j].MinimumGrams - 1e-9)
+            {
+                RoundUp(j);
+            }
+        }
+
+        foreach (var (target, mean) in goals)
+        {
+            var id = target.Nutrient.Id;
+            double Short(double[] amounts) => target.Goal - mean - foods.Select((f, j) => f.PerGram.GetValueOrDefault(id) * (amounts[j] - f.UsualGrams)).Sum();
+            if (Short(planned) > MetWithin * target.Goal)
+            {
+                continue;
+            }
+
+            var roundedDown = Enumerable.Range(0, foods.Count)
+                .Where(j => grams[j] != foods[j].UsualGrams && grams[j] < planned[j] - 1e-9 && foods[j].PerGram.GetValueOrDefault(id) > 0)
+                .OrderByDescending(j => foods[j].PerGram[id]);
+            foreach (var j in roundedDown)
+            {
+                if (Short(grams) <= MetWithin * target.Goal)
+                {
+                    break;
+                }
+
+                RoundUp(j);
             }
         }
 
@@ -561,7 +624,8 @@ public static class DayPlanner
     /// solved again (a food whose fixing leaves no plan stays changeable, and the next smallest is fixed instead). A
     /// mixed-integer model of the same limits took seconds on SCIP and CBC; this takes milliseconds, and its result keeps
     /// every hard limit (ULs, portions, energy), the only price being that a fixed food might have closed a little more of
-    /// a gap.</remarks>
+    /// a gap. A new food the plan adds below its least amount is then decided by one mixed-integer solve over the changed
+    /// foods alone (<see cref="WholeMeasures"/>).</remarks>
     private static double[]? Solve(PlanRequest request, List<PlanFood> foods, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes, out PlanNotComputed? failure)
     {
         failure = null;
@@ -611,7 +675,7 @@ public static class DayPlanner
             if (changed.Count <= MostFoodsChanged)
             {
                 notes.AddRange(roundNotes);
-                return solved;
+                return WholeMeasures(request, foods, rows, kept, frozen, changed, goals, limits, energyBase, solved);
             }
 
             // Keep the largest changes (in grams, or any new food), fix the smallest own change back to usual.
@@ -628,6 +692,24 @@ public static class DayPlanner
 
         failure = PlanNotComputed.For(status, request.SolverTimeLimit, MostFoodsChanged);
         return null;
+    }
+
+    /// <summary>The plan <paramref name="solved"/> with each new food it adds below its least amount
+    /// (<see cref="PlanFood.MinimumGrams"/>) at that amount or more, or not at all: the program solved again with the
+    /// foods it <paramref name="changed"/> changeable (the new food's amount semi-continuous) and every other food held
+    /// as it is, so the plan still changes no more foods. The linear program closes a last small gap with a gram or two
+    /// of the richest food it may add ("Seeds, sunflower +1 g", h101), which no one measures and whole grams round away.
+    /// Where no such plan exists (energy may need the sliver), the solved plan is kept.</summary>
+    private static double[] WholeMeasures(PlanRequest request, List<PlanFood> foods, Rows rows, List<int> kept, HashSet<int> frozen, List<int> changed, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, double[] solved)
+    {
+        if (!kept.Any(j => foods[j].Origin == PlanFoodOrigin.New && solved[j] > 1e-6 && solved[j] < foods[j].MinimumGrams - 1e-6))
+        {
+            return solved;
+        }
+
+        var held = frozen.Concat(kept.Where(j => foods[j].Origin == PlanFoodOrigin.Own && !changed.Contains(j))).ToHashSet();
+        var keptNow = kept.Where(j => foods[j].Origin == PlanFoodOrigin.Own || changed.Contains(j)).ToList();
+        return Model(request, foods, rows, keptNow, held, goals, limits, energyBase, [], out _, wholeMeasures: true) ?? solved;
     }
 
     /// <summary>What each food brings to each row of the linear program, worked out once per plan.</summary>
@@ -670,10 +752,14 @@ public static class DayPlanner
     /// their usual amount for own foods), with the foods in <paramref name="frozen"/> held at their usual amount. Returns
     /// grams a day per food, or null when no plan exists; notes (energy band, a UL already passed) go to
     /// <paramref name="notes"/>.</summary>
-    private static double[]? Model(PlanRequest request, List<PlanFood> all, Rows rows, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes, out Solver.ResultStatus status)
+    private static double[]? Model(PlanRequest request, List<PlanFood> all, Rows rows, List<int> kept, HashSet<int> frozen, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase, List<string> notes, out Solver.ResultStatus status, bool wholeMeasures = false)
     {
         var foods = kept.Select(j => all[j]).ToList();
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The OR-Tools GLOP solver is not available in this build.");
+        // A new food with a least amount is semi-continuous (none, or from its least amount to its most): a yes/no
+        // variable, so SCIP, which solves these few (at most MostNewFoods) in milliseconds; GLOP otherwise.
+        var semiContinuous = wholeMeasures && kept.Any(j => SemiContinuous(all[j], rows.Raisable[j]) && !frozen.Contains(j));
+        using var solver = Solver.CreateSolver(semiContinuous ? "SCIP" : "GLOP")
+            ?? throw new InvalidOperationException($"The OR-Tools {(semiContinuous ? "SCIP" : "GLOP")} solver is not available in this build.");
         solver.SetTimeLimit((long)request.SolverTimeLimit.TotalMilliseconds);
         var x = new Variable[foods.Count];
         var up = new Variable[foods.Count];
@@ -681,9 +767,22 @@ public static class DayPlanner
         for (var k = 0; k < foods.Count; k++)
         {
             var food = foods[k];
+            var most = rows.Raisable[kept[k]] ? food.MaximumGrams : food.UsualGrams;
             x[k] = frozen.Contains(kept[k])
                 ? solver.MakeNumVar(food.UsualGrams, food.UsualGrams, $"x{k}")
-                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, rows.Raisable[kept[k]] ? food.MaximumGrams : food.UsualGrams, $"x{k}");
+                : solver.MakeNumVar(KeepOwnShare * food.UsualGrams, most, $"x{k}");
+            if (semiContinuous && !frozen.Contains(kept[k]) && SemiContinuous(food, rows.Raisable[kept[k]]))
+            {
+                // use * least <= x <= use * most, use in {0, 1}.
+                var use = solver.MakeBoolVar($"use{k}");
+                var atMost = solver.MakeConstraint(double.NegativeInfinity, 0, $"most{k}");
+                atMost.SetCoefficient(x[k], 1);
+                atMost.SetCoefficient(use, -most);
+                var atLeast = solver.MakeConstraint(0, double.PositiveInfinity, $"least{k}");
+                atLeast.SetCoefficient(x[k], 1);
+                atLeast.SetCoefficient(use, -Math.Min(food.MinimumGrams, most));
+            }
+
             up[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"up{k}");
             down[k] = solver.MakeNumVar(0, double.PositiveInfinity, $"down{k}");
             var balance = solver.MakeConstraint(food.UsualGrams, food.UsualGrams, $"balance{k}");
@@ -792,6 +891,10 @@ public static class DayPlanner
 
         return grams;
     }
+
+    /// <summary>Whether a food is added at its least amount or not at all: a new food with a
+    /// <see cref="PlanFood.MinimumGrams"/> that the plan may raise.</summary>
+    private static bool SemiContinuous(PlanFood food, bool raisable) => food.Origin == PlanFoodOrigin.New && food.MinimumGrams > 0 && raisable;
 
     /// <summary>The logged items with the plan applied: each own food scaled to its planned grams on every day it was
     /// eaten, each new food added on every logged day.</summary>

@@ -42,6 +42,12 @@ public sealed record PlanFood(string Name, PlanFoodOrigin Origin, IReadOnlyDicti
     /// out (salmon in a vegan's log), or tea, coffee or cocoa while iron is below its goal
     /// (<see cref="MealPairing.InhibitsIronAbsorption"/>).</summary>
     public bool HeldAtUsual { get; init; }
+
+    /// <summary>For a new food, the least a plan adds where it adds the food at all, in grams:
+    /// <see cref="PlanFoods.SmallestPortionGrams"/> (the least Replete counts as a serving), or the food's usual portion
+    /// where that is less. A plan never says "add 1 g of sunflower seeds": no one measures it (h101). 0 for an own food,
+    /// which changes by any amount.</summary>
+    public double MinimumGrams { get; init; }
 }
 
 /// <summary>Builds the foods a plan works with: the person's own, from their log, and new ones from the database.</summary>
@@ -345,6 +351,12 @@ public static class PlanFoods
 
         return usable.FirstOrDefault();
     }
+
+    /// <summary>The least a plan adds of a new food (<see cref="PlanFood.MinimumGrams"/>): <see cref="SmallestPortionGrams"/>,
+    /// the least Replete counts as a serving, or the food's usual <paramref name="portion"/> where that is smaller. Not
+    /// the smallest household measure: tried (h101), it made beef liver's least a 68 g slice and Jerusalem artichokes' a
+    /// 150 g cup, so plans that could close a gap with 24 g of liver or 80 g of artichokes closed none.</summary>
+    internal static double MinimumGrams(FoodPortion portion) => Math.Min(SmallestPortionGrams, portion.GramWeight);
 
     /// <summary>Groups measured in ounces (see <see cref="Portion"/>).</summary>
     private static readonly HashSet<string> InOunces = new(StringComparer.Ordinal)

@@ -18,8 +18,9 @@ public sealed class PlanFoodPool
     /// exclusion rules. A pool saved by another build of either is made again.</summary>
     public static IReadOnlyList<System.Reflection.Assembly> Makers { get; } = [typeof(PlanFoodPool).Assembly, typeof(Food).Assembly];
 
-    /// <summary>Bumped when the saved layout changes (the build's own version also keys a saved pool).</summary>
-    private const int Layout = 1;
+    /// <summary>Bumped when the saved layout changes (the build's own version also keys a saved pool). 2: each food's
+    /// <see cref="PlanFood.MinimumGrams"/> (h101).</summary>
+    private const int Layout = 2;
 
     private PlanFoodPool(IReadOnlyList<(Food Food, PlanFood Plan)> foods) => Foods = foods;
 
@@ -108,6 +109,7 @@ public sealed class PlanFoodPool
             {
                 FoodId = food.Food.Id,
                 Group = food.Food.Category,
+                MinimumGrams = PlanFoods.MinimumGrams(portion),
             }));
         }
 
@@ -130,6 +132,7 @@ public sealed class PlanFoodPool
             Optional(food.Brand);
             Optional(food.CommonNames);
             writer.Write(plan.PortionGrams);
+            writer.Write(plan.MinimumGrams);
             writer.Write(plan.Portion);
             writer.Write(plan.PerGram.Count);
             foreach (var (nutrient, amount) in plan.PerGram)
@@ -175,6 +178,7 @@ public sealed class PlanFoodPool
                 CommonNames = Optional(),
             };
             var portionGrams = reader.ReadDouble();
+            var minimumGrams = reader.ReadDouble();
             var portion = reader.ReadString();
             var nutrients = Count(reader.ReadInt32(), 10_000);
             var perGram = new Dictionary<string, double>(nutrients, StringComparer.Ordinal);
@@ -183,7 +187,12 @@ public sealed class PlanFoodPool
                 perGram[reader.ReadString()] = reader.ReadDouble();
             }
 
-            foods.Add((food, new PlanFood(description, PlanFoodOrigin.New, perGram, 0, portionGrams, portion) { FoodId = id, Group = food.Category }));
+            foods.Add((food, new PlanFood(description, PlanFoodOrigin.New, perGram, 0, portionGrams, portion)
+            {
+                FoodId = id,
+                Group = food.Category,
+                MinimumGrams = minimumGrams,
+            }));
         }
 
         return new PlanFoodPool(foods);

@@ -20,6 +20,24 @@ public sealed class PlanHonestyTests(Sr28Database sr28) : CommandTestDirectory(s
     private static string Supplements(params (string Name, string Nutrient, string Amount)[] items) =>
         JsonSerializer.Serialize(new { supplements = items.Select(i => new Dictionary<string, object> { ["name"] = i.Name, ["form"] = "tablet", ["doses_per_day"] = 1, ["per_dose"] = new Dictionary<string, string> { [i.Nutrient] = i.Amount } }) });
 
+    /// <summary>h101: the README runner's plan said "Seeds, sunflower seed kernels, dried (new) +1 g" (the linear
+    /// program closed vitamin E's last 0.56 mg with 1.6 g of seeds, rounded down to 1 g) and then called vitamin E 1 %
+    /// short. A new food is added at 15 g (PlanFoods.SmallestPortionGrams) or more, or not at all.</summary>
+    [SkippableFact]
+    public void RunnerPlan_AddsNoNewFoodBelowAServing()
+    {
+        InitDatabase();
+
+        var json = CliRunner.Run("plan", Path.Combine(SharedFiles.RepositoryRoot, "examples", "runner-assessment.json"), "--format", "json", "--data-dir", DataDir);
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        var changes = JsonDocument.Parse(json.Output).RootElement.GetProperty("changes").EnumerateArray().ToList();
+        Assert.Contains(changes, c => c.GetProperty("origin").GetString() == "new");
+        Assert.All(changes.Where(c => c.GetProperty("origin").GetString() == "new"), c =>
+            Assert.True(c.GetProperty("planned_grams").GetDouble() >= Replete.Planning.PlanFoods.SmallestPortionGrams,
+                $"{c.GetProperty("food").GetString()} +{c.GetProperty("planned_grams").GetDouble()} g"));
+    }
+
     /// <summary>h99: the README runner's plan said of vitamin E "no sourced dose: food first." and then again "Replete has
     /// no sourced supplement dose for it: food first, ...": said once now.</summary>
     [SkippableFact]

@@ -119,12 +119,27 @@ public sealed partial class CandidatePoolTests(Sr28Database sr28)
             var fromDatabase = Candidates(pattern, avoid);
             var fromSaved = PlanFoods.Candidates(read, pattern, avoid, []);
             Assert.True(fromDatabase.Count > 100, $"{fromDatabase.Count} candidates");
-            Assert.Equal(fromDatabase.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams)), fromSaved.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams)));
+            Assert.Equal(fromDatabase.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams, f.MinimumGrams)), fromSaved.Select(f => (f.FoodId, f.Name, f.Group, f.Portion, f.PortionGrams, f.MinimumGrams)));
             for (var i = 0; i < fromDatabase.Count; i++)
             {
                 Assert.Equal(fromDatabase[i].PerGram.OrderBy(p => p.Key, StringComparer.Ordinal), fromSaved[i].PerGram.OrderBy(p => p.Key, StringComparer.Ordinal));
             }
         }
+    }
+
+    /// <summary>h101: a new food's least amount is 15 g (PlanFoods.SmallestPortionGrams, the least counted as a serving),
+    /// whatever its household measures: raisins (shown as 1 cup, 165 g), sunflower seeds (1 oz) and nonfat milk (1 cup)
+    /// alike, so a plan may add 24 g of liver but not 1 g of seeds.</summary>
+    [SkippableTheory]
+    [InlineData("Raisins, seedless", 15)]
+    [InlineData("Seeds, sunflower seed kernels, dried", 15)]
+    [InlineData("Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)", 15)]
+    public void LeastAmount_IsTheSmallestServing(string food, double grams)
+    {
+        var offered = Candidates(DietPattern.Omnivore, []).Single(f => f.Name == food);
+
+        Assert.Equal(grams, offered.MinimumGrams, 6);
+        Assert.True(offered.MinimumGrams <= offered.PortionGrams);
     }
 
     [SkippableFact]

@@ -68,11 +68,16 @@ public sealed class PlanningCaseTests(Sr28Database sr28, ITestOutputHelper outpu
 
         Assert.InRange(plan.Changes.Count(c => c.Origin == PlanFoodOrigin.New), 0, DayPlanner.MostNewFoods);
         var catalog = sr28.Database.Catalog;
+        var offered = PlanFoods.Candidates(Candidates(), catalog.Nutrients(), pattern, avoid, []);
         foreach (var added in plan.Changes.Where(c => c.Origin == PlanFoodOrigin.New))
         {
             var food = Candidates().Single(f => f.Food.Description == added.Food).Food;
             Assert.Null(FoodExclusions.Default.Reason(food, pattern, avoid));
             Assert.InRange(added.PlannedGrams, 1, 2 * PlanFoods.LargestPortionGrams);
+            // h101: a new food is added at its least amount (PlanFood.MinimumGrams, 15 g) or more (to the whole gram), never a sliver.
+            var least = offered.Single(f => f.Name == added.Food).MinimumGrams;
+            Assert.True(least >= PlanFoods.SmallestPortionGrams && added.PlannedGrams >= Math.Floor(least),
+                $"{id}: {added.Food} +{added.PlannedGrams} g, below its least amount {least} g");
         }
 
         // At most one new food per food group.
