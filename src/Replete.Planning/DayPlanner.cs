@@ -337,6 +337,13 @@ public static class DayPlanner
         return grams;
     }
 
+    /// <summary>Whole grams at or above <paramref name="planned"/>, never past what the solved plan allowed the food
+    /// (h103): a cut food stays at or below its usual amount (a held food, or one whose content of a limited nutrient is
+    /// unknown, is never raised: 42.3 g of a usual 42.5 g rounds up to 42.5, not 43), a raised one within
+    /// <see cref="PlanFood.MaximumGrams"/>.</summary>
+    internal static double RoundedUp(PlanFood food, double planned) =>
+        Math.Min(Math.Ceiling(planned - 1e-9), planned <= food.UsualGrams + 1e-9 ? food.UsualGrams : food.MaximumGrams);
+
     /// <summary>The intake a limit counts with the foods at <paramref name="grams"/>.</summary>
     private static double LimitIntake(Limit limit, List<PlanFood> foods, double[] grams) =>
         limit.Now + foods.Select((f, j) => grams[j] - f.UsualGrams is var change && change < 0 && limit.PerGramDown is { } down
@@ -347,9 +354,10 @@ public static class DayPlanner
     /// least amount (<see cref="PlanFood.MinimumGrams"/>), or leave short by more than <see cref="MetWithin"/> a goal
     /// the solved plan met, a changed food that was rounded down is rounded up instead, the richest in the short
     /// nutrient first, each only where every limit stays strictly below its cap (nothing suggested reaches a UL; a limit
-    /// already passed or in excess gets nothing back) and energy within its band. Where none may be, the nutrient stays
+    /// already passed or in excess gets nothing back), energy within its band, and no food past its usual amount where it
+    /// was cut or past its most where it was raised. Where none may be, the nutrient stays
     /// a problem nutrient and the plan says so. A food the rounding left unchanged (an increase under a gram) is not
-    /// raised: that would be one more change.</summary>
+    /// raised: that would be one more change. A new food still below its least amount is left out.</summary>
     private static double[] RoundedUpWhereShort(List<PlanFood> foods, double[] planned, double[] grams, List<(PlanningTarget Target, double Base)> goals, List<Limit> limits, double? energyBase)
     {
         double Energy(double[] amounts) => foods.Select((f, j) => f.PerGram.GetValueOrDefault("energy") * (amounts[j] - f.UsualGrams)).Sum();
@@ -357,7 +365,7 @@ public static class DayPlanner
         bool RoundUp(int j)
         {
             var was = grams[j];
-            grams[j] = Math.Ceiling(planned[j] - 1e-9);
+            grams[j] = RoundedUp(foods[j], planned[j]);
             if (grams[j] > was && Energy(grams) <= energyRoom + 1e-9
                 && limits.All(l => LimitIntake(l, foods, grams) is var intake && (l.Now < l.Cap ? intake < l.Cap : intake <= l.Cap + 1e-9)))
             {
@@ -373,6 +381,13 @@ public static class DayPlanner
             if (foods[j].Origin == PlanFoodOrigin.New && grams[j] > 0 && grams[j] < foods[j].MinimumGrams - 1e-9)
             {
                 RoundUp(j);
+                if (grams[j] < foods[j].MinimumGrams - 1e-9)
+                {
+                    // Still a sliver (the semi-continuous solve found nothing, or rounding up was refused): left out
+                    // rather than "+2 g of seeds"; what it would have given shows as a problem nutrient (h103).
+                    // Less of a food never raises intake toward a UL.
+                    grams[j] = 0;
+                }
             }
         }
 
