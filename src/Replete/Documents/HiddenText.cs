@@ -47,8 +47,8 @@ public static class HiddenText
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, text.Length);
         return text[index] switch
         {
-            '\u200C' => !(AfterVirama(text, index) || (Arabic(Before(text, index)) && Arabic(After(text, index)))),
-            '\u200D' => !(AfterVirama(text, index) || (Emoji(Before(text, index)) && Emoji(After(text, index)))),
+            '\u200C' => !(Conjunct(text, index) || (Arabic(Before(text, index)) && Arabic(After(text, index)))),
+            '\u200D' => !(Conjunct(text, index) || (Emoji(Before(text, index)) && JoinedEmoji(After(text, index)))),
             var c => IsHidden(c),
         };
     }
@@ -93,9 +93,15 @@ public static class HiddenText
     private static bool Skipped(int rune) => rune is 0xFE0F or (>= 0x1F3FB and <= 0x1F3FF)
         || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
-    /// <summary>Whether the character before <paramref name="index"/> is a virama (the vowel-killing sign of Indic and
-    /// other Brahmic scripts, Canonical_Combining_Class 9, which the BCL does not expose: listed by block).</summary>
-    private static bool AfterVirama(string text, int index) => index > 0 && text[index - 1] is '\u094D' or '\u09CD' or '\u0A4D'
+    /// <summary>Whether the joiner at <paramref name="index"/> sits inside a conjunct: a letter, a virama (the
+    /// vowel-killing sign of Indic and other Brahmic scripts, Canonical_Combining_Class 9, which the BCL does not expose:
+    /// listed by block), the joiner, and a letter of the same 128-character block as the virama (h103: "iron\u094D\u200C"
+    /// shows as "iron\u094D").</summary>
+    private static bool Conjunct(string text, int index) =>
+        index > 1 && Virama(text[index - 1]) && char.IsLetter(text[index - 2]) && (text[index - 2] >> 7) == (text[index - 1] >> 7)
+        && index + 1 < text.Length && char.IsLetter(text[index + 1]) && (text[index + 1] >> 7) == (text[index - 1] >> 7);
+
+    private static bool Virama(char c) => c is '\u094D' or '\u09CD' or '\u0A4D'
         or '\u0ACD' or '\u0B4D' or '\u0BCD' or '\u0C4D' or '\u0CCD' or '\u0D4D' or '\u0DCA' or '\u0E3A' or '\u0F84' or '\u1039'
         or '\u103A' or '\u1714' or '\u1734' or '\u17D2' or '\u1A60' or '\u1B44' or '\u1BAA' or '\uA806' or '\uA8C4' or '\uA953'
         or '\uA9C0' or '\uAAF6' or '\uABED';
@@ -108,6 +114,17 @@ public static class HiddenText
     /// <summary>An emoji or pictograph: the Miscellaneous Symbols and Dingbats (U+2600-U+27BF) and the supplementary
     /// pictographic blocks (U+1F000-U+1FAFF), where UTS #51's ZWJ sequences draw their parts.</summary>
     private static bool Emoji(int rune) => rune is (>= 0x2600 and <= 0x27BF) or (>= 0x1F000 and <= 0x1FAFF);
+
+    /// <summary>An emoji that follows a joiner in a recommended ZWJ sequence (UTS #51, emoji-zwj-sequences.txt): the
+    /// gender signs, the people of families, couples and kisses, hair styles, objects of occupations, the heart, fire,
+    /// rainbow, transgender symbol, black square, snowflake, arrow and the like. Two other emoji joined ("apple ZWJ
+    /// banana") show as the two emoji, so the joiner is hidden there (h103); a sequence missing here is refused, the
+    /// cautious side.</summary>
+    private static bool JoinedEmoji(int rune) => rune is 0x2640 or 0x2642 or 0x2695 or 0x2696 or 0x2708 or 0x2764 or 0x27A1
+        or 0x26A7 or 0x2620 or 0x2744 or 0x2B1B or 0x1F308 or 0x1F32B or 0x1F33E or 0x1F373 or 0x1F37C or 0x1F384 or 0x1F393
+        or 0x1F3A4 or 0x1F3A8 or 0x1F3EB or 0x1F3ED or (>= 0x1F466 and <= 0x1F469) or 0x1F48B or 0x1F4A5 or 0x1F4A8 or 0x1F4AB
+        or 0x1F4BB or 0x1F4BC or 0x1F525 or 0x1F527 or 0x1F52C or 0x1F5E8 or 0x1F680 or 0x1F692 or 0x1F91D or 0x1F9AF
+        or (>= 0x1F9B0 and <= 0x1F9B3) or 0x1F9BA or 0x1F9BC or 0x1F9BD or 0x1F9D1 or 0x1F9D2 or 0x1FA79 or 0x1FA7A;
 
     /// <summary>What a refusal says of <paramref name="c"/>: "holds U+202E: text without control or direction characters
     /// or invisible ones (what is shown would differ from what is stored); remove it".</summary>

@@ -25,6 +25,9 @@ public class HiddenTextTests
     [InlineData("\U0001F3C3\u200D")] // an emoji joined to nothing
     [InlineData("a\u200D\U0001F3C3")] // a letter joined to an emoji
     [InlineData("\u0646\u200C\u200B\u0627")] // a zero-width space stays hidden next to a kept non-joiner
+    [InlineData("iron\u094D\u200C")] // a virama on a Latin letter, nothing after: shows as "iron\u094D" (h103)
+    [InlineData("\u0915\u094D\u200D")] // a virama with no letter after the joiner
+    [InlineData("\U0001F34E\u200D\U0001F34C")] // apple, joiner, banana: no ZWJ sequence, shows as the two emoji (h103)
     public void AJoinerThatShowsNothing_IsHidden(string text) => Assert.NotNull(HiddenText.First(text));
 
     [Fact]
