@@ -8,11 +8,13 @@ public static class HiddenText
     /// separators, the bidirectional marks, overrides and isolates (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069)
     /// that can make text read differently from what it is, and the characters that show nothing (zero-width space,
     /// non-joiner and joiner, word joiner, byte order mark, Mongolian vowel separator, soft hyphen): "iron\u200B" looks
-    /// like "iron" and is another name. Tab and line feed are not counted here; a caller that takes one line refuses them
-    /// itself.</summary>
+    /// like "iron" and is another name; likewise the invisible mathematical operators (U+2061-U+2064), the interlinear
+    /// annotation characters (U+FFF9-U+FFFB) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), which show as
+    /// blank space. Tab and line feed are not counted here; a caller that takes one line refuses them itself.</summary>
     public static bool IsHidden(char c) => c is not ('\t' or '\n') && (char.IsControl(c)
         || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C'
-        || c is (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF' or '\u180E' or '\u00AD');
+        || c is (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF' or '\u180E' or '\u00AD'
+        || c is (>= '\u2061' and <= '\u2064') or (>= '\uFFF9' and <= '\uFFFB') or '\u115F' or '\u1160' or '\u3164' or '\uFFA0');
 
     /// <summary>The first character of <paramref name="text"/> that may not be stored as it is, or null: a
     /// <see cref="IsHidden(string, int)"/> one, or a tab or line break where <paramref name="lines"/> is false (a name is one line).</summary>
@@ -49,8 +51,46 @@ public static class HiddenText
         {
             '\u200C' => !(Conjunct(text, index) || (Arabic(Before(text, index)) && Arabic(After(text, index)))),
             '\u200D' => !(Conjunct(text, index) || (Emoji(Before(text, index)) && JoinedEmoji(After(text, index)))),
+            var c when char.IsSurrogate(c) => HiddenRune(text, char.IsLowSurrogate(c) && index > 0 && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index),
             var c => IsHidden(c),
         };
+    }
+
+    /// <summary>Whether the supplementary character starting at <paramref name="start"/> shows nothing: a tag character
+    /// (U+E0000-U+E007F, which can carry invisible ASCII) except in an emoji tag sequence, where tags after a black flag
+    /// (U+1F3F4) spell a subdivision flag (UTS #51 section 2.5: England, Scotland, Wales); and the supplementary
+    /// variation selectors (U+E0100-U+E01EF). An unpaired surrogate is not a character at all.</summary>
+    private static bool HiddenRune(string text, int start)
+    {
+        if (System.Text.Rune.DecodeFromUtf16(text.AsSpan(start), out var rune, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return true;
+        }
+
+        if (rune.Value is >= 0xE0100 and <= 0xE01EF)
+        {
+            return true;
+        }
+
+        if (rune.Value is < 0xE0000 or > 0xE007F)
+        {
+            return false;
+        }
+
+        var before = text.AsSpan(0, start);
+        while (!before.IsEmpty)
+        {
+            _ = System.Text.Rune.DecodeLastFromUtf16(before, out var previous, out var length);
+            if (previous.Value is >= 0xE0020 and <= 0xE007E)
+            {
+                before = before[..^length];
+                continue;
+            }
+
+            return previous.Value != 0x1F3F4;
+        }
+
+        return true;
     }
 
     /// <summary>The code point before <paramref name="index"/>, past combining marks (the Arabic joining type T) and emoji

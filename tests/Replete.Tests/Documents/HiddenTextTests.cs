@@ -14,7 +14,8 @@ public class HiddenTextTests
     [InlineData("run \U0001F3C3\u200D\u2640\uFE0F")] // woman running: runner, joiner, female sign, variation selector
     [InlineData("\U0001F469\U0001F3FD\u200D\U0001F373")] // woman cook with a skin tone
     [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467")] // family
-    public void AJoinerThatChangesWhatIsShown_IsText(string text) => Assert.Null(HiddenText.First(text));
+    [InlineData("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F")] // the flag of England: tags after a black flag
+    public void WhatChangesWhatIsShown_IsText(string text) => Assert.Null(HiddenText.First(text));
 
     [Theory]
     [InlineData("iron\u200D")]
@@ -28,7 +29,11 @@ public class HiddenTextTests
     [InlineData("iron\u094D\u200C")] // a virama on a Latin letter, nothing after: shows as "iron\u094D" (h103)
     [InlineData("\u0915\u094D\u200D")] // a virama with no letter after the joiner
     [InlineData("\U0001F34E\u200D\U0001F34C")] // apple, joiner, banana: no ZWJ sequence, shows as the two emoji (h103)
-    public void AJoinerThatShowsNothing_IsHidden(string text) => Assert.NotNull(HiddenText.First(text));
+    [InlineData("iron\U000E0069\U000E0072")] // tag characters carrying invisible ASCII (h103)
+    [InlineData("iron\U000E0100")] // a supplementary variation selector
+    [InlineData("iron\u3164")] // a Hangul filler shows as blank space
+    [InlineData("iron\u2062")] // an invisible times
+    public void WhatShowsNothing_IsHidden(string text) => Assert.NotNull(HiddenText.First(text));
 
     [Fact]
     public void IsHidden_ReadsEachPositionInItsContext()
@@ -38,5 +43,8 @@ public class HiddenTextTests
         Assert.True(HiddenText.IsHidden('\u200C'));
         Assert.True(HiddenText.IsHidden("a\u202Eb", 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => HiddenText.IsHidden(Persian, 4));
+        // An unpaired surrogate is no character (kept out of theory data, which the test runner re-encodes).
+        Assert.Equal('\uD83C', HiddenText.First("iron" + '\uD83C'));
+        Assert.Equal('\uDC00', HiddenText.First("iron" + '\uDC00' + "x"));
     }
 }
