@@ -142,22 +142,23 @@ internal static class Problems
     public static IResult Json(JsonException json, Endpoint? endpoint = null)
     {
         var path = json.Path is { Length: > 0 } p ? p : "$";
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
         if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
-            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, InputProblemCodes.Conflict, InputProblemCodes.GivenTwiceMessage)]);
+            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), field, InputProblemCodes.Conflict, InputProblemCodes.GivenTwiceMessage)]);
         }
 
         if (json is HiddenTextException)
         {
-            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, InputProblemCodes.Invalid, json.Message)]);
+            return Input([new InputProblem("request", (int?)(json.LineNumber + 1), field, InputProblemCodes.Invalid, json.Message)]);
         }
 
         if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
+            // The unknown field keeps its JSON path ("$.colour"), as the tests and clients read it.
             return Input([new InputProblem("request", (int?)(json.LineNumber + 1), path, InputProblemCodes.UnknownField, "unknown field")]);
         }
 
-        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
         return Input([new InputProblem("request", (int?)(json.LineNumber + 1), field, InputProblemCodes.WrongType, Expected(json, endpoint, field))]);
     }
 

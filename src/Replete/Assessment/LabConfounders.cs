@@ -41,13 +41,13 @@ public static class LabConfounders
             // today's hard training.
             var at = circumstances.SameDrawAs(lab);
             var own = at.Sample;
-            var applies = rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).ToList();
-            var read = applies.Where(r => at.Hold(r.Condition)).Aggregate(lab, (reading, rule) => Apply(reading, rule, own));
+            var applies = rules.Where(r => r.Biomarker == lab.Biomarker.Split('.')[0]).ToLookup(r => at.Hold(r.Condition));
+            var read = applies[true].Aggregate(lab, (reading, rule) => Apply(reading, rule, own));
             // A rule that lab_sample's conditions would have made hold, had the result been of its draw, is why the
             // reader is told the conditions were not used for it (a ferritin of 2024 with after_hard_training today).
             var asGiven = at with { Sample = sample with { Drawn = lab.Drawn } };
             return sample.OtherDraw(lab.Drawn) is { } otherDraw && read.Caveats.All(c => c.Text != otherDraw)
-                && applies.Any(r => !at.Hold(r.Condition) && asGiven.Hold(r.Condition))
+                && applies[false].Any(r => asGiven.Hold(r.Condition))
                 ? read with { Caveats = [.. read.Caveats, new Caveat(otherDraw, null)] }
                 : read;
         })];
