@@ -136,8 +136,12 @@ public static partial class RecoveryAssessor
             return $"{nutrient.Replace('_', ' ')}: a lab result is in (see Labs); a repeat is for the clinician to time.";
         }
 
-        var inHand = labs.Where(l => l.Nutrient == nutrient).Select(l => l.Label).Distinct(StringComparer.Ordinal).ToList();
-        var unsettled = inHand.Count == 0 ? "" : $" ({string.Join(", ", inHand)} is in, normal, and does not rule it out)";
+        // A result above a lower cut-off with no sourced upper limit is "not interpreted", never "normal" (h104: a zinc
+        // the Labs table called not interpreted was "in, normal" here).
+        var inHand = labs.Where(l => l.Nutrient == nutrient)
+            .Select(l => l.AboveLowOnly ? $"{l.Label} is in, above its low cut-off and otherwise not interpreted" : $"{l.Label} is in and normal")
+            .Distinct(StringComparer.Ordinal).ToList();
+        var unsettled = inHand.Count == 0 ? "" : $" ({string.Join("; ", inHand)}, which does not rule it out)";
 
         var test = nutrient switch
         {

@@ -202,6 +202,9 @@ public class LabCurrencyTests
         Assert.True(result.Labs.Single(l => l.Nutrient == nutrient).AboveLowOnly, result.Labs.Single(l => l.Nutrient == nutrient).Label);
         Assert.DoesNotContain("a lab result is in", finding.SettleIt, StringComparison.Ordinal);
         Assert.Contains("does not rule it out", finding.SettleIt, StringComparison.Ordinal);
+        // Not interpreted above its cut-off, so never called normal (h104).
+        Assert.Contains("above its low cut-off and otherwise not interpreted", finding.SettleIt, StringComparison.Ordinal);
+        Assert.DoesNotContain("normal", finding.SettleIt, StringComparison.Ordinal);
     }
 
     /// <summary>h97: a confounder from the labs (data/lab_confounders.csv: CRP above 5 mg/L reads ferritin against 70 ug/L,
